@@ -1,0 +1,80 @@
+"""Sphinx settings for the archive of Chris Mills' child-protection blog.
+
+Settings only: the behaviour lives in the ``blogarchive`` extension (src/blogarchive).
+"""
+
+import os
+
+# -- Project ----------------------------------------------------------------
+project = "Chris Mills' blog"
+author = "Chris Mills"
+copyright = "2009-2010, Chris Mills"
+language = "en"
+
+# -- Sources ----------------------------------------------------------------
+extensions = ["myst_parser", "ablog", "blogarchive"]
+root_doc = "index"
+source_suffix = {".md": "markdown"}
+# Publish exactly the pages and posts; everything else in the repository
+# (README, tests, benchmarks, .venv) is not part of the site.
+include_patterns = ["index.md", "about.md", "posts/**/*.md"]
+templates_path = ["_templates"]
+html_static_path = ["_static"]
+# The author's characters stay as written: no curly quotes, dashes or
+# ellipses substituted for the ASCII ones in the posts.
+smartquotes = False
+
+# -- Base URL ---------------------------------------------------------------
+# Feeds and rel=canonical need absolute URLs.  CI sets BLOG_BASEURL from the
+# GitHub Pages configuration; the default is the archive's address.
+html_baseurl = os.environ.get("BLOG_BASEURL", "https://chrismillsblog.github.io/")
+
+# -- ABlog ------------------------------------------------------------------
+blog_title = "Chris Mills' blog"
+blog_path = "blog"
+blog_baseurl = html_baseurl
+blog_post_pattern = "posts/*/*.md"
+post_date_format = "%-d %B %Y"
+post_date_format_short = "%-d %B %Y"
+post_auto_excerpt = 1
+# ABlog's own feeds are replaced by blogarchive.feeds (it stamps them with the
+# build time, the build machine's timezone and only the last author).
+blog_feed_templates = {}
+blog_feed_fulltext = True
+fontawesome_included = False
+
+# -- blogarchive ------------------------------------------------------------
+# The blog was written in the UK: dates without an offset are London time,
+# whatever the TZ of the machine that builds the site.
+blog_timezone = "Europe/London"
+blog_recent_posts = 5
+blog_tag_feeds = True
+
+# -- HTML (Furo, through our child theme) -----------------------------------
+# "blogarchive" inherits Furo and sets ablog_inject_templates_after_theme, so
+# ABlog's templates never replace Furo's (ablog#108).
+html_theme = "blogarchive"
+html_title = "Chris Mills' blog"
+html_last_updated_fmt = None
+html_copy_source = False
+html_show_sourcelink = False
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "sidebar/blog-navigation.html",
+        "sidebar/recent-posts.html",
+        "sidebar/tags.html",
+        "sidebar/archives.html",
+        "sidebar/scroll-end.html",
+    ]
+}
+html_theme_options = {
+    "top_of_page_buttons": [],
+}
+html_css_files = ["custom.css"]
+
+# -- MyST -------------------------------------------------------------------
+myst_enable_extensions = []
+myst_heading_anchors = 0

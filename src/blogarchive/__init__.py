@@ -1,0 +1,78 @@
+"""blogarchive: the Sphinx extension that makes ABlog and Furo into this blog's archive.
+
+ABlog reads the posts; this extension checks their front matter first, adds a
+header under each post's title, builds every archive page (months included)
+and the Atom feeds, and gives the templates in ``_templates/`` what they need.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ablog.blog import Blog
+from ablog.post import generate_archive_pages, generate_atom_feeds
+
+from .archive import archive_pages, blog_archive
+from .feeds import write_feeds
+from .posts import CheckPostFrontMatter, add_post_header
+
+__version__ = "0.1.0"
+
+THEME_DIR = Path(__file__).parent / "theme"
+
+
+def _start_build(app) -> None:
+    """A fresh ABlog registry and archive for each build, even in one process."""
+    Blog._dict.clear()
+    app._blog_archive = None
+    # Workaround, in this one place: ABlog's own archive pages and feeds are
+    # replaced by ours (they publish drafts, print names unescaped, and stamp
+    # feeds with the build time); see archive.py and feeds.py.
+    listeners = app.events.listeners["html-collect-pages"]
+    ours = {generate_archive_pages, generate_atom_feeds}
+    listeners[:] = [listener for listener in listeners if listener.handler not in ours]
+
+
+def _page_context(app, pagename, templatename, context, doctree) -> None:
+    if app.builder.format != "html":
+        return
+    archive = blog_archive(app)
+    context["archive"] = archive
+    context["post"] = archive.post(pagename)
+    context["feed_url"] = archive.baseurl + archive.feed_docname
+
+
+def _posts_changed(app, env, added, changed, removed):
+    """Remember whether any post changed: every page then shows stale lists."""
+    posts = set(app.config.matched_blog_posts)
+    env._blogarchive_posts_changed = bool(posts & (added | changed | removed))
+    return []
+
+
+def _rewrite_pages_listing_posts(app, env):
+    """Pages that list posts (home, sidebars, prev/next) are written again."""
+    if getattr(env, "_blogarchive_posts_changed", False):
+        return sorted(env.found_docs)
+    return []
+
+
+def setup(app):
+    app.add_config_value("blog_timezone", "Europe/London", "env", types=[str])
+    app.add_config_value("blog_recent_posts", 5, "html", types=[int])
+    app.add_config_value("blog_tag_feeds", True, "html", types=[bool])
+    app.add_html_theme("blogarchive", str(THEME_DIR))
+    app.add_transform(CheckPostFrontMatter)
+    app.connect("builder-inited", _start_build)
+    app.connect("env-get-outdated", _posts_changed)
+    app.connect("env-get-updated", _rewrite_pages_listing_posts)
+    app.connect("doctree-resolved", add_post_header)
+    app.connect("html-collect-pages", archive_pages)
+    app.connect("html-collect-pages", write_feeds)
+    app.connect("html-page-context", _page_context)
+    return {
+        "version": __version__,
+        # ABlog itself is not parallel-read safe; see issue 6.
+        "parallel_read_safe": False,
+        "parallel_write_safe": True,
+        "env_version": 1,
+    }

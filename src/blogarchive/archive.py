@@ -1,0 +1,193 @@
+"""The archive: every index a reader browses, built once per build from ABlog's registry.
+
+ABlog knows posts, tags, categories, authors and years.  This adds months, an
+"All posts" page grouped by year and month, directory-style addresses
+(``blog/2010/07/``), and keeps drafts out of every list.  Its pages are
+rendered by the templates in ``_templates/ablog/`` and ``_templates/blog/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import urljoin
+from zoneinfo import ZoneInfo
+
+from ablog.blog import Blog, Post, slugify
+from ablog.post import register_posts
+
+#: Where the indexes live, below ``blog_path``.
+CATALOGS = (
+    # (ABlog catalog attribute, folder, page title, heading before a name)
+    ("tags", "tag", "Tags", "Posts tagged"),
+    ("category", "category", "Categories", "Posts in"),
+    ("author", "author", "Authors", "Posts by"),
+)
+
+
+def slug(name: str) -> str:
+    """ABlog's slug, or a stable hash when a name has no letters or digits."""
+    return slugify(name) or "x" + hashlib.sha1(name.encode()).hexdigest()[:8]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page listing posts: a tag, a category, an author, a year or a month."""
+
+    docname: str
+    kind: str  # tag, category, author, year, month
+    name: str  # plain text: "Ofsted", "July 2010"
+    heading: str  # plain text: "Posts tagged"
+    posts: tuple[Post, ...]  # newest first
+    feed: str | None = None  # docname of its Atom feed, when it has one
+
+    @property
+    def title(self) -> str:
+        return f"{self.heading} {self.name}" if self.heading else self.name
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+    posts: tuple[Post, ...]
+    docname: str
+
+    @property
+    def name(self) -> str:
+        return dt.date(self.year, self.month, 1).strftime("%B %Y")
+
+
+class BlogArchive:
+    """What the templates and the feed writer read: posts, indexes, addresses."""
+
+    def __init__(self, app):
+        self.app = app
+        config = app.config
+        self.tz = ZoneInfo(config.blog_timezone)
+        self.date_format = config.post_date_format
+        self.baseurl = config.blog_baseurl.rstrip("/") + "/"
+        self.blog_path = config.blog_path
+        blog = Blog(app)
+        if not getattr(blog, "_blogarchive_registered", False):
+            register_posts(app)
+            blog._blogarchive_registered = True
+        self.blog = blog
+        #: Published posts, newest first; drafts are never listed.
+        self.posts: tuple[Post, ...] = tuple(p for p in blog.posts if p.published)
+        self._by_docname = {p.docname: p for p in itertools.chain(blog.posts, blog.drafts)}
+
+        self.all_posts_docname = f"{self.blog_path}/index"
+        self.feed_docname = f"{self.blog_path}/atom.xml"
+        self.catalogs: dict[str, tuple[Listing, ...]] = {}
+        self.catalog_docnames: dict[str, str] = {}
+        for attr, folder, title, heading in CATALOGS:
+            catalog = blog.catalogs[attr]
+            self.catalog_docnames[attr] = f"{self.blog_path}/{folder}/index"
+            listings = []
+            for coll in catalog:
+                coll._path = f"{self.blog_path}/{folder}/{slug(coll.name)}/index"
+                blog.references[coll.xref] = (coll._path, coll.name)
+                posts = tuple(p for p in coll if p.published)
+                if posts:
+                    feed = coll._path[: -len("index")] + "atom.xml" if attr == "tags" else None
+                    listings.append(Listing(coll._path, folder, coll.name, heading, posts, feed))
+            listings.sort(key=lambda listing: (listing.name.casefold(), listing.name))
+            self.catalogs[attr] = tuple(listings)
+
+        self.years: list[Listing] = []
+        self.months: list[Month] = []
+        by_year = itertools.groupby(self.posts, key=lambda p: p.date.year)
+        for year, year_posts in by_year:
+            year_posts = tuple(year_posts)
+            self.years.append(
+                Listing(f"{self.blog_path}/{year}/index", "year", str(year), "Posts of", year_posts)
+            )
+            for month, month_posts in itertools.groupby(year_posts, key=lambda p: p.date.month):
+                docname = f"{self.blog_path}/{year}/{month:02d}/index"
+                self.months.append(Month(year, month, tuple(month_posts), docname))
+        for coll in blog.archive:
+            coll._path = f"{self.blog_path}/{coll.name}/index"
+            blog.references[coll.xref] = (coll._path, str(coll.name))
+
+    # -- looking things up -------------------------------------------------
+    def post(self, docname: str) -> Post | None:
+        return self._by_docname.get(docname)
+
+    def collection_docname(self, coll) -> str:
+        return coll.docname
+
+    def month_of(self, post: Post) -> Month | None:
+        for month in self.months:
+            if post in month.posts:
+                return month
+        return None
+
+    def recent(self, count: int | None = None) -> tuple[Post, ...]:
+        return self.posts[: count or self.app.config.blog_recent_posts]
+
+    def listings(self) -> list[Listing]:
+        """Every page that lists posts, months included."""
+        months = [
+            Listing(m.docname, "month", m.name, "Posts of", m.posts) for m in self.months
+        ]
+        return [*itertools.chain.from_iterable(self.catalogs.values()), *self.years, *months]
+
+    # -- presenting ----------------------------------------------------------
+    def format_date(self, when: dt.datetime) -> str:
+        return when.strftime(self.date_format)
+
+    def aware(self, when: dt.datetime) -> dt.datetime:
+        """A post's naive date as the blog's local time, whatever the machine's TZ."""
+        return when.replace(tzinfo=self.tz)
+
+    def url(self, docname: str) -> str:
+        """Absolute address of a page, ``index.html`` trimmed."""
+        target = self.app.builder.get_target_uri(docname)
+        if target.endswith("index.html"):
+            target = target[: -len("index.html")]
+        return urljoin(self.baseurl, target)
+
+    @staticmethod
+    def html_title(text: str) -> str:
+        """A title as Sphinx hands it to templates: HTML, so escaped."""
+        return escape(text, quote=False)
+
+
+def blog_archive(app) -> BlogArchive:
+    """The archive of the current build, made on first use in the writing phase."""
+    archive = getattr(app, "_blog_archive", None)
+    if archive is None:
+        archive = app._blog_archive = BlogArchive(app)
+    return archive
+
+
+def archive_pages(app):
+    """``html-collect-pages`` handler: every index page, drafts never among them."""
+    archive = blog_archive(app)
+    page = archive.html_title
+    yield (
+        archive.all_posts_docname,
+        {"title": page("All posts"), "archive_page": "all-posts"},
+        "blog/all-posts.html",
+    )
+    for attr, _folder, title, _heading in CATALOGS:
+        listings = archive.catalogs[attr]
+        if listings:
+            context = {"title": page(title), "listings": listings, "catalog_name": attr}
+            yield (archive.catalog_docnames[attr], context, "ablog/catalog.html")
+    for listing in archive.listings():
+        context = {"title": page(listing.title), "listing": listing}
+        yield (listing.docname, context, "ablog/collection.html")
+    for post in archive.posts:
+        for old_path in post.redirect:
+            docname = old_path.strip("/").removesuffix(".html")
+            context = {
+                "target_title": post.title,
+                "target_url": archive.url(post.docname),
+                "target_href": app.builder.get_relative_uri(docname, post.docname),
+            }
+            yield (docname, context, "ablog/redirect.html")

@@ -1,0 +1,108 @@
+"""Atom feeds: the whole blog and one per tag.
+
+Replaces ABlog's feeds, which stamp ``updated`` with the build time, convert
+dates with the build machine's timezone and keep only a post's last author.
+Here every date comes from the posts, in the blog's timezone, so two builds of
+the same posts write the same bytes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+from feedgen.feed import FeedGenerator
+
+from .archive import BlogArchive
+
+
+def _absolute(html: str, base: str) -> str:
+    """Rewrite every relative href/src in a fragment against ``base``."""
+    if not html.strip():
+        return html
+    fragments = lxml.html.fragments_fromstring(html)
+    out = []
+    for fragment in fragments:
+        if isinstance(fragment, str):
+            out.append(fragment)
+            continue
+        fragment.make_links_absolute(base, resolve_base_href=False)
+        out.append(lxml.html.tostring(fragment, encoding="unicode"))
+    return "".join(out)
+
+
+class FeedWriter:
+    """Renders each post once and writes every feed that lists it."""
+
+    #: Posts' full text is rendered as if on the All-posts page.
+    render_page_suffix = "index"
+
+    def __init__(self, archive: BlogArchive, outdir: Path, title: str, subtitle: str | None):
+        self.archive = archive
+        self.outdir = Path(outdir)
+        self.title = title
+        self.subtitle = subtitle
+        self._content: dict[str, str] = {}
+
+    def content(self, post) -> str:
+        if post.docname not in self._content:
+            page = self.archive.all_posts_docname
+            html = post.to_html(page, fulltext=True, img_url=True)
+            self._content[post.docname] = _absolute(html, self.archive.url(page))
+        return self._content[post.docname]
+
+    def write(self, docname: str, title: str, page_docname: str, posts) -> Path:
+        archive = self.archive
+        feed = FeedGenerator()
+        feed_url = archive.baseurl + docname
+        feed.id(feed_url)
+        feed.title(title)
+        if self.subtitle:
+            feed.subtitle(self.subtitle)
+        feed.link(href=archive.url(page_docname), rel="alternate")
+        feed.link(href=feed_url, rel="self")
+        feed.language(archive.app.config.language)
+        feed.generator("blogarchive (Sphinx + ABlog)")
+        newest = None
+        for post in posts:  # newest first
+            url = archive.url(post.docname)
+            entry = feed.add_entry(order="append")
+            entry.id(url)
+            entry.title(post.title)
+            entry.link(href=url, rel="alternate")
+            for author in post.author:
+                entry.author({"name": author.name})
+            published = archive.aware(post.date)
+            updated = archive.aware(max(post.update or post.date, post.date))
+            entry.published(published)
+            entry.updated(updated)
+            newest = updated if newest is None else max(newest, updated)
+            for tag in post.tags:
+                entry.category(term=tag.name, label=tag.name)
+            entry.content(self.content(post), type="html")
+        if newest is not None:
+            feed.updated(newest)
+        path = self.outdir / docname
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = feed.atom_str(pretty=True)
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
+        return path
+
+
+def write_feeds(app):
+    """``html-collect-pages`` handler: writes the feeds, yields no page."""
+    from .archive import blog_archive
+
+    if app.builder.format != "html" or not app.config.blog_baseurl:
+        return
+    archive = blog_archive(app)
+    writer = FeedWriter(
+        archive, app.builder.outdir, app.config.blog_title, app.config.blog_feed_subtitle
+    )
+    writer.write(archive.feed_docname, app.config.blog_title, app.config.root_doc, archive.posts)
+    if app.config.blog_tag_feeds:
+        for listing in archive.catalogs["tags"]:
+            title = f"{app.config.blog_title}: {listing.title}"
+            writer.write(listing.feed, title, listing.docname, listing.posts)
+    yield from ()

@@ -1,0 +1,132 @@
+"""Reading posts: front matter checked before ABlog sees it, a header under each title."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+
+from .frontmatter import check_file
+
+logger = logging.getLogger(__name__)
+
+
+def _set_text(element: nodes.Element, text: str) -> None:
+    """Give a docinfo entry (a field or a bibliographic node) a new plain-text value."""
+    if isinstance(element, nodes.field):
+        element[1].children = []
+        element[1] += nodes.paragraph("", text)
+    else:
+        element.children = []
+        element += nodes.Text(text)
+
+
+def _docinfo_entries(docinfo: nodes.docinfo) -> dict[str, nodes.Element]:
+    entries = {}
+    for child in docinfo.children:
+        if isinstance(child, nodes.field):
+            entries[child[0].astext()] = child
+        else:  # author, date, ...: docutils' bibliographic fields
+            entries[child.tagname] = child
+    return entries
+
+
+class CheckPostFrontMatter(SphinxTransform):
+    """Validate a post's front matter and hand ABlog clean values.
+
+    Runs just before ABlog's ``CheckFrontMatter`` (priority 800).
+    """
+
+    default_priority = 790
+
+    def apply(self) -> None:
+        docname = self.env.docname
+        if docname not in self.config.matched_blog_posts:
+            return
+        source = Path(self.document["source"])
+        tz = ZoneInfo(self.config.blog_timezone)
+        fm = check_file(source, tz, display=self.env.doc2path(docname, False))
+        for problem in fm.problems:
+            log = logger.error if problem.severity == "error" else logger.warning
+            log(
+                "%s: %s",
+                problem.field,
+                problem.message,
+                location=(docname, problem.line),
+                type="blogarchive",
+                subtype="frontmatter",
+            )
+        docinfos = list(self.document.findall(nodes.docinfo))
+        if not fm.ok or not fm.values.get("blogpost", True):
+            # Not a post: ABlog skips documents without docinfo.
+            for docinfo in docinfos:
+                docinfo.parent.remove(docinfo)
+            self.env.metadata[docname]["orphan"] = True
+            return
+        if not docinfos:
+            return
+        entries = _docinfo_entries(docinfos[0])
+        values = fm.values
+        if values.get("draft"):
+            values.pop("date", None)
+        for key, element in entries.items():
+            if key == "date":
+                if "date" in values:
+                    _set_text(element, values["date"].isoformat(sep=" "))
+                else:
+                    element.parent.remove(element)
+            elif key in ("tags", "category", "author", "redirect"):
+                _set_text(element, ", ".join(values.get(key, [])))
+            elif key == "nocomments":
+                if values.get("nocomments"):
+                    _set_text(element, "")
+                else:
+                    element.parent.remove(element)
+
+
+def add_post_header(app, doctree: nodes.document, docname: str) -> None:
+    """Put date, author, category and tags under a post's title."""
+    from .archive import blog_archive
+
+    archive = blog_archive(app)
+    post = archive.post(docname)
+    if post is None:
+        return
+    titles = [t for t in doctree.findall(nodes.title) if isinstance(t.parent, nodes.section)]
+    if not titles:
+        return
+    uri = app.builder.get_relative_uri
+
+    def link(docname_to: str, text: str, cls: str) -> nodes.reference:
+        ref = nodes.reference("", "", internal=True, refuri=uri(docname, docname_to))
+        ref["classes"].append(cls)
+        ref += nodes.Text(text)
+        return ref
+
+    line = nodes.paragraph(classes=["post-meta"])
+    if post.date:
+        iso = post.date.date().isoformat()
+        text = archive.format_date(post.date)
+        line += nodes.raw("", f'<time datetime="{iso}">{escape(text)}</time>', format="html")
+    else:
+        line += nodes.inline("", "Draft", classes=["post-draft"])
+    for label, cls, group_cls, colls in (
+        (" by ", "post-author", "post-authors", post.author),
+        (" in ", "post-category", "post-categories", post.category),
+        (" · tagged ", "post-tag", "post-tags", post.tags),
+    ):
+        if not colls:
+            continue
+        group = nodes.inline(classes=[group_cls])
+        group += nodes.Text(label)
+        for i, coll in enumerate(colls):
+            if i:
+                group += nodes.Text(", ")
+            group += link(archive.collection_docname(coll), coll.name, cls)
+        line += group
+    title = titles[0]
+    title.parent.insert(title.parent.index(title) + 1, line)
