@@ -56,6 +56,8 @@ blog_tag_feeds = True
 html_theme = "blogarchive"
 html_title = "Chris Mills' blog"
 html_last_updated_fmt = None
+# No index of terms: this is a blog, not API documentation.
+html_use_index = False
 html_copy_source = False
 html_show_sourcelink = False
 html_sidebars = {

@@ -1,0 +1,69 @@
+"""Atom feeds as a feed reader sees them (issue 2, section 5).
+
+Built on a machine whose TZ is UTC+14: dates must still be London's, and the
+feed's ``updated`` must be the newest post's date, not the build time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from bs4 import BeautifulSoup
+from seed import read_seed
+
+from conftest import SEEDS
+
+SEED = read_seed(SEEDS / "000_2ed50744c0336e87.txt")
+LONDON = ZoneInfo("Europe/London")
+
+
+def test_blog_feed_has_five_full_entries_newest_first(site):
+    feed = site.feed()
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert [e.title for e in feed.entries] == [p.title for p in SEED]
+    for entry, seed_post in zip(feed.entries, SEED, strict=True):
+        body = BeautifulSoup(entry.content[0].value, "html.parser")
+        paragraphs = [p.get_text() for p in body.find_all("p") if not p.find_parent("li")]
+        assert paragraphs == seed_post.paragraphs
+        assert [li.get_text() for li in body.find_all("li")] == seed_post.items
+        assert [a.name for a in entry.authors] == ["Chris Mills"]
+
+
+def test_feed_links_are_absolute_with_rel_self(site):
+    feed = site.feed()
+    self_links = [link.href for link in feed.feed.links if link.rel == "self"]
+    assert len(self_links) == 1 and self_links[0].endswith("/blog/atom.xml")
+    assert self_links[0].startswith("http")
+    for entry in feed.entries:
+        assert entry.link.startswith("http") and entry.link.endswith(".html")
+        assert entry.id == entry.link
+        relative = BeautifulSoup(entry.content[0].value, "html.parser").select(
+            "a[href]:not([href^='http'])"
+        )
+        assert not relative
+
+
+def test_feed_dates_are_london_days_not_the_build_machines(site):
+    feed = site.feed()
+    for entry, seed_post in zip(feed.entries, SEED, strict=True):
+        published = dt.datetime.fromisoformat(entry.published)
+        day = dt.datetime.strptime(seed_post.day, "%A, %d %B %Y").date()
+        assert published.utcoffset() == dt.timedelta(hours=1)  # BST in July
+        assert published.astimezone(LONDON).date() == day
+    newest = dt.datetime.fromisoformat(feed.entries[0].updated)
+    assert dt.datetime.fromisoformat(feed.feed.updated) == newest
+    assert newest.date() == dt.date(2010, 7, 27)
+
+
+def test_one_feed_per_tag(site):
+    tag_index = site.page("blog/tag/")
+    for li in tag_index.select("ul.catalog li"):
+        page = site.page("blog/tag/" + li.a["href"])
+        href = page.select_one('head link[rel="alternate"][title*="Posts tagged"]')["href"]
+        rel = href.split("/", 3)[3]  # drop scheme and host
+        feed = site.feed(rel)
+        assert not feed.bozo
+        listed = [a.get_text() for a in page.select("ol.post-list .post-title a")]
+        assert [e.title for e in feed.entries] == listed
+        assert all(li.a.get_text() in [t.term for t in e.tags] for e in feed.entries)

@@ -1,0 +1,245 @@
+"""The real site, built from posts/ with the README's command: what a reader sees.
+
+Pins issue 2: the five July 2010 posts with their exact text, titles, dates,
+authors, categories and tags; prev/next; month, year, tag, category, author and
+All-posts archives; the home page; and a build with zero warnings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from seed import read_seed
+
+from conftest import SEEDS
+
+SEED_FILE = SEEDS / "000_2ed50744c0336e87.txt"
+SEED = read_seed(SEED_FILE)
+# Newest first, as Blogger listed them: on 21 July Birmingham Blues stands above York.
+TITLES = [
+    "The Khyra Ishaq Serious Case Review",
+    "ContactPoint is dead ... on 6th August. Let's celebrate!!!",
+    "Birmingham Blues",
+    "Good research from York",
+    "Another year over ....",
+]
+DAYS = ["27 July 2010", "22 July 2010", "21 July 2010", "21 July 2010", "20 July 2010"]
+
+
+def heading_text(tag) -> str:
+    """A heading's text without Sphinx's permalink sign."""
+    return "".join(tag.find_all(string=True, recursive=False)).strip() or tag.get_text()
+
+
+def title_of(soup) -> str:
+    h1 = soup.select_one("article h1")
+    return heading_text(h1)
+
+
+@pytest.fixture(scope="module")
+def pages(site, post_sources):
+    """Post page path -> parsed page, for the five posts."""
+    return {path: site.page(path) for path in post_sources}
+
+
+@pytest.fixture(scope="module")
+def by_title(pages):
+    return {title_of(soup): (path, soup) for path, soup in pages.items()}
+
+
+def test_build_has_no_warnings(site):
+    assert "WARNING" not in site.log and "ERROR" not in site.log, site.log
+
+
+def test_seed_reader_finds_five_posts():
+    assert [p.title for p in SEED] == TITLES
+
+
+def test_every_seed_post_has_a_page_with_its_exact_title(by_title):
+    assert sorted(by_title) == sorted(TITLES)
+
+
+@pytest.mark.parametrize("seed_post", SEED, ids=lambda p: p.title[:20])
+def test_post_text_is_exactly_the_seed(by_title, seed_post):
+    _path, soup = by_title[seed_post.title]
+    section = soup.select_one("article section")
+    paragraphs = [
+        p.get_text()
+        for p in section.find_all("p")
+        if "post-meta" not in p.get("class", []) and not p.find_parent("li")
+    ]
+    items = [li.get_text() for li in section.select("ul > li")]
+    assert paragraphs == seed_post.paragraphs
+    assert items == seed_post.items
+
+
+@pytest.mark.parametrize("seed_post", SEED, ids=lambda p: p.title[:20])
+def test_post_header_shows_date_author_category_tags(site, by_title, post_sources, seed_post):
+    path, soup = by_title[seed_post.title]
+    front = post_sources[path]
+    meta = soup.select_one("article h1 + p.post-meta")
+    assert meta is not None, "the header stands right under the title"
+    day = dt.datetime.strptime(seed_post.day, "%A, %d %B %Y").date()
+    time = meta.select_one("time")
+    assert time["datetime"] == day.isoformat()
+    assert time.get_text() == f"{day.day} {day:%B %Y}"
+    author = meta.select_one("a.post-author")
+    assert author.get_text() == front["author"] == "Chris Mills"
+    assert heading_text(resolve(site, path, author["href"]).select_one("article h1")).startswith("Posts by")
+    category = meta.select_one("a.post-category")
+    assert category.get_text() == front["category"]
+    assert [a.get_text() for a in meta.select("a.post-tag")] == front["tags"]
+    for a in meta.select("a.post-tag"):
+        tag_page = resolve(site, path, a["href"])
+        assert tag_page.select_one(".archive-name").get_text() == a.get_text()
+
+
+def resolve(site, from_path: str, href: str):
+    from posixpath import dirname, join, normpath
+
+    target = normpath(join(dirname(from_path), href.split("#")[0]))
+    return site.page(target)
+
+
+def test_page_title_is_the_blogs_not_documentation(site, by_title):
+    for title, (_path, soup) in by_title.items():
+        assert soup.title.get_text() == f"{title} - Chris Mills' blog"
+    home = site.page("index.html")
+    assert home.title.get_text() == "Chris Mills' blog"
+    assert "documentation" not in home.select_one(".sidebar-brand-text").get_text()
+
+
+def test_prev_next_follow_publication_order(site, by_title):
+    for i, title in enumerate(TITLES):
+        path, soup = by_title[title]
+        newer = soup.select_one("nav.post-navigation a.newer-post .title")
+        older = soup.select_one("nav.post-navigation a.older-post .title")
+        assert (newer.get_text() if newer else None) == (TITLES[i - 1] if i else None)
+        assert (older.get_text() if older else None) == (TITLES[i + 1] if i + 1 < len(TITLES) else None)
+        for link in soup.select("nav.post-navigation a"):
+            assert title_of(resolve(site, path, link["href"])) == link.select_one(".title").get_text()
+
+
+def test_home_lists_posts_newest_first_with_date_tags_excerpt(site, by_title, post_sources):
+    home = site.page("index.html")
+    summaries = home.select("ol.post-list > li.post-summary")
+    assert [s.select_one(".post-title a").get_text() for s in summaries] == TITLES
+    assert [s.select_one("time").get_text() for s in summaries] == DAYS
+    for summary, seed_post in zip(summaries, SEED, strict=True):
+        path, _ = by_title[seed_post.title]
+        assert summary.select_one(".post-title a")["href"] == path
+        tags = [a.get_text() for a in summary.select("a.post-tag")]
+        assert tags == post_sources[path]["tags"]
+        assert summary.select_one(".post-excerpt").get_text().strip() == seed_post.paragraphs[0]
+
+
+def listed_titles(soup) -> list[str]:
+    return [a.get_text() for a in soup.select("ol.post-list .post-title a")]
+
+
+def expected(post_sources, key, value) -> list[str]:
+    """Titles of the posts whose front matter has ``value`` under ``key``, newest first."""
+    chosen = []
+    for front in post_sources.values():
+        field = front[key]
+        if value in (field if isinstance(field, list) else [field]):
+            chosen.append(front["title"])
+    return [t for t in TITLES if t in chosen]
+
+
+def test_month_and_year_archives(site):
+    assert listed_titles(site.page("blog/2010/07/")) == TITLES
+    assert listed_titles(site.page("blog/2010/")) == TITLES
+    assert heading_text(site.page("blog/2010/07/").select_one("article h1")).startswith("Posts of")
+    assert site.page("blog/2010/07/").select_one(".archive-name").get_text() == "July 2010"
+
+
+def test_tag_archives_list_exactly_the_tagged_posts(site, post_sources):
+    tags = sorted({t for front in post_sources.values() for t in front["tags"]}, key=str.casefold)
+    index = site.page("blog/tag/")
+    entries = index.select("ul.catalog li")
+    assert [li.a.get_text() for li in entries] == tags
+    for li in entries:
+        tag = li.a.get_text()
+        page = site.page("blog/tag/" + li.a["href"])
+        assert listed_titles(page) == expected(post_sources, "tags", tag)
+        assert li.select_one(".count").get_text() == f"({len(expected(post_sources, 'tags', tag))})"
+    shared = [t for t in tags if len(expected(post_sources, "tags", t)) > 1]
+    assert len(shared) >= 4, "tags are shared between posts, so tag pages mean something"
+
+
+@pytest.mark.parametrize("key,folder", [("category", "category"), ("author", "author")])
+def test_category_and_author_archives(site, post_sources, key, folder):
+    names = sorted({front[key] for front in post_sources.values()}, key=str.casefold)
+    index = site.page(f"blog/{folder}/")
+    assert [li.a.get_text() for li in index.select("ul.catalog li")] == names
+    for li in index.select("ul.catalog li"):
+        page = site.page(f"blog/{folder}/" + li.a["href"])
+        assert listed_titles(page) == expected(post_sources, key, li.a.get_text())
+
+
+def test_all_posts_page_grouped_by_year_and_month(site):
+    page = site.page("blog/")
+    years = page.select("section.archive-year")
+    assert [heading_text(y.h2) for y in years] == ["2010"]
+    months = years[0].select("section.archive-month")
+    assert [m.h3.get_text() for m in months] == ["July 2010"]
+    assert [a.get_text() for a in months[0].select("li a")] == TITLES
+    assert [t.get_text() for t in months[0].select("li time")] == DAYS
+
+
+def test_sidebar_offers_recent_tags_and_months_not_every_post(site, post_sources):
+    for path in ["index.html", "blog/tag/ofsted/index.html", *post_sources]:
+        soup = site.page(path)
+        sidebar = soup.select_one(".sidebar-drawer")
+        assert sidebar.select(".blog-recent li")
+        assert [a.get_text() for a in sidebar.select(".blog-archives li a")] == ["July 2010 (5)"]
+        assert "Ofsted (1)" in [a.get_text() for a in sidebar.select(".blog-tags li a")]
+        # Furo's toctree navigation would list every post on every page.
+        assert not sidebar.select(".toctree-wrapper, .sidebar-tree > ul > li.toctree-l1 > ul")
+
+
+def test_smart_quotes_are_not_substituted(by_title):
+    _, soup = by_title["ContactPoint is dead ... on 6th August. Let's celebrate!!!"]
+    text = soup.select_one("article section").get_text()
+    assert "It's good news" in text and "\u2019" not in text and "\u201c" not in text
+    assert '"... this misguided proposal' in text
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    from posixpath import dirname, join, normpath
+    from urllib.parse import unquote, urlsplit
+
+    ids: dict[str, set[str]] = {}
+    links: list[tuple[str, str]] = []
+    for path in site.html_files():
+        rel = path.relative_to(site.root).as_posix()
+        soup = site.page(rel)
+        ids[rel] = {tag["id"] for tag in soup.select("[id]")} | {a["name"] for a in soup.select("a[name]")}
+        for tag in soup.select("a[href], link[href]"):
+            links.append((rel, tag["href"]))
+    broken = []
+    for rel, href in links:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or href.startswith("mailto:"):
+            continue
+        target = rel if not parts.path else normpath(join(dirname(rel), unquote(parts.path)))
+        file = site.root / target
+        if file.is_dir():
+            target, file = f"{target}/index.html", file / "index.html"
+        if not file.exists():
+            broken.append(f"{rel}: {href}")
+        elif parts.fragment and target.endswith(".html") and parts.fragment not in ids.get(target, set()):
+            broken.append(f"{rel}: {href} (no #{parts.fragment})")
+    assert not broken, "\n".join(broken)
+    assert len(links) > 100
+
+
+def test_every_page_links_the_feed_in_head(site):
+    for path in site.html_files():
+        soup = site.page(path.relative_to(site.root).as_posix())
+        link = soup.select_one('head link[rel="alternate"][type="application/atom+xml"]')
+        assert link is not None, path
+        assert re.match(r"https?://.+/blog/atom\.xml$", link["href"])
