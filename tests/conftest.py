@@ -24,6 +24,8 @@ pytest_plugins = ["sphinx.testing.fixtures"]
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO.parent / "shared" / "seeds"
+# Test roots' conf.py files read the real conf.py through this.
+os.environ["BLOG_REPO"] = str(REPO)
 
 
 @dataclass

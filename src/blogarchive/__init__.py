@@ -14,7 +14,7 @@ from ablog.post import generate_archive_pages, generate_atom_feeds
 
 from .archive import archive_pages, blog_archive
 from .feeds import write_feeds
-from .posts import CheckPostFrontMatter, add_post_header
+from .posts import ApplyPostFrontMatter, CheckPostFrontMatter, add_post_header
 
 __version__ = "0.1.0"
 
@@ -62,6 +62,7 @@ def setup(app):
     app.add_config_value("blog_tag_feeds", True, "html", types=[bool])
     app.add_html_theme("blogarchive", str(THEME_DIR))
     app.add_transform(CheckPostFrontMatter)
+    app.add_transform(ApplyPostFrontMatter)
     app.connect("builder-inited", _start_build)
     app.connect("env-get-outdated", _posts_changed)
     app.connect("env-get-updated", _rewrite_pages_listing_posts)

@@ -67,25 +67,37 @@ class CheckPostFrontMatter(SphinxTransform):
                 docinfo.parent.remove(docinfo)
             self.env.metadata[docname]["orphan"] = True
             return
-        if not docinfos:
+        self.env.temp_data["blogarchive_front_matter"] = fm.values
+        for docinfo in docinfos:
+            for key, element in _docinfo_entries(docinfo).items():
+                if key == "nocomments":  # ABlog crashes on `nocomments: true`
+                    if fm.values.get("nocomments"):
+                        _set_text(element, "")
+                    else:
+                        element.parent.remove(element)
+
+
+class ApplyPostFrontMatter(SphinxTransform):
+    """Give ABlog's post node the checked values, lists kept as lists.
+
+    Runs just after ABlog's ``CheckFrontMatter`` (priority 800), which splits
+    strings on commas and strips quotes from tags.
+    """
+
+    default_priority = 801
+
+    def apply(self) -> None:
+        from ablog.post import PostNode
+
+        values = self.env.temp_data.pop("blogarchive_front_matter", None)
+        if values is None:
             return
-        entries = _docinfo_entries(docinfos[0])
-        values = fm.values
-        if values.get("draft"):
-            values.pop("date", None)
-        for key, element in entries.items():
-            if key == "date":
-                if "date" in values:
-                    _set_text(element, values["date"].isoformat(sep=" "))
-                else:
-                    element.parent.remove(element)
-            elif key in ("tags", "category", "author", "redirect"):
-                _set_text(element, ", ".join(values.get(key, [])))
-            elif key == "nocomments":
-                if values.get("nocomments"):
-                    _set_text(element, "")
-                else:
-                    element.parent.remove(element)
+        for node in self.document.findall(PostNode):
+            date = None if values.get("draft") else values.get("date")
+            node["date"] = date.isoformat(sep=" ") if date else None
+            for key in ("tags", "category", "author", "redirect"):
+                if key in values:
+                    node[key] = list(values[key])
 
 
 def add_post_header(app, doctree: nodes.document, docname: str) -> None:
