@@ -16,9 +16,8 @@ from pathlib import Path
 import feedparser
 import pytest
 import yaml
-from bs4 import BeautifulSoup
-
 from ablog.blog import Blog
+from bs4 import BeautifulSoup
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 

@@ -10,9 +10,8 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
-from seed import read_seed
-
 from conftest import SEEDS
+from seed import read_seed
 
 SEED = read_seed(SEEDS / "000_2ed50744c0336e87.txt")
 LONDON = ZoneInfo("Europe/London")

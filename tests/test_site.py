@@ -11,9 +11,8 @@ import datetime as dt
 import re
 
 import pytest
-from seed import read_seed
-
 from conftest import SEEDS
+from seed import read_seed
 
 SEED_FILE = SEEDS / "000_2ed50744c0336e87.txt"
 SEED = read_seed(SEED_FILE)
@@ -87,7 +86,9 @@ def test_post_header_shows_date_author_category_tags(site, by_title, post_source
     assert time.get_text() == f"{day.day} {day:%B %Y}"
     author = meta.select_one("a.post-author")
     assert author.get_text() == front["author"] == "Chris Mills"
-    assert heading_text(resolve(site, path, author["href"]).select_one("article h1")).startswith("Posts by")
+    assert heading_text(resolve(site, path, author["href"]).select_one("article h1")).startswith(
+        "Posts by"
+    )
     category = meta.select_one("a.post-category")
     assert category.get_text() == front["category"]
     assert [a.get_text() for a in meta.select("a.post-tag")] == front["tags"]
@@ -117,9 +118,13 @@ def test_prev_next_follow_publication_order(site, by_title):
         newer = soup.select_one("nav.post-navigation a.newer-post .title")
         older = soup.select_one("nav.post-navigation a.older-post .title")
         assert (newer.get_text() if newer else None) == (TITLES[i - 1] if i else None)
-        assert (older.get_text() if older else None) == (TITLES[i + 1] if i + 1 < len(TITLES) else None)
+        assert (older.get_text() if older else None) == (
+            TITLES[i + 1] if i + 1 < len(TITLES) else None
+        )
         for link in soup.select("nav.post-navigation a"):
-            assert title_of(resolve(site, path, link["href"])) == link.select_one(".title").get_text()
+            assert (
+                title_of(resolve(site, path, link["href"])) == link.select_one(".title").get_text()
+            )
 
 
 def test_home_lists_posts_newest_first_with_date_tags_excerpt(site, by_title, post_sources):
@@ -217,7 +222,9 @@ def test_every_internal_link_and_anchor_resolves(site):
     for path in site.html_files():
         rel = path.relative_to(site.root).as_posix()
         soup = site.page(rel)
-        ids[rel] = {tag["id"] for tag in soup.select("[id]")} | {a["name"] for a in soup.select("a[name]")}
+        ids[rel] = {tag["id"] for tag in soup.select("[id]")} | {
+            a["name"] for a in soup.select("a[name]")
+        }
         for tag in soup.select("a[href], link[href]"):
             links.append((rel, tag["href"]))
     broken = []
@@ -231,7 +238,11 @@ def test_every_internal_link_and_anchor_resolves(site):
             target, file = f"{target}/index.html", file / "index.html"
         if not file.exists():
             broken.append(f"{rel}: {href}")
-        elif parts.fragment and target.endswith(".html") and parts.fragment not in ids.get(target, set()):
+        elif (
+            parts.fragment
+            and target.endswith(".html")
+            and parts.fragment not in ids.get(target, set())
+        ):
             broken.append(f"{rel}: {href} (no #{parts.fragment})")
     assert not broken, "\n".join(broken)
     assert len(links) > 100

@@ -84,7 +84,7 @@ class BlogArchive:
         self.feed_docname = f"{self.blog_path}/atom.xml"
         self.catalogs: dict[str, tuple[Listing, ...]] = {}
         self.catalog_docnames: dict[str, str] = {}
-        for attr, folder, title, heading in CATALOGS:
+        for attr, folder, _title, heading in CATALOGS:
             catalog = blog.catalogs[attr]
             self.catalog_docnames[attr] = f"{self.blog_path}/{folder}/index"
             listings = []
@@ -131,9 +131,7 @@ class BlogArchive:
 
     def listings(self) -> list[Listing]:
         """Every page that lists posts, months included."""
-        months = [
-            Listing(m.docname, "month", m.name, "Posts of", m.posts) for m in self.months
-        ]
+        months = [Listing(m.docname, "month", m.name, "Posts of", m.posts) for m in self.months]
         return [*itertools.chain.from_iterable(self.catalogs.values()), *self.years, *months]
 
     # -- presenting ----------------------------------------------------------
