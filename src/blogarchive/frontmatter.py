@@ -41,6 +41,17 @@ KNOWN_KEYS = {
     "orphan": "Sphinx: the page is in no toctree",
 }
 
+
+class _Loader(yaml.SafeLoader):
+    """YAML without implicit timestamps: dates stay text, checked by :func:`parse_date`
+    (PyYAML raises a bare ValueError, with no line, on ``2010-02-30``)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 HEADING = re.compile(r"^# \S", re.M)
 
@@ -83,7 +94,7 @@ class FrontMatter:
 
 def _key_lines(text: str) -> dict[str, int]:
     """Line (1-based, in the whole file) of each top-level key of the YAML block."""
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    node = yaml.compose(text, Loader=_Loader)
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {k.value: k.start_mark.line + 2 for k, _ in node.value}
@@ -125,7 +136,7 @@ def parse_date(fm: FrontMatter, value, tz: ZoneInfo) -> dt.datetime | None:
         try:
             when = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError as exc:
-            fm.error("date", f"{text!r} is not an ISO 8601 date ({exc})")
+            fm.error("date", f"{text!r} is not a valid ISO 8601 date: {exc}")
             return None
     else:
         fm.error("date", f"expected an ISO 8601 date, got {value!r}")
@@ -146,10 +157,11 @@ def check(path: Path | str, text: str, tz: ZoneInfo, display: str | None = None)
         fm.error("front matter", "missing: a post starts with a '---' block holding its date")
         return fm
     block = match.group(1) or ""
-    body_line = text[: match.end()].count("\n") + 1
+    rest = text[match.end() :]
+    body_line = text[: match.end()].count("\n") + 1 + (len(rest) - len(rest.lstrip("\n")))
     try:
         fm.lines = _key_lines(block)
-        data = yaml.safe_load(block) or {}
+        data = yaml.load(block, Loader=_Loader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 2

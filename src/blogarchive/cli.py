@@ -1,0 +1,159 @@
+"""``blog``: the author's command line.
+
+    blog new "Title" [--tags a,b] [--category c] [--author a] [--date ISO]
+    blog import text PAGE.txt [--posts-dir DIR] [--force]
+    blog check [PATH ...]
+    blog serve [--port N]
+
+Run it from the repository (where conf.py is).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from .frontmatter import check_file
+from .importers import ImportError_, slugify_title, write_posts
+from .importers.markdown import escape_line
+
+DEFAULT_TZ = "Europe/London"
+
+
+def _settings(root: Path) -> dict:
+    """The few settings the command line shares with the build, read from conf.py."""
+    from sphinx.config import Config
+    from sphinx.util.tags import Tags
+
+    settings = {"tz": DEFAULT_TZ, "author": None}
+    if (root / "conf.py").exists():
+        config = Config.read(root, overrides={}, tags=Tags())
+        raw = config._raw_config
+        settings["tz"] = raw.get("blog_timezone", DEFAULT_TZ)
+        settings["author"] = raw.get("author")
+    return settings
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(",") if v.strip()]
+
+
+def cmd_new(args) -> int:
+    settings = _settings(Path.cwd())
+    tz = ZoneInfo(settings["tz"])
+    if args.date:
+        try:
+            when = dt.datetime.fromisoformat(args.date)
+        except ValueError:
+            print(f"blog new: --date {args.date!r} is not ISO 8601", file=sys.stderr)
+            return 2
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=tz)
+    else:
+        when = dt.datetime.now(tz).replace(microsecond=0)
+    path = Path(args.posts_dir) / str(when.year) / f"{slugify_title(args.title)}.md"
+    if path.exists():
+        print(f"blog new: {path} exists; not overwriting it", file=sys.stderr)
+        return 1
+    author = args.author or settings["author"]
+    lines = ["---", f"date: {when.isoformat()}"]
+    if author:
+        lines.append(f"author: {author}")
+    if args.category:
+        lines.append(f"category: {args.category}")
+    lines.append("tags: [" + ", ".join(_split(args.tags)) + "]")
+    lines += ["---", "", "# " + escape_line(args.title), "", ""]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    print(path)
+    return 0
+
+
+def cmd_check(args) -> int:
+    tz = ZoneInfo(_settings(Path.cwd())["tz"])
+    paths = [Path(p) for p in args.paths] or sorted(Path(args.posts_dir).glob("*/*.md"))
+    files = []
+    for path in paths:
+        files += sorted(path.rglob("*.md")) if path.is_dir() else [path]
+    problems = []
+    for path in files:
+        problems += check_file(path, tz).problems
+    for problem in problems:
+        print(problem)
+    print(f"{len(files)} posts checked, {len(problems)} problems", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def cmd_import(args) -> int:
+    from .importers.text import read_text_page
+
+    readers = {"text": read_text_page}
+    try:
+        posts = readers[args.format](Path(args.export), author=_settings(Path.cwd())["author"])
+    except ImportError_ as exc:
+        print(f"blog import: {exc}", file=sys.stderr)
+        return 1
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"blog import: {args.export}:1: cannot read: {exc}", file=sys.stderr)
+        return 1
+    outcomes = write_posts(posts, Path(args.posts_dir), force=args.force)
+    for outcome in outcomes:
+        print(outcome)
+    counts = {a: sum(o.action == a for o in outcomes) for a in ("written", "updated")}
+    counts |= {a: sum(o.action == a for o in outcomes) for a in ("unchanged", "skipped")}
+    summary = ", ".join(f"{n} {a}" for a, n in counts.items())
+    if not counts["written"] and not counts["updated"]:
+        summary += ": nothing changed"
+    print(summary)
+    return 0
+
+
+def cmd_serve(args) -> int:
+    command = [
+        sys.executable, "-m", "sphinx_autobuild", ".", "_build/serve",
+        "--host", "127.0.0.1", "--port", str(args.port),
+        "--watch", "_templates", "--watch", "_static", "--watch", "src",
+        "--ignore", "*/_build/*", "--ignore", "*/.venv/*", "--ignore", "*/.git/*",
+    ]  # fmt: skip
+    return subprocess.call(command)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="blog", description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    new = sub.add_parser("new", help="start a post with complete front matter")
+    new.add_argument("title")
+    new.add_argument("--tags", help="comma-separated")
+    new.add_argument("--category")
+    new.add_argument("--author")
+    new.add_argument("--date", help="ISO 8601; now by default")
+    new.add_argument("--posts-dir", default="posts")
+    new.set_defaults(run=cmd_new)
+
+    imp = sub.add_parser("import", help="import posts from an export")
+    imp.add_argument("format", choices=["text"])
+    imp.add_argument("export")
+    imp.add_argument("--posts-dir", default="posts")
+    imp.add_argument("--force", action="store_true", help="overwrite posts edited since import")
+    imp.set_defaults(run=cmd_import)
+
+    check = sub.add_parser("check", help="validate posts' front matter")
+    check.add_argument("paths", nargs="*")
+    check.add_argument("--posts-dir", default="posts")
+    check.set_defaults(run=cmd_check)
+
+    serve = sub.add_parser("serve", help="live preview on 127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=cmd_serve)
+
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""What every importer produces: one frozen record per post."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+
+class ImportError_(Exception):
+    """A malformed export: names the file, the line and what is wrong."""
+
+    def __init__(self, path, line: int, message: str):
+        super().__init__(f"{path}:{line}: {message}")
+        self.path, self.line, self.message = path, line, message
+
+
+def slugify_title(title: str) -> str:
+    """ASCII, lower case, hyphens: "Let's celebrate!!!" -> "lets-celebrate"."""
+    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    return re.sub(r"[-\s_]+", "-", text).strip("-") or "post"
+
+
+@dataclass(frozen=True)
+class ImportedPost:
+    """One post as read from an export, before it is written as MyST."""
+
+    title: str
+    published: dt.date | dt.datetime
+    body: str  # MyST Markdown, without the title heading
+    authors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    sequence: int = 0  # order among posts of one day that carry no time
+    draft: bool = False
+    source_url: str | None = None
+    extra: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def slug(self) -> str:
+        return slugify_title(self.title)
+
+    @property
+    def year(self) -> int:
+        return self.published.year

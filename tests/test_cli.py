@@ -1,0 +1,170 @@
+"""The author's command line, `blog` (issue 3): new, import text, check.
+
+Importing the Blogger page saved as text must give back the posts in posts/,
+character for character; a second import changes nothing; an edited post is
+never overwritten without --force; bad input is named by file, line and field.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO, SEEDS, built
+
+from blogarchive.cli import main
+
+SEED = SEEDS / "000_2ed50744c0336e87.txt"
+
+
+def split_post(path: Path) -> tuple[dict, str]:
+    _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+    return yaml.safe_load(front), body
+
+
+@pytest.fixture
+def in_repo(monkeypatch):
+    monkeypatch.chdir(REPO)
+
+
+def blog(capsys, *argv) -> tuple[int, str, str]:
+    status = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_import_text_reproduces_the_posts(in_repo, capsys, tmp_path):
+    status, out, _ = blog(capsys, "import", "text", SEED, "--posts-dir", tmp_path)
+    assert status == 0
+    assert out.count("written") == 6  # five lines and the summary
+    imported = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.md"))
+    ours = sorted(p.relative_to(REPO / "posts") for p in (REPO / "posts").rglob("*.md"))
+    assert imported == ours
+    for rel in ours:
+        front, body = split_post(tmp_path / rel)
+        our_front, our_body = split_post(REPO / "posts" / rel)
+        assert body == our_body, rel
+        assert (front["date"], front.get("sequence")) == (
+            our_front["date"],
+            our_front.get("sequence"),
+        )
+        assert front["author"] == our_front["author"]
+
+
+def test_second_import_changes_nothing(in_repo, capsys, tmp_path):
+    blog(capsys, "import", "text", SEED, "--posts-dir", tmp_path)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*.md")}
+    status, out, _ = blog(capsys, "import", "text", SEED, "--posts-dir", tmp_path)
+    assert status == 0 and "nothing changed" in out and out.count("unchanged") == 6
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*.md")} == before
+
+
+def test_edited_post_is_kept_unless_forced(in_repo, capsys, tmp_path):
+    blog(capsys, "import", "text", SEED, "--posts-dir", tmp_path)
+    post = tmp_path / "2010" / "birmingham-blues.md"
+    edited = post.read_text(encoding="utf-8").replace("tags", "tags") + "\nA note added later.\n"
+    post.write_text(edited, encoding="utf-8")
+    _, out, _ = blog(capsys, "import", "text", SEED, "--posts-dir", tmp_path)
+    assert re.search(r"skipped\s+\S*birmingham-blues.md\s+\(edited since import", out)
+    assert post.read_text(encoding="utf-8") == edited
+    _, out, _ = blog(capsys, "import", "text", SEED, "--posts-dir", tmp_path, "--force")
+    assert re.search(r"updated\s+\S*birmingham-blues.md", out)
+    assert "A note added later." not in post.read_text(encoding="utf-8")
+
+
+def test_import_never_overwrites_a_post_it_did_not_write(in_repo, capsys, tmp_path):
+    (tmp_path / "2010").mkdir()
+    mine = tmp_path / "2010" / "birmingham-blues.md"
+    mine.write_text("---\ndate: 2010-07-21\n---\n\n# Birmingham Blues\n\nMine.\n")
+    _, out, _ = blog(capsys, "import", "text", SEED, "--posts-dir", tmp_path)
+    assert "not written by an import" in out
+    assert mine.read_text().endswith("Mine.\n")
+
+
+@pytest.mark.parametrize(
+    "text,line,message",
+    [
+        ("", 1, "empty file"),
+        ("The Khyra Ishaq Serious Case Review\n\nText.\n", 1, "expected a date heading"),
+        ("Tuesday, 31 February 2010\n\nA title\n\nSome text here.\n", 1, "impossible date"),
+        ("Tuesday, 27 July 2010\n\nA title alone\n", 3, "has no text"),
+    ],
+)
+def test_malformed_page_is_named_and_nothing_written(
+    in_repo, capsys, tmp_path, text, line, message
+):
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    out_dir = tmp_path / "posts"
+    status, _, err = blog(capsys, "import", "text", page, "--posts-dir", out_dir)
+    assert status == 1
+    assert f"{page}:{line}: " in err and message in err
+    assert not out_dir.exists()
+
+
+def test_new_writes_complete_front_matter_and_refuses_to_overwrite(in_repo, capsys, tmp_path):
+    status, out, _ = blog(
+        capsys, "new", "Munro's final report: 15 recommendations", "--tags", "Munro Review, policy",
+        "--category", "Policy", "--date", "2011-05-10T09:30:00+01:00", "--posts-dir", tmp_path,
+    )  # fmt: skip
+    assert status == 0
+    path = Path(out.strip())
+    assert path == tmp_path / "2011" / "munros-final-report-15-recommendations.md"
+    front, body = split_post(path)
+    assert front["date"].isoformat() == "2011-05-10T09:30:00+01:00"
+    assert front["tags"] == ["Munro Review", "policy"]
+    assert front["category"] == "Policy" and front["author"] == "Chris Mills"
+    assert body.strip() == "# Munro's final report: 15 recommendations"
+    status, _, _ = blog(capsys, "check", path)
+    assert status == 0
+    status, _, err = blog(capsys, "new", "Munro's final report: 15 recommendations",
+                          "--date", "2011-05-10T10:00", "--posts-dir", tmp_path)  # fmt: skip
+    assert status == 1 and "exists" in err
+
+
+def test_new_dates_now_with_an_offset(in_repo, capsys, tmp_path):
+    _, out, _ = blog(capsys, "new", "Today", "--posts-dir", tmp_path)
+    front, _ = split_post(Path(out.strip()))
+    assert front["date"].tzinfo is not None
+
+
+BAD_POSTS = {
+    "yaml.md": ("---\ndate: 2010-07-01\ntags: [a, b\n---\n\n# T\n\nx\n", 4, "front matter"),
+    "impossible.md": ("---\nauthor: A\ndate: 2010-02-30\n---\n\n# T\n\nx\n", 3, "date"),
+    "category.md": ("---\ndate: 2010-07-01\ncategory: [a, {b: c}]\n---\n\n# T\n", 3, "category"),
+    "heading.md": ("---\ndate: 2010-07-01\n---\n\nNo heading.\n", 5, "title"),
+    "empty.md": ("", 1, "file"),
+    "unknown.md": ("---\ndate: 2010-07-01\nmood: happy\n---\n\n# T\n\nx\n", 3, "mood"),
+    "sequence.md": ("---\ndate: 2010-07-01\nsequence: first\n---\n\n# T\n", 3, "sequence"),
+}
+
+
+def test_check_names_file_line_and_field(in_repo, capsys, tmp_path):
+    for name, (text, _, _) in BAD_POSTS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "latin1.md").write_bytes(
+        "---\ndate: 2010-07-01\n---\n\n# Caf\xe9\n".encode("latin-1")
+    )
+    status, out, _ = blog(capsys, "check", tmp_path)
+    assert status == 1
+    lines = out.splitlines()
+    for name, (_, line, field) in BAD_POSTS.items():
+        assert any(x.startswith(f"{tmp_path / name}:{line}: {field}: ") for x in lines), name
+    assert any(x.startswith(f"{tmp_path / 'latin1.md'}:5: encoding: not UTF-8") for x in lines)
+
+
+def test_check_passes_the_real_posts(in_repo, capsys):
+    status, out, err = blog(capsys, "check")
+    assert status == 0 and out == "" and "5 posts checked, 0 problems" in err
+
+
+@pytest.mark.sphinx("html", testroot="bad-post")
+def test_build_fails_with_the_same_message(app):
+    with pytest.raises(AssertionError) as failure:
+        built(app)
+    expected = "impossible.md:3: ERROR: date: '2010-02-30' is not a valid ISO 8601 date"
+    assert expected in str(failure.value)
+    assert "Traceback" not in str(failure.value)
+    assert not (Path(app.outdir) / "blog" / "tag" / "ofsted").exists()
