@@ -183,6 +183,8 @@ def archive_pages(app):
     for post in archive.posts:
         for old_path in post.redirect:
             docname = old_path.strip("/").removesuffix(".html")
+            if old_path.endswith("/"):  # WordPress: /2010/07/21/slug/
+                docname += "/index"
             context = {
                 "target_title": post.title,
                 "target_url": archive.url(post.docname),

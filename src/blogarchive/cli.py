@@ -1,7 +1,7 @@
 """``blog``: the author's command line.
 
     blog new "Title" [--tags a,b] [--category c] [--author a] [--date ISO]
-    blog import text PAGE.txt [--posts-dir DIR] [--force]
+    blog import {blogger,wordpress,text} EXPORT [--posts-dir DIR] [--force] [--skip-drafts]
     blog check [PATH ...]
     blog serve [--port N]
 
@@ -14,6 +14,7 @@ import argparse
 import datetime as dt
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -89,26 +90,37 @@ def cmd_check(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from .importers.blogger import read_blogger
     from .importers.text import read_text_page
+    from .importers.wordpress import read_wordpress
 
-    readers = {"text": read_text_page}
+    readers = {"text": read_text_page, "blogger": read_blogger, "wordpress": read_wordpress}
     try:
-        posts = readers[args.format](Path(args.export), author=_settings(Path.cwd())["author"])
+        posts, skipped = readers[args.format](
+            Path(args.export), author=_settings(Path.cwd())["author"]
+        )
     except ImportError_ as exc:
-        print(f"blog import: {exc}", file=sys.stderr)
+        print(f"blog import: {exc}; nothing written", file=sys.stderr)
         return 1
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"blog import: {args.export}:1: cannot read: {exc}", file=sys.stderr)
+        print(f"blog import: {args.export}:1: cannot read: {exc}; nothing written", file=sys.stderr)
         return 1
+    drafts = [p for p in posts if p.draft]
+    if args.skip_drafts:
+        posts = [p for p in posts if not p.draft]
     outcomes = write_posts(posts, Path(args.posts_dir), force=args.force)
     for outcome in outcomes:
         print(outcome)
-    counts = {a: sum(o.action == a for o in outcomes) for a in ("written", "updated")}
-    counts |= {a: sum(o.action == a for o in outcomes) for a in ("unchanged", "skipped")}
-    summary = ", ".join(f"{n} {a}" for a, n in counts.items())
+    counts = Counter(o.action for o in outcomes)
+    summary = ", ".join(f"{counts[a]} {a}" for a in ("written", "updated", "unchanged", "skipped"))
     if not counts["written"] and not counts["updated"]:
         summary += ": nothing changed"
     print(summary)
+    if drafts:
+        how = "skipped (--skip-drafts)" if args.skip_drafts else "imported as drafts (draft: true)"
+        print(f"{len(drafts)} draft{'s' if len(drafts) > 1 else ''} {how}")
+    if skipped:
+        print("not posts, skipped: " + ", ".join(f"{n} {k}" for k, n in sorted(skipped.items())))
     return 0
 
 
@@ -136,10 +148,11 @@ def main(argv: list[str] | None = None) -> int:
     new.set_defaults(run=cmd_new)
 
     imp = sub.add_parser("import", help="import posts from an export")
-    imp.add_argument("format", choices=["text"])
+    imp.add_argument("format", choices=["blogger", "wordpress", "text"])
     imp.add_argument("export")
     imp.add_argument("--posts-dir", default="posts")
     imp.add_argument("--force", action="store_true", help="overwrite posts edited since import")
+    imp.add_argument("--skip-drafts", action="store_true", help="leave drafts out")
     imp.set_defaults(run=cmd_import)
 
     check = sub.add_parser("check", help="validate posts' front matter")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class ImportError_(Exception):
@@ -35,8 +35,10 @@ class ImportedPost:
     categories: tuple[str, ...] = ()
     sequence: int = 0  # order among posts of one day that carry no time
     draft: bool = False
-    source_url: str | None = None
-    extra: tuple[tuple[str, str], ...] = field(default=())
+    source_url: str | None = None  # its address on the old blog
+    redirects: tuple[str, ...] = ()  # old paths on this site that lead to it
+    excerpt: int | None = None  # paragraphs before the author's "more" break
+    source_key: str = "blogger_url"  # front-matter key for source_url
 
     @property
     def slug(self) -> str:

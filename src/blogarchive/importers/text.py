@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
+from html import escape
 from pathlib import Path
 
-from .markdown import escape_line
+from .html import html_to_myst
 from .records import ImportedPost, ImportError_
 
 DATE_HEADING = re.compile(
@@ -52,22 +54,24 @@ def _is_title(lines: list[str], after_heading: bool, next_block: list[str] | Non
 
 
 def _body(paragraphs: list[list[str]]) -> str:
-    """Paragraph lines and bullet lines as MyST: one paragraph a line, lists as lists."""
-    out: list[str] = []
+    """Paragraph lines and bullet lines, through the importers' one HTML converter."""
+    html, in_list = [], False
     for block in paragraphs:
         for line in block:
             stripped = line.strip()
             is_item = stripped.startswith(BULLET)
-            if out and (out[-1].startswith("- ") != is_item or not is_item):
-                out.append("")
-            if is_item:
-                out.append("- " + escape_line(stripped[1:].strip(), in_list=True))
-            else:
-                out.append(escape_line(stripped))
-    return "\n".join(out) + "\n"
+            if is_item != in_list:
+                html.append("<ul>" if is_item else "</ul>")
+                in_list = is_item
+            text = escape(stripped[1:].strip() if is_item else stripped, quote=False)
+            html.append(f"<li>{text}</li>" if is_item else f"<p>{text}</p>")
+    if in_list:
+        html.append("</ul>")
+    return html_to_myst("".join(html))
 
 
-def read_text_page(path: Path, author: str | None = None) -> list[ImportedPost]:
+def read_text_page(path: Path, author: str | None = None):
+    """(posts, skipped counts) from a saved Blogger archive page."""
     text = Path(path).read_text(encoding="utf-8")
     blocks = list(_blocks(text))
     if not blocks:
@@ -109,4 +113,4 @@ def read_text_page(path: Path, author: str | None = None) -> list[ImportedPost]:
                     sequence=sequence,
                 )
             )
-    return records
+    return records, Counter()

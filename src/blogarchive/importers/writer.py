@@ -33,7 +33,9 @@ class Outcome:
 
 
 def _yaml_value(value) -> str:
-    return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000).strip()
+    """One line of YAML (flow style) for a value."""
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000)
+    return text.removesuffix("\n...\n").strip()
 
 
 def _digest(text: str) -> str:
@@ -57,9 +59,11 @@ def render(post: ImportedPost) -> str:
     if post.draft:
         front.append("draft: true")
     if post.source_url:
-        front.append(f"blogger_url: {_yaml_value(post.source_url)}")
-    for key, value in post.extra:
-        front.append(f"{key}: {_yaml_value(value)}")
+        front.append(f"{post.source_key}: {_yaml_value(post.source_url)}")
+    if post.redirects:
+        front.append(f"redirect: {_yaml_value(list(post.redirects))}")
+    if post.excerpt:
+        front.append(f"excerpt: {post.excerpt}")
     title = post.title.replace("\\", "\\\\")
     text = "---\n" + "\n".join(front) + "\n---\n\n# " + title + "\n\n" + post.body
     lines = text.split("\n")

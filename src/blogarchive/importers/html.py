@@ -1,0 +1,133 @@
+"""The one HTML-to-MyST converter every importer uses (markdownify underneath).
+
+Old Blogger posts separate paragraphs with ``<br /><br />`` instead of
+``<p>``; WordPress stores paragraphs as blank lines.  Both are turned into real
+paragraphs first, then markdownify writes Markdown, escaping whatever Markdown
+would otherwise interpret so the reader sees the author's characters.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from markdownify import MarkdownConverter
+
+BLOCKS = {
+    "p", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6",
+    "blockquote", "pre", "table", "hr", "figure",
+}  # fmt: skip
+WRAPPERS = {"div", "section", "article", "center"}
+
+
+# Inline characters Markdown would read as code, links, HTML or escapes.
+INLINE = re.compile(r"([\\`\[\]<])")
+# What Markdown reads as a block when it opens a paragraph or list item.
+BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|>|=+\s*$)")
+
+
+class _Converter(MarkdownConverter):
+    """markdownify, escaping only what Markdown would otherwise interpret."""
+
+    def escape(self, text, parent_tags):
+        return super().escape(INLINE.sub(r"\\\1", text or ""), parent_tags)
+
+    def _escape_start(self, text: str) -> str:
+        stripped = text.lstrip()
+        match = BLOCK_START.match(stripped)
+        if not match:
+            return text
+        # A backslash escapes punctuation only: "1\\." not "\\1."
+        at = len(match.group(0)) - 1 if stripped[0].isdigit() else 0
+        return text[: len(text) - len(stripped)] + stripped[:at] + "\\" + stripped[at:]
+
+    def convert_p(self, el, text, parent_tags):
+        return super().convert_p(el, self._escape_start(text), parent_tags)
+
+    def convert_li(self, el, text, parent_tags):
+        return super().convert_li(el, self._escape_start(text or ""), parent_tags)
+
+    def convert_span(self, el, text, parent_tags):  # Blogger wraps text in styled spans
+        return text
+
+
+def _is_blank(node) -> bool:
+    return isinstance(node, NavigableString) and not node.strip()
+
+
+def _paragraphs(soup: BeautifulSoup, container: Tag) -> list:
+    """Children of ``container`` as blocks: runs of inline content split at ``<br><br>``."""
+    out: list = []
+    current: list = []
+
+    def flush() -> None:
+        while current and (_is_blank(current[-1]) or getattr(current[-1], "name", "") == "br"):
+            current.pop()
+        while current and (_is_blank(current[0]) or getattr(current[0], "name", "") == "br"):
+            current.pop(0)
+        if current:
+            paragraph = soup.new_tag("p")
+            for node in current:
+                paragraph.append(node.extract() if node.parent else node)
+            out.append(paragraph)
+        current.clear()
+
+    children = list(container.children)
+    i = 0
+    while i < len(children):
+        node = children[i]
+        if isinstance(node, Tag) and node.name in WRAPPERS:
+            flush()
+            out.extend(_paragraphs(soup, node))
+        elif isinstance(node, Tag) and node.name in BLOCKS:
+            flush()
+            out.append(node)
+        elif isinstance(node, Tag) and node.name == "br":
+            j = i + 1
+            while j < len(children) and _is_blank(children[j]):
+                j += 1
+            if j < len(children) and getattr(children[j], "name", "") == "br":
+                flush()
+                while j + 1 < len(children) and (
+                    _is_blank(children[j + 1]) or getattr(children[j + 1], "name", "") == "br"
+                ):
+                    j += 1
+                i = j
+            else:
+                current.append(node)
+        elif not isinstance(node, NavigableString) or node.strip() or current:
+            current.append(node)
+        i += 1
+    flush()
+    return out
+
+
+def autop(text: str) -> str:
+    """WordPress's stored form (blank lines between paragraphs) as HTML paragraphs."""
+    tags = "|".join(sorted(BLOCKS | WRAPPERS))
+    text = re.sub(rf"(<(?:{tags})\b[^>]*>)", r"\n\n\1", text, flags=re.I)
+    text = re.sub(rf"(</(?:{tags})>)", r"\1\n\n", text, flags=re.I)
+    blocks = []
+    for chunk in re.split(r"\n\s*\n", text.strip()):
+        chunk = chunk.strip()
+        if not chunk:
+            continue
+        if re.match(rf"<({tags})\b", chunk, re.I):
+            blocks.append(chunk)
+        else:
+            blocks.append("<p>" + chunk.replace("\n", "<br />\n") + "</p>")
+    return "\n".join(blocks)
+
+
+def html_to_myst(html: str) -> str:
+    """Clean MyST Markdown for an HTML post body."""
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all(["script", "style"]):
+        tag.decompose()
+    blocks = _paragraphs(soup, soup)
+    body = BeautifulSoup("", "html.parser")
+    for block in blocks:
+        body.append(block)
+    text = _Converter(heading_style="ATX", bullets="-", escape_misc=False).convert_soup(body)
+    text = re.sub(r"[ \t]+\n", lambda m: "  \n" if m.group(0).startswith("  ") else "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
