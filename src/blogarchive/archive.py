@@ -109,6 +109,11 @@ class BlogArchive:
             for month, month_posts in itertools.groupby(year_posts, key=lambda p: p.date.month):
                 docname = f"{self.blog_path}/{year}/{month:02d}/index"
                 self.months.append(Month(year, month, tuple(month_posts), docname))
+        drafts = tuple(p for p in blog.drafts if p.docname in self._by_docname)
+        #: Only ever read in a preview build (see posts.exclude_drafts).
+        self.drafts = Listing(
+            f"{self.blog_path}/drafts/index", "drafts", "drafts", "Preview of", drafts
+        )
         for coll in blog.archive:
             coll._path = f"{self.blog_path}/{coll.name}/index"
             blog.references[coll.xref] = (coll._path, str(coll.name))
@@ -177,6 +182,9 @@ def archive_pages(app):
         if listings:
             context = {"title": page(title), "listings": listings, "catalog_name": attr}
             yield (archive.catalog_docnames[attr], context, "ablog/catalog.html")
+    if app.config.blog_preview and archive.drafts:
+        context = {"title": page("Drafts"), "listing": archive.drafts}
+        yield (archive.drafts.docname, context, "ablog/collection.html")
     for listing in archive.listings():
         context = {"title": page(listing.title), "listing": listing}
         yield (listing.docname, context, "ablog/collection.html")

@@ -48,8 +48,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("source", nargs="?", default=".", type=Path)
     parser.add_argument("out", nargs="?", default=Path("_build/html"), type=Path)
     parser.add_argument("-j", "--jobs", default="1", help="Sphinx worker processes")
+    parser.add_argument(
+        "--preview",
+        action="store_true",
+        help="include drafts, bannered (default out: _build/preview)",
+    )
     args, extra = parser.parse_known_args(argv)
-    return build(args.source, args.out, jobs=args.jobs, extra=extra)
+    out = args.out
+    if args.preview:
+        extra = [*extra, "-D", "blog_preview=1"]
+        if out == Path("_build/html"):
+            out = Path("_build/preview")
+    return build(args.source, out, jobs=args.jobs, extra=extra)
 
 
 if __name__ == "__main__":

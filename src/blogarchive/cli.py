@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from .frontmatter import check_file
 from .importers import ImportError_, slugify_title, write_posts
-from .importers.markdown import escape_line
+from .importers.html import escape_text
 
 DEFAULT_TZ = "Europe/London"
 
@@ -67,7 +67,7 @@ def cmd_new(args) -> int:
     if args.category:
         lines.append(f"category: {args.category}")
     lines.append("tags: [" + ", ".join(_split(args.tags)) + "]")
-    lines += ["---", "", "# " + escape_line(args.title), "", ""]
+    lines += ["---", "", "# " + escape_text(args.title), "", ""]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines), encoding="utf-8")
     print(path)

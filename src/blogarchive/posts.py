@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from html import escape
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -142,3 +144,32 @@ def add_post_header(app, doctree: nodes.document, docname: str) -> None:
         line += group
     title = titles[0]
     title.parent.insert(title.parent.index(title) + 1, line)
+
+
+def build_time(tz: ZoneInfo) -> dt.datetime:
+    """Now, as the blog's naive local time; SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    now = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return now.astimezone(tz).replace(tzinfo=None)
+
+
+def exclude_drafts(app, config) -> None:
+    """``config-inited``: drafts are never read in a published build.
+
+    A post with ``draft: true``, no date, or a date still to come gets no page,
+    no source copy, no search-index entry, no feed entry and no place in any
+    list.  ``blog_preview = True`` (``python -m blogarchive.build --preview``)
+    reads them, with a "Draft" banner.
+    """
+    if config.blog_preview:
+        return
+    tz = ZoneInfo(config.blog_timezone)
+    now = build_time(tz)
+    for docname in config.matched_blog_posts:
+        path = Path(app.srcdir, docname + ".md")
+        fm = check_file(path, tz)
+        if not fm.ok:
+            continue  # reported, with its line, when the post is read
+        date = fm.values.get("date")
+        if fm.values.get("draft") or date is None or date > now:
+            config.exclude_patterns.append(docname + ".md")

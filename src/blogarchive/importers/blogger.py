@@ -87,7 +87,11 @@ def read_blogger(path: Path, author: str | None = None):
     if root.tag != f"{{{NS['atom']}}}feed":
         raise ImportError_(path, root.sourceline, f"expected an Atom <feed>, found <{root.tag}>")
     blog_url = next(
-        (link.get("href") for link in root.findall("atom:link", NS) if link.get("rel") == "alternate"),
+        (
+            link.get("href")
+            for link in root.findall("atom:link", NS)
+            if link.get("rel") == "alternate"
+        ),
         None,
     )
     posts, skipped = [], Counter()

@@ -51,6 +51,11 @@ class _Converter(MarkdownConverter):
         return text
 
 
+def escape_text(text: str) -> str:
+    """Plain text (a title) as Markdown that shows exactly that text."""
+    return _Converter(escape_misc=False).escape(text, set())
+
+
 def _is_blank(node) -> bool:
     return isinstance(node, NavigableString) and not node.strip()
 
@@ -124,6 +129,11 @@ def html_to_myst(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup.find_all(["script", "style"]):
         tag.decompose()
+    # The post's title is its only h1: body headings start at h2, without gaps.
+    headings = soup.find_all(re.compile(r"^h[1-6]$"))
+    levels = sorted({int(h.name[1]) for h in headings})
+    for heading in headings:
+        heading.name = f"h{min(6, 2 + levels.index(int(heading.name[1])))}"
     blocks = _paragraphs(soup, soup)
     body = BeautifulSoup("", "html.parser")
     for block in blocks:

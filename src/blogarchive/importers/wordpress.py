@@ -51,7 +51,9 @@ def read_wordpress(path: Path, author: str | None = None):
     root = parse_xml(path)
     channel = root.find("channel")
     if root.tag != "rss" or channel is None:
-        raise ImportError_(path, root.sourceline, f"expected WXR <rss><channel>, found <{root.tag}>")
+        raise ImportError_(
+            path, root.sourceline, f"expected WXR <rss><channel>, found <{root.tag}>"
+        )
     posts, skipped = [], Counter()
     for item in channel.findall("item"):
         kind = (_wp(item, "post_type") or "").strip()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from .html import escape_text
 from .records import ImportedPost
 
 DIGEST_KEY = "imported_digest"
@@ -64,7 +65,7 @@ def render(post: ImportedPost) -> str:
         front.append(f"redirect: {_yaml_value(list(post.redirects))}")
     if post.excerpt:
         front.append(f"excerpt: {post.excerpt}")
-    title = post.title.replace("\\", "\\\\")
+    title = escape_text(post.title)
     text = "---\n" + "\n".join(front) + "\n---\n\n# " + title + "\n\n" + post.body
     lines = text.split("\n")
     lines.insert(len(front) + 1, f"{DIGEST_KEY}: {_digest(text)}")

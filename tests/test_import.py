@@ -1,0 +1,206 @@
+"""Importing an old blog (issue 3): Blogger's two export formats and WordPress WXR.
+
+Each export in tests/data/ is imported with `blog import`, then built into a site
+with the real settings, and read as a reader would: the text as written, old
+addresses leading to the posts, drafts nowhere, non-posts counted and skipped.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import REPO, Site
+
+from blogarchive.build import build
+from blogarchive.cli import main
+
+DATA = Path(__file__).parent / "data"
+
+
+def run_blog(capsys, *argv) -> tuple[int, str, str]:
+    status = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def blog_dir(tmp_path, monkeypatch):
+    """An empty blog with the real settings."""
+    monkeypatch.chdir(REPO)
+    root = tmp_path / "blog"
+    (root / "posts").mkdir(parents=True)
+    shutil.copy(REPO / "tests/roots/test-escaping/conf.py", root / "conf.py")
+    (root / "index.md").write_text("# Imported\n\nAn imported blog.\n")
+    return root
+
+
+def build_site(root: Path) -> Site:
+    assert build(root, root / "_build/html") == 0
+    return Site(root / "_build/html")
+
+
+def post_text(site: Site, rel: str) -> list[str]:
+    section = site.page(rel).select_one("article section")
+    return [
+        p.get_text()
+        for p in section.find_all(["p", "li", "h2", "h3"])
+        if "post-meta" not in p.get("class", []) and not p.find_parent("li")
+    ]
+
+
+def test_blogger_classic_export(blog_dir, capsys):
+    status, out, _ = run_blog(
+        capsys, "import", "blogger", DATA / "blogger-classic.xml", "--posts-dir", blog_dir / "posts"
+    )
+    assert status == 0
+    assert "3 written" in out and "1 draft imported as drafts" in out
+    assert "not posts, skipped: 1 comment, 1 settings, 1 template" in out
+    site = build_site(blog_dir)
+    first = "posts/2009/why-im-starting-a-blog.html"
+    assert post_text(site, first) == [
+        "I've worked in child protection for twenty years.",
+        "This blog is about what I've learned - and what we still get wrong.\n"
+        "A second line, same paragraph.",
+        "Comments welcome *really*.",
+    ]
+    page = site.page(first)
+    assert page.select_one("article h1").get_text().rstrip("#¶") == "Why I'm starting a blog"
+    assert [a.get_text() for a in page.select("a.post-tag")] == ["blogging", "social work"]
+    assert page.select_one(".post-meta time")["datetime"] == "2009-07-20"
+    second = site.page("posts/2009/contactpoint-the-database-state.html")
+    section = second.select_one("article section")
+    assert section.select_one("a[href='http://www.arch-ed.org/']").get_text() == "ARCH"
+    assert section.select_one("em").get_text() == "new"
+    assert section.select_one("strong").get_text() == "damning"
+    assert section.select_one("h2, h3").get_text().rstrip("#¶") == "What it records"
+    assert [li.get_text() for li in section.select("ul li")] == [
+        "Names & addresses",
+        "Every contact with services",
+    ]
+    assert section.select_one("img")["alt"] == "ContactPoint screen"
+    assert "1. This is not a list; neither is [this]." in [p.get_text() for p in section("p")]
+    # The old Blogger address leads straight to the post.
+    old = site.page("2009/07/why-im-starting-blog.html")
+    refresh = old.select_one('meta[http-equiv="refresh"]')["content"]
+    assert refresh.startswith("0; url=") and refresh.endswith(
+        "posts/2009/why-im-starting-a-blog.html"
+    )
+    assert old.select_one('link[rel="canonical"]')["href"].endswith(first)
+    # The draft is nowhere.
+    assert_draft_nowhere(site, "Half-written thoughts on Munro", "half-written-thoughts-on-munro")
+
+
+def assert_draft_nowhere(site: Site, title: str, slug: str) -> None:
+    files = [p for p in site.root.rglob("*") if p.is_file()]
+    assert not [p for p in files if slug in p.name]
+    for path in files:
+        if path.suffix in (".html", ".xml", ".js", ".txt"):
+            assert title not in path.read_text(encoding="utf-8"), path
+
+
+def test_blogger_takeout_export(blog_dir, capsys):
+    status, out, _ = run_blog(
+        capsys,
+        "import",
+        "blogger",
+        DATA / "blogger-takeout.atom",
+        "--posts-dir",
+        blog_dir / "posts",
+    )
+    assert status == 0 and "not posts, skipped: 1 comment, 1 page" in out
+    text = (blog_dir / "posts/2010/munros-first-report.md").read_text()
+    assert (
+        "blogger_url: http://chrismillsblog.blogspot.com/2010/10/munros-first-report.html" in text
+    )
+    site = build_site(blog_dir)
+    rel = "posts/2010/munros-first-report.html"
+    assert post_text(site, rel) == [
+        "Eileen Munro's first report is out.",
+        "It asks the right questions.",
+    ]
+    tags = [a.get_text() for a in site.page(rel).select("a.post-tag")]
+    assert tags == ["Munro Review", "social work"]
+    old = site.page("2010/10/munros-first-report.html")
+    assert old.select_one('meta[http-equiv="refresh"]')["content"].startswith("0; url=")
+    assert_draft_nowhere(site, "A draft on Laming", "a-draft-on-laming")
+
+
+def test_wordpress_export(blog_dir, capsys):
+    status, out, _ = run_blog(
+        capsys, "import", "wordpress", DATA / "wordpress.xml", "--posts-dir", blog_dir / "posts"
+    )
+    assert status == 0 and "not posts, skipped: 1 attachment, 1 page" in out
+    site = build_site(blog_dir)
+    rel = "posts/2011/working-together-again.html"
+    assert post_text(site, rel) == [
+        "The guidance has been rewritten again.",
+        "It is longer than ever - 390 pages.",
+        "What would help instead:",
+        "Fewer procedures",
+        "More time with families",
+        "See the guidance.",
+    ]
+    page = site.page(rel)
+    assert [a.get_text() for a in page.select("a.post-category")] == ["Policy"]
+    assert [a.get_text() for a in page.select("a.post-tag")] == ["bureaucracy", "Working Together"]
+    # <!--more--> ends the excerpt: two paragraphs on the home page.
+    excerpt = site.page("index.html").select_one(".post-excerpt")
+    assert excerpt.get_text(" ", strip=True) == (
+        "The guidance has been rewritten again . It is longer than ever - 390 pages."
+    )
+    old = site.page("2011/03/14/working-together-again/")
+    assert old.select_one('meta[http-equiv="refresh"]')["content"].endswith(
+        "posts/2011/working-together-again.html"
+    )
+    assert_draft_nowhere(site, "Summer reading", "summer-reading")
+
+
+@pytest.mark.parametrize(
+    "fmt,export",
+    [
+        ("blogger", "blogger-classic.xml"),
+        ("blogger", "blogger-takeout.atom"),
+        ("wordpress", "wordpress.xml"),
+    ],
+)
+def test_second_import_changes_nothing(blog_dir, capsys, fmt, export):
+    run_blog(capsys, "import", fmt, DATA / export, "--posts-dir", blog_dir / "posts")
+    before = {p: p.read_bytes() for p in blog_dir.rglob("*.md")}
+    status, out, _ = run_blog(
+        capsys, "import", fmt, DATA / export, "--posts-dir", blog_dir / "posts"
+    )
+    assert status == 0 and "nothing changed" in out
+    assert {p: p.read_bytes() for p in blog_dir.rglob("*.md")} == before
+
+
+def test_skip_drafts(blog_dir, capsys):
+    _, out, _ = run_blog(
+        capsys, "import", "wordpress", DATA / "wordpress.xml",
+        "--posts-dir", blog_dir / "posts", "--skip-drafts",
+    )  # fmt: skip
+    assert "1 draft skipped (--skip-drafts)" in out
+    assert not list(blog_dir.rglob("summer-reading.md"))
+
+
+@pytest.mark.parametrize(
+    "fmt,export,line,message",
+    [
+        ("blogger", "blogger-malformed.xml", 37, "not well-formed XML"),
+        ("blogger", "blogger-no-date.xml", 38, "post has no <published> date"),
+        ("blogger", "takeout-truncated.atom", 22, "not well-formed XML"),
+        ("wordpress", "wordpress-bad-date.xml", 14, "bad wp:post_date '14/03/2011'"),
+        ("wordpress", "blogger-classic.xml", 2, "expected WXR <rss><channel>"),
+        ("blogger", "wordpress.xml", 8, "expected an Atom <feed>"),
+    ],
+)
+def test_malformed_export_is_named_and_nothing_written(
+    blog_dir, capsys, fmt, export, line, message
+):
+    status, out, err = run_blog(
+        capsys, "import", fmt, DATA / export, "--posts-dir", blog_dir / "posts"
+    )
+    assert status == 1
+    assert f"{DATA / export}:{line}: " in err and message in err and "nothing written" in err
+    assert not list((blog_dir / "posts").rglob("*.md"))
