@@ -125,11 +125,13 @@ def cmd_import(args) -> int:
 
 
 def cmd_serve(args) -> int:
+    """sphinx-autobuild: rebuild on any change to posts, templates, static files or
+    conf.py, and reload the browser.  A preview: drafts are shown, bannered."""
+    ignore = r"(^|/)(\.venv|\.git|_build|tests|benchmarks|\.pytest_cache|__pycache__)(/|$)"
     command = [
         sys.executable, "-m", "sphinx_autobuild", ".", "_build/serve",
         "--host", "127.0.0.1", "--port", str(args.port),
-        "--watch", "_templates", "--watch", "_static", "--watch", "src",
-        "--ignore", "*/_build/*", "--ignore", "*/.venv/*", "--ignore", "*/.git/*",
+        "-D", "blog_preview=1", "--re-ignore", ignore,
     ]  # fmt: skip
     return subprocess.call(command)
 
