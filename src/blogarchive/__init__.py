@@ -14,7 +14,7 @@ from ablog.post import generate_archive_pages, generate_atom_feeds
 
 from .archive import archive_pages, blog_archive
 from .feeds import write_feeds
-from .posts import ApplyPostFrontMatter, CheckPostFrontMatter, add_post_header, exclude_drafts
+from .posts import ApplyPostFrontMatter, CheckPostFrontMatter, add_post_header, screen_posts
 
 __version__ = "0.1.0"
 
@@ -65,7 +65,7 @@ def setup(app):
     app.add_transform(CheckPostFrontMatter)
     app.add_transform(ApplyPostFrontMatter)
     # After ABlog's config-inited handler, which finds the posts.
-    app.connect("config-inited", exclude_drafts, priority=600)
+    app.connect("config-inited", screen_posts, priority=600)
     app.connect("builder-inited", _start_build)
     app.connect("env-get-outdated", _posts_changed)
     app.connect("env-get-updated", _rewrite_pages_listing_posts)

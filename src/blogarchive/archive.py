@@ -11,13 +11,20 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
+import posixpath
+from collections import Counter
 from dataclasses import dataclass
 from html import escape
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
 from zoneinfo import ZoneInfo
 
 from ablog.blog import Blog, Post, slugify
+from sphinx.util import logging
 from ablog.post import register_posts
+
+logger = logging.getLogger(__name__)
 
 #: Where the indexes live, below ``blog_path``.
 CATALOGS = (
@@ -26,6 +33,46 @@ CATALOGS = (
     ("category", "category", "Categories", "Posts in"),
     ("author", "author", "Authors", "Posts by"),
 )
+
+
+def _group_by_slug(catalog) -> list[list]:
+    groups: dict[str, list] = {}
+    for coll in catalog:
+        groups.setdefault(slug(" ".join(coll.name.split())), []).append(coll)
+    return [groups[key] for key in sorted(groups)]
+
+
+def rebase_links(html: str, from_uri: str, to_uri: str) -> str:
+    """Relative href/src in ``html``, written for page ``from_uri``, made right for ``to_uri``."""
+    from_dir, to_dir = posixpath.dirname(from_uri), posixpath.dirname(to_uri)
+    if from_dir == to_dir:
+        return html
+
+    def rebase(url: str) -> str:
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc or not parts.path or url.startswith("/"):
+            return url
+        target = posixpath.normpath(posixpath.join(from_dir, parts.path))
+        path = posixpath.relpath(target, to_dir or ".")
+        return path + (f"?{parts.query}" if parts.query else "") + (
+            f"#{parts.fragment}" if parts.fragment else ""
+        )
+
+    return rewrite_links(html, rebase)
+
+
+def rewrite_links(html: str, change) -> str:
+    """Every href/src of an HTML fragment passed through ``change(url) -> url``."""
+    if not html.strip():
+        return html
+    out = []
+    for fragment in lxml.html.fragments_fromstring(html):
+        if isinstance(fragment, str):
+            out.append(escape(fragment, quote=False))
+            continue
+        fragment.rewrite_links(change, resolve_base_href=False)
+        out.append(lxml.html.tostring(fragment, encoding="unicode"))
+    return "".join(out)
 
 
 def slug(name: str) -> str:
@@ -84,17 +131,15 @@ class BlogArchive:
         self.feed_docname = f"{self.blog_path}/atom.xml"
         self.catalogs: dict[str, tuple[Listing, ...]] = {}
         self.catalog_docnames: dict[str, str] = {}
+        #: ABlog collection -> the name shown for it (spellings of one tag folded).
+        self._names: dict[int, str] = {}
         for attr, folder, _title, heading in CATALOGS:
-            catalog = blog.catalogs[attr]
             self.catalog_docnames[attr] = f"{self.blog_path}/{folder}/index"
-            listings = []
-            for coll in catalog:
-                coll._path = f"{self.blog_path}/{folder}/{slug(coll.name)}/index"
-                blog.references[coll.xref] = (coll._path, coll.name)
-                posts = tuple(p for p in coll if p.published)
-                if posts:
-                    feed = coll._path[: -len("index")] + "atom.xml" if attr == "tags" else None
-                    listings.append(Listing(coll._path, folder, coll.name, heading, posts, feed))
+            listings = [
+                self._fold(blog, attr, folder, heading, colls)
+                for colls in _group_by_slug(blog.catalogs[attr])
+            ]
+            listings = [listing for listing in listings if listing.posts]
             listings.sort(key=lambda listing: (listing.name.casefold(), listing.name))
             self.catalogs[attr] = tuple(listings)
 
@@ -114,16 +159,60 @@ class BlogArchive:
         self.drafts = Listing(
             f"{self.blog_path}/drafts/index", "drafts", "drafts", "Preview of", drafts
         )
+        self._excerpts: dict[str, str] = {}
+        self._check_unique()
         for coll in blog.archive:
             coll._path = f"{self.blog_path}/{coll.name}/index"
             blog.references[coll.xref] = (coll._path, str(coll.name))
 
+    def _check_unique(self) -> None:
+        """Two posts may not share a slug (ABlog's labels) or an old address."""
+        seen: dict[str, str] = {}
+        for post in sorted(self._by_docname.values(), key=lambda p: p.docname):
+            claims = [("slug", post.docname.rsplit("/", 1)[-1])]
+            claims += [("redirect", old.strip("/")) for old in post.redirect]
+            for field, value in claims:
+                other = seen.setdefault(f"{field}:{value}", post.docname)
+                if other != post.docname:
+                    logger.error(
+                        "%s: %r is also used by %s",
+                        field,
+                        value,
+                        self.app.env.doc2path(other, False),
+                        location=(post.docname, 1),
+                        type="blogarchive",
+                        subtype="unique",
+                    )
+
+    def _fold(self, blog, attr, folder, heading, colls) -> Listing:
+        """One listing for ABlog collections whose names differ only by case or spaces.
+
+        The name shown is the spelling most posts use (ties: the first in sort order),
+        so it does not depend on which post was read first.
+        """
+        docname = f"{self.blog_path}/{folder}/{slug(colls[0].name)}/index"
+        spellings = Counter()
+        posts = set()
+        for coll in colls:
+            coll._path = docname
+            blog.references[coll.xref] = (docname, coll.name)
+            published = [p for p in coll if p.published]
+            spellings[" ".join(coll.name.split())] += len(published)
+            posts.update(published)
+        name = min(spellings, key=lambda n: (-spellings[n], n))
+        for coll in colls:
+            self._names[id(coll)] = name
+        feed = docname[: -len("index")] + "atom.xml" if attr == "tags" else None
+        ordered = tuple(sorted(posts, reverse=True))
+        return Listing(docname, folder, name, heading, ordered, feed)
+
+    def label(self, coll) -> str:
+        """The name to show for a tag, category or author."""
+        return self._names.get(id(coll), coll.name)
+
     # -- looking things up -------------------------------------------------
     def post(self, docname: str) -> Post | None:
         return self._by_docname.get(docname)
-
-    def collection_docname(self, coll) -> str:
-        return coll.docname
 
     def month_of(self, post: Post) -> Month | None:
         for month in self.months:
@@ -140,6 +229,21 @@ class BlogArchive:
         return [*itertools.chain.from_iterable(self.catalogs.values()), *self.years, *months]
 
     # -- presenting ----------------------------------------------------------
+    def excerpt_html(self, post: Post, pagename: str) -> str:
+        """A post's excerpt for a page listing it, rendered once per build.
+
+        ABlog re-renders every excerpt on every page that lists it (and warns
+        again each time about anything in it); here it is rendered once, relative
+        to the All-posts page, and its links are re-based for each page.
+        """
+        html = self._excerpts.get(post.docname)
+        if html is None:
+            html = self._excerpts[post.docname] = post.to_html(self.all_posts_docname)
+        return rebase_links(html, self._uri(self.all_posts_docname), self._uri(pagename))
+
+    def _uri(self, docname: str) -> str:
+        return self.app.builder.get_target_uri(docname)
+
     def format_date(self, when: dt.datetime) -> str:
         return when.strftime(self.date_format)
 

@@ -10,25 +10,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import lxml.html
+from urllib.parse import urljoin
+
 from feedgen.feed import FeedGenerator
 
-from .archive import BlogArchive
+from .archive import BlogArchive, rewrite_links
 
 
 def _absolute(html: str, base: str) -> str:
-    """Rewrite every relative href/src in a fragment against ``base``."""
-    if not html.strip():
-        return html
-    fragments = lxml.html.fragments_fromstring(html)
-    out = []
-    for fragment in fragments:
-        if isinstance(fragment, str):
-            out.append(fragment)
-            continue
-        fragment.make_links_absolute(base, resolve_base_href=False)
-        out.append(lxml.html.tostring(fragment, encoding="unicode"))
-    return "".join(out)
+    """Every relative href/src in a fragment made absolute against ``base``."""
+    return rewrite_links(html, lambda url: urljoin(base, url))
 
 
 class FeedWriter:
@@ -71,14 +62,14 @@ class FeedWriter:
             entry.title(post.title)
             entry.link(href=url, rel="alternate")
             for author in post.author:
-                entry.author({"name": author.name})
+                entry.author({"name": archive.label(author)})
             published = archive.aware(post.date)
             updated = archive.aware(max(post.update or post.date, post.date))
             entry.published(published)
             entry.updated(updated)
             newest = updated if newest is None else max(newest, updated)
             for tag in post.tags:
-                entry.category(term=tag.name, label=tag.name)
+                entry.category(term=archive.label(tag), label=archive.label(tag))
             entry.content(self.content(post), type="html")
         if newest is not None:
             feed.updated(newest)

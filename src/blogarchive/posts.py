@@ -140,7 +140,7 @@ def add_post_header(app, doctree: nodes.document, docname: str) -> None:
         for i, coll in enumerate(colls):
             if i:
                 group += nodes.Text(", ")
-            group += link(archive.collection_docname(coll), coll.name, cls)
+            group += link(coll.docname, archive.label(coll), cls)
         line += group
     title = titles[0]
     title.parent.insert(title.parent.index(title) + 1, line)
@@ -153,23 +153,34 @@ def build_time(tz: ZoneInfo) -> dt.datetime:
     return now.astimezone(tz).replace(tzinfo=None)
 
 
-def exclude_drafts(app, config) -> None:
-    """``config-inited``: drafts are never read in a published build.
+def screen_posts(app, config) -> None:
+    """``config-inited``: look at every post before Sphinx reads it.
 
-    A post with ``draft: true``, no date, or a date still to come gets no page,
-    no source copy, no search-index entry, no feed entry and no place in any
-    list.  ``blog_preview = True`` (``python -m blogarchive.build --preview``)
-    reads them, with a "Draft" banner.
+    A file that is not UTF-8 would crash Sphinx's reader: it is reported with its
+    line and left out.  Drafts (``draft: true``, no date, a date still to come)
+    are never read in a published build: no page, source copy, search-index
+    entry, feed entry or place in any list.  ``blog_preview = True``
+    (``python -m blogarchive.build --preview``) reads them, with a "Draft" banner.
     """
-    if config.blog_preview:
-        return
     tz = ZoneInfo(config.blog_timezone)
     now = build_time(tz)
     for docname in config.matched_blog_posts:
         path = Path(app.srcdir, docname + ".md")
-        fm = check_file(path, tz)
-        if not fm.ok:
-            continue  # reported, with its line, when the post is read
+        fm = check_file(path, tz, display=str(path))
+        unreadable = [p for p in fm.problems if p.field == "encoding"]
+        for problem in unreadable:
+            logger.error(
+                "%s: %s",
+                problem.field,
+                problem.message,
+                location=f"{path}:{problem.line}",
+                type="blogarchive",
+                subtype="frontmatter",
+            )
+        if unreadable:
+            config.exclude_patterns.append(docname + ".md")
+        if not fm.ok or config.blog_preview:
+            continue  # other problems are reported, with their lines, when the post is read
         date = fm.values.get("date")
         if fm.values.get("draft") or date is None or date > now:
             config.exclude_patterns.append(docname + ".md")
