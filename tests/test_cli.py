@@ -131,7 +131,7 @@ def test_new_dates_now_with_an_offset(in_repo, capsys, tmp_path):
 
 
 BAD_POSTS = {
-    "yaml.md": ("---\ndate: 2010-07-01\ntags: [a, b\n---\n\n# T\n\nx\n", 4, "front matter"),
+    "yaml.md": ("---\ndate: 2010-07-01\ntags: [a, b\n---\n\n# T\n\nx\n", 3, "front matter"),
     "impossible.md": ("---\nauthor: A\ndate: 2010-02-30\n---\n\n# T\n\nx\n", 3, "date"),
     "category.md": ("---\ndate: 2010-07-01\ncategory: [a, {b: c}]\n---\n\n# T\n", 3, "category"),
     "heading.md": ("---\ndate: 2010-07-01\n---\n\nNo heading.\n", 5, "title"),

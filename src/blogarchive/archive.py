@@ -54,8 +54,10 @@ def rebase_links(html: str, from_uri: str, to_uri: str) -> str:
             return url
         target = posixpath.normpath(posixpath.join(from_dir, parts.path))
         path = posixpath.relpath(target, to_dir or ".")
-        return path + (f"?{parts.query}" if parts.query else "") + (
-            f"#{parts.fragment}" if parts.fragment else ""
+        return (
+            path
+            + (f"?{parts.query}" if parts.query else "")
+            + (f"#{parts.fragment}" if parts.fragment else "")
         )
 
     return rewrite_links(html, rebase)

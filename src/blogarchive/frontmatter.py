@@ -163,9 +163,14 @@ def check(path: Path | str, text: str, tz: ZoneInfo, display: str | None = None)
         fm.lines = _key_lines(block)
         data = yaml.load(block, Loader=_Loader) or {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # Where the broken construct starts ("while parsing a flow sequence"),
+        # else where the parser gave up.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 2
         problem = getattr(exc, "problem", None) or str(exc)
+        context = getattr(exc, "context", None)
+        if context:
+            problem = f"{context}: {problem}"
         fm.error("front matter", f"malformed YAML: {problem}", line=line)
         return fm
     if not isinstance(data, dict):

@@ -1,0 +1,127 @@
+"""Bad input never gets through (issue 5): each broken post in
+tests/roots/test-bad-input/cases/ is built beside a good post with the README's
+build, and either fails it with a message naming the file, the line and the
+field (never a traceback, never a silent skip), or is handled as the author
+meant — and the test says which.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from blogarchive.build import build
+from conftest import REPO, Site
+
+ROOT = Path(__file__).parent / "roots" / "test-bad-input"
+
+# case -> (line, what the error says)
+FAILS = {
+    "malformed-yaml": (3, "ERROR: front matter: malformed YAML"),
+    "impossible-date": (3, "ERROR: date: '2010-02-30' is not a valid ISO 8601 date"),
+    "no-heading": (5, "ERROR: title: no '# Title' heading after the front matter"),
+    "empty": (1, "ERROR: file: is empty"),
+    "non-utf8": (5, "ERROR: encoding: not UTF-8 (byte 0xe9)"),
+    "missing-link": (7, "WARNING: 'myst' cross-reference target not found: 'missing-post.md'"),
+    "unknown-key": (3, "WARNING: mood: unknown front-matter key"),
+}
+
+
+def build_with(tmp_path: Path, capfd, *cases: str, extra: dict[str, str] | None = None):
+    site = tmp_path / "blog"
+    shutil.copytree(ROOT, site, ignore=shutil.ignore_patterns("cases"))
+    for case in cases:
+        shutil.copy(ROOT / "cases" / f"{case}.md", site / "posts/2010" / f"{case}.md")
+    for rel, text in (extra or {}).items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text, encoding="utf-8")
+    status = build(site, site / "_build/html")
+    _, err = capfd.readouterr()
+    assert "Traceback" not in err and "Exception occurred" not in err, err
+    return status, err, Site(site / "_build/html")
+
+
+@pytest.fixture(autouse=True)
+def _repo(monkeypatch):
+    monkeypatch.setenv("BLOG_REPO", str(REPO))
+
+
+@pytest.mark.parametrize("case", sorted(FAILS))
+def test_broken_post_fails_the_build_naming_file_line_field(tmp_path, capfd, case):
+    status, err, _ = build_with(tmp_path, capfd, case)
+    line, message = FAILS[case]
+    assert status != 0
+    assert f"posts/2010/{case}.md:{line}: {message}" in err, err
+
+
+def test_two_posts_with_one_slug_fail(tmp_path, capfd):
+    good = (ROOT / "posts/2010/good.md").read_text().replace("2010-07-01", "2011-01-05")
+    status, err, _ = build_with(tmp_path, capfd, extra={"posts/2011/good.md": good})
+    assert status != 0
+    assert "posts/2011/good.md:1: ERROR: slug: 'good' is also used by posts/2010/good.md" in err
+
+
+def test_missing_date_is_a_draft_not_published(tmp_path, capfd):
+    status, _, site = build_with(tmp_path, capfd, "missing-date")
+    assert status == 0
+    assert not site.path("posts/2010/missing-date.html").exists()
+    assert "No date yet" not in site.path("blog/tag/ofsted/index.html").read_text()
+
+
+def test_timezone_is_honoured(tmp_path, capfd):
+    status, _, site = build_with(tmp_path, capfd, "timezone")
+    assert status == 0
+    # 23:30 in New York on 2 July is 04:30 on 3 July in London.
+    assert site.page("posts/2010/timezone.html").select_one(".post-meta time")["datetime"] == (
+        "2010-07-03"
+    )
+
+
+def test_list_category_is_split(tmp_path, capfd):
+    status, _, site = build_with(tmp_path, capfd, "list-category")
+    assert status == 0
+    page = site.page("posts/2010/list-category.html")
+    assert [a.get_text() for a in page.select("a.post-category")] == ["Research", "Policy"]
+    assert site.path("blog/category/research/").exists()
+
+
+def test_nocomments_true_builds(tmp_path, capfd):
+    status, _, site = build_with(tmp_path, capfd, "nocomments")
+    assert status == 0
+    assert site.page("posts/2010/nocomments.html").select_one(".post-meta time")
+
+
+def test_blogpost_false_is_an_ordinary_page(tmp_path, capfd):
+    status, _, site = build_with(tmp_path, capfd, "blogpost-false")
+    assert status == 0
+    page = site.page("posts/2010/blogpost-false.html")
+    assert page.select_one("article h1").get_text().startswith("Not a post")
+    assert page.select_one(".post-meta") is None
+    titles = [e.title for e in site.feed().entries]
+    assert titles == ["A good post"]
+
+
+def test_tag_variants_fold_into_one_tag(tmp_path, capfd):
+    status, _, site = build_with(tmp_path, capfd, "tag-lower", "tag-spaced", "tag-words")
+    assert status == 0
+    tags = site.page("blog/tag/")
+    names = [li.a.get_text() for li in tags.select("ul.catalog li")]
+    assert names == ["Ofsted", "social work"]
+    listed = [a.get_text() for a in site.page("blog/tag/ofsted/").select(".post-title a")]
+    assert listed == ["Spaced tag", "Lower case tag", "A good post"]
+    header = site.page("posts/2010/tag-lower.html").select_one("a.post-tag")
+    assert header.get_text() == "Ofsted"
+
+
+def test_failed_build_leaves_the_last_good_site(tmp_path, capfd):
+    status, _, site = build_with(tmp_path, capfd)
+    assert status == 0
+    before = {p: p.read_bytes() for p in site.root.rglob("*") if p.is_file()}
+    shutil.copy(ROOT / "cases/impossible-date.md", tmp_path / "blog/posts/2010/")
+    assert build(tmp_path / "blog", site.root) != 0
+    after = {p: p.read_bytes() for p in site.root.rglob("*") if p.is_file()}
+    assert after == before
+    assert not (site.root / ".buildinfo").exists() and not list(site.root.rglob("*.doctree"))
+    assert not (tmp_path / "blog/_build/html.next").exists()
