@@ -164,6 +164,7 @@ def screen_posts(app, config) -> None:
     """
     tz = ZoneInfo(config.blog_timezone)
     now = build_time(tz)
+    left_out = []
     for docname in config.matched_blog_posts:
         path = Path(app.srcdir, docname + ".md")
         fm = check_file(path, tz, display=str(path))
@@ -178,9 +179,11 @@ def screen_posts(app, config) -> None:
                 subtype="frontmatter",
             )
         if unreadable:
-            config.exclude_patterns.append(docname + ".md")
+            left_out.append(docname + ".md")
         if not fm.ok or config.blog_preview:
             continue  # other problems are reported, with their lines, when the post is read
         date = fm.values.get("date")
         if fm.values.get("draft") or date is None or date > now:
-            config.exclude_patterns.append(docname + ".md")
+            left_out.append(docname + ".md")
+    # A new list: Sphinx's default one is shared by every app in the process.
+    config.exclude_patterns = [*config.exclude_patterns, *left_out]
