@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from blogarchive.build import build
+
 from conftest import REPO, Site
 
 ROOT = Path(__file__).parent / "roots" / "test-bad-input"

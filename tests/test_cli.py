@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, SEEDS, built
 
 from blogarchive.cli import main
+
+from conftest import REPO, SEEDS, built
 
 SEED = SEEDS / "000_2ed50744c0336e87.txt"
 

@@ -38,7 +38,7 @@ def test_drafts_appear_nowhere_in_the_published_site(app):
 @pytest.mark.sphinx("html", testroot="drafts", confoverrides={"blog_preview": True})
 def test_preview_shows_drafts_with_a_banner(app):
     site = built(app)
-    for slug, (title, word) in DRAFTS.items():
+    for slug, (_title, word) in DRAFTS.items():
         page = site.page(f"posts/2010/{slug}.html")
         assert page.select_one(".draft-banner .admonition-title").get_text() == "Draft"
         assert word in page.select_one("article").get_text()

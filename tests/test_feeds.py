@@ -10,6 +10,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
+
 from conftest import SEEDS
 from seed import read_seed
 

@@ -11,10 +11,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO, Site
 
 from blogarchive.build import build
 from blogarchive.cli import main
+
+from conftest import REPO, Site
 
 DATA = Path(__file__).parent / "data"
 

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 import pytest
+
 from conftest import SEEDS
 from seed import read_seed
 

@@ -16,13 +16,12 @@ from collections import Counter
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import urljoin, urlsplit
-
-import lxml.html
 from zoneinfo import ZoneInfo
 
+import lxml.html
 from ablog.blog import Blog, Post, slugify
-from sphinx.util import logging
 from ablog.post import register_posts
+from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
 

@@ -9,7 +9,6 @@ the same posts write the same bytes.
 from __future__ import annotations
 
 from pathlib import Path
-
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
