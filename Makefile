@@ -5,7 +5,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site test lint clean
+# Debian packages the tests drive: faketime (builds on other days), chromium (browser tests).
+SYSTEM_PACKAGES := faketime chromium
+
+.PHONY: site test lint clean system-packages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +21,14 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 site: $(VENV)/.installed
 	$(BIN)/python -m blogarchive.build . _build/html
 
-test: $(VENV)/.installed
+system-packages:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do command -v $$p >/dev/null || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "please install the Debian packages:$$missing"; exit 1; fi; \
+	fi
+
+test: $(VENV)/.installed system-packages lint
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed

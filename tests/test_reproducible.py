@@ -1,0 +1,115 @@
+"""Builds depend on the posts alone (issue 5).
+
+- Reproducible: two clean builds of the same posts, on different days, with
+  different TZ and in different folders, are byte-identical, feeds and search
+  index included.
+- Incremental builds are exact: after each kind of change an incremental build
+  writes the same files as a clean build.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+SITE_FILES = ("conf.py", "index.md", "about.md", "posts", "_templates", "_static")
+
+
+def copy_blog(dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for name in SITE_FILES:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name)
+        else:
+            shutil.copy(source, dest / name)
+    return dest
+
+
+def run_build(blog: Path, out: Path, env: dict | None = None, prefix: list[str] | None = None):
+    command = [*(prefix or []), sys.executable, "-m", "blogarchive.build", str(blog), str(out)]
+    result = subprocess.run(
+        command, env={**os.environ, **(env or {})}, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+def assert_same_tree(a: Path, b: Path) -> None:
+    left, right = tree(a), tree(b)
+    assert sorted(left) == sorted(right)
+    differing = [name for name in left if left[name] != right[name]]
+    assert not differing, differing
+
+
+def test_clean_builds_are_byte_identical_across_days_tz_and_folders(tmp_path):
+    if not shutil.which("faketime"):
+        pytest.fail("faketime is not installed: `make test` installs it (Debian package faketime)")
+    first = copy_blog(tmp_path / "one")
+    second = copy_blog(tmp_path / "elsewhere" / "two")
+    run_build(first, first / "_build/html", env={"TZ": "UTC"}, prefix=["faketime", "2027-01-15 08:00:00"])
+    run_build(
+        second,
+        second / "_build/html",
+        env={"TZ": "Pacific/Kiritimati"},
+        prefix=["faketime", "2031-06-30 23:30:00"],
+    )
+    assert_same_tree(first / "_build/html", second / "_build/html")
+
+
+def edit_body(blog: Path) -> None:
+    post = blog / "posts/2010/birmingham-blues.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nA postscript.\n", encoding="utf-8")
+
+
+def add_post(blog: Path) -> None:
+    (blog / "posts/2010/a-new-post.md").write_text(
+        "---\ndate: 2010-07-30\nauthor: Chris Mills\ncategory: Policy\ntags: [Ofsted, new tag]\n"
+        "---\n\n# A new post\n\nAdded later.\n",
+        encoding="utf-8",
+    )
+
+
+def retitle(blog: Path) -> None:
+    post = blog / "posts/2010/good-research-from-york.md"
+    text = post.read_text(encoding="utf-8").replace("# Good research from York", "# York research")
+    post.write_text(text, encoding="utf-8")
+
+
+def remove_post(blog: Path) -> None:
+    (blog / "posts/2010/contactpoint-is-dead-on-6th-august-lets-celebrate.md").unlink()
+
+
+def change_tags(blog: Path) -> None:
+    post = blog / "posts/2010/another-year-over.md"
+    text = post.read_text(encoding="utf-8").replace("tags: [Munro Review,", "tags: [Ofsted, Munro Review,")
+    post.write_text(text.replace(", Khyra Ishaq]", "]"), encoding="utf-8")
+
+
+@pytest.mark.parametrize("change", [edit_body, add_post, retitle, remove_post, change_tags])
+def test_incremental_build_equals_clean_build(tmp_path, change):
+    blog = copy_blog(tmp_path / "blog")
+    out = blog / "_build/html"
+    run_build(blog, out)
+    change(blog)
+    run_build(blog, out)  # incremental: the saved environment is reused
+    clean = copy_blog(tmp_path / "clean")
+    for name in ("posts",):
+        shutil.rmtree(clean / name)
+        shutil.copytree(blog / name, clean / name)
+    run_build(clean, clean / "_build/html")
+    assert_same_tree(out, clean / "_build/html")
+    assert filecmp.cmp(out / "blog/atom.xml", clean / "_build/html/blog/atom.xml", shallow=False)
