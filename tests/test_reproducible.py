@@ -44,7 +44,9 @@ def run_build(blog: Path, out: Path, env: dict | None = None, prefix: list[str] 
 
 def tree(root: Path) -> dict[str, bytes]:
     return {
-        p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -60,7 +62,9 @@ def test_clean_builds_are_byte_identical_across_days_tz_and_folders(tmp_path):
         pytest.fail("faketime is not installed: `make test` installs it (Debian package faketime)")
     first = copy_blog(tmp_path / "one")
     second = copy_blog(tmp_path / "elsewhere" / "two")
-    run_build(first, first / "_build/html", env={"TZ": "UTC"}, prefix=["faketime", "2027-01-15 08:00:00"])
+    run_build(
+        first, first / "_build/html", env={"TZ": "UTC"}, prefix=["faketime", "2027-01-15 08:00:00"]
+    )
     run_build(
         second,
         second / "_build/html",
@@ -95,7 +99,9 @@ def remove_post(blog: Path) -> None:
 
 def change_tags(blog: Path) -> None:
     post = blog / "posts/2010/another-year-over.md"
-    text = post.read_text(encoding="utf-8").replace("tags: [Munro Review,", "tags: [Ofsted, Munro Review,")
+    text = post.read_text(encoding="utf-8").replace(
+        "tags: [Munro Review,", "tags: [Ofsted, Munro Review,"
+    )
     post.write_text(text.replace(", Khyra Ishaq]", "]"), encoding="utf-8")
 
 
