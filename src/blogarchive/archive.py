@@ -19,8 +19,9 @@ from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
 import lxml.html
-from ablog.blog import Blog, Post, slugify
+from ablog.blog import Blog, Post, html_builder_write_doc, revise_pending_xrefs, slugify
 from ablog.post import register_posts
+from docutils.utils import new_document
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
@@ -239,8 +240,22 @@ class BlogArchive:
         """
         html = self._excerpts.get(post.docname)
         if html is None:
-            html = self._excerpts[post.docname] = post.to_html(self.all_posts_docname)
+            html = self._excerpts[post.docname] = self._render_excerpt(post)
         return rebase_links(html, self._uri(self.all_posts_docname), self._uri(pagename))
+
+    def _render_excerpt(self, post: Post) -> str:
+        """The excerpt's paragraphs as HTML (ABlog's to_html nests them in a <p>)."""
+        page, builder = self.all_posts_docname, self.app.builder
+        doctree = new_document("")
+        for node in post.excerpt:
+            doctree.append(node.deepcopy())
+        revise_pending_xrefs(doctree, page)
+        self.app.env.resolve_references(doctree, page, builder)
+        add_permalinks, builder.add_permalinks = builder.add_permalinks, False
+        try:
+            return html_builder_write_doc(builder, page, doctree)
+        finally:
+            builder.add_permalinks = add_permalinks
 
     def _uri(self, docname: str) -> str:
         return self.app.builder.get_target_uri(docname)

