@@ -12,7 +12,7 @@ copyright = "2009-2010, Chris Mills"
 language = "en"
 
 # -- Sources ----------------------------------------------------------------
-extensions = ["myst_parser", "ablog", "blogarchive"]
+extensions = ["myst_parser", "ablog", "blogarchive", "sphinx_sitemap"]
 root_doc = "index"
 source_suffix = {".md": "markdown"}
 # Publish exactly the pages and posts; everything else in the repository
@@ -49,6 +49,14 @@ fontawesome_included = False
 blog_timezone = "Europe/London"
 blog_recent_posts = 5
 blog_tag_feeds = True
+blog_posts_per_page = 10
+blog_related_posts = 3
+
+# -- Sitemap (sphinx-sitemap) --------------------------------------------------
+# Addresses as they are (no language or version prefix); search, the 404 page
+# and old addresses (/2010/07/... redirects) are not pages to index.
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["search.html", "404.html", "[12][0-9][0-9][0-9]/*"]
 
 # -- HTML (Furo, through our child theme) -----------------------------------
 # "blogarchive" inherits Furo and sets ablog_inject_templates_after_theme, so

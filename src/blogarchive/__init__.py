@@ -12,8 +12,9 @@ from pathlib import Path
 from ablog.blog import Blog
 from ablog.post import generate_archive_pages, generate_atom_feeds
 
-from .archive import archive_pages, blog_archive
+from .archive import blog_archive
 from .feeds import write_feeds
+from .pages import archive_pages
 from .posts import ApplyPostFrontMatter, CheckPostFrontMatter, add_post_header, screen_posts
 
 __version__ = "0.1.0"
@@ -61,6 +62,8 @@ def setup(app):
     app.add_config_value("blog_recent_posts", 5, "html", types=[int])
     app.add_config_value("blog_tag_feeds", True, "html", types=[bool])
     app.add_config_value("blog_preview", False, "env", types=[bool])
+    app.add_config_value("blog_posts_per_page", 10, "html", types=[int])
+    app.add_config_value("blog_related_posts", 3, "html", types=[int])
     app.add_html_theme("blogarchive", str(THEME_DIR))
     app.add_transform(CheckPostFrontMatter)
     app.add_transform(ApplyPostFrontMatter)

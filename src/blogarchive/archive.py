@@ -11,18 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
-import posixpath
 from collections import Counter
 from dataclasses import dataclass
 from html import escape
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
-import lxml.html
 from ablog.blog import Blog, Post, html_builder_write_doc, revise_pending_xrefs, slugify
 from ablog.post import register_posts
 from docutils.utils import new_document
 from sphinx.util import logging
+
+from .links import rebase_links
 
 logger = logging.getLogger(__name__)
 
@@ -40,41 +40,6 @@ def _group_by_slug(catalog) -> list[list]:
     for coll in catalog:
         groups.setdefault(slug(" ".join(coll.name.split())), []).append(coll)
     return [groups[key] for key in sorted(groups)]
-
-
-def rebase_links(html: str, from_uri: str, to_uri: str) -> str:
-    """Relative href/src in ``html``, written for page ``from_uri``, made right for ``to_uri``."""
-    from_dir, to_dir = posixpath.dirname(from_uri), posixpath.dirname(to_uri)
-    if from_dir == to_dir:
-        return html
-
-    def rebase(url: str) -> str:
-        parts = urlsplit(url)
-        if parts.scheme or parts.netloc or not parts.path or url.startswith("/"):
-            return url
-        target = posixpath.normpath(posixpath.join(from_dir, parts.path))
-        path = posixpath.relpath(target, to_dir or ".")
-        return (
-            path
-            + (f"?{parts.query}" if parts.query else "")
-            + (f"#{parts.fragment}" if parts.fragment else "")
-        )
-
-    return rewrite_links(html, rebase)
-
-
-def rewrite_links(html: str, change) -> str:
-    """Every href/src of an HTML fragment passed through ``change(url) -> url``."""
-    if not html.strip():
-        return html
-    out = []
-    for fragment in lxml.html.fragments_fromstring(html):
-        if isinstance(fragment, str):
-            out.append(escape(fragment, quote=False))
-            continue
-        fragment.rewrite_links(change, resolve_base_href=False)
-        out.append(lxml.html.tostring(fragment, encoding="unicode"))
-    return "".join(out)
 
 
 def slug(name: str) -> str:
@@ -96,6 +61,36 @@ class Listing:
     @property
     def title(self) -> str:
         return f"{self.heading} {self.name}" if self.heading else self.name
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a paginated list of posts."""
+
+    docname: str
+    number: int
+    count: int
+    posts: tuple[Post, ...]
+    newer: str | None  # docname of the page before (newer posts)
+    older: str | None  # docname of the page after (older posts)
+
+
+def paginate(first: str, posts: tuple[Post, ...], per_page: int) -> tuple[Page, ...]:
+    """``first`` (``.../index``) shows the newest posts; ``.../page/2/`` the next, and so on."""
+    base = first.removesuffix("index")
+    chunks = [posts[i : i + per_page] for i in range(0, len(posts), per_page)] or [()]
+    names = [first, *(f"{base}page/{n}/index" for n in range(2, len(chunks) + 1))]
+    return tuple(
+        Page(
+            names[i],
+            i + 1,
+            len(chunks),
+            chunk,
+            names[i - 1] if i else None,
+            names[i + 1] if i + 1 < len(chunks) else None,
+        )
+        for i, chunk in enumerate(chunks)
+    )
 
 
 @dataclass(frozen=True)
@@ -162,6 +157,7 @@ class BlogArchive:
             f"{self.blog_path}/drafts/index", "drafts", "drafts", "Preview of", drafts
         )
         self._excerpts: dict[str, str] = {}
+        self._minutes: dict[str, int] = {}
         self._check_unique()
         for coll in blog.archive:
             coll._path = f"{self.blog_path}/{coll.name}/index"
@@ -216,11 +212,31 @@ class BlogArchive:
     def post(self, docname: str) -> Post | None:
         return self._by_docname.get(docname)
 
-    def month_of(self, post: Post) -> Month | None:
-        for month in self.months:
-            if post in month.posts:
-                return month
-        return None
+    def pages(self, first: str, posts: tuple[Post, ...]) -> tuple[Page, ...]:
+        return paginate(first, posts, self.app.config.blog_posts_per_page)
+
+    @property
+    def home_pages(self) -> tuple[Page, ...]:
+        return self.pages(self.app.config.root_doc, self.posts)
+
+    def reading_minutes(self, post: Post) -> int:
+        """Minutes to read the post at 200 words a minute, at least one."""
+        minutes = self._minutes.get(post.docname)
+        if minutes is None:
+            words = len(post.doctree.astext().split())
+            minutes = self._minutes[post.docname] = max(1, round(words / 200))
+        return minutes
+
+    def related(self, post: Post) -> list[Post]:
+        """Other posts sharing the most tags with ``post`` (then the newest)."""
+        mine = {slug(self.label(t)) for t in post.tags}
+        scored = []
+        for other in self.posts:
+            shared = mine & {slug(self.label(t)) for t in other.tags}
+            if other is not post and shared:
+                scored.append((len(shared), other))
+        scored.sort(key=lambda pair: -pair[0])  # stable: newest first among equals
+        return [other for _, other in scored[: self.app.config.blog_related_posts]]
 
     def recent(self, count: int | None = None) -> tuple[Post, ...]:
         return self.posts[: count or self.app.config.blog_recent_posts]
@@ -231,6 +247,11 @@ class BlogArchive:
         return [*itertools.chain.from_iterable(self.catalogs.values()), *self.years, *months]
 
     # -- presenting ----------------------------------------------------------
+    def post_head(self, post: Post) -> str:
+        from .meta import post_head
+
+        return post_head(self, post)
+
     def excerpt_html(self, post: Post, pagename: str) -> str:
         """A post's excerpt for a page listing it, rendered once per build.
 
@@ -286,36 +307,3 @@ def blog_archive(app) -> BlogArchive:
     if archive is None:
         archive = app._blog_archive = BlogArchive(app)
     return archive
-
-
-def archive_pages(app):
-    """``html-collect-pages`` handler: every index page, drafts never among them."""
-    archive = blog_archive(app)
-    page = archive.html_title
-    yield (
-        archive.all_posts_docname,
-        {"title": page("All posts"), "archive_page": "all-posts"},
-        "blog/all-posts.html",
-    )
-    for attr, _folder, title, _heading in CATALOGS:
-        listings = archive.catalogs[attr]
-        if listings:
-            context = {"title": page(title), "listings": listings, "catalog_name": attr}
-            yield (archive.catalog_docnames[attr], context, "ablog/catalog.html")
-    if app.config.blog_preview and archive.drafts:
-        context = {"title": page("Drafts"), "listing": archive.drafts}
-        yield (archive.drafts.docname, context, "ablog/collection.html")
-    for listing in archive.listings():
-        context = {"title": page(listing.title), "listing": listing}
-        yield (listing.docname, context, "ablog/collection.html")
-    for post in archive.posts:
-        for old_path in post.redirect:
-            docname = old_path.strip("/").removesuffix(".html")
-            if old_path.endswith("/"):  # WordPress: /2010/07/21/slug/
-                docname += "/index"
-            context = {
-                "target_title": post.title,
-                "target_url": archive.url(post.docname),
-                "target_href": app.builder.get_relative_uri(docname, post.docname),
-            }
-            yield (docname, context, "ablog/redirect.html")

@@ -13,7 +13,8 @@ from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
-from .archive import BlogArchive, rewrite_links
+from .archive import BlogArchive
+from .links import rewrite_links, write_if_changed
 
 
 def _absolute(html: str, base: str) -> str:
@@ -73,10 +74,7 @@ class FeedWriter:
         if newest is not None:
             feed.updated(newest)
         path = self.outdir / docname
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = feed.atom_str(pretty=True)
-        if not path.exists() or path.read_bytes() != data:
-            path.write_bytes(data)
+        write_if_changed(path, feed.atom_str(pretty=True))
         return path
 
 

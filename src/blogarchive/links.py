@@ -1,0 +1,52 @@
+"""Links in rendered HTML fragments (excerpts, feed bodies), and writing output files."""
+
+from __future__ import annotations
+
+import posixpath
+from html import escape
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import lxml.html
+
+
+def rebase_links(html: str, from_uri: str, to_uri: str) -> str:
+    """Relative href/src in ``html``, written for page ``from_uri``, made right for ``to_uri``."""
+    from_dir, to_dir = posixpath.dirname(from_uri), posixpath.dirname(to_uri)
+    if from_dir == to_dir:
+        return html
+
+    def rebase(url: str) -> str:
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc or not parts.path or url.startswith("/"):
+            return url
+        target = posixpath.normpath(posixpath.join(from_dir, parts.path))
+        path = posixpath.relpath(target, to_dir or ".")
+        return (
+            path
+            + (f"?{parts.query}" if parts.query else "")
+            + (f"#{parts.fragment}" if parts.fragment else "")
+        )
+
+    return rewrite_links(html, rebase)
+
+
+def rewrite_links(html: str, change) -> str:
+    """Every href/src of an HTML fragment passed through ``change(url) -> url``."""
+    if not html.strip():
+        return html
+    out = []
+    for fragment in lxml.html.fragments_fromstring(html):
+        if isinstance(fragment, str):
+            out.append(escape(fragment, quote=False))
+            continue
+        fragment.rewrite_links(change, resolve_base_href=False)
+        out.append(lxml.html.tostring(fragment, encoding="unicode"))
+    return "".join(out)
+
+
+def write_if_changed(path: Path, data: bytes) -> None:
+    """Write a generated file only when its bytes change (its mtime says when it did)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_bytes() != data:
+        path.write_bytes(data)

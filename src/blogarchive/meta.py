@@ -1,0 +1,59 @@
+"""What a post tells machines in its ``<head>``: Open Graph tags and a JSON-LD
+``BlogPosting``.  Every value is escaped for where it lands: attributes with
+``html.escape``, JSON-LD with ``<``, ``>`` and ``&`` as ``\\u`` escapes so a
+title holding ``</script>`` cannot end the script element.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+
+def _excerpt_text(post, limit: int = 200) -> str:
+    text = " ".join(" ".join(node.astext() for node in post.excerpt).split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _script_safe_json(data) -> str:
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def post_head(archive, post) -> str:
+    """Open Graph ``<meta>`` tags and the JSON-LD script for one published post."""
+    url = archive.url(post.docname)
+    published = archive.aware(post.date).isoformat()
+    modified = archive.aware(max(post.update or post.date, post.date)).isoformat()
+    authors = [archive.label(a) for a in post.author]
+    tags = [archive.label(t) for t in post.tags]
+    properties = [
+        ("og:type", "article"),
+        ("og:site_name", archive.app.config.blog_title),
+        ("og:title", post.title),
+        ("og:url", url),
+        ("og:description", _excerpt_text(post)),
+        ("article:published_time", published),
+        ("article:modified_time", modified),
+        *(("article:author", name) for name in authors),
+        *(("article:tag", tag) for tag in tags),
+    ]
+    lines = [
+        f'<meta property="{escape(prop)}" content="{escape(value)}">' for prop, value in properties
+    ]
+    lines.append(f'<meta name="description" content="{escape(_excerpt_text(post))}">')
+    posting = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": post.title,
+        "url": url,
+        "mainEntityOfPage": url,
+        "datePublished": published,
+        "dateModified": modified,
+        "author": [{"@type": "Person", "name": name} for name in authors],
+        "keywords": tags,
+        "description": _excerpt_text(post),
+        "wordCount": len(post.doctree.astext().split()),
+    }
+    lines.append(f'<script type="application/ld+json">\n{_script_safe_json(posting)}\n</script>')
+    return "\n".join(lines)

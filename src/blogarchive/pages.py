@@ -1,0 +1,81 @@
+"""Every page the archive adds to the site (``html-collect-pages``), and its small files.
+
+- index pages: All posts, Tags, Categories, Authors;
+- paginated listings: home (pages 2…), each tag, category, author, year, month;
+- old addresses (``redirect:`` in front matter, set by the importers) that lead
+  straight to their post;
+- ``404.html``, which also finds a post from an old Blogger address it was
+  never told about (``/2010/07/<anything>.html``: the month's best-matching slug);
+- ``blog/posts.json`` (read by the 404 page and by search results for dates) and
+  ``robots.txt``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .archive import CATALOGS, blog_archive
+from .links import write_if_changed
+
+
+def archive_pages(app):
+    """Yield (docname, context, template) for every page the archive adds."""
+    archive = blog_archive(app)
+    title = archive.html_title
+    yield archive.all_posts_docname, {"title": title("All posts")}, "blog/all-posts.html"
+    for attr, _folder, heading, _ in CATALOGS:
+        listings = archive.catalogs[attr]
+        if listings:
+            context = {"title": title(heading), "listings": listings, "catalog_name": attr}
+            yield archive.catalog_docnames[attr], context, "ablog/catalog.html"
+
+    listings = archive.listings()
+    if app.config.blog_preview and archive.drafts.posts:
+        listings.append(archive.drafts)
+    for listing in listings:
+        for page in archive.pages(listing.docname, listing.posts):
+            suffix = f" (page {page.number} of {page.count})" if page.number > 1 else ""
+            context = {"title": title(listing.title + suffix), "listing": listing, "page": page}
+            yield page.docname, context, "ablog/collection.html"
+    for page in archive.home_pages[1:]:
+        context = {
+            "title": title(f"Latest posts (page {page.number} of {page.count})"),
+            "page": page,
+        }
+        yield page.docname, context, "blog/home-page.html"
+
+    for post in archive.posts:
+        for old_path in post.redirect:
+            docname = old_path.strip("/").removesuffix(".html")
+            if old_path.endswith("/"):  # WordPress: /2010/07/21/slug/
+                docname += "/index"
+            context = {
+                "target_title": post.title,
+                "target_url": archive.url(post.docname),
+                "target_href": app.builder.get_relative_uri(docname, post.docname),
+            }
+            yield docname, context, "ablog/redirect.html"
+
+    base_path = urlsplit(archive.baseurl).path or "/"
+    yield "404", {"title": title("Page not found"), "base_path": base_path}, "blog/404.html"
+    _write_small_files(app, archive)
+
+
+def _write_small_files(app, archive) -> None:
+    outdir = Path(app.builder.outdir)
+    posts = [
+        {
+            "url": app.builder.get_target_uri(post.docname),
+            "title": post.title,
+            "date": post.date.date().isoformat(),
+            "day": archive.format_date(post.date),
+            "slug": post.docname.rsplit("/", 1)[-1],
+        }
+        for post in archive.posts
+    ]
+    data = json.dumps(posts, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    write_if_changed(outdir / archive.blog_path / "posts.json", data.encode("utf-8"))
+    robots = f"User-agent: *\nAllow: /\n\nSitemap: {archive.baseurl}sitemap.xml\n"
+    write_if_changed(outdir / "robots.txt", robots.encode("utf-8"))
