@@ -142,6 +142,9 @@ def add_post_header(app, doctree: nodes.document, docname: str) -> None:
                 group += nodes.Text(", ")
             group += link(coll.docname, archive.label(coll), cls)
         line += group
+    if post.published:
+        minutes = archive.reading_minutes(post)
+        line += nodes.inline("", f" · {minutes} min read", classes=["reading-time"])
     title = titles[0]
     title.parent.insert(title.parent.index(title) + 1, line)
 

@@ -1,0 +1,186 @@
+"""What a reader gets, in a real browser (issue 4): clicking through the archive,
+search, the light/dark toggle, the mobile layout, privacy (no request leaves the
+site), accessibility (axe-core) and old Blogger addresses.
+
+Screenshots of the home page, a post (light and dark), an archive and the
+mobile view are saved in tests/artifacts/.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+KHYRA = "The Khyra Ishaq Serious Case Review"
+CONTACTPOINT = "ContactPoint is dead ... on 6th August. Let's celebrate!!!"
+
+
+def title_of(page) -> str:
+    return page.locator("article h1").first.evaluate(
+        "h => [...h.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('')"
+    )
+
+
+def test_navigation_by_clicking(server, page):
+    page.goto(server.url("index.html"))
+    page.locator("ol.post-list .post-title a", has_text=KHYRA).click()
+    assert title_of(page) == KHYRA
+    page.locator(".post-meta a.post-tag", has_text="Birmingham").click()
+    assert page.locator("article h1 .archive-name").inner_text() == "Birmingham"
+    assert page.locator(".post-title a").all_inner_texts() == [KHYRA, "Birmingham Blues"]
+    page.locator(".blog-archives a", has_text="July 2010").click()
+    assert page.locator("article h1 .archive-name").inner_text() == "July 2010"
+    page.locator(".post-title a", has_text="Birmingham Blues").click()
+    assert title_of(page) == "Birmingham Blues"
+    page.locator("a.older-post").click()
+    assert title_of(page) == "Good research from York"
+    page.locator("a.newer-post").click()
+    assert title_of(page) == "Birmingham Blues"
+    page.locator(".post-meta a.post-author").click()
+    assert page.locator("article h1 .archive-name").inner_text() == "Chris Mills"
+    assert page.locator(".post-title a").count() == 5
+    page.go_back()
+    page.locator(".post-meta a.post-category").click()
+    assert page.locator("article h1 .archive-name").inner_text() == "Inspection"
+
+
+@pytest.mark.parametrize("query", ["ContactPoint", "Stasi"])
+def test_search_finds_posts_with_titles_and_dates(server, page, query):
+    page.goto(server.url("index.html"))
+    box = page.locator("form.sidebar-search-container input[name=q]")
+    box.fill(query)
+    box.press("Enter")
+    result = page.locator("#search-results li").filter(has_text=CONTACTPOINT)
+    result.first.wait_for()
+    assert result.first.locator("a").first.inner_text() == CONTACTPOINT
+    date = result.first.locator("time.search-date")
+    date.wait_for()
+    assert date.inner_text() == "22 July 2010"
+    assert date.get_attribute("datetime") == "2010-07-22"
+
+
+def theme(page) -> str:
+    return page.evaluate("document.body.dataset.theme")
+
+
+def test_dark_mode_toggle_persists_across_pages(server, page, artifacts):
+    page.emulate_media(color_scheme="light")
+    page.goto(server.url("posts/2010/birmingham-blues.html"))
+    page.screenshot(path=artifacts / "post-light.png", full_page=True)
+    toggle = page.locator(".theme-toggle-content button.theme-toggle")
+    for _ in range(3):
+        if theme(page) == "dark":
+            break
+        toggle.click()
+    assert theme(page) == "dark"
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    page.screenshot(path=artifacts / "post-dark.png", full_page=True)
+    page.locator(".blog-archives a", has_text="July 2010").click()
+    assert theme(page) == "dark"
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == background
+    red, green, blue = map(int, re.findall(r"\d+", background)[:3])
+    assert red + green + blue < 200, background  # dark, not white
+
+
+def test_screenshots_of_home_and_archive(server, page, artifacts):
+    page.goto(server.url("index.html"))
+    page.screenshot(path=artifacts / "home.png", full_page=True)
+    page.goto(server.url("blog/2010/07/"))
+    page.screenshot(path=artifacts / "archive-month.png", full_page=True)
+    assert page.locator(".post-title a").count() == 5
+
+
+def test_mobile_layout_does_not_scroll_sideways(server, site, browser, artifacts):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    try:
+        for path in site.html_files():
+            rel = path.relative_to(site.root).as_posix()
+            page.goto(server.url(rel))
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 375, (rel, width)
+        page.goto(server.url("posts/2010/another-year-over.html"))
+        page.screenshot(path=artifacts / "mobile-post.png")
+        drawer = page.locator(".sidebar-drawer")
+        assert drawer.bounding_box()["x"] < 0  # hidden off-screen
+        page.locator("header.mobile-header label.nav-overlay-icon").click()
+        page.wait_for_timeout(400)  # Furo slides the drawer in
+        assert drawer.bounding_box()["x"] >= 0
+        assert page.locator(".sidebar-drawer .blog-recent a").first.is_visible()
+        page.screenshot(path=artifacts / "mobile-sidebar.png")
+    finally:
+        context.close()
+
+
+def test_no_request_leaves_the_site(server, site, context):
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    for path in site.html_files():
+        page.goto(server.url(path.relative_to(site.root).as_posix()))
+        page.wait_for_load_state("networkidle")
+    page.goto(server.url("search.html?q=Birmingham"))
+    page.locator("#search-results li").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    assert len(requests) > len(site.html_files())
+    outside = sorted({url for url in requests if not server.is_local(url)})
+    assert outside == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "index.html",
+        "posts/2010/birmingham-blues.html",
+        "blog/tag/birmingham/index.html",
+        "blog/2010/07/index.html",
+        "blog/index.html",
+        "search.html?q=Ofsted",
+        "404.html",
+    ],
+)
+def test_no_serious_accessibility_violations(server, page, path):
+    page.goto(server.url(path))
+    if path.startswith("search"):
+        page.locator("#search-results li").first.wait_for()
+    results = Axe().run(page)
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+@pytest.mark.parametrize(
+    "old_path,title",
+    [
+        ("2010/07/khyra-ishaq-serious-case-review.html", KHYRA),
+        ("2010/07/contactpoint-is-dead-on-6th-august-lets.html", CONTACTPOINT),
+        ("2010/07/another-year-over.html", "Another year over ...."),
+        ("2010/07/birmingham-blues.html", "Birmingham Blues"),
+    ],
+)
+def test_old_blogger_address_leads_to_the_post_at_once(server, page, old_path, title):
+    page.goto(server.url(old_path))
+    page.wait_for_url(re.compile(r"/posts/2010/"), timeout=3_000)
+    assert title_of(page) == title
+
+
+def test_unknown_address_gets_a_styled_404_with_search_and_archive(server, page):
+    response = page.goto(server.url("no/such/page.html"))
+    assert response.status == 404
+    assert page.locator("article h1").inner_text() == "Page not found"
+    assert page.locator(".sidebar-drawer").is_visible()  # Furo's layout, styled
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.sidebar-drawer')).display")
+        != "inline"
+    )
+    page.locator("a", has_text="All posts, by month").first.click()
+    assert page.locator("article h1").inner_text() == "All posts"
+    page.goto(server.url("deeper/still/missing/"))
+    page.locator("#not-found-q").fill("Stasi")
+    page.locator(".not-found-search button").click()
+    page.locator("#search-results li").filter(has_text=CONTACTPOINT).first.wait_for()
