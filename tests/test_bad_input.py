@@ -14,7 +14,7 @@ import pytest
 
 from blogarchive.build import build
 
-from conftest import REPO, Site
+from blogsite import REPO, Site
 
 ROOT = Path(__file__).parent / "roots" / "test-bad-input"
 

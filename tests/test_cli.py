@@ -15,7 +15,7 @@ import yaml
 
 from blogarchive.cli import main
 
-from conftest import REPO, SEEDS, built
+from blogsite import REPO, SEEDS, built
 
 SEED = SEEDS / "000_2ed50744c0336e87.txt"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import built
+from blogsite import built
 
 DRAFTS = {
     "flagged": ("Flagged draft", "Zanzibarword"),

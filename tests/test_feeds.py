@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
 
-from conftest import SEEDS
+from blogsite import SEEDS
 from seed import read_seed
 
 SEED = read_seed(SEEDS / "000_2ed50744c0336e87.txt")

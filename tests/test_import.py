@@ -15,7 +15,7 @@ import pytest
 from blogarchive.build import build
 from blogarchive.cli import main
 
-from conftest import REPO, Site
+from blogsite import REPO, Site
 
 DATA = Path(__file__).parent / "data"
 

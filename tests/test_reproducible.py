@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from blogsite import REPO
 
 SITE_FILES = ("conf.py", "index.md", "about.md", "posts", "_templates", "_static")
 

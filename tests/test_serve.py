@@ -16,7 +16,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import REPO
+from blogsite import REPO
 
 
 def free_port() -> int:

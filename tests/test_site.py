@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from conftest import SEEDS
+from blogsite import SEEDS
 from seed import read_seed
 
 SEED_FILE = SEEDS / "000_2ed50744c0336e87.txt"

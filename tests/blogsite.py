@@ -1,0 +1,59 @@
+"""What the tests share: where things are, and a built site read as a browser reads it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import feedparser
+import yaml
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO.parent / "shared" / "seeds"
+# Test roots' conf.py files read the real conf.py through this.
+os.environ["BLOG_REPO"] = str(REPO)
+
+
+@dataclass
+class Site:
+    """A built site, read as a reader's browser would."""
+
+    root: Path
+    log: str = ""
+
+    def path(self, rel: str) -> Path:
+        path = self.root / rel
+        if rel.endswith("/") or path.is_dir():
+            path = path / "index.html"
+        return path
+
+    def page(self, rel: str) -> BeautifulSoup:
+        return BeautifulSoup(self.path(rel).read_text(encoding="utf-8"), "html.parser")
+
+    def feed(self, rel: str = "blog/atom.xml"):
+        return feedparser.parse(self.path(rel).read_bytes())
+
+    def html_files(self) -> list[Path]:
+        return sorted(p for p in self.root.rglob("*.html") if "_static" not in p.parts)
+
+
+def read_post_sources(folder: Path) -> dict[str, dict]:
+    """Front matter of every post in ``folder/posts``, keyed by its page path."""
+    posts = {}
+    for path in sorted((folder / "posts").glob("*/*.md")):
+        text = path.read_text(encoding="utf-8")
+        front = yaml.safe_load(text.split("---", 2)[1])
+        heading = next(line[2:] for line in text.splitlines() if line.startswith("# "))
+        front["title"] = heading
+        posts[str(path.relative_to(folder).with_suffix(".html"))] = front
+    return posts
+
+
+def built(app) -> Site:
+    """Build a Sphinx test app and fail on any warning (as the real build does)."""
+    app.build()
+    warnings = app._warning.getvalue()
+    assert warnings == "", warnings
+    return Site(Path(app.outdir))

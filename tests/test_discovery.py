@@ -1,0 +1,137 @@
+"""Discovery and reading aids (issue 4), on the built HTML: rel=canonical on every
+page, sitemap.xml of the public pages, robots.txt, Open Graph and JSON-LD on each
+post, reading time, related posts, and pagination (a test root of 30 posts).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from xml.etree import ElementTree
+
+import pytest
+
+from blogsite import built
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def public_pages(site) -> list[str]:
+    pages = []
+    for path in site.html_files():
+        rel = path.relative_to(site.root).as_posix()
+        if rel in ("search.html", "404.html") or re.match(r"\d{4}/", rel):
+            continue
+        pages.append(rel)
+    return pages
+
+
+def test_every_public_page_has_rel_canonical(site):
+    for rel in public_pages(site):
+        canonical = site.page(rel).select('link[rel="canonical"]')
+        assert len(canonical) == 1, rel
+        assert canonical[0]["href"] == "https://chrismillsblog.github.io/" + rel
+
+
+def test_sitemap_lists_exactly_the_public_pages(site):
+    root = ElementTree.parse(site.path("sitemap.xml")).getroot()
+    locs = [loc.text for loc in root.iter(f"{SITEMAP}loc")]
+    assert sorted(locs) == sorted(
+        "https://chrismillsblog.github.io/" + p for p in public_pages(site)
+    )
+    assert len(locs) == len(set(locs))
+
+
+def test_robots_txt_points_at_the_sitemap(site):
+    robots = site.path("robots.txt").read_text()
+    assert "User-agent: *" in robots
+    assert "Sitemap: https://chrismillsblog.github.io/sitemap.xml" in robots.splitlines()
+
+
+def test_each_post_has_open_graph_and_json_ld(site, post_sources):
+    for rel, front in post_sources.items():
+        page = site.page(rel)
+        og = {m["property"]: m["content"] for m in page.select("meta[property]")}
+        assert og["og:type"] == "article"
+        assert og["og:title"] == front["title"]
+        assert og["og:url"] == "https://chrismillsblog.github.io/" + rel
+        assert og["article:published_time"].startswith(str(front["date"]))
+        posting = json.loads(page.select_one('script[type="application/ld+json"]').get_text())
+        assert posting["@type"] == "BlogPosting"
+        assert posting["headline"] == front["title"]
+        assert posting["datePublished"].startswith(str(front["date"]))
+        assert posting["author"] == [{"@type": "Person", "name": "Chris Mills"}]
+        assert posting["keywords"] == front["tags"]
+
+
+def words(page) -> int:
+    section = page.select_one("article section")
+    return len(section.get_text(" ").split())
+
+
+def test_reading_time_on_posts_and_in_lists(site, post_sources):
+    home = site.page("index.html")
+    listed = {
+        s.select_one(".post-title a")["href"]: s.select_one(".reading-time").get_text()
+        for s in home.select("li.post-summary")
+    }
+    for rel in post_sources:
+        page = site.page(rel)
+        shown = page.select_one(".post-meta .reading-time").get_text()
+        minutes = int(re.search(r"(\d+) min read", shown).group(1))
+        assert abs(minutes - words(page) / 200) <= 1 and minutes >= 1
+        assert listed[rel].strip(" ·") == f"{minutes} min read"
+
+
+def test_related_posts_share_tags(site, post_sources):
+    for rel, front in post_sources.items():
+        related = site.page(rel).select(".related-posts li a")
+        assert 0 < len(related) <= 3
+        for link in related:
+            other = next(f for f in post_sources.values() if f["title"] == link.get_text())
+            assert set(other["tags"]) & set(front["tags"]), (rel, link.get_text())
+            assert other["title"] != front["title"]
+
+
+def titles(page) -> list[str]:
+    return [a.get_text() for a in page.select("ol.post-list .post-title a")]
+
+
+def resolve(rel: str, href: str) -> str:
+    from posixpath import dirname, join, normpath
+
+    return normpath(join(dirname(rel), href))
+
+
+@pytest.mark.sphinx("html", testroot="pagination", confoverrides={"blog_posts_per_page": 10})
+def test_thirty_posts_paginate_ten_a_page(app):
+    site = built(app)
+    newest_first = [f"Post {i}" for i in range(30, 0, -1)]
+    for first, expected in [
+        ("index.html", newest_first),
+        ("blog/tag/every/index.html", newest_first),
+        ("blog/2011/index.html", newest_first),
+        ("blog/tag/third/index.html", [t for t in newest_first if int(t[5:]) % 3 == 0]),
+    ]:
+        seen, rel, pages = [], first, 0
+        while rel:
+            page = site.page(rel)
+            pages += 1
+            shown = titles(page)
+            assert 0 < len(shown) <= 10, rel
+            seen += shown
+            position = page.select_one("nav.pager .pager-position")
+            count = -(-len(expected) // 10)
+            if count > 1:
+                assert position.get_text() == f"Page {pages} of {count}"
+            newer = page.select_one("nav.pager a.pager-newer")
+            assert (newer is None) == (pages == 1), rel
+            older = page.select_one("nav.pager a.pager-older")
+            rel = resolve(rel, older["href"]) if older else None
+        assert seen == expected, first
+        assert pages == -(-len(expected) // 10)
+    # Page 2 of the home page links back to page 1.
+    page2 = site.page("page/2/index.html")
+    newer = page2.select_one("nav.pager a.pager-newer")["href"]
+    assert resolve("page/2/index.html", newer) == "index.html"
+    assert titles(page2) == newest_first[10:20]
