@@ -5,8 +5,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-# Debian packages the tests drive: faketime (builds on other days), chromium (browser tests).
-SYSTEM_PACKAGES := faketime chromium
+# Debian packages the tests drive, as command:package — faketime (builds on other
+# days), chromium (browser tests), java (the W3C HTML validator).
+SYSTEM_PACKAGES := faketime:faketime chromium:chromium java:default-jre-headless
 
 .PHONY: site test lint clean system-packages
 
@@ -22,7 +23,7 @@ site: $(VENV)/.installed
 	$(BIN)/python -m blogarchive.build . _build/html
 
 system-packages:
-	@missing=""; for p in $(SYSTEM_PACKAGES); do command -v $$p >/dev/null || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(SYSTEM_PACKAGES); do command -v $${p%%:*} >/dev/null || missing="$$missing $${p#*:}"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	  else echo "please install the Debian packages:$$missing"; exit 1; fi; \

@@ -27,7 +27,10 @@ smartquotes = False
 # -- Base URL ---------------------------------------------------------------
 # Feeds and rel=canonical need absolute URLs.  CI sets BLOG_BASEURL from the
 # GitHub Pages configuration; the default is the archive's address.
-html_baseurl = os.environ.get("BLOG_BASEURL", "https://chrismillsblog.github.io/")
+# (An empty BLOG_BASEURL, as on pull requests, means the default; one trailing slash.)
+html_baseurl = (os.environ.get("BLOG_BASEURL") or "https://chrismillsblog.github.io").rstrip(
+    "/"
+) + "/"
 
 # -- ABlog ------------------------------------------------------------------
 blog_title = "Chris Mills' blog"
@@ -50,6 +53,10 @@ blog_timezone = "Europe/London"
 blog_recent_posts = 5
 blog_tag_feeds = True
 blog_posts_per_page = 10
+# Where "Last updated" links to a post's history and the footer to the commit
+# the site was built from; CI sets it from the repository it runs in.
+blog_repository_url = os.environ.get("BLOG_REPOSITORY_URL") or "https://github.com/chrismills/blog"
+blog_repository_branch = "main"
 blog_related_posts = 3
 
 # -- Sitemap (sphinx-sitemap) --------------------------------------------------

@@ -14,6 +14,7 @@ from ablog.post import generate_archive_pages, generate_atom_feeds
 
 from .archive import blog_archive
 from .feeds import write_feeds
+from .history import load_history
 from .pages import archive_pages
 from .posts import ApplyPostFrontMatter, CheckPostFrontMatter, add_post_header, screen_posts
 
@@ -64,12 +65,16 @@ def setup(app):
     app.add_config_value("blog_preview", False, "env", types=[bool])
     app.add_config_value("blog_posts_per_page", 10, "html", types=[int])
     app.add_config_value("blog_related_posts", 3, "html", types=[int])
+    app.add_config_value("blog_repository_url", "", "html", types=[str])
+    app.add_config_value("blog_repository_branch", "main", "html", types=[str])
+    app.add_config_value("blog_changes_length", 30, "html", types=[int])
     app.add_html_theme("blogarchive", str(THEME_DIR))
     app.add_transform(CheckPostFrontMatter)
     app.add_transform(ApplyPostFrontMatter)
     # After ABlog's config-inited handler, which finds the posts.
     app.connect("config-inited", screen_posts, priority=600)
     app.connect("builder-inited", _start_build)
+    app.connect("builder-inited", load_history)
     app.connect("env-get-outdated", _posts_changed)
     app.connect("env-get-updated", _rewrite_pages_listing_posts)
     app.connect("doctree-resolved", add_post_header)

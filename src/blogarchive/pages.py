@@ -7,7 +7,7 @@
 - ``404.html``, which also finds a post from an old Blogger address it was
   never told about (``/2010/07/<anything>.html``: the month's best-matching slug);
 - ``blog/posts.json`` (read by the 404 page and by search results for dates) and
-  ``robots.txt``.
+  ``robots.txt``, and ``CNAME`` when the repository has one (a custom domain).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ def archive_pages(app):
     archive = blog_archive(app)
     title = archive.html_title
     yield archive.all_posts_docname, {"title": title("All posts")}, "blog/all-posts.html"
+    yield archive.changes_docname, {"title": title("What changed")}, "blog/changes.html"
     for attr, _folder, heading, _ in CATALOGS:
         listings = archive.catalogs[attr]
         if listings:
@@ -79,3 +80,6 @@ def _write_small_files(app, archive) -> None:
     write_if_changed(outdir / archive.blog_path / "posts.json", data.encode("utf-8"))
     robots = f"User-agent: *\nAllow: /\n\nSitemap: {archive.baseurl}sitemap.xml\n"
     write_if_changed(outdir / "robots.txt", robots.encode("utf-8"))
+    cname = Path(app.srcdir) / "CNAME"  # GitHub Pages' custom domain
+    if cname.is_file():
+        write_if_changed(outdir / "CNAME", cname.read_bytes())

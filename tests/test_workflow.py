@@ -1,0 +1,75 @@
+"""Publishing (issue 7): the GitHub Actions workflow builds and tests every push
+and pull request with the README's commands, deploys main to GitHub Pages with
+the official actions, pins every action's version, fetches the whole history,
+and passes actionlint.  A CNAME file (custom domain) is published with the site.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import yaml
+
+from blogarchive.build import build
+
+from blogsite import REPO, Site
+
+WORKFLOW = REPO / ".github" / "workflows" / "site.yml"
+MAIN_PUSH = "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+
+
+def workflow() -> dict:
+    return yaml.safe_load(WORKFLOW.read_text())
+
+
+def steps(job: str) -> list[dict]:
+    return workflow()["jobs"][job]["steps"]
+
+
+def test_actionlint_passes():
+    actionlint = shutil.which("actionlint") or str(Path(REPO / ".venv/bin/actionlint"))
+    result = subprocess.run([actionlint, str(WORKFLOW)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_action_is_pinned_to_a_version():
+    uses = [s["uses"] for job in workflow()["jobs"] for s in steps(job) if "uses" in s]
+    assert uses
+    for action in uses:
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})", action), action
+
+
+def test_runs_on_push_and_pull_request_with_the_readme_commands():
+    on = workflow()[True]  # YAML reads the key `on` as true
+    assert "push" in on and "pull_request" in on
+    runs = [s.get("run", "") for s in steps("build")]
+    assert "make test" in runs and "make site" in runs
+    readme = (REPO / "README.md").read_text()
+    assert "make site" in readme and "make test" in readme
+    checkout = next(s for s in steps("build") if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0
+
+
+def test_deploys_main_only_with_the_official_pages_actions():
+    jobs = workflow()["jobs"]
+    build_uses = {s["uses"].split("@")[0]: s for s in steps("build") if "uses" in s}
+    assert build_uses["actions/configure-pages"]["if"] == MAIN_PUSH
+    assert build_uses["actions/upload-pages-artifact"]["if"] == MAIN_PUSH
+    assert build_uses["actions/upload-pages-artifact"]["with"]["path"] == "_build/html"
+    assert jobs["deploy"]["if"] == MAIN_PUSH and jobs["deploy"]["needs"] == "build"
+    assert [s["uses"].split("@")[0] for s in steps("deploy")] == ["actions/deploy-pages"]
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    site_step = next(s for s in steps("build") if s.get("run") == "make site")
+    assert site_step["env"]["BLOG_BASEURL"] == "${{ steps.pages.outputs.base_url }}"
+
+
+def test_cname_is_published(tmp_path, monkeypatch):
+    monkeypatch.setenv("BLOG_REPO", str(REPO))
+    blog = tmp_path / "blog"
+    shutil.copytree(REPO / "tests/roots/test-escaping", blog)
+    (blog / "CNAME").write_text("blog.example.org\n")
+    assert build(blog, blog / "_build/html") == 0
+    assert Site(blog / "_build/html").path("CNAME").read_text() == "blog.example.org\n"
