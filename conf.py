@@ -12,7 +12,7 @@ copyright = "2009-2010, Chris Mills"
 language = "en"
 
 # -- Sources ----------------------------------------------------------------
-extensions = ["myst_parser", "ablog", "blogarchive", "sphinx_sitemap"]
+extensions = ["myst_parser", "ablog", "blogarchive"]
 root_doc = "index"
 source_suffix = {".md": "markdown"}
 # Publish exactly the pages and posts; everything else in the repository
@@ -59,11 +59,6 @@ blog_repository_url = os.environ.get("BLOG_REPOSITORY_URL") or "https://github.c
 blog_repository_branch = "main"
 blog_related_posts = 3
 
-# -- Sitemap (sphinx-sitemap) --------------------------------------------------
-# Addresses as they are (no language or version prefix); search, the 404 page
-# and old addresses (/2010/07/... redirects) are not pages to index.
-sitemap_url_scheme = "{link}"
-sitemap_excludes = ["search.html", "404.html", "[12][0-9][0-9][0-9]/*"]
 
 # -- HTML (Furo, through our child theme) -----------------------------------
 # "blogarchive" inherits Furo and sets ablog_inject_templates_after_theme, so

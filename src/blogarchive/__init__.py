@@ -12,6 +12,7 @@ from pathlib import Path
 from ablog.blog import Blog
 from ablog.post import generate_archive_pages, generate_atom_feeds
 
+from . import incremental
 from .archive import blog_archive
 from .feeds import write_feeds
 from .history import load_history
@@ -27,6 +28,7 @@ def _start_build(app) -> None:
     """A fresh ABlog registry and archive for each build, even in one process."""
     Blog._dict.clear()
     app._blog_archive = None
+    app._blog_generated = None
     # Workaround, in this one place: ABlog's own archive pages and feeds are
     # replaced by ours (they publish drafts, print names unescaped, and stamp
     # feeds with the build time); see archive.py and feeds.py.
@@ -44,21 +46,20 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
     context["feed_url"] = archive.baseurl + archive.feed_docname
 
 
-def _posts_changed(app, env, added, changed, removed):
-    """Remember whether any post changed: every page then shows stale lists."""
-    posts = set(app.config.matched_blog_posts)
-    env._blogarchive_posts_changed = bool(posts & (added | changed | removed))
-    return []
-
-
-def _rewrite_pages_listing_posts(app, env):
-    """Pages that list posts (home, sidebars, prev/next) are written again."""
-    if getattr(env, "_blogarchive_posts_changed", False):
-        return sorted(env.found_docs)
-    return []
+def _merge_posts(app, env, docnames, other) -> None:
+    """``env-merge-info``: the posts ABlog found in a parallel reader process."""
+    posts = getattr(other, "ablog_posts", {})
+    if not hasattr(env, "ablog_posts"):
+        env.ablog_posts = {}
+    env.ablog_posts.update({d: posts[d] for d in docnames if d in posts})
 
 
 def setup(app):
+    # ABlog declares itself unsafe for parallel reading only because it keeps the
+    # posts it reads in env.ablog_posts, which workers never hand back; merging
+    # them (_merge_posts) makes `-j auto` safe.  Our extension is loaded after it.
+    if "ablog" in app.extensions:
+        app.extensions["ablog"].parallel_read_safe = True
     app.add_config_value("blog_timezone", "Europe/London", "env", types=[str])
     app.add_config_value("blog_recent_posts", 5, "html", types=[int])
     app.add_config_value("blog_tag_feeds", True, "html", types=[bool])
@@ -75,16 +76,21 @@ def setup(app):
     app.connect("config-inited", screen_posts, priority=600)
     app.connect("builder-inited", _start_build)
     app.connect("builder-inited", load_history)
-    app.connect("env-get-outdated", _posts_changed)
-    app.connect("env-get-updated", _rewrite_pages_listing_posts)
+    app.connect("env-get-outdated", incremental.before_reading)
+    app.connect("env-get-updated", incremental.pages_to_rewrite)
+    app.connect("doctree-read", incremental.record_signature)
+    app.connect("env-purge-doc", incremental.purge_signature)
+    app.connect("env-merge-info", incremental.merge_signatures)
+    app.connect("build-finished", incremental.finish_build)
+    app.connect("build-finished", incremental.tidy_search_index)
     app.connect("doctree-resolved", add_post_header)
     app.connect("html-collect-pages", archive_pages)
     app.connect("html-collect-pages", write_feeds)
     app.connect("html-page-context", _page_context)
+    app.connect("env-merge-info", _merge_posts)
     return {
         "version": __version__,
-        # ABlog itself is not parallel-read safe; see issue 6.
-        "parallel_read_safe": False,
+        "parallel_read_safe": True,
         "parallel_write_safe": True,
         "env_version": 1,
     }

@@ -1,9 +1,13 @@
-"""Build the site into a fresh folder and publish it only if the build is clean.
+"""Build the site incrementally and publish it only if the build is clean.
 
-``python -m blogarchive.build`` is what ``make site`` runs: Sphinx writes into
-``_build/html.next`` with warnings as errors; only on success does that folder
-replace ``_build/html``.  A failed build leaves the last good site untouched.
-Build internals (doctrees, ``.buildinfo``) stay outside the published folder.
+``python -m blogarchive.build`` is what ``make site`` runs.  Sphinx works in
+``_build/work`` (kept between builds, so an unchanged post is neither read nor
+written again) with warnings as errors.  Only a clean build is published: a new
+tree ``_build/html.next`` is made from the work folder — files unchanged since
+the last published site are hard links to it, the others copies — and swapped
+into ``_build/html``.  Published trees are never written in place, so a failed
+build leaves the last good site untouched.  Build internals (doctrees,
+``.buildinfo``) never reach the published folder.
 """
 
 from __future__ import annotations
@@ -16,29 +20,52 @@ from pathlib import Path
 
 from sphinx.cmd.build import build_main
 
+INTERNAL = {".buildinfo", ".blogarchive-pages"}
 
-def build(source: Path, out: Path, *, jobs: str = "1", extra: list[str] | None = None) -> int:
-    """Build ``source`` into ``out``; return Sphinx's exit status (0: published)."""
-    source, out = Path(source).resolve(), Path(out).resolve()
+
+def publish(work: Path, out: Path) -> None:
+    """Swap in a copy of ``work`` as ``out``, sharing unchanged files with the old ``out``."""
     staging = out.with_name(out.name + ".next")
-    doctrees = out.with_name("doctrees")
     shutil.rmtree(staging, ignore_errors=True)
-    args = ["-b", "html", "-W", "--keep-going", "-q", "-j", jobs, "-d", str(doctrees)]
-    status = build_main([*args, *(extra or []), str(source), str(staging)])
-    if status != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"build failed: {out} keeps the last good site", file=sys.stderr)
-        return status
-    (staging / ".buildinfo").unlink(missing_ok=True)
-    sources = staging / "_sources"
+    for folder, _dirs, filenames in os.walk(work):
+        rel = Path(folder).relative_to(work)
+        (staging / rel).mkdir(parents=True, exist_ok=True)
+        for name in filenames:
+            if rel == Path(".") and name in INTERNAL:
+                continue
+            source, old, new = Path(folder) / name, out / rel / name, staging / rel / name
+            stat = source.stat()
+            try:
+                old_stat = old.stat()
+                same = (old_stat.st_size, old_stat.st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+            except FileNotFoundError:
+                same = False
+            if same:
+                os.link(old, new)
+            else:
+                shutil.copy2(source, new)
+    sources = staging / "_sources"  # Sphinx makes it even with html_copy_source off
     if sources.is_dir() and not any(sources.iterdir()):
         sources.rmdir()
-    old = out.with_name(out.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
+    old_tree = out.with_name(out.name + ".old")
+    shutil.rmtree(old_tree, ignore_errors=True)
     if out.exists():
-        os.replace(out, old)
+        os.replace(out, old_tree)
     os.replace(staging, out)
-    shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(old_tree, ignore_errors=True)
+
+
+def build(source: Path, out: Path, *, jobs: str = "1", extra: list[str] | None = None) -> int:
+    """Build ``source``; publish into ``out`` when clean.  Returns Sphinx's exit status."""
+    source, out = Path(source).resolve(), Path(out).resolve()
+    work = out.with_name(out.name + ".work")
+    doctrees = out.with_name(out.name + ".doctrees")
+    args = ["-b", "html", "-W", "--keep-going", "-q", "-j", jobs, "-d", str(doctrees)]
+    status = build_main([*args, *(extra or []), str(source), str(work)])
+    if status != 0:
+        print(f"build failed: {out} keeps the last good site", file=sys.stderr)
+        return status
+    publish(work, out)
     print(f"site published in {out}")
     return 0
 
@@ -47,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m blogarchive.build", description=__doc__)
     parser.add_argument("source", nargs="?", default=".", type=Path)
     parser.add_argument("out", nargs="?", default=Path("_build/html"), type=Path)
-    parser.add_argument("-j", "--jobs", default="1", help="Sphinx worker processes")
+    parser.add_argument("-j", "--jobs", default="auto", help="Sphinx worker processes")
     parser.add_argument(
         "--preview",
         action="store_true",

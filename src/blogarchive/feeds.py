@@ -14,7 +14,8 @@ from urllib.parse import urljoin
 from feedgen.feed import FeedGenerator
 
 from .archive import BlogArchive
-from .links import rewrite_links, write_if_changed
+from .incremental import generated_files
+from .links import rewrite_links
 
 
 def _absolute(html: str, base: str) -> str:
@@ -74,7 +75,7 @@ class FeedWriter:
         if newest is not None:
             feed.updated(newest)
         path = self.outdir / docname
-        write_if_changed(path, feed.atom_str(pretty=True))
+        generated_files(self.archive.app).write(path, feed.atom_str(pretty=True))
         return path
 
 

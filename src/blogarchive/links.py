@@ -1,10 +1,9 @@
-"""Links in rendered HTML fragments (excerpts, feed bodies), and writing output files."""
+"""Links in rendered HTML fragments: excerpts on listing pages, feed bodies."""
 
 from __future__ import annotations
 
 import posixpath
 from html import escape
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -43,10 +42,3 @@ def rewrite_links(html: str, change) -> str:
         fragment.rewrite_links(change, resolve_base_href=False)
         out.append(lxml.html.tostring(fragment, encoding="unicode"))
     return "".join(out)
-
-
-def write_if_changed(path: Path, data: bytes) -> None:
-    """Write a generated file only when its bytes change (its mtime says when it did)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.read_bytes() != data:
-        path.write_bytes(data)

@@ -7,21 +7,55 @@
 - ``404.html``, which also finds a post from an old Blogger address it was
   never told about (``/2010/07/<anything>.html``: the month's best-matching slug);
 - ``blog/posts.json`` (read by the 404 page and by search results for dates) and
-  ``robots.txt``, and ``CNAME`` when the repository has one (a custom domain).
+  ``robots.txt``, ``sitemap.xml``, and ``CNAME`` when the repository has one (a custom domain).
 """
 
 from __future__ import annotations
 
 import json
+from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from .archive import CATALOGS, blog_archive
-from .links import write_if_changed
+from .incremental import generated_files
 
 
 def archive_pages(app):
-    """Yield (docname, context, template) for every page the archive adds."""
+    """``html-collect-pages``: write every page the archive adds (only those whose
+    bytes changed); yields nothing, so Sphinx writes none of them again."""
+    files = generated_files(app)
+    listed = []
+    for docname, context, template in _pages(app):
+        files.write_page(app, docname, context, template)
+        if template != "ablog/redirect.html" and docname != "404":
+            listed.append(docname)
+    archive = blog_archive(app)
+    _write_small_files(app, archive)
+    _write_sitemap(app, archive, listed)
+    yield from ()
+
+
+def _write_sitemap(app, archive, generated: list[str]) -> None:
+    """``sitemap.xml``: every public page, whether or not this build rewrote it.
+
+    (sphinx-sitemap lists only the pages a build writes, so an incremental build
+    loses the rest, and its order follows the order of parallel writes.)
+    """
+    docnames = sorted({*app.env.found_docs, *generated})
+    urls = "".join(
+        f"<url><loc>{escape(archive.baseurl + app.builder.get_target_uri(d))}</loc></url>"
+        for d in docnames
+    )
+    xml = (
+        "<?xml version='1.0' encoding='utf-8'?>\n"
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>\n'
+    )
+    generated_files(app).write(Path(app.builder.outdir) / "sitemap.xml", xml.encode("utf-8"))
+
+
+def _pages(app):
+    """(docname, context, template) of every page the archive adds."""
     archive = blog_archive(app)
     title = archive.html_title
     yield archive.all_posts_docname, {"title": title("All posts")}, "blog/all-posts.html"
@@ -61,11 +95,11 @@ def archive_pages(app):
 
     base_path = urlsplit(archive.baseurl).path or "/"
     yield "404", {"title": title("Page not found"), "base_path": base_path}, "blog/404.html"
-    _write_small_files(app, archive)
 
 
 def _write_small_files(app, archive) -> None:
     outdir = Path(app.builder.outdir)
+    write_if_changed = generated_files(app).write
     posts = [
         {
             "url": app.builder.get_target_uri(post.docname),

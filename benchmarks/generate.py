@@ -1,0 +1,103 @@
+"""Generate N realistic posts, once as this blog's MyST posts and once as Pelican's
+Markdown, so both tools build the same text.
+
+Each post: ~600 words in 6-9 paragraphs, a bullet list, two links (one to an
+earlier post), 2-3 of 40 tags, one of 8 categories, a date spread over 10 years.
+Seeded: the same N always gives the same posts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+WORDS = (
+    "child protection social work serious case review inspection report council "
+    "family court evidence practice professional assessment referral support school "
+    "health police agency board safeguarding neglect abuse young people research "
+    "policy government reform bureaucracy target procedure supervision management "
+    "learning system risk judgement relationship trust disclosure service outcome "
+    "the a of and to in that is was for on with as by it this which be are have not"
+).split()
+TAGS = [f"topic {n:02d}" for n in range(40)]
+CATEGORIES = ["Reviews", "Inspection", "Research", "Policy", "Practice", "Courts", "Health", "Notes"]
+START = dt.datetime(2009, 1, 1, 9, 0)
+
+
+@dataclass(frozen=True)
+class GeneratedPost:
+    slug: str
+    title: str
+    date: dt.datetime
+    tags: tuple[str, ...]
+    category: str
+    paragraphs: tuple[str, ...]
+    items: tuple[str, ...]
+    link_to: str | None  # slug of an earlier post
+
+
+def _sentence(rng: random.Random) -> str:
+    words = rng.choices(WORDS, k=rng.randint(8, 18))
+    return " ".join(words).capitalize() + "."
+
+
+def posts(count: int, seed: int = 2010) -> list[GeneratedPost]:
+    rng = random.Random(seed)
+    span = 10 * 365 * 24 * 3600
+    out = []
+    for index in range(count):
+        date = START + dt.timedelta(seconds=index * span // max(count, 1))
+        title = f"{_sentence(rng)[:-1].title()[:50].strip()} {index}"
+        paragraphs = tuple(
+            " ".join(_sentence(rng) for _ in range(rng.randint(4, 7)))
+            for _ in range(rng.randint(6, 9))
+        )
+        out.append(
+            GeneratedPost(
+                slug=f"post-{index:05d}",
+                title=title,
+                date=date,
+                tags=tuple(sorted(rng.sample(TAGS, rng.randint(2, 3)))),
+                category=rng.choice(CATEGORIES),
+                paragraphs=paragraphs,
+                items=tuple(_sentence(rng) for _ in range(rng.randint(3, 5))),
+                link_to=out[rng.randrange(len(out))].slug if out else None,
+            )
+        )
+    return out
+
+
+def _body(post: GeneratedPost, link: str | None) -> str:
+    paragraphs = list(post.paragraphs)
+    paragraphs[1] += " See [the inspection framework](https://www.example.org/framework)."
+    if link:
+        paragraphs[2] += f" I wrote about this [before]({link})."
+    items = "\n".join(f"- {item}" for item in post.items)
+    return "\n\n".join([*paragraphs[:3], items, *paragraphs[3:]]) + "\n"
+
+
+def write_myst(blog: Path, generated: list[GeneratedPost]) -> None:
+    for post in generated:
+        path = blog / "posts" / str(post.date.year) / f"{post.slug}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        linked = next((p for p in generated if p.slug == post.link_to), None)
+        link = f"../{linked.date.year}/{linked.slug}.md" if linked else None
+        front = (
+            f"---\ndate: {post.date.isoformat()}\nauthor: Chris Mills\n"
+            f"category: {post.category}\ntags: [{', '.join(post.tags)}]\n---\n\n"
+        )
+        path.write_text(front + f"# {post.title}\n\n" + _body(post, link), encoding="utf-8")
+
+
+def write_pelican(content: Path, generated: list[GeneratedPost]) -> None:
+    for post in generated:
+        path = content / f"{post.slug}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        link = f"{{filename}}/{post.link_to}.md" if post.link_to else None
+        meta = (
+            f"Title: {post.title}\nDate: {post.date:%Y-%m-%d %H:%M}\nAuthor: Chris Mills\n"
+            f"Category: {post.category}\nTags: {', '.join(post.tags)}\nSlug: {post.slug}\n\n"
+        )
+        path.write_text(meta + _body(post, link), encoding="utf-8")

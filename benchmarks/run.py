@@ -1,0 +1,136 @@
+"""Time this blog's build against Pelican's on the same generated posts.
+
+    .venv/bin/python benchmarks/run.py 100 1000 5000
+
+For each N: a clean build, a no-op rebuild, a one-post edit and a one-post add
+(wall time, peak memory, files rewritten, site size), and Pelican's clean build
+of the same posts, side by side in one run.  Prints a Markdown table.
+Needs the `bench` extra (`pip install -e ".[bench]"`).  Not a test: nothing here
+asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import posts, write_myst, write_pelican  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+SITE_FILES = ("conf.py", "index.md", "about.md", "_templates", "_static")
+PELICAN_CONF = """
+AUTHOR = "Chris Mills"
+SITENAME = "Chris Mills' blog"
+SITEURL = ""
+TIMEZONE = "Europe/London"
+DEFAULT_LANG = "en"
+RELATIVE_URLS = True
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+TAG_FEED_ATOM = "feeds/{slug}.atom.xml"
+DEFAULT_PAGINATION = 10
+"""
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    rewritten: int
+    size_mb: float
+
+
+def snapshot(root: Path) -> dict[str, int]:
+    if not root.exists():
+        return {}
+    return {str(p): p.stat().st_mtime_ns for p in root.rglob("*") if p.is_file()}
+
+
+def measure(command: list[str], cwd: Path, out: Path) -> Run:
+    before = snapshot(out)
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()}")
+    after = snapshot(out)
+    rewritten = sum(1 for path, mtime in after.items() if before.get(path) != mtime)
+    size = sum(Path(p).stat().st_size for p in after)
+    return Run(seconds, usage.ru_maxrss / 1024, rewritten, size / 1e6)
+
+
+def bench(count: int, workdir: Path) -> dict[str, Run]:
+    generated = posts(count + 1)
+    extra, generated = generated[-1], generated[:-1]
+    blog = workdir / f"blog-{count}"
+    blog.mkdir()
+    for name in SITE_FILES:
+        source = REPO / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, blog / name)
+    write_myst(blog, generated)
+    out = blog / "_build/html"
+    build = [sys.executable, "-m", "blogarchive.build", str(blog), str(out), "-j", "auto"]
+    runs = {"clean": measure(build, blog, out), "no-op": measure(build, blog, out)}
+    edited = blog / "posts" / str(generated[count // 2].date.year) / f"{generated[count // 2].slug}.md"
+    edited.write_text(edited.read_text() + "\nAn added sentence.\n")
+    runs["edit"] = measure(build, blog, out)
+    write_myst(blog, [extra])
+    runs["add"] = measure(build, blog, out)
+
+    pelican = workdir / f"pelican-{count}"
+    write_pelican(pelican / "content", generated)
+    (pelican / "pelicanconf.py").write_text(PELICAN_CONF)
+    command = [sys.executable, "-m", "pelican", "content", "-o", "output", "-s", "pelicanconf.py", "-q"]
+    runs["pelican"] = measure(command, pelican, pelican / "output")
+    return runs
+
+
+def table(results: dict[int, dict[str, Run]]) -> str:
+    lines = [
+        "| posts | clean | no-op | edit | add | Pelican clean | clean / Pelican | edit / clean "
+        "| no-op / clean | peak memory | files rewritten (no-op / edit / add) | size (ours / Pelican) |",
+        "|" + "---|" * 12,
+    ]
+    for count, r in results.items():
+        clean = r["clean"].seconds
+        lines.append(
+            f"| {count} | {clean:.1f} s | {r['no-op'].seconds:.1f} s | {r['edit'].seconds:.1f} s "
+            f"| {r['add'].seconds:.1f} s | {r['pelican'].seconds:.1f} s "
+            f"| {clean / r['pelican'].seconds:.2f} | {r['edit'].seconds / clean:.0%} "
+            f"| {r['no-op'].seconds / clean:.0%} | {max(x.peak_mb for x in r.values()):.0f} MB "
+            f"| {r['no-op'].rewritten} / {r['edit'].rewritten} / {r['add'].rewritten} "
+            f"| {r['clean'].size_mb:.0f} MB / {r['pelican'].size_mb:.0f} MB |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("counts", nargs="*", type=int, default=[100, 1000])
+    args = parser.parse_args()
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="blog-bench-") as tmp:
+        for count in args.counts:
+            results[count] = bench(count, Path(tmp))
+            print(f"{count} posts done", file=sys.stderr)
+    versions = ", ".join(
+        f"{name} {version(name)}" for name in ("sphinx", "ablog", "furo", "myst-parser", "pelican")
+    )
+    print(f"{dt.date.today()}, {platform.machine()} with {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}; {versions}\n")  # fmt: skip
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()
