@@ -119,3 +119,45 @@ def test_incremental_build_equals_clean_build(tmp_path, change):
     run_build(clean, clean / "_build/html")
     assert_same_tree(out, clean / "_build/html")
     assert filecmp.cmp(out / "blog/atom.xml", clean / "_build/html/blog/atom.xml", shallow=False)
+
+
+def mtimes(root: Path) -> dict[str, int]:
+    return {
+        p.relative_to(root).as_posix(): p.stat().st_mtime_ns for p in root.rglob("*") if p.is_file()
+    }
+
+
+def changed_since(before: dict[str, int], root: Path) -> set[str]:
+    return {name for name, mtime in mtimes(root).items() if before.get(name) != mtime}
+
+
+def sphinx_rewrites(name: str) -> bool:
+    """What Sphinx itself writes on every build: search page and index, static files."""
+    return name in {"search.html", "searchindex.js", "objects.inv"} or name.startswith("_static/")
+
+
+def test_noop_and_body_edit_rewrite_only_what_changed(tmp_path):
+    blog = copy_blog(tmp_path / "blog")
+    out = blog / "_build/html"
+    run_build(blog, out)
+    before = mtimes(out)
+    run_build(blog, out)
+    assert {n for n in changed_since(before, out) if not sphinx_rewrites(n)} == set()
+    before = mtimes(out)
+    edit_body(blog)
+    run_build(blog, out)
+    changed = {n for n in changed_since(before, out) if not sphinx_rewrites(n)}
+    assert "posts/2010/birmingham-blues.html" in changed
+    assert "posts/2010/good-research-from-york.html" not in changed  # no list changed
+    assert "index.html" not in changed  # the excerpt is the first paragraph, unchanged
+    assert all(name.startswith(("posts/2010/birmingham", "blog/")) for name in changed), changed
+
+
+def test_parallel_build_equals_serial_build(tmp_path):
+    from blogarchive.build import build
+
+    root = REPO / "tests/roots/test-pagination"
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    assert build(root, serial / "html", jobs="1") == 0
+    assert build(root, parallel / "html", jobs="2") == 0
+    assert_same_tree(serial / "html", parallel / "html")
