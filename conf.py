@@ -75,10 +75,7 @@ html_sidebars = {
         "sidebar/brand.html",
         "sidebar/search.html",
         "sidebar/scroll-start.html",
-        "sidebar/blog-navigation.html",
-        "sidebar/recent-posts.html",
-        "sidebar/tags.html",
-        "sidebar/archives.html",
+        "sidebar/blog.html",  # navigation, recent posts, tags, months
         "sidebar/scroll-end.html",
     ]
 }

@@ -44,6 +44,7 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
     context["archive"] = archive
     context["post"] = archive.post(pagename)
     context["feed_url"] = archive.baseurl + archive.feed_docname
+    context["blog_sidebar"] = archive.sidebar(pagename, context)
 
 
 def _merge_posts(app, env, docnames, other) -> None:

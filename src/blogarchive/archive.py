@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
+import posixpath
+import re
 from collections import Counter
 from dataclasses import dataclass
 from html import escape
@@ -19,8 +21,10 @@ from zoneinfo import ZoneInfo
 
 from ablog.blog import Blog, Post, html_builder_write_doc, revise_pending_xrefs, slugify
 from ablog.post import register_posts
+from docutils import nodes
 from docutils.utils import new_document
 from sphinx.util import logging
+from sphinx.util.osutil import relative_uri
 
 from .links import rebase_links
 
@@ -169,6 +173,8 @@ class BlogArchive:
         )
         self._excerpts: dict[str, str] = {}
         self._minutes: dict[str, int] = {}
+        self._sidebars: dict[str, str] = {}
+        self._tag_slugs: dict[str, frozenset[str]] = {}
         self._check_unique()
         for coll in blog.archive:
             coll._path = f"{self.blog_path}/{coll.name}/index"
@@ -238,12 +244,18 @@ class BlogArchive:
             minutes = self._minutes[post.docname] = max(1, round(words / 200))
         return minutes
 
+    def _tags_of(self, post: Post) -> frozenset[str]:
+        tags = self._tag_slugs.get(post.docname)
+        if tags is None:
+            tags = self._tag_slugs[post.docname] = frozenset(slug(self.label(t)) for t in post.tags)
+        return tags
+
     def related(self, post: Post) -> list[Post]:
         """Other posts sharing the most tags with ``post`` (then the newest)."""
-        mine = {slug(self.label(t)) for t in post.tags}
+        mine = self._tags_of(post)
         scored = []
         for other in self.posts:
-            shared = mine & {slug(self.label(t)) for t in other.tags}
+            shared = mine & self._tags_of(other)
             if other is not post and shared:
                 scored.append((len(shared), other))
         scored.sort(key=lambda pair: -pair[0])  # stable: newest first among equals
@@ -302,6 +314,26 @@ class BlogArchive:
         return events[: self.app.config.blog_changes_length]
 
     # -- presenting ----------------------------------------------------------
+    def sidebar(self, pagename: str, context: dict) -> str:
+        """The sidebar's blog sections, rendered once per folder of the site."""
+        folder = posixpath.dirname(self._uri(pagename))
+        html = self._sidebars.get(folder)
+        if html is None:
+            builder = self.app.builder
+            # Links as from a page of this folder that is none of its pages (Sphinx's
+            # own pathto says "#" for the current page, which would then be cached).
+            base = posixpath.join(folder, "_")
+
+            def pathto(target: str, resource: bool = False) -> str:
+                if resource and "://" in target:
+                    return target
+                uri = target if resource else builder.get_target_uri(target)
+                return relative_uri(base, uri)
+
+            shared = {**context, "pathto": pathto}
+            html = self._sidebars[folder] = builder.templates.render("blog/sidebar.html", shared)
+        return html
+
     def post_head(self, post: Post) -> str:
         from .meta import post_head
 
@@ -316,14 +348,24 @@ class BlogArchive:
         """
         html = self._excerpts.get(post.docname)
         if html is None:
-            html = self._excerpts[post.docname] = self._render_excerpt(post)
+            html = self._excerpts[post.docname] = self._render(post.excerpt)
         return rebase_links(html, self._uri(self.all_posts_docname), self._uri(pagename))
 
-    def _render_excerpt(self, post: Post) -> str:
-        """The excerpt's paragraphs as HTML (ABlog's to_html nests them in a <p>)."""
+    def full_html(self, post: Post) -> str:
+        """A post's whole text as HTML, its title left out, links relative to the
+        All-posts page (ABlog's to_html, without rebuilding docutils' settings)."""
+        tree = post.doctree  # a whole document for a one-post file, else a section
+        html = self._render(tree.children if isinstance(tree, nodes.document) else [tree])
+        return re.sub("<h1>(.*?)</h1>", "", html, count=1)
+
+    def _render(self, content) -> str:
+        """Doctree nodes as HTML, as on the All-posts page (ABlog's to_html nests an
+        excerpt's paragraphs in a <p>)."""
         page, builder = self.all_posts_docname, self.app.builder
-        doctree = new_document("")
-        for node in post.excerpt:
+        # The builder's docutils settings: new_document("") would rebuild the
+        # defaults (an OptionParser of ~100 options) for every excerpt.
+        doctree = new_document("", builder.docsettings)
+        for node in content:
             doctree.append(node.deepcopy())
         revise_pending_xrefs(doctree, page)
         self.app.env.resolve_references(doctree, page, builder)

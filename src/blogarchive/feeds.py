@@ -39,7 +39,7 @@ class FeedWriter:
     def content(self, post) -> str:
         if post.docname not in self._content:
             page = self.archive.all_posts_docname
-            html = post.to_html(page, fulltext=True, img_url=True)
+            html = self.archive.full_html(post)
             self._content[post.docname] = _absolute(html, self.archive.url(page))
         return self._content[post.docname]
 
