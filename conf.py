@@ -44,6 +44,8 @@ post_auto_excerpt = 1
 # build time, the build machine's timezone and only the last author).
 blog_feed_templates = {}
 blog_feed_fulltext = True
+# The newest 50 posts in each feed: what feed readers fetch; the archive has the rest.
+blog_feed_length = 50
 fontawesome_included = False
 
 # -- blogarchive ------------------------------------------------------------

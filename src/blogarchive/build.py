@@ -74,7 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m blogarchive.build", description=__doc__)
     parser.add_argument("source", nargs="?", default=".", type=Path)
     parser.add_argument("out", nargs="?", default=Path("_build/html"), type=Path)
-    parser.add_argument("-j", "--jobs", default="auto", help="Sphinx worker processes")
+    # One process by default: parallel reading is safe (tested), but Sphinx's
+    # parallel writing of this site was measured slower and far larger in memory
+    # (benchmarks/README.md); pass -j auto to try it.
+    parser.add_argument("-j", "--jobs", default="1", help="Sphinx worker processes")
     parser.add_argument(
         "--preview",
         action="store_true",

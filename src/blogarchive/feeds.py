@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 from feedgen.feed import FeedGenerator
 
 from .archive import BlogArchive
-from .incremental import generated_files
+from .incremental import generated_files, lists_unchanged
 from .links import rewrite_links
 
 
@@ -35,6 +35,8 @@ class FeedWriter:
         self.title = title
         self.subtitle = subtitle
         self._content: dict[str, str] = {}
+        # No post read again, no list changed: the feeds already written are right.
+        self.unchanged = lists_unchanged(archive.app) and not archive.app._blog_posts_read
 
     def content(self, post) -> str:
         if post.docname not in self._content:
@@ -45,6 +47,11 @@ class FeedWriter:
 
     def write(self, docname: str, title: str, page_docname: str, posts) -> Path:
         archive = self.archive
+        path = self.outdir / docname
+        files = generated_files(archive.app)
+        if self.unchanged and path.exists():
+            files.keep(path)
+            return path
         feed = FeedGenerator()
         feed_url = archive.baseurl + docname
         feed.id(feed_url)
@@ -56,7 +63,7 @@ class FeedWriter:
         feed.language(archive.app.config.language)
         feed.generator("blogarchive (Sphinx + ABlog)")
         newest = None
-        for post in posts:  # newest first
+        for post in posts[: archive.app.config.blog_feed_length or None]:  # newest first
             url = archive.url(post.docname)
             entry = feed.add_entry(order="append")
             entry.id(url)
@@ -74,8 +81,7 @@ class FeedWriter:
             entry.content(self.content(post), type="html")
         if newest is not None:
             feed.updated(newest)
-        path = self.outdir / docname
-        generated_files(self.archive.app).write(path, feed.atom_str(pretty=True))
+        files.write(path, feed.atom_str(pretty=True))
         return path
 
 

@@ -1,10 +1,11 @@
 """Incremental builds that write exactly what a clean build would, and no more.
 
-- A post's *listing signature* (title, date, tags, category, author, excerpt,
-  old addresses) is kept in the environment.  Every page shows lists built from
-  them (sidebar, related, older/newer), so when any signature changes, or a post
-  comes or goes, or the commit shown in the footer changes, every page is
-  written again; an edit to a post's body alone rewrites only that post.
+- A post's *listing signature* (title, date, tags, category, author, old
+  addresses, excerpt, word count) is kept in the environment.  Every page shows
+  lists built from them (sidebar, related, older/newer), so when one changes, or
+  a post comes or goes, or the commit shown in the footer changes, every page is
+  written again; a new excerpt or reading time rewrites the home page and the
+  list pages; an edit to the rest of a post's body rewrites only that post.
 - Pages and files the archive generates are written only when their bytes change,
   and those no longer generated (a tag that lost its last post) are deleted, as
   are the pages of removed posts.
@@ -26,6 +27,7 @@ def _signature(info: dict) -> tuple:
         tuple(info["author"]),
         tuple(info["redirect"]),
         " ".join(node.astext() for node in info["excerpt"]),
+        len(info["doctree"].astext().split()),  # reading time, shown in lists
     )
 
 
@@ -53,6 +55,8 @@ def merge_signatures(app, env, docnames, other) -> None:
 def before_reading(app, env, added, changed, removed):
     """``env-get-outdated``: note the signatures as they were; drop removed pages."""
     app._blog_listing_before = dict(getattr(env, "blogarchive_listing", {}))
+    posts = set(app.config.matched_blog_posts)
+    app._blog_posts_read = bool(posts & (added | changed | removed))
     outdir = Path(app.builder.outdir)
     for docname in removed:
         (outdir / app.builder.get_target_uri(docname)).unlink(missing_ok=True)
@@ -67,9 +71,35 @@ def pages_to_rewrite(app, env):
     head = history.head.sha if history and history.head else None
     footer_changed = getattr(env, "blogarchive_head", None) != head
     env.blogarchive_head = head
-    if before != after or footer_changed:
+    app._blog_lists_changed = before != after or footer_changed
+    if footer_changed or _on_every_page(before) != _on_every_page(after):
         return sorted(env.found_docs)
+    if before != after:  # only excerpts or reading times: the home page's list
+        return [app.config.root_doc]
     return []
+
+
+def _on_every_page(signatures: dict) -> dict:
+    """What pages show of other posts (sidebar, related, older/newer): all but the
+    excerpt and the word count, which only lists show."""
+    return {d: tuple(s[:-2] for s in sigs) for d, sigs in signatures.items()}
+
+
+def lists_unchanged(app) -> bool:
+    """Whether every list page of the last build is still right as it is: no post's
+    listing signature, footer commit, template or setting changed since."""
+    from sphinx.builders.html._build_info import BuildInfo
+
+    outdir = Path(app.builder.outdir)
+    manifest = outdir / MANIFEST
+    if getattr(app, "_blog_lists_changed", True) or not manifest.exists():
+        return False
+    try:
+        same_config = BuildInfo.load(outdir / ".buildinfo") == app.builder.build_info
+    except (OSError, ValueError):
+        return False
+    newest_template = app.builder.templates.newest_template_mtime()
+    return same_config and newest_template < manifest.stat().st_mtime
 
 
 class GeneratedFiles:
@@ -95,6 +125,10 @@ class GeneratedFiles:
         app.builder.handle_page(docname, context, template, outfilename=str(scratch))
         self.write(target, scratch.read_bytes())
         scratch.unlink()
+
+    def keep(self, path: Path) -> None:
+        """Keep a file written by an earlier build, as it is."""
+        self.written.add(Path(path).relative_to(self.outdir).as_posix())
 
     def finish(self) -> None:
         """Delete what an earlier build generated and this one did not."""

@@ -18,16 +18,21 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .archive import CATALOGS, blog_archive
-from .incremental import generated_files
+from .incremental import generated_files, lists_unchanged
 
 
 def archive_pages(app):
     """``html-collect-pages``: write every page the archive adds (only those whose
     bytes changed); yields nothing, so Sphinx writes none of them again."""
     files = generated_files(app)
+    unchanged = lists_unchanged(app)  # then the pages already there are right
     listed = []
     for docname, context, template in _pages(app):
-        files.write_page(app, docname, context, template)
+        target = Path(app.builder.outdir) / app.builder.get_target_uri(docname)
+        if unchanged and target.exists():
+            files.keep(target)
+        else:
+            files.write_page(app, docname, context, template)
         if template != "ablog/redirect.html" and docname != "404":
             listed.append(docname)
     archive = blog_archive(app)
