@@ -80,7 +80,7 @@ def bench(count: int, workdir: Path) -> dict[str, Run]:
         (shutil.copytree if source.is_dir() else shutil.copy)(source, blog / name)
     write_myst(blog, generated)
     out = blog / "_build/html"
-    build = [sys.executable, "-m", "blogarchive.build", str(blog), str(out), "-j", "auto"]
+    build = [sys.executable, "-m", "blogarchive.build", str(blog), str(out)]
     runs = {"clean": measure(build, blog, out), "no-op": measure(build, blog, out)}
     edited = blog / "posts" / str(generated[count // 2].date.year) / f"{generated[count // 2].slug}.md"
     edited.write_text(edited.read_text() + "\nAn added sentence.\n")
