@@ -26,9 +26,6 @@ def _absolute(html: str, base: str) -> str:
 class FeedWriter:
     """Renders each post once and writes every feed that lists it."""
 
-    #: Posts' full text is rendered as if on the All-posts page.
-    render_page_suffix = "index"
-
     def __init__(self, archive: BlogArchive, outdir: Path, title: str, subtitle: str | None):
         self.archive = archive
         self.outdir = Path(outdir)
