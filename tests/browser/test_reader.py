@@ -26,23 +26,32 @@ def title_of(page) -> str:
 def test_navigation_by_clicking(server, page):
     page.goto(server.url("index.html"))
     page.locator("ol.post-list .post-title a", has_text=KHYRA).click()
+    page.wait_for_load_state("load")
     assert title_of(page) == KHYRA
     page.locator(".post-meta a.post-tag", has_text="Birmingham").click()
+    page.wait_for_load_state("load")
     assert page.locator("article h1 .archive-name").inner_text() == "Birmingham"
     assert page.locator(".post-title a").all_inner_texts() == [KHYRA, "Birmingham Blues"]
     page.locator(".blog-archives a", has_text="July 2010").click()
+    page.wait_for_load_state("load")
     assert page.locator("article h1 .archive-name").inner_text() == "July 2010"
     page.locator(".post-title a", has_text="Birmingham Blues").click()
+    page.wait_for_load_state("load")
     assert title_of(page) == "Birmingham Blues"
     page.locator("a.older-post").click()
+    page.wait_for_load_state("load")
     assert title_of(page) == "Good research from York"
     page.locator("a.newer-post").click()
+    page.wait_for_load_state("load")
     assert title_of(page) == "Birmingham Blues"
     page.locator(".post-meta a.post-author").click()
+    page.wait_for_load_state("load")
     assert page.locator("article h1 .archive-name").inner_text() == "Chris Mills"
     assert page.locator(".post-title a").count() == 5
     page.go_back()
+    page.wait_for_load_state("load")
     page.locator(".post-meta a.post-category").click()
+    page.wait_for_load_state("load")
     assert page.locator("article h1 .archive-name").inner_text() == "Inspection"
 
 
@@ -78,6 +87,8 @@ def test_dark_mode_toggle_persists_across_pages(server, page, artifacts):
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     page.screenshot(path=artifacts / "post-dark.png", full_page=True)
     page.locator(".blog-archives a", has_text="July 2010").click()
+    page.wait_for_url("**/blog/2010/07/**")
+    page.wait_for_load_state("load")
     assert theme(page) == "dark"
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") == background
     red, green, blue = map(int, re.findall(r"\d+", background)[:3])
@@ -179,6 +190,7 @@ def test_unknown_address_gets_a_styled_404_with_search_and_archive(server, page)
         != "inline"
     )
     page.locator("a", has_text="All posts, by month").first.click()
+    page.wait_for_load_state("load")
     assert page.locator("article h1").inner_text() == "All posts"
     page.goto(server.url("deeper/still/missing/"))
     page.locator("#not-found-q").fill("Stasi")
