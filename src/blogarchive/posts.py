@@ -51,7 +51,7 @@ class CheckPostFrontMatter(SphinxTransform):
             return
         source = Path(self.document["source"])
         tz = ZoneInfo(self.config.blog_timezone)
-        fm = check_file(source, tz, display=self.env.doc2path(docname, False))
+        fm = _screened(source) or check_file(source, tz)
         for problem in fm.problems:
             log = logger.error if problem.severity == "error" else logger.warning
             log(
@@ -165,6 +165,23 @@ def add_post_header(app, doctree: nodes.document, docname: str) -> None:
         line.parent.insert(line.parent.index(line) + 1, history)
 
 
+def _stat_key(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+#: path -> (mtime and size, FrontMatter) as screen_posts found it this build.
+_SCREENED: dict[str, tuple] = {}
+
+
+def _screened(path: Path):
+    """The front matter screen_posts checked, if the file has not changed since."""
+    cached = _SCREENED.get(str(path))
+    if cached and cached[0] == _stat_key(path):
+        return cached[1]
+    return None
+
+
 def build_time(tz: ZoneInfo) -> dt.datetime:
     """Now, as the blog's naive local time; SOURCE_DATE_EPOCH when set (reproducible builds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -184,9 +201,11 @@ def screen_posts(app, config) -> None:
     tz = ZoneInfo(config.blog_timezone)
     now = build_time(tz)
     left_out = []
+    _SCREENED.clear()  # CheckPostFrontMatter reuses these instead of parsing again
     for docname in config.matched_blog_posts:
         path = Path(app.srcdir, docname + ".md")
         fm = check_file(path, tz, display=str(path))
+        _SCREENED[str(path)] = (_stat_key(path), fm)
         unreadable = [p for p in fm.problems if p.field == "encoding"]
         for problem in unreadable:
             logger.error(
