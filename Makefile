@@ -33,8 +33,8 @@ test: $(VENV)/.installed system-packages lint
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check src tests conf.py
-	$(BIN)/ruff format --check src tests conf.py
+	$(BIN)/ruff check src tests benchmarks conf.py
+	$(BIN)/ruff format --check src tests benchmarks conf.py
 
 clean:
 	rm -rf _build

@@ -22,7 +22,16 @@ WORDS = (
     "the a of and to in that is was for on with as by it this which be are have not"
 ).split()
 TAGS = [f"topic {n:02d}" for n in range(40)]
-CATEGORIES = ["Reviews", "Inspection", "Research", "Policy", "Practice", "Courts", "Health", "Notes"]
+CATEGORIES = [
+    "Reviews",
+    "Inspection",
+    "Research",
+    "Policy",
+    "Practice",
+    "Courts",
+    "Health",
+    "Notes",
+]
 START = dt.datetime(2009, 1, 1, 9, 0)
 
 

@@ -82,7 +82,9 @@ def bench(count: int, workdir: Path) -> dict[str, Run]:
     out = blog / "_build/html"
     build = [sys.executable, "-m", "blogarchive.build", str(blog), str(out)]
     runs = {"clean": measure(build, blog, out), "no-op": measure(build, blog, out)}
-    edited = blog / "posts" / str(generated[count // 2].date.year) / f"{generated[count // 2].slug}.md"
+    edited = (
+        blog / "posts" / str(generated[count // 2].date.year) / f"{generated[count // 2].slug}.md"
+    )
     edited.write_text(edited.read_text() + "\nAn added sentence.\n")
     runs["edit"] = measure(build, blog, out)
     write_myst(blog, [extra])
@@ -91,15 +93,26 @@ def bench(count: int, workdir: Path) -> dict[str, Run]:
     pelican = workdir / f"pelican-{count}"
     write_pelican(pelican / "content", generated)
     (pelican / "pelicanconf.py").write_text(PELICAN_CONF)
-    command = [sys.executable, "-m", "pelican", "content", "-o", "output", "-s", "pelicanconf.py", "-q"]
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        "content",
+        "-o",
+        "output",
+        "-s",
+        "pelicanconf.py",
+        "-q",
+    ]
     runs["pelican"] = measure(command, pelican, pelican / "output")
     return runs
 
 
 def table(results: dict[int, dict[str, Run]]) -> str:
     lines = [
-        "| posts | clean | no-op | edit | add | Pelican clean | clean / Pelican | edit / clean "
-        "| no-op / clean | peak memory | files rewritten (no-op / edit / add) | size (ours / Pelican) |",
+        "| posts | clean | no-op | edit | add | Pelican clean | clean / Pelican "
+        "| edit / clean | no-op / clean | peak memory "
+        "| files rewritten (no-op / edit / add) | size (ours / Pelican) |",
         "|" + "---|" * 12,
     ]
     for count, r in results.items():

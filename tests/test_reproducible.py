@@ -79,6 +79,14 @@ def edit_body(blog: Path) -> None:
     post.write_text(post.read_text(encoding="utf-8") + "\nA postscript.\n", encoding="utf-8")
 
 
+def fix_typo(blog: Path) -> None:
+    """A word changed deep in a post: same excerpt, same length, new feed text."""
+    post = blog / "posts/2010/birmingham-blues.md"
+    text = post.read_text(encoding="utf-8")
+    assert "horribly smug recommendations" in text
+    post.write_text(text.replace("horribly smug", "awfully smug"), encoding="utf-8")
+
+
 def add_post(blog: Path) -> None:
     (blog / "posts/2010/a-new-post.md").write_text(
         "---\ndate: 2010-07-30\nauthor: Chris Mills\ncategory: Policy\ntags: [Ofsted, new tag]\n"
@@ -105,7 +113,9 @@ def change_tags(blog: Path) -> None:
     post.write_text(text.replace(", Khyra Ishaq]", "]"), encoding="utf-8")
 
 
-@pytest.mark.parametrize("change", [edit_body, add_post, retitle, remove_post, change_tags])
+@pytest.mark.parametrize(
+    "change", [edit_body, fix_typo, add_post, retitle, remove_post, change_tags]
+)
 def test_incremental_build_equals_clean_build(tmp_path, change):
     blog = copy_blog(tmp_path / "blog")
     out = blog / "_build/html"
@@ -119,6 +129,22 @@ def test_incremental_build_equals_clean_build(tmp_path, change):
     run_build(clean, clean / "_build/html")
     assert_same_tree(out, clean / "_build/html")
     assert filecmp.cmp(out / "blog/atom.xml", clean / "_build/html/blog/atom.xml", shallow=False)
+
+
+def test_feed_follows_a_one_word_fix(tmp_path):
+    """Only pages and feeds that show an edited post are rendered again; a fix
+    that changes neither its excerpt nor its length still reaches the feeds."""
+    import feedparser
+
+    blog = copy_blog(tmp_path / "blog")
+    out = blog / "_build/html"
+    run_build(blog, out)
+    fix_typo(blog)
+    run_build(blog, out)
+    for feed in ("blog/atom.xml", "blog/tag/ofsted/atom.xml"):
+        parsed = feedparser.parse((out / feed).read_bytes())
+        entry = next(e for e in parsed.entries if e.link.endswith("birmingham-blues.html"))
+        assert "awfully smug" in entry.content[0].value, feed
 
 
 def mtimes(root: Path) -> dict[str, int]:

@@ -30,6 +30,9 @@ from .links import rebase_links
 
 logger = logging.getLogger(__name__)
 
+_ROOT_MARK = "\x1f"  # around an address from the site's root, in the shared sidebar
+_MARKED = re.compile(f"{_ROOT_MARK}([^{_ROOT_MARK}]*){_ROOT_MARK}")
+
 #: Where the indexes live, below ``blog_path``.
 CATALOGS = (
     # (ABlog catalog attribute, folder, page title, heading before a name)
@@ -174,6 +177,7 @@ class BlogArchive:
         self._excerpts: dict[str, str] = {}
         self._minutes: dict[str, int] = {}
         self._sidebars: dict[str, str] = {}
+        self._sidebar: str | None = None
         self._tag_slugs: dict[str, frozenset[str]] = {}
         self._check_unique()
         for coll in blog.archive:
@@ -315,23 +319,27 @@ class BlogArchive:
 
     # -- presenting ----------------------------------------------------------
     def sidebar(self, pagename: str, context: dict) -> str:
-        """The sidebar's blog sections, rendered once per folder of the site."""
-        folder = posixpath.dirname(self._uri(pagename))
-        html = self._sidebars.get(folder)
-        if html is None:
-            builder = self.app.builder
-            # Links as from a page of this folder that is none of its pages (Sphinx's
-            # own pathto says "#" for the current page, which would then be cached).
-            base = posixpath.join(folder, "_")
-
+        """The sidebar's blog sections: rendered once per build, its links then
+        made relative to each folder of the site."""
+        if self._sidebar is None:
+            # Every link is rendered as a marked address from the site's root...
             def pathto(target: str, resource: bool = False) -> str:
                 if resource and "://" in target:
                     return target
-                uri = target if resource else builder.get_target_uri(target)
-                return relative_uri(base, uri)
+                uri = target if resource else self.app.builder.get_target_uri(target)
+                return f"{_ROOT_MARK}{uri}{_ROOT_MARK}"
 
             shared = {**context, "pathto": pathto}
-            html = self._sidebars[folder] = builder.templates.render("blog/sidebar.html", shared)
+            self._sidebar = self.app.builder.templates.render("blog/sidebar.html", shared)
+        folder = posixpath.dirname(self._uri(pagename))
+        html = self._sidebars.get(folder)
+        if html is None:
+            # ...and here made relative, as from a page of this folder that is none
+            # of its pages (Sphinx's own pathto says "#" for the current page).
+            base = posixpath.join(folder, "_")
+            html = self._sidebars[folder] = _MARKED.sub(
+                lambda m: relative_uri(base, m.group(1)), self._sidebar
+            )
         return html
 
     def post_head(self, post: Post) -> str:

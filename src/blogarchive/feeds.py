@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 from feedgen.feed import FeedGenerator
 
 from .archive import BlogArchive
-from .incremental import generated_files, lists_unchanged
+from .incremental import generated_files
 from .links import rewrite_links
 
 
@@ -32,8 +32,6 @@ class FeedWriter:
         self.title = title
         self.subtitle = subtitle
         self._content: dict[str, str] = {}
-        # No post read again, no list changed: the feeds already written are right.
-        self.unchanged = lists_unchanged(archive.app) and not archive.app._blog_posts_read
 
     def content(self, post) -> str:
         if post.docname not in self._content:
@@ -46,8 +44,8 @@ class FeedWriter:
         archive = self.archive
         path = self.outdir / docname
         files = generated_files(archive.app)
-        if self.unchanged and path.exists():
-            files.keep(path)
+        posts = posts[: archive.app.config.blog_feed_length or None]  # newest first
+        if files.fresh(path, [post.docname for post in posts]):
             return path
         feed = FeedGenerator()
         feed_url = archive.baseurl + docname
@@ -60,7 +58,7 @@ class FeedWriter:
         feed.language(archive.app.config.language)
         feed.generator("blogarchive (Sphinx + ABlog)")
         newest = None
-        for post in posts[: archive.app.config.blog_feed_length or None]:  # newest first
+        for post in posts:
             url = archive.url(post.docname)
             entry = feed.add_entry(order="append")
             entry.id(url)

@@ -4,15 +4,19 @@
   addresses, excerpt, word count) is kept in the environment.  Every page shows
   lists built from them (sidebar, related, older/newer), so when one changes, or
   a post comes or goes, or the commit shown in the footer changes, every page is
-  written again; a new excerpt or reading time rewrites the home page and the
-  list pages; an edit to the rest of a post's body rewrites only that post.
-- Pages and files the archive generates are written only when their bytes change,
-  and those no longer generated (a tag that lost its last post) are deleted, as
-  are the pages of removed posts.
+  written again; a new excerpt or reading time rewrites the home page; an edit
+  to the rest of a post's body rewrites only that post.
+- Pages and feeds the archive generates are rendered again only when what they
+  show changed (see GeneratedFiles): an edited post's list pages and feeds, not
+  the others.  Files are written only when their bytes change, and those no
+  longer generated (a tag that lost its last post) are deleted, as are the pages
+  of removed posts.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 MANIFEST = ".blogarchive-pages"
@@ -55,8 +59,6 @@ def merge_signatures(app, env, docnames, other) -> None:
 def before_reading(app, env, added, changed, removed):
     """``env-get-outdated``: note the signatures as they were; drop removed pages."""
     app._blog_listing_before = dict(getattr(env, "blogarchive_listing", {}))
-    posts = set(app.config.matched_blog_posts)
-    app._blog_posts_read = bool(posts & (added | changed | removed))
     outdir = Path(app.builder.outdir)
     for docname in removed:
         (outdir / app.builder.get_target_uri(docname)).unlink(missing_ok=True)
@@ -71,7 +73,6 @@ def pages_to_rewrite(app, env):
     head = history.head.sha if history and history.head else None
     footer_changed = getattr(env, "blogarchive_head", None) != head
     env.blogarchive_head = head
-    app._blog_lists_changed = before != after or footer_changed
     if footer_changed or _on_every_page(before) != _on_every_page(after):
         return sorted(env.found_docs)
     if before != after:  # only excerpts or reading times: the home page's list
@@ -85,64 +86,101 @@ def _on_every_page(signatures: dict) -> dict:
     return {d: tuple(s[:-2] for s in sigs) for d, sigs in signatures.items()}
 
 
-def lists_unchanged(app) -> bool:
-    """Whether every list page of the last build is still right as it is: no post's
-    listing signature, footer commit, template or setting changed since."""
-    from sphinx.builders.html._build_info import BuildInfo
-
-    outdir = Path(app.builder.outdir)
-    manifest = outdir / MANIFEST
-    if getattr(app, "_blog_lists_changed", True) or not manifest.exists():
-        return False
-    try:
-        same_config = BuildInfo.load(outdir / ".buildinfo") == app.builder.build_info
-    except (OSError, ValueError):
-        return False
-    newest_template = app.builder.templates.newest_template_mtime()
-    return same_config and newest_template < manifest.stat().st_mtime
-
-
 class GeneratedFiles:
-    """The files the archive writes itself, kept only while they are still made."""
+    """The files the archive writes itself: each rendered only when what it shows
+    changed, written only when its bytes did, kept only while it is still made.
 
-    def __init__(self, outdir: Path):
-        self.outdir = Path(outdir)
-        self.written: set[str] = set()
+    Every page and feed gets a key: a digest of what all pages share (the
+    posts' titles, dates, tags and the rest of their listing signatures, the
+    footer's commit, the settings and the templates) and of the posts it shows,
+    each by when it was last read.  A page whose key is the one recorded by the
+    last build (in ``MANIFEST``) is kept as it is: an edit to one post renders
+    only the pages and feeds that show it.
+    """
+
+    def __init__(self, app):
+        self.app = app
+        self.outdir = Path(app.builder.outdir)
+        self.keys: dict[str, str] = {}
+        self.previous = self._load()
+        self._shared = self._shared_key()
+
+    def _load(self) -> dict[str, str]:
+        manifest = self.outdir / MANIFEST
+        try:
+            data = json.loads(manifest.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        # Until this build finishes, no file is known to be fresh: one that
+        # breaks off half-way must not leave its pages passing for the old ones.
+        self._save(manifest, dict.fromkeys(data, ""))
+        return data
+
+    @staticmethod
+    def _save(manifest: Path, keys: dict[str, str]) -> None:
+        manifest.parent.mkdir(parents=True, exist_ok=True)
+        manifest.write_text(json.dumps(keys, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+
+    def _shared_key(self) -> str:
+        from . import __version__
+
+        app, env = self.app, self.app.env
+        templates = app.builder.templates
+        shared = (
+            __version__,
+            repr(sorted(_on_every_page(getattr(env, "blogarchive_listing", {})).items())),
+            getattr(env, "blogarchive_head", None),
+            str(app.builder.build_info.config_hash),
+            str(app.builder.build_info.tags_hash),
+            templates.newest_template_mtime() if templates else 0,
+        )
+        return hashlib.sha1(repr(shared).encode("utf-8")).hexdigest()
+
+    def _key(self, rel: str, shows) -> str:
+        read = self.app.env.all_docs  # when each post was last read
+        versions = [(docname, read.get(docname)) for docname in shows]
+        return hashlib.sha1(repr((self._shared, rel, versions)).encode("utf-8")).hexdigest()
+
+    def fresh(self, path: Path, shows) -> bool:
+        """Note ``path``'s key (it shows the posts ``shows``); whether the file
+        already there was made from the same inputs."""
+        rel = Path(path).relative_to(self.outdir).as_posix()
+        key = self.keys[rel] = self._key(rel, shows)
+        return self.previous.get(rel) == key and Path(path).exists()
 
     def write(self, path: Path, data: bytes) -> None:
         """Write only when the bytes change (the file's mtime then says when it did)."""
         path = Path(path)
-        self.written.add(path.relative_to(self.outdir).as_posix())
+        self.keys.setdefault(path.relative_to(self.outdir).as_posix(), "")
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists() or path.read_bytes() != data:
             path.write_bytes(data)
 
-    def write_page(self, app, docname: str, context: dict, template: str) -> None:
-        """Render a page like Sphinx does, then keep it only if it differs."""
-        target = self.outdir / app.builder.get_target_uri(docname)
+    def write_page(self, docname: str, context: dict, template: str, shows) -> None:
+        """Render a page like Sphinx does, unless it is fresh; keep it only if it differs."""
+        builder = self.app.builder
+        target = self.outdir / builder.get_target_uri(docname)
+        if self.fresh(target, shows):
+            return
         scratch = target.with_name(target.name + ".new")
         scratch.parent.mkdir(parents=True, exist_ok=True)
-        app.builder.handle_page(docname, context, template, outfilename=str(scratch))
+        builder.handle_page(docname, context, template, outfilename=str(scratch))
         self.write(target, scratch.read_bytes())
         scratch.unlink()
 
-    def keep(self, path: Path) -> None:
-        """Keep a file written by an earlier build, as it is."""
-        self.written.add(Path(path).relative_to(self.outdir).as_posix())
-
     def finish(self) -> None:
-        """Delete what an earlier build generated and this one did not."""
-        manifest = self.outdir / MANIFEST
-        if manifest.exists():
-            for rel in set(manifest.read_text().split("\n")) - self.written - {""}:
-                (self.outdir / rel).unlink(missing_ok=True)
-        manifest.write_text("\n".join(sorted(self.written)) + "\n")
+        """Delete what an earlier build generated and this one did not; record the keys."""
+        for rel in set(self.previous) - set(self.keys):
+            (self.outdir / rel).unlink(missing_ok=True)
+        self._save(self.outdir / MANIFEST, self.keys)
 
 
 def generated_files(app) -> GeneratedFiles:
     files = getattr(app, "_blog_generated", None)
     if files is None:
-        files = app._blog_generated = GeneratedFiles(app.builder.outdir)
+        files = app._blog_generated = GeneratedFiles(app)
     return files
 
 

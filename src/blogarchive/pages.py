@@ -18,21 +18,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .archive import CATALOGS, blog_archive
-from .incremental import generated_files, lists_unchanged
+from .incremental import generated_files
 
 
 def archive_pages(app):
     """``html-collect-pages``: write every page the archive adds (only those whose
     bytes changed); yields nothing, so Sphinx writes none of them again."""
     files = generated_files(app)
-    unchanged = lists_unchanged(app)  # then the pages already there are right
     listed = []
-    for docname, context, template in _pages(app):
-        target = Path(app.builder.outdir) / app.builder.get_target_uri(docname)
-        if unchanged and target.exists():
-            files.keep(target)
-        else:
-            files.write_page(app, docname, context, template)
+    for docname, context, template, shows in _pages(app):
+        files.write_page(docname, context, template, shows)
         if template != "ablog/redirect.html" and docname != "404":
             listed.append(docname)
     archive = blog_archive(app)
@@ -59,17 +54,23 @@ def _write_sitemap(app, archive, generated: list[str]) -> None:
     generated_files(app).write(Path(app.builder.outdir) / "sitemap.xml", xml.encode("utf-8"))
 
 
+def _docnames(posts) -> list[str]:
+    return [post.docname for post in posts]
+
+
 def _pages(app):
-    """(docname, context, template) of every page the archive adds."""
+    """(docname, context, template, shows) of every page the archive adds; ``shows``
+    names the posts whose excerpts it shows (its titles, dates and tags, like
+    every page's sidebar, are in what all pages share: incremental.GeneratedFiles)."""
     archive = blog_archive(app)
     title = archive.html_title
-    yield archive.all_posts_docname, {"title": title("All posts")}, "blog/all-posts.html"
-    yield archive.changes_docname, {"title": title("What changed")}, "blog/changes.html"
+    yield archive.all_posts_docname, {"title": title("All posts")}, "blog/all-posts.html", ()
+    yield archive.changes_docname, {"title": title("What changed")}, "blog/changes.html", ()
     for attr, _folder, heading, _ in CATALOGS:
         listings = archive.catalogs[attr]
         if listings:
             context = {"title": title(heading), "listings": listings, "catalog_name": attr}
-            yield archive.catalog_docnames[attr], context, "ablog/catalog.html"
+            yield archive.catalog_docnames[attr], context, "ablog/catalog.html", ()
 
     listings = archive.listings()
     if app.config.blog_preview and archive.drafts.posts:
@@ -78,13 +79,13 @@ def _pages(app):
         for page in archive.pages(listing.docname, listing.posts):
             suffix = f" (page {page.number} of {page.count})" if page.number > 1 else ""
             context = {"title": title(listing.title + suffix), "listing": listing, "page": page}
-            yield page.docname, context, "ablog/collection.html"
+            yield page.docname, context, "ablog/collection.html", _docnames(page.posts)
     for page in archive.home_pages[1:]:
         context = {
             "title": title(f"Latest posts (page {page.number} of {page.count})"),
             "page": page,
         }
-        yield page.docname, context, "blog/home-page.html"
+        yield page.docname, context, "blog/home-page.html", _docnames(page.posts)
 
     for post in archive.posts:
         for old_path in post.redirect:
@@ -96,10 +97,10 @@ def _pages(app):
                 "target_url": archive.url(post.docname),
                 "target_href": app.builder.get_relative_uri(docname, post.docname),
             }
-            yield docname, context, "ablog/redirect.html"
+            yield docname, context, "ablog/redirect.html", ()
 
     base_path = urlsplit(archive.baseurl).path or "/"
-    yield "404", {"title": title("Page not found"), "base_path": base_path}, "blog/404.html"
+    yield "404", {"title": title("Page not found"), "base_path": base_path}, "blog/404.html", ()
 
 
 def _write_small_files(app, archive) -> None:
