@@ -175,7 +175,6 @@ class BlogArchive:
             f"{self.blog_path}/drafts/index", "drafts", "drafts", "Preview of", drafts
         )
         self._excerpts: dict[str, str] = {}
-        self._minutes: dict[str, int] = {}
         self._sidebars: dict[str, str] = {}
         self._sidebar: str | None = None
         self._tag_slugs: dict[str, frozenset[str]] = {}
@@ -242,11 +241,7 @@ class BlogArchive:
 
     def reading_minutes(self, post: Post) -> int:
         """Minutes to read the post at 200 words a minute, at least one."""
-        minutes = self._minutes.get(post.docname)
-        if minutes is None:
-            words = len(post.doctree.astext().split())
-            minutes = self._minutes[post.docname] = max(1, round(words / 200))
-        return minutes
+        return max(1, round(word_count(post) / 200))
 
     def _tags_of(self, post: Post) -> frozenset[str]:
         tags = self._tag_slugs.get(post.docname)
@@ -362,7 +357,9 @@ class BlogArchive:
     def full_html(self, post: Post) -> str:
         """A post's whole text as HTML, its title left out, links relative to the
         All-posts page (ABlog's to_html, without rebuilding docutils' settings)."""
-        tree = post.doctree  # a whole document for a one-post file, else a section
+        tree = post.doctree  # a section, for a file of several posts
+        if tree is None:  # one post in the file: its doctree is not kept twice
+            tree = self.app.env.get_doctree(post.docname)[0]
         html = self._render(tree.children if isinstance(tree, nodes.document) else [tree])
         return re.sub("<h1>(.*?)</h1>", "", html, count=1)
 
@@ -404,6 +401,11 @@ class BlogArchive:
     def html_title(text: str) -> str:
         """A title as Sphinx hands it to templates: HTML, so escaped."""
         return escape(text, quote=False)
+
+
+def word_count(post: Post) -> int:
+    """The words of a post's text (counted when it was read)."""
+    return post.options["words"]
 
 
 def blog_archive(app) -> BlogArchive:

@@ -31,17 +31,31 @@ def _signature(info: dict) -> tuple:
         tuple(info["author"]),
         tuple(info["redirect"]),
         " ".join(node.astext() for node in info["excerpt"]),
-        len(info["doctree"].astext().split()),  # reading time, shown in lists
+        info["words"],  # reading time, shown in lists
     )
 
 
 def record_signature(app, doctree) -> None:
-    """``doctree-read``, after ABlog's: remember what lists show of this post."""
+    """``doctree-read``, after ABlog's: remember what lists show of this post.
+
+    ABlog also keeps a copy of each post's doctree in the environment, which is
+    pickled and loaded again on every build: for a file holding one post (every
+    post here) the copy is dropped, its words counted first; the feeds read the
+    post's own doctree back when they need it (archive.BlogArchive.full_html).
+    """
     env = app.env
     posts = getattr(env, "ablog_posts", {}).get(env.docname)
     if not hasattr(env, "blogarchive_listing"):
         env.blogarchive_listing = {}
     if posts:
+        for info in posts:
+            if info.get("doctree") is not None:
+                info["words"] = len(info["doctree"].astext().split())
+            for node in info["excerpt"]:  # copied text nodes still point at the
+                for part in node.findall():  # whole document, pickled with them
+                    part.document = None
+        if len(posts) == 1 and not posts[0]["section"]:
+            posts[0]["doctree"] = None
         env.blogarchive_listing[env.docname] = tuple(_signature(info) for info in posts)
 
 

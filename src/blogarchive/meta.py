@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from html import escape
 
+from .archive import word_count
+
 
 def _excerpt_text(post, limit: int = 200) -> str:
     text = " ".join(" ".join(node.astext() for node in post.excerpt).split())
@@ -53,7 +55,7 @@ def post_head(archive, post) -> str:
         "author": [{"@type": "Person", "name": name} for name in authors],
         "keywords": tags,
         "description": _excerpt_text(post),
-        "wordCount": len(post.doctree.astext().split()),
+        "wordCount": word_count(post),
     }
     lines.append(f'<script type="application/ld+json">\n{_script_safe_json(posting)}\n</script>')
     return "\n".join(lines)
