@@ -8,13 +8,14 @@ the same posts write the same bytes.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
 from .archive import BlogArchive
-from .incremental import generated_files
+from .incremental import generated_files, run_tasks
 from .links import rewrite_links
 
 
@@ -40,13 +41,16 @@ class FeedWriter:
             self._content[post.docname] = _absolute(html, self.archive.url(page))
         return self._content[post.docname]
 
-    def write(self, docname: str, title: str, page_docname: str, posts) -> Path:
+    def task(self, docname: str, title: str, page_docname: str, posts):
+        """What writes the feed ``docname``, or None when the one there is fresh."""
+        posts = posts[: self.archive.app.config.blog_feed_length or None]  # newest first
+        files = generated_files(self.archive.app)
+        if files.fresh(self.outdir / docname, [post.docname for post in posts]):
+            return None
+        return functools.partial(self.write, docname, title, page_docname, posts)
+
+    def write(self, docname: str, title: str, page_docname: str, posts) -> None:
         archive = self.archive
-        path = self.outdir / docname
-        files = generated_files(archive.app)
-        posts = posts[: archive.app.config.blog_feed_length or None]  # newest first
-        if files.fresh(path, [post.docname for post in posts]):
-            return path
         feed = FeedGenerator()
         feed_url = archive.baseurl + docname
         feed.id(feed_url)
@@ -76,8 +80,7 @@ class FeedWriter:
             entry.content(self.content(post), type="html")
         if newest is not None:
             feed.updated(newest)
-        files.write(path, feed.atom_str(pretty=True))
-        return path
+        generated_files(archive.app).write(self.outdir / docname, feed.atom_str(pretty=True))
 
 
 def write_feeds(app):
@@ -90,9 +93,12 @@ def write_feeds(app):
     writer = FeedWriter(
         archive, app.builder.outdir, app.config.blog_title, app.config.blog_feed_subtitle
     )
-    writer.write(archive.feed_docname, app.config.blog_title, app.config.root_doc, archive.posts)
+    tasks = [
+        writer.task(archive.feed_docname, app.config.blog_title, app.config.root_doc, archive.posts)
+    ]
     if app.config.blog_tag_feeds:
         for listing in archive.catalogs["tags"]:
             title = f"{app.config.blog_title}: {listing.title}"
-            writer.write(listing.feed, title, listing.docname, listing.posts)
+            tasks.append(writer.task(listing.feed, title, listing.docname, listing.posts))
+    run_tasks(app, [task for task in tasks if task is not None])
     yield from ()

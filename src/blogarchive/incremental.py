@@ -172,12 +172,13 @@ class GeneratedFiles:
         if not path.exists() or path.read_bytes() != data:
             path.write_bytes(data)
 
-    def write_page(self, docname: str, context: dict, template: str, shows) -> None:
-        """Render a page like Sphinx does, unless it is fresh; keep it only if it differs."""
+    def page_is_fresh(self, docname: str, shows) -> bool:
+        return self.fresh(self.outdir / self.app.builder.get_target_uri(docname), shows)
+
+    def write_page(self, docname: str, context: dict, template: str) -> None:
+        """Render a page like Sphinx does; keep it only if it differs."""
         builder = self.app.builder
         target = self.outdir / builder.get_target_uri(docname)
-        if self.fresh(target, shows):
-            return
         scratch = target.with_name(target.name + ".new")
         scratch.parent.mkdir(parents=True, exist_ok=True)
         builder.handle_page(docname, context, template, outfilename=str(scratch))
@@ -189,6 +190,32 @@ class GeneratedFiles:
         for rel in set(self.previous) - set(self.keys):
             (self.outdir / rel).unlink(missing_ok=True)
         self._save(self.outdir / MANIFEST, self.keys)
+
+
+def run_tasks(app, tasks: list) -> None:
+    """Run ``tasks`` (callables writing files, returning nothing) in Sphinx's
+    worker processes when the build has them (``-j``), else one by one.
+
+    Workers are forked: they share what the archive has computed so far and
+    render their share of pages; their warnings reach the build's log.
+    """
+    from sphinx.util.parallel import ParallelTasks, parallel_available
+
+    nproc = getattr(app, "parallel", 1) or 1
+    if nproc <= 1 or not parallel_available or len(tasks) < 4 * nproc:
+        for task in tasks:
+            task()
+        return
+    size = -(-len(tasks) // (2 * nproc))  # two chunks per worker, in order
+    workers = ParallelTasks(nproc)
+    for start in range(0, len(tasks), size):
+        workers.add_task(_run_chunk, tasks[start : start + size])
+    workers.join()
+
+
+def _run_chunk(tasks: list) -> None:
+    for task in tasks:
+        task()
 
 
 def generated_files(app) -> GeneratedFiles:

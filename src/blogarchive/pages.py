@@ -12,24 +12,27 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from .archive import CATALOGS, blog_archive
-from .incremental import generated_files
+from .incremental import generated_files, run_tasks
 
 
 def archive_pages(app):
     """``html-collect-pages``: write every page the archive adds (only those whose
     bytes changed); yields nothing, so Sphinx writes none of them again."""
     files = generated_files(app)
-    listed = []
+    listed, stale = [], []
     for docname, context, template, shows in _pages(app):
-        files.write_page(docname, context, template, shows)
+        if not files.page_is_fresh(docname, shows):
+            stale.append(functools.partial(files.write_page, docname, context, template))
         if template != "ablog/redirect.html" and docname != "404":
             listed.append(docname)
+    run_tasks(app, stale)
     archive = blog_archive(app)
     _write_small_files(app, archive)
     _write_sitemap(app, archive, listed)
