@@ -20,7 +20,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 site: $(VENV)/.installed
-	$(BIN)/python -m blogarchive.build . _build/html
+	$(BIN)/python -m blogarchive.build -j auto . _build/html
 
 system-packages:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do command -v $${p%%:*} >/dev/null || missing="$$missing $${p#*:}"; done; \

@@ -27,16 +27,19 @@ def publish(work: Path, out: Path) -> None:
     """Swap in a copy of ``work`` as ``out``, sharing unchanged files with the old ``out``."""
     staging = out.with_name(out.name + ".next")
     shutil.rmtree(staging, ignore_errors=True)
-    for folder, _dirs, filenames in os.walk(work):
-        rel = Path(folder).relative_to(work)
-        (staging / rel).mkdir(parents=True, exist_ok=True)
+    work_root, out_root, staging_root = str(work), str(out), str(staging)
+    for folder, _dirs, filenames in os.walk(work_root):
+        rel = os.path.relpath(folder, work_root)
+        os.makedirs(os.path.join(staging_root, rel), exist_ok=True)
         for name in filenames:
-            if rel == Path(".") and name in INTERNAL:
+            if rel == "." and name in INTERNAL:
                 continue
-            source, old, new = Path(folder) / name, out / rel / name, staging / rel / name
-            stat = source.stat()
+            source = os.path.join(folder, name)
+            old = os.path.join(out_root, rel, name)
+            new = os.path.join(staging_root, rel, name)
+            stat = os.stat(source)
             try:
-                old_stat = old.stat()
+                old_stat = os.stat(old)
                 same = (old_stat.st_size, old_stat.st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
             except FileNotFoundError:
                 same = False
@@ -55,7 +58,7 @@ def publish(work: Path, out: Path) -> None:
     shutil.rmtree(old_tree, ignore_errors=True)
 
 
-def build(source: Path, out: Path, *, jobs: str = "1", extra: list[str] | None = None) -> int:
+def build(source: Path, out: Path, *, jobs: str = "auto", extra: list[str] | None = None) -> int:
     """Build ``source``; publish into ``out`` when clean.  Returns Sphinx's exit status."""
     source, out = Path(source).resolve(), Path(out).resolve()
     work = out.with_name(out.name + ".work")
@@ -74,10 +77,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m blogarchive.build", description=__doc__)
     parser.add_argument("source", nargs="?", default=".", type=Path)
     parser.add_argument("out", nargs="?", default=Path("_build/html"), type=Path)
-    # One process by default: parallel reading is safe (tested), but Sphinx's
-    # parallel writing of this site was measured slower and far larger in memory
-    # (benchmarks/README.md); pass -j auto to try it.
-    parser.add_argument("-j", "--jobs", default="1", help="Sphinx worker processes")
+    # One worker per core: a parallel build is byte-identical to a serial one
+    # (tests/test_reproducible.py) and faster (benchmarks/README.md).
+    parser.add_argument(
+        "-j", "--jobs", default="auto", help="Sphinx worker processes (default: one per core)"
+    )
     parser.add_argument(
         "--preview",
         action="store_true",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
 from html import escape
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -201,11 +202,15 @@ def screen_posts(app, config) -> None:
     tz = ZoneInfo(config.blog_timezone)
     now = build_time(tz)
     left_out = []
+    cache = _ScreenCache(Path(app.doctreedir) / "blogarchive-frontmatter.pickle", tz)
     _SCREENED.clear()  # CheckPostFrontMatter reuses these instead of parsing again
     for docname in config.matched_blog_posts:
         path = Path(app.srcdir, docname + ".md")
-        fm = check_file(path, tz, display=str(path))
-        _SCREENED[str(path)] = (_stat_key(path), fm)
+        key = _stat_key(path)
+        fm = cache.get(str(path), key)
+        if fm is None:
+            fm = check_file(path, tz, display=str(path))
+        _SCREENED[str(path)] = (key, fm)
         unreadable = [p for p in fm.problems if p.field == "encoding"]
         for problem in unreadable:
             logger.error(
@@ -223,5 +228,37 @@ def screen_posts(app, config) -> None:
         date = fm.values.get("date")
         if fm.values.get("draft") or date is None or date > now:
             left_out.append(docname + ".md")
+    cache.save(_SCREENED)
     # A new list: Sphinx's default one is shared by every app in the process.
     config.exclude_patterns = [*config.exclude_patterns, *left_out]
+
+
+class _ScreenCache:
+    """What screen_posts found in each post, kept between builds next to the
+    doctrees: a file whose size and mtime are unchanged is not parsed again."""
+
+    def __init__(self, path: Path, tz: ZoneInfo):
+        from . import __version__
+
+        self.path = path
+        self.stamp = (__version__, str(tz))
+        try:
+            with path.open("rb") as file:
+                stamp, self.entries = pickle.load(file)
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError):
+            stamp, self.entries = None, {}
+        if stamp != self.stamp:
+            self.entries = {}
+
+    def get(self, path: str, key: tuple[int, int]):
+        cached = self.entries.get(path)
+        return cached[1] if cached and cached[0] == key else None
+
+    def save(self, entries: dict[str, tuple]) -> None:
+        if entries == self.entries:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        scratch = self.path.with_name(self.path.name + ".new")
+        with scratch.open("wb") as file:
+            pickle.dump((self.stamp, dict(entries)), file)
+        os.replace(scratch, self.path)
