@@ -19,6 +19,8 @@ compare incremental, parallel and clean builds byte for byte.
 
 from __future__ import annotations
 
+import warnings
+
 import yaml
 from docutils.frontend import OptionParser
 
@@ -35,8 +37,6 @@ class _SettingsParsers:
         cached = self._parsers.get(key)
         if cached is None or any(cached[0][name] is not value for name, value in defaults.items()):
             # The same objects as before, or a parser of its own (a new build's env).
-            import warnings
-
             with warnings.catch_warnings(action="ignore", category=DeprecationWarning):
                 parser = OptionParser(
                     components=components, defaults=defaults, read_config_files=read_config_files
