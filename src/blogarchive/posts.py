@@ -175,12 +175,15 @@ def _stat_key(path: Path) -> tuple[int, int]:
 _SCREENED: dict[str, tuple] = {}
 
 
+def _unchanged(entries: dict[str, tuple], path: str, key: tuple[int, int]):
+    """The FrontMatter recorded in ``entries`` for ``path``, if its stat key still matches."""
+    cached = entries.get(path)
+    return cached[1] if cached and cached[0] == key else None
+
+
 def _screened(path: Path):
     """The front matter screen_posts checked, if the file has not changed since."""
-    cached = _SCREENED.get(str(path))
-    if cached and cached[0] == _stat_key(path):
-        return cached[1]
-    return None
+    return _unchanged(_SCREENED, str(path), _stat_key(path))
 
 
 def build_time(tz: ZoneInfo) -> dt.datetime:
@@ -207,7 +210,7 @@ def screen_posts(app, config) -> None:
     for docname in config.matched_blog_posts:
         path = Path(app.srcdir, docname + ".md")
         key = _stat_key(path)
-        fm = cache.get(str(path), key)
+        fm = _unchanged(cache.entries, str(path), key)
         if fm is None:
             fm = check_file(path, tz, display=str(path))
         _SCREENED[str(path)] = (key, fm)
@@ -249,10 +252,6 @@ class _ScreenCache:
             stamp, self.entries = None, {}
         if stamp != self.stamp:
             self.entries = {}
-
-    def get(self, path: str, key: tuple[int, int]):
-        cached = self.entries.get(path)
-        return cached[1] if cached and cached[0] == key else None
 
     def save(self, entries: dict[str, tuple]) -> None:
         if entries == self.entries:
