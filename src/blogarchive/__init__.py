@@ -13,7 +13,7 @@ from pathlib import Path
 from ablog.blog import Blog
 from ablog.post import generate_archive_pages, generate_atom_feeds
 
-from . import incremental, speedups
+from . import confine, incremental, speedups
 from .archive import blog_archive
 from .feeds import write_feeds
 from .history import load_history
@@ -114,6 +114,11 @@ def setup(app):
     app.connect("html-page-context", _page_context)
     app.connect("html-page-context", _drop_unused_toctree, priority=400)
     speedups.install()
+    # Posts read no file outside the repository (issue 11): see confine.py.
+    confine.install()
+    app.add_directive("csv-table", confine.ConfinedCSVTable, override=True)
+    app.add_directive("raw", confine.ConfinedRaw, override=True)
+    app.connect("doctree-read", confine.check_assets, priority=400)
     app.connect("env-merge-info", _merge_posts)
     return {
         "version": __version__,

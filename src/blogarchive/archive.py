@@ -19,10 +19,11 @@ from html import escape
 from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
-from ablog.blog import Blog, Post, html_builder_write_doc, revise_pending_xrefs, slugify
+from ablog.blog import Blog, Post, html_builder_write_doc, revise_pending_xrefs
 from ablog.post import register_posts
 from docutils import nodes
 from docutils.utils import new_document
+from slugify import slugify
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
@@ -42,16 +43,40 @@ CATALOGS = (
 )
 
 
-def _group_by_slug(catalog) -> list[list]:
-    groups: dict[str, list] = {}
-    for coll in catalog:
-        groups.setdefault(slug(" ".join(coll.name.split())), []).append(coll)
-    return [groups[key] for key in sorted(groups)]
+def fold(name: str) -> str:
+    """What makes two spellings one tag: case and runs of spaces do not count."""
+    return " ".join(name.split()).casefold()
+
+
+def _digest(text: str, length: int) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
 
 
 def slug(name: str) -> str:
-    """ABlog's slug, or a stable hash when a name has no letters or digits."""
-    return slugify(name) or "x" + hashlib.sha1(name.encode()).hexdigest()[:8]
+    """A name as an ASCII folder: any script transliterated (python-slugify:
+    ``עברית`` -> ``bryt``, ``Русский`` -> ``russkii``), apostrophes dropped; a
+    stable hash when nothing is left (an emoji).  Folder and links then agree
+    on every server, with no percent-encoding between them."""
+    return slugify(name, replacements=[["'", ""], ["\u2019", ""]]) or "x" + _digest(name, 8)
+
+
+def _group_by_slug(catalog) -> list[tuple[str, list]]:
+    """(folder, ABlog collections) for each tag: spellings that fold together
+    share a folder; different names never do (``C#``, ``C++`` and ``C`` all slug
+    to ``c``): the one whose slug is its own name keeps it, the others get a
+    suffix from their name, stable whatever other tags exist."""
+    names: dict[str, list] = {}
+    for coll in catalog:
+        names.setdefault(fold(coll.name), []).append(coll)
+    by_slug: dict[str, list[str]] = {}
+    for name in sorted(names):
+        by_slug.setdefault(slug(name), []).append(name)
+    groups = []
+    for folder, folded in by_slug.items():
+        folded.sort(key=lambda n: (n.replace(" ", "-") != folder, n))
+        for i, name in enumerate(folded):
+            groups.append((folder if i == 0 else f"{folder}-{_digest(name, 6)}", names[name]))
+    return sorted(groups, key=lambda group: group[0])
 
 
 @dataclass(frozen=True)
@@ -151,8 +176,8 @@ class BlogArchive:
         for attr, folder, _title, heading in CATALOGS:
             self.catalog_docnames[attr] = f"{self.blog_path}/{folder}/index"
             listings = [
-                self._fold(blog, attr, folder, heading, colls)
-                for colls in _group_by_slug(blog.catalogs[attr])
+                self._fold(blog, attr, f"{folder}/{name}", heading, colls)
+                for name, colls in _group_by_slug(blog.catalogs[attr])
             ]
             listings = [listing for listing in listings if listing.posts]
             listings.sort(key=lambda listing: (listing.name.casefold(), listing.name))
@@ -178,37 +203,70 @@ class BlogArchive:
         self._sidebars: dict[str, str] = {}
         self._sidebar: str | None = None
         self._tag_slugs: dict[str, frozenset[str]] = {}
-        self._check_unique()
         for coll in blog.archive:
             coll._path = f"{self.blog_path}/{coll.name}/index"
             blog.references[coll.xref] = (coll._path, str(coll.name))
+        self._check_unique_slugs()
+        #: docname of each old address's redirect page -> the post it leads to
+        self.redirects: dict[str, Post] = self._claim_redirects()
 
-    def _check_unique(self) -> None:
-        """Two posts may not share a slug (ABlog's labels) or an old address."""
+    def _problem(self, post: Post, field: str, message: str, *args) -> None:
+        from .posts import front_matter_line
+
+        logger.error(
+            f"%s: {message}",
+            field,
+            *args,
+            location=(post.docname, front_matter_line(self.app, post.docname, field)),
+            type="blogarchive",
+            subtype="unique",
+        )
+
+    def _check_unique_slugs(self) -> None:
+        """Two posts may not share a slug (ABlog's labels)."""
         seen: dict[str, str] = {}
         for post in sorted(self._by_docname.values(), key=lambda p: p.docname):
-            claims = [("slug", post.docname.rsplit("/", 1)[-1])]
-            claims += [("redirect", old.strip("/")) for old in post.redirect]
-            for field, value in claims:
-                other = seen.setdefault(f"{field}:{value}", post.docname)
-                if other != post.docname:
-                    logger.error(
-                        "%s: %r is also used by %s",
-                        field,
-                        value,
-                        self.app.env.doc2path(other, False),
-                        location=(post.docname, 1),
-                        type="blogarchive",
-                        subtype="unique",
-                    )
+            other = seen.setdefault(post.docname.rsplit("/", 1)[-1], post.docname)
+            if other != post.docname:
+                path = self.app.env.doc2path(other, False)
+                self._problem(post, "slug", "%r is also used by %s", other.rsplit("/")[-1], path)
 
-    def _fold(self, blog, attr, folder, heading, colls) -> Listing:
-        """One listing for ABlog collections whose names differ only by case or spaces.
+    def _claim_redirects(self) -> dict[str, Post]:
+        """Old addresses that may have a redirect page: each must name a page that
+        no source file, archive page or other old address owns (one front-matter
+        line could otherwise replace the home page or another post)."""
+        owned = {*self.app.env.found_docs, *self.generated_docnames(), "search", "genindex"}
+        claimed: dict[str, Post] = {}
+        for post in sorted(self._by_docname.values(), key=lambda p: p.docname):
+            for old_path in post.redirect:
+                docname = redirect_docname(old_path)
+                if docname in owned:
+                    self._problem(post, "redirect", "%r is a page of the site already", old_path)
+                elif docname in claimed:
+                    other = self.app.env.doc2path(claimed[docname].docname, False)
+                    self._problem(post, "redirect", "%r is also claimed by %s", old_path, other)
+                elif post.published:
+                    claimed[docname] = post
+        return claimed
+
+    def generated_docnames(self) -> set[str]:
+        """Every page the archive itself writes (pages.py), old addresses aside."""
+        names = {self.all_posts_docname, self.changes_docname, "404"}
+        names.update(self.catalog_docnames.values())
+        for listing in [*self.listings(), self.drafts]:
+            names.update(page.docname for page in self.pages(listing.docname, listing.posts))
+        names.update(page.docname for page in self.home_pages)
+        return names
+
+    def _fold(self, blog, attr, path, heading, colls) -> Listing:
+        """One listing (at ``path``: ``tag/ofsted``) for ABlog collections whose
+        names differ only by case or spaces.
 
         The name shown is the spelling most posts use (ties: the first in sort order),
         so it does not depend on which post was read first.
         """
-        docname = f"{self.blog_path}/{folder}/{slug(colls[0].name)}/index"
+        folder = path.split("/", 1)[0]
+        docname = f"{self.blog_path}/{path}/index"
         spellings = Counter()
         posts = set()
         for coll in colls:
@@ -246,7 +304,7 @@ class BlogArchive:
     def _tags_of(self, post: Post) -> frozenset[str]:
         tags = self._tag_slugs.get(post.docname)
         if tags is None:
-            tags = self._tag_slugs[post.docname] = frozenset(slug(self.label(t)) for t in post.tags)
+            tags = self._tag_slugs[post.docname] = frozenset(fold(t.name) for t in post.tags)
         return tags
 
     def related(self, post: Post) -> list[Post]:
@@ -401,6 +459,13 @@ class BlogArchive:
     def html_title(text: str) -> str:
         """A title as Sphinx hands it to templates: HTML, so escaped."""
         return escape(text, quote=False)
+
+
+def redirect_docname(old_path: str) -> str:
+    """The page an old address is served from: ``/2010/07/x.html`` -> ``2010/07/x``;
+    WordPress's ``/2010/07/21/x/`` -> ``2010/07/21/x/index``."""
+    docname = old_path.strip("/").removesuffix(".html")
+    return docname + "/index" if old_path.endswith("/") else docname
 
 
 def word_count(post: Post) -> int:

@@ -8,11 +8,20 @@ the last published site are hard links to it, the others copies — and swapped
 into ``_build/html``.  Published trees are never written in place, so a failed
 build leaves the last good site untouched.  Build internals (doctrees,
 ``.buildinfo``) never reach the published folder.
+
+The incremental state (Sphinx's environment and doctrees, the archive's page
+keys, the search index, the front-matter cache) is trusted only after a build
+that finished cleanly: a marker (``_build/html.incomplete``) is made before
+Sphinx starts and removed once the site is published, so a build that was
+killed, crashed or failed leaves it behind and the next build starts clean.
+Two builds of one folder never run at once: the second waits for the lock.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
 import os
 import shutil
 import sys
@@ -20,7 +29,27 @@ from pathlib import Path
 
 from sphinx.cmd.build import build_main
 
-INTERNAL = {".buildinfo", ".blogarchive-pages"}
+INTERNAL = {".buildinfo", ".buildinfo.bak", ".blogarchive-pages"}
+
+
+def prune_empty_folders(root: Path) -> None:
+    """Remove folders left with no files (a tag or post that went), as a clean build has none."""
+    for folder, _dirs, _files in os.walk(root, topdown=False):
+        if folder != str(root) and not os.listdir(folder):  # its empty children went first
+            os.rmdir(folder)
+
+
+@contextlib.contextmanager
+def build_lock(out: Path):
+    """One build of ``out`` at a time: a second one waits for the first to finish."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out.with_name(out.name + ".lock"), "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"another build of {out} is running: waiting for it to finish", file=sys.stderr)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 def publish(work: Path, out: Path) -> None:
@@ -47,9 +76,9 @@ def publish(work: Path, out: Path) -> None:
                 os.link(old, new)
             else:
                 shutil.copy2(source, new)
-    sources = staging / "_sources"  # Sphinx makes it even with html_copy_source off
-    if sources.is_dir() and not any(sources.iterdir()):
-        sources.rmdir()
+    # Sphinx makes _sources/ even with html_copy_source off; a tag's folder
+    # stays behind, empty, when its last post goes.
+    prune_empty_folders(staging)
     old_tree = out.with_name(out.name + ".old")
     shutil.rmtree(old_tree, ignore_errors=True)
     if out.exists():
@@ -61,14 +90,29 @@ def publish(work: Path, out: Path) -> None:
 def build(source: Path, out: Path, *, jobs: str = "auto", extra: list[str] | None = None) -> int:
     """Build ``source``; publish into ``out`` when clean.  Returns Sphinx's exit status."""
     source, out = Path(source).resolve(), Path(out).resolve()
+    with build_lock(out):
+        return _build_locked(source, out, jobs, extra or [])
+
+
+def _build_locked(source: Path, out: Path, jobs: str, extra: list[str]) -> int:
     work = out.with_name(out.name + ".work")
     doctrees = out.with_name(out.name + ".doctrees")
+    incomplete = out.with_name(out.name + ".incomplete")
+    old_tree = out.with_name(out.name + ".old")
+    if not out.exists() and old_tree.exists():  # killed between publish's two renames
+        os.replace(old_tree, out)
+    if incomplete.exists():
+        # The last build broke off or failed: what it left is discarded, whole.
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(doctrees, ignore_errors=True)
+    incomplete.touch()
     args = ["-b", "html", "-W", "--keep-going", "-q", "-j", jobs, "-d", str(doctrees)]
-    status = build_main([*args, *(extra or []), str(source), str(work)])
+    status = build_main([*args, *extra, str(source), str(work)])
     if status != 0:
         print(f"build failed: {out} keeps the last good site", file=sys.stderr)
         return status
     publish(work, out)
+    incomplete.unlink()
     print(f"site published in {out}")
     return 0
 

@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .frontmatter import check_file
+from .frontmatter import check_file, dump
 from .importers import ImportError_, slugify_title, write_posts
 from .importers.html import escape_text
 
@@ -60,14 +60,10 @@ def cmd_new(args) -> int:
     if path.exists():
         print(f"blog new: {path} exists; not overwriting it", file=sys.stderr)
         return 1
-    author = args.author or settings["author"]
-    lines = ["---", f"date: {when.isoformat()}"]
-    if author:
-        lines.append(f"author: {author}")
-    if args.category:
-        lines.append(f"category: {args.category}")
-    lines.append("tags: [" + ", ".join(_split(args.tags)) + "]")
-    lines += ["---", "", "# " + escape_text(args.title), "", ""]
+    values = {"date": when, "author": args.author or settings["author"]}
+    values |= {"category": args.category, "tags": _split(args.tags)}
+    front = dump({key: value for key, value in values.items() if value or key == "tags"})
+    lines = ["---", *front, "---", "", "# " + escape_text(args.title), "", ""]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines), encoding="utf-8")
     print(path)

@@ -11,6 +11,7 @@ written back into the docinfo in the shape ABlog expects.  Every problem is a
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,43 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _Loader.yaml_implicit_resolvers.items()
 }
+
+
+def dump(values: dict) -> list[str]:
+    """Front-matter lines, one a key, in the order given: the one YAML writer for
+    ``blog new`` and the importers.  Text is quoted wherever YAML would read it
+    otherwise (``Smith: J``, ``Policy #2``); dates stay plain ISO 8601."""
+    lines = []
+    for key, value in values.items():
+        if isinstance(value, dt.date):
+            text = value.isoformat()
+        else:
+            text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000)
+            text = text.removesuffix("\n...\n").strip()
+        lines.append(f"{key}: {text}")
+    return lines
+
+
+def redirect_problem(path) -> str | None:
+    """Why ``path`` cannot be an old address served by this site, or None.
+
+    An old address is a page path of its own: from the site's root, ending in
+    ``.html`` or ``/``, with no ``.``/``..``/empty or hidden segments, no query or
+    fragment, nothing a file system or a URL reads otherwise.  (Whether another
+    page already owns it is checked once all pages are known: archive.py.)
+    """
+    if not isinstance(path, str) or not path.startswith("/"):
+        return f"{path!r} must be a path from the site's root, starting with '/'"
+    if any(ch in path for ch in "\\?#") or any(ord(ch) < 32 or ord(ch) == 127 for ch in path):
+        return f"{path!r} may not hold a backslash, '?', '#' or control characters"
+    segments = path[1:].split("/")
+    inner = segments[:-1] if path.endswith("/") else segments
+    if any(seg in ("", ".", "..") or seg.startswith(".") for seg in inner):
+        return f"{path!r} has an empty, '.', '..' or hidden segment: it must stay inside the site"
+    if not (path.endswith("/") or path.endswith(".html")) or path in ("/", "/index.html"):
+        return f"{path!r} must name a page of its own (ending in '.html' or '/'), not the home page"
+    return None
+
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 HEADING = re.compile(r"^# \S", re.M)
@@ -125,6 +163,20 @@ def _as_list(fm: FrontMatter, key: str, value) -> list[str] | None:
     return out
 
 
+def _unknown_key(fm: FrontMatter, key: str) -> None:
+    """A key that is a known one spelt differently (``Date``, ``catgory``) is an
+    error with a suggestion: ignoring it would lose the value silently (a post
+    whose ``Date:`` is ignored has no date, and is left out as a draft)."""
+    folded = {known.casefold(): known for known in KNOWN_KEYS}
+    close = folded.get(key.casefold()) or next(
+        iter(difflib.get_close_matches(key.casefold(), folded, n=1, cutoff=0.75)), None
+    )
+    if close:
+        fm.error(key, f"unknown front-matter key: did you mean {folded.get(close, close)!r}?")
+    else:
+        fm.warn(key, "unknown front-matter key (ignored)")
+
+
 def parse_date(fm: FrontMatter, value, tz: ZoneInfo) -> dt.datetime | None:
     """A naive datetime in the blog's timezone, or None after recording the problem."""
     if isinstance(value, dt.datetime):
@@ -149,6 +201,9 @@ def parse_date(fm: FrontMatter, value, tz: ZoneInfo) -> dt.datetime | None:
 def check(path: Path | str, text: str, tz: ZoneInfo, display: str | None = None) -> FrontMatter:
     """Check one post's source text; never raises on bad input."""
     fm = FrontMatter(display or str(path))
+    # A BOM and CRLF line endings (Windows editors, git's core.autocrlf) are
+    # ordinary: Sphinx reads such a file as plain UTF-8 text with newlines.
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         fm.error("file", "is empty: a post needs front matter and a '# Title' heading")
         return fm
@@ -179,7 +234,7 @@ def check(path: Path | str, text: str, tz: ZoneInfo, display: str | None = None)
 
     for key in data:
         if key not in KNOWN_KEYS:
-            fm.warn(str(key), "unknown front-matter key (ignored)")
+            _unknown_key(fm, str(key))
 
     values = fm.values
     if data.get("date") is not None:
@@ -197,6 +252,10 @@ def check(path: Path | str, text: str, tz: ZoneInfo, display: str | None = None)
             items = _as_list(fm, key, data[key])
             if items is not None:
                 values[key] = items
+    for old_path in values.get("redirect", ()):
+        problem = redirect_problem(old_path)
+        if problem:
+            fm.error("redirect", problem)
     for key in ("draft", "blogpost", "nocomments"):
         if key in data:
             if not isinstance(data[key], bool):

@@ -90,17 +90,13 @@ def _pages(app):
         }
         yield page.docname, context, "blog/home-page.html", _docnames(page.posts)
 
-    for post in archive.posts:
-        for old_path in post.redirect:
-            docname = old_path.strip("/").removesuffix(".html")
-            if old_path.endswith("/"):  # WordPress: /2010/07/21/slug/
-                docname += "/index"
-            context = {
-                "target_title": post.title,
-                "target_url": archive.url(post.docname),
-                "target_href": app.builder.get_relative_uri(docname, post.docname),
-            }
-            yield docname, context, "ablog/redirect.html", ()
+    for docname, post in sorted(archive.redirects.items()):
+        context = {
+            "target_title": post.title,
+            "target_url": archive.url(post.docname),
+            "target_href": app.builder.get_relative_uri(docname, post.docname),
+        }
+        yield docname, context, "ablog/redirect.html", ()
 
     base_path = urlsplit(archive.baseurl).path or "/"
     yield "404", {"title": title("Page not found"), "base_path": base_path}, "blog/404.html", ()

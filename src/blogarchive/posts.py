@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import pickle
+import unicodedata
 from html import escape
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -63,8 +64,18 @@ class CheckPostFrontMatter(SphinxTransform):
                 type="blogarchive",
                 subtype="frontmatter",
             )
+        is_post = fm.ok and fm.values.get("blogpost", True)
+        title_problems = list(_title_problems(self.document)) if is_post else []
+        for line, message in title_problems:
+            logger.error(
+                "title: %s",
+                message,
+                location=(docname, line),
+                type="blogarchive",
+                subtype="frontmatter",
+            )
         docinfos = list(self.document.findall(nodes.docinfo))
-        if not fm.ok or not fm.values.get("blogpost", True):
+        if not is_post or title_problems:
             # Not a post: ABlog skips documents without docinfo.
             for docinfo in docinfos:
                 docinfo.parent.remove(docinfo)
@@ -78,6 +89,27 @@ class CheckPostFrontMatter(SphinxTransform):
                         _set_text(element, "")
                     else:
                         element.parent.remove(element)
+
+
+#: Characters that show nothing: a title of only these is empty to a reader.
+_INVISIBLE = {"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"}
+
+
+def _title_problems(document: nodes.document):
+    """(line, message) for a post whose title is invisible or that has a second
+    ``# heading``: ABlog would take the first section alone as the post (the
+    feed entry would lose the rest) and the second as a page section."""
+    sections = [child for child in document.children if isinstance(child, nodes.section)]
+    if sections:
+        title = sections[0][0].astext()
+        if not any(unicodedata.category(ch) not in _INVISIBLE for ch in title):
+            yield sections[0][0].line or 1, "the '# Title' heading shows no text"
+    for section in sections[1:]:
+        yield (
+            section[0].line or 1,
+            f"a second '# heading' ({section[0].astext()!r}): a post has one title;"
+            " use '## ' for its sections",
+        )
 
 
 class ApplyPostFrontMatter(SphinxTransform):
@@ -184,6 +216,12 @@ def _unchanged(entries: dict[str, tuple], path: str, key: tuple[int, int]):
 def _screened(path: Path):
     """The front matter screen_posts checked, if the file has not changed since."""
     return _unchanged(_SCREENED, str(path), _stat_key(path))
+
+
+def front_matter_line(app, docname: str, key: str) -> int:
+    """The line of ``key`` in a post's front matter as screen_posts read it (else 1)."""
+    cached = _SCREENED.get(str(Path(app.srcdir, docname + ".md")))
+    return cached[1].lines.get(key, 1) if cached else 1
 
 
 def build_time(tz: ZoneInfo) -> dt.datetime:

@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from lxml import etree
 
 from .html import html_to_myst
-from .records import ImportedPost, ImportError_
+from .records import ImportedPost, ImportError_, old_address
 
 NS = {
     "atom": "http://www.w3.org/2005/Atom",
@@ -117,7 +117,7 @@ def read_blogger(path: Path, author: str | None = None):
             if c.get("scheme") != KIND_SCHEME and c.get("term")
         ]
         url = _url(entry, blog_url)
-        old_path = urlsplit(url).path if url else None
+        old_path = old_address(url)
         posts.append(
             ImportedPost(
                 title=title,

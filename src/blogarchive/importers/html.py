@@ -1,5 +1,12 @@
 """The one HTML-to-MyST converter every importer uses (markdownify underneath).
 
+Imported HTML is untrusted: it is cleaned by allowlist first (nh3, the Ammonia
+sanitiser: no script, no event handler, no ``javascript:``/``vbscript:``/
+``data:`` URL survives), and every link and image address is checked again
+against the allowed schemes and percent-encoded where Markdown would read its
+characters (a space, a parenthesis, ``<``) as the end of the link — never left
+for MyST to fall back to raw HTML.
+
 Old Blogger posts separate paragraphs with ``<br /><br />`` instead of
 ``<p>``; WordPress stores paragraphs as blank lines.  Both are turned into real
 paragraphs first, then markdownify writes Markdown, escaping whatever Markdown
@@ -9,9 +16,23 @@ would otherwise interpret so the reader sees the author's characters.
 from __future__ import annotations
 
 import re
+from urllib.parse import quote, urlsplit
 
+import nh3
 from bs4 import BeautifulSoup, NavigableString, Tag
 from markdownify import MarkdownConverter
+
+#: Link and image schemes an import may keep; anything else (javascript:,
+#: vbscript:, data:, file:, ...) is dropped.  Relative addresses are kept.
+SCHEMES = {"http", "https", "mailto"}
+#: Characters left as they are in an address: those URLs use for their syntax,
+#: and ``%`` (already-encoded text).  The rest is percent-encoded.
+URL_SAFE = ":/?#[]@!$&'*+,;=%~-._"
+ATTRIBUTES = {
+    **nh3.ALLOWED_ATTRIBUTES,
+    "a": {"href", "title", "name"},
+    "img": {"src", "alt", "title", "width", "height"},
+}
 
 BLOCKS = {
     "p", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -26,8 +47,43 @@ INLINE = re.compile(r"([\\`\[\]<])")
 BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|>|=+\s*$)")
 
 
+def sanitise(html: str) -> str:
+    """Imported HTML with nothing active left: tags, attributes and URL schemes by allowlist."""
+    return nh3.clean(
+        html, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel=None, strip_comments=False
+    )
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` if its scheme is allowed (or it is relative), percent-encoded where
+    Markdown would misread it; else None."""
+    url = (url or "").strip()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    if not url or (scheme and scheme not in SCHEMES):
+        return None
+    return quote(url, safe=URL_SAFE)
+
+
 class _Converter(MarkdownConverter):
     """markdownify, escaping only what Markdown would otherwise interpret."""
+
+    def convert_a(self, el, text, parent_tags):
+        href = safe_url(el.get("href"))
+        if href is None:
+            el.attrs.pop("href", None)
+        else:
+            el["href"] = href
+        return super().convert_a(el, text, parent_tags)
+
+    def convert_img(self, el, text, parent_tags):
+        src = safe_url(el.get("src"))
+        if src is None:
+            return self.escape(el.get("alt") or "", parent_tags)
+        el["src"] = src
+        return super().convert_img(el, text, parent_tags)
 
     def escape(self, text, parent_tags):
         return super().escape(INLINE.sub(r"\\\1", text or ""), parent_tags)
@@ -126,9 +182,7 @@ def autop(text: str) -> str:
 
 def html_to_myst(html: str) -> str:
     """Clean MyST Markdown for an HTML post body."""
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup.find_all(["script", "style"]):
-        tag.decompose()
+    soup = BeautifulSoup(sanitise(html), "html.parser")
     # The post's title is its only h1: body headings start at h2, without gaps.
     headings = soup.find_all(re.compile(r"^h[1-6]$"))
     levels = sorted({int(h.name[1]) for h in headings})

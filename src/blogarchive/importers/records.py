@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from slugify import slugify
+
+from ..frontmatter import redirect_problem
 
 
 class ImportError_(Exception):
@@ -17,10 +20,23 @@ class ImportError_(Exception):
 
 
 def slugify_title(title: str) -> str:
-    """ASCII, lower case, hyphens: "Let's celebrate!!!" -> "lets-celebrate"."""
-    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
-    return re.sub(r"[-\s_]+", "-", text).strip("-") or "post"
+    """ASCII, lower case, hyphens: "Let's celebrate!!!" -> "lets-celebrate";
+    any script transliterated ("Русский" -> "russkii"), so titles with no Latin
+    letters do not all become one slug."""
+    return slugify(title, replacements=[["'", ""], ["\u2019", ""]]) or "post"
+
+
+def old_address(url: str | None) -> str | None:
+    """The path of a post's old address, served here as a redirect; None when this
+    site cannot serve it (a query-string permalink such as ``?p=12``, or a path
+    that is no page of its own: ``/``, ``..``, a hidden folder)."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    path = unquote(parts.path)
+    if parts.query or redirect_problem(path):
+        return None
+    return path
 
 
 @dataclass(frozen=True)

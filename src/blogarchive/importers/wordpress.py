@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from .blogger import parse_xml
 from .html import autop, html_to_myst
-from .records import ImportedPost, ImportError_
+from .records import ImportedPost, ImportError_, old_address
 
 NS = {
     "content": "http://purl.org/rss/1.0/modules/content/",
@@ -81,7 +80,7 @@ def read_wordpress(path: Path, author: str | None = None):
                 by_domain[category.get("domain")].append(category.text.strip())
         creator = (item.findtext("dc:creator", namespaces=NS) or "").strip()
         link = (item.findtext("link") or "").strip() or None
-        old_path = urlsplit(link).path if link else ""
+        old_path = old_address(link)
         posts.append(
             ImportedPost(
                 title=title,
@@ -93,7 +92,7 @@ def read_wordpress(path: Path, author: str | None = None):
                 draft=status in DRAFTS,
                 source_url=link,
                 source_key="wordpress_url",
-                redirects=(old_path,) if old_path.strip("/") else (),
+                redirects=(old_path,) if old_path else (),
                 excerpt=excerpt,
             )
         )

@@ -10,13 +10,13 @@ rename), so nothing is ever half-written.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from ..frontmatter import dump
 from .html import escape_text
 from .records import ImportedPost
 
@@ -33,38 +33,29 @@ class Outcome:
         return f"{self.action:9} {self.path}" + (f"  ({self.reason})" if self.reason else "")
 
 
-def _yaml_value(value) -> str:
-    """One line of YAML (flow style) for a value."""
-    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000)
-    return text.removesuffix("\n...\n").strip()
-
-
 def _digest(text: str) -> str:
     kept = [line for line in text.splitlines() if not line.startswith(DIGEST_KEY + ":")]
     return hashlib.sha256("\n".join(kept).encode("utf-8")).hexdigest()[:16]
 
 
+def _one_or_list(values: tuple[str, ...]):
+    return values[0] if len(values) == 1 else list(values)
+
+
 def render(post: ImportedPost) -> str:
     """The post's MyST file, its import digest included."""
-    front = [f"date: {post.published.isoformat()}"]
-    if post.sequence:
-        front.append(f"sequence: {post.sequence}")
-    if post.authors:
-        authors = post.authors[0] if len(post.authors) == 1 else list(post.authors)
-        front.append(f"author: {_yaml_value(authors)}")
-    if post.categories:
-        cats = post.categories[0] if len(post.categories) == 1 else list(post.categories)
-        front.append(f"category: {_yaml_value(cats)}")
-    if post.tags:
-        front.append(f"tags: {_yaml_value(list(post.tags))}")
-    if post.draft:
-        front.append("draft: true")
-    if post.source_url:
-        front.append(f"{post.source_key}: {_yaml_value(post.source_url)}")
-    if post.redirects:
-        front.append(f"redirect: {_yaml_value(list(post.redirects))}")
-    if post.excerpt:
-        front.append(f"excerpt: {post.excerpt}")
+    values = {
+        "date": post.published,
+        "sequence": post.sequence,
+        "author": _one_or_list(post.authors),
+        "category": _one_or_list(post.categories),
+        "tags": list(post.tags),
+        "draft": post.draft,
+        post.source_key: post.source_url,
+        "redirect": list(post.redirects),
+        "excerpt": post.excerpt,
+    }
+    front = dump({key: value for key, value in values.items() if value})
     title = escape_text(post.title)
     text = "---\n" + "\n".join(front) + "\n---\n\n# " + title + "\n\n" + post.body
     lines = text.split("\n")
@@ -79,22 +70,49 @@ def _stored_digest(text: str) -> str | None:
     return None
 
 
+SCRATCH = ".import-"  # prefix of a file being written; never a post (not *.md)
+
+
 def _write_whole(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".import-", suffix=".md")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=SCRATCH, suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         out.write(text)
     os.replace(tmp, path)
 
 
+def _remove_scratch(posts_dir: Path) -> None:
+    """What a killed import left half-written (``*.md`` in older versions)."""
+    for stale in Path(posts_dir).glob(f"*/{SCRATCH}*"):
+        stale.unlink()
+
+
+def _paths(posts: list[ImportedPost], posts_dir: Path) -> list[Path]:
+    """A file for each post, no two with one slug anywhere in the blog (the
+    build refuses two posts with one slug, even in different years): the same
+    title on the same day, or in another year, gets the date, then a number.
+    The same export always gives the same paths, so a second run finds its files."""
+    on_disk = {path.stem: path for path in Path(posts_dir).glob("*/*.md")}
+    taken: set[str] = set()
+    paths = []
+    for post in posts:
+        folder = Path(posts_dir) / str(post.year)
+        stems = itertools.chain(
+            [post.slug, f"{post.slug}-{post.published:%m-%d}"],
+            (f"{post.slug}-{post.published:%m-%d}-{n}" for n in itertools.count(2)),
+        )
+        for stem in stems:
+            path = folder / f"{stem}.md"
+            if stem not in taken and on_disk.get(stem, path) == path:
+                break
+        taken.add(stem)
+        paths.append(path)
+    return paths
+
+
 def plan(posts: list[ImportedPost], posts_dir: Path, force: bool = False):
     """What writing would do to each post: (record, path, text, outcome)."""
-    seen: dict[Path, ImportedPost] = {}
-    for post in posts:
-        path = Path(posts_dir) / str(post.year) / f"{post.slug}.md"
-        if path in seen:  # two posts with one slug in one year
-            path = path.with_name(f"{post.slug}-{post.published:%m-%d}.md")
-        seen[path] = post
+    for post, path in zip(posts, _paths(posts, posts_dir), strict=True):
         text = render(post)
         if not path.exists():
             yield post, path, text, Outcome(path, "written")
@@ -114,6 +132,7 @@ def plan(posts: list[ImportedPost], posts_dir: Path, force: bool = False):
 
 def write_posts(posts: list[ImportedPost], posts_dir: Path, force: bool = False) -> list[Outcome]:
     """Write every post whose outcome says so; return what happened to each."""
+    _remove_scratch(posts_dir)
     outcomes = []
     for _post, path, text, outcome in list(plan(posts, posts_dir, force)):
         if outcome.action in ("written", "updated"):

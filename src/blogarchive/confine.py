@@ -1,0 +1,137 @@
+"""Nothing is read from outside the repository (issue 11).
+
+A post is text its author commits, but Sphinx and docutils let markup read any
+file the build can: ```` ```{include} ../../../../etc/passwd ```` publishes it
+in the page, the excerpts and the feeds; an image path that climbs out is
+copied into ``_images/``; ``csv-table`` and ``raw`` even fetch URLs.  Here every
+directive and role that reads a file has its path resolved (``..`` and
+symlinks) and checked to lie inside the site's source folder, the repository;
+anything else fails the build naming the post and the line, and is not read.
+
+- ``include`` and ``literalinclude`` (Sphinx's, and MyST's stand-in for
+  ``include``, which calls no directive's ``run``) and the image and download
+  collectors resolve paths with ``BuildEnvironment.relfn2path``: the one patch
+  here, :func:`install`, makes it refuse a path outside the source folder.
+- Images and ``{download}`` links are checked when a post is read, before
+  Sphinx's collectors copy them (``doctree-read``, ahead of the collectors),
+  so the error carries the node's line.
+- ``csv-table`` and ``raw`` read ``:file:`` themselves (docutils) and ``:url:``
+  from the network: both are checked in :class:`ConfinedCSVTable` and
+  :class:`ConfinedRaw`; ``:url:`` is refused outright (no network in builds).
+"""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import DirectiveError
+from docutils.parsers.rst.directives.misc import Raw
+from docutils.parsers.rst.directives.tables import CSVTable
+from sphinx import addnodes
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+
+def inside(path: Path | str, root: Path | str) -> bool:
+    """Whether ``path``, resolved (``..`` and symlinks), lies inside ``root``."""
+    return Path(path).resolve().is_relative_to(Path(root).resolve())
+
+
+def _outside(what: str) -> str:
+    return f"{what!r} is outside the repository: a post may read only files inside it"
+
+
+# -- the one patch: BuildEnvironment.relfn2path ------------------------------
+_ORIGINAL = BuildEnvironment.relfn2path
+if list(inspect.signature(_ORIGINAL).parameters) != ["self", "filename", "docname"]:
+    raise ImportError(
+        "blogarchive.confine: sphinx.environment.BuildEnvironment.relfn2path(filename, "
+        "docname) has changed; the guard that keeps posts from reading files outside "
+        "the repository must be brought up to date before this Sphinx can be used"
+    )
+
+
+class OutsideRepository(DirectiveError):
+    """Raised where a directive resolves a path: docutils and MyST report it as an
+    error at the directive's line; Sphinx's literalinclude as a warning with ``str()``."""
+
+    def __init__(self, what: str):
+        super().__init__(3, _outside(what))
+
+    def __str__(self) -> str:
+        return self.msg
+
+
+def _confined_relfn2path(self, filename, docname=None):
+    rel, absolute = _ORIGINAL(self, filename, docname)
+    if not inside(absolute, self.srcdir):
+        raise OutsideRepository(str(filename))
+    return rel, absolute
+
+
+def install() -> None:
+    """Make ``relfn2path`` refuse paths outside the source folder (idempotent)."""
+    BuildEnvironment.relfn2path = _confined_relfn2path
+
+
+def is_active() -> bool:
+    return BuildEnvironment.relfn2path is _confined_relfn2path
+
+
+# -- directives that read files themselves -----------------------------------
+class _ReadsFiles:
+    """Mixin: refuse ``:url:`` and a ``:file:`` outside the source folder."""
+
+    def run(self):
+        if "url" in self.options:
+            raise self.error(f'"{self.name}": the "url" option is refused: builds never fetch')
+        if "file" in self.options:
+            document = self.state.document
+            env = document.settings.env
+            source_dir = Path(document["source"]).parent
+            target = source_dir / self.options["file"]
+            if not inside(target, env.srcdir):
+                raise self.error(_outside(self.options["file"]))
+        return super().run()
+
+
+class ConfinedCSVTable(_ReadsFiles, CSVTable):
+    pass
+
+
+class ConfinedRaw(_ReadsFiles, Raw):
+    pass
+
+
+# -- images and downloads, before Sphinx's collectors copy them ---------------
+def check_assets(app, doctree: nodes.document) -> None:
+    """``doctree-read``, ahead of Sphinx's collectors: an image or download
+    outside the source folder is an error at its line, and is dropped."""
+    env = app.env
+    doc_dir = Path(env.srcdir, env.doc2path(env.docname, False)).parent
+    for node in list(doctree.findall(nodes.image)):
+        uri = node.get("uri", "")
+        if uri.startswith("data:") or "://" in uri:
+            continue
+        if not _readable_here(uri, doc_dir, env.srcdir):
+            _refuse(node, uri)
+            node.replace_self(nodes.inline("", node.get("alt", "")))
+    for node in list(doctree.findall(addnodes.download_reference)):
+        target = node.get("reftarget", "")
+        if "://" not in target and not _readable_here(target, doc_dir, env.srcdir):
+            _refuse(node, target)
+            node.replace_self(nodes.inline("", node.astext()))
+
+
+def _readable_here(uri: str, doc_dir: Path, srcdir) -> bool:
+    """As ``relfn2path`` resolves it: ``/x`` from the source folder, else from the post's."""
+    path = Path(srcdir, uri.lstrip("/")) if uri.startswith("/") else doc_dir / uri
+    return inside(path, srcdir)
+
+
+def _refuse(node: nodes.Node, what: str) -> None:
+    logger.error(_outside(what), location=node, type="blogarchive", subtype="confine")
