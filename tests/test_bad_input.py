@@ -30,14 +30,18 @@ FAILS = {
 }
 
 
-def build_with(tmp_path: Path, capfd, *cases: str, extra: dict[str, str] | None = None):
+def build_with(tmp_path: Path, capfd, *cases: str, extra: dict[str, str | bytes] | None = None):
+    """Build the good post beside ``cases`` (files in cases/) and ``extra`` files."""
     site = tmp_path / "blog"
-    shutil.copytree(ROOT, site, ignore=shutil.ignore_patterns("cases"))
+    shutil.copytree(ROOT, site, ignore=shutil.ignore_patterns("cases"), dirs_exist_ok=True)
     for case in cases:
         shutil.copy(ROOT / "cases" / f"{case}.md", site / "posts/2010" / f"{case}.md")
     for rel, text in (extra or {}).items():
         (site / rel).parent.mkdir(parents=True, exist_ok=True)
-        (site / rel).write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            (site / rel).write_bytes(text)
+        else:
+            (site / rel).write_text(text, encoding="utf-8")
     status = build(site, site / "_build/html")
     _, err = capfd.readouterr()
     assert "Traceback" not in err and "Exception occurred" not in err, err

@@ -13,7 +13,7 @@ from pathlib import Path
 from ablog.blog import Blog
 from ablog.post import generate_archive_pages, generate_atom_feeds
 
-from . import confine, incremental, speedups
+from . import confine, csp, incremental, speedups
 from .archive import blog_archive
 from .feeds import write_feeds
 from .history import load_history
@@ -43,6 +43,7 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
         return
     archive = blog_archive(app)
     context["archive"] = archive
+    context["content_security_policy"] = csp.page_policy(app)
     context["post"] = archive.post(pagename)
     context["feed_url"] = archive.baseurl + archive.feed_docname
     context["blog_sidebar"] = archive.sidebar(pagename, context)

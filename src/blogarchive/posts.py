@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from .confine import inside
 from .frontmatter import check_file
 
 logger = logging.getLogger(__name__)
@@ -247,6 +248,16 @@ def screen_posts(app, config) -> None:
     _SCREENED.clear()  # CheckPostFrontMatter reuses these instead of parsing again
     for docname in config.matched_blog_posts:
         path = Path(app.srcdir, docname + ".md")
+        if not inside(path, app.srcdir):  # a symlink out of the repository
+            logger.error(
+                "file: is a link to %s, outside the repository: not read",
+                path.resolve(),
+                location=f"{path}:1",
+                type="blogarchive",
+                subtype="confine",
+            )
+            left_out.append(docname + ".md")
+            continue
         key = _stat_key(path)
         fm = _unchanged(cache.entries, str(path), key)
         if fm is None:

@@ -1,0 +1,71 @@
+"""A strict Content-Security-Policy on every page, as a ``<meta http-equiv>``.
+
+GitHub Pages sets no headers, so the policy travels in the page.  Defence in
+depth behind the importers' sanitiser (issue 11): should anything active slip
+into a post, the browser still runs only the site's own script files, loads
+nothing from another host, embeds no plugin and keeps ``<base>`` to the site.
+
+The theme's one inline script (Furo's theme switch in ``base.html``) is
+allowed by its hash, computed from the template itself, so the policy follows
+a Furo upgrade; tests check every inline script of every page against it.
+
+Preview builds (``blog serve``) carry no policy: sphinx-autobuild injects its
+own inline reload script and websocket into every page it serves.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import re
+from pathlib import Path
+
+INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+
+
+def script_hash(source: str) -> str:
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def theme_inline_scripts(theme_dirs) -> list[str]:
+    """The literal inline scripts of the themes' ``base.html`` (Jinja-free ones)."""
+    scripts = []
+    for folder in theme_dirs:
+        base = Path(folder) / "base.html"
+        if base.is_file():
+            for source in INLINE_SCRIPT.findall(base.read_text(encoding="utf-8")):
+                if "{{" not in source and "{%" not in source:
+                    scripts.append(source)
+    return scripts
+
+
+def policy(inline_scripts: list[str]) -> str:
+    hashes = " ".join(sorted({script_hash(s) for s in inline_scripts}))
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src 'self' {hashes}".strip(),
+            # Sphinx and Furo set style attributes; imported posts carry none.
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",  # Furo's icons are data: SVGs in its CSS
+            "font-src 'self' data:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ]
+    )
+
+
+@functools.lru_cache
+def _theme_policy(theme_dirs: tuple[str, ...]) -> str:
+    return policy(theme_inline_scripts(theme_dirs))
+
+
+def page_policy(app) -> str:
+    """The policy a page of this build prints (none in a preview build)."""
+    theme = getattr(app.builder, "theme", None)
+    if theme is None or app.config.blog_preview:
+        return ""
+    return _theme_policy(tuple(map(str, theme.get_theme_dirs())))

@@ -1,0 +1,217 @@
+"""Hostile input (issue 11): nothing is read or written outside the repository
+and the build folder, and posts as authors really write them build.
+
+- A post's directives and roles read only files inside the repository: each
+  way of reaching ``/etc/passwd`` fails the build at the post's line, and the
+  file is in nothing the build wrote.
+- ``redirect:`` names only a page of its own: climbing out, the home page,
+  another post or archive page, or a path claimed twice fail the build at the
+  ``redirect`` line, and nothing is written outside ``_build/``.
+- CRLF line endings and a BOM are ordinary posts; a misspelt key, a second
+  ``# heading`` and an invisible title are errors naming their line.
+- Tags in any script have folders that their links reach; different names
+  never share a page.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin
+
+import pytest
+from test_bad_input import build_with
+
+from blogarchive.build import build
+
+from blogsite import REPO
+
+POST = "---\ndate: 2010-07-02\n{front}---\n\n# {title}\n\nText.\n\n{body}\n"
+PASSWD = "../../../../../../../../etc/passwd"
+
+
+def post(body: str = "", front: str = "", title: str = "Hostile") -> str:
+    return POST.format(front=front, title=title, body=body)
+
+
+def written_files(root: Path):
+    """Every file under ``root``: published site, work folder, doctrees."""
+    return [p for p in root.rglob("*") if p.is_file()]
+
+
+# case -> (post text, line of the error)
+READS_OUTSIDE = {
+    "include-relative": (post(f"```{{include}} {PASSWD}\n```"), 9),
+    "include-from-root": (post("```{include} /../../../../../../../etc/passwd\n```"), 9),
+    "include-literal": (post(f"```{{include}} {PASSWD}\n:literal:\n```"), 9),
+    "literalinclude": (post(f"```{{literalinclude}} {PASSWD}\n```"), 9),
+    "image": (post(f"![secret]({PASSWD})"), 9),
+    "figure": (post(f"```{{figure}} {PASSWD}\nA caption.\n```"), 9),
+    "csv-table": (post(f"```{{csv-table}}\n:file: {PASSWD}\n```"), 9),
+    "raw-file": (post(f"```{{raw}} html\n:file: {PASSWD}\n```"), 9),
+    "raw-url": (post("```{raw} html\n:url: http://127.0.0.1:9/\n```"), 9),
+    "download": (post(f"{{download}}`the file <{PASSWD}>`"), 9),
+    "include-symlink": (post("```{include} linked.txt\n```"), 9),
+}
+
+
+@pytest.mark.parametrize("case", sorted(READS_OUTSIDE))
+def test_directives_read_nothing_outside_the_repository(tmp_path, capfd, case):
+    text, line = READS_OUTSIDE[case]
+    extra = {f"posts/2010/{case}.md": text}
+    if case == "include-symlink":
+        (tmp_path / "blog/posts/2010").mkdir(parents=True)
+        os.symlink("/etc/passwd", tmp_path / "blog/posts/2010/linked.txt")
+    status, err, _ = build_with(tmp_path, capfd, extra=extra)
+    assert status != 0
+    # An error, or (Sphinx's literalinclude) a warning, which fails the build all the same.
+    located = re.search(rf"posts/2010/{case}\.md:{line}: (ERROR|WARNING): (.*)", err)
+    assert located, err
+    assert "outside the repository" in located[2] or "builds never fetch" in located[2], err
+    leaked = [p for p in written_files(tmp_path / "blog/_build") if b"root:x:0:0" in p.read_bytes()]
+    assert leaked == []
+    # Nor does the next build publish it: a failed build's state is not trusted.
+    status = build(tmp_path / "blog", tmp_path / "blog/_build/html")
+    assert status != 0
+    assert located[0] in capfd.readouterr().err
+
+
+def test_files_inside_the_repository_may_be_included(tmp_path, capfd):
+    extra = {
+        "posts/2010/shared.txt": "Included words.\n",
+        "posts/2010/includes.md": post("```{include} shared.txt\n```"),
+    }
+    status, err, site = build_with(tmp_path, capfd, extra=extra)
+    assert status == 0, err
+    text = site.page("posts/2010/includes.html").select_one("article section").get_text()
+    assert "Included words." in text
+
+
+def test_a_post_that_is_a_symlink_out_of_the_repository_is_not_read(tmp_path, capfd):
+    outside = tmp_path / "outside.md"
+    outside.write_text(post(title="Outside"), encoding="utf-8")
+    (tmp_path / "blog/posts/2010").mkdir(parents=True)
+    os.symlink(outside, tmp_path / "blog/posts/2010/outside.md")
+    status, err, site = build_with(tmp_path, capfd)
+    assert status != 0
+    assert "posts/2010/outside.md:1: ERROR: file: is a link to" in err, err
+    assert not (tmp_path / "blog/_build/html.work/posts/2010/outside.html").exists()
+
+
+# case -> (front matter lines of one or two posts, the error)
+REDIRECTS = {
+    "climbs-out": (["redirect: /../../../../escaped.html\n"], "has an empty, '.', '..'"),
+    "home-page": (["redirect: /index.html\n"], "not the home page"),
+    "root": (["redirect: /\n"], "not the home page"),
+    "another-post": (["redirect: /posts/2010/good.html\n"], "is a page of the site already"),
+    "archive-page": (["redirect: /blog/tag/ofsted/\n"], "is a page of the site already"),
+    "all-posts": (["redirect: /blog/\n"], "is a page of the site already"),
+    "hidden": (["redirect: /.git/config.html\n"], "hidden segment"),
+    "claimed-twice": (
+        ["redirect: /2010/07/old.html\n", "redirect: /2010/07/old.html\n"],
+        "'/2010/07/old.html' is also claimed by posts/2010/claimed-twice-0.md",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REDIRECTS))
+def test_redirect_names_only_a_page_of_its_own(tmp_path, capfd, case):
+    fronts, message = REDIRECTS[case]
+    extra = {
+        f"posts/2010/{case}-{i}.md": post(front=front, title=f"Post {i}")
+        for i, front in enumerate(fronts)
+    }
+    status, err, _ = build_with(tmp_path, capfd, extra=extra)
+    assert status != 0
+    last = len(fronts) - 1
+    assert f"posts/2010/{case}-{last}.md:3: ERROR: redirect: " in err, err
+    assert message in err, err
+    assert not (tmp_path / "escaped.html").exists() and not list(tmp_path.rglob("escaped.html"))
+    work = tmp_path / "blog/_build/html.work"
+    assert 'http-equiv="refresh"' not in (work / "index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh"' not in (work / "posts/2010/good.html").read_text(encoding="utf-8")
+
+
+def test_a_good_redirect_still_leads_to_its_post(tmp_path, capfd):
+    extra = {"posts/2010/moved.md": post(front="redirect: /2010/07/moved.html\n", title="Moved")}
+    status, err, site = build_with(tmp_path, capfd, extra=extra)
+    assert status == 0, err
+    refresh = site.page("2010/07/moved.html").select_one("meta[http-equiv=refresh]")
+    assert refresh["content"] == "0; url=../../posts/2010/moved.html"
+
+
+def test_crlf_and_bom_are_ordinary_posts(tmp_path, capfd):
+    text = post(front="tags: [Windows]\n", title="Written on Windows")
+    data = b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8")
+    status, err, site = build_with(tmp_path, capfd, extra={"posts/2010/windows.md": data})
+    assert status == 0, err
+    page = site.page("posts/2010/windows.html")
+    assert page.select_one("article h1").get_text().rstrip("#¶") == "Written on Windows"
+    assert [a.get_text() for a in page.select("a.post-tag")] == ["Windows"]
+    assert "Written on Windows" in [e.title for e in site.feed().entries]
+
+
+@pytest.mark.parametrize(
+    ("front", "key", "suggestion"),
+    [
+        ("Date: 2010-07-03\n", "Date", "date"),
+        ("Tags: [Ofsted]\n", "Tags", "tags"),
+        ("catgory: Policy\n", "catgory", "category"),
+    ],
+)
+def test_a_misspelt_key_is_an_error_with_a_suggestion(tmp_path, capfd, front, key, suggestion):
+    text = post(front=front)
+    if key == "Date":  # instead of date: the post would vanish as a draft
+        text = text.replace("date: 2010-07-02\n", "")
+    status, err, _ = build_with(tmp_path, capfd, extra={"posts/2010/misspelt.md": text})
+    assert status != 0
+    line = 2 if key == "Date" else 3
+    expected = f"posts/2010/misspelt.md:{line}: ERROR: {key}: unknown front-matter key: "
+    assert expected + f"did you mean {suggestion!r}?" in err, err
+
+
+def test_a_second_heading_is_an_error_naming_its_line(tmp_path, capfd):
+    text = post("```\n# a comment in code is no heading\n```\n\n# Second part\n\nMore.")
+    status, err, _ = build_with(tmp_path, capfd, extra={"posts/2010/two-titles.md": text})
+    assert status != 0
+    assert "posts/2010/two-titles.md:13: ERROR: title: a second '# heading' ('Second part')" in err
+
+
+def test_an_invisible_title_is_an_error(tmp_path, capfd):
+    text = post(title="\u200b")
+    status, err, _ = build_with(tmp_path, capfd, extra={"posts/2010/invisible.md": text})
+    assert status != 0
+    assert "posts/2010/invisible.md:5: ERROR: title: the '# Title' heading shows no text" in err
+
+
+TAGS = ["עברית", "Русский", "中文", "Ελληνικά", "🎉", "C#", "C++", "C"]
+
+
+def test_tags_in_any_script_have_folders_their_links_reach(tmp_path, capfd):
+    extra = {
+        f"posts/2010/tagged-{i}.md": post(front=f"tags: [{tag!r}]\n".replace("'", '"'), title=tag)
+        for i, tag in enumerate(TAGS)
+    }
+    status, err, site = build_with(tmp_path, capfd, extra=extra)
+    assert status == 0, err
+    index = site.page("blog/tag/")
+    links = {a.get_text(): a["href"] for a in index.select("ul.catalog li a")}
+    assert set(TAGS) <= set(links)
+    folders = set()
+    for tag in TAGS:
+        href = links[tag]
+        assert href.isascii() and "%" not in href, href
+        target = Path(unquote(urljoin("blog/tag/index.html", href)))
+        assert (site.root / target).is_file(), href
+        folders.add(target.parent)
+        heading = site.page(str(target)).select_one("article h1 .archive-name").get_text()
+        assert heading == tag
+    assert len(folders) == len(TAGS)  # C#, C++ and C: three pages
+    sharp = site.page("posts/2010/tagged-5.html")
+    assert [a.get_text() for a in sharp.select("a.post-tag")] == ["C#"]
+
+
+@pytest.fixture(autouse=True)
+def _repo(monkeypatch):
+    monkeypatch.setenv("BLOG_REPO", str(REPO))
