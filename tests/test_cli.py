@@ -125,6 +125,25 @@ def test_new_writes_complete_front_matter_and_refuses_to_overwrite(in_repo, caps
     assert status == 1 and "exists" in err
 
 
+@pytest.mark.parametrize(
+    ("option", "value", "key"),
+    [
+        ("--author", "Smith: J", "author"),
+        ("--category", "Policy #2", "category"),
+        ("--category", "[not a list]", "category"),
+        ("--author", "'quoted' & \"double\"", "author"),
+    ],
+)
+def test_new_writes_any_text_as_valid_yaml(in_repo, capsys, tmp_path, option, value, key):
+    """`blog new` writes front matter with the importers' YAML writer (issue 11)."""
+    status, out, _ = blog(capsys, "new", "Awkward", option, value, "--posts-dir", tmp_path)
+    assert status == 0
+    front, _ = split_post(Path(out.strip()))
+    assert front[key] == value
+    status, _, _ = blog(capsys, "check", out.strip())
+    assert status == 0
+
+
 def test_new_dates_now_with_an_offset(in_repo, capsys, tmp_path):
     _, out, _ = blog(capsys, "new", "Today", "--posts-dir", tmp_path)
     front, _ = split_post(Path(out.strip()))

@@ -255,3 +255,26 @@ def test_every_page_links_the_feed_in_head(site):
         link = soup.select_one('head link[rel="alternate"][type="application/atom+xml"]')
         assert link is not None, path
         assert re.match(r"https?://.+/blog/atom\.xml$", link["href"])
+
+
+def test_every_page_carries_a_strict_content_security_policy(site):
+    """Issue 11: GitHub Pages sets no headers, so each page says it itself; every
+    inline script it runs is allowed by its hash, nothing else inline."""
+    import base64
+    import hashlib
+
+    for path in site.html_files():
+        page = site.page(str(path.relative_to(site.root)))
+        meta = page.select_one("head meta[http-equiv=Content-Security-Policy]")
+        assert meta is not None, path
+        rules = dict(rule.strip().split(" ", 1) for rule in meta["content"].split(";"))
+        assert rules["default-src"] == "'self'"
+        assert rules["object-src"] == "'none'" and rules["base-uri"] == "'self'"
+        assert "unsafe-inline" not in rules["script-src"] and "*" not in rules["script-src"]
+        first_script = page.find("script")
+        assert first_script is None or meta.sourceline < first_script.sourceline
+        for script in page.find_all("script", src=False):
+            if script.get("type") == "application/ld+json":
+                continue  # data, never run
+            digest = hashlib.sha256(script.string.encode("utf-8")).digest()
+            assert f"'sha256-{base64.b64encode(digest).decode()}'" in rules["script-src"], path

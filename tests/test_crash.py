@@ -1,0 +1,171 @@
+"""Killed, concurrent and repeated builds publish exactly what a clean build does (issue 11).
+
+- A build killed (SIGKILL, the whole process group) at several moments — as
+  reading ends, as post pages and then the archive's pages are being written, as the search index
+  is written, while the site is being published — and then run again publishes
+  a site byte-identical to a clean build of the same posts, folders included.
+- Two builds of one folder at once: the second waits for the first, both
+  succeed, and the site is the clean one.
+- Nothing internal is published (``.buildinfo.bak`` after a change of base
+  URL), and no folder is left empty when a tag's last post goes.
+
+The blog is generated (benchmarks/generate.py): 40 posts over ten years.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from blogsite import REPO
+
+SITE_FILES = ("conf.py", "index.md", "about.md", "_templates", "_static")
+
+
+def _generate():
+    spec = importlib.util.spec_from_file_location("generate", REPO / "benchmarks/generate.py")
+    module = sys.modules["generate"] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def make_blog(dest: Path, count: int = 40) -> Path:
+    dest.mkdir(parents=True)
+    for name in SITE_FILES:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name)
+        else:
+            shutil.copy(source, dest / name)
+    generate = _generate()
+    generate.write_myst(dest, generate.posts(count))
+    return dest
+
+
+def build_command(blog: Path) -> list[str]:
+    return [sys.executable, "-m", "blogarchive.build", str(blog), str(blog / "_build/html")]
+
+
+def run_build(blog: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    result = subprocess.run(
+        build_command(blog), env={**os.environ, **(env or {})}, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def tree(root: Path) -> dict[str, bytes | None]:
+    """Every file (its bytes) and folder (None) under ``root``."""
+    return {
+        p.relative_to(root).as_posix(): (p.read_bytes() if p.is_file() else None)
+        for p in sorted(root.rglob("*"))
+    }
+
+
+def assert_same_as_clean_build(blog: Path, scratch: Path) -> None:
+    clean = make_blog(scratch)
+    shutil.rmtree(clean / "posts")
+    shutil.copytree(blog / "posts", clean / "posts")
+    run_build(clean)
+    published, expected = tree(blog / "_build/html"), tree(clean / "_build/html")
+    assert sorted(published) == sorted(expected)
+    differing = [name for name in published if published[name] != expected[name]]
+    assert differing == []
+
+
+def add_post(blog: Path, n: int) -> None:
+    (blog / "posts/2015").mkdir(exist_ok=True)
+    (blog / f"posts/2015/added-{n}.md").write_text(
+        f"---\ndate: 2015-03-0{n}\nauthor: Chris Mills\ncategory: Added\n"
+        f"tags: [brand new {n}, topic 01]\n---\n\n# Added post {n}\n\nA new post, number {n}.\n",
+        encoding="utf-8",
+    )
+
+
+def retitle(blog: Path, n: int) -> None:
+    post = sorted((blog / "posts/2012").glob("*.md"))[n]
+    text = post.read_text(encoding="utf-8")
+    post.write_text(text.replace("\n# ", f"\n# Retitled {n} ", 1), encoding="utf-8")
+
+
+def _changed_since(path: Path, start: float) -> bool:
+    try:
+        return path.stat().st_mtime > start
+    except FileNotFoundError:
+        return False
+
+
+# moment -> what shows the build has reached it (files of _build/)
+MOMENTS = {
+    "reading done": lambda b, t: _changed_since(b / "html.doctrees/environment.pickle", t),
+    "post pages": lambda b, t: (b / "html.work/posts/2015/added-1.html").exists(),
+    "archive pages": lambda b, t: _changed_since(b / "html.work/.blogarchive-pages", t),
+    "search index": lambda b, t: _changed_since(b / "html.work/searchindex.js", t),
+    "publishing": lambda b, t: (b / "html.next").exists(),
+}
+
+
+@pytest.mark.parametrize("moment", list(MOMENTS))
+def test_a_killed_build_then_rerun_publishes_the_clean_site(tmp_path, moment):
+    blog = make_blog(tmp_path / "blog")
+    run_build(blog)
+    add_post(blog, 1)
+    retitle(blog, 1)
+    start = time.time() - 0.01
+    build = subprocess.Popen(
+        build_command(blog),
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    reached = MOMENTS[moment]
+    while build.poll() is None and not reached(blog / "_build", start):
+        time.sleep(0.001)
+    if build.poll() is not None:
+        pytest.fail(f"the build finished before {moment!r} was seen; nothing was killed")
+    os.killpg(build.pid, signal.SIGKILL)
+    build.wait()
+    run_build(blog)
+    assert_same_as_clean_build(blog, tmp_path / "clean")
+
+
+def test_two_builds_at_once_wait_for_each_other(tmp_path):
+    blog = make_blog(tmp_path / "blog")
+    env = {**os.environ}
+    builds = [
+        subprocess.Popen(build_command(blog), env=env, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    errors = [build.communicate()[1] for build in builds]
+    assert [build.returncode for build in builds] == [0, 0], errors
+    assert any("another build of" in err and "waiting" in err for err in errors), errors
+    assert not any("Traceback" in err or "Exception" in err for err in errors), errors
+    assert_same_as_clean_build(blog, tmp_path / "clean")
+
+
+def test_nothing_internal_is_published_after_a_change_of_base_url(tmp_path):
+    blog = make_blog(tmp_path / "blog", count=5)
+    run_build(blog, env={"BLOG_BASEURL": "https://one.example.org/"})
+    run_build(blog, env={"BLOG_BASEURL": "https://two.example.org/"})
+    published = blog / "_build/html"
+    assert sorted(p.name for p in published.glob(".*")) == []
+    assert "two.example.org" in (published / "blog/atom.xml").read_text(encoding="utf-8")
+
+
+def test_no_folder_is_left_empty_when_a_tag_goes(tmp_path):
+    blog = make_blog(tmp_path / "blog", count=5)
+    add_post(blog, 3)
+    run_build(blog)
+    assert (blog / "_build/html/blog/tag/brand-new-3/index.html").exists()
+    (blog / "posts/2015/added-3.md").unlink()
+    run_build(blog)
+    assert not (blog / "_build/html/blog/tag/brand-new-3").exists()
+    assert_same_as_clean_build(blog, tmp_path / "clean")
