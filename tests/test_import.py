@@ -189,9 +189,7 @@ def test_skip_drafts(blog_dir, capsys):
     "fmt,export,line,message",
     [
         ("blogger", "blogger-malformed.xml", 37, "not well-formed XML"),
-        ("blogger", "blogger-no-date.xml", 38, "post has no <published> date"),
         ("blogger", "takeout-truncated.atom", 22, "not well-formed XML"),
-        ("wordpress", "wordpress-bad-date.xml", 14, "bad wp:post_date '14/03/2011'"),
         ("wordpress", "blogger-classic.xml", 2, "expected WXR <rss><channel>"),
         ("blogger", "wordpress.xml", 8, "expected an Atom <feed>"),
     ],
@@ -205,3 +203,26 @@ def test_malformed_export_is_named_and_nothing_written(
     assert status == 1
     assert f"{DATA / export}:{line}: " in err and message in err and "nothing written" in err
     assert not list((blog_dir / "posts").rglob("*.md"))
+
+
+@pytest.mark.parametrize(
+    "fmt,export,line,message,written",
+    [
+        ("blogger", "blogger-no-date.xml", 38, "post has no <published> date", 2),
+        ("wordpress", "wordpress-bad-date.xml", 14, "bad wp:post_date '14/03/2011'", 1),
+    ],
+)
+def test_an_entry_that_cannot_be_taken_is_refused_and_the_rest_comes_in(
+    blog_dir, capsys, fmt, export, line, message, written
+):
+    """Issue 12: one bad entry no longer costs the whole blog."""
+    status, out, err = run_blog(
+        capsys, "import", fmt, DATA / export, "--posts-dir", blog_dir / "posts"
+    )
+    assert status == 1
+    assert f"{DATA / export}:{line}: {message}; entry refused" in err
+    assert f"{written} written" in out
+    assert len(list((blog_dir / "posts").rglob("*.md"))) == written
+    report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
+    assert f"{DATA / export}:{line}: refused: {message}" in report
+    build_site(blog_dir)

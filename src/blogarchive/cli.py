@@ -19,7 +19,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from .frontmatter import check_file, dump
-from .importers import ImportError_, slugify_title, write_posts
+from .importers import ImportError_, slugify_title, write_posts, write_report
 from .importers.html import escape_text
 
 DEFAULT_TZ = "Europe/London"
@@ -92,19 +92,19 @@ def cmd_import(args) -> int:
 
     readers = {"text": read_text_page, "blogger": read_blogger, "wordpress": read_wordpress}
     try:
-        posts, skipped = readers[args.format](
-            Path(args.export), author=_settings(Path.cwd())["author"]
-        )
+        contents = readers[args.format](Path(args.export), author=_settings(Path.cwd())["author"])
     except ImportError_ as exc:
         print(f"blog import: {exc}; nothing written", file=sys.stderr)
         return 1
     except (OSError, UnicodeDecodeError) as exc:
         print(f"blog import: {args.export}:1: cannot read: {exc}; nothing written", file=sys.stderr)
         return 1
+    posts = contents.posts
     drafts = [p for p in posts if p.draft]
     if args.skip_drafts:
         posts = [p for p in posts if not p.draft]
     outcomes = write_posts(posts, Path(args.posts_dir), force=args.force)
+    report = write_report(Path(args.export), contents, posts, outcomes, Path(args.posts_dir))
     for outcome in outcomes:
         print(outcome)
     counts = Counter(o.action for o in outcomes)
@@ -115,9 +115,16 @@ def cmd_import(args) -> int:
     if drafts:
         how = "skipped (--skip-drafts)" if args.skip_drafts else "imported as drafts (draft: true)"
         print(f"{len(drafts)} draft{'s' if len(drafts) > 1 else ''} {how}")
+    skipped = contents.not_posts
     if skipped:
         print("not posts, skipped: " + ", ".join(f"{n} {k}" for k, n in sorted(skipped.items())))
-    return 0
+    for line, why in contents.refused:
+        print(f"blog import: {args.export}:{line}: {why}; entry refused", file=sys.stderr)
+    titled = [p for p in posts if any(n.startswith("changed: untitled") for n in p.notes)]
+    for post in titled:
+        print(f"untitled: {args.export}:{post.line}: titled {post.title!r}")
+    print(f"report: {report}")
+    return 1 if contents.refused else 0
 
 
 def cmd_serve(args) -> int:

@@ -27,6 +27,7 @@ KNOWN_KEYS = {
     "category": "category, or a list of categories",
     "tags": "list of tags, or a comma-separated string",
     "draft": "true keeps the post out of the published site",
+    "draft_reason": "why an imported post is a draft (password-protected, private)",
     "blogpost": "false makes a file in posts/ an ordinary page",
     "nocomments": "accepted for ABlog compatibility (the archive has no comments)",
     "excerpt": "number of paragraphs in the excerpt",

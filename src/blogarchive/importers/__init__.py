@@ -4,6 +4,6 @@ Sources: ``text`` (a Blogger archive page saved as plain text).
 """
 
 from .records import ImportedPost, ImportError_, slugify_title
-from .writer import write_posts
+from .writer import write_posts, write_report
 
-__all__ = ["ImportedPost", "ImportError_", "slugify_title", "write_posts"]
+__all__ = ["ImportedPost", "ImportError_", "slugify_title", "write_posts", "write_report"]

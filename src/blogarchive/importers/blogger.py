@@ -1,20 +1,21 @@
 """Blogger exports: "Back up content" (Atom, ``…/kind#post``) and Takeout's ``feed.atom``.
 
 Only published posts become posts; drafts become drafts (or are skipped);
-comments, settings, templates and pages are skipped and counted.
+comments, settings, templates and pages are skipped and counted.  A post entry
+that cannot be taken (no date, no content) is refused with its line, and the
+rest still comes in; an untitled post is titled from its first words.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from pathlib import Path
 from urllib.parse import urljoin
 
 from lxml import etree
 
-from .html import html_to_myst
-from .records import ImportedPost, ImportError_, old_address
+from .html import convert
+from .records import ExportContents, ImportedPost, ImportError_, old_address, plain_title, untitled
 
 NS = {
     "atom": "http://www.w3.org/2005/Atom",
@@ -24,12 +25,23 @@ NS = {
 KIND_SCHEME = "http://schemas.google.com/g/2005#kind"
 
 
-def parse_xml(path: Path):
-    """An XML file's root, or an ImportError_ naming the line that breaks it."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+def parse_xml(path: Path, notes: list | None = None):
+    """An XML file's root, or an ImportError_ naming the line that breaks it.
+
+    Real Blogger backups use the ``app:`` prefix without declaring it: a file
+    whose only faults are undeclared prefixes is read leniently (noted in
+    ``notes``); any other fault refuses the file.
+    """
+    options = {"resolve_entities": False, "no_network": True, "huge_tree": False}
+    parser = etree.XMLParser(**options)
     try:
         return etree.parse(str(path), parser).getroot()
     except etree.XMLSyntaxError as exc:
+        errors = list(parser.error_log)  # this parse's alone (exc's holds earlier ones too)
+        if errors and all(e.type_name == "NS_ERR_UNDEFINED_NAMESPACE" for e in errors):
+            if notes is not None:
+                notes.append((errors[0].line, "undeclared XML prefixes: read leniently"))
+            return etree.parse(str(path), etree.XMLParser(recover=True, **options)).getroot()
         line = exc.position[0] if exc.position else 1
         raise ImportError_(path, line, f"not well-formed XML: {exc.msg}") from exc
     except OSError as exc:
@@ -56,7 +68,12 @@ def _is_draft(entry) -> bool:
     status = _text(entry, "blogger:status")
     if status:
         return status.strip().upper() != "LIVE"
-    return (_text(entry, "app:control/app:draft") or "").strip().lower() == "yes"
+    draft = _text(entry, "app:control/app:draft")
+    if draft is None:  # an undeclared app: prefix, read leniently: the names as written
+        control = next((c for c in entry if c.tag == "app:control"), None)
+        if control is not None:
+            draft = next((d.text for d in control if d.tag == "app:draft"), None)
+    return (draft or "").strip().lower() == "yes"
 
 
 def _published(path: Path, entry) -> dt.datetime:
@@ -80,10 +97,11 @@ def _url(entry, blog_url: str | None) -> str | None:
     return None
 
 
-def read_blogger(path: Path, author: str | None = None):
-    """(posts, skipped counts by kind) from a Blogger export."""
+def read_blogger(path: Path, author: str | None = None) -> ExportContents:
+    """Every post of a Blogger export, and what else it holds."""
     path = Path(path)
-    root = parse_xml(path)
+    contents = ExportContents()
+    root = parse_xml(path, contents.notes)
     if root.tag != f"{{{NS['atom']}}}feed":
         raise ImportError_(path, root.sourceline, f"expected an Atom <feed>, found <{root.tag}>")
     blog_url = next(
@@ -94,40 +112,56 @@ def read_blogger(path: Path, author: str | None = None):
         ),
         None,
     )
-    posts, skipped = [], Counter()
+    # A post with no author of its own is the blog's author's, then conf.py's.
+    author = (_text(root, "atom:author/atom:name") or "").strip() or author
     for entry in root.findall("atom:entry", NS):
         kind = _kind(entry)
         if kind != "post":
-            skipped[kind] += 1
+            contents.not_posts[kind] += 1
             continue
         status = (_text(entry, "blogger:status") or "").strip().upper()
         if status in ("DELETED", "SOFT_TRASHED", "TRASHED"):
-            skipped["trashed post"] += 1
+            contents.not_posts["trashed post"] += 1
             continue
-        title = (_text(entry, "atom:title") or "").strip()
-        if not title:
-            raise ImportError_(path, entry.sourceline, "post has no <title>")
-        content = entry.find("atom:content", NS)
-        if content is None:
-            raise ImportError_(path, entry.sourceline, f"post {title!r} has no <content>")
-        names = [n.text.strip() for n in entry.findall("atom:author/atom:name", NS) if n.text]
-        labels = [
-            c.get("term")
-            for c in entry.findall("atom:category", NS)
-            if c.get("scheme") != KIND_SCHEME and c.get("term")
-        ]
-        url = _url(entry, blog_url)
-        old_path = old_address(url)
-        posts.append(
-            ImportedPost(
-                title=title,
-                published=_published(path, entry),
-                body=html_to_myst(content.text or ""),
-                authors=tuple(names) or ((author,) if author else ()),
-                tags=tuple(dict.fromkeys(labels)),
-                draft=_is_draft(entry),
-                source_url=url,
-                redirects=(old_path,) if old_path and old_path.endswith(".html") else (),
-            )
-        )
-    return posts, skipped
+        try:
+            contents.posts.append(_post(path, entry, blog_url, author))
+        except ImportError_ as exc:
+            contents.refused.append((exc.line, exc.message))
+    return contents
+
+
+def _post(path: Path, entry, blog_url: str | None, author: str | None) -> ImportedPost:
+    content = entry.find("atom:content", NS)
+    if content is None:
+        raise ImportError_(path, entry.sourceline, "post has no <content>")
+    published = _published(path, entry)
+    url = _url(entry, blog_url)
+    body = convert(content.text or "", base_url=url or blog_url)
+    notes = list(body.notes)
+    title = plain_title(_text(entry, "atom:title"))
+    if not title:
+        title, note = untitled(body.text, published)
+        notes.append(note)
+    names = [n.text.strip() for n in entry.findall("atom:author/atom:name", NS) if n.text]
+    names = [n for n in names if n.lower() not in ("unknown", "anonymous")] or names
+    labels = [
+        c.get("term").strip()
+        for c in entry.findall("atom:category", NS)
+        if c.get("scheme") != KIND_SCHEME and c.get("term") and c.get("term").strip()
+    ]
+    old_path = old_address(url)
+    if url and not old_path:
+        notes.append(f"not redirected: old address {url!r} cannot be served here")
+    return ImportedPost(
+        title=title,
+        published=published,
+        body=body.text,
+        authors=tuple(names) or ((author,) if author else ()),
+        tags=tuple(dict.fromkeys(labels)),
+        draft=_is_draft(entry),
+        source_url=url,
+        redirects=(old_path,) if old_path and old_path.endswith(".html") else (),
+        excerpt=body.excerpt,
+        line=entry.sourceline or 0,
+        notes=tuple(notes),
+    )

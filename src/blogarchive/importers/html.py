@@ -11,15 +11,27 @@ Old Blogger posts separate paragraphs with ``<br /><br />`` instead of
 ``<p>``; WordPress stores paragraphs as blank lines.  Both are turned into real
 paragraphs first, then markdownify writes Markdown, escaping whatever Markdown
 would otherwise interpret so the reader sees the author's characters.
+
+Real exports hold more than text (issue 12), and nothing is dropped without a
+word: an ``<iframe>``, ``<video>`` or ``<audio>`` becomes a privacy-first
+placeholder (a link naming the provider; nothing is loaded from it unless the
+reader follows it); an image with a caption (a Blogger caption table, a
+``<figure>``, WordPress's ``[caption]``) a MyST figure; ``<sup>``/``<sub>`` MyST
+roles; the "more" break (Blogger's jump break, WordPress's ``<!--more-->``)
+the excerpt's end.  Structure is made valid for a strict build: headings by
+their order (never a jump of levels), no transition at either end or twice in
+a row, no empty headings; relative addresses resolved against the old blog's.
+Each change, and what is left as it was, is a note for the import report.
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import quote, urlsplit
+from dataclasses import dataclass, field
+from urllib.parse import quote, urljoin, urlsplit
 
 import nh3
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from markdownify import MarkdownConverter
 
 #: Link and image schemes an import may keep; anything else (javascript:,
@@ -33,6 +45,46 @@ ATTRIBUTES = {
     "a": {"href", "title", "name"},
     "img": {"src", "alt", "title", "width", "height"},
 }
+#: Placeholders for what the sanitiser would drop (embeds) or cannot know (the
+#: "more" break): plain words it keeps, swapped back after it has run.
+MORE = "blogarchivemorebreak"
+EMBED = "blogarchiveembed"
+EMBEDDING = ("iframe", "video", "audio", "embed", "object")
+
+
+@dataclass
+class Converted:
+    """A post body as MyST, with what converting it changed or left alone."""
+
+    text: str
+    excerpt: int | None = None  # paragraphs before the "more" break
+    notes: list[str] = field(default_factory=list)
+
+
+def provider(url: str) -> str:
+    """The host an embed comes from, for the reader: ``www.youtube.com`` -> ``youtube.com``."""
+    host = urlsplit(url).hostname or "another site"
+    return host.removeprefix("www.")
+
+
+def embed_placeholder(kind: str, url: str, title: str = "") -> str:
+    """MyST for an embed that loads nothing: a note naming the provider, and a link."""
+    name = title or f"{kind} on {provider(url)}"
+    return (
+        "```{admonition} " + escape_text(name) + "\n:class: embed-placeholder\n\n"
+        f"[Open the {kind.lower()} on {provider(url)}](<{url}>) (embedded in the old blog;"
+        " nothing is loaded from there until you follow the link).\n```"
+    )
+
+
+def unconverted_note(source: str) -> str:
+    """MyST for markup the importer could not convert, kept visible in the post."""
+    fence = "````" if "```" in source else "```"
+    return (
+        f"{fence}{{admonition}} Not converted from the old blog\n:class: import-note\n\n"
+        f"{fence[:-1]}text\n{source}\n{fence[:-1]}\n{fence}"
+    )
+
 
 BLOCKS = {
     "p", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -97,14 +149,67 @@ class _Converter(MarkdownConverter):
         at = len(match.group(0)) - 1 if stripped[0].isdigit() else 0
         return text[: len(text) - len(stripped)] + stripped[:at] + "\\" + stripped[at:]
 
+    def _escape_lines(self, text: str) -> str:
+        """Escape a block mark at the start of the text and after each hard break."""
+        parts = text.split("\ue000")
+        after = (self._escape_start(part.lstrip(" \t\n")) for part in parts[1:])
+        return "".join([self._escape_start(parts[0]), *after])
+
     def convert_p(self, el, text, parent_tags):
-        return super().convert_p(el, self._escape_start(text), parent_tags)
+        return super().convert_p(el, self._escape_lines(text), parent_tags)
 
     def convert_li(self, el, text, parent_tags):
-        return super().convert_li(el, self._escape_start(text or ""), parent_tags)
+        return super().convert_li(el, self._escape_lines(text or ""), parent_tags)
 
     def convert_span(self, el, text, parent_tags):  # Blogger wraps text in styled spans
         return text
+
+    def convert_br(self, el, text, parent_tags):
+        # A line after a hard break must not open a list or heading ("1) ..."):
+        # the mark after the break is escaped where the next text starts.
+        return super().convert_br(el, text, parent_tags) + "\ue000"
+
+    def convert_sup(self, el, text, parent_tags):
+        return _role("sup", text)
+
+    def convert_sub(self, el, text, parent_tags):
+        return _role("sub", text)
+
+    def convert_dt(self, el, text, parent_tags):
+        return f"\n\n**{text.strip()}**\n\n" if text.strip() else ""
+
+    def convert_dd(self, el, text, parent_tags):
+        return f"\n\n{self._escape_start(text.strip())}\n\n" if text.strip() else ""
+
+    def convert_figure(self, el, text, parent_tags):
+        image = el.find("img")
+        src = safe_url(image.get("src")) if image else None
+        if src is None:
+            return text
+        caption = el.find("figcaption")
+        caption_text = self.process_tag(caption, parent_tags) if caption else ""
+        lines = ["```{figure} " + src]
+        if image.get("alt"):
+            lines.append(":alt: " + " ".join(image["alt"].split()))
+        lines.append("")
+        if caption_text.strip():
+            lines.append(caption_text.strip())
+        lines.append("```")
+        return "\n\n" + "\n".join(lines) + "\n\n"
+
+    def convert_embedplaceholder(self, el, text, parent_tags):
+        return "\n\n" + embed_placeholder(el["kind"], el["href"], el.get("title", "")) + "\n\n"
+
+    def convert_notconverted(self, el, text, parent_tags):
+        return "\n\n" + unconverted_note(el.get_text()) + "\n\n"
+
+
+def _role(name: str, text: str) -> str:
+    text = text.strip()
+    if not text:
+        return ""
+    ticks = "``" if "`" in text else "`"
+    return f"{{{name}}}{ticks}{text}{ticks}"
 
 
 def escape_text(text: str) -> str:
@@ -182,16 +287,174 @@ def autop(text: str) -> str:
 
 def html_to_myst(html: str) -> str:
     """Clean MyST Markdown for an HTML post body."""
-    soup = BeautifulSoup(sanitise(html), "html.parser")
-    # The post's title is its only h1: body headings start at h2, without gaps.
-    headings = soup.find_all(re.compile(r"^h[1-6]$"))
-    levels = sorted({int(h.name[1]) for h in headings})
-    for heading in headings:
-        heading.name = f"h{min(6, 2 + levels.index(int(heading.name[1])))}"
+    return convert(html).text
+
+
+def convert(html: str, base_url: str | None = None) -> Converted:
+    """An HTML post body as MyST, with its excerpt break and the notes on what changed.
+
+    ``base_url`` is the old blog's address: relative links and images are
+    resolved against it (``/theme/x.png`` would name no file here).
+    """
+    notes: list[str] = []
+    embeds: list[tuple[str, str, str]] = []
+    html = re.sub(r"<!--\s*more\b[^>]*-->", f"<p>{MORE}</p>", html, flags=re.I)
+    soup = BeautifulSoup(html, "html.parser")
+    for anchor in soup.find_all("a", attrs={"name": "more"}):
+        anchor.replace_with(soup.new_string(f"\n{MORE}\n"))
+        anchor.decompose() if anchor.parent else None
+    _take_embeds(soup, embeds, notes)
+    _caption_tables(soup, notes)
+    soup = BeautifulSoup(sanitise(str(soup)), "html.parser")
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    _restore_embeds(soup, embeds)
+    _resolve_addresses(soup, base_url, notes)
+    _normalise_structure(soup, notes)
     blocks = _paragraphs(soup, soup)
     body = BeautifulSoup("", "html.parser")
     for block in blocks:
         body.append(block)
-    text = _Converter(heading_style="ATX", bullets="-", escape_misc=False).convert_soup(body)
+    converter = _Converter(
+        heading_style="ATX",
+        bullets="-",
+        escape_misc=False,
+        keep_inline_images_in=["td", "th", "a", "span", "b", "strong", "i", "em", "u"],
+    )
+    text = converter.convert_soup(body).replace("\ue000", "")
     text = re.sub(r"[ \t]+\n", lambda m: "  \n" if m.group(0).startswith("  ") else "\n", text)
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    return _excerpt(text, notes)
+
+
+def _excerpt(text: str, notes: list[str]) -> Converted:
+    """Cut out the "more" marks; the excerpt is the paragraphs before the first."""
+    blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
+    marks = [i for i, block in enumerate(blocks) if block.strip() == MORE]
+    kept = [block for block in blocks if block.strip() != MORE]
+    body = "\n\n".join(block.replace(MORE, "").rstrip() for block in kept).strip() + "\n"
+    if body.strip() == "":
+        body = ""
+    excerpt = marks[0] if marks and marks[0] > 0 else None
+    if excerpt:
+        notes.append(f"changed: the 'more' break ends the excerpt ({excerpt} paragraphs)")
+    return Converted(body, excerpt, notes)
+
+
+def _take_embeds(soup: BeautifulSoup, embeds: list, notes: list[str]) -> None:
+    """Replace embeds (which the sanitiser drops) with numbered placeholders."""
+    for tag in soup.find_all(EMBEDDING):
+        if tag.find_parent(EMBEDDING):
+            continue
+        src = tag.get("src") or tag.get("data")
+        if not src:
+            source = tag.find("source", src=True)
+            src = source["src"] if source else None
+        url = safe_url(urljoin("https:", src)) if src else None
+        kind = {"video": "Video", "audio": "Audio"}.get(tag.name, "Embedded content")
+        if url is None or urlsplit(url).scheme not in ("http", "https"):
+            notes.append(f"dropped: <{tag.name}> with no usable address")
+            tag.decompose()
+            continue
+        if tag.name == "iframe" and re.search(r"youtube|vimeo|dailymotion", url):
+            kind = "Video"
+        embeds.append((kind, url, (tag.get("title") or "").strip()))
+        notes.append(f"changed: <{tag.name}> from {provider(url)} became a link (nothing loaded)")
+        tag.replace_with(soup.new_string(f"\n{EMBED}{len(embeds) - 1}\n"))
+
+
+def _restore_embeds(soup: BeautifulSoup, embeds: list) -> None:
+    for text in soup.find_all(string=re.compile(EMBED + r"\d+")):
+        parts = re.split(f"({EMBED}\\d+)", str(text))
+        anchor = text
+        for part in parts:
+            if part.startswith(EMBED):
+                kind, url, title = embeds[int(part[len(EMBED) :])]
+                new = soup.new_tag("embedplaceholder", attrs={"kind": kind, "href": url})
+                if title:
+                    new["title"] = title
+            elif part.strip():
+                new = soup.new_string(part)
+            else:
+                continue
+            anchor.insert_after(new)
+            anchor = new
+        text.extract()
+
+
+def _caption_tables(soup: BeautifulSoup, notes: list[str]) -> None:
+    """Blogger's image with a caption (``table.tr-caption-container``) as a figure."""
+    for table in soup.find_all("table", class_="tr-caption-container"):
+        image = table.find("img")
+        caption = table.find(class_="tr-caption")
+        if image is None:
+            continue
+        figure = soup.new_tag("figure")
+        figure.append(image.extract())
+        if caption is not None and caption.get_text(strip=True):
+            figcaption = soup.new_tag("figcaption")
+            figcaption.extend(list(caption.contents))
+            figure.append(figcaption)
+        table.replace_with(figure)
+        notes.append("changed: a captioned image became a figure")
+
+
+def _resolve_addresses(soup: BeautifulSoup, base_url: str | None, notes: list[str]) -> None:
+    """Relative links and images, against the old blog's address."""
+    for tag, attr in (("a", "href"), ("img", "src")):
+        for element in soup.find_all(tag, attrs={attr: True}):
+            value = element[attr].strip()
+            if value.startswith("#") or urlsplit(value).scheme:
+                continue
+            if base_url:
+                element[attr] = urljoin(base_url, value)
+                notes.append(f"changed: relative address {value!r} now {element[attr]!r}")
+            elif tag == "img":  # no file here by that name: the text stays
+                element.replace_with(soup.new_string(element.get("alt", "")))
+                notes.append(f"dropped: image {value!r}, relative to an unknown address")
+            else:
+                del element[attr]
+                notes.append(f"dropped: link {value!r}, relative to an unknown address")
+
+
+def _normalise_structure(soup: BeautifulSoup, notes: list[str]) -> None:
+    """What a strict build refuses: heading levels that jump, transitions at
+    either end or twice in a row, empty headings and emphasis."""
+    # The post's title is its only h1: body headings start at h2, each at most
+    # one level below the one before it, whatever order the source had.
+    stack: list[int] = []
+    for heading in soup.find_all(re.compile(r"^h[1-6]$")):
+        if not heading.get_text(strip=True) and not heading.find("img"):
+            heading.decompose()
+            continue
+        level = int(heading.name[1])
+        while stack and stack[-1] >= level:
+            stack.pop()
+        stack.append(level)
+        new = f"h{min(6, 1 + len(stack))}"
+        if new != heading.name:
+            notes.append(f"changed: heading <{heading.name}> is now <{new}>, by its order")
+            heading.name = new
+    for tag in soup.find_all(["b", "strong", "i", "em", "u", "a", "span"]):
+        if not tag.get_text(strip=True) and not tag.find(["img", "br"]) and tag.name != "a":
+            tag.unwrap()
+    _tidy_transitions(soup, notes)
+
+
+def _tidy_transitions(soup: BeautifulSoup, notes: list[str]) -> None:
+    previous_hr = True  # at the start: a post may not open with a transition
+    for node in list(soup.descendants):
+        if isinstance(node, Tag) and node.name == "hr":
+            if previous_hr:
+                node.decompose()
+                notes.append("changed: a transition at the start or after another was removed")
+                continue
+            previous_hr = True
+        elif isinstance(node, Tag) and node.name == "img":
+            previous_hr = False
+        elif isinstance(node, NavigableString) and node.strip() and node.parent is not None:
+            previous_hr = False
+    hrs = soup.find_all("hr")
+    if hrs and previous_hr:
+        hrs[-1].decompose()
+        notes.append("changed: a transition at the end was removed")

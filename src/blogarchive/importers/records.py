@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from slugify import slugify
@@ -55,6 +58,9 @@ class ImportedPost:
     redirects: tuple[str, ...] = ()  # old paths on this site that lead to it
     excerpt: int | None = None  # paragraphs before the author's "more" break
     source_key: str = "blogger_url"  # front-matter key for source_url
+    draft_reason: str | None = None  # why a post the old blog hid is a draft here
+    line: int = 0  # where the entry starts in the export
+    notes: tuple[str, ...] = ()  # what converting it changed or left as it was
 
     @property
     def slug(self) -> str:
@@ -63,3 +69,44 @@ class ImportedPost:
     @property
     def year(self) -> int:
         return self.published.year
+
+
+@dataclass
+class ExportContents:
+    """What a reader found in an export."""
+
+    posts: list[ImportedPost] = field(default_factory=list)
+    not_posts: Counter = field(default_factory=Counter)  # kind -> how many (pages, comments...)
+    #: (line, why) of each post entry that could not be taken; the rest still comes in.
+    refused: list[tuple[int, str]] = field(default_factory=list)
+    #: (line, note) about the export as a whole (read leniently, ...)
+    notes: list[tuple[int, str]] = field(default_factory=list)
+
+
+def plain_title(raw: str | None) -> str:
+    """A title as text: markup reduced to its words, entities decoded once
+    (Takeout stores ``&amp;#39;``, which XML gives back as ``&#39;``)."""
+    text = raw or ""
+    if "<" in text:
+        from bs4 import BeautifulSoup
+
+        text = BeautifulSoup(text, "html.parser").get_text()
+    if re.search(r"&(#\d+|#x[0-9a-f]+|\w+);", text, re.I):
+        text = html.unescape(text)
+    return " ".join(text.split())
+
+
+def untitled(body: str, when: dt.date) -> tuple[str, str]:
+    """A title for an untitled post, from its first words, and the note saying so."""
+    words = re.sub(r"[`*_\[\]()<>#{}\\]|\(http[^)]*\)", " ", body).split()
+    words = [w for w in words if not w.startswith(("http", ":class:", "{"))]
+    title = ""
+    for word in words:
+        if len(title) + len(word) > 60:
+            break
+        title = f"{title} {word}".strip()
+    if len(title) < 3:
+        title = f"Untitled, {when.day} {when:%B %Y}"
+    elif len(title) < len(" ".join(words)):
+        title = title.rstrip(".,;:!?") + " …"
+    return title, f"changed: untitled post, titled {title!r} from its text"

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from html import escape
 from pathlib import Path
 
 from .html import html_to_myst
-from .records import ImportedPost, ImportError_
+from .records import ExportContents, ImportedPost, ImportError_
 
 DATE_HEADING = re.compile(
     r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d{1,2} \w+ \d{4})$"
@@ -111,6 +110,7 @@ def read_text_page(path: Path, author: str | None = None):
                     body=_body(paragraphs),
                     authors=(author,) if author else (),
                     sequence=sequence,
+                    line=line_no,
                 )
             )
-    return records, Counter()
+    return ExportContents(posts=records)

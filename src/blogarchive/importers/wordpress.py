@@ -8,18 +8,18 @@ pages, attachments, menu items and the like are skipped and counted.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+import re
+from html import escape
 from pathlib import Path
 
 from .blogger import parse_xml
-from .html import autop, html_to_myst
-from .records import ImportedPost, ImportError_, old_address
+from .html import autop, convert
+from .records import ExportContents, ImportedPost, ImportError_, old_address, plain_title, untitled
 
 NS = {
     "content": "http://purl.org/rss/1.0/modules/content/",
     "dc": "http://purl.org/dc/elements/1.1/",
 }
-MORE = "<!--more-->"
 PUBLISHED = {"publish"}
 DRAFTS = {"draft", "pending", "private", "future"}
 
@@ -44,56 +44,133 @@ def _date(path: Path, item) -> dt.datetime:
     return when
 
 
-def read_wordpress(path: Path, author: str | None = None):
-    """(posts, skipped counts by kind) from a WXR file."""
+def _authors(channel) -> dict[str, str]:
+    """Each author's login (``dc:creator``) -> the name readers saw."""
+    names = {}
+    for person in channel:
+        if isinstance(person.tag, str) and person.tag.endswith("}author"):
+            login = (_wp(person, "author_login") or "").strip()
+            shown = (_wp(person, "author_display_name") or "").strip()
+            if login:
+                names[login] = shown or login
+    return names
+
+
+def read_wordpress(path: Path, author: str | None = None) -> ExportContents:
+    """Every post of a WXR file, and what else it holds."""
     path = Path(path)
-    root = parse_xml(path)
+    contents = ExportContents()
+    root = parse_xml(path, contents.notes)
     channel = root.find("channel")
     if root.tag != "rss" or channel is None:
         raise ImportError_(
             path, root.sourceline, f"expected WXR <rss><channel>, found <{root.tag}>"
         )
-    posts, skipped = [], Counter()
+    blog_url = (channel.findtext("link") or "").strip() or _wp(channel, "base_blog_url")
+    names = _authors(channel)
+    # A post with no author of its own is the blog's author's, then conf.py's.
+    author = next(iter(names.values()), None) or author
     for item in channel.findall("item"):
         kind = (_wp(item, "post_type") or "").strip()
         if kind != "post":
-            skipped[kind or "unknown"] += 1
+            contents.not_posts[kind or "unknown"] += 1
             continue
         status = (_wp(item, "status") or "").strip()
         if status not in PUBLISHED | DRAFTS:
-            skipped[f"{status or 'unknown'} post"] += 1
+            contents.not_posts[f"{status or 'unknown'} post"] += 1
             continue
-        title = (item.findtext("title") or "").strip()
-        if not title:
-            raise ImportError_(path, item.sourceline, "post has no <title>")
-        html = item.findtext("content:encoded", namespaces=NS)
-        if html is None:
-            raise ImportError_(path, item.sourceline, f"post {title!r} has no content:encoded")
-        excerpt = None
-        if MORE in html:
-            before = html_to_myst(autop(html.split(MORE, 1)[0]))
-            excerpt = len([b for b in before.split("\n\n") if b.strip()])
-            html = html.replace(MORE, "\n\n")
-        by_domain: dict[str, list[str]] = {"category": [], "post_tag": []}
-        for category in item.findall("category"):
-            if category.get("domain") in by_domain and category.text:
-                by_domain[category.get("domain")].append(category.text.strip())
-        creator = (item.findtext("dc:creator", namespaces=NS) or "").strip()
-        link = (item.findtext("link") or "").strip() or None
-        old_path = old_address(link)
-        posts.append(
-            ImportedPost(
-                title=title,
-                published=_date(path, item),
-                body=html_to_myst(autop(html)),
-                authors=(creator,) if creator else ((author,) if author else ()),
-                tags=tuple(dict.fromkeys(by_domain["post_tag"])),
-                categories=tuple(dict.fromkeys(by_domain["category"])),
-                draft=status in DRAFTS,
-                source_url=link,
-                source_key="wordpress_url",
-                redirects=(old_path,) if old_path else (),
-                excerpt=excerpt,
-            )
-        )
-    return posts, skipped
+        try:
+            contents.posts.append(_post(path, item, blog_url, names, author))
+        except ImportError_ as exc:
+            contents.refused.append((exc.line, exc.message))
+    return contents
+
+
+def _post(path: Path, item, blog_url, names: dict[str, str], author) -> ImportedPost:
+    html = item.findtext("content:encoded", namespaces=NS)
+    if html is None:
+        raise ImportError_(path, item.sourceline, "post has no content:encoded")
+    published = _date(path, item)
+    link = (item.findtext("link") or "").strip() or None
+    html, notes = expand_shortcodes(html)
+    body = convert(autop(html), base_url=link or blog_url)
+    notes += body.notes
+    title = plain_title(item.findtext("title"))
+    if not title:
+        title, note = untitled(body.text, published)
+        notes.append(note)
+    status = (_wp(item, "status") or "").strip()
+    reason = None
+    if (_wp(item, "post_password") or "").strip():
+        reason = "password-protected on the old blog"
+    elif status in DRAFTS:
+        reason = {"private": "private on the old blog"}.get(status)
+    by_domain: dict[str, list[str]] = {"category": [], "post_tag": []}
+    for category in item.findall("category"):
+        if category.get("domain") in by_domain and (category.text or "").strip():
+            by_domain[category.get("domain")].append(plain_title(category.text))
+    creator = (item.findtext("dc:creator", namespaces=NS) or "").strip()
+    old_path = old_address(link)
+    if link and not old_path:
+        notes.append(f"not redirected: old address {link!r} cannot be served here")
+    return ImportedPost(
+        title=title,
+        published=published,
+        body=body.text,
+        authors=(names.get(creator, creator),) if creator else ((author,) if author else ()),
+        tags=tuple(dict.fromkeys(by_domain["post_tag"])),
+        categories=tuple(dict.fromkeys(by_domain["category"])),
+        draft=status in DRAFTS or reason is not None,
+        draft_reason=reason,
+        source_url=link,
+        source_key="wordpress_url",
+        redirects=(old_path,) if old_path else (),
+        excerpt=body.excerpt,
+        line=item.sourceline or 0,
+        notes=tuple(notes),
+    )
+
+
+SHORTCODE = re.compile(r"\[(\w+)([^\]]*)\](?:(.*?)\[/\1\])?", re.S)
+IMAGE = re.compile(r"<a\b[^>]*>\s*<img\b[^>]*>\s*</a>|<img\b[^>]*>", re.S)
+ATTRIBUTE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
+
+
+def expand_shortcodes(html: str) -> tuple[str, list[str]]:
+    """WordPress's shortcodes as the HTML they stand for: ``[caption]`` a figure,
+    ``[embed]``/``[youtube]``/``[video]``/``[audio]`` an embed (which the converter
+    turns into a link that loads nothing); ``[gallery]`` and others are kept,
+    marked, to be shown as not converted."""
+    notes: list[str] = []
+
+    def replace(match: re.Match) -> str:
+        name, raw, inner = match.group(1).lower(), match.group(2), match.group(3)
+        attrs = {m[1].lower(): m[2] or m[3] or m[4] for m in ATTRIBUTE.finditer(raw)}
+        positional = raw.strip().lstrip("=").split()[0] if raw.strip() and not attrs else ""
+        if name == "caption" and inner is not None:
+            image = IMAGE.search(inner)
+            caption = attrs.get("caption") or IMAGE.sub("", inner, count=1)
+            if image:
+                notes.append("changed: [caption] became a figure")
+                caption = f"<figcaption>{caption.strip()}</figcaption>"
+                return f"<figure>{image.group(0)}{caption}</figure>"
+        if name in ("embed", "youtube", "video", "audio", "vimeo"):
+            url = (inner or "").strip() or attrs.get("src") or attrs.get("url") or positional
+            files = (v for k, v in attrs.items() if k in ("mp4", "mp3", "m4a", "ogg", "webm"))
+            url = url or next(files, "")
+            if url.startswith("http"):
+                tag = "audio" if name == "audio" else ("video" if name == "video" else "iframe")
+                return f'<{tag} src="{escape(url)}"></{tag}>'
+        if name in KNOWN_SHORTCODES:
+            notes.append(f"left as is: [{name}] shortcode (shown as not converted)")
+            return f"<notconverted>{escape(match.group(0))}</notconverted>"
+        return match.group(0)
+
+    return SHORTCODE.sub(replace, html), notes
+
+
+#: WordPress's own shortcodes: text in square brackets by any other name is the author's.
+KNOWN_SHORTCODES = {
+    "gallery", "playlist", "embed", "caption", "wp_caption", "audio", "video", "youtube",
+    "vimeo", "soundcloud", "googlemaps", "slideshow", "instagram", "twitter", "tweet",
+}  # fmt: skip

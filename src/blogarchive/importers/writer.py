@@ -51,6 +51,7 @@ def render(post: ImportedPost) -> str:
         "category": _one_or_list(post.categories),
         "tags": list(post.tags),
         "draft": post.draft,
+        "draft_reason": post.draft_reason,
         post.source_key: post.source_url,
         "redirect": list(post.redirects),
         "excerpt": post.excerpt,
@@ -139,3 +140,28 @@ def write_posts(posts: list[ImportedPost], posts_dir: Path, force: bool = False)
             _write_whole(path, text)
         outcomes.append(outcome)
     return outcomes
+
+
+REPORT = "import-report.txt"
+
+
+def write_report(export: Path, contents, posts: list[ImportedPost], outcomes, posts_dir: Path):
+    """``posts/import-report.txt``: for each post, where it came from in the export,
+    where it went, and what converting it changed or left as it was; then every
+    entry that could not be taken, and what was not a post."""
+    lines = [f"Import of {export}", ""]
+    for post, outcome in zip(posts, outcomes, strict=True):
+        kept = [n for n in post.notes if n.startswith(("left as is", "dropped"))]
+        verdict = "left as is in part" if kept else ("changed" if post.notes else "converted")
+        lines.append(f"{export}:{post.line}: {outcome.path}: {verdict} ({outcome.action})")
+        lines += [f"    {note}" for note in post.notes]
+    for line, note in contents.notes:
+        lines.append(f"{export}:{line}: {note}")
+    for line, why in contents.refused:
+        lines.append(f"{export}:{line}: refused: {why}")
+    if contents.not_posts:
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted(contents.not_posts.items()))
+        lines.append(f"not posts, skipped: {kinds}")
+    path = Path(posts_dir) / REPORT
+    _write_whole(path, "\n".join(lines) + "\n")
+    return path
