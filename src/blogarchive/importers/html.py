@@ -49,6 +49,7 @@ ATTRIBUTES = {
 #: "more" break): plain words it keeps, swapped back after it has run.
 MORE = "blogarchivemorebreak"
 EMBED = "blogarchiveembed"
+KEPT = "blogarchivekept"  # followed by the index of markup kept as it was (``kept``)
 EMBEDDING = ("iframe", "video", "audio", "embed", "object")
 
 
@@ -79,10 +80,11 @@ def embed_placeholder(kind: str, url: str, title: str = "") -> str:
 
 def unconverted_note(source: str) -> str:
     """MyST for markup the importer could not convert, kept visible in the post."""
-    fence = "````" if "```" in source else "```"
+    inner = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`+", source))])
+    outer = inner + "`"
     return (
-        f"{fence}{{admonition}} Not converted from the old blog\n:class: import-note\n\n"
-        f"{fence[:-1]}text\n{source}\n{fence[:-1]}\n{fence}"
+        f"{outer}{{admonition}} Not converted from the old blog\n:class: import-note\n\n"
+        f"{inner}text\n{source}\n{inner}\n{outer}"
     )
 
 
@@ -290,11 +292,13 @@ def html_to_myst(html: str) -> str:
     return convert(html).text
 
 
-def convert(html: str, base_url: str | None = None) -> Converted:
+def convert(html: str, base_url: str | None = None, kept: list[str] | None = None) -> Converted:
     """An HTML post body as MyST, with its excerpt break and the notes on what changed.
 
     ``base_url`` is the old blog's address: relative links and images are
-    resolved against it (``/theme/x.png`` would name no file here).
+    resolved against it (``/theme/x.png`` would name no file here).  ``kept``
+    holds markup that could not be converted, each marked in ``html`` by
+    ``KEPT`` and its index: it is shown in the post as not converted.
     """
     notes: list[str] = []
     embeds: list[tuple[str, str, str]] = []
@@ -308,7 +312,7 @@ def convert(html: str, base_url: str | None = None) -> Converted:
     soup = BeautifulSoup(sanitise(str(soup)), "html.parser")
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
-    _restore_embeds(soup, embeds)
+    _restore_embeds(soup, embeds, kept or [])
     _resolve_addresses(soup, base_url, notes)
     _normalise_structure(soup, notes)
     blocks = _paragraphs(soup, soup)
@@ -330,12 +334,16 @@ def convert(html: str, base_url: str | None = None) -> Converted:
 def _excerpt(text: str, notes: list[str]) -> Converted:
     """Cut out the "more" marks; the excerpt is the paragraphs before the first."""
     blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
-    marks = [i for i, block in enumerate(blocks) if block.strip() == MORE]
-    kept = [block for block in blocks if block.strip() != MORE]
-    body = "\n\n".join(block.replace(MORE, "").rstrip() for block in kept).strip() + "\n"
+    excerpt = None
+    for i, block in enumerate(blocks):
+        if MORE in block:  # a mark alone ends the blocks before it; in a block, that block
+            excerpt = i if block.strip() == MORE else i + 1
+            break
+    kept = [block.replace(MORE, "").rstrip() for block in blocks if block.strip() != MORE]
+    body = "\n\n".join(block for block in kept if block.strip()).strip() + "\n"
     if body.strip() == "":
         body = ""
-    excerpt = marks[0] if marks and marks[0] > 0 else None
+    excerpt = excerpt or None
     if excerpt:
         notes.append(f"changed: the 'more' break ends the excerpt ({excerpt} paragraphs)")
     return Converted(body, excerpt, notes)
@@ -363,16 +371,20 @@ def _take_embeds(soup: BeautifulSoup, embeds: list, notes: list[str]) -> None:
         tag.replace_with(soup.new_string(f"\n{EMBED}{len(embeds) - 1}\n"))
 
 
-def _restore_embeds(soup: BeautifulSoup, embeds: list) -> None:
-    for text in soup.find_all(string=re.compile(EMBED + r"\d+")):
-        parts = re.split(f"({EMBED}\\d+)", str(text))
+def _restore_embeds(soup: BeautifulSoup, embeds: list, kept: list[str]) -> None:
+    """Put back, as tags of our own, the embeds and unconverted markup the
+    sanitiser was not shown (it drops what it does not know)."""
+    for text in soup.find_all(string=re.compile(f"({EMBED}|{KEPT})\\d+")):
         anchor = text
-        for part in parts:
+        for part in re.split(f"((?:{EMBED}|{KEPT})\\d+)", str(text)):
             if part.startswith(EMBED):
                 kind, url, title = embeds[int(part[len(EMBED) :])]
                 new = soup.new_tag("embedplaceholder", attrs={"kind": kind, "href": url})
                 if title:
                     new["title"] = title
+            elif part.startswith(KEPT):
+                new = soup.new_tag("notconverted")
+                new.string = kept[int(part[len(KEPT) :])]
             elif part.strip():
                 new = soup.new_string(part)
             else:

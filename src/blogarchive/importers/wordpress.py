@@ -13,7 +13,7 @@ from html import escape
 from pathlib import Path
 
 from .blogger import parse_xml
-from .html import autop, convert
+from .html import KEPT, autop, convert
 from .records import ExportContents, ImportedPost, ImportError_, old_address, plain_title, untitled
 
 NS = {
@@ -92,8 +92,8 @@ def _post(path: Path, item, blog_url, names: dict[str, str], author) -> Imported
         raise ImportError_(path, item.sourceline, "post has no content:encoded")
     published = _date(path, item)
     link = (item.findtext("link") or "").strip() or None
-    html, notes = expand_shortcodes(html)
-    body = convert(autop(html), base_url=link or blog_url)
+    html, notes, kept = expand_shortcodes(html)
+    body = convert(autop(html), base_url=link or blog_url, kept=kept)
     notes += body.notes
     title = plain_title(item.findtext("title"))
     if not title:
@@ -136,17 +136,20 @@ IMAGE = re.compile(r"<a\b[^>]*>\s*<img\b[^>]*>\s*</a>|<img\b[^>]*>", re.S)
 ATTRIBUTE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 
 
-def expand_shortcodes(html: str) -> tuple[str, list[str]]:
+def expand_shortcodes(html: str) -> tuple[str, list[str], list[str]]:
     """WordPress's shortcodes as the HTML they stand for: ``[caption]`` a figure,
     ``[embed]``/``[youtube]``/``[video]``/``[audio]`` an embed (which the converter
     turns into a link that loads nothing); ``[gallery]`` and others are kept,
-    marked, to be shown as not converted."""
+    marked (``KEPT`` and an index into the list returned), to be shown as not
+    converted."""
     notes: list[str] = []
+    kept: list[str] = []
 
     def replace(match: re.Match) -> str:
         name, raw, inner = match.group(1).lower(), match.group(2), match.group(3)
         attrs = {m[1].lower(): m[2] or m[3] or m[4] for m in ATTRIBUTE.finditer(raw)}
-        positional = raw.strip().lstrip("=").split()[0] if raw.strip() and not attrs else ""
+        first = raw.strip().lstrip("=").split()[0] if raw.strip() else ""
+        positional = first if first.startswith("http") else ""
         if name == "caption" and inner is not None:
             image = IMAGE.search(inner)
             caption = attrs.get("caption") or IMAGE.sub("", inner, count=1)
@@ -163,10 +166,11 @@ def expand_shortcodes(html: str) -> tuple[str, list[str]]:
                 return f'<{tag} src="{escape(url)}"></{tag}>'
         if name in KNOWN_SHORTCODES:
             notes.append(f"left as is: [{name}] shortcode (shown as not converted)")
-            return f"<notconverted>{escape(match.group(0))}</notconverted>"
+            kept.append(match.group(0))
+            return f"\n\n{KEPT}{len(kept) - 1}\n\n"
         return match.group(0)
 
-    return SHORTCODE.sub(replace, html), notes
+    return SHORTCODE.sub(replace, html), notes, kept
 
 
 #: WordPress's own shortcodes: text in square brackets by any other name is the author's.

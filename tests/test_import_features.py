@@ -1,0 +1,181 @@
+"""What real exports hold comes in, converted or visibly not (issue 12).
+
+tests/data/wordpress-features.xml and blogger-features.xml hold, a post each,
+what real exports were seen to break on: separator blocks, headings out of
+order, root-relative images, ``?p=N`` permalinks, embeds and shortcodes,
+``<sup>``/``<sub>``/``<dl>``, "1)" after a line break, the "more" break, a
+password-protected post, markup and entities in titles, posts with no author
+or no title, Blogger's caption table.  Each is imported and built with the
+README's build (warnings as errors) and read as a reader would.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from blogarchive.build import build
+from blogarchive.cli import main
+
+from blogsite import REPO, Site
+
+DATA = Path(__file__).parent / "data"
+
+
+def imported_site(tmp_path_factory, fmt: str) -> tuple[Site, str, Path]:
+    root = tmp_path_factory.mktemp(fmt) / "blog"
+    (root / "posts").mkdir(parents=True)
+    shutil.copy(REPO / "tests/roots/test-escaping/conf.py", root / "conf.py")
+    (root / "index.md").write_text("# Imported\n\nAn imported blog.\n")
+    export = DATA / f"{fmt}-features.xml"
+    assert main(["import", fmt, str(export), "--posts-dir", str(root / "posts")]) == 0
+    assert build(root, root / "_build/html") == 0
+    report = (root / "posts/import-report.txt").read_text(encoding="utf-8")
+    return Site(root / "_build/html"), report, root
+
+
+@pytest.fixture(scope="module")
+def wordpress(tmp_path_factory):
+    return imported_site(tmp_path_factory, "wordpress")
+
+
+@pytest.fixture(scope="module")
+def blogger(tmp_path_factory):
+    return imported_site(tmp_path_factory, "blogger")
+
+
+def body(site: Site, rel: str):
+    return site.page(rel).select_one("article section")
+
+
+def texts(elements) -> list[str]:
+    return [" ".join(e.get_text().split()).rstrip("#¶") for e in elements]
+
+
+def test_separators_never_open_close_or_repeat(wordpress):
+    section = body(wordpress[0], "posts/2012/separators.html")
+    assert len(section.find_all("hr")) == 1
+    paragraphs = texts(section.select("p:not(.post-meta)"))
+    assert paragraphs == ["Between the lines.", "After two separators."]
+
+
+def test_headings_follow_their_order_and_root_relative_images_resolve(wordpress):
+    section = body(wordpress[0], "posts/2012/headings-out-of-order.html")
+    assert texts(section.find_all("h2")) == ["First part", "A bigger heading later"]
+    assert texts(section.find_all("h3")) == ["Deeper"]
+    image = section.find("img")
+    assert image["src"] == "https://example.org/wp-content/uploads/chart.png"
+    assert image["alt"] == "A chart"
+
+
+def test_query_string_permalinks_stay_distinct(wordpress):
+    site, _, root = wordpress
+    for name in ("separators", "headings-out-of-order"):
+        text = (root / f"posts/2012/{name}.md").read_text(encoding="utf-8")
+        assert "wordpress_url: https://example.org/blog/?p=" in text
+        assert "redirect:" not in text  # a static host cannot serve ?p=N
+    assert not (site.root / "blog/index.html").read_text().count('http-equiv="refresh"')
+
+
+def test_embeds_become_links_that_load_nothing(wordpress):
+    section = body(wordpress[0], "posts/2012/embeds-and-shortcodes.html")
+    assert section.find_all(["iframe", "video", "audio", "embed", "object"]) == []
+    placeholders = section.select(".embed-placeholder")
+    links = [p.find("a")["href"] for p in placeholders]
+    assert links == [
+        "https://www.youtube.com/embed/abc123",
+        "https://example.org/media/clip.mp4",
+        "https://example.org/media/interview.mp3",
+        "https://www.youtube.com/watch?v=def456",
+        "https://example.org/media/radio.mp3",
+        "https://example.org/media/court.mp4",
+        "https://www.youtube.com/watch?v=ghi789",
+    ]
+    assert placeholders[0].select_one(".admonition-title").get_text() == "The Munro lecture"
+    assert "youtube.com" in placeholders[0].find("a").get_text()
+    assert "nothing is loaded" in placeholders[0].get_text()
+
+
+def test_shortcodes_convert_or_show_as_not_converted(wordpress):
+    site, report, _ = wordpress
+    page = site.page("posts/2012/embeds-and-shortcodes.html")
+    section = page.select_one("article section")
+    figure = section.find("figure")
+    assert figure.find("img")["src"] == "https://example.org/blog/wp-content/uploads/family.jpg"
+    assert texts([figure.find("figcaption")]) == ["A family at the centre"]
+    note = section.select_one(".import-note")
+    assert note.find("pre").get_text().strip() == '[gallery ids="12,13,14"]'
+    assert "[youtube" not in section.get_text() and "[caption" not in section.get_text()
+    assert "gallery" not in page.select_one("meta[name=description]")["content"]
+    assert "left as is: [gallery] shortcode" in report
+
+
+def test_sup_sub_definitions_and_numbered_lines_keep_their_characters(wordpress):
+    section = body(wordpress[0], "posts/2012/small-print.html")
+    assert section.find("sub").get_text() == "2" and section.find("sup").get_text() == "st"
+    assert section.find("strong", string="Section 47")
+    text = " ".join(section.get_text().split())
+    assert "An enquiry into a child's welfare." in text
+    assert "Three steps: 1) assess 2) plan - review" in text
+    assert section.find(["ol", "ul"]) is None
+
+
+def test_more_break_ends_the_excerpt(wordpress, blogger):
+    listing = wordpress[0].page("index.html")
+    item = next(li for li in listing.select("li.post-summary") if "Small print" in li.h3.get_text())
+    excerpt = item.select_one(".post-excerpt").get_text()
+    assert "Before the break." in excerpt and "After the break." not in excerpt
+    listing = blogger[0].page("index.html")
+    item = next(li for li in listing.select("li.post-summary") if "reshape" in li.h3.get_text())
+    excerpt = item.select_one(".post-excerpt").get_text()
+    assert "Opening words." in excerpt and "After the picture." not in excerpt
+
+
+def test_password_protected_posts_are_never_published(wordpress):
+    site, _, root = wordpress
+    text = (root / "posts/2012/members-only.md").read_text(encoding="utf-8")
+    assert "draft: true" in text and "draft_reason: password-protected" in text
+    assert not site.path("posts/2012/members-only.html").exists()
+    leaked = [p for p in site.root.rglob("*") if p.is_file() and b"secret text" in p.read_bytes()]
+    assert leaked == []
+
+
+def test_titles_are_text_and_authors_come_from_the_export(wordpress, blogger):
+    page = wordpress[0].page("posts/2012/really-important-urgent.html")
+    assert texts([page.select_one("article h1")]) == ["Really important & urgent"]
+    assert texts(page.select("a.post-author")) == ["Chris Mills"]
+    page = blogger[0].page("posts/2011/workshop-reshape-notes.html")
+    assert texts([page.select_one("article h1")]) == ["Workshop 'reshape' notes"]
+
+
+def test_untitled_posts_are_titled_from_their_words_and_named(wordpress, blogger):
+    for _site, report, _root in (wordpress, blogger):
+        titled = [line for line in report.splitlines() if "untitled post, titled" in line]
+        assert len(titled) == 1, report
+    page = blogger[0].page(
+        "posts/2011/an-untitled-post-about-case-conferences-and-how-they-go.html"
+    )
+    assert texts([page.select_one("article h1")]) == [
+        "An untitled post about case conferences and how they go …"
+    ]
+    assert texts(page.select("a.post-author")) == ["Chris Mills"]
+
+
+def test_blogger_caption_table_becomes_a_figure(blogger):
+    section = body(blogger[0], "posts/2011/workshop-reshape-notes.html")
+    figure = section.find("figure")
+    assert figure.find("img")["src"] == "http://1.bp.blogspot.com/s320/board.jpg"
+    assert texts([figure.find("figcaption")]) == ["The safeguarding board, 2011"]
+    assert section.find("table") is None
+    link = section.select_one(".embed-placeholder a")
+    assert link["href"] == "https://www.youtube.com/embed/xyz987"
+
+
+def test_the_report_names_every_post_with_its_line(wordpress):
+    _, report, root = wordpress
+    posts = sorted((root / "posts").glob("*/*.md"))
+    for post in posts:
+        assert f": {post}: " in report
+    assert f"{DATA / 'wordpress-features.xml'}:" in report
