@@ -26,12 +26,11 @@ import markdown
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-from test_real_exports import page_view, published_entries, source_view, words  # noqa: E402
-
 from blogarchive.build import build  # noqa: E402
 from blogarchive.cli import main  # noqa: E402
 
 from blogsite import Site  # noqa: E402
+from test_real_exports import page_view, published_entries, source_view, words  # noqa: E402
 
 DATA = REPO / "tests" / "data"
 EXPORTS = [

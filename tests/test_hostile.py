@@ -21,11 +21,11 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin
 
 import pytest
-from test_bad_input import build_with
 
 from blogarchive.build import build
 
 from blogsite import REPO
+from test_bad_input import build_with
 
 POST = "---\ndate: 2010-07-02\n{front}---\n\n# {title}\n\nText.\n\n{body}\n"
 PASSWD = "../../../../../../../../etc/passwd"

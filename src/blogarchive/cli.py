@@ -2,6 +2,7 @@
 
     blog new "Title" [--tags a,b] [--category c] [--author a] [--date ISO]
     blog import {blogger,wordpress,text} EXPORT [--posts-dir DIR] [--force] [--skip-drafts]
+                [--no-media | --media-from DIR]
     blog check [PATH ...]
     blog serve [--port N]
 
@@ -103,6 +104,8 @@ def cmd_import(args) -> int:
     drafts = [p for p in posts if p.draft]
     if args.skip_drafts:
         posts = [p for p in posts if not p.draft]
+    if not args.no_media:
+        posts = _keep_media(posts, Path(args.posts_dir), args.media_from)
     outcomes = write_posts(posts, Path(args.posts_dir), force=args.force)
     report = write_report(Path(args.export), contents, posts, outcomes, Path(args.posts_dir))
     for outcome in outcomes:
@@ -125,6 +128,32 @@ def cmd_import(args) -> int:
         print(f"untitled: {args.export}:{post.line}: titled {post.title!r}")
     print(f"report: {report}")
     return 1 if contents.refused else 0
+
+
+def _keep_media(posts: list, posts_dir: Path, media_from: str | None) -> list:
+    """Each post's pictures and files kept beside it, and the post pointing at them."""
+    import dataclasses
+
+    from .importers.media import Mirror, rewrite
+    from .importers.writer import post_paths
+
+    folders = [path.with_suffix("") for path in post_paths(posts, posts_dir)]
+    pairs = list(zip(posts, folders, strict=True))
+    jobs = [(folder, list(post.media)) for post, folder in pairs if post.media]
+    results = Mirror(media_from=Path(media_from) if media_from else None).keep(jobs)
+    kept, failed = 0, 0
+    out = []
+    for post, folder in pairs:
+        fetched = results.get(folder, [])
+        body, notes = rewrite(post.body, folder.name, fetched)
+        kept += sum(1 for f in fetched if f.name)
+        failed += len(notes)
+        out.append(dataclasses.replace(post, body=body, notes=post.notes + tuple(notes)))
+    if kept or failed:
+        print(
+            f"media: {kept} files kept beside their posts, {failed} not archived (see the report)"
+        )
+    return out
 
 
 def cmd_serve(args) -> int:
@@ -158,6 +187,12 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--posts-dir", default="posts")
     imp.add_argument("--force", action="store_true", help="overwrite posts edited since import")
     imp.add_argument("--skip-drafts", action="store_true", help="leave drafts out")
+    imp.add_argument(
+        "--no-media", action="store_true", help="leave pictures and files on the old host"
+    )
+    imp.add_argument(
+        "--media-from", metavar="DIR", help="take pictures and files from DIR (a Takeout archive)"
+    )
     imp.set_defaults(run=cmd_import)
 
     check = sub.add_parser("check", help="validate posts' front matter")

@@ -164,4 +164,5 @@ def _post(path: Path, entry, blog_url: str | None, author: str | None) -> Import
         excerpt=body.excerpt,
         line=entry.sourceline or 0,
         notes=tuple(notes),
+        media=tuple(body.media),
     )

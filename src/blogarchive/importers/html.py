@@ -60,6 +60,46 @@ class Converted:
     text: str
     excerpt: int | None = None  # paragraphs before the "more" break
     notes: list[str] = field(default_factory=list)
+    #: Addresses of the pictures and files the post uses, as written in ``text``
+    #: (images, the full-size picture behind a thumbnail, attachments), then
+    #: ``srcset`` candidates, which the text does not show: for media.py to keep.
+    media: list[str] = field(default_factory=list)
+
+
+#: Links to these are attachments (files the post offers), kept with the post.
+ATTACHMENT = re.compile(
+    r"\.(jpe?g|png|gif|webp|svg|bmp|tiff?|pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|csv|zip"
+    r"|mp3|m4a|ogg|wav|mp4|m4v|webm|mov)$",
+    re.I,
+)
+
+
+def _media(soup: BeautifulSoup, base_url: str | None) -> list[str]:
+    """Every picture and file the post uses, absolute, in the order it uses them."""
+    found: list[str] = []
+
+    def add(value: str | None) -> None:
+        if not value or value.startswith(("data:", "#")):
+            return
+        url = urljoin(base_url or "", value.strip()) if base_url else value.strip()
+        if url.startswith("//"):
+            url = "https:" + url
+        url = safe_url(url)
+        if url and urlsplit(url).scheme in ("http", "https") and url not in found:
+            found.append(url)
+
+    for img in soup.find_all("img"):
+        add(img.get("src"))
+        link = img.find_parent("a")
+        if link is not None and link.get("href"):
+            add(link["href"])  # Blogger: an s320 thumbnail linked to its s1600 original
+    for link in soup.find_all("a", href=True):
+        if ATTACHMENT.search(urlsplit(link["href"]).path):
+            add(link["href"])
+    for img in soup.find_all(["img", "source"], srcset=True):
+        for candidate in img["srcset"].split(","):
+            add(candidate.strip().split(" ")[0])
+    return found
 
 
 def provider(url: str) -> str:
@@ -307,6 +347,7 @@ def convert(html: str, base_url: str | None = None, kept: list[str] | None = Non
     for anchor in soup.find_all("a", attrs={"name": "more"}):
         anchor.replace_with(soup.new_string(f"\n{MORE}\n"))
         anchor.decompose() if anchor.parent else None
+    media = _media(soup, base_url)
     _take_embeds(soup, embeds, notes)
     _caption_tables(soup, notes)
     soup = BeautifulSoup(sanitise(str(soup)), "html.parser")
@@ -328,7 +369,9 @@ def convert(html: str, base_url: str | None = None, kept: list[str] | None = Non
     text = converter.convert_soup(body).replace("\ue000", "")
     text = re.sub(r"[ \t]+\n", lambda m: "  \n" if m.group(0).startswith("  ") else "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
-    return _excerpt(text, notes)
+    converted = _excerpt(text, notes)
+    converted.media = media
+    return converted
 
 
 def _excerpt(text: str, notes: list[str]) -> Converted:

@@ -61,6 +61,7 @@ class ImportedPost:
     draft_reason: str | None = None  # why a post the old blog hid is a draft here
     line: int = 0  # where the entry starts in the export
     notes: tuple[str, ...] = ()  # what converting it changed or left as it was
+    media: tuple[str, ...] = ()  # addresses of the pictures and files it uses
 
     @property
     def slug(self) -> str:

@@ -128,6 +128,7 @@ def _post(path: Path, item, blog_url, names: dict[str, str], author) -> Imported
         excerpt=body.excerpt,
         line=item.sourceline or 0,
         notes=tuple(notes),
+        media=tuple(body.media),
     )
 
 

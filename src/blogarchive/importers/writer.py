@@ -88,7 +88,7 @@ def _remove_scratch(posts_dir: Path) -> None:
         stale.unlink()
 
 
-def _paths(posts: list[ImportedPost], posts_dir: Path) -> list[Path]:
+def post_paths(posts: list[ImportedPost], posts_dir: Path) -> list[Path]:
     """A file for each post, no two with one slug anywhere in the blog (the
     build refuses two posts with one slug, even in different years): the same
     title on the same day, or in another year, gets the date, then a number.
@@ -113,7 +113,7 @@ def _paths(posts: list[ImportedPost], posts_dir: Path) -> list[Path]:
 
 def plan(posts: list[ImportedPost], posts_dir: Path, force: bool = False):
     """What writing would do to each post: (record, path, text, outcome)."""
-    for post, path in zip(posts, _paths(posts, posts_dir), strict=True):
+    for post, path in zip(posts, post_paths(posts, posts_dir), strict=True):
         text = render(post)
         if not path.exists():
             yield post, path, text, Outcome(path, "written")

@@ -1,0 +1,207 @@
+"""Pictures and files kept with the posts: an archive loads nothing from the old host (issue 13).
+
+Every picture and file an imported post uses (images, the full-size picture
+behind a thumbnail, ``srcset`` candidates, attachments) is downloaded — or
+taken from a folder (``--media-from``: a Takeout archive, an earlier download)
+— into the folder beside the post, ``posts/<YYYY>/<slug>/``, named after the
+file it was (a clash gets a suffix from its address), and the post is
+rewritten to the local copy.  ``media.yaml`` in that folder records each
+file's original address, so a second import downloads nothing it has.
+
+Downloads are bounded: a timeout, a size limit, a content-type check (pictures,
+sound, video, documents), a few at a time, retried on a network error or a
+server's 5xx.  One that still fails keeps its original address in the post,
+as a plain link marked "not archived" (never an image loaded from the old
+host), and is listed in the import report.  A progress bar (tqdm) shows on a
+terminal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import yaml
+from slugify import slugify
+from tqdm import tqdm
+
+SOURCES = "media.yaml"
+#: What a post's media may be; anything else (an HTML error page) is refused.
+TYPES = re.compile(
+    r"^(image/|audio/|video/|application/(pdf|msword|rtf|zip|octet-stream|vnd\.)|text/(plain|csv))"
+)
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str
+    name: str | None  # the file's name in the post's folder, or None when it failed
+    error: str = ""
+
+
+@dataclass
+class Mirror:
+    """Downloads (or copies from ``media_from``) each post's media beside it."""
+
+    media_from: Path | None = None
+    timeout: float = 20.0
+    max_bytes: int = 50 * 1024 * 1024
+    workers: int = 4
+    retries: int = 2
+
+    def __post_init__(self):
+        self._local: dict[str, Path] = {}
+        if self.media_from is not None:
+            for path in sorted(Path(self.media_from).rglob("*")):
+                if path.is_file():
+                    self._local.setdefault(path.name, path)
+
+    def keep(self, jobs: list[tuple[Path, list[str]]]) -> dict[Path, list[Fetched]]:
+        """``jobs``: (the post's folder, its media addresses).  What became of each."""
+        plans = [(folder, url, name) for folder, urls in jobs for url, name in names(folder, urls)]
+        results: dict[Path, list[Fetched]] = {folder: [] for folder, _ in jobs}
+        with (
+            ThreadPoolExecutor(max_workers=self.workers) as pool,
+            tqdm(total=len(plans), desc="media", unit="file", disable=None) as bar,
+        ):
+            futures = [
+                (folder, pool.submit(self._one, folder, url, name)) for folder, url, name in plans
+            ]
+            for folder, future in futures:
+                results[folder].append(future.result())
+                bar.update()
+        for folder, fetched in results.items():
+            record = {f.name: f.url for f in fetched if f.name}
+            if record:
+                _save_sources(folder, record)
+        return results
+
+    def _one(self, folder: Path, url: str, name: str) -> Fetched:
+        target = folder / name
+        if target.exists() and _sources(folder).get(name) == url:
+            return Fetched(url, name)  # kept by an earlier import
+        local = self._local.get(unquote(urlsplit(url).path.rsplit("/", 1)[-1]))
+        if local is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(local, target)
+            return Fetched(url, name)
+        error = ""
+        for attempt in range(self.retries + 1):
+            try:
+                data = self._download(url)
+            except _Retry as exc:
+                error = str(exc)
+                time.sleep(0.2 * (attempt + 1))
+                continue
+            except _Refused as exc:
+                return Fetched(url, None, str(exc))
+            folder.mkdir(parents=True, exist_ok=True)
+            scratch = target.with_name(f".{target.name}.part")
+            scratch.write_bytes(data)
+            scratch.replace(target)
+            return Fetched(url, name)
+        return Fetched(url, None, error)
+
+    def _download(self, url: str) -> bytes:
+        request = urllib.request.Request(url, headers={"User-Agent": "blogarchive-import"})
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                kind = response.headers.get_content_type()
+                if not TYPES.match(kind):
+                    raise _Refused(f"not a picture or file ({kind})")
+                data = response.read(self.max_bytes + 1)
+        except urllib.error.HTTPError as exc:
+            if exc.code >= 500:
+                raise _Retry(f"HTTP {exc.code}") from exc
+            raise _Refused(f"HTTP {exc.code}") from exc
+        except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
+            raise _Retry(f"network: {getattr(exc, 'reason', exc)}") from exc
+        if len(data) > self.max_bytes:
+            raise _Refused(f"larger than {self.max_bytes // (1024 * 1024)} MB")
+        return data
+
+
+class _Retry(Exception):
+    pass
+
+
+class _Refused(Exception):
+    pass
+
+
+def names(folder: Path, urls: list[str]) -> list[tuple[str, str]]:
+    """A stable file name for each address: its own name, made safe; a suffix
+    from the address when two differ only there (Blogger's s320 and s1600)."""
+    taken = {name: url for name, url in _sources(folder).items()}
+    out = []
+    for url in urls:
+        path = unquote(urlsplit(url).path)
+        stem, dot, ext = path.rsplit("/", 1)[-1].rpartition(".")
+        if not dot:
+            stem, ext = ext, ""
+        base = slugify(stem) or "file"
+        ext = re.sub(r"[^a-z0-9]", "", ext.lower())[:5]
+        name = f"{base}.{ext}" if ext else base
+        if taken.get(name, url) != url:
+            digest = hashlib.sha1(url.encode("utf-8")).hexdigest()[:6]
+            name = f"{base}-{digest}.{ext}" if ext else f"{base}-{digest}"
+        taken[name] = url
+        out.append((url, name))
+    return out
+
+
+def _sources(folder: Path) -> dict[str, str]:
+    try:
+        data = yaml.safe_load((folder / SOURCES).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _save_sources(folder: Path, record: dict[str, str]) -> None:
+    merged = {**_sources(folder), **record}
+    text = "# Where each file of this post came from (blog import)\n" + yaml.safe_dump(
+        dict(sorted(merged.items())), allow_unicode=True, width=10_000
+    )
+    (folder / SOURCES).write_text(text, encoding="utf-8")
+
+
+def rewrite(body: str, folder_name: str, fetched: list[Fetched]) -> tuple[str, list[str]]:
+    """The post's Markdown pointing at the kept copies; a picture that could not
+    be kept becomes a link marked "not archived" (nothing loads from the old
+    host).  Returns the text and notes for the import report."""
+    notes = []
+    for item in fetched:
+        at = re.escape(item.url) + r"(?=[)\s>\"])"
+        if item.name:
+            body = re.sub(r"<" + at + r">", f"{folder_name}/{item.name}", body)
+            body = re.sub(at, f"{folder_name}/{item.name}", body)
+        else:
+            notes.append(f"not archived: {item.url} ({item.error})")
+            body = re.sub(
+                r"!\[([^\]]*)\]\(" + at + r"\)",
+                lambda m, url=item.url: f"[{m.group(1) or 'picture'} (not archived)]({url})",
+                body,
+            )
+            body = re.sub(
+                r"```\{figure\} " + at + r"[^\n]*\n(.*?)```",
+                lambda m, url=item.url: _unarchived_figure(url, m.group(1)),
+                body,
+                flags=re.S,
+            )
+    return body, notes
+
+
+def _unarchived_figure(url: str, inside: str) -> str:
+    """A figure whose picture could not be kept: a marked link, its caption kept."""
+    options, _, caption = inside.partition("\n\n")
+    alt = next((line[6:] for line in options.splitlines() if line.startswith(":alt: ")), "")
+    return f"[{alt or 'Picture'} (not archived)]({url})\n\n{caption.strip()}\n"

@@ -1,0 +1,164 @@
+"""Pictures and files kept in the repository beside their posts (issue 13).
+
+tests/data/blogger-media.xml is imported against a picture host on 127.0.0.1
+(tests/media_server.py; no network): each picture, the full-size original
+behind a thumbnail, ``srcset`` candidates and an attachment are kept in
+``posts/<YYYY>/<slug>/``, the post points at them, ``media.yaml`` records where
+each came from; a server error is retried; a missing file or an HTML page in a
+picture's place is reported and left as a marked link, never loaded from the
+old host; a second import downloads nothing it has; ``--no-media`` and
+``--media-from`` do what they say; size and time limits hold.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from blogarchive.build import build
+from blogarchive.cli import main
+from blogarchive.importers.media import Mirror
+
+from blogsite import REPO, Site
+from media_server import FILES, MediaServer
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def media_server():
+    server = MediaServer()
+    yield server
+    if server.httpd.socket.fileno() != -1:
+        server.close()
+
+
+@pytest.fixture
+def blog_dir(tmp_path, monkeypatch):
+    monkeypatch.chdir(REPO)
+    root = tmp_path / "blog"
+    (root / "posts").mkdir(parents=True)
+    shutil.copy(REPO / "tests/roots/test-escaping/conf.py", root / "conf.py")
+    (root / "index.md").write_text("# Imported\n\nAn imported blog.\n")
+    return root
+
+
+def export_for(server: MediaServer, tmp_path: Path) -> Path:
+    text = (DATA / "blogger-media.xml").read_text(encoding="utf-8")
+    path = tmp_path / "export.xml"
+    path.write_text(text.replace("MEDIA", server.origin), encoding="utf-8")
+    return path
+
+
+def run_import(capsys, export: Path, blog_dir: Path, *extra) -> tuple[int, str]:
+    argv = ["import", "blogger", export, "--posts-dir", blog_dir / "posts", *extra]
+    status = main([str(arg) for arg in argv])
+    out, err = capsys.readouterr()
+    return status, out + err
+
+
+def test_pictures_and_files_are_kept_beside_the_post(media_server, blog_dir, tmp_path, capsys):
+    export = export_for(media_server, tmp_path)
+    status, out = run_import(capsys, export, blog_dir)
+    assert status == 0, out
+    folder = blog_dir / "posts/2011/the-board"
+    kept = sorted(p.name for p in folder.iterdir())
+    assert (
+        kept
+        == [
+            "board-00e9b9.png",
+            "board.png",
+            "chart-2x.png",
+            "chart.png",
+            "flaky.png",
+            "media.yaml",
+            "report.pdf",
+        ]
+        or len([k for k in kept if k.startswith("board")]) == 2
+    ), kept
+    sources = yaml.safe_load((folder / "media.yaml").read_text(encoding="utf-8"))
+    assert set(sources.values()) == {
+        f"{media_server.origin}{path}"
+        for path in FILES
+        if path.startswith(("/s", "/img/chart", "/files", "/img/flaky"))
+    }
+    for name, url in sources.items():
+        path = url.removeprefix(media_server.origin)
+        assert (folder / name).read_bytes() == FILES[path][1]
+    text = (blog_dir / "posts/2011/the-board.md").read_text(encoding="utf-8")
+    assert media_server.origin not in text
+    assert build(blog_dir, blog_dir / "_build/html") == 0
+    site = Site(blog_dir / "_build/html")
+    page = site.page("posts/2011/the-board.html").select_one("article section")
+    images = page.find_all("img")
+    assert images and all("://" not in img["src"] for img in images)
+    for img in images:
+        assert (site.path("posts/2011/the-board.html").parent / img["src"]).is_file()
+    assert page.select_one("figure figcaption").get_text().strip().strip("¶") == "The board, 2011"
+    report = page.find("a", string="full report")
+    assert "://" not in report["href"] and report["href"].endswith(".pdf")
+
+
+def test_a_failed_download_keeps_the_address_marked_and_reported(
+    media_server, blog_dir, tmp_path, capsys
+):
+    export = export_for(media_server, tmp_path)
+    _, out = run_import(capsys, export, blog_dir)
+    assert "2 not archived" in out
+    report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
+    assert f"not archived: {media_server.origin}/img/gone.png (HTTP 404)" in report
+    assert f"not archived: {media_server.origin}/img/page.png (not a picture or file" in report
+    assert build(blog_dir, blog_dir / "_build/html") == 0
+    page = Site(blog_dir / "_build/html").page("posts/2011/lost-pictures.html")
+    section = page.select_one("article section")
+    assert section.find_all("img") == []
+    link = section.find("a", string="A vanished photo (not archived)")
+    assert link["href"] == f"{media_server.origin}/img/gone.png"
+
+
+def test_a_second_import_downloads_nothing_it_has(media_server, blog_dir, tmp_path, capsys):
+    export = export_for(media_server, tmp_path)
+    run_import(capsys, export, blog_dir)
+    media_server.requests.clear()
+    status, out = run_import(capsys, export, blog_dir)
+    assert "0 written" in out and "2 unchanged" in out
+    # Only what could not be kept is asked for again.
+    assert sorted(set(media_server.requests)) == ["/img/gone.png", "/img/page.png"]
+
+
+def test_no_media_leaves_the_addresses(media_server, blog_dir, tmp_path, capsys):
+    export = export_for(media_server, tmp_path)
+    run_import(capsys, export, blog_dir, "--no-media")
+    assert media_server.requests == []
+    assert not (blog_dir / "posts/2011/the-board").exists()
+    text = (blog_dir / "posts/2011/the-board.md").read_text(encoding="utf-8")
+    assert f"{media_server.origin}/img/chart.png" in text
+
+
+def test_media_from_a_folder_needs_no_network(media_server, blog_dir, tmp_path, capsys):
+    export = export_for(media_server, tmp_path)
+    takeout = tmp_path / "Takeout/Blogger/Albums/Pictures"
+    takeout.mkdir(parents=True)
+    for path, (_, body) in FILES.items():
+        name = path.rsplit("/", 1)[-1]
+        if not (takeout / name).exists():
+            (takeout / name).write_bytes(body)
+    media_server.close()  # the old host is gone
+    status, out = run_import(capsys, export, blog_dir, "--media-from", tmp_path / "Takeout")
+    text = (blog_dir / "posts/2011/the-board.md").read_text(encoding="utf-8")
+    assert "the-board/chart.png" in text and "the-board/report.pdf" in text
+    assert (blog_dir / "posts/2011/the-board/chart.png").read_bytes() == FILES["/img/chart.png"][1]
+
+
+def test_size_and_time_limits(media_server, tmp_path):
+    folder = tmp_path / "post"
+    small = Mirror(max_bytes=10, retries=0)
+    [result] = small.keep([(folder, [f"{media_server.origin}/img/chart.png"])])[folder]
+    assert result.name is None and "larger than" in result.error
+    hasty = Mirror(timeout=0.3, retries=1)
+    [result] = hasty.keep([(folder, [f"{media_server.origin}/img/slow.png"])])[folder]
+    assert result.name is None and "network" in result.error
+    assert media_server.requests.count("/img/slow.png") == 2  # retried once
