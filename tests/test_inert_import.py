@@ -41,7 +41,7 @@ def blog_dir(tmp_path, monkeypatch):
 
 
 def blog(capsys, *argv) -> tuple[int, str]:
-    status = main([str(a) for a in argv])
+    status = main([str(a) for a in (*argv, "--no-media")])  # no picture host in these
     out, err = capsys.readouterr()
     return status, out + err
 
@@ -176,6 +176,7 @@ def test_a_killed_import_leaves_nothing_half_written(blog_dir, capsys, monkeypat
                 str(DATA / "blogger-hostile.xml"),
                 "--posts-dir",
                 str(blog_dir / "posts"),
+                "--no-media",
             ]
         )
     monkeypatch.setattr(os, "replace", real_replace)

@@ -13,7 +13,7 @@ from pathlib import Path
 from ablog.blog import Blog
 from ablog.post import generate_archive_pages, generate_atom_feeds
 
-from . import confine, csp, incremental, speedups
+from . import comments, confine, csp, incremental, speedups
 from .archive import blog_archive
 from .feeds import write_feeds
 from .history import load_history
@@ -44,7 +44,11 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
     archive = blog_archive(app)
     context["archive"] = archive
     context["content_security_policy"] = csp.page_policy(app)
-    context["post"] = archive.post(pagename)
+    context["post"] = post = archive.post(pagename)
+    if post is not None and post.published:
+        thread = comments.thread(app.srcdir, pagename, archive.tz)
+        context["comments"] = thread
+        context["comment_count"] = comments.count(thread)
     context["feed_url"] = archive.baseurl + archive.feed_docname
     context["blog_sidebar"] = archive.sidebar(pagename, context)
 
@@ -104,6 +108,7 @@ def setup(app):
     app.connect("env-get-outdated", incremental.before_reading)
     app.connect("env-get-updated", incremental.pages_to_rewrite)
     app.connect("doctree-read", incremental.record_signature)
+    app.connect("doctree-read", comments.note_comments)
     app.connect("env-purge-doc", incremental.purge_signature)
     app.connect("env-merge-info", incremental.merge_signatures)
     app.connect("build-finished", incremental.finish_build)

@@ -301,6 +301,13 @@ class BlogArchive:
         """Minutes to read the post at 200 words a minute, at least one."""
         return max(1, round(word_count(post) / 200))
 
+    def comment_count(self, post: Post) -> int:
+        """How many comments from the old blog the post keeps (its ``comments:`` key)."""
+        try:
+            return int(self.app.env.metadata.get(post.docname, {}).get("comments", 0))
+        except (TypeError, ValueError):
+            return 0
+
     def _tags_of(self, post: Post) -> frozenset[str]:
         tags = self._tag_slugs.get(post.docname)
         if tags is None:

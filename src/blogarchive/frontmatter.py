@@ -36,6 +36,7 @@ KNOWN_KEYS = {
     "blogger_url": "the post's address on Blogger",
     "wordpress_url": "the post's address on WordPress",
     "imported_digest": "checksum of the imported text, to notice the author's edits",
+    "comments": "number of comments kept from the old blog (in <slug>.comments.yaml)",
     "canonical_link": "canonical URL, when the post lives elsewhere first",
     "external_link": "the post is a link to this URL",
     "language": "language code",
@@ -263,7 +264,7 @@ def check(path: Path | str, text: str, tz: ZoneInfo, display: str | None = None)
                 fm.error(key, f"expected true or false, got {data[key]!r}")
             else:
                 values[key] = data[key]
-    for key in ("excerpt", "image"):
+    for key in ("excerpt", "image", "comments"):
         if key in data:
             if not isinstance(data[key], int) or isinstance(data[key], bool):
                 fm.error(key, f"expected a whole number, got {data[key]!r}")

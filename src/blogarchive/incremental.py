@@ -22,7 +22,7 @@ from pathlib import Path
 MANIFEST = ".blogarchive-pages"
 
 
-def _signature(info: dict) -> tuple:
+def _signature(info: dict, comments) -> tuple:
     return (
         info["title"],
         info["date"],
@@ -32,6 +32,7 @@ def _signature(info: dict) -> tuple:
         tuple(info["redirect"]),
         " ".join(node.astext() for node in info["excerpt"]),
         info["words"],  # reading time, shown in lists
+        comments,  # the number of comments kept, shown in lists
     )
 
 
@@ -56,7 +57,8 @@ def record_signature(app, doctree) -> None:
                     part.document = None
         if len(posts) == 1 and not posts[0]["section"]:
             posts[0]["doctree"] = None
-        env.blogarchive_listing[env.docname] = tuple(_signature(info) for info in posts)
+        comments = env.metadata.get(env.docname, {}).get("comments")
+        env.blogarchive_listing[env.docname] = tuple(_signature(i, comments) for i in posts)
 
 
 def purge_signature(app, env, docname) -> None:
@@ -89,15 +91,15 @@ def pages_to_rewrite(app, env):
     env.blogarchive_head = head
     if footer_changed or _on_every_page(before) != _on_every_page(after):
         return sorted(env.found_docs)
-    if before != after:  # only excerpts or reading times: the home page's list
+    if before != after:  # only excerpts, reading times, comments: the home page's list
         return [app.config.root_doc]
     return []
 
 
 def _on_every_page(signatures: dict) -> dict:
     """What pages show of other posts (sidebar, related, older/newer): all but the
-    excerpt and the word count, which only lists show."""
-    return {d: tuple(s[:-2] for s in sigs) for d, sigs in signatures.items()}
+    excerpt, the word count and the number of comments, which only lists show."""
+    return {d: tuple(s[:-3] for s in sigs) for d, sigs in signatures.items()}
 
 
 class GeneratedFiles:

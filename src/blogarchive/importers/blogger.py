@@ -8,16 +8,27 @@ rest still comes in; an untitled post is titled from its first words.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from pathlib import Path
 from urllib.parse import urljoin
 
 from lxml import etree
 
-from .html import convert
-from .records import ExportContents, ImportedPost, ImportError_, old_address, plain_title, untitled
+from .html import comment_html, convert, safe_url
+from .records import (
+    Comment,
+    ExportContents,
+    ImportedPost,
+    ImportError_,
+    old_address,
+    plain_title,
+    untitled,
+)
 
 NS = {
+    "thr": "http://purl.org/syndication/thread/1.0",
     "atom": "http://www.w3.org/2005/Atom",
     "app": "http://purl.org/atom/app#",
     "blogger": "http://schemas.google.com/blogger/2018",
@@ -114,8 +125,13 @@ def read_blogger(path: Path, author: str | None = None) -> ExportContents:
     )
     # A post with no author of its own is the blog's author's, then conf.py's.
     author = (_text(root, "atom:author/atom:name") or "").strip() or author
+    comments: dict[str, list[Comment]] = {}  # post's id -> its comments
+    post_ids: list[str] = []
     for entry in root.findall("atom:entry", NS):
         kind = _kind(entry)
+        if kind == "comment":
+            _comment(entry, comments, contents)
+            continue
         if kind != "post":
             contents.not_posts[kind] += 1
             continue
@@ -125,9 +141,57 @@ def read_blogger(path: Path, author: str | None = None) -> ExportContents:
             continue
         try:
             contents.posts.append(_post(path, entry, blog_url, author))
+            post_ids.append((_text(entry, "atom:id") or "").strip())
         except ImportError_ as exc:
             contents.refused.append((exc.line, exc.message))
+    for i, post_id in enumerate(post_ids):
+        mine = sorted(comments.pop(post_id, []), key=lambda c: c.date)
+        if mine:
+            contents.posts[i] = dataclasses.replace(contents.posts[i], comments=tuple(mine))
+    orphans = sum(len(c) for c in comments.values())
+    if orphans:
+        contents.not_posts["comment on no imported post"] += orphans
     return contents
+
+
+def _comment(entry, comments: dict[str, list[Comment]], contents: ExportContents) -> None:
+    """A Blogger comment, filed under the post it answers (``thr:in-reply-to``;
+    Takeout: ``blogger:parent``)."""
+    reply = entry.find("thr:in-reply-to", NS)
+    post_id = reply.get("ref", "") if reply is not None else _text(entry, "blogger:parent") or ""
+    status = (_text(entry, "blogger:status") or "LIVE").strip().upper()
+    if not post_id.strip() or status != "LIVE":
+        contents.not_posts["unpublished comment" if post_id else "comment"] += 1
+        return
+    text = _text(entry, "atom:published")
+    try:
+        when = dt.datetime.fromisoformat((text or "").strip().replace("Z", "+00:00"))
+    except ValueError:
+        contents.refused.append((entry.sourceline, f"comment with a bad date {text!r}"))
+        return
+    own_id = re.search(r"(\d+)\s*$", _text(entry, "atom:id") or "")
+    # A reply names the comment it answers: a "related" link (Back up content),
+    # blogger:inReplyTo (Takeout).
+    answered = _text(entry, "blogger:inReplyTo") or next(
+        (
+            link.get("href", "")
+            for link in entry.findall("atom:link", NS)
+            if link.get("rel") == "related"
+        ),
+        "",
+    )
+    parent = re.search(r"(\d+)\s*$", answered)
+    url = safe_url(_text(entry, "atom:author/atom:uri"))
+    comments.setdefault(post_id.strip(), []).append(
+        Comment(
+            id=own_id.group(1) if own_id else str(entry.sourceline),
+            author=" ".join((_text(entry, "atom:author/atom:name") or "Anonymous").split()),
+            date=when.replace(microsecond=0),
+            html=comment_html(_text(entry, "atom:content") or ""),
+            parent=parent.group(1) if parent else None,
+            url=url,
+        )
+    )
 
 
 def _post(path: Path, entry, blog_url: str | None, author: str | None) -> ImportedPost:

@@ -148,6 +148,18 @@ def sanitise(html: str) -> str:
     )
 
 
+def comment_html(html: str) -> str:
+    """A comment's text as inert HTML: paragraphs, emphasis and links at most
+    (links ``rel="nofollow ugc"``), old Blogger ``<br><br>`` kept as breaks."""
+    return nh3.clean(
+        html,
+        tags={"p", "br", "a", "b", "strong", "i", "em", "blockquote", "ul", "ol", "li", "code"},
+        attributes={"a": {"href"}},
+        url_schemes=SCHEMES,
+        link_rel="nofollow ugc",
+    ).strip()
+
+
 def safe_url(url: str | None) -> str | None:
     """``url`` if its scheme is allowed (or it is relative), percent-encoded where
     Markdown would misread it; else None."""

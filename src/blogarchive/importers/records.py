@@ -43,6 +43,29 @@ def old_address(url: str | None) -> str | None:
 
 
 @dataclass(frozen=True)
+class Comment:
+    """A published comment from the old blog: who, when, what; never their
+    e-mail or IP address."""
+
+    id: str
+    author: str
+    date: dt.datetime  # aware
+    html: str  # sanitised
+    parent: str | None = None  # the comment it answers
+    url: str | None = None  # the commenter's own address
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "parent": self.parent,
+            "author": self.author,
+            "url": self.url,
+            "date": self.date.isoformat(),
+            "html": self.html,
+        }
+
+
+@dataclass(frozen=True)
 class ImportedPost:
     """One post as read from an export, before it is written as MyST."""
 
@@ -62,6 +85,7 @@ class ImportedPost:
     line: int = 0  # where the entry starts in the export
     notes: tuple[str, ...] = ()  # what converting it changed or left as it was
     media: tuple[str, ...] = ()  # addresses of the pictures and files it uses
+    comments: tuple[Comment, ...] = ()  # published comments, oldest first
 
     @property
     def slug(self) -> str:

@@ -13,13 +13,22 @@ from html import escape
 from pathlib import Path
 
 from .blogger import parse_xml
-from .html import KEPT, autop, convert
-from .records import ExportContents, ImportedPost, ImportError_, old_address, plain_title, untitled
+from .html import KEPT, autop, comment_html, convert, safe_url
+from .records import (
+    Comment,
+    ExportContents,
+    ImportedPost,
+    ImportError_,
+    old_address,
+    plain_title,
+    untitled,
+)
 
 NS = {
     "content": "http://purl.org/rss/1.0/modules/content/",
     "dc": "http://purl.org/dc/elements/1.1/",
 }
+WXR_DATE = "%Y-%m-%d %H:%M:%S"
 PUBLISHED = {"publish"}
 DRAFTS = {"draft", "pending", "private", "future"}
 
@@ -129,7 +138,43 @@ def _post(path: Path, item, blog_url, names: dict[str, str], author) -> Imported
         line=item.sourceline or 0,
         notes=tuple(notes),
         media=tuple(body.media),
+        comments=_comments(item, published),
     )
+
+
+def _comments(item, published: dt.datetime) -> tuple[Comment, ...]:
+    """The post's approved comments (never spam, trash, pending or pingbacks)."""
+    found = []
+    for node in item:
+        if not (isinstance(node.tag, str) and node.tag.endswith("}comment")):
+            continue
+        if (_wp(node, "comment_approved") or "").strip() != "1":
+            continue
+        if (_wp(node, "comment_type") or "comment").strip() not in ("", "comment"):
+            continue
+        gmt = (_wp(node, "comment_date_gmt") or "").strip()
+        try:
+            if gmt and not gmt.startswith("0000"):
+                when = dt.datetime.strptime(gmt, "%Y-%m-%d %H:%M:%S").replace(tzinfo=dt.UTC)
+            else:
+                local = dt.datetime.strptime(
+                    (_wp(node, "comment_date") or "").strip(), "%Y-%m-%d %H:%M:%S"
+                )
+                when = local.replace(tzinfo=published.tzinfo or dt.UTC)
+        except ValueError:
+            continue
+        parent = (_wp(node, "comment_parent") or "0").strip()
+        found.append(
+            Comment(
+                id=(_wp(node, "comment_id") or str(node.sourceline)).strip(),
+                author=" ".join((_wp(node, "comment_author") or "Anonymous").split()),
+                date=when,
+                html=comment_html(autop(_wp(node, "comment_content") or "")),
+                parent=None if parent in ("", "0") else parent,
+                url=safe_url(_wp(node, "comment_author_url")),
+            )
+        )
+    return tuple(sorted(found, key=lambda c: c.date))
 
 
 SHORTCODE = re.compile(r"\[(\w+)([^\]]*)\](?:(.*?)\[/\1\])?", re.S)

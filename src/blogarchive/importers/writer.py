@@ -16,6 +16,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from ..frontmatter import dump
 from .html import escape_text
 from .records import ImportedPost
@@ -55,6 +57,7 @@ def render(post: ImportedPost) -> str:
         post.source_key: post.source_url,
         "redirect": list(post.redirects),
         "excerpt": post.excerpt,
+        "comments": len(post.comments),
     }
     front = dump({key: value for key, value in values.items() if value})
     title = escape_text(post.title)
@@ -135,11 +138,29 @@ def write_posts(posts: list[ImportedPost], posts_dir: Path, force: bool = False)
     """Write every post whose outcome says so; return what happened to each."""
     _remove_scratch(posts_dir)
     outcomes = []
-    for _post, path, text, outcome in list(plan(posts, posts_dir, force)):
+    for post, path, text, outcome in list(plan(posts, posts_dir, force)):
         if outcome.action in ("written", "updated"):
+            if post.comments:
+                _write_comments(comments_path(path), post.comments)
             _write_whole(path, text)
         outcomes.append(outcome)
     return outcomes
+
+
+def comments_path(post: Path) -> Path:
+    """``posts/2010/slug.comments.yaml``: the post's comments from the old blog."""
+    return post.with_name(post.stem + ".comments.yaml")
+
+
+def _write_comments(path: Path, comments) -> None:
+    header = (
+        "# Comments from the original blog (blog import): published ones only, their text\n"
+        "# sanitised; commenters' e-mail and IP addresses are never kept.\n"
+    )
+    data = [comment.as_dict() for comment in comments]
+    _write_whole(
+        path, header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    )
 
 
 REPORT = "import-report.txt"

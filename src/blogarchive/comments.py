@@ -1,0 +1,85 @@
+"""Comments from the original blog, shown under their post, read-only (issue 13).
+
+The importers keep a post's published comments beside it in
+``posts/<YYYY>/<slug>.comments.yaml`` (author, their address, date, sanitised
+text, the comment each answers).  Here they are read for the post's page and
+shown as a thread, dated in the blog's timezone, commenters' links marked
+``rel="nofollow ugc"``; the text is cleaned again (nh3) in case the file was
+edited by hand.  No comment system, no script: the conversation as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import nh3
+import yaml
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+TAGS = {"p", "br", "a", "b", "strong", "i", "em", "blockquote", "ul", "ol", "li", "code"}
+
+
+@dataclass
+class Comment:
+    id: str
+    author: str
+    url: str | None
+    when: dt.datetime  # in the blog's timezone
+    html: str
+    replies: list[Comment] = field(default_factory=list)
+
+
+def sidecar(srcdir, docname: str) -> Path:
+    return Path(srcdir, docname + ".comments.yaml")
+
+
+def note_comments(app, doctree) -> None:
+    """``doctree-read``: a post is read again when its comments file changes."""
+    path = sidecar(app.srcdir, app.env.docname)
+    if path.is_file():
+        app.env.note_dependency(str(path))
+
+
+def thread(srcdir, docname: str, tz: ZoneInfo) -> list[Comment]:
+    """The post's comments as a thread: those answering none first, oldest first,
+    each with its replies (a reply whose comment is not kept stands on its own)."""
+    path = sidecar(srcdir, docname)
+    if not path.is_file():
+        return []
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        logger.error("comments: cannot read %s: %s", path, exc, location=(docname, 1))
+        return []
+    comments: dict[str, Comment] = {}
+    parents: dict[str, str | None] = {}
+    for entry in entries if isinstance(entries, list) else []:
+        try:
+            when = dt.datetime.fromisoformat(str(entry["date"]))
+            key = str(entry["id"])
+        except (KeyError, TypeError, ValueError) as exc:
+            logger.error("comments: %s: a comment without id or date: %s", path, exc)
+            continue
+        url = entry.get("url")
+        comments[key] = Comment(
+            id=key,
+            author=str(entry.get("author") or "Anonymous"),
+            url=url if isinstance(url, str) and url.startswith(("http://", "https://")) else None,
+            when=when.astimezone(tz) if when.tzinfo else when.replace(tzinfo=tz),
+            html=nh3.clean(str(entry.get("html") or ""), tags=TAGS, link_rel="nofollow ugc"),
+        )
+        parents[key] = None if entry.get("parent") is None else str(entry["parent"])
+    roots = []
+    for key, comment in sorted(comments.items(), key=lambda item: item[1].when):
+        parent = comments.get(parents[key] or "")
+        (parent.replies if parent is not None and parent is not comment else roots).append(comment)
+    return roots
+
+
+def count(comments: list[Comment]) -> int:
+    return sum(1 + count(c.replies) for c in comments)

@@ -1,0 +1,140 @@
+"""Comments from the original blog, kept and shown read-only (issue 13).
+
+tests/data/wordpress-comments.xml holds approved comments (one a reply),
+spam, a pending and a trashed comment, a pingback and a hostile comment;
+blogger-features.xml a comment and a reply to it.  Imported and built with the
+README's build: the post shows the approved ones, threaded and dated in the
+blog's timezone under "Comments from the original blog", with commenters'
+links ``rel="nofollow ugc"``; lists show how many; nothing else is kept, and
+no e-mail or IP address is written to the repository.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from blogarchive.build import build
+from blogarchive.cli import main
+
+from blogsite import REPO, Site
+
+DATA = Path(__file__).parent / "data"
+
+
+def imported(tmp_path_factory, fmt: str, export: str):
+    root = tmp_path_factory.mktemp(fmt) / "blog"
+    (root / "posts").mkdir(parents=True)
+    shutil.copy(REPO / "tests/roots/test-escaping/conf.py", root / "conf.py")
+    (root / "index.md").write_text("# Imported\n\nAn imported blog.\n")
+    argv = ["import", fmt, str(DATA / export), "--posts-dir", str(root / "posts"), "--no-media"]
+    assert main(argv) == 0
+    assert build(root, root / "_build/html") == 0
+    return root, Site(root / "_build/html")
+
+
+@pytest.fixture(scope="module")
+def wordpress(tmp_path_factory):
+    return imported(tmp_path_factory, "wordpress", "wordpress-comments.xml")
+
+
+@pytest.fixture(scope="module")
+def blogger(tmp_path_factory):
+    return imported(tmp_path_factory, "blogger", "blogger-features.xml")
+
+
+def thread_of(site: Site, rel: str):
+    return site.page(rel).select_one("section.comments")
+
+
+def test_approved_comments_are_shown_threaded_and_dated(wordpress):
+    _, site = wordpress
+    section = thread_of(site, "posts/2011/working-together-again.html")
+    assert section.h2.get_text() == "Comments from the original blog"
+    top = section.select(":scope > ol.comment-thread > li.comment")
+    assert [c.select_one(".comment-author").get_text() for c in top] == [
+        "Jane Social Worker",
+        "Sam",
+    ]
+    reply = top[0].select_one(":scope ol.comment-thread li.comment")
+    assert reply.select_one(".comment-author").get_text() == "Chris Mills"
+    assert reply.select_one(".comment-text em").get_text() == "Jane"
+    # 12:00 UTC on 14 March 2011 is 12:00 in London (GMT), shown in the blog's timezone.
+    when = top[0].select_one("time")
+    assert when["datetime"] == "2011-03-14T12:00:00+00:00"
+    assert when.get_text() == "14 March 2011 at 12:00"
+    texts = [p.get_text() for p in top[0].select(":scope > .comment-text p")]
+    assert texts == ["Thank you for this.", "It matches what we see."]
+
+
+def test_commenters_links_are_nofollow_ugc_and_inert(wordpress):
+    _, site = wordpress
+    section = thread_of(site, "posts/2011/working-together-again.html")
+    jane = section.select_one("a.comment-author")
+    assert jane["href"] == "https://jane.example.org/" and jane["rel"] == ["nofollow", "ugc"]
+    sam = section.select("li.comment")[-1]
+    assert sam.select_one("a.comment-author") is None  # a javascript: address is no link
+    link = sam.select_one(".comment-text a")
+    assert link["href"] == "https://example.org/" and "onclick" not in link.attrs
+    assert set(link["rel"]) == {"nofollow", "ugc"}
+    assert section.find("script") is None and "alert(" not in section.get_text()
+
+
+def test_spam_pending_trash_and_pingbacks_are_never_kept(wordpress):
+    root, site = wordpress
+    everything = b"".join(
+        p.read_bytes()
+        for p in [*root.joinpath("posts").rglob("*"), *site.root.rglob("*")]
+        if p.is_file()
+    )
+    for gone in (b"CHEAP PILLS", b"never approved", b"was binned", b"pingback from another"):
+        assert gone not in everything
+
+
+def test_no_email_or_ip_address_is_written(wordpress, blogger):
+    for root, _ in (wordpress, blogger):
+        written = "".join(
+            p.read_text(encoding="utf-8") for p in (root / "posts").rglob("*") if p.is_file()
+        )
+        assert "@" not in written  # no address at all, not even noreply@blogger.com
+        for address in ("jane@example.org", "reader@example.org", "192.0.2.", "198.51.100."):
+            assert address not in written
+
+
+def test_lists_show_how_many_comments(wordpress):
+    _, site = wordpress
+    items = {
+        li.h3.get_text(): li.select_one(".comment-count")
+        for li in site.page("index.html").select("li.post-summary")
+    }
+    assert items["Working Together, again"].get_text() == " · 3 comments"
+    assert items["No comments here"] is None
+    assert thread_of(site, "posts/2011/no-comments-here.html") is None
+
+
+def test_blogger_comments_and_replies(blogger):
+    _, site = blogger
+    section = thread_of(site, "posts/2011/workshop-reshape-notes.html")
+    top = section.select(":scope > ol.comment-thread > li.comment")
+    assert [c.select_one(".comment-author").get_text() for c in top] == ["A Reader"]
+    reply = top[0].select_one(":scope ol.comment-thread li.comment .comment-author")
+    assert reply.get_text() == "Chris Mills"
+    text = top[0].select_one(":scope > .comment-text")
+    assert [t.strip() for t in text.stripped_strings] == [
+        "Good notes, thank you.",
+        "See you next time.",
+    ]
+
+
+def test_an_edited_comments_file_rebuilds_the_post(wordpress):
+    root, site = wordpress
+    sidecar = root / "posts/2011/working-together-again.comments.yaml"
+    sidecar.write_text(
+        sidecar.read_text(encoding="utf-8").replace("Thank you for this.", "Thanks a lot."),
+        encoding="utf-8",
+    )
+    assert build(root, root / "_build/html") == 0
+    section = thread_of(Site(root / "_build/html"), "posts/2011/working-together-again.html")
+    assert "Thanks a lot." in section.get_text()
