@@ -17,7 +17,8 @@ root_doc = "index"
 source_suffix = {".md": "markdown"}
 # Publish exactly the pages and posts; everything else in the repository
 # (README, tests, benchmarks, .venv) is not part of the site.
-include_patterns = ["index.md", "about.md", "posts/**/*.md"]
+# pages/ holds the old blog's static pages (About, Contact) that `blog import` brings.
+include_patterns = ["index.md", "about.md", "posts/**/*.md", "pages/*.md"]
 templates_path = ["_templates"]
 html_static_path = ["_static"]
 # The author's characters stay as written: no curly quotes, dashes or

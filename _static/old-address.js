@@ -1,18 +1,31 @@
-/* On the 404 page: an old Blogger address (/YYYY/MM/<slug>.html) leads to the
-   post of that month whose slug shares most words with it. */
+/* Old addresses a static host cannot serve as pages of their own.
+   - On the 404 page: an old Blogger post address (/YYYY/MM/<slug>.html, or
+     WordPress's /YYYY/MM/DD/<slug>/) leads to the post of that month whose slug
+     shares most words with it.
+   - On any page (the home page, for WordPress's /?p=12): a ?p=<number>
+     address leads to the post that had it. */
 (async () => {
+  const wordpressId = new URLSearchParams(location.search).get("p");
   const match = decodeURIComponent(location.pathname).match(
     /\/(\d{4})\/(\d{2})\/(?:\d{2}\/)?([^/]+?)(?:\.html?)?\/?$/,
   );
-  if (!match) return;
-  const [, year, month, oldSlug] = match;
-  const words = new Set(oldSlug.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean));
+  if (!match && !/^\d+$/.test(wordpressId || "")) return;
+  // The site's root: the 404 page sets <base>; other pages name it (Sphinx's content_root).
+  const root = document.documentElement.dataset.content_root || "";
+  const site = document.querySelector("base") ? document.baseURI : new URL(root, location.href);
   let posts;
   try {
-    posts = await (await fetch(new URL("blog/posts.json", document.baseURI))).json();
+    posts = await (await fetch(new URL("blog/posts.json", site))).json();
   } catch {
     return;
   }
+  if (/^\d+$/.test(wordpressId || "")) {
+    const post = posts.find((p) => p.wp === Number(wordpressId));
+    if (post) location.replace(new URL(post.url, site));
+    return;
+  }
+  const [, year, month, oldSlug] = match;
+  const words = new Set(oldSlug.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean));
   let best = null;
   let bestScore = 0;
   for (const post of posts) {
@@ -20,5 +33,5 @@
     const score = post.slug.split("-").filter((word) => words.has(word)).length;
     if (score > bestScore) [best, bestScore] = [post, score];
   }
-  if (best) location.replace(new URL(best.url, document.baseURI));
+  if (best) location.replace(new URL(best.url, site));
 })();

@@ -36,7 +36,19 @@ class Site:
         return feedparser.parse(self.path(rel).read_bytes())
 
     def html_files(self) -> list[Path]:
+        """The pages a reader reads: not the redirect stubs at old addresses."""
+        return [p for p in self._html() if not self._is_redirect(p)]
+
+    def redirect_files(self) -> list[Path]:
+        """The stubs at old addresses (a post's, a label's, a month's...)."""
+        return [p for p in self._html() if self._is_redirect(p)]
+
+    def _html(self) -> list[Path]:
         return sorted(p for p in self.root.rglob("*.html") if "_static" not in p.parts)
+
+    @staticmethod
+    def _is_redirect(path: Path) -> bool:
+        return 'http-equiv="refresh"' in path.read_text(encoding="utf-8")
 
 
 def read_post_sources(folder: Path) -> dict[str, dict]:

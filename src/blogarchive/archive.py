@@ -27,6 +27,7 @@ from slugify import slugify
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from .frontmatter import redirect_problem
 from .links import rebase_links
 
 logger = logging.getLogger(__name__)
@@ -89,6 +90,7 @@ class Listing:
     heading: str  # plain text: "Posts tagged"
     posts: tuple[Post, ...]  # newest first
     feed: str | None = None  # docname of its Atom feed, when it has one
+    spellings: tuple[str, ...] = ()  # the names posts gave it (tags folded by case)
 
     @property
     def title(self) -> str:
@@ -133,6 +135,15 @@ class Change:
     post: Post
     kind: str  # "published" or "revised"
     commit: object = None  # history.Commit of a revision
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """A static page of the site (pages/): About, Contact, imported from the old blog."""
+
+    docname: str
+    title: str
+    published: bool = True
 
 
 @dataclass(frozen=True)
@@ -206,6 +217,18 @@ class BlogArchive:
         for coll in blog.archive:
             coll._path = f"{self.blog_path}/{coll.name}/index"
             blog.references[coll.xref] = (coll._path, str(coll.name))
+        #: The site's static pages (pages/), by title: linked from the sidebar.
+        env = app.env
+        self.site_pages = tuple(
+            sorted(
+                (
+                    SitePage(d, env.titles[d].astext() if d in env.titles else d)
+                    for d in env.found_docs
+                    if d.startswith("pages/")
+                ),
+                key=lambda page: (page.title.casefold(), page.docname),
+            )
+        )
         self._check_unique_slugs()
         #: docname of each old address's redirect page -> the post it leads to
         self.redirects: dict[str, Post] = self._claim_redirects()
@@ -237,6 +260,15 @@ class BlogArchive:
         line could otherwise replace the home page or another post)."""
         owned = {*self.app.env.found_docs, *self.generated_docnames(), "search", "genindex"}
         claimed: dict[str, Post] = {}
+        for page in self.site_pages:  # imported static pages: one old address each
+            old_path = self.app.env.metadata.get(page.docname, {}).get("redirect")
+            problem = redirect_problem(old_path) if old_path else None
+            if problem:
+                self._problem(page, "redirect", "%s", problem)
+            elif old_path and redirect_docname(old_path) in owned | set(claimed):
+                self._problem(page, "redirect", "%r is a page of the site already", old_path)
+            elif old_path:
+                claimed[redirect_docname(old_path)] = page
         for post in sorted(self._by_docname.values(), key=lambda p: p.docname):
             for old_path in post.redirect:
                 docname = redirect_docname(old_path)
@@ -248,6 +280,35 @@ class BlogArchive:
                 elif post.published:
                     claimed[docname] = post
         return claimed
+
+    def old_addresses(self) -> dict[str, tuple[str, str]]:
+        """Old blogs' archive addresses, each leading to its counterpart here:
+        docname of the redirect page -> (address here, from the root; title).
+
+        Blogger: a label (``/search/label/<label>``), a month (``/2010/07/``,
+        ``/2010_07_01_archive.html``); WordPress: ``/tag/<x>/``, ``/category/<x>/``,
+        ``/feed/``.  (Blogger's feed address is a copy of the feed: feeds.py.)
+        One that a page, an archive page or a post's old address owns is left out.
+        """
+        found: dict[str, tuple[str, str]] = {}
+
+        def add(docname: str, target: str, title: str) -> None:
+            found.setdefault(docname, (self._uri(target) if "." not in target else target, title))
+
+        for listing in self.catalogs["tags"]:
+            for spelling in listing.spellings:
+                if "/" not in spelling and not spelling.startswith(".") and spelling.isprintable():
+                    add(f"search/label/{spelling}", listing.docname, listing.title)
+            add(f"tag/{listing.docname.split('/')[-2]}/index", listing.docname, listing.title)
+        for listing in self.catalogs["category"]:
+            add(f"category/{listing.docname.split('/')[-2]}/index", listing.docname, listing.title)
+        for month in self.months:
+            title = f"Posts of {month.name}"
+            add(f"{month.year}/{month.month:02d}/index", month.docname, title)
+            add(f"{month.year}_{month.month:02d}_01_archive", month.docname, title)
+        add("feed/index", self.feed_docname, "Atom feed")
+        owned = {*self.app.env.found_docs, *self.generated_docnames(), *self.redirects, "search"}
+        return {docname: target for docname, target in found.items() if docname not in owned}
 
     def generated_docnames(self) -> set[str]:
         """Every page the archive itself writes (pages.py), old addresses aside."""
@@ -280,7 +341,8 @@ class BlogArchive:
             self._names[id(coll)] = name
         feed = docname[: -len("index")] + "atom.xml" if attr == "tags" else None
         ordered = tuple(sorted(posts, reverse=True))
-        return Listing(docname, folder, name, heading, ordered, feed)
+        names = tuple(sorted({coll.name for coll in colls}))
+        return Listing(docname, folder, name, heading, ordered, feed, names)
 
     def label(self, coll) -> str:
         """The name to show for a tag, category or author."""

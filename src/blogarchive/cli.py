@@ -118,6 +118,9 @@ def cmd_import(args) -> int:
     if drafts:
         how = "skipped (--skip-drafts)" if args.skip_drafts else "imported as drafts (draft: true)"
         print(f"{len(drafts)} draft{'s' if len(drafts) > 1 else ''} {how}")
+    pages = [p for p in posts if p.is_page]
+    if pages:
+        print(f"{len(pages)} page{'s' if len(pages) > 1 else ''} imported into pages/")
     skipped = contents.not_posts
     if skipped:
         print("not posts, skipped: " + ", ".join(f"{n} {k}" for k, n in sorted(skipped.items())))

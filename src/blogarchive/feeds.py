@@ -101,4 +101,12 @@ def write_feeds(app):
             title = f"{app.config.blog_title}: {listing.title}"
             tasks.append(writer.task(listing.feed, title, listing.docname, listing.posts))
     run_tasks(app, [task for task in tasks if task is not None])
+    # The old Blogger feed address subscribers still poll (also ?alt=rss): the
+    # same feed, at a path a static host serves as it is.
+    outdir = Path(app.builder.outdir)
+    feed = (outdir / archive.feed_docname).read_bytes()
+    generated_files(app).write(outdir / OLD_FEED, feed)
     yield from ()
+
+
+OLD_FEED = "feeds/posts/default"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from urllib.parse import unquote
 
 MANIFEST = ".blogarchive-pages"
 
@@ -77,7 +78,7 @@ def before_reading(app, env, added, changed, removed):
     app._blog_listing_before = dict(getattr(env, "blogarchive_listing", {}))
     outdir = Path(app.builder.outdir)
     for docname in removed:
-        (outdir / app.builder.get_target_uri(docname)).unlink(missing_ok=True)
+        (outdir / unquote(app.builder.get_target_uri(docname))).unlink(missing_ok=True)
     return []
 
 
@@ -89,11 +90,25 @@ def pages_to_rewrite(app, env):
     head = history.head.sha if history and history.head else None
     footer_changed = getattr(env, "blogarchive_head", None) != head
     env.blogarchive_head = head
-    if footer_changed or _on_every_page(before) != _on_every_page(after):
+    pages = site_pages(env)  # the sidebar links every static page by its title
+    pages_changed = getattr(env, "blogarchive_site_pages", None) != pages
+    env.blogarchive_site_pages = pages
+    if footer_changed or pages_changed or _on_every_page(before) != _on_every_page(after):
         return sorted(env.found_docs)
     if before != after:  # only excerpts, reading times, comments: the home page's list
         return [app.config.root_doc]
     return []
+
+
+def site_pages(env) -> tuple:
+    """(docname, title) of each static page (pages/), as the sidebar shows them."""
+    return tuple(
+        sorted(
+            (d, env.titles[d].astext())
+            for d in env.found_docs
+            if d.startswith("pages/") and d in env.titles
+        )
+    )
 
 
 def _on_every_page(signatures: dict) -> dict:
@@ -148,6 +163,7 @@ class GeneratedFiles:
             __version__,
             repr(sorted(_on_every_page(getattr(env, "blogarchive_listing", {})).items())),
             getattr(env, "blogarchive_head", None),
+            site_pages(env),
             str(app.builder.build_info.config_hash),
             str(app.builder.build_info.tags_hash),
             templates.newest_template_mtime() if templates else 0,
@@ -174,13 +190,18 @@ class GeneratedFiles:
         if not path.exists() or path.read_bytes() != data:
             path.write_bytes(data)
 
+    def file_of(self, docname: str) -> str:
+        """Where a page lives on disk: its address, unquoted (``search/label/social work.html``
+        is what a server finds for ``/search/label/social%20work``)."""
+        return unquote(self.app.builder.get_target_uri(docname))
+
     def page_is_fresh(self, docname: str, shows) -> bool:
-        return self.fresh(self.outdir / self.app.builder.get_target_uri(docname), shows)
+        return self.fresh(self.outdir / self.file_of(docname), shows)
 
     def write_page(self, docname: str, context: dict, template: str) -> None:
         """Render a page like Sphinx does; keep it only if it differs."""
         builder = self.app.builder
-        target = self.outdir / builder.get_target_uri(docname)
+        target = self.outdir / self.file_of(docname)
         scratch = target.with_name(target.name + ".new")
         scratch.parent.mkdir(parents=True, exist_ok=True)
         builder.handle_page(docname, context, template, outfilename=str(scratch))

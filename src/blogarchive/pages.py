@@ -16,7 +16,9 @@ import functools
 import json
 from html import escape
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
+
+from sphinx.util.osutil import relative_uri
 
 from .archive import CATALOGS, blog_archive
 from .incremental import generated_files, run_tasks
@@ -98,8 +100,25 @@ def _pages(app):
         }
         yield docname, context, "ablog/redirect.html", ()
 
+    for docname, (target, name) in sorted(archive.old_addresses().items()):
+        here = app.builder.get_target_uri(docname)
+        context = {
+            "target_title": name,
+            "target_url": archive.baseurl + target.removesuffix("index.html"),
+            "target_href": relative_uri(here, target),
+        }
+        yield docname, context, "ablog/redirect.html", ()
+
     base_path = urlsplit(archive.baseurl).path or "/"
     yield "404", {"title": title("Page not found"), "base_path": base_path}, "blog/404.html", ()
+
+
+def _wordpress_id(app, docname: str) -> dict:
+    """``{"wp": 12}`` for a post whose WordPress address was ``/?p=12``: a static
+    host cannot serve that address, so old-address.js finds it on the home page."""
+    old = app.env.metadata.get(docname, {}).get("wordpress_url") or ""
+    number = parse_qs(urlsplit(str(old)).query).get("p", [""])[0]
+    return {"wp": int(number)} if number.isdigit() else {}
 
 
 def _write_small_files(app, archive) -> None:
@@ -112,6 +131,7 @@ def _write_small_files(app, archive) -> None:
             "date": post.date.date().isoformat(),
             "day": archive.format_date(post.date),
             "slug": post.docname.rsplit("/", 1)[-1],
+            **_wordpress_id(app, post.docname),
         }
         for post in archive.posts
     ]

@@ -1,5 +1,6 @@
-"""A built site served on 127.0.0.1 as GitHub Pages serves it: ``404.html`` (with
-status 404) for any address it does not have."""
+"""A built site served on 127.0.0.1 as GitHub Pages serves it: ``/x`` from
+``x.html`` when there is no ``x``, and ``404.html`` (with status 404) for any
+address it does not have."""
 
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
+        if not path.exists() and path.with_name(path.name + ".html").is_file():
+            # GitHub Pages serves /search/label/Ofsted from search/label/Ofsted.html
+            self.path = urlsplit(self.path).path + ".html"
+            return super().send_head()
         if path.is_dir() and not (path / "index.html").exists() or not path.exists():
             page = Path(self.directory) / "404.html"
             body = page.read_bytes()

@@ -132,7 +132,7 @@ def read_blogger(path: Path, author: str | None = None) -> ExportContents:
         if kind == "comment":
             _comment(entry, comments, contents)
             continue
-        if kind != "post":
+        if kind not in ("post", "page"):
             contents.not_posts[kind] += 1
             continue
         status = (_text(entry, "blogger:status") or "").strip().upper()
@@ -140,7 +140,8 @@ def read_blogger(path: Path, author: str | None = None) -> ExportContents:
             contents.not_posts["trashed post"] += 1
             continue
         try:
-            contents.posts.append(_post(path, entry, blog_url, author))
+            post = _post(path, entry, blog_url, author)
+            contents.posts.append(dataclasses.replace(post, is_page=kind == "page"))
             post_ids.append((_text(entry, "atom:id") or "").strip())
         except ImportError_ as exc:
             contents.refused.append((exc.line, exc.message))

@@ -86,6 +86,7 @@ class ImportedPost:
     notes: tuple[str, ...] = ()  # what converting it changed or left as it was
     media: tuple[str, ...] = ()  # addresses of the pictures and files it uses
     comments: tuple[Comment, ...] = ()  # published comments, oldest first
+    is_page: bool = False  # a static page of the old blog (About, Contact), not a post
 
     @property
     def slug(self) -> str:

@@ -7,6 +7,7 @@ pages, attachments, menu items and the like are skipped and counted.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from html import escape
@@ -81,15 +82,18 @@ def read_wordpress(path: Path, author: str | None = None) -> ExportContents:
     author = next(iter(names.values()), None) or author
     for item in channel.findall("item"):
         kind = (_wp(item, "post_type") or "").strip()
-        if kind != "post":
+        status = (_wp(item, "status") or "").strip()
+        if kind == "page" and status in PUBLISHED:  # a page: About, Contact
+            pass
+        elif kind != "post":
             contents.not_posts[kind or "unknown"] += 1
             continue
-        status = (_wp(item, "status") or "").strip()
-        if status not in PUBLISHED | DRAFTS:
+        elif status not in PUBLISHED | DRAFTS:
             contents.not_posts[f"{status or 'unknown'} post"] += 1
             continue
         try:
-            contents.posts.append(_post(path, item, blog_url, names, author))
+            post = _post(path, item, blog_url, names, author)
+            contents.posts.append(dataclasses.replace(post, is_page=kind == "page"))
         except ImportError_ as exc:
             contents.refused.append((exc.line, exc.message))
     return contents

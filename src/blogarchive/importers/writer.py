@@ -46,6 +46,13 @@ def _one_or_list(values: tuple[str, ...]):
 
 def render(post: ImportedPost) -> str:
     """The post's MyST file, its import digest included."""
+    if post.is_page:  # no date, no list: a page of the site, linked from the sidebar
+        values = {
+            post.source_key: post.source_url,
+            "redirect": post.redirects[0] if post.redirects else None,
+            "orphan": True,  # in no table of contents: the sidebar links it
+        }
+        return _with_digest(dump({k: v for k, v in values.items() if v}), post)
     values = {
         "date": post.published,
         "sequence": post.sequence,
@@ -59,7 +66,10 @@ def render(post: ImportedPost) -> str:
         "excerpt": post.excerpt,
         "comments": len(post.comments),
     }
-    front = dump({key: value for key, value in values.items() if value})
+    return _with_digest(dump({key: value for key, value in values.items() if value}), post)
+
+
+def _with_digest(front: list[str], post: ImportedPost) -> str:
     title = escape_text(post.title)
     text = "---\n" + "\n".join(front) + "\n---\n\n# " + title + "\n\n" + post.body
     lines = text.split("\n")
@@ -97,10 +107,14 @@ def post_paths(posts: list[ImportedPost], posts_dir: Path) -> list[Path]:
     title on the same day, or in another year, gets the date, then a number.
     The same export always gives the same paths, so a second run finds its files."""
     on_disk = {path.stem: path for path in Path(posts_dir).glob("*/*.md")}
+    on_disk |= {path.stem: path for path in Path(posts_dir).parent.glob("pages/*.md")}
     taken: set[str] = set()
     paths = []
     for post in posts:
-        folder = Path(posts_dir) / str(post.year)
+        # Pages live in pages/ beside posts/, posts in their year's folder.
+        folder = (
+            Path(posts_dir).parent / "pages" if post.is_page else Path(posts_dir) / str(post.year)
+        )
         stems = itertools.chain(
             [post.slug, f"{post.slug}-{post.published:%m-%d}"],
             (f"{post.slug}-{post.published:%m-%d}-{n}" for n in itertools.count(2)),

@@ -1,0 +1,108 @@
+"""Every old address is answered, and the old blog's pages are pages here (issue 13).
+
+One blog is imported from a Blogger Takeout export, a WordPress export and
+WordPress's ``?p=N`` permalinks (tests/data), built with the README's build and
+served as GitHub Pages serves it; Chromium then follows each kind of address
+the old blogs had — a label, a month (both of Blogger's forms), the feed, a
+page, ``?p=N``, a category, a tag, WordPress's feed and dated post address —
+to its counterpart here, and reaches the imported pages from the navigation.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from blogarchive.cli import main
+
+from static_server import Server
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "tests/data"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    blog = tmp_path_factory.mktemp("old-addresses") / "blog"
+    (blog / "posts").mkdir(parents=True)
+    shutil.copy(REPO / "tests/roots/test-escaping/conf.py", blog / "conf.py")
+    (blog / "index.md").write_text("# Imported\n\nAn imported blog.\n")
+    cwd = Path.cwd()
+    os.chdir(REPO)
+    try:
+        for fmt, export in (
+            ("blogger", "blogger-takeout.atom"),
+            ("wordpress", "wordpress.xml"),
+            ("wordpress", "wordpress-features.xml"),
+        ):
+            argv = ["import", fmt, str(DATA / export), "--posts-dir", str(blog / "posts")]
+            main([*argv, "--no-media"])
+    finally:
+        os.chdir(cwd)
+    out = blog / "_build/html"
+    env = {**os.environ, "BLOG_REPO": str(REPO)}
+    command = [sys.executable, "-m", "blogarchive.build", str(blog), str(out)]
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    served = Server(out)
+    yield served
+    served.close()
+
+
+def heading(page) -> str:
+    return page.locator("article h1").first.inner_text().rstrip("#¶").strip()
+
+
+@pytest.mark.parametrize(
+    ("old", "lands_on", "title"),
+    [
+        ("search/label/Munro%20Review", "blog/tag/munro-review/", "Posts tagged Munro Review"),
+        ("2010/10/", "blog/2010/10/", "Posts of October 2010"),
+        ("2010_10_01_archive.html", "blog/2010/10/", "Posts of October 2010"),
+        ("p/about.html", "pages/about-me.html", "About me"),
+        ("?p=1", "posts/2012/separators.html", "Separators"),
+        ("?p=2", "posts/2012/headings-out-of-order.html", "Headings out of order"),
+        ("category/policy/", "blog/category/policy/", "Posts in Policy"),
+        ("tag/bureaucracy/", "blog/tag/bureaucracy/", "Posts tagged bureaucracy"),
+        ("about/", "pages/about.html", "About"),
+        (
+            "2011/03/14/working-together-again/",
+            "posts/2011/working-together-again.html",
+            "Working Together, again",
+        ),
+        ("2010/10/munros-first-report.html", "posts/2010/munros-first-report.html", None),
+    ],
+)
+def test_an_old_address_leads_to_its_counterpart(server, page, old, lands_on, title):
+    page.goto(server.url(old))
+    page.wait_for_url(f"**/{lands_on}*", timeout=5_000)
+    page.wait_for_load_state("load")
+    if title:
+        assert heading(page) == title
+
+
+def test_old_feed_addresses_still_give_the_feed(server, context, page):
+    for old in ("feeds/posts/default", "feeds/posts/default?alt=rss"):
+        response = context.request.get(server.url(old))
+        assert response.ok
+        feed = feedparser.parse(response.body())
+        assert feed.feed.title and len(feed.entries) >= 3, old
+    page.goto(server.url("feed/"))
+    page.wait_for_url("**/blog/atom.xml", timeout=5_000)
+
+
+def test_imported_pages_are_reached_from_the_navigation(server, page):
+    page.goto(server.url("index.html"))
+    page.locator(".blog-navigation a", has_text="About me").click()
+    page.wait_for_load_state("load")
+    assert heading(page) == "About me"
+    assert page.locator("article .post-meta").count() == 0  # a page, not a post
+    page.locator(".blog-navigation a", has_text="Home").click()
+    page.wait_for_load_state("load")
+    titles = page.locator("ol.post-list .post-title a").all_inner_texts()
+    assert "About me" not in titles and "About" not in titles
