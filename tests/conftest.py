@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from ablog.blog import Blog
+
+from blogarchive import ablog_compat
 
 from blogsite import REPO, Site, read_post_sources
 
@@ -48,6 +49,6 @@ def rootdir() -> Path:
 @pytest.fixture(autouse=True)
 def _fresh_ablog_registry():
     """ABlog keeps its posts in class-level state: never let one build see another's."""
-    Blog._dict.clear()
+    ablog_compat.reset()
     yield
-    Blog._dict.clear()
+    ablog_compat.reset()

@@ -10,10 +10,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from ablog.blog import Blog
-from ablog.post import generate_archive_pages, generate_atom_feeds
-
-from . import comments, confine, csp, incremental, speedups
+from . import ablog_compat, comments, confine, csp, incremental, speedups
 from .archive import blog_archive
 from .feeds import write_feeds
 from .history import load_history
@@ -27,15 +24,9 @@ THEME_DIR = Path(__file__).parent / "theme"
 
 def _start_build(app) -> None:
     """A fresh ABlog registry and archive for each build, even in one process."""
-    Blog._dict.clear()
+    ablog_compat.reset(app)
     app._blog_archive = None
     app._blog_generated = None
-    # Workaround, in this one place: ABlog's own archive pages and feeds are
-    # replaced by ours (they publish drafts, print names unescaped, and stamp
-    # feeds with the build time); see archive.py and feeds.py.
-    listeners = app.events.listeners["html-collect-pages"]
-    ours = {generate_archive_pages, generate_atom_feeds}
-    listeners[:] = [listener for listener in listeners if listener.handler not in ours]
 
 
 def _page_context(app, pagename, templatename, context, doctree) -> None:
@@ -75,20 +66,9 @@ def _cache_stems(app, doctree, docname) -> None:
         lang._blogarchive_cached = True
 
 
-def _merge_posts(app, env, docnames, other) -> None:
-    """``env-merge-info``: the posts ABlog found in a parallel reader process."""
-    posts = getattr(other, "ablog_posts", {})
-    if not hasattr(env, "ablog_posts"):
-        env.ablog_posts = {}
-    env.ablog_posts.update({d: posts[d] for d in docnames if d in posts})
-
-
 def setup(app):
-    # ABlog declares itself unsafe for parallel reading only because it keeps the
-    # posts it reads in env.ablog_posts, which workers never hand back; merging
-    # them (_merge_posts) makes `-j auto` safe.  Our extension is loaded after it.
-    if "ablog" in app.extensions:
-        app.extensions["ablog"].parallel_read_safe = True
+    # ABlog first, then what this extension changes of it (ablog_compat.py).
+    ablog_compat.setup(app)
     app.add_config_value("blog_timezone", "Europe/London", "env", types=[str])
     app.add_config_value("blog_recent_posts", 5, "html", types=[int])
     app.add_config_value("blog_tag_feeds", True, "html", types=[bool])
@@ -125,7 +105,6 @@ def setup(app):
     app.add_directive("csv-table", confine.ConfinedCSVTable, override=True)
     app.add_directive("raw", confine.ConfinedRaw, override=True)
     app.connect("doctree-read", confine.check_assets, priority=400)
-    app.connect("env-merge-info", _merge_posts)
     return {
         "version": __version__,
         "parallel_read_safe": True,

@@ -19,14 +19,13 @@ from html import escape
 from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
-from ablog.blog import Blog, Post, html_builder_write_doc, revise_pending_xrefs
-from ablog.post import register_posts
 from docutils import nodes
 from docutils.utils import new_document
 from slugify import slugify
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from .ablog_compat import Post, place_collection, registry, render
 from .frontmatter import redirect_problem
 from .links import rebase_links
 
@@ -168,11 +167,7 @@ class BlogArchive:
         self.date_format = config.post_date_format
         self.baseurl = config.blog_baseurl.rstrip("/") + "/"
         self.blog_path = config.blog_path
-        blog = Blog(app)
-        if not getattr(blog, "_blogarchive_registered", False):
-            register_posts(app)
-            blog._blogarchive_registered = True
-        self.blog = blog
+        self.blog = blog = registry(app)
         #: Published posts, newest first; drafts are never listed.
         self.posts: tuple[Post, ...] = tuple(p for p in blog.posts if p.published)
         self._by_docname = {p.docname: p for p in itertools.chain(blog.posts, blog.drafts)}
@@ -215,8 +210,7 @@ class BlogArchive:
         self._sidebar: str | None = None
         self._tag_slugs: dict[str, frozenset[str]] = {}
         for coll in blog.archive:
-            coll._path = f"{self.blog_path}/{coll.name}/index"
-            blog.references[coll.xref] = (coll._path, str(coll.name))
+            place_collection(blog, coll, f"{self.blog_path}/{coll.name}/index")
         #: The site's static pages (pages/), by title: linked from the sidebar.
         env = app.env
         self.site_pages = tuple(
@@ -331,8 +325,7 @@ class BlogArchive:
         spellings = Counter()
         posts = set()
         for coll in colls:
-            coll._path = docname
-            blog.references[coll.xref] = (docname, coll.name)
+            place_collection(blog, coll, docname)
             published = [p for p in coll if p.published]
             spellings[" ".join(coll.name.split())] += len(published)
             posts.update(published)
@@ -499,11 +492,9 @@ class BlogArchive:
         doctree = new_document("", builder.docsettings)
         for node in content:
             doctree.append(node.deepcopy())
-        revise_pending_xrefs(doctree, page)
-        self.app.env.resolve_references(doctree, page, builder)
         add_permalinks, builder.add_permalinks = builder.add_permalinks, False
         try:
-            return html_builder_write_doc(builder, page, doctree)
+            return render(builder, page, doctree)
         finally:
             builder.add_permalinks = add_permalinks
 

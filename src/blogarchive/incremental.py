@@ -20,6 +20,8 @@ import json
 from pathlib import Path
 from urllib.parse import unquote
 
+from .ablog_compat import posts_read
+
 MANIFEST = ".blogarchive-pages"
 
 
@@ -46,7 +48,7 @@ def record_signature(app, doctree) -> None:
     post's own doctree back when they need it (archive.BlogArchive.full_html).
     """
     env = app.env
-    posts = getattr(env, "ablog_posts", {}).get(env.docname)
+    posts = posts_read(env).get(env.docname)
     if not hasattr(env, "blogarchive_listing"):
         env.blogarchive_listing = {}
     if posts:

@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from .ablog_compat import FRONT_MATTER_PRIORITY, PostNode, matched_posts
 from .confine import inside
 from .frontmatter import check_file
 
@@ -43,14 +44,14 @@ def _docinfo_entries(docinfo: nodes.docinfo) -> dict[str, nodes.Element]:
 class CheckPostFrontMatter(SphinxTransform):
     """Validate a post's front matter and hand ABlog clean values.
 
-    Runs just before ABlog's ``CheckFrontMatter`` (priority 800).
+    Runs just before ABlog's ``CheckFrontMatter``.
     """
 
-    default_priority = 790
+    default_priority = FRONT_MATTER_PRIORITY - 10
 
     def apply(self) -> None:
         docname = self.env.docname
-        if docname not in self.config.matched_blog_posts:
+        if docname not in matched_posts(self.config):
             return
         source = Path(self.document["source"])
         tz = ZoneInfo(self.config.blog_timezone)
@@ -116,15 +117,13 @@ def _title_problems(document: nodes.document):
 class ApplyPostFrontMatter(SphinxTransform):
     """Give ABlog's post node the checked values, lists kept as lists.
 
-    Runs just after ABlog's ``CheckFrontMatter`` (priority 800), which splits
-    strings on commas and strips quotes from tags.
+    Runs just after ABlog's ``CheckFrontMatter``, which splits strings on
+    commas and strips quotes from tags.
     """
 
-    default_priority = 801
+    default_priority = FRONT_MATTER_PRIORITY + 1
 
     def apply(self) -> None:
-        from ablog.post import PostNode
-
         values = self.env.temp_data.pop("blogarchive_front_matter", None)
         if values is None:
             return
@@ -246,7 +245,7 @@ def screen_posts(app, config) -> None:
     left_out = []
     cache = _ScreenCache(Path(app.doctreedir) / "blogarchive-frontmatter.pickle", tz)
     _SCREENED.clear()  # CheckPostFrontMatter reuses these instead of parsing again
-    for docname in config.matched_blog_posts:
+    for docname in matched_posts(config):
         path = Path(app.srcdir, docname + ".md")
         if not inside(path, app.srcdir):  # a symlink out of the repository
             logger.error(
