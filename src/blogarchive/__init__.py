@@ -7,10 +7,9 @@ and the Atom feeds, and gives the templates in ``_templates/`` what they need.
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
-from . import ablog_compat, comments, confine, csp, incremental, speedups
+from . import ablog_compat, comments, confine, csp, incremental, patches
 from .archive import blog_archive
 from .feeds import write_feeds
 from .history import load_history
@@ -53,19 +52,6 @@ def _drop_unused_toctree(app, pagename, templatename, context, doctree) -> None:
         context.pop("toctree", None)
 
 
-def _cache_stems(app, doctree, docname) -> None:
-    """``doctree-resolved`` (the search indexer exists by then): remember stems.
-
-    Sphinx stems every word of every page afresh with snowball, a quarter of a
-    clean build; a blog repeats the same few thousand words.
-    """
-    indexer = getattr(app.builder, "indexer", None)
-    lang = getattr(indexer, "lang", None)
-    if lang is not None and not getattr(lang, "_blogarchive_cached", False):
-        lang.stem = functools.lru_cache(maxsize=200_000)(lang.stem)
-        lang._blogarchive_cached = True
-
-
 def setup(app):
     # ABlog first, then what this extension changes of it (ablog_compat.py).
     ablog_compat.setup(app)
@@ -93,15 +79,15 @@ def setup(app):
     app.connect("env-merge-info", incremental.merge_signatures)
     app.connect("build-finished", incremental.finish_build)
     app.connect("build-finished", incremental.tidy_search_index)
-    app.connect("doctree-resolved", _cache_stems)
+    app.connect("doctree-resolved", patches.cache_stems)
     app.connect("doctree-resolved", add_post_header)
     app.connect("html-collect-pages", archive_pages)
     app.connect("html-collect-pages", write_feeds)
     app.connect("html-page-context", _page_context)
     app.connect("html-page-context", _drop_unused_toctree, priority=400)
-    speedups.install()
+    # Sphinx's and MyST's internals, patched in one place, checked at import.
+    patches.install()
     # Posts read no file outside the repository (issue 11): see confine.py.
-    confine.install()
     app.add_directive("csv-table", confine.ConfinedCSVTable, override=True)
     app.add_directive("raw", confine.ConfinedRaw, override=True)
     app.connect("doctree-read", confine.check_assets, priority=400)

@@ -10,8 +10,8 @@ anything else fails the build naming the post and the line, and is not read.
 
 - ``include`` and ``literalinclude`` (Sphinx's, and MyST's stand-in for
   ``include``, which calls no directive's ``run``) and the image and download
-  collectors resolve paths with ``BuildEnvironment.relfn2path``: the one patch
-  here, :func:`install`, makes it refuse a path outside the source folder.
+  collectors resolve paths with ``BuildEnvironment.relfn2path``: patches.py
+  makes it refuse a path outside the source folder (:class:`OutsideRepository`).
 - Images and ``{download}`` links are checked when a post is read, before
   Sphinx's collectors copy them (``doctree-read``, ahead of the collectors),
   so the error carries the node's line.
@@ -22,7 +22,6 @@ anything else fails the build naming the post and the line, and is not read.
 
 from __future__ import annotations
 
-import inspect
 from pathlib import Path
 
 from docutils import nodes
@@ -30,7 +29,6 @@ from docutils.parsers.rst import DirectiveError
 from docutils.parsers.rst.directives.misc import Raw
 from docutils.parsers.rst.directives.tables import CSVTable
 from sphinx import addnodes
-from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
@@ -45,41 +43,16 @@ def _outside(what: str) -> str:
     return f"{what!r} is outside the repository: a post may read only files inside it"
 
 
-# -- the one patch: BuildEnvironment.relfn2path ------------------------------
-_ORIGINAL = BuildEnvironment.relfn2path
-if list(inspect.signature(_ORIGINAL).parameters) != ["self", "filename", "docname"]:
-    raise ImportError(
-        "blogarchive.confine: sphinx.environment.BuildEnvironment.relfn2path(filename, "
-        "docname) has changed; the guard that keeps posts from reading files outside "
-        "the repository must be brought up to date before this Sphinx can be used"
-    )
-
-
 class OutsideRepository(DirectiveError):
-    """Raised where a directive resolves a path: docutils and MyST report it as an
-    error at the directive's line; Sphinx's literalinclude as a warning with ``str()``."""
+    """Raised where a directive resolves a path (patches.py: ``relfn2path``):
+    docutils and MyST report it as an error at the directive's line; Sphinx's
+    literalinclude as a warning with ``str()``."""
 
     def __init__(self, what: str):
         super().__init__(3, _outside(what))
 
     def __str__(self) -> str:
         return self.msg
-
-
-def _confined_relfn2path(self, filename, docname=None):
-    rel, absolute = _ORIGINAL(self, filename, docname)
-    if not inside(absolute, self.srcdir):
-        raise OutsideRepository(str(filename))
-    return rel, absolute
-
-
-def install() -> None:
-    """Make ``relfn2path`` refuse paths outside the source folder (idempotent)."""
-    BuildEnvironment.relfn2path = _confined_relfn2path
-
-
-def is_active() -> bool:
-    return BuildEnvironment.relfn2path is _confined_relfn2path
 
 
 # -- directives that read files themselves -----------------------------------

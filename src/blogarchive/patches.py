@@ -1,0 +1,175 @@
+"""Every patch of Sphinx's and MyST's internals, in this one place (issue 14).
+
+Each replaces a private name.  Each is checked when this module loads: if the
+installed Sphinx or MyST no longer has the name (or its shape changed), the
+import fails with the name and what to do — never a patch that quietly does
+nothing after an upgrade.  ``tests/test_patches.py`` checks each is in force.
+
+Speed (they change no result; the reproducibility tests compare incremental,
+parallel and clean builds byte for byte; measured in benchmarks/README.md):
+
+- ``sphinx.util.docutils._get_settings`` and MyST's ``get_default_settings``
+  build an ``OptionParser`` of about a hundred options, reading docutils.conf
+  files, for every document.  Here each distinct parser is built once per
+  process and asked for fresh default values per document: a new ``Values``
+  (with its own list of dependencies) from the same defaults.
+- MyST parses front matter with PyYAML's pure-Python loader; here with libyaml
+  (same results, same exception classes).  (The patch of ``myst_parser.config.main``
+  that speedups.py also made was a silent no-op: that module imports yaml
+  inside a function, on a path Sphinx builds do not take.)
+- Sphinx stems every word of every page afresh with snowball (a quarter of a
+  clean build); a blog repeats the same few thousand words: the search
+  language's ``stem`` is memoised per builder (``cache_stems``).
+
+Safety:
+
+- ``BuildEnvironment.relfn2path`` resolves every path a directive or role
+  reads (include, literalinclude, images, downloads); here it refuses one
+  outside the source folder (issue 11; confine.py has the rest of the rule).
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import warnings
+from dataclasses import dataclass
+
+import myst_parser.mdit_to_docutils.base as myst_base
+import sphinx.search
+import sphinx.util.docutils as sphinx_docutils
+import yaml
+from docutils.frontend import OptionParser
+from sphinx.environment import BuildEnvironment
+
+from .confine import OutsideRepository, inside
+
+
+@dataclass(frozen=True)
+class Patch:
+    """A private name replaced, and why."""
+
+    owner: object  # module or class
+    name: str
+    parameters: tuple[str, ...] | None  # the signature it must still have, or None
+    why: str
+
+    def check(self) -> None:
+        original = getattr(self.owner, self.name, None)
+        label = f"{getattr(self.owner, '__name__', self.owner)}.{self.name}"
+        if original is None:
+            raise ImportError(f"blogarchive.patches: {label} is gone; {self.why} needs updating")
+        if self.parameters is not None:
+            found = tuple(inspect.signature(original).parameters)
+            if found != self.parameters:
+                raise ImportError(
+                    f"blogarchive.patches: {label}{found} is not {self.parameters}; "
+                    f"{self.why} needs updating"
+                )
+
+
+PATCHES = (
+    Patch(
+        sphinx_docutils,
+        "_get_settings",
+        ("components", "defaults", "read_config_files"),
+        "one OptionParser per process",
+    ),
+    Patch(myst_base, "get_default_settings", ("components",), "one OptionParser per process"),
+    Patch(myst_base, "yaml", None, "front matter read with libyaml"),
+    Patch(sphinx.search.SearchLanguage, "stem", ("self", "word"), "memoised stems"),
+    Patch(BuildEnvironment, "relfn2path", ("self", "filename", "docname"), "confinement"),
+)
+for _patch in PATCHES:
+    _patch.check()
+
+
+# -- one OptionParser per process ----------------------------------------------
+class _SettingsParsers:
+    """One OptionParser per (components, defaults by identity, config files)."""
+
+    def __init__(self):
+        self._parsers: dict[tuple, tuple[dict, OptionParser]] = {}
+
+    def defaults(self, components, defaults=None, read_config_files=False):
+        defaults = dict(defaults or {})
+        key = (components, read_config_files, tuple(sorted(defaults)))
+        cached = self._parsers.get(key)
+        if cached is None or any(cached[0][name] is not value for name, value in defaults.items()):
+            # The same objects as before, or a parser of its own (a new build's env).
+            with warnings.catch_warnings(action="ignore", category=DeprecationWarning):
+                parser = OptionParser(
+                    components=components, defaults=defaults, read_config_files=read_config_files
+                )
+            cached = self._parsers[key] = (defaults, parser)
+        return cached[1].get_default_values()
+
+
+_PARSERS = _SettingsParsers()
+
+
+def _sphinx_get_settings(*components, defaults, read_config_files=False):
+    return _PARSERS.defaults(components, defaults, read_config_files)
+
+
+def _myst_get_default_settings(*components):
+    return _PARSERS.defaults(components)
+
+
+# -- front matter with libyaml -------------------------------------------------
+class _LibYaml:
+    """The ``yaml`` module as MyST sees it, ``safe_load`` by libyaml."""
+
+    def __getattr__(self, name):
+        return getattr(yaml, name)
+
+    @staticmethod
+    def safe_load(stream):
+        return yaml.load(stream, Loader=yaml.CSafeLoader)
+
+
+# -- confinement -----------------------------------------------------------------
+# (the original, also when this module is loaded again after install())
+_RELFN2PATH = getattr(BuildEnvironment.relfn2path, "__wrapped__", BuildEnvironment.relfn2path)
+
+
+@functools.wraps(_RELFN2PATH)
+def _confined_relfn2path(self, filename, docname=None):
+    rel, absolute = _RELFN2PATH(self, filename, docname)
+    if not inside(absolute, self.srcdir):
+        raise OutsideRepository(str(filename))
+    return rel, absolute
+
+
+# -- memoised stems --------------------------------------------------------------
+def cache_stems(app, doctree, docname) -> None:
+    """``doctree-resolved`` (the search indexer exists by then): memoise the
+    search language's ``stem`` for this builder."""
+    indexer = getattr(app.builder, "indexer", None)
+    if indexer is None:  # a builder with no search index (epub, linkcheck)
+        return
+    lang = indexer.lang
+    if not getattr(lang, "_blogarchive_cached", False):
+        lang.stem = functools.lru_cache(maxsize=200_000)(lang.stem)
+        lang._blogarchive_cached = True
+
+
+def install() -> None:
+    """Apply the patches (idempotent)."""
+    sphinx_docutils._get_settings = _sphinx_get_settings
+    myst_base.get_default_settings = _myst_get_default_settings
+    if getattr(yaml, "__with_libyaml__", False):
+        if myst_base.yaml is yaml:
+            myst_base.yaml = _LibYaml()
+    BuildEnvironment.relfn2path = _confined_relfn2path
+
+
+def in_force() -> dict[str, bool]:
+    """Which patches are applied (tests/test_patches.py)."""
+    libyaml = getattr(yaml, "__with_libyaml__", False)
+    return {
+        "sphinx _get_settings": sphinx_docutils._get_settings is _sphinx_get_settings,
+        "myst get_default_settings": myst_base.get_default_settings is _myst_get_default_settings,
+        "myst yaml": not libyaml or isinstance(myst_base.yaml, _LibYaml),
+        "relfn2path": BuildEnvironment.relfn2path is _confined_relfn2path,
+    }
