@@ -13,36 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import yaml
-
-#: Keys a post may carry, with what they mean.  Anything else is a warning.
-KNOWN_KEYS = {
-    "date": "when the post was published (ISO 8601, with or without time and offset)",
-    "sequence": "order among posts of the same day that carry no time (higher is later)",
-    "author": "author name, or a list of names",
-    "category": "category, or a list of categories",
-    "tags": "list of tags, or a comma-separated string",
-    "draft": "true keeps the post out of the published site",
-    "draft_reason": "why an imported post is a draft (password-protected, private)",
-    "blogpost": "false makes a file in posts/ an ordinary page",
-    "nocomments": "accepted for ABlog compatibility (the archive has no comments)",
-    "excerpt": "number of paragraphs in the excerpt",
-    "image": "number of the image shown with the excerpt",
-    "redirect": "old paths that lead to the post",
-    "blogger_url": "the post's address on Blogger",
-    "wordpress_url": "the post's address on WordPress",
-    "imported_digest": "checksum of the imported text, to notice the author's edits",
-    "comments": "number of comments kept from the old blog (in <slug>.comments.yaml)",
-    "canonical_link": "canonical URL, when the post lives elsewhere first",
-    "external_link": "the post is a link to this URL",
-    "language": "language code",
-    "location": "where the post was written",
-    "orphan": "Sphinx: the page is in no toctree",
-}
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present
@@ -213,9 +189,27 @@ def check(path: Path | str, text: str, tz: ZoneInfo, display: str | None = None)
     if not match:
         fm.error("front matter", "missing: a post starts with a '---' block holding its date")
         return fm
-    block = match.group(1) or ""
-    rest = text[match.end() :]
-    body_line = text[: match.end()].count("\n") + 1 + (len(rest) - len(rest.lstrip("\n")))
+    data = _load(fm, match.group(1) or "")
+    if data is None:
+        return fm
+    for key, value in data.items():
+        spec = SCHEMA.get(key)
+        if spec is None:
+            _unknown_key(fm, str(key))
+            continue
+        parsed = spec.parse(fm, key, value, tz)
+        if parsed is not _INVALID:
+            fm.values[key] = parsed
+    _order_same_day(fm)
+    if fm.values.get("blogpost", True) and not HEADING.search(text, match.end()):
+        rest = text[match.end() :]
+        body_line = text[: match.end()].count("\n") + 1 + (len(rest) - len(rest.lstrip("\n")))
+        fm.error("title", "no '# Title' heading after the front matter", line=body_line)
+    return fm
+
+
+def _load(fm: FrontMatter, block: str) -> dict | None:
+    """The front matter's YAML as a mapping, its keys' lines noted; None after a problem."""
     try:
         fm.lines = _key_lines(block)
         data = yaml.load(block, Loader=_Loader) or {}
@@ -229,54 +223,108 @@ def check(path: Path | str, text: str, tz: ZoneInfo, display: str | None = None)
         if context:
             problem = f"{context}: {problem}"
         fm.error("front matter", f"malformed YAML: {problem}", line=line)
-        return fm
+        return None
     if not isinstance(data, dict):
         fm.error("front matter", "must be a mapping of keys to values", line=2)
-        return fm
+        return None
+    return data
 
-    for key in data:
-        if key not in KNOWN_KEYS:
-            _unknown_key(fm, str(key))
 
-    values = fm.values
-    if data.get("date") is not None:
-        when = parse_date(fm, data["date"], tz)
-        if when is not None:
-            sequence = data.get("sequence", 0)
-            if not isinstance(sequence, int) or isinstance(sequence, bool) or sequence < 0:
-                fm.error("sequence", f"expected a whole number >= 0, got {sequence!r}")
-            elif sequence:
-                # Posts of one day with no time: the sequence orders them.
-                when += dt.timedelta(seconds=sequence)
-            values["date"] = when
-    for key in ("tags", "category", "author", "redirect"):
-        if key in data:
-            items = _as_list(fm, key, data[key])
-            if items is not None:
-                values[key] = items
-    for old_path in values.get("redirect", ()):
+def _order_same_day(fm: FrontMatter) -> None:
+    """Posts of one day with no time: the sequence orders them (a second each)."""
+    sequence = fm.values.pop("sequence", 0)
+    if sequence and "date" in fm.values:
+        fm.values["date"] += dt.timedelta(seconds=sequence)
+
+
+# -- the schema: key -> what it means, and how its value is read -----------------
+_INVALID = object()  # a parser's answer when it recorded a problem (or the key says nothing)
+
+
+def _date(fm: FrontMatter, key: str, value, tz: ZoneInfo):
+    if value is None:  # `date:` with nothing: no date yet, a draft
+        return _INVALID
+    when = parse_date(fm, value, tz)
+    return _INVALID if when is None else when
+
+
+def _sequence(fm: FrontMatter, key: str, value, tz: ZoneInfo):
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        fm.error(key, f"expected a whole number >= 0, got {value!r}")
+        return _INVALID
+    return value
+
+
+def _names(fm: FrontMatter, key: str, value, tz: ZoneInfo):
+    items = _as_list(fm, key, value)
+    return _INVALID if items is None else items
+
+
+def _old_addresses(fm: FrontMatter, key: str, value, tz: ZoneInfo):
+    items = _names(fm, key, value, tz)
+    for old_path in items if items is not _INVALID else ():
         problem = redirect_problem(old_path)
         if problem:
-            fm.error("redirect", problem)
-    for key in ("draft", "blogpost", "nocomments"):
-        if key in data:
-            if not isinstance(data[key], bool):
-                fm.error(key, f"expected true or false, got {data[key]!r}")
-            else:
-                values[key] = data[key]
-    for key in ("excerpt", "image", "comments"):
-        if key in data:
-            if not isinstance(data[key], int) or isinstance(data[key], bool):
-                fm.error(key, f"expected a whole number, got {data[key]!r}")
-            else:
-                values[key] = data[key]
-    for key, value in data.items():
-        if key not in values and key in KNOWN_KEYS and key not in ("date", "sequence"):
-            values[key] = value
+            fm.error(key, problem)
+    return items
 
-    if values.get("blogpost", True) and not HEADING.search(text, match.end()):
-        fm.error("title", "no '# Title' heading after the front matter", line=body_line)
-    return fm
+
+def _flag(fm: FrontMatter, key: str, value, tz: ZoneInfo):
+    if not isinstance(value, bool):
+        fm.error(key, f"expected true or false, got {value!r}")
+        return _INVALID
+    return value
+
+
+def _count(fm: FrontMatter, key: str, value, tz: ZoneInfo):
+    if not isinstance(value, int) or isinstance(value, bool):
+        fm.error(key, f"expected a whole number, got {value!r}")
+        return _INVALID
+    return value
+
+
+def _as_is(fm: FrontMatter, key: str, value, tz: ZoneInfo):
+    return value
+
+
+@dataclass(frozen=True)
+class Key:
+    """A front-matter key: what it means, and its parser ``(fm, key, value, tz)``,
+    which returns the value for ABlog or ``_INVALID`` after recording a problem."""
+
+    description: str
+    parse: Callable = _as_is
+
+
+#: Every key a post may carry (as Pelican's METADATA_PROCESSORS): anything else
+#: is a warning, or an error with a suggestion when it looks like one of these.
+SCHEMA: dict[str, Key] = {
+    "date": Key("when the post was published (ISO 8601, with or without time and offset)", _date),
+    "sequence": Key(
+        "order among posts of the same day that carry no time (higher is later)", _sequence
+    ),
+    "author": Key("author name, or a list of names", _names),
+    "category": Key("category, or a list of categories", _names),
+    "tags": Key("list of tags, or a comma-separated string", _names),
+    "draft": Key("true keeps the post out of the published site", _flag),
+    "draft_reason": Key("why an imported post is a draft (password-protected, private)"),
+    "blogpost": Key("false makes a file in posts/ an ordinary page", _flag),
+    "nocomments": Key("accepted for ABlog compatibility (comments come from imports)", _flag),
+    "excerpt": Key("number of paragraphs in the excerpt", _count),
+    "image": Key("number of the image shown with the excerpt", _count),
+    "redirect": Key("old paths that lead to the post", _old_addresses),
+    "blogger_url": Key("the post's address on Blogger"),
+    "wordpress_url": Key("the post's address on WordPress"),
+    "imported_digest": Key("checksum of the imported text, to notice the author's edits"),
+    "comments": Key("number of comments kept from the old blog (in <slug>.comments.yaml)", _count),
+    "canonical_link": Key("canonical URL, when the post lives elsewhere first"),
+    "external_link": Key("the post is a link to this URL"),
+    "language": Key("language code"),
+    "location": Key("where the post was written"),
+    "orphan": Key("Sphinx: the page is in no toctree"),
+}
+#: Key -> what it means (for `blog check` and the README).
+KNOWN_KEYS = {key: spec.description for key, spec in SCHEMA.items()}
 
 
 def check_file(path: Path, tz: ZoneInfo, display: str | None = None) -> FrontMatter:
