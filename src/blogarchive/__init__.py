@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import ablog_compat, comments, confine, csp, incremental, patches
+from . import ablog_compat, comments, confine, csp, incremental, patches, state
 from .archive import blog_archive
 from .feeds import write_feeds
 from .history import load_history
@@ -22,10 +22,8 @@ THEME_DIR = Path(__file__).parent / "theme"
 
 
 def _start_build(app) -> None:
-    """A fresh ABlog registry and archive for each build, even in one process."""
+    """A fresh ABlog registry for each build, even in one process."""
     ablog_compat.reset(app)
-    app._blog_archive = None
-    app._blog_generated = None
 
 
 def _page_context(app, pagename, templatename, context, doctree) -> None:
@@ -68,15 +66,14 @@ def setup(app):
     app.add_transform(CheckPostFrontMatter)
     app.add_transform(ApplyPostFrontMatter)
     # After ABlog's config-inited handler, which finds the posts.
+    app.add_env_collector(state.ArchiveCollector)
+    app.connect("config-inited", state.start_build, priority=400)
     app.connect("config-inited", screen_posts, priority=600)
     app.connect("builder-inited", _start_build)
     app.connect("builder-inited", load_history)
     app.connect("env-get-outdated", incremental.before_reading)
     app.connect("env-get-updated", incremental.pages_to_rewrite)
-    app.connect("doctree-read", incremental.record_signature)
     app.connect("doctree-read", comments.note_comments)
-    app.connect("env-purge-doc", incremental.purge_signature)
-    app.connect("env-merge-info", incremental.merge_signatures)
     app.connect("build-finished", incremental.finish_build)
     app.connect("build-finished", incremental.tidy_search_index)
     app.connect("doctree-resolved", patches.cache_stems)

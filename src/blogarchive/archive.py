@@ -28,6 +28,7 @@ from sphinx.util.osutil import relative_uri
 from .ablog_compat import Post, place_collection, registry, render
 from .frontmatter import redirect_problem
 from .links import rebase_links
+from .state import build_state
 
 logger = logging.getLogger(__name__)
 
@@ -393,7 +394,7 @@ class BlogArchive:
     def history(self):
         from .history import History
 
-        return getattr(self.app, "_blog_history", None) or History()
+        return build_state(self.app.config).history or History()
 
     def source(self, post: Post) -> str:
         return self.app.env.doc2path(post.docname, False).as_posix()
@@ -535,7 +536,7 @@ def word_count(post: Post) -> int:
 
 def blog_archive(app) -> BlogArchive:
     """The archive of the current build, made on first use in the writing phase."""
-    archive = getattr(app, "_blog_archive", None)
-    if archive is None:
-        archive = app._blog_archive = BlogArchive(app)
-    return archive
+    build = build_state(app.config)
+    if build.archive is None:
+        build.archive = BlogArchive(app)
+    return build.archive

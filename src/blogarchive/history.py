@@ -15,6 +15,8 @@ from pathlib import Path
 
 from sphinx.util import logging
 
+from .state import build_state
+
 logger = logging.getLogger(__name__)
 
 
@@ -85,4 +87,4 @@ def load_history(app) -> None:
             subtype="history",
         )
         history = History(history.head, True, {})
-    app._blog_history = history
+    build_state(app.config).history = history

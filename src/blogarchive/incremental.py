@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .ablog_compat import posts_read
+from .state import archive_data, build_state
 
 MANIFEST = ".blogarchive-pages"
 
@@ -49,8 +50,6 @@ def record_signature(app, doctree) -> None:
     """
     env = app.env
     posts = posts_read(env).get(env.docname)
-    if not hasattr(env, "blogarchive_listing"):
-        env.blogarchive_listing = {}
     if posts:
         for info in posts:
             if info.get("doctree") is not None:
@@ -61,23 +60,13 @@ def record_signature(app, doctree) -> None:
         if len(posts) == 1 and not posts[0]["section"]:
             posts[0]["doctree"] = None
         comments = env.metadata.get(env.docname, {}).get("comments")
-        env.blogarchive_listing[env.docname] = tuple(_signature(i, comments) for i in posts)
-
-
-def purge_signature(app, env, docname) -> None:
-    getattr(env, "blogarchive_listing", {}).pop(docname, None)
-
-
-def merge_signatures(app, env, docnames, other) -> None:
-    theirs = getattr(other, "blogarchive_listing", {})
-    if not hasattr(env, "blogarchive_listing"):
-        env.blogarchive_listing = {}
-    env.blogarchive_listing.update({d: theirs[d] for d in docnames if d in theirs})
+        signatures = tuple(_signature(i, comments) for i in posts)
+        archive_data(env)["listing"][env.docname] = signatures
 
 
 def before_reading(app, env, added, changed, removed):
     """``env-get-outdated``: note the signatures as they were; drop removed pages."""
-    app._blog_listing_before = dict(getattr(env, "blogarchive_listing", {}))
+    build_state(app.config).listing_before = dict(archive_data(env)["listing"])
     outdir = Path(app.builder.outdir)
     for docname in removed:
         (outdir / unquote(app.builder.get_target_uri(docname))).unlink(missing_ok=True)
@@ -86,15 +75,14 @@ def before_reading(app, env, added, changed, removed):
 
 def pages_to_rewrite(app, env):
     """``env-get-updated``: every page when what lists show has changed."""
-    before = getattr(app, "_blog_listing_before", {})
-    after = getattr(env, "blogarchive_listing", {})
-    history = getattr(app, "_blog_history", None)
-    head = history.head.sha if history and history.head else None
-    footer_changed = getattr(env, "blogarchive_head", None) != head
-    env.blogarchive_head = head
+    build, data = build_state(app.config), archive_data(env)
+    before, after = build.listing_before, data["listing"]
+    head = build.history.head.sha if build.history and build.history.head else None
+    footer_changed = data["head"] != head
+    data["head"] = head
     pages = site_pages(env)  # the sidebar links every static page by its title
-    pages_changed = getattr(env, "blogarchive_site_pages", None) != pages
-    env.blogarchive_site_pages = pages
+    pages_changed = data["site_pages"] != pages
+    data["site_pages"] = pages
     if footer_changed or pages_changed or _on_every_page(before) != _on_every_page(after):
         return sorted(env.found_docs)
     if before != after:  # only excerpts, reading times, comments: the home page's list
@@ -163,8 +151,8 @@ class GeneratedFiles:
         templates = app.builder.templates
         shared = (
             __version__,
-            repr(sorted(_on_every_page(getattr(env, "blogarchive_listing", {})).items())),
-            getattr(env, "blogarchive_head", None),
+            repr(sorted(_on_every_page(archive_data(env)["listing"]).items())),
+            archive_data(env)["head"],
             site_pages(env),
             str(app.builder.build_info.config_hash),
             str(app.builder.build_info.tags_hash),
@@ -244,15 +232,15 @@ def _run_chunk(tasks: list) -> None:
 
 
 def generated_files(app) -> GeneratedFiles:
-    files = getattr(app, "_blog_generated", None)
-    if files is None:
-        files = app._blog_generated = GeneratedFiles(app)
-    return files
+    build = build_state(app.config)
+    if build.generated is None:
+        build.generated = GeneratedFiles(app)
+    return build.generated
 
 
 def finish_build(app, exception) -> None:
     """``build-finished``: clean up what is no longer generated (after a good build)."""
-    files = getattr(app, "_blog_generated", None)
+    files = build_state(app.config).generated
     if exception is None and files is not None:
         files.finish()
 

@@ -17,6 +17,7 @@ from sphinx.util import logging
 from .ablog_compat import FRONT_MATTER_PRIORITY, PostNode, matched_posts
 from .confine import inside
 from .frontmatter import check_file
+from .state import build_state
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ class CheckPostFrontMatter(SphinxTransform):
             return
         source = Path(self.document["source"])
         tz = ZoneInfo(self.config.blog_timezone)
-        fm = _screened(source) or check_file(source, tz)
+        fm = _screened(self.config, source) or check_file(source, tz)
         for problem in fm.problems:
             log = logger.error if problem.severity == "error" else logger.warning
             log(
@@ -203,24 +204,20 @@ def _stat_key(path: Path) -> tuple[int, int]:
     return stat.st_mtime_ns, stat.st_size
 
 
-#: path -> (mtime and size, FrontMatter) as screen_posts found it this build.
-_SCREENED: dict[str, tuple] = {}
-
-
 def _unchanged(entries: dict[str, tuple], path: str, key: tuple[int, int]):
     """The FrontMatter recorded in ``entries`` for ``path``, if its stat key still matches."""
     cached = entries.get(path)
     return cached[1] if cached and cached[0] == key else None
 
 
-def _screened(path: Path):
+def _screened(config, path: Path):
     """The front matter screen_posts checked, if the file has not changed since."""
-    return _unchanged(_SCREENED, str(path), _stat_key(path))
+    return _unchanged(build_state(config).screened, str(path), _stat_key(path))
 
 
 def front_matter_line(app, docname: str, key: str) -> int:
     """The line of ``key`` in a post's front matter as screen_posts read it (else 1)."""
-    cached = _SCREENED.get(str(Path(app.srcdir, docname + ".md")))
+    cached = build_state(app.config).screened.get(str(Path(app.srcdir, docname + ".md")))
     return cached[1].lines.get(key, 1) if cached else 1
 
 
@@ -244,7 +241,9 @@ def screen_posts(app, config) -> None:
     now = build_time(tz)
     left_out = []
     cache = _ScreenCache(Path(app.doctreedir) / "blogarchive-frontmatter.pickle", tz)
-    _SCREENED.clear()  # CheckPostFrontMatter reuses these instead of parsing again
+    # path -> (stat key, FrontMatter): CheckPostFrontMatter reuses these instead of
+    # parsing again (a fresh map each build: state.start_build)
+    screened = build_state(config).screened
     for docname in matched_posts(config):
         path = Path(app.srcdir, docname + ".md")
         if not inside(path, app.srcdir):  # a symlink out of the repository
@@ -261,7 +260,7 @@ def screen_posts(app, config) -> None:
         fm = _unchanged(cache.entries, str(path), key)
         if fm is None:
             fm = check_file(path, tz, display=str(path))
-        _SCREENED[str(path)] = (key, fm)
+        screened[str(path)] = (key, fm)
         unreadable = [p for p in fm.problems if p.field == "encoding"]
         for problem in unreadable:
             logger.error(
@@ -279,7 +278,7 @@ def screen_posts(app, config) -> None:
         date = fm.values.get("date")
         if fm.values.get("draft") or date is None or date > now:
             left_out.append(docname + ".md")
-    cache.save(_SCREENED)
+    cache.save(screened)
     # A new list: Sphinx's default one is shared by every app in the process.
     config.exclude_patterns = [*config.exclude_patterns, *left_out]
 

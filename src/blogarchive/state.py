@@ -1,0 +1,77 @@
+"""Where the extension keeps what it knows, the Sphinx way (issue 14).
+
+- Per document, kept between builds and merged from parallel readers: an
+  environment collector (:class:`ArchiveCollector`, as Sphinx keeps titles and
+  images) with ``clear_doc`` and ``merge_other`` — what lists show of each
+  post (its listing signature); beside it, the commit the footer names and
+  the static pages the sidebar links (:func:`archive_data`).
+- Per build, in one object made when the build starts (config-inited, before
+  anything reads a post): :class:`BuildState` — the front matter screened
+  before reading, the archive model, the generated files, git history, the
+  signatures as they were before reading.  It hangs on no attribute of the
+  Sphinx application: a weak mapping from the application's ``Config`` (which
+  handlers and transforms alike are handed) to the state.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass, field
+
+from sphinx.environment.collectors import EnvironmentCollector
+
+
+def archive_data(env) -> dict:
+    """The archive's own data in the environment (pickled with it, so kept
+    between builds): ``listing`` (docname -> the listing signatures of its
+    posts, incremental.py), ``head`` (the commit the footer named last build),
+    ``site_pages`` ((docname, title) of the static pages the sidebar linked)."""
+    return env.__dict__.setdefault(
+        "blogarchive_data", {"listing": {}, "head": None, "site_pages": None}
+    )
+
+
+class ArchiveCollector(EnvironmentCollector):
+    """Per-document data of the archive, incremental- and parallel-safe: what
+    lists show of each post, dropped with the document and merged from
+    parallel readers.  (A collector rather than a domain: a domain would add
+    itself to every search index's version table.)"""
+
+    def clear_doc(self, app, env, docname: str) -> None:
+        archive_data(env)["listing"].pop(docname, None)
+
+    def merge_other(self, app, env, docnames, other) -> None:
+        theirs = archive_data(other)["listing"]
+        archive_data(env)["listing"].update({d: theirs[d] for d in docnames if d in theirs})
+
+    def process_doc(self, app, doctree) -> None:
+        from .incremental import record_signature
+
+        record_signature(app, doctree)
+
+
+@dataclass
+class BuildState:
+    """What one build knows beyond the environment (see the module's docstring)."""
+
+    screened: dict[str, tuple] = field(default_factory=dict)  # path -> (stat key, FrontMatter)
+    listing_before: dict[str, tuple] = field(default_factory=dict)
+    history: object = None  # history.History
+    archive: object = None  # archive.BlogArchive, made on first use when writing
+    generated: object = None  # incremental.GeneratedFiles, likewise
+
+
+_STATES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def start_build(app, config) -> None:
+    """``config-inited`` (first of the extension's handlers): a fresh state."""
+    _STATES[config] = BuildState()
+
+
+def build_state(config) -> BuildState:
+    """The state of the build configured by ``config`` (``app.config``)."""
+    state = _STATES.get(config)
+    if state is None:  # a build that began without config-inited (tests' apps reused)
+        state = _STATES[config] = BuildState()
+    return state
