@@ -3,7 +3,7 @@
 ABlog knows posts, tags, categories, authors and years.  This adds months, an
 "All posts" page grouped by year and month, directory-style addresses
 (``blog/2010/07/``), and keeps drafts out of every list.  Its pages are
-rendered by the templates in ``_templates/ablog/`` and ``_templates/blog/``.
+rendered by the templates in ``_templates/blog/``.
 """
 
 from __future__ import annotations

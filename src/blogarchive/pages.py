@@ -32,7 +32,7 @@ def archive_pages(app):
     for docname, context, template, shows in _pages(app):
         if not files.page_is_fresh(docname, shows):
             stale.append(functools.partial(files.write_page, docname, context, template))
-        if template != "ablog/redirect.html" and docname != "404":
+        if template != "blog/redirect.html" and docname != "404":
             listed.append(docname)
     run_tasks(app, stale)
     archive = blog_archive(app)
@@ -75,7 +75,7 @@ def _pages(app):
         listings = archive.catalogs[attr]
         if listings:
             context = {"title": title(heading), "listings": listings, "catalog_name": attr}
-            yield archive.catalog_docnames[attr], context, "ablog/catalog.html", ()
+            yield archive.catalog_docnames[attr], context, "blog/catalog.html", ()
 
     listings = archive.listings()
     if app.config.blog_preview and archive.drafts.posts:
@@ -84,7 +84,7 @@ def _pages(app):
         for page in archive.pages(listing.docname, listing.posts):
             suffix = f" (page {page.number} of {page.count})" if page.number > 1 else ""
             context = {"title": title(listing.title + suffix), "listing": listing, "page": page}
-            yield page.docname, context, "ablog/collection.html", _docnames(page.posts)
+            yield page.docname, context, "blog/listing.html", _docnames(page.posts)
     for page in archive.home_pages[1:]:
         context = {
             "title": title(f"Latest posts (page {page.number} of {page.count})"),
@@ -98,7 +98,7 @@ def _pages(app):
             "target_url": archive.url(post.docname),
             "target_href": app.builder.get_relative_uri(docname, post.docname),
         }
-        yield docname, context, "ablog/redirect.html", ()
+        yield docname, context, "blog/redirect.html", ()
 
     for docname, (target, name) in sorted(archive.old_addresses().items()):
         here = app.builder.get_target_uri(docname)
@@ -107,7 +107,7 @@ def _pages(app):
             "target_url": archive.baseurl + target.removesuffix("index.html"),
             "target_href": relative_uri(here, target),
         }
-        yield docname, context, "ablog/redirect.html", ()
+        yield docname, context, "blog/redirect.html", ()
 
     base_path = urlsplit(archive.baseurl).path or "/"
     yield "404", {"title": title("Page not found"), "base_path": base_path}, "blog/404.html", ()
