@@ -9,6 +9,7 @@ rendered by the templates in ``_templates/blog/``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import itertools
 import posixpath
@@ -125,16 +126,6 @@ def paginate(first: str, posts: tuple[Post, ...], per_page: int) -> tuple[Page, 
         )
         for i, chunk in enumerate(chunks)
     )
-
-
-@dataclass(frozen=True)
-class Change:
-    """A line of the "What changed" page: a post published or revised."""
-
-    date: dt.datetime  # aware
-    post: Post
-    kind: str  # "published" or "revised"
-    commit: object = None  # history.Commit of a revision
 
 
 @dataclass(frozen=True)
@@ -389,49 +380,12 @@ class BlogArchive:
         months = [Listing(m.docname, "month", m.name, "Posts of", m.posts) for m in self.months]
         return [*itertools.chain.from_iterable(self.catalogs.values()), *self.years, *months]
 
-    # -- history (git) -------------------------------------------------------
-    @property
+    # -- history (git): history.py ------------------------------------------
+    @functools.cached_property
     def history(self):
-        from .history import History
+        from .history import post_history
 
-        return build_state(self.app.config).history or History()
-
-    def source(self, post: Post) -> str:
-        return self.app.env.doc2path(post.docname, False).as_posix()
-
-    def last_updated(self, post: Post):
-        """The commit that last changed a post after it was first committed, or None."""
-        commit = self.history.last_change(self.source(post))
-        if commit and commit.date.date() > self.aware(post.date).date():
-            return commit
-        return None
-
-    def updated(self, post: Post) -> dt.datetime:
-        """When a post last changed: its {update} notes, its last commit, its date."""
-        when = self.aware(max(post.update or post.date, post.date))
-        commit = self.last_updated(post)
-        return max(when, commit.date) if commit else when
-
-    def repository_url(self, kind: str, target: str) -> str | None:
-        """Link to a post's history (kind "commits") or a commit (kind "commit")."""
-        base = self.app.config.blog_repository_url.rstrip("/")
-        if not base:
-            return None
-        if kind == "commits":
-            return f"{base}/commits/{self.app.config.blog_repository_branch}/{target}"
-        return f"{base}/commit/{target}"
-
-    def changes(self) -> list[Change]:
-        """Posts published or revised, newest first."""
-        events = []
-        for post in self.posts:
-            events.append(Change(self.aware(post.date), post, "published"))
-            commits = self.history.commits(self.source(post))
-            for commit in commits[:-1]:  # the last (oldest) added the post
-                if commit.date.date() > self.aware(post.date).date():
-                    events.append(Change(commit.date, post, "revised", commit))
-        events.sort(key=lambda change: (change.date, change.post.docname), reverse=True)
-        return events[: self.app.config.blog_changes_length]
+        return post_history(self.app, self.tz)
 
     # -- presenting ----------------------------------------------------------
     def sidebar(self, pagename: str, context: dict) -> str:

@@ -71,7 +71,7 @@ class FeedWriter:
             for author in post.author:
                 entry.author({"name": archive.label(author)})
             published = archive.aware(post.date)
-            updated = archive.updated(post)
+            updated = archive.history.updated(post)
             entry.published(published)
             entry.updated(updated)
             newest = updated if newest is None else max(newest, updated)

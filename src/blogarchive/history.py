@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sphinx.util import logging
 
@@ -44,6 +46,85 @@ class History:
         """The latest commit to a post, if the post changed after the one that added it."""
         commits = self.commits(path)
         return commits[0] if len(commits) > 1 else None
+
+
+@dataclass(frozen=True)
+class Change:
+    """A line of the "What changed" page: a post published or revised."""
+
+    date: dt.datetime  # aware
+    post: object  # the post
+    kind: str  # "published" or "revised"
+    commit: Commit | None = None  # the revision's commit
+
+
+@dataclass(frozen=True)
+class PostHistory:
+    """What git says of the posts, in the blog's terms: every question the
+    pages and feeds ask of the history (a post's last update, the changes, the
+    links to the repository)."""
+
+    history: History
+    tz: ZoneInfo
+    source: Callable  # a post's docname -> its path in the repository
+    repository: str = ""  # blog_repository_url
+    branch: str = "main"  # blog_repository_branch
+    changes_length: int = 30  # blog_changes_length
+
+    @property
+    def head(self) -> Commit | None:
+        return self.history.head
+
+    def _aware(self, when: dt.datetime) -> dt.datetime:
+        return when.replace(tzinfo=self.tz)
+
+    def last_updated(self, post) -> Commit | None:
+        """The commit that last changed a post after the day it was published, or None."""
+        commit = self.history.last_change(self.source(post.docname))
+        if commit and commit.date.date() > self._aware(post.date).date():
+            return commit
+        return None
+
+    def updated(self, post) -> dt.datetime:
+        """When a post last changed: its {update} notes, its last commit, its date."""
+        when = self._aware(max(post.update or post.date, post.date))
+        commit = self.last_updated(post)
+        return max(when, commit.date) if commit else when
+
+    def repository_url(self, kind: str, target: str) -> str | None:
+        """Link to a post's history (kind "commits") or a commit (kind "commit")."""
+        base = self.repository.rstrip("/")
+        if not base:
+            return None
+        if kind == "commits":
+            return f"{base}/commits/{self.branch}/{target}"
+        return f"{base}/commit/{target}"
+
+    def changes(self, posts) -> list[Change]:
+        """Posts published or revised, newest first."""
+        events = []
+        for post in posts:
+            published = self._aware(post.date)
+            events.append(Change(published, post, "published"))
+            commits = self.history.commits(self.source(post.docname))
+            for commit in commits[:-1]:  # the last (oldest) added the post
+                if commit.date.date() > published.date():
+                    events.append(Change(commit.date, post, "revised", commit))
+        events.sort(key=lambda change: (change.date, change.post.docname), reverse=True)
+        return events[: self.changes_length]
+
+
+def post_history(app, tz: ZoneInfo) -> PostHistory:
+    """The build's history (read at builder-inited) as the archive asks it."""
+    config = app.config
+    return PostHistory(
+        build_state(config).history or History(),
+        tz,
+        lambda docname: app.env.doc2path(docname, False).as_posix(),
+        config.blog_repository_url,
+        config.blog_repository_branch,
+        config.blog_changes_length,
+    )
 
 
 def _git(srcdir: Path, *args: str) -> str | None:

@@ -26,7 +26,7 @@ def post_head(archive, post) -> str:
     """Open Graph ``<meta>`` tags and the JSON-LD script for one published post."""
     url = archive.url(post.docname)
     published = archive.aware(post.date).isoformat()
-    modified = archive.updated(post).isoformat()
+    modified = archive.history.updated(post).isoformat()
     authors = [archive.label(a) for a in post.author]
     tags = [archive.label(t) for t in post.tags]
     properties = [

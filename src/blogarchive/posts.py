@@ -181,7 +181,7 @@ def add_post_header(app, doctree: nodes.document, docname: str) -> None:
         line += nodes.inline("", f" · {minutes} min read", classes=["reading-time"])
     title = titles[0]
     title.parent.insert(title.parent.index(title) + 1, line)
-    commit = archive.last_updated(post) if post.published else None
+    commit = archive.history.last_updated(post) if post.published else None
     if commit:
         history = nodes.paragraph(classes=["post-history"])
         day = archive.format_date(commit.date)
@@ -190,7 +190,7 @@ def add_post_header(app, doctree: nodes.document, docname: str) -> None:
             f'Last updated <time datetime="{commit.date.date().isoformat()}">{escape(day)}</time>',
             format="html",
         )
-        url = archive.repository_url("commits", archive.source(post))
+        url = archive.history.repository_url("commits", archive.history.source(post.docname))
         if url:
             history += nodes.Text(" · ")
             ref = nodes.reference("", "history of this post", refuri=url)
