@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import ablog_compat, comments, confine, csp, incremental, patches, state
+from . import ablog_compat, checks, comments, confine, csp, incremental, patches, state
 from .archive import blog_archive
 from .feeds import write_feeds
 from .history import load_history
@@ -73,6 +73,7 @@ def setup(app):
     app.connect("builder-inited", load_history)
     app.connect("env-get-outdated", incremental.before_reading)
     app.connect("env-get-updated", incremental.pages_to_rewrite)
+    app.connect("env-check-consistency", checks.check_archive)
     app.connect("doctree-read", comments.note_comments)
     app.connect("build-finished", incremental.finish_build)
     app.connect("build-finished", incremental.tidy_search_index)

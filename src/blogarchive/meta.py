@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from .archive import word_count
+from .model import word_count
 
 
 def _excerpt_text(post, limit: int = 200) -> str:

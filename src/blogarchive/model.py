@@ -1,0 +1,315 @@
+"""The archive model: what readers browse, computed once per build (issue 14).
+
+Pure: no Sphinx, no git, no rendering — built from the posts and the
+collections ABlog read (anything with the same attributes), so it is
+unit-tested on its own (tests/test_model.py).  It knows the posts newest
+first; the tags, categories and authors (spellings of one name folded into
+one listing, different names never sharing a page); years and months; the
+pages of every list; related posts; the old blogs' archive addresses; and
+every page the archive writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+from collections import Counter
+from dataclasses import dataclass
+
+from slugify import slugify
+
+#: Where the indexes live, below ``blog_path``.
+CATALOGS = (
+    # (ABlog catalog attribute, folder, page title, heading before a name)
+    ("tags", "tag", "Tags", "Posts tagged"),
+    ("category", "category", "Categories", "Posts in"),
+    ("author", "author", "Authors", "Posts by"),
+)
+
+
+def fold(name: str) -> str:
+    """What makes two spellings one tag: case and runs of spaces do not count."""
+    return " ".join(name.split()).casefold()
+
+
+def _digest(text: str, length: int) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
+
+
+def slug(name: str) -> str:
+    """A name as an ASCII folder: any script transliterated (python-slugify:
+    ``עברית`` -> ``bryt``, ``Русский`` -> ``russkii``), apostrophes dropped; a
+    stable hash when nothing is left (an emoji).  Folder and links then agree
+    on every server, with no percent-encoding between them."""
+    return slugify(name, replacements=[["'", ""], ["\u2019", ""]]) or "x" + _digest(name, 8)
+
+
+def _group_by_slug(catalog) -> list[tuple[str, list]]:
+    """(folder, ABlog collections) for each tag: spellings that fold together
+    share a folder; different names never do (``C#``, ``C++`` and ``C`` all slug
+    to ``c``): the one whose slug is its own name keeps it, the others get a
+    suffix from their name, stable whatever other tags exist."""
+    names: dict[str, list] = {}
+    for coll in catalog:
+        names.setdefault(fold(coll.name), []).append(coll)
+    by_slug: dict[str, list[str]] = {}
+    for name in sorted(names):
+        by_slug.setdefault(slug(name), []).append(name)
+    groups = []
+    for folder, folded in by_slug.items():
+        folded.sort(key=lambda n: (n.replace(" ", "-") != folder, n))
+        for i, name in enumerate(folded):
+            groups.append((folder if i == 0 else f"{folder}-{_digest(name, 6)}", names[name]))
+    return sorted(groups, key=lambda group: group[0])
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page listing posts: a tag, a category, an author, a year or a month."""
+
+    docname: str
+    kind: str  # tag, category, author, year, month
+    name: str  # plain text: "Ofsted", "July 2010"
+    heading: str  # plain text: "Posts tagged"
+    posts: tuple  # newest first
+    feed: str | None = None  # docname of its Atom feed, when it has one
+    spellings: tuple[str, ...] = ()  # the names posts gave it (tags folded by case)
+
+    @property
+    def title(self) -> str:
+        return f"{self.heading} {self.name}" if self.heading else self.name
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a paginated list of posts."""
+
+    docname: str
+    number: int
+    count: int
+    posts: tuple
+    newer: str | None  # docname of the page before (newer posts)
+    older: str | None  # docname of the page after (older posts)
+
+
+def paginate(first: str, posts: tuple, per_page: int) -> tuple[Page, ...]:
+    """``first`` (``.../index``) shows the newest posts; ``.../page/2/`` the next, and so on."""
+    base = first.removesuffix("index")
+    chunks = [posts[i : i + per_page] for i in range(0, len(posts), per_page)] or [()]
+    names = [first, *(f"{base}page/{n}/index" for n in range(2, len(chunks) + 1))]
+    return tuple(
+        Page(
+            names[i],
+            i + 1,
+            len(chunks),
+            chunk,
+            names[i - 1] if i else None,
+            names[i + 1] if i + 1 < len(chunks) else None,
+        )
+        for i, chunk in enumerate(chunks)
+    )
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """A static page of the site (pages/): About, Contact, imported from the old blog."""
+
+    docname: str
+    title: str
+    published: bool = True
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+    posts: tuple
+    docname: str
+
+    @property
+    def name(self) -> str:
+        return dt.date(self.year, self.month, 1).strftime("%B %Y")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The few settings the model needs (from conf.py)."""
+
+    blog_path: str = "blog"
+    root_doc: str = "index"
+    per_page: int = 10
+    related: int = 3
+    recent: int = 5
+
+
+class ArchiveModel:
+    """Posts, listings, pages and addresses of the archive."""
+
+    def __init__(self, posts, drafts, catalogs: dict, years, settings: Settings, site_pages=()):
+        """``posts``/``drafts``: ABlog's posts (``published`` tells them apart);
+        ``catalogs``: catalog attribute -> its collections (``name``, iterable of
+        posts); ``years``: ABlog's year collections; ``site_pages``: SitePage."""
+        self.settings = settings
+        blog_path = settings.blog_path
+        #: Published posts, newest first; drafts are never listed.
+        self.posts = tuple(p for p in posts if p.published)
+        self._by_docname = {p.docname: p for p in itertools.chain(posts, drafts)}
+        self.all_posts_docname = f"{blog_path}/index"
+        self.changes_docname = f"{blog_path}/changes/index"
+        self.feed_docname = f"{blog_path}/atom.xml"
+        #: (ABlog collection, the docname it now lives at): for the adapter to place.
+        self.placements: list[tuple[object, str]] = []
+        self._names: dict[int, str] = {}  # id(collection) -> the name shown for it
+        self.catalogs: dict[str, tuple[Listing, ...]] = {}
+        self.catalog_docnames: dict[str, str] = {}
+        for attr, folder, _title, heading in CATALOGS:
+            self.catalog_docnames[attr] = f"{blog_path}/{folder}/index"
+            listings = [
+                self._fold(attr, f"{folder}/{name}", heading, colls)
+                for name, colls in _group_by_slug(catalogs.get(attr, ()))
+            ]
+            listings = [listing for listing in listings if listing.posts]
+            listings.sort(key=lambda listing: (listing.name.casefold(), listing.name))
+            self.catalogs[attr] = tuple(listings)
+        self.years, self.months = self._calendar()
+        self.placements += [(coll, f"{blog_path}/{coll.name}/index") for coll in years]
+        drafts = tuple(p for p in drafts if p.docname in self._by_docname)
+        #: Only ever read in a preview build (posts.screen_posts).
+        self.drafts = Listing(f"{blog_path}/drafts/index", "drafts", "drafts", "Preview of", drafts)
+        self.site_pages = tuple(site_pages)
+        self._tag_slugs: dict[str, frozenset[str]] = {}
+
+    def _calendar(self) -> tuple[list[Listing], list[Month]]:
+        years, months = [], []
+        blog_path = self.settings.blog_path
+        for year, year_posts in itertools.groupby(self.posts, key=lambda p: p.date.year):
+            year_posts = tuple(year_posts)
+            years.append(
+                Listing(f"{blog_path}/{year}/index", "year", str(year), "Posts of", year_posts)
+            )
+            for month, month_posts in itertools.groupby(year_posts, key=lambda p: p.date.month):
+                docname = f"{blog_path}/{year}/{month:02d}/index"
+                months.append(Month(year, month, tuple(month_posts), docname))
+        return years, months
+
+    def _fold(self, attr, path, heading, colls) -> Listing:
+        """One listing (at ``path``: ``tag/ofsted``) for collections whose names
+        differ only by case or spaces.
+
+        The name shown is the spelling most posts use (ties: the first in sort order),
+        so it does not depend on which post was read first.
+        """
+        folder = path.split("/", 1)[0]
+        docname = f"{self.settings.blog_path}/{path}/index"
+        spellings = Counter()
+        posts = set()
+        for coll in colls:
+            self.placements.append((coll, docname))
+            published = [p for p in coll if p.published]
+            spellings[" ".join(coll.name.split())] += len(published)
+            posts.update(published)
+        name = min(spellings, key=lambda n: (-spellings[n], n))
+        for coll in colls:
+            self._names[id(coll)] = name
+        feed = docname[: -len("index")] + "atom.xml" if attr == "tags" else None
+        ordered = tuple(sorted(posts, reverse=True))
+        names = tuple(sorted({coll.name for coll in colls}))
+        return Listing(docname, folder, name, heading, ordered, feed, names)
+
+    def label(self, coll) -> str:
+        """The name to show for a tag, category or author."""
+        return self._names.get(id(coll), coll.name)
+
+    def post(self, docname: str):
+        return self._by_docname.get(docname)
+
+    def all_posts(self):
+        """Every post read, drafts included, by docname."""
+        return sorted(self._by_docname.values(), key=lambda p: p.docname)
+
+    def pages(self, first: str, posts: tuple) -> tuple[Page, ...]:
+        return paginate(first, posts, self.settings.per_page)
+
+    @property
+    def home_pages(self) -> tuple[Page, ...]:
+        return self.pages(self.settings.root_doc, self.posts)
+
+    def reading_minutes(self, post) -> int:
+        """Minutes to read the post at 200 words a minute, at least one."""
+        return max(1, round(word_count(post) / 200))
+
+    def _tags_of(self, post) -> frozenset[str]:
+        tags = self._tag_slugs.get(post.docname)
+        if tags is None:
+            tags = self._tag_slugs[post.docname] = frozenset(fold(t.name) for t in post.tags)
+        return tags
+
+    def related(self, post) -> list:
+        """Other posts sharing the most tags with ``post`` (then the newest)."""
+        mine = self._tags_of(post)
+        scored = []
+        for other in self.posts:
+            shared = mine & self._tags_of(other)
+            if other is not post and shared:
+                scored.append((len(shared), other))
+        scored.sort(key=lambda pair: -pair[0])  # stable: newest first among equals
+        return [other for _, other in scored[: self.settings.related]]
+
+    def recent(self, count: int | None = None) -> tuple:
+        return self.posts[: count or self.settings.recent]
+
+    def listings(self) -> list[Listing]:
+        """Every page that lists posts, months included."""
+        months = [Listing(m.docname, "month", m.name, "Posts of", m.posts) for m in self.months]
+        return [*itertools.chain.from_iterable(self.catalogs.values()), *self.years, *months]
+
+    def generated_docnames(self) -> set[str]:
+        """Every page the archive itself writes (pages.py), old addresses aside."""
+        names = {self.all_posts_docname, self.changes_docname, "404"}
+        names.update(self.catalog_docnames.values())
+        for listing in [*self.listings(), self.drafts]:
+            names.update(page.docname for page in self.pages(listing.docname, listing.posts))
+        names.update(page.docname for page in self.home_pages)
+        return names
+
+
+def old_addresses(model: ArchiveModel, owned: set[str]) -> dict[str, tuple[str, str]]:
+    """Old blogs' archive addresses, each leading to its counterpart here:
+    docname of the redirect page -> (docname or file it leads to; title).
+
+    Blogger: a label (``/search/label/<label>``), a month (``/2010/07/``,
+    ``/2010_07_01_archive.html``); WordPress: ``/tag/<x>/``, ``/category/<x>/``,
+    ``/feed/``.  (Blogger's feed address is a copy of the feed: feeds.py.)
+    One that a page in ``owned`` has is left out.
+    """
+    found: dict[str, tuple[str, str]] = {}
+
+    def add(docname: str, target: str, title: str) -> None:
+        found.setdefault(docname, (target, title))
+
+    for listing in model.catalogs["tags"]:
+        for spelling in listing.spellings:
+            if "/" not in spelling and not spelling.startswith(".") and spelling.isprintable():
+                add(f"search/label/{spelling}", listing.docname, listing.title)
+        add(f"tag/{listing.docname.split('/')[-2]}/index", listing.docname, listing.title)
+    for listing in model.catalogs["category"]:
+        add(f"category/{listing.docname.split('/')[-2]}/index", listing.docname, listing.title)
+    for month in model.months:
+        title = f"Posts of {month.name}"
+        add(f"{month.year}/{month.month:02d}/index", month.docname, title)
+        add(f"{month.year}_{month.month:02d}_01_archive", month.docname, title)
+    add("feed/index", model.feed_docname, "Atom feed")
+    return {docname: target for docname, target in found.items() if docname not in owned}
+
+
+def redirect_docname(old_path: str) -> str:
+    """The page an old address is served from: ``/2010/07/x.html`` -> ``2010/07/x``;
+    WordPress's ``/2010/07/21/x/`` -> ``2010/07/21/x/index``."""
+    docname = old_path.strip("/").removesuffix(".html")
+    return docname + "/index" if old_path.endswith("/") else docname
+
+
+def word_count(post) -> int:
+    """The words of a post's text (counted when it was read)."""
+    return post.options["words"]

@@ -1,0 +1,101 @@
+"""The archive model on its own, without Sphinx (issue 14): plain posts and
+collections in, listings, months, pages, related posts and old addresses out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from blogarchive.model import ArchiveModel, Settings, old_addresses, paginate
+
+
+@dataclass(eq=False)
+class FakePost:
+    docname: str
+    title: str
+    date: dt.datetime
+    tags: list = field(default_factory=list)
+    published: bool = True
+    options: dict = field(default_factory=lambda: {"words": 450})
+
+    def __lt__(self, other):  # ABlog's posts sort by date
+        return self.date < other.date
+
+
+class Collection(list):
+    def __init__(self, name, posts=()):
+        super().__init__(posts)
+        self.name = name
+
+
+def blog():
+    tags = {name: Collection(name) for name in ("Ofsted", "ofsted", "C#", "C", "Munro Review")}
+    posts = []
+    for i, (day, names) in enumerate(
+        [
+            ((2010, 7, 21), ["Ofsted", "C#"]),
+            ((2010, 7, 27), ["ofsted", "C"]),
+            ((2011, 1, 5), ["Ofsted", "Munro Review"]),
+        ]
+    ):
+        post = FakePost(f"posts/{day[0]}/p{i}", f"Post {i}", dt.datetime(*day))
+        post.tags = [tags[n] for n in names]
+        for name in names:
+            tags[name].append(post)
+        posts.append(post)
+    draft = FakePost("posts/2011/draft", "Draft", dt.datetime(2011, 2, 1), published=False)
+    posts = sorted(posts, reverse=True)
+    model = ArchiveModel(
+        [*posts, draft],
+        [draft],
+        {"tags": list(tags.values()), "category": [], "author": []},
+        [],
+        Settings(per_page=2, related=2, recent=2),
+    )
+    return model, posts
+
+
+def test_posts_newest_first_and_drafts_nowhere():
+    model, posts = blog()
+    assert [p.title for p in model.posts] == ["Post 2", "Post 1", "Post 0"]
+    assert all(p.published for listing in model.listings() for p in listing.posts)
+
+
+def test_tags_fold_spellings_but_never_different_names():
+    model, _ = blog()
+    names = [(t.name, t.docname) for t in model.catalogs["tags"]]
+    assert ("Ofsted", "blog/tag/ofsted/index") in names
+    assert len([n for n, _ in names if n.casefold() == "ofsted"]) == 1
+    c_pages = {d for n, d in names if n in ("C", "C#")}
+    assert len(c_pages) == 2 and "blog/tag/c/index" in c_pages
+
+
+def test_months_years_and_pages():
+    model, _ = blog()
+    assert [(m.year, m.month, len(m.posts)) for m in model.months] == [(2011, 1, 1), (2010, 7, 2)]
+    assert [y.name for y in model.years] == ["2011", "2010"]
+    home = model.home_pages
+    assert [p.docname for p in home] == ["index", "page/2/index"]
+    assert home[0].older == "page/2/index" and home[1].newer == "index"
+    assert paginate("blog/tag/x/index", (), 10)[0].count == 1  # an empty list has one page
+
+
+def test_related_posts_share_tags_newest_first():
+    model, posts = blog()
+    newest = posts[0]
+    assert [p.title for p in model.related(newest)] == ["Post 1", "Post 0"]
+    assert model.reading_minutes(newest) == 2
+
+
+def test_old_addresses_lead_to_listings_and_leave_owned_pages_alone():
+    model, _ = blog()
+    found = old_addresses(model, owned={"2010/07/index"})
+    assert found["search/label/Munro Review"] == (
+        "blog/tag/munro-review/index",
+        "Posts tagged Munro Review",
+    )
+    assert found["2010_07_01_archive"][0] == "blog/2010/07/index"
+    assert "2010/07/index" not in found
+    assert found["feed/index"] == ("blog/atom.xml", "Atom feed")
+    assert "blog/2011/01/index" in model.generated_docnames()
