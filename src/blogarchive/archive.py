@@ -65,7 +65,7 @@ class BlogArchive:
         )
         for collection, docname in self.model.placements:
             place_collection(blog, collection, docname)
-        self._excerpts: dict[str, str] = {}
+        self._bodies = Bodies(app, self.model.all_posts_docname)
         self._sidebar = Sidebar(app.builder)
 
     def __getattr__(self, name: str):
@@ -114,40 +114,12 @@ class BlogArchive:
         return post_head(self, post)
 
     def excerpt_html(self, post: Post, pagename: str) -> str:
-        """A post's excerpt for a page listing it, rendered once per build.
-
-        ABlog re-renders every excerpt on every page that lists it (and warns
-        again each time about anything in it); here it is rendered once, relative
-        to the All-posts page, and its links are re-based for each page.
-        """
-        html = self._excerpts.get(post.docname)
-        if html is None:
-            html = self._excerpts[post.docname] = self._render(post.excerpt)
-        return rebase_links(html, self._uri(self.all_posts_docname), self._uri(pagename))
+        """A post's excerpt for a page listing it (see :class:`Bodies`)."""
+        return self._bodies.excerpt(post, self._uri(pagename))
 
     def full_html(self, post: Post) -> str:
-        """A post's whole text as HTML, its title left out, links relative to the
-        All-posts page (ABlog's to_html, without rebuilding docutils' settings)."""
-        tree = post.doctree  # a section, for a file of several posts
-        if tree is None:  # one post in the file: its doctree is not kept twice
-            tree = self.app.env.get_doctree(post.docname)[0]
-        html = self._render(tree.children if isinstance(tree, nodes.document) else [tree])
-        return re.sub("<h1>(.*?)</h1>", "", html, count=1)
-
-    def _render(self, content) -> str:
-        """Doctree nodes as HTML, as on the All-posts page (ABlog's to_html nests an
-        excerpt's paragraphs in a <p>)."""
-        page, builder = self.all_posts_docname, self.app.builder
-        # The builder's docutils settings: new_document("") would rebuild the
-        # defaults (an OptionParser of ~100 options) for every excerpt.
-        doctree = new_document("", builder.docsettings)
-        for node in content:
-            doctree.append(node.deepcopy())
-        add_permalinks, builder.add_permalinks = builder.add_permalinks, False
-        try:
-            return render(builder, page, doctree)
-        finally:
-            builder.add_permalinks = add_permalinks
+        """A post's whole text as HTML, its title left out (feeds)."""
+        return self._bodies.full(post)
 
     def _uri(self, docname: str) -> str:
         return self.app.builder.get_target_uri(docname)
@@ -170,6 +142,47 @@ class BlogArchive:
     def html_title(text: str) -> str:
         """A title as Sphinx hands it to templates: HTML, so escaped."""
         return escape(text, quote=False)
+
+
+class Bodies:
+    """Posts' excerpts and whole texts as HTML, each rendered once per build,
+    as on the All-posts page (``page``), links re-based for where they show.
+
+    ABlog re-renders every excerpt on every page that lists it (and warns again
+    each time about anything in it), and nests an excerpt's paragraphs in a <p>.
+    """
+
+    def __init__(self, app, page: str):
+        self.app, self.page = app, page
+        self._excerpts: dict[str, str] = {}
+
+    def excerpt(self, post: Post, page_uri: str) -> str:
+        html = self._excerpts.get(post.docname)
+        if html is None:
+            html = self._excerpts[post.docname] = self._render(post.excerpt)
+        here = self.app.builder.get_target_uri(self.page)
+        return rebase_links(html, here, page_uri)
+
+    def full(self, post: Post) -> str:
+        """ABlog's to_html, without rebuilding docutils' settings."""
+        tree = post.doctree  # a section, for a file of several posts
+        if tree is None:  # one post in the file: its doctree is not kept twice
+            tree = self.app.env.get_doctree(post.docname)[0]
+        html = self._render(tree.children if isinstance(tree, nodes.document) else [tree])
+        return re.sub("<h1>(.*?)</h1>", "", html, count=1)
+
+    def _render(self, content) -> str:
+        builder = self.app.builder
+        # The builder's docutils settings: new_document("") would rebuild the
+        # defaults (an OptionParser of ~100 options) for every excerpt.
+        doctree = new_document("", builder.docsettings)
+        for node in content:
+            doctree.append(node.deepcopy())
+        add_permalinks, builder.add_permalinks = builder.add_permalinks, False
+        try:
+            return render(builder, self.page, doctree)
+        finally:
+            builder.add_permalinks = add_permalinks
 
 
 class Sidebar:

@@ -172,26 +172,13 @@ class ArchiveModel:
             listings = [listing for listing in listings if listing.posts]
             listings.sort(key=lambda listing: (listing.name.casefold(), listing.name))
             self.catalogs[attr] = tuple(listings)
-        self.years, self.months = self._calendar()
+        self.years, self.months = calendar(self.posts, blog_path)
         self.placements += [(coll, f"{blog_path}/{coll.name}/index") for coll in years]
         drafts = tuple(p for p in drafts if p.docname in self._by_docname)
         #: Only ever read in a preview build (posts.screen_posts).
         self.drafts = Listing(f"{blog_path}/drafts/index", "drafts", "drafts", "Preview of", drafts)
         self.site_pages = tuple(site_pages)
         self._tag_slugs: dict[str, frozenset[str]] = {}
-
-    def _calendar(self) -> tuple[list[Listing], list[Month]]:
-        years, months = [], []
-        blog_path = self.settings.blog_path
-        for year, year_posts in itertools.groupby(self.posts, key=lambda p: p.date.year):
-            year_posts = tuple(year_posts)
-            years.append(
-                Listing(f"{blog_path}/{year}/index", "year", str(year), "Posts of", year_posts)
-            )
-            for month, month_posts in itertools.groupby(year_posts, key=lambda p: p.date.month):
-                docname = f"{blog_path}/{year}/{month:02d}/index"
-                months.append(Month(year, month, tuple(month_posts), docname))
-        return years, months
 
     def _fold(self, attr, path, heading, colls) -> Listing:
         """One listing (at ``path``: ``tag/ofsted``) for collections whose names
@@ -272,6 +259,20 @@ class ArchiveModel:
             names.update(page.docname for page in self.pages(listing.docname, listing.posts))
         names.update(page.docname for page in self.home_pages)
         return names
+
+
+def calendar(posts, blog_path: str) -> tuple[list[Listing], list[Month]]:
+    """The year and month listings of ``posts`` (newest first)."""
+    years, months = [], []
+    for year, year_posts in itertools.groupby(posts, key=lambda p: p.date.year):
+        year_posts = tuple(year_posts)
+        years.append(
+            Listing(f"{blog_path}/{year}/index", "year", str(year), "Posts of", year_posts)
+        )
+        for month, month_posts in itertools.groupby(year_posts, key=lambda p: p.date.month):
+            docname = f"{blog_path}/{year}/{month:02d}/index"
+            months.append(Month(year, month, tuple(month_posts), docname))
+    return years, months
 
 
 def old_addresses(model: ArchiveModel, owned: set[str]) -> dict[str, tuple[str, str]]:
