@@ -5,6 +5,7 @@ post, reading time, related posts, and pagination (a test root of 30 posts).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from xml.etree import ElementTree
@@ -40,6 +41,21 @@ def test_sitemap_lists_exactly_the_public_pages(site):
         "https://chrismillsblog.github.io/" + p for p in public_pages(site)
     )
     assert len(locs) == len(set(locs))
+
+
+def test_sitemap_gives_each_post_the_day_it_last_changed(site):
+    """Issue 16: <lastmod> from the same dates as the feeds' <updated>."""
+    root = ElementTree.parse(site.path("sitemap.xml")).getroot()
+    lastmod = {
+        url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
+        for url in root.iter(f"{SITEMAP}url")
+    }
+    entries = site.feed().entries
+    assert entries
+    for entry in entries:
+        changed = dt.datetime.fromisoformat(lastmod[entry.link])
+        assert changed.utctimetuple()[:6] == entry.updated_parsed[:6], entry.link
+    assert lastmod["https://chrismillsblog.github.io/blog/index.html"] is None
 
 
 def test_robots_txt_points_at_the_sitemap(site):

@@ -42,14 +42,16 @@ def archive_pages(app):
 
 
 def _write_sitemap(app, archive, generated: list[str]) -> None:
-    """``sitemap.xml``: every public page, whether or not this build rewrote it.
+    """``sitemap.xml``: every public page, whether or not this build rewrote it;
+    each post with the day it last changed.
 
     (sphinx-sitemap lists only the pages a build writes, so an incremental build
     loses the rest, and its order follows the order of parallel writes.)
     """
     docnames = sorted({*app.env.found_docs, *generated})
     urls = "".join(
-        f"<url><loc>{escape(archive.baseurl + app.builder.get_target_uri(d))}</loc></url>"
+        f"<url><loc>{escape(archive.baseurl + app.builder.get_target_uri(d))}</loc>"
+        f"{_lastmod(archive, d)}</url>"
         for d in docnames
     )
     xml = (
@@ -57,6 +59,15 @@ def _write_sitemap(app, archive, generated: list[str]) -> None:
         f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>\n'
     )
     generated_files(app).write(Path(app.builder.outdir) / "sitemap.xml", xml.encode("utf-8"))
+
+
+def _lastmod(archive, docname: str) -> str:
+    """A post's ``<lastmod>``: when it last changed (its {update} notes, its last
+    commit, its date: the feeds' ``updated``), with the blog's offset."""
+    post = archive.post(docname)
+    if post is None or not post.published:
+        return ""
+    return f"<lastmod>{archive.history.updated(post).isoformat()}</lastmod>"
 
 
 def _docnames(posts) -> list[str]:
