@@ -89,3 +89,22 @@ def test_cname_is_published(tmp_path, monkeypatch):
     (blog / "CNAME").write_text("blog.example.org\n")
     assert build(blog, blog / "_build/html") == 0
     assert Site(blog / "_build/html").path("CNAME").read_text() == "blog.example.org\n"
+
+
+def test_pushes_build_incrementally_from_a_cache_keyed_by_what_starts_clean():
+    """Issue 15: the work folder and doctrees come back; a change of dependencies,
+    settings, templates, static files or the extension starts clean; files carry
+    their last commit's time so unchanged posts stay unchanged."""
+    build = steps("build")
+    names = [step.get("name", "") for step in build]
+    cache = next(step for step in build if step.get("uses", "").startswith("actions/cache@"))
+    assert set(cache["with"]["path"].split()) == {"_build/html.work", "_build/html.doctrees"}
+    for clean_on in ("pyproject.toml", "conf.py", "_templates/**", "_static/**", "src/**"):
+        assert clean_on in cache["with"]["key"] and clean_on in cache["with"]["restore-keys"]
+    mtimes = next(step for step in build if "git restore-mtime" in step.get("run", ""))
+    order = [
+        build.index(mtimes),
+        build.index(cache),
+        names.index("Build (the README's build command)"),
+    ]
+    assert order == sorted(order)

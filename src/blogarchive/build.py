@@ -15,13 +15,24 @@ that finished cleanly: a marker (``_build/html.incomplete``) is made before
 Sphinx starts and removed once the site is published, so a build that was
 killed, crashed or failed leaves it behind and the next build starts clean.
 Two builds of one folder never run at once: the second waits for the lock.
+
+An up-to-date check runs before Sphinx starts: when nothing a build reads has
+changed since the last published one — the sources (posts and their comments
+and pictures, pages, templates, static files, settings), git's HEAD (the footer
+and "Last updated" dates), the build's options and environment, the installed
+packages — and no scheduled post has fallen due, the published site is
+already what a build would make, and Sphinx is not started at all.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import fcntl
+import hashlib
+import importlib.metadata
+import json
 import os
 import shutil
 import sys
@@ -94,13 +105,89 @@ def build(source: Path, out: Path, *, jobs: str = "auto", extra: list[str] | Non
         return _build_locked(source, out, jobs, extra or [])
 
 
+#: What a build reads from the environment besides its files.
+ENVIRONMENT = ("BLOG_BASEURL", "BLOG_REPOSITORY_URL", "SOURCE_DATE_EPOCH", "TZ")
+#: Folders of the repository a build never reads.
+NOT_READ = {"_build", "tests", "benchmarks", "__pycache__", "node_modules"}
+
+
+def fingerprint(source: Path, out: Path, jobs: str, extra: list[str]) -> str:
+    """A digest of everything a build of ``source`` reads (see the module's docstring)."""
+    digest = hashlib.sha256()
+    for folder, dirs, files in os.walk(source):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in NOT_READ)
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            if name.startswith(".") or os.path.realpath(path).startswith(str(out.parent) + os.sep):
+                continue
+            stat = os.stat(path)
+            digest.update(
+                f"{os.path.relpath(path, source)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode()
+            )
+    digest.update(_git_head(source).encode())
+    digest.update(json.dumps([jobs, extra, [os.environ.get(k) for k in ENVIRONMENT]]).encode())
+    for package in ("blogarchive", "sphinx", "ablog", "furo", "myst-parser"):
+        try:
+            digest.update(f"{package}={importlib.metadata.version(package)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            pass
+    from . import __file__ as package_file  # the extension's own code, as installed
+
+    for path in sorted(Path(package_file).parent.rglob("*.py")):
+        digest.update(f"{path.name}{path.stat().st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def _git_head(source: Path) -> str:
+    """The commit checked out (read from .git, no git process): the footer names it."""
+    git = source / ".git"
+    try:
+        head = (git / "HEAD").read_text(encoding="utf-8").strip()
+        if head.startswith("ref: "):
+            ref = head[5:]
+            ref_file = git / ref
+            if ref_file.exists():
+                return ref_file.read_text(encoding="utf-8").strip()
+            packed = (git / "packed-refs").read_text(encoding="utf-8")
+            return next(
+                (line.split()[0] for line in packed.splitlines() if line.endswith(ref)), ref
+            )
+        return head
+    except OSError:
+        return ""
+
+
+def _up_to_date(out: Path, doctrees: Path, print_: str) -> bool:
+    """Whether the published site was built from ``print_`` and nothing has fallen due."""
+    try:
+        recorded = json.loads(out.with_name(out.name + ".uptodate").read_text(encoding="utf-8"))
+        schedule = json.loads((doctrees / "blogarchive-schedule.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if recorded.get("fingerprint") != print_ or not out.is_dir():
+        return False
+    due = schedule.get("next_due")
+    if due:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        now = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+        if now >= dt.datetime.fromisoformat(due):
+            return False
+    return True
+
+
 def _build_locked(source: Path, out: Path, jobs: str, extra: list[str]) -> int:
     work = out.with_name(out.name + ".work")
     doctrees = out.with_name(out.name + ".doctrees")
     incomplete = out.with_name(out.name + ".incomplete")
     old_tree = out.with_name(out.name + ".old")
+    uptodate = out.with_name(out.name + ".uptodate")
     if not out.exists() and old_tree.exists():  # killed between publish's two renames
         os.replace(old_tree, out)
+    print_ = fingerprint(source, out, jobs, extra)
+    if not incomplete.exists() and _up_to_date(out, doctrees, print_):
+        print(f"site up to date in {out}: nothing a build reads has changed")
+        return 0
+    uptodate.unlink(missing_ok=True)
     if incomplete.exists():
         # The last build broke off or failed: what it left is discarded, whole.
         shutil.rmtree(work, ignore_errors=True)
@@ -113,6 +200,7 @@ def _build_locked(source: Path, out: Path, jobs: str, extra: list[str]) -> int:
         return status
     publish(work, out)
     incomplete.unlink()
+    uptodate.write_text(json.dumps({"fingerprint": print_}), encoding="utf-8")
     print(f"site published in {out}")
     return 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import pickle
 import unicodedata
@@ -240,6 +241,7 @@ def screen_posts(app, config) -> None:
     tz = ZoneInfo(config.blog_timezone)
     now = build_time(tz)
     left_out = []
+    scheduled: list[dt.datetime] = []  # dates of posts still to come
     cache = _ScreenCache(Path(app.doctreedir) / "blogarchive-frontmatter.pickle", tz)
     # path -> (stat key, FrontMatter): CheckPostFrontMatter reuses these instead of
     # parsing again (a fresh map each build: state.start_build)
@@ -278,9 +280,23 @@ def screen_posts(app, config) -> None:
         date = fm.values.get("date")
         if fm.values.get("draft") or date is None or date > now:
             left_out.append(docname + ".md")
+        if not fm.values.get("draft") and date is not None and date > now:
+            scheduled.append(date)
     cache.save(screened)
+    _save_schedule(Path(app.doctreedir), min(scheduled, default=None), tz)
     # A new list: Sphinx's default one is shared by every app in the process.
     config.exclude_patterns = [*config.exclude_patterns, *left_out]
+
+
+SCHEDULE = "blogarchive-schedule.json"
+
+
+def _save_schedule(doctreedir: Path, next_due: dt.datetime | None, tz: ZoneInfo) -> None:
+    """When the next scheduled post falls due (build.py's up-to-date check
+    builds again then, though no file changed)."""
+    doctreedir.mkdir(parents=True, exist_ok=True)
+    due = next_due.replace(tzinfo=tz).isoformat() if next_due else None
+    (doctreedir / SCHEDULE).write_text(json.dumps({"next_due": due}), encoding="utf-8")
 
 
 class _ScreenCache:

@@ -1,0 +1,90 @@
+"""An instant no-op (issue 15): when nothing a build reads has changed, the
+build does not start Sphinx at all; any change to what it reads — a post, a
+template, the settings, git's HEAD — or a scheduled post falling due builds.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_reproducible import copy_blog
+
+
+def run(blog: Path, prefix: list[str] | None = None) -> str:
+    command = [
+        *(prefix or []),
+        sys.executable,
+        "-m",
+        "blogarchive.build",
+        str(blog),
+        str(blog / "_build/html"),
+    ]
+    result = subprocess.run(
+        command, capture_output=True, text=True, env={**os.environ, "TZ": "UTC"}
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def environment(blog: Path) -> int:
+    return (blog / "_build/html.doctrees/environment.pickle").stat().st_mtime_ns
+
+
+def test_nothing_changed_means_no_build(tmp_path):
+    blog = copy_blog(tmp_path / "blog")
+    assert "site published" in run(blog)
+    before = environment(blog)
+    assert "site up to date" in run(blog)
+    assert environment(blog) == before  # Sphinx never started
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["a post", "a template", "the settings", "a new comments file"],
+)
+def test_a_change_to_what_a_build_reads_builds(tmp_path, change):
+    blog = copy_blog(tmp_path / "blog")
+    run(blog)
+    target = {
+        "a post": blog / "posts/2010/birmingham-blues.md",
+        "a template": blog / "_templates/components/related-posts.html",
+        "the settings": blog / "conf.py",
+        "a new comments file": blog / "posts/2010/birmingham-blues.comments.yaml",
+    }[change]
+    if target.exists():
+        target.write_text(target.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    else:
+        target.write_text("[]\n", encoding="utf-8")
+    assert "site published" in run(blog)
+
+
+def test_a_scheduled_post_falling_due_builds(tmp_path):
+    if not shutil.which("faketime"):
+        pytest.fail("faketime is not installed: `make test` installs it")
+    blog = copy_blog(tmp_path / "blog")
+    (blog / "posts/2030").mkdir()
+    (blog / "posts/2030/later.md").write_text(
+        "---\ndate: 2030-06-01\n---\n\n# Later\n\nScheduled.\n", encoding="utf-8"
+    )
+    assert "site published" in run(blog, ["faketime", "2029-01-01 12:00:00"])
+    assert not (blog / "_build/html/posts/2030/later.html").exists()
+    assert "site up to date" in run(blog, ["faketime", "2029-06-01 12:00:00"])
+    assert "site published" in run(blog, ["faketime", "2030-06-02 12:00:00"])
+    assert (blog / "_build/html/posts/2030/later.html").exists()
+
+
+def test_a_new_commit_builds(tmp_path):
+    blog = copy_blog(tmp_path / "blog")
+    git = ["git", "-C", str(blog), "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "one"], check=True)
+    run(blog)
+    assert "site up to date" in run(blog)
+    subprocess.run([*git, "commit", "-qm", "two", "--allow-empty"], check=True)
+    assert "site published" in run(blog)  # the footer names the new commit
