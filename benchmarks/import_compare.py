@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,7 +28,7 @@ sys.path.insert(0, str(REPO / "tests"))
 from blogarchive.build import build  # noqa: E402
 from blogarchive.cli import main  # noqa: E402
 
-from blogsite import Site  # noqa: E402
+from blogsite import Site, new_blog  # noqa: E402
 from test_real_exports import page_view, published_entries, source_view, words  # noqa: E402
 
 DATA = REPO / "tests" / "data"
@@ -45,10 +44,7 @@ EXPORTS = [
 
 
 def ours(export: Path, fmt: str, entries: dict, scratch: Path) -> int:
-    root = scratch / "ours"
-    (root / "posts").mkdir(parents=True)
-    shutil.copy(REPO / "tests/roots/test-escaping/conf.py", root / "conf.py")
-    (root / "index.md").write_text("# Imported\n")
+    root = new_blog(scratch / "ours")
     main(["import", fmt, str(export), "--posts-dir", str(root / "posts"), "--no-media"])
     if build(root, root / "_build/html") != 0:
         return 0

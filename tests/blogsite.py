@@ -51,6 +51,26 @@ class Site:
         return 'http-equiv="refresh"' in path.read_text(encoding="utf-8")
 
 
+def new_blog(root: Path) -> Path:
+    """An empty blog with the real settings at ``root`` (for imports)."""
+    (root / "posts").mkdir(parents=True)
+    (root / "conf.py").write_bytes((REPO / "tests/roots/test-escaping/conf.py").read_bytes())
+    (root / "index.md").write_text("# Imported\n\nAn imported blog.\n", encoding="utf-8")
+    return root
+
+
+def build_in_child(blog: Path, out: Path) -> Path:
+    """The README's build of ``blog`` in a child process (browser tests: a build
+    forks, and a fork of the test process would hold Playwright's pipe open)."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "BLOG_REPO": str(REPO)}
+    command = [sys.executable, "-m", "blogarchive.build", str(blog), str(out)]
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    return out
+
+
 def read_post_sources(folder: Path) -> dict[str, dict]:
     """Front matter of every post in ``folder/posts``, keyed by its page path."""
     posts = {}

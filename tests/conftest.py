@@ -16,7 +16,7 @@ import pytest
 
 from blogarchive import ablog_compat
 
-from blogsite import REPO, Site, read_post_sources
+from blogsite import REPO, Site, new_blog, read_post_sources
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -34,6 +34,13 @@ def site(tmp_path_factory) -> Site:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return Site(out, log=result.stderr)
+
+
+@pytest.fixture
+def blog_dir(tmp_path, monkeypatch):
+    """An empty blog with the real settings, the repository the working folder."""
+    monkeypatch.chdir(REPO)
+    return new_blog(tmp_path / "blog")
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,6 @@ no e-mail or IP address is written to the repository.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,16 +18,13 @@ import pytest
 from blogarchive.build import build
 from blogarchive.cli import main
 
-from blogsite import REPO, Site
+from blogsite import Site, new_blog
 
 DATA = Path(__file__).parent / "data"
 
 
 def imported(tmp_path_factory, fmt: str, export: str):
-    root = tmp_path_factory.mktemp(fmt) / "blog"
-    (root / "posts").mkdir(parents=True)
-    shutil.copy(REPO / "tests/roots/test-escaping/conf.py", root / "conf.py")
-    (root / "index.md").write_text("# Imported\n\nAn imported blog.\n")
+    root = new_blog(tmp_path_factory.mktemp(fmt) / "blog")
     argv = ["import", fmt, str(DATA / export), "--posts-dir", str(root / "posts"), "--no-media"]
     assert main(argv) == 0
     assert build(root, root / "_build/html") == 0

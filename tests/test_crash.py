@@ -24,10 +24,9 @@ import time
 from pathlib import Path
 
 import pytest
+from test_reproducible import copy_blog
 
 from blogsite import REPO
-
-SITE_FILES = ("conf.py", "index.md", "about.md", "_templates", "_static")
 
 
 def _generate():
@@ -38,13 +37,9 @@ def _generate():
 
 
 def make_blog(dest: Path, count: int = 40) -> Path:
-    dest.mkdir(parents=True)
-    for name in SITE_FILES:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name)
-        else:
-            shutil.copy(source, dest / name)
+    """The blog's settings and templates with ``count`` generated posts."""
+    copy_blog(dest)
+    shutil.rmtree(dest / "posts")
     generate = _generate()
     generate.write_myst(dest, generate.posts(count))
     return dest

@@ -7,7 +7,6 @@ addresses leading to the posts, drafts nowhere, non-posts counted and skipped.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ import pytest
 from blogarchive.build import build
 from blogarchive.cli import main
 
-from blogsite import REPO, Site
+from blogsite import Site
 
 DATA = Path(__file__).parent / "data"
 
@@ -26,17 +25,6 @@ def run_blog(capsys, *argv) -> tuple[int, str, str]:
     status = main([str(a) for a in argv])
     out, err = capsys.readouterr()
     return status, out, err
-
-
-@pytest.fixture
-def blog_dir(tmp_path, monkeypatch):
-    """An empty blog with the real settings."""
-    monkeypatch.chdir(REPO)
-    root = tmp_path / "blog"
-    (root / "posts").mkdir(parents=True)
-    shutil.copy(REPO / "tests/roots/test-escaping/conf.py", root / "conf.py")
-    (root / "index.md").write_text("# Imported\n\nAn imported blog.\n")
-    return root
 
 
 def build_site(root: Path) -> Site:

@@ -11,7 +11,6 @@ README's build (warnings as errors) and read as a reader would.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,16 +18,13 @@ import pytest
 from blogarchive.build import build
 from blogarchive.cli import main
 
-from blogsite import REPO, Site
+from blogsite import Site, new_blog
 
 DATA = Path(__file__).parent / "data"
 
 
 def imported_site(tmp_path_factory, fmt: str) -> tuple[Site, str, Path]:
-    root = tmp_path_factory.mktemp(fmt) / "blog"
-    (root / "posts").mkdir(parents=True)
-    shutil.copy(REPO / "tests/roots/test-escaping/conf.py", root / "conf.py")
-    (root / "index.md").write_text("# Imported\n\nAn imported blog.\n")
+    root = new_blog(tmp_path_factory.mktemp(fmt) / "blog")
     export = DATA / f"{fmt}-features.xml"
     argv = ["import", fmt, str(export), "--posts-dir", str(root / "posts"), "--no-media"]
     assert main(argv) == 0

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -24,20 +23,10 @@ from lxml import etree
 from blogarchive.build import build
 from blogarchive.cli import main
 
-from blogsite import REPO, Site
+from blogsite import Site
 
 DATA = Path(__file__).parent / "data"
 UNSAFE_URL = re.compile(r"^\s*(javascript|vbscript|data):", re.I)
-
-
-@pytest.fixture
-def blog_dir(tmp_path, monkeypatch):
-    monkeypatch.chdir(REPO)
-    root = tmp_path / "blog"
-    (root / "posts").mkdir(parents=True)
-    shutil.copy(REPO / "tests/roots/test-escaping/conf.py", root / "conf.py")
-    (root / "index.md").write_text("# Imported\n\nAn imported blog.\n")
-    return root
 
 
 def blog(capsys, *argv) -> tuple[int, str]:

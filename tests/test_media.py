@@ -12,7 +12,6 @@ old host; a second import downloads nothing it has; ``--no-media`` and
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from blogarchive.build import build
 from blogarchive.cli import main
 from blogarchive.importers.media import Mirror
 
-from blogsite import REPO, Site
+from blogsite import Site
 from media_server import FILES, MediaServer
 
 DATA = Path(__file__).parent / "data"
@@ -34,16 +33,6 @@ def media_server():
     yield server
     if server.httpd.socket.fileno() != -1:
         server.close()
-
-
-@pytest.fixture
-def blog_dir(tmp_path, monkeypatch):
-    monkeypatch.chdir(REPO)
-    root = tmp_path / "blog"
-    (root / "posts").mkdir(parents=True)
-    shutil.copy(REPO / "tests/roots/test-escaping/conf.py", root / "conf.py")
-    (root / "index.md").write_text("# Imported\n\nAn imported blog.\n")
-    return root
 
 
 def export_for(server: MediaServer, tmp_path: Path) -> Path:

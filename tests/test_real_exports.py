@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -25,7 +24,7 @@ from lxml import etree
 from blogarchive.build import build
 from blogarchive.cli import main
 
-from blogsite import REPO, Site
+from blogsite import Site, new_blog
 
 REAL = Path(__file__).parent / "data" / "real"
 EXPORTS = {
@@ -110,10 +109,7 @@ def page_view(site: Site, rel: str) -> BeautifulSoup:
 @pytest.fixture(scope="module", params=sorted(EXPORTS))
 def imported(request, tmp_path_factory):
     name = request.param
-    root = tmp_path_factory.mktemp(name.split(".")[0]) / "blog"
-    (root / "posts").mkdir(parents=True)
-    shutil.copy(REPO / "tests/roots/test-escaping/conf.py", root / "conf.py")
-    (root / "index.md").write_text("# Imported\n\nAn imported blog.\n")
+    root = new_blog(tmp_path_factory.mktemp(name.split(".")[0]) / "blog")
     export = REAL / name
     # --no-media: their pictures are on hosts a test never reaches (tests/test_media.py)
     argv = ["import", EXPORTS[name], str(export), "--posts-dir", str(root / "posts"), "--no-media"]

@@ -7,12 +7,10 @@ script written into a post (raw HTML, inline or as an event handler) does not ru
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
+from blogsite import build_in_child
 from static_server import Server
 
 REPO = Path(__file__).resolve().parents[2]
@@ -67,11 +65,7 @@ def test_a_script_in_a_post_does_not_run(tmp_path, browser):
         '<img src="missing.png" alt="x" onerror="document.body.dataset.ran = 1">\n',
         encoding="utf-8",
     )
-    env = {**os.environ, "BLOG_REPO": str(REPO)}
-    out = tmp_path / "html"
-    command = [sys.executable, "-m", "blogarchive.build", str(blog), str(out)]
-    subprocess.run(command, env=env, check=True, capture_output=True)
-    server = Server(out)
+    server = Server(build_in_child(blog, tmp_path / "html"))
     page = browser.new_page()
     try:
         console = watch(page)

@@ -8,14 +8,11 @@ other: every picture is the site's own copy.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from blogarchive.cli import main
 
+from blogsite import build_in_child, new_blog
 from media_server import MediaServer
 from static_server import Server
 
@@ -24,21 +21,14 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_an_imported_post_loads_nothing_from_another_host(tmp_path, browser, monkeypatch):
     pictures = MediaServer()
-    blog = tmp_path / "blog"
-    (blog / "posts").mkdir(parents=True)
-    shutil.copy(REPO / "tests/roots/test-escaping/conf.py", blog / "conf.py")
-    (blog / "index.md").write_text("# Imported\n\nAn imported blog.\n")
+    blog = new_blog(tmp_path / "blog")
     export = tmp_path / "export.xml"
     text = (REPO / "tests/data/blogger-media.xml").read_text(encoding="utf-8")
     export.write_text(text.replace("MEDIA", pictures.origin), encoding="utf-8")
     monkeypatch.chdir(REPO)
     main(["import", "blogger", str(export), "--posts-dir", str(blog / "posts")])
     pictures.requests.clear()
-    env = {**os.environ, "BLOG_REPO": str(REPO)}
-    out = tmp_path / "html"
-    command = [sys.executable, "-m", "blogarchive.build", str(blog), str(out)]
-    subprocess.run(command, env=env, check=True, capture_output=True)
-    site = Server(out)
+    site = Server(build_in_child(blog, tmp_path / "html"))
     page = browser.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))

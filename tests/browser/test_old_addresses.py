@@ -11,9 +11,6 @@ to its counterpart here, and reaches the imported pages from the navigation.
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import feedparser
@@ -21,6 +18,7 @@ import pytest
 
 from blogarchive.cli import main
 
+from blogsite import build_in_child, new_blog
 from static_server import Server
 
 REPO = Path(__file__).resolve().parents[2]
@@ -29,10 +27,7 @@ DATA = REPO / "tests/data"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    blog = tmp_path_factory.mktemp("old-addresses") / "blog"
-    (blog / "posts").mkdir(parents=True)
-    shutil.copy(REPO / "tests/roots/test-escaping/conf.py", blog / "conf.py")
-    (blog / "index.md").write_text("# Imported\n\nAn imported blog.\n")
+    blog = new_blog(tmp_path_factory.mktemp("old-addresses") / "blog")
     cwd = Path.cwd()
     os.chdir(REPO)
     try:
@@ -45,11 +40,7 @@ def server(tmp_path_factory):
             main([*argv, "--no-media"])
     finally:
         os.chdir(cwd)
-    out = blog / "_build/html"
-    env = {**os.environ, "BLOG_REPO": str(REPO)}
-    command = [sys.executable, "-m", "blogarchive.build", str(blog), str(out)]
-    subprocess.run(command, env=env, check=True, capture_output=True)
-    served = Server(out)
+    served = Server(build_in_child(blog, blog / "_build/html"))
     yield served
     served.close()
 
