@@ -88,3 +88,24 @@ def test_a_new_commit_builds(tmp_path):
     assert "site up to date" in run(blog)
     subprocess.run([*git, "commit", "-qm", "two", "--allow-empty"], check=True)
     assert "site published" in run(blog)  # the footer names the new commit
+
+
+def test_a_site_built_beside_its_sources_still_sees_their_changes(tmp_path):
+    """The published folder's own files are left out of the check, not every file
+    that shares its parent folder (tmp/blog built into tmp/html)."""
+    blog = copy_blog(tmp_path / "blog")
+    out = tmp_path / "html"
+    build = [sys.executable, "-m", "blogarchive.build", str(blog), str(out)]
+    env = {**os.environ, "TZ": "UTC"}
+
+    def run_beside() -> str:
+        result = subprocess.run(build, capture_output=True, text=True, env=env)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    assert "site published" in run_beside()
+    assert "site up to date" in run_beside()
+    post = blog / "posts/2010/birmingham-blues.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nA postscript.\n", encoding="utf-8")
+    assert "site published" in run_beside()
+    assert "A postscript." in (out / "posts/2010/birmingham-blues.html").read_text(encoding="utf-8")

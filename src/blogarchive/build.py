@@ -114,11 +114,20 @@ NOT_READ = {"_build", "tests", "benchmarks", "__pycache__", "node_modules"}
 def fingerprint(source: Path, out: Path, jobs: str, extra: list[str]) -> str:
     """A digest of everything a build of ``source`` reads (see the module's docstring)."""
     digest = hashlib.sha256()
+    # The build's own folders and files (_build/html, html.work, html.doctrees...),
+    # wherever they are: what a build writes is not what it reads.
+    own = str(out) + os.sep, str(out) + "."
     for folder, dirs, files in os.walk(source):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in NOT_READ)
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".")
+            and d not in NOT_READ
+            and not os.path.join(folder, d).startswith(own)
+        )
         for name in sorted(files):
             path = os.path.join(folder, name)
-            if name.startswith(".") or os.path.realpath(path).startswith(str(out.parent) + os.sep):
+            if name.startswith(".") or path.startswith(own):
                 continue
             stat = os.stat(path)
             digest.update(
