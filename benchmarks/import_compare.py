@@ -36,6 +36,7 @@ EXPORTS = [
     (DATA / "real" / "pelican-bloggerexport.xml", "blogger"),
     (DATA / "real" / "pelican-wordpressexport.xml", "wordpress"),
     (DATA / "real" / "jekyll-import-wordpressdotcom.xml", "wordpress"),
+    (DATA / "real" / "blog-converter-wordpress.xml", "wordpress"),
     (DATA / "blogger-features.xml", "blogger"),
     (DATA / "wordpress-features.xml", "wordpress"),
     (DATA / "blogger-hostile.xml", "blogger"),

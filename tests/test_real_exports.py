@@ -31,6 +31,7 @@ EXPORTS = {
     "pelican-bloggerexport.xml": "blogger",
     "pelican-wordpressexport.xml": "wordpress",
     "jekyll-import-wordpressdotcom.xml": "wordpress",
+    "blog-converter-wordpress.xml": "wordpress",
 }
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -154,3 +155,16 @@ def test_every_post_keeps_its_text_images_tables_and_code(imported):
         ]
         assert len(page.find_all("table")) >= len(tables), (name, line)
         assert len(page.find_all("pre")) == len(source.find_all("pre")), (name, line)
+
+
+def test_old_wxr_tags_and_comments_come_in(imported):
+    """WordPress 2.9's export (WXR 1.0) marks tags domain="tag"; its comment is kept."""
+    name, site, _, paths = imported
+    if name != "blog-converter-wordpress.xml":
+        pytest.skip("about WXR 1.0 only")
+    [rel] = [path for path in paths.values() if path.startswith("posts/")]
+    page = site.page(rel)
+    assert [a.get_text() for a in page.select("a.post-tag")] == ["XMPP"]
+    assert "测试" in page.select_one("article section").get_text()
+    comment = page.select_one("section.comments .comment")
+    assert comment.select_one(".comment-author").get_text() == "Mr WordPress"

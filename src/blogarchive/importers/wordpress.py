@@ -120,8 +120,10 @@ def _post(path: Path, item, blog_url, names: dict[str, str], author) -> Imported
         reason = {"private": "private on the old blog"}.get(status)
     by_domain: dict[str, list[str]] = {"category": [], "post_tag": []}
     for category in item.findall("category"):
-        if category.get("domain") in by_domain and (category.text or "").strip():
-            by_domain[category.get("domain")].append(plain_title(category.text))
+        # WXR 1.0 (WordPress 2.x) marks tags with domain="tag", later ones "post_tag".
+        domain = {"tag": "post_tag"}.get(category.get("domain"), category.get("domain"))
+        if domain in by_domain and (category.text or "").strip():
+            by_domain[domain].append(plain_title(category.text))
     creator = (item.findtext("dc:creator", namespaces=NS) or "").strip()
     old_path = old_address(link)
     if link and not old_path:
