@@ -24,6 +24,19 @@ logger = logging.getLogger(__name__)
 TAGS = {"p", "br", "a", "b", "strong", "i", "em", "blockquote", "ul", "ol", "li", "code"}
 
 
+def clean(html: str) -> str:
+    """A comment's text as inert HTML: paragraphs, emphasis and links at most
+    (http, https or mailto, ``rel="nofollow ugc"``).  The importers clean each
+    comment with it; pages clean it again, in case the file was edited by hand."""
+    return nh3.clean(
+        html,
+        tags=TAGS,
+        attributes={"a": {"href"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="nofollow ugc",
+    ).strip()
+
+
 @dataclass
 class Comment:
     id: str
@@ -71,7 +84,7 @@ def thread(srcdir, docname: str, tz: ZoneInfo) -> list[Comment]:
             author=str(entry.get("author") or "Anonymous"),
             url=url if isinstance(url, str) and url.startswith(("http://", "https://")) else None,
             when=when.astimezone(tz) if when.tzinfo else when.replace(tzinfo=tz),
-            html=nh3.clean(str(entry.get("html") or ""), tags=TAGS, link_rel="nofollow ugc"),
+            html=clean(str(entry.get("html") or "")),
         )
         parents[key] = None if entry.get("parent") is None else str(entry["parent"])
     roots = []

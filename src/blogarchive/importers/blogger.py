@@ -16,15 +16,15 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from .html import comment_html, convert, safe_url
+from ..comments import clean as clean_comment
+from .html import convert, safe_url
 from .records import (
     Comment,
     ExportContents,
     ImportedPost,
     ImportError_,
     old_address,
-    plain_title,
-    untitled,
+    title_of,
 )
 
 NS = {
@@ -188,7 +188,7 @@ def _comment(entry, comments: dict[str, list[Comment]], contents: ExportContents
             id=own_id.group(1) if own_id else str(entry.sourceline),
             author=" ".join((_text(entry, "atom:author/atom:name") or "Anonymous").split()),
             date=when.replace(microsecond=0),
-            html=comment_html(_text(entry, "atom:content") or ""),
+            html=clean_comment(_text(entry, "atom:content") or ""),
             parent=parent.group(1) if parent else None,
             url=url,
         )
@@ -203,10 +203,7 @@ def _post(path: Path, entry, blog_url: str | None, author: str | None) -> Import
     url = _url(entry, blog_url)
     body = convert(content.text or "", base_url=url or blog_url)
     notes = list(body.notes)
-    title = plain_title(_text(entry, "atom:title"))
-    if not title:
-        title, note = untitled(body.text, published)
-        notes.append(note)
+    title = title_of(_text(entry, "atom:title"), body.text, published, notes)
     names = [n.text.strip() for n in entry.findall("atom:author/atom:name", NS) if n.text]
     names = [n for n in names if n.lower() not in ("unknown", "anonymous")] or names
     labels = [
@@ -214,9 +211,7 @@ def _post(path: Path, entry, blog_url: str | None, author: str | None) -> Import
         for c in entry.findall("atom:category", NS)
         if c.get("scheme") != KIND_SCHEME and c.get("term") and c.get("term").strip()
     ]
-    old_path = old_address(url)
-    if url and not old_path:
-        notes.append(f"not redirected: old address {url!r} cannot be served here")
+    old_path = old_address(url, notes)
     return ImportedPost(
         title=title,
         published=published,

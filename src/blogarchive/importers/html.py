@@ -148,18 +148,6 @@ def sanitise(html: str) -> str:
     )
 
 
-def comment_html(html: str) -> str:
-    """A comment's text as inert HTML: paragraphs, emphasis and links at most
-    (links ``rel="nofollow ugc"``), old Blogger ``<br><br>`` kept as breaks."""
-    return nh3.clean(
-        html,
-        tags={"p", "br", "a", "b", "strong", "i", "em", "blockquote", "ul", "ol", "li", "code"},
-        attributes={"a": {"href"}},
-        url_schemes=SCHEMES,
-        link_rel="nofollow ugc",
-    ).strip()
-
-
 def safe_url(url: str | None) -> str | None:
     """``url`` if its scheme is allowed (or it is relative), percent-encoded where
     Markdown would misread it; else None."""
@@ -358,7 +346,6 @@ def convert(html: str, base_url: str | None = None, kept: list[str] | None = Non
     soup = BeautifulSoup(html, "html.parser")
     for anchor in soup.find_all("a", attrs={"name": "more"}):
         anchor.replace_with(soup.new_string(f"\n{MORE}\n"))
-        anchor.decompose() if anchor.parent else None
     media = _media(soup, base_url)
     _take_embeds(soup, embeds, notes)
     _caption_tables(soup, notes)
@@ -502,8 +489,8 @@ def _normalise_structure(soup: BeautifulSoup, notes: list[str]) -> None:
         if new != heading.name:
             notes.append(f"changed: heading <{heading.name}> is now <{new}>, by its order")
             heading.name = new
-    for tag in soup.find_all(["b", "strong", "i", "em", "u", "a", "span"]):
-        if not tag.get_text(strip=True) and not tag.find(["img", "br"]) and tag.name != "a":
+    for tag in soup.find_all(["b", "strong", "i", "em", "u", "span"]):
+        if not tag.get_text(strip=True) and not tag.find(["img", "br"]):
             tag.unwrap()
     _tidy_transitions(soup, notes)
 

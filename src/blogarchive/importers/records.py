@@ -29,15 +29,18 @@ def slugify_title(title: str) -> str:
     return slugify(title, replacements=[["'", ""], ["\u2019", ""]]) or "post"
 
 
-def old_address(url: str | None) -> str | None:
+def old_address(url: str | None, notes: list[str] | None = None) -> str | None:
     """The path of a post's old address, served here as a redirect; None when this
     site cannot serve it (a query-string permalink such as ``?p=12``, or a path
-    that is no page of its own: ``/``, ``..``, a hidden folder)."""
+    that is no page of its own: ``/``, ``..``, a hidden folder), which ``notes``
+    are told."""
     if not url:
         return None
     parts = urlsplit(url)
     path = unquote(parts.path)
     if parts.query or redirect_problem(path):
+        if notes is not None:
+            notes.append(f"not redirected: old address {url!r} cannot be served here")
         return None
     return path
 
@@ -120,6 +123,15 @@ def plain_title(raw: str | None) -> str:
     if re.search(r"&(#\d+|#x[0-9a-f]+|\w+);", text, re.I):
         text = html.unescape(text)
     return " ".join(text.split())
+
+
+def title_of(raw: str | None, body: str, when: dt.date, notes: list[str]) -> str:
+    """A post's title as text; an untitled post's from its first words (noted)."""
+    title = plain_title(raw)
+    if not title:
+        title, note = untitled(body, when)
+        notes.append(note)
+    return title
 
 
 def untitled(body: str, when: dt.date) -> tuple[str, str]:

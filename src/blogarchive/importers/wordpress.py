@@ -13,8 +13,9 @@ import re
 from html import escape
 from pathlib import Path
 
+from ..comments import clean as clean_comment
 from .blogger import parse_xml
-from .html import KEPT, autop, comment_html, convert, safe_url
+from .html import KEPT, autop, convert, safe_url
 from .records import (
     Comment,
     ExportContents,
@@ -22,7 +23,7 @@ from .records import (
     ImportError_,
     old_address,
     plain_title,
-    untitled,
+    title_of,
 )
 
 NS = {
@@ -108,10 +109,7 @@ def _post(path: Path, item, blog_url, names: dict[str, str], author) -> Imported
     html, notes, kept = expand_shortcodes(html)
     body = convert(autop(html), base_url=link or blog_url, kept=kept)
     notes += body.notes
-    title = plain_title(item.findtext("title"))
-    if not title:
-        title, note = untitled(body.text, published)
-        notes.append(note)
+    title = title_of(item.findtext("title"), body.text, published, notes)
     status = (_wp(item, "status") or "").strip()
     reason = None
     if (_wp(item, "post_password") or "").strip():
@@ -125,9 +123,7 @@ def _post(path: Path, item, blog_url, names: dict[str, str], author) -> Imported
         if domain in by_domain and (category.text or "").strip():
             by_domain[domain].append(plain_title(category.text))
     creator = (item.findtext("dc:creator", namespaces=NS) or "").strip()
-    old_path = old_address(link)
-    if link and not old_path:
-        notes.append(f"not redirected: old address {link!r} cannot be served here")
+    old_path = old_address(link, notes)
     return ImportedPost(
         title=title,
         published=published,
@@ -175,7 +171,7 @@ def _comments(item, published: dt.datetime) -> tuple[Comment, ...]:
                 id=(_wp(node, "comment_id") or str(node.sourceline)).strip(),
                 author=" ".join((_wp(node, "comment_author") or "Anonymous").split()),
                 date=when,
-                html=comment_html(autop(_wp(node, "comment_content") or "")),
+                html=clean_comment(autop(_wp(node, "comment_content") or "")),
                 parent=None if parent in ("", "0") else parent,
                 url=safe_url(_wp(node, "comment_author_url")),
             )
