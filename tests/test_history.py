@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from blogsite import REPO, Site
 
@@ -57,6 +58,25 @@ def git(cwd: Path, *args: str, date: str | None = None) -> str:
     return result.stdout.decode().strip()
 
 
+THIRD = """---
+date: 2010-07-03
+author: Chris Mills
+tags: [Ofsted]
+---
+
+# Ofsted figures
+
+The inspectors rated 40 councils as poor in 2009.
+Their report was published in July.
+
+The <em>children</em> come first.
+"""
+
+THIRD_REVISED = THIRD.replace("# Ofsted figures", "# Ofsted's figures").replace(
+    "rated 40 councils", "rated 38 councils"
+)
+
+
 @pytest.fixture(scope="module")
 def blog_repo(tmp_path_factory) -> Path:
     blog = tmp_path_factory.mktemp("history") / "blog"
@@ -65,9 +85,22 @@ def blog_repo(tmp_path_factory) -> Path:
     (blog / "index.md").write_text("# A blog with history\n\nCommitted twice.\n")
     (blog / "posts/2010/first.md").write_text(FIRST)
     (blog / "posts/2010/second.md").write_text(SECOND)
+    third = blog / "posts/2010/third.md"
+    third.write_text(THIRD)
     git(blog, "init", "-q", "-b", "main")
     git(blog, "add", ".")
-    git(blog, "commit", "-q", "-m", "Two posts", date="2010-07-05T20:00:00+01:00")
+    git(blog, "commit", "-q", "-m", "Three posts", date="2010-07-05T20:00:00+01:00")
+    # The third post, revised twice: its title and words, then only its tags
+    # and a line's spacing.
+    third.write_text(THIRD_REVISED)
+    message = "Correct the <Ofsted> figures"
+    git(blog, "commit", "-q", "-am", message, date="2011-01-10T09:00:00+00:00")
+    third.write_text(
+        THIRD_REVISED.replace("tags: [Ofsted]", "tags: [Ofsted, Inspection]").replace(
+            "published in July.", "published   in July."
+        )
+    )
+    git(blog, "commit", "-q", "-am", "Tag the figures", date="2011-02-01T09:00:00+00:00")
     first = blog / "posts/2010/first.md"
     first.write_text(FIRST.replace("The original text.", "The corrected text."))
     git(blog, "commit", "-q", "-am", "Correct the first post", date="2012-03-04T10:00:00+00:00")
@@ -136,7 +169,10 @@ def test_what_changed_lists_publications_and_revisions(site):
     ]
     assert rows == [
         ("2012-03-04", "revised", "First post"),
+        ("2011-02-01", "revised", "Ofsted's figures"),
+        ("2011-01-10", "revised", "Ofsted's figures"),
         ("2010-07-05", "published", "Second post"),
+        ("2010-07-03", "published", "Ofsted's figures"),
         ("2010-07-01", "published", "First post"),
     ]
 
@@ -152,4 +188,113 @@ def test_shallow_clone_never_gives_wrong_dates(blog_repo, tmp_path):
     assert lenient.returncode == 0 and "WARNING: git history is shallow" in lenient.stderr
     page = Site(tmp_path / "lenient").page("posts/2010/first.html")
     assert page.select_one(".post-history") is None
+    assert page.select_one(".post-revisions") is None
     assert page.select_one(".post-meta time")["datetime"] == "2010-07-01"
+
+
+# Revisions on the site (issue 16): the third post was revised twice.
+
+THIRD_PAGE = "posts/2010/third.html"
+BASEURL = "https://chrismillsblog.github.io/"
+
+
+def _hidden_words(element) -> str:
+    return "".join(s.get_text() for s in element.select(".visually-hidden"))
+
+
+def test_revised_post_lists_its_revisions(site):
+    items = site.page(THIRD_PAGE).select("section.post-revisions ol.revision-list > li")
+    assert [li.time["datetime"] for li in items] == ["2011-01-10", "2011-02-01"]
+    assert [li.select_one(".revision-message").get_text() for li in items] == [
+        "Correct the <Ofsted> figures",  # escaped, shown as written
+        "Tag the figures",
+    ]
+    changed = [li.select_one(".revision-changed").get_text() for li in items]
+    assert changed == ["the title, the text", "tags (added Inspection)"]
+    # The first changed the words: its diff and its text are linked; the
+    # second changed only tags and spacing: listed, no diff.
+    assert items[0].select_one("a.revision-diff-link")["href"] == "third/revisions/1.html"
+    assert items[0].select_one("a.revision-text-link")["href"] == "third/revisions/1-text.html"
+    assert items[1].select_one("a.revision-diff-link") is None
+    assert not site.path("posts/2010/third/revisions/2.html").exists()
+
+
+def test_unrevised_post_lists_no_revisions(site):
+    assert site.page("posts/2010/second.html").select_one(".post-revisions") is None
+
+
+def test_revision_page_shows_the_word_diff(site):
+    page = site.page("posts/2010/third/revisions/1.html")
+    assert page.select_one("h1").get_text() == "Ofsted's figures: revision 1 of 2"
+    assert page.select_one(".revision-meta time")["datetime"] == "2011-01-10T09:00:00+00:00"
+    title = page.select_one(".revision-title")
+    assert title.select_one("del").get_text() == "[deleted: Ofsted figures]"
+    assert title.select_one("ins").get_text() == "[inserted: Ofsted's figures]"
+    diff = page.select_one(".revision-diff")
+    assert [d.get_text() for d in diff.select("del")] == ["[deleted: 40]"]
+    assert [i.get_text() for i in diff.select("ins")] == ["[inserted: 38]"]
+    assert _hidden_words(diff) == "[deleted: ][inserted: ]"
+    assert "The inspectors rated" in diff.get_text()
+    # The old text's markup is shown as it was written, never as HTML.
+    assert "<em>children</em>" in diff.get_text() and diff.select_one("em") is None
+    links = page.select_one(".revision-links")
+    assert links.select_one("a.revision-post")["href"] == "../../third.html"
+    assert links.select_one("a.revision-text-link")["href"] == "1-text.html"
+
+
+def test_revision_text_page_shows_the_text_as_it_stood(site):
+    page = site.page("posts/2010/third/revisions/1-text.html")
+    assert page.select_one("h1").get_text() == "Ofsted's figures"
+    text = page.select_one(".revision-text")
+    assert "rated 38 councils" in text.get_text() and "40" not in text.get_text()
+    assert text.select_one("em") is None and "<em>children</em>" in text.get_text()
+    assert page.select_one(".revision-banner time")["datetime"].startswith("2011-01-10")
+
+
+@pytest.mark.parametrize("rel", ["1.html", "1-text.html"])
+def test_revision_pages_are_noindex_and_canonical_to_the_post(site, rel):
+    page = site.page(f"posts/2010/third/revisions/{rel}")
+    assert page.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert page.select_one('link[rel="canonical"]')["href"] == BASEURL + THIRD_PAGE
+
+
+def test_sitemap_leaves_revisions_out_and_dates_revised_posts(site):
+    sitemap = BeautifulSoup(site.path("sitemap.xml").read_text(), "xml")
+    urls = {u.loc.get_text(): u.lastmod for u in sitemap.select("url")}
+    assert not [loc for loc in urls if "/revisions/" in loc]
+    assert urls[BASEURL + THIRD_PAGE].get_text() == "2011-02-01T09:00:00+00:00"
+    assert urls[BASEURL + "posts/2010/second.html"].get_text().startswith("2011-05-06")
+
+
+def test_revision_of_the_first_post_has_its_diff(site):
+    items = site.page("posts/2010/first.html").select(".revision-list > li")
+    assert [li.select_one(".revision-changed").get_text() for li in items] == ["the text"]
+    diff = site.page("posts/2010/first/revisions/1.html").select_one(".revision-diff")
+    assert [d.get_text() for d in diff.select("del")] == ["[deleted: original]"]
+    assert [i.get_text() for i in diff.select("ins")] == ["[inserted: corrected]"]
+
+
+def test_revisions_follow_history_incrementally(blog_repo, tmp_path):
+    """A build reads again only the posts whose history changed, even when their
+    file did not (a reworded commit message), and then equals a clean build."""
+    blog = tmp_path / "blog"
+    git(tmp_path, "clone", "-q", f"file://{blog_repo}", str(blog))
+    out = tmp_path / "html"
+    assert build(blog, out).returncode == 0
+    doctrees = tmp_path / "html.doctrees/posts/2010"  # written for each post read
+    before = {p.stem: p.stat().st_mtime_ns for p in doctrees.glob("*.doctree")}
+    reworded = ("commit", "-q", "--amend", "-m", "Say what was corrected")
+    git(blog, *reworded, date="2012-03-04T10:00:00+00:00")
+    (blog / "posts/2010/second.md").write_text(SECOND + "\nA line more.\n")
+    git(blog, "commit", "-q", "-am", "A line more", date="2012-04-01T10:00:00+00:00")
+    again = build(blog, out)
+    assert again.returncode == 0, again.stderr
+    after = {p.stem: p.stat().st_mtime_ns for p in doctrees.glob("*.doctree")}
+    read = sorted(name for name in after if after[name] != before[name])
+    assert read == ["first", "second"]  # not the third: its history is as it was
+    first = Site(out).page("posts/2010/first.html").select_one(".revision-message")
+    assert first.get_text() == "Say what was corrected"
+    clean = tmp_path / "clean"
+    assert build(blog, clean).returncode == 0
+    for rel in ("posts/2010/first.html", "posts/2010/third/revisions/1.html"):
+        assert (out / rel).read_bytes() == (clean / rel).read_bytes()

@@ -30,11 +30,12 @@ def steps(job: str) -> list[dict]:
 
 
 UPSTREAM = REPO / ".github" / "workflows" / "upstream.yml"
+LINKS = REPO / ".github" / "workflows" / "links.yml"
 
 
 def test_actionlint_passes():
     actionlint = shutil.which("actionlint") or str(Path(REPO / ".venv/bin/actionlint"))
-    for path in (WORKFLOW, UPSTREAM):
+    for path in (WORKFLOW, UPSTREAM, LINKS):
         result = subprocess.run([actionlint, str(path)], capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
 
@@ -51,8 +52,24 @@ def test_upstream_watch_runs_weekly_against_the_newest_and_may_fail():
     assert "make test" in runs
 
 
+def test_link_check_runs_weekly_and_proposes_a_pull_request():
+    """Issue 16: `blog links` on a schedule; what changed comes back as a PR."""
+    links = yaml.safe_load(LINKS.read_text())
+    triggers = links[True]
+    assert "schedule" in triggers and len(triggers["schedule"][0]["cron"].split()) == 5
+    job_steps = links["jobs"]["check"]["steps"]
+    runs = " ".join(step.get("run", "") for step in job_steps)
+    assert "blog links --summary" in runs
+    proposal = next(s for s in job_steps if "create-pull-request" in s.get("uses", ""))
+    assert proposal["with"]["add-paths"] == "links.yaml"
+    assert links["permissions"] == {"contents": "write", "pull-requests": "write"}
+
+
 def test_every_action_is_pinned_to_a_version():
-    uses = [s["uses"] for job in workflow()["jobs"] for s in steps(job) if "uses" in s]
+    every = [workflow(), *(yaml.safe_load(p.read_text()) for p in (UPSTREAM, LINKS))]
+    uses = [
+        s["uses"] for w in every for job in w["jobs"].values() for s in job["steps"] if "uses" in s
+    ]
     assert uses
     for action in uses:
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})", action), action

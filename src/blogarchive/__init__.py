@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import ablog_compat, checks, comments, confine, csp, incremental, patches, state
+from . import (
+    ablog_compat,
+    archived,
+    checks,
+    comments,
+    confine,
+    csp,
+    incremental,
+    patches,
+    revisions,
+    state,
+)
 from .archive import blog_archive
 from .feeds import write_feeds
 from .history import load_history
@@ -62,16 +73,21 @@ def setup(app):
     app.add_config_value("blog_repository_url", "", "html", types=[str])
     app.add_config_value("blog_repository_branch", "main", "html", types=[str])
     app.add_config_value("blog_changes_length", 30, "html", types=[int])
+    app.add_config_value("blog_links_file", archived.LINKS_FILE, "env", types=[str])
     app.add_html_theme("blogarchive", str(THEME_DIR))
     app.add_transform(CheckPostFrontMatter)
     app.add_transform(ApplyPostFrontMatter)
+    app.add_transform(archived.ShowArchivedCopies)
     # After ABlog's config-inited handler, which finds the posts.
     app.add_env_collector(state.ArchiveCollector)
     app.connect("config-inited", state.start_build, priority=400)
     app.connect("config-inited", screen_posts, priority=600)
     app.connect("builder-inited", _start_build)
     app.connect("builder-inited", load_history)
+    app.connect("builder-inited", archived.load_copies)
     app.connect("env-get-outdated", incremental.before_reading)
+    app.connect("env-get-outdated", revisions.history_changed)
+    app.connect("env-get-outdated", archived.links_changed)
     app.connect("env-get-updated", incremental.pages_to_rewrite)
     app.connect("env-check-consistency", checks.check_archive)
     app.connect("doctree-read", comments.note_comments)
@@ -93,5 +109,5 @@ def setup(app):
         "version": __version__,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
-        "env_version": 3,
+        "env_version": 4,
     }

@@ -138,6 +138,12 @@ class BlogArchive:
             target = target[: -len("index.html")]
         return urljoin(self.baseurl, target)
 
+    def revisions(self, post: Post) -> list:
+        """A published post's revisions, oldest first (revisions.py)."""
+        from .revisions import revisions_of
+
+        return revisions_of(self.app.env, post.docname) if post.published else []
+
     @staticmethod
     def html_title(text: str) -> str:
         """A title as Sphinx hands it to templates: HTML, so escaped."""

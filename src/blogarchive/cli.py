@@ -5,6 +5,7 @@
                 [--no-media | --media-from DIR]
     blog check [PATH ...]
     blog serve [--port N]
+    blog links [--archive-api URL] [--workers N] [--per-host SECONDS] [--timeout SECONDS]
 
 Run it from the repository (where conf.py is).
 """
@@ -13,12 +14,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from .archived import ARCHIVE_API
 from .frontmatter import check_file, dump
 from .importers import ImportError_, slugify_title, write_posts, write_report
 from .importers.html import escape_text
@@ -31,12 +34,13 @@ def _settings(root: Path) -> dict:
     from sphinx.config import Config
     from sphinx.util.tags import Tags
 
-    settings = {"tz": DEFAULT_TZ, "author": None}
+    settings = {"tz": DEFAULT_TZ, "author": None, "links_file": "links.yaml"}
     if (root / "conf.py").exists():
         config = Config.read(root, overrides={}, tags=Tags())
         raw = config._raw_config
         settings["tz"] = raw.get("blog_timezone", DEFAULT_TZ)
         settings["author"] = raw.get("author")
+        settings["links_file"] = raw.get("blog_links_file", settings["links_file"])
     return settings
 
 
@@ -159,6 +163,34 @@ def _keep_media(posts: list, posts_dir: Path, media_from: str | None) -> list:
     return out
 
 
+def cmd_links(args) -> int:
+    """Check every external link of every post and page; record it in links.yaml."""
+    from .linkcheck import Checker, collect_links, load, save, summary
+
+    root = Path.cwd()
+    path = root / _settings(root)["links_file"]
+    links = collect_links(root)
+    before = load(path)
+    checker = Checker(
+        archive_api=args.archive_api,
+        timeout=args.timeout,
+        retries=args.retries,
+        per_host=args.per_host,
+        workers=args.workers,
+    )
+    after = checker.run(links, before)
+    save(path, after)
+    counts = Counter(record["status"] for record in after.values())
+    found = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    print(f"{len(after)} links checked ({found or 'none'}); written to {path.name}")
+    changes = summary(before, after)
+    for line in changes:
+        print(line)
+    if args.summary:
+        Path(args.summary).write_text("".join(f"- {line}\n" for line in changes), encoding="utf-8")
+    return 0
+
+
 def cmd_serve(args) -> int:
     """sphinx-autobuild: rebuild on any change to posts, templates, static files or
     conf.py, and reload the browser.  A preview: drafts are shown, bannered."""
@@ -206,6 +238,19 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="live preview on 127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=cmd_serve)
+
+    links = sub.add_parser("links", help="check external links; find archived copies")
+    links.add_argument(
+        "--archive-api",
+        default=os.environ.get("BLOG_ARCHIVE_API", ARCHIVE_API),
+        help="the Internet Archive's availability API (BLOG_ARCHIVE_API)",
+    )
+    links.add_argument("--workers", type=int, default=8, help="requests at once")
+    links.add_argument("--per-host", type=float, default=1.0, help="seconds between requests")
+    links.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for an answer")
+    links.add_argument("--retries", type=int, default=2)
+    links.add_argument("--summary", metavar="FILE", help="write what changed (a PR's body)")
+    links.set_defaults(run=cmd_links)
 
     args = parser.parse_args(argv)
     return args.run(args)

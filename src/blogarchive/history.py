@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 class Commit:
     sha: str
     date: dt.datetime  # with the committer's offset
+    subject: str = ""  # the first line of the commit's message
 
     @property
     def short(self) -> str:
@@ -127,6 +128,11 @@ def post_history(app, tz: ZoneInfo) -> PostHistory:
     )
 
 
+def git_show(srcdir: Path, sha: str, path: str) -> str | None:
+    """A file's text as it stood at a commit (``path`` relative to ``srcdir``)."""
+    return _git(srcdir, "show", f"{sha}:./{path}")
+
+
 def _git(srcdir: Path, *args: str) -> str | None:
     try:
         result = subprocess.run(
@@ -142,15 +148,15 @@ def read_history(srcdir: Path) -> History:
     if _git(srcdir, "rev-parse", "--is-inside-work-tree") is None:
         return History()
     shallow = (_git(srcdir, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
-    log = _git(srcdir, "log", "--format=%x01%H %cI", "--name-only", "--relative", "--", ".")
+    log = _git(srcdir, "log", "--format=%x01%H %cI %s", "--name-only", "--relative", "--", ".")
     if not log:
         return History(shallow=shallow)
     changes: dict[str, list[Commit]] = {}
     head = None
     for block in log.split("\x01")[1:]:
         first, *paths = block.strip().splitlines()
-        sha, date = first.split(" ", 1)
-        commit = Commit(sha, dt.datetime.fromisoformat(date))
+        sha, date, *subject = first.split(" ", 2)
+        commit = Commit(sha, dt.datetime.fromisoformat(date), "".join(subject))
         head = head or commit
         for path in filter(None, paths):
             changes.setdefault(path, []).append(commit)

@@ -2,6 +2,7 @@
 
 - index pages: All posts, Tags, Categories, Authors;
 - paginated listings: home (pages 2…), each tag, category, author, year, month;
+- each revision of a post: what it changed, and its whole text (revisions.py);
 - old addresses (``redirect:`` in front matter, set by the importers) that lead
   straight to their post;
 - ``404.html``, which also finds a post from an old Blogger address it was
@@ -23,6 +24,9 @@ from sphinx.util.osutil import relative_uri
 from .archive import CATALOGS, blog_archive
 from .incremental import generated_files, run_tasks
 
+#: Pages left out of the sitemap: old addresses and revisions (noindex, canonical elsewhere).
+UNLISTED = frozenset({"blog/redirect.html", "blog/revision.html", "blog/revision-text.html"})
+
 
 def archive_pages(app):
     """``html-collect-pages``: write every page the archive adds (only those whose
@@ -32,7 +36,7 @@ def archive_pages(app):
     for docname, context, template, shows in _pages(app):
         if not files.page_is_fresh(docname, shows):
             stale.append(functools.partial(files.write_page, docname, context, template))
-        if template != "blog/redirect.html" and docname != "404":
+        if template not in UNLISTED and docname != "404":
             listed.append(docname)
     run_tasks(app, stale)
     archive = blog_archive(app)
@@ -120,8 +124,29 @@ def _pages(app):
         }
         yield docname, context, "blog/redirect.html", ()
 
+    yield from _revision_pages(archive)
+
     base_path = urlsplit(archive.baseurl).path or "/"
     yield "404", {"title": title("Page not found"), "base_path": base_path}, "blog/404.html", ()
+
+
+def _revision_pages(archive):
+    """Each revision's diff and text (revisions.py), kept while its post is unchanged."""
+    for post in archive.posts:
+        revisions = archive.revisions(post)
+        for revision in revisions:
+            if revision.docname is None:
+                continue
+            context = {
+                "title": archive.html_title(f"{post.title}: revision {revision.number}"),
+                "revised_post": post,
+                "revision": revision,
+                "revisions": revisions,
+                "pageurl": archive.url(post.docname),  # rel=canonical: the post
+            }
+            shows = (post.docname,)
+            yield revision.docname, context, "blog/revision.html", shows
+            yield revision.text_docname, context, "blog/revision-text.html", shows
 
 
 def _wordpress_id(app, docname: str) -> dict:

@@ -25,10 +25,18 @@ def archive_data(env) -> dict:
     """The archive's own data in the environment (pickled with it, so kept
     between builds): ``listing`` (docname -> the listing signatures of its
     posts, incremental.py), ``head`` (the commit the footer named last build),
-    ``site_pages`` ((docname, title) of the static pages the sidebar linked)."""
+    ``site_pages`` ((docname, title) of the static pages the sidebar linked),
+    ``revisions`` (docname -> the commits its revisions were read from, and
+    the revisions: revisions.py), ``links`` (docname -> its external
+    addresses and the archived copies shown beside them: archived.py)."""
     return env.__dict__.setdefault(
-        "blogarchive_data", {"listing": {}, "head": None, "site_pages": None}
+        "blogarchive_data",
+        {"listing": {}, "head": None, "site_pages": None, "revisions": {}, "links": {}},
     )
+
+
+#: The per-document parts of archive_data.
+_PER_DOCUMENT = ("listing", "revisions", "links")
 
 
 class ArchiveCollector(EnvironmentCollector):
@@ -38,16 +46,20 @@ class ArchiveCollector(EnvironmentCollector):
     itself to every search index's version table.)"""
 
     def clear_doc(self, app, env, docname: str) -> None:
-        archive_data(env)["listing"].pop(docname, None)
+        for part in _PER_DOCUMENT:
+            archive_data(env)[part].pop(docname, None)
 
     def merge_other(self, app, env, docnames, other) -> None:
-        theirs = archive_data(other)["listing"]
-        archive_data(env)["listing"].update({d: theirs[d] for d in docnames if d in theirs})
+        for part in _PER_DOCUMENT:
+            theirs = archive_data(other)[part]
+            archive_data(env)[part].update({d: theirs[d] for d in docnames if d in theirs})
 
     def process_doc(self, app, doctree) -> None:
         from .incremental import record_signature
+        from .revisions import read_revisions
 
         record_signature(app, doctree)
+        read_revisions(app)
 
 
 @dataclass
@@ -57,6 +69,7 @@ class BuildState:
     screened: dict[str, tuple] = field(default_factory=dict)  # path -> (stat key, FrontMatter)
     listing_before: dict[str, tuple] = field(default_factory=dict)
     history: object = None  # history.History
+    archived_copies: dict | None = None  # address -> snapshot (archived.py)
     archive: object = None  # archive.BlogArchive, made on first use when writing
     generated: object = None  # incremental.GeneratedFiles, likewise
 

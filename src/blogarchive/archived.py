@@ -1,0 +1,95 @@
+"""The build's side of ``blog links`` (linkcheck.py): "(archived copy)" beside
+each dead link that the Internet Archive has a snapshot of.
+
+The build reads only the committed ``links.yaml`` (``blog_links_file``),
+never the network.  Each document notes the external addresses it links and
+the copies it was given; when ``links.yaml`` changes, only the documents whose
+links' copies changed are read again (:func:`links_changed`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
+from .state import archive_data, build_state
+
+LINKS_FILE = "links.yaml"
+ARCHIVE_API = "https://archive.org/wayback/available"  # blog links --archive-api
+#: Statuses whose links get an archived copy looked up and shown.
+GONE = frozenset({"dead", "unreachable"})
+
+
+def load(path: Path) -> dict[str, dict]:
+    """``links.yaml``'s records by address ({} when there is none or it is unreadable)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return {}
+    links = data.get("links") if isinstance(data, dict) else None
+    if not isinstance(links, dict):
+        return {}
+    return {str(k): v for k, v in links.items() if isinstance(v, dict)}
+
+
+def archived_copies(records: dict[str, dict]) -> dict[str, str]:
+    """Address -> archived copy, for each gone link that has one (an http(s) address)."""
+    copies = {}
+    for url, record in records.items():
+        copy = record.get("archived")
+        if record.get("status") in GONE and isinstance(copy, str):
+            if urlsplit(copy).scheme in ("http", "https"):
+                copies[url] = copy
+    return copies
+
+
+def load_copies(app) -> None:
+    """``builder-inited``: the archived copies, read once per build."""
+    path = Path(app.srcdir, app.config.blog_links_file)
+    build_state(app.config).archived_copies = archived_copies(load(path))
+
+
+def _copies(config) -> dict[str, str]:
+    return build_state(config).archived_copies or {}
+
+
+class ShowArchivedCopies(SphinxTransform):
+    """Beside each link to a gone page: " (archived copy)", linking the snapshot."""
+
+    default_priority = 880
+
+    def apply(self, **kwargs) -> None:
+        copies = _copies(self.config)
+        seen = {}
+        for ref in list(self.document.findall(nodes.reference)):
+            url = ref.get("refuri", "")
+            if urlsplit(url).scheme not in ("http", "https") or "archived-copy" in ref["classes"]:
+                continue
+            seen[url] = copies.get(url)
+            if seen[url] and isinstance(ref.parent, nodes.TextElement):
+                copy = nodes.reference("", "archived copy", refuri=seen[url])
+                copy["classes"].append("archived-copy")
+                note = nodes.inline("", "", classes=["archived-note"])
+                note += [nodes.Text(" ("), copy, nodes.Text(")")]
+                ref.parent.insert(ref.parent.index(ref) + 1, note)
+        data = archive_data(self.env)["links"]
+        if seen:
+            data[self.env.docname] = seen
+        else:
+            data.pop(self.env.docname, None)
+
+
+def links_changed(app, env, added, changed, removed) -> list[str]:
+    """``env-get-outdated``: documents whose links' archived copies changed."""
+    copies = _copies(app.config)
+    return sorted(
+        docname
+        for docname, seen in archive_data(env)["links"].items()
+        if docname in env.all_docs
+        and docname not in changed
+        and any(copies.get(url) != copy for url, copy in seen.items())
+    )
