@@ -6,10 +6,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 
 # Debian packages the tests drive, as command:package — faketime (builds on other
-# days), chromium (browser tests), java (the W3C HTML validator).
-SYSTEM_PACKAGES := faketime:faketime chromium:chromium java:default-jre-headless
+# days), chromium (browser tests), java (the W3C HTML validator), epubcheck (the e-book).
+SYSTEM_PACKAGES := faketime:faketime chromium:chromium java:default-jre-headless epubcheck:epubcheck
 
-.PHONY: site test lint clean system-packages
+.PHONY: site epub test lint clean system-packages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 site: $(VENV)/.installed
 	$(BIN)/python -m blogarchive.build -j auto . _build/html
+
+# The archive as an e-book (_build/epub/chrismillsblog.epub); the next `make site`
+# offers it on the All posts page.
+epub: $(VENV)/.installed
+	$(BIN)/python -m sphinx -b epub -W -q -j auto . _build/epub -d _build/epub.doctrees
 
 system-packages:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do command -v $${p%%:*} >/dev/null || missing="$$missing $${p#*:}"; done; \

@@ -90,3 +90,20 @@ html_css_files = ["custom.css"]
 # -- MyST -------------------------------------------------------------------
 myst_enable_extensions = []
 myst_heading_anchors = 0
+
+# -- The e-book (`make epub`, issue 16) ---------------------------------------
+# Sphinx's epub builder as blogarchive/epub.py changes it: contents by year and
+# month, Sphinx's epub theme.  The site offers the last one built.
+epub_basename = "chrismillsblog"
+epub_title = blog_title
+epub_author = author
+epub_publisher = author
+epub_copyright = copyright
+version = release = "1"  # the e-book's edition: EPUB 3 needs one
+epub_uid = epub_identifier = "chrismillsblog-archive"  # one name: toc.ncx and content.opf agree
+epub_scheme = "blogarchive"
+epub_css_files = []  # custom.css is written for Furo's pages
+epub_show_urls = "footnote"
+epub_tocscope = "includehidden"  # the contents epub.py makes, in nav.xhtml and toc.ncx
+epub_tocdepth = 3  # year, month, post
+blog_epub_file = f"_build/epub/{epub_basename}.epub"

@@ -45,7 +45,7 @@ def test_nothing_changed_means_no_build(tmp_path):
 
 @pytest.mark.parametrize(
     "change",
-    ["a post", "a template", "the settings", "a new comments file"],
+    ["a post", "a template", "the settings", "a new comments file", "links", "a new e-book"],
 )
 def test_a_change_to_what_a_build_reads_builds(tmp_path, change):
     blog = copy_blog(tmp_path / "blog")
@@ -55,7 +55,10 @@ def test_a_change_to_what_a_build_reads_builds(tmp_path, change):
         "a template": blog / "_templates/components/related-posts.html",
         "the settings": blog / "conf.py",
         "a new comments file": blog / "posts/2010/birmingham-blues.comments.yaml",
+        "links": blog / "links.yaml",
+        "a new e-book": blog / "_build/epub/chrismillsblog.epub",
     }[change]
+    target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists():
         target.write_text(target.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     else:

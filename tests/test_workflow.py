@@ -65,6 +65,11 @@ def test_link_check_runs_weekly_and_proposes_a_pull_request():
     assert links["permissions"] == {"contents": "write", "pull-requests": "write"}
 
 
+def test_the_e_book_is_built_before_the_site_that_offers_it():
+    runs = [step.get("run", "") for step in steps("build")]
+    assert runs.index("make epub") < runs.index("make site")
+
+
 def test_every_action_is_pinned_to_a_version():
     every = [workflow(), *(yaml.safe_load(p.read_text()) for p in (UPSTREAM, LINKS))]
     uses = [

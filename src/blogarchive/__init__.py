@@ -16,6 +16,7 @@ from . import (
     comments,
     confine,
     csp,
+    epub,
     incremental,
     patches,
     revisions,
@@ -38,7 +39,7 @@ def _start_build(app) -> None:
 
 
 def _page_context(app, pagename, templatename, context, doctree) -> None:
-    if app.builder.format != "html":
+    if app.builder.format != "html" or epub.is_epub(app.builder):
         return
     archive = blog_archive(app)
     context["archive"] = archive
@@ -74,6 +75,8 @@ def setup(app):
     app.add_config_value("blog_repository_branch", "main", "html", types=[str])
     app.add_config_value("blog_changes_length", 30, "html", types=[int])
     app.add_config_value("blog_links_file", archived.LINKS_FILE, "env", types=[str])
+    app.add_config_value("blog_epub_file", "", "html", types=[str])
+    app.add_builder(epub.BlogEpubBuilder, override=True)
     app.add_html_theme("blogarchive", str(THEME_DIR))
     app.add_transform(CheckPostFrontMatter)
     app.add_transform(ApplyPostFrontMatter)
@@ -97,6 +100,7 @@ def setup(app):
     app.connect("doctree-resolved", add_post_header)
     app.connect("html-collect-pages", archive_pages)
     app.connect("html-collect-pages", write_feeds)
+    app.connect("html-collect-pages", epub.epub_pages)
     app.connect("html-page-context", _page_context)
     app.connect("html-page-context", _drop_unused_toctree, priority=400)
     # Sphinx's and MyST's internals, patched in one place, checked at import.

@@ -17,6 +17,9 @@ the upstream issue or pull request it stands in for.
   theme's (ablog#108): our child theme sets ``ablog_inject_templates_after_theme``.
 - ``Blog`` keeps its posts in class-level state: :func:`reset` clears it for
   each build (as ABlog's own tests do).
+- The e-book (epub.py) is Sphinx's epub theme as it is: ABlog's templates
+  (previous and next post, with HTML entities that are not XML) are injected
+  only for the site's pages (:func:`inject_templates`).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ USED = (
     (ablog.post, "generate_atom_feeds"),
     (ablog.post, "PostNode"),
     (ablog.post, "CheckFrontMatter"),
+    (ablog, "builder_inited"),
 )
 _missing = [f"{module.__name__}.{name}" for module, name in USED if not hasattr(module, name)]
 if _missing or not hasattr(ablog.blog.Blog, "_dict"):
@@ -55,6 +59,12 @@ FRONT_MATTER_PRIORITY = ablog.post.CheckFrontMatter.default_priority
 REPLACED = (ablog.post.generate_archive_pages, ablog.post.generate_atom_feeds)
 
 
+def inject_templates(app) -> None:
+    """``builder-inited``, in place of ABlog's: its templates, for the site only."""
+    if app.builder.name != "epub":
+        ablog.builder_inited(app)
+
+
 def setup(app) -> None:
     """Load ABlog, then declare what changes: parallel reading, its pages and feeds."""
     app.setup_extension("ablog")
@@ -62,6 +72,10 @@ def setup(app) -> None:
     for listener in list(app.events.listeners.get("html-collect-pages", [])):
         if listener.handler in REPLACED:
             app.disconnect(listener.id)
+    for listener in list(app.events.listeners.get("builder-inited", [])):
+        if listener.handler is ablog.builder_inited:
+            app.disconnect(listener.id)
+            app.connect("builder-inited", inject_templates, priority=listener.priority)
     app.connect("env-merge-info", merge_posts)
 
 

@@ -108,6 +108,7 @@ def build(source: Path, out: Path, *, jobs: str = "auto", extra: list[str] | Non
 #: What a build reads from the environment besides its files.
 ENVIRONMENT = ("BLOG_BASEURL", "BLOG_REPOSITORY_URL", "SOURCE_DATE_EPOCH", "TZ")
 #: Folders of the repository a build never reads.
+EPUB_FOLDER = "_build/epub"  # where `make epub` writes the book (conf.py's blog_epub_file)
 NOT_READ = {"_build", "tests", "benchmarks", "__pycache__", "node_modules"}
 
 
@@ -133,6 +134,10 @@ def fingerprint(source: Path, out: Path, jobs: str, extra: list[str]) -> str:
             digest.update(
                 f"{os.path.relpath(path, source)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode()
             )
+    # The e-book `make epub` left in the build folder: the site offers it (epub.py).
+    for path in sorted(Path(source, EPUB_FOLDER).glob("*.epub")):
+        stat = path.stat()
+        digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     digest.update(_git_head(source).encode())
     digest.update(json.dumps([jobs, extra, [os.environ.get(k) for k in ENVIRONMENT]]).encode())
     for package in ("blogarchive", "sphinx", "ablog", "furo", "myst-parser"):

@@ -157,6 +157,7 @@ class GeneratedFiles:
             str(app.builder.build_info.config_hash),
             str(app.builder.build_info.tags_hash),
             templates.newest_template_mtime() if templates else 0,
+            _book(app),  # the All posts page offers it
         )
         return hashlib.sha1(repr(shared).encode("utf-8")).hexdigest()
 
@@ -203,6 +204,13 @@ class GeneratedFiles:
         for rel in set(self.previous) - set(self.keys):
             (self.outdir / rel).unlink(missing_ok=True)
         self._save(self.outdir / MANIFEST, self.keys)
+
+
+def _book(app) -> tuple | None:
+    from .epub import epub_file
+
+    path = epub_file(app)
+    return (path.name, path.stat().st_size) if path else None
 
 
 def run_tasks(app, tasks: list) -> None:

@@ -22,6 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 from sphinx.util.osutil import relative_uri
 
 from .archive import CATALOGS, blog_archive
+from .epub import epub_file, is_epub
 from .incremental import generated_files, run_tasks
 
 #: Pages left out of the sitemap: old addresses and revisions (noindex, canonical elsewhere).
@@ -30,7 +31,10 @@ UNLISTED = frozenset({"blog/redirect.html", "blog/revision.html", "blog/revision
 
 def archive_pages(app):
     """``html-collect-pages``: write every page the archive adds (only those whose
-    bytes changed); yields nothing, so Sphinx writes none of them again."""
+    bytes changed); yields nothing, so Sphinx writes none of them again.  The
+    e-book has pages of its own (epub.py)."""
+    if is_epub(app.builder):
+        return
     files = generated_files(app)
     listed, stale = [], []
     for docname, context, template, shows in _pages(app):
@@ -84,7 +88,9 @@ def _pages(app):
     every page's sidebar, are in what all pages share: incremental.GeneratedFiles)."""
     archive = blog_archive(app)
     title = archive.html_title
-    yield archive.all_posts_docname, {"title": title("All posts")}, "blog/all-posts.html", ()
+    book = _publish_epub(app)
+    context = {"title": title("All posts"), "book": book}
+    yield archive.all_posts_docname, context, "blog/all-posts.html", ()
     yield archive.changes_docname, {"title": title("What changed")}, "blog/changes.html", ()
     for attr, _folder, heading, _ in CATALOGS:
         listings = archive.catalogs[attr]
@@ -147,6 +153,19 @@ def _revision_pages(archive):
             shows = (post.docname,)
             yield revision.docname, context, "blog/revision.html", shows
             yield revision.text_docname, context, "blog/revision-text.html", shows
+
+
+def _publish_epub(app) -> dict | None:
+    """The last ``make epub``'s book, published beside the All posts page that
+    offers it ("Download the archive"); None when there is none."""
+    path = epub_file(app)
+    if path is None:
+        return None
+    archive = blog_archive(app)
+    target = Path(app.builder.outdir) / archive.blog_path / path.name
+    data = path.read_bytes()
+    generated_files(app).write(target, data)
+    return {"name": path.name, "megabytes": f"{len(data) / 1e6:.1f}"}
 
 
 def _wordpress_id(app, docname: str) -> dict:

@@ -150,7 +150,13 @@ def add_post_header(app, doctree: nodes.document, docname: str) -> None:
         return
     uri = app.builder.get_relative_uri
 
-    def link(docname_to: str, text: str, cls: str) -> nodes.reference:
+    from .epub import is_epub
+
+    in_book = is_epub(app.builder)  # the book has no tag, category or author pages
+
+    def link(docname_to: str, text: str, cls: str) -> nodes.Element:
+        if in_book:
+            return nodes.inline("", text, classes=[cls])
         ref = nodes.reference("", "", internal=True, refuri=uri(docname, docname_to))
         ref["classes"].append(cls)
         ref += nodes.Text(text)

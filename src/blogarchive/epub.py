@@ -1,0 +1,128 @@
+"""The archive as an e-book (issue 16): ``make epub``.
+
+``sphinx-build -b epub`` builds every post into one EPUB 3 with this builder,
+which replaces Sphinx's own under the same name.  What it changes:
+
+- the table of contents is the archive's: each year, each month of it, its
+  posts oldest first (Sphinx's follows the home page's toctree, which holds
+  no post: ABlog finds posts by their folder).  A year and a month are pages
+  of the book too, listing what they hold (:func:`epub_pages`), so every
+  entry of the contents opens a page; the site's own pages follow.
+- Sphinx's epub theme, as it is: the site's templates (``_templates/``) are
+  Furo's pages, with a sidebar, scripts and archive pages a book has no use
+  for.  Under each post's title its date and tags are text, not links to the
+  site's tag pages (posts.add_post_header).
+
+The site offers the book as "Download the archive": ``make site`` publishes
+the last ``make epub``'s file when there is one (:func:`publish_epub`).
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from pathlib import Path
+
+from sphinx.builders.epub3 import Epub3Builder
+from sphinx.util.osutil import relative_uri
+
+from .ablog_compat import registry
+
+FOLDER = "epub"  # the year and month pages' folder in the book
+
+
+def is_epub(builder) -> bool:
+    return builder.name == "epub"
+
+
+def _months(app):
+    """((year, [(month, [posts oldest first])...])...) oldest first."""
+    posts = sorted(registry(app).posts, key=lambda post: (post.date, post.docname))
+    by_year = itertools.groupby(posts, key=lambda post: post.date.year)
+    for year, in_year in by_year:
+        months = itertools.groupby(list(in_year), key=lambda post: post.date.month)
+        yield year, [(month, list(in_month)) for month, in_month in months]
+
+
+def _month_name(post) -> str:
+    return post.date.strftime("%B %Y")
+
+
+class BlogEpubBuilder(Epub3Builder):
+    """Sphinx's EPUB 3 builder with the archive's table of contents."""
+
+    name = "epub"
+
+    def init_templates(self) -> None:
+        saved = self.config.templates_path
+        self.config.templates_path = []  # the epub theme as it is (see the module's docstring)
+        try:
+            super().init_templates()
+        finally:
+            self.config.templates_path = saved
+
+    def get_toc(self) -> None:
+        suffix = self.out_suffix
+        refnodes = []
+        for year, months in _months(self.app):
+            refnodes.append(_entry(1, f"{FOLDER}/{year}{suffix}", str(year)))
+            for month, posts in months:
+                page = f"{FOLDER}/{year}-{month:02d}{suffix}"
+                refnodes.append(_entry(2, page, _month_name(posts[0])))
+                refnodes += [_entry(3, p.docname + suffix, p.title) for p in posts]
+        posts = {post.docname for post in registry(self.app).posts}
+        root = self.config.root_doc
+        others = sorted(d for d in self.env.found_docs if d not in posts and d != root)
+        refnodes += [_entry(1, d + suffix, self.env.titles[d].astext()) for d in others]
+        self.refnodes = refnodes
+        self.toc_add_files(self.refnodes)
+
+
+def _entry(level: int, refuri: str, text: str) -> dict:
+    return {"level": level, "refuri": html.escape(refuri), "text": html.escape(text)}
+
+
+def epub_pages(app):
+    """``html-collect-pages``, in the book only: a page for each year and month."""
+    if not is_epub(app.builder):
+        return
+    builder = app.builder
+    uri = builder.get_target_uri
+
+    def link(page: str, target: str, text: str) -> str:
+        return (
+            f'<a href="{html.escape(relative_uri(uri(page), uri(target)))}">{html.escape(text)}</a>'
+        )
+
+    for year, months in _months(app):
+        year_page = f"{FOLDER}/{year}"
+        items = "".join(
+            f"<li>{link(year_page, f'{year_page}-{m:02d}', _month_name(posts[0]))}"
+            f" ({_count(posts)})</li>"
+            for m, posts in months
+        )
+        body = f"<section><h1>{year}</h1><ul>{items}</ul></section>"
+        yield year_page, {"title": str(year), "body": body}, "page.html"
+        for month, posts in months:
+            page = f"{year_page}-{month:02d}"
+            items = "".join(
+                f"<li>{link(page, post.docname, post.title)}, {_day(post)}</li>" for post in posts
+            )
+            name = html.escape(_month_name(posts[0]))
+            body = f"<section><h1>{name}</h1><ul>{items}</ul></section>"
+            yield page, {"title": name, "body": body}, "page.html"
+
+
+def _day(post) -> str:
+    return f"{post.date.day} {_month_name(post)}"
+
+
+def _count(posts) -> str:
+    return f"{len(posts)} post{'s' if len(posts) != 1 else ''}"
+
+
+def epub_file(app) -> Path | None:
+    """The last ``make epub``'s book (``blog_epub_file``), if there is one."""
+    name = app.config.blog_epub_file
+    path = Path(app.srcdir, name) if name else None
+    return path if path and path.is_file() else None

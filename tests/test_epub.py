@@ -1,0 +1,153 @@
+"""The archive as an e-book (issue 16): `sphinx-build -b epub` (`make epub`)
+gives an EPUB that epubcheck passes, its contents grouped by year and month,
+each post with its date, tags and pictures; the site offers it as "Download
+the archive"."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+
+import pytest
+from bs4 import BeautifulSoup
+
+from blogsite import REPO, Site, build_in_child, new_blog
+from media_server import PNG
+
+POSTS = {
+    "2010/first.md": ("2010-07-02", "First of July", "Ofsted, Munro Review"),
+    "2010/second.md": ("2010-07-21", "Second of July", "Ofsted"),
+    "2010/autumn.md": ("2010-10-05", "An autumn post", ""),
+    "2011/new-year.md": ("2011-01-03", "A new year", "Munro Review"),
+}
+
+
+def post_text(date: str, title: str, tags: str) -> str:
+    front = f"date: {date}\nauthor: Chris Mills\n" + (f"tags: {tags}\n" if tags else "")
+    body = f"# {title}\n\nThe text of {title.lower()}.\n"
+    if title == "First of July":
+        body += "\n![A chart of referrals](first/chart.png)\n"
+    return f"---\n{front}---\n\n{body}"
+
+
+@pytest.fixture(scope="module")
+def blog(tmp_path_factory):
+    blog = new_blog(tmp_path_factory.mktemp("epub") / "blog")
+    for path, values in POSTS.items():
+        (blog / "posts" / path).parent.mkdir(parents=True, exist_ok=True)
+        (blog / "posts" / path).write_text(post_text(*values), encoding="utf-8")
+    (blog / "posts/2010/first").mkdir()
+    (blog / "posts/2010/first/chart.png").write_bytes(PNG)
+    return blog
+
+
+def build_epub(blog, out) -> subprocess.CompletedProcess:
+    """The Makefile's `make epub`, on another blog."""
+    doctrees = out.with_name(out.name + ".doctrees")
+    command = [sys.executable, "-m", "sphinx", "-b", "epub", "-W", "-q", "-j", "auto"]
+    command += [str(blog), str(out), "-d", str(doctrees)]
+    env = {**os.environ, "BLOG_REPO": str(REPO)}
+    return subprocess.run(command, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def book(blog):
+    result = build_epub(blog, blog / "_build/epub")
+    assert result.returncode == 0, result.stderr  # no warning either (-W)
+    [path] = (blog / "_build/epub").glob("*.epub")
+    return path
+
+
+def read(book, name: str) -> BeautifulSoup:
+    with zipfile.ZipFile(book) as epub:
+        return BeautifulSoup(epub.read(name), "xml")
+
+
+#: Debian's epubcheck is a jar that /usr/bin/epubcheck runs through binfmt,
+#: which containers often lack: run the jar with java.
+EPUBCHECK = ["java", "-jar", "/usr/share/java/epubcheck.jar"]
+
+
+def test_epubcheck_finds_no_error(book):
+    result = subprocess.run([*EPUBCHECK, str(book)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 fatals / 0 errors / 0 warnings" in result.stdout, result.stdout
+
+
+def test_contents_are_grouped_by_year_and_month(book):
+    nav = read(book, "nav.xhtml").find("nav")
+
+    def tree(ol):
+        return [
+            (li.find("a").get_text(), tree(li.find("ol")) if li.find("ol") else [])
+            for li in ol.find_all("li", recursive=False)
+        ]
+
+    assert tree(nav.find("ol")) == [
+        ("Imported", []),  # the home page
+        ("2010", [
+            ("July 2010", [("First of July", []), ("Second of July", [])]),
+            ("October 2010", [("An autumn post", [])]),
+        ]),
+        ("2011", [("January 2011", [("A new year", [])])]),
+    ]  # fmt: skip
+
+
+def test_the_reading_order_is_the_archive_order(book):
+    opf = read(book, "content.opf")
+    files = {i["id"]: i["href"] for i in opf.find_all("item")}
+    spine = [files[ref["idref"]] for ref in opf.find("spine").find_all("itemref")]
+    posts = [s for s in spine if s.startswith("posts/")]
+    assert posts == [
+        "posts/2010/first.xhtml",
+        "posts/2010/second.xhtml",
+        "posts/2010/autumn.xhtml",
+        "posts/2011/new-year.xhtml",
+    ]
+    assert (
+        spine.index("epub/2010.xhtml")
+        < spine.index("epub/2010-07.xhtml")
+        < spine.index("posts/2010/first.xhtml")
+    )
+
+
+def test_each_post_has_its_date_tags_and_pictures(book):
+    page = read(book, "posts/2010/first.xhtml")
+    meta = page.select_one(".post-meta")
+    assert meta.find("time")["datetime"] == "2010-07-02"
+    assert "2 July 2010" in meta.get_text()
+    assert "Ofsted" in meta.get_text() and "Munro Review" in meta.get_text()
+    assert meta.find("a") is None  # the site's tag pages are not in the book
+    img = page.find("img")
+    assert img["alt"] == "A chart of referrals"
+    with zipfile.ZipFile(book) as epub:
+        assert epub.read(img["src"].replace("../../", "")) == PNG
+
+
+def test_month_pages_list_their_posts(book):
+    month = read(book, "epub/2010-07.xhtml")
+    links = [(a.get_text(), a["href"]) for a in month.select("li a")]
+    assert links == [
+        ("First of July", "../posts/2010/first.xhtml"),
+        ("Second of July", "../posts/2010/second.xhtml"),
+    ]
+
+
+def test_the_site_offers_the_book(blog, book, tmp_path):
+    site = Site(build_in_child(blog, tmp_path / "html"))
+    link = site.page("blog/index.html").select_one("a.download-archive")
+    assert link.get_text(" ", strip=True).startswith("Download the archive")
+    assert site.path("blog/" + link["href"]).read_bytes() == book.read_bytes()
+
+
+def test_no_book_no_offer(blog, book, tmp_path):
+    moved = tmp_path / "book.epub"
+    shutil.move(book, moved)
+    try:
+        site = Site(build_in_child(blog, tmp_path / "html"))
+        assert site.page("blog/index.html").select_one("a.download-archive") is None
+    finally:
+        shutil.move(moved, book)
