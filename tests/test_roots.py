@@ -86,8 +86,11 @@ def test_front_matter_read_as_the_author_meant(app):
     assert [a.get_text() for a in post.select("a.post-author")] == ["Chris Mills", "Eileen Munro"]
     assert [a.get_text() for a in post.select("a.post-category")] == ["Research", "Policy"]
     assert [a.get_text() for a in post.select("a.post-tag")] == ["Ofsted", "research"]
-    months = [a.get_text() for a in post.select(".blog-archives a")]
-    assert months == ["July 2022 (1)", "January 2022 (1)"]
+    years = [a.get_text() for a in post.select(".blog-archives a")]
+    assert years == ["2022 (2)"]
+    year = site.page("blog/2022/index.html").select(".archive-months a")
+    assert [a.get_text() for a in year] == ["July 2022", "January 2022"]
+    assert year[0]["href"] == "07/index.html"
     feed = site.feed()
     entry = feed.entries[0]
     assert entry.published == "2022-07-01T04:30:00+01:00"

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from blogsite import SEEDS
 from seed import read_seed
@@ -196,12 +197,12 @@ def test_all_posts_page_grouped_by_year_and_month(site):
     assert [t.get_text() for t in months[0].select("li time")] == DAYS
 
 
-def test_sidebar_offers_recent_tags_and_months_not_every_post(site, post_sources):
+def test_sidebar_offers_recent_tags_and_years_not_every_post(site, post_sources):
     for path in ["index.html", "blog/tag/ofsted/index.html", *post_sources]:
         soup = site.page(path)
         sidebar = soup.select_one(".sidebar-drawer")
         assert sidebar.select(".blog-recent li")
-        assert [a.get_text() for a in sidebar.select(".blog-archives li a")] == ["July 2010 (5)"]
+        assert [a.get_text() for a in sidebar.select(".blog-archives li a")] == ["2010 (5)"]
         assert "Ofsted (1)" in [a.get_text() for a in sidebar.select(".blog-tags li a")]
         # Furo's toctree navigation would list every post on every page.
         assert not sidebar.select(".toctree-wrapper, .sidebar-tree > ul > li.toctree-l1 > ul")
@@ -278,3 +279,35 @@ def test_every_page_carries_a_strict_content_security_policy(site):
                 continue  # data, never run
             digest = hashlib.sha256(script.string.encode("utf-8")).digest()
             assert f"'sha256-{base64.b64encode(digest).decode()}'" in rules["script-src"], path
+
+
+def test_pages_carry_icon_references_not_drawings(site):
+    """Furo's icons are drawn once, in _static/icons.svg (issue 15): a page's
+    symbols only point there, and every one it uses is in the file."""
+    sprite = BeautifulSoup(site.path("_static/icons.svg").read_text(), "xml")
+    drawn = {symbol["id"] for symbol in sprite.find_all("symbol")}
+    page = site.page("posts/2010/birmingham-blues.html")
+    used = {u["href"].lstrip("#") for u in page.select("use[href^='#']")}
+    symbols = {s["id"]: s for s in page.select("body > svg symbol")}
+    assert used and used <= set(symbols) and used <= drawn
+    for name in used:
+        assert symbols[name].select_one("use")["href"] == f"../../_static/icons.svg#{name}"
+        assert symbols[name].select("path") == []
+
+
+def test_sidebar_shows_the_most_used_tags_and_links_them_all(tmp_path):
+    """An old blog may have hundreds of labels: the sidebar every page carries
+    shows the ten most used, and links the Tags page for all (issue 15)."""
+    from blogsite import Site, build_in_child, new_blog
+
+    blog = new_blog(tmp_path / "blog")
+    (blog / "posts/2010").mkdir()
+    for n in range(12):
+        tags = ", ".join(f"tag {t:02d}" for t in range(n + 1))  # tag 00 on every post
+        post = f"---\ndate: 2010-07-{n + 1:02d}\ntags: {tags}\n---\n\n# Post {n}\n\nText.\n"
+        (blog / f"posts/2010/post-{n}.md").write_text(post, encoding="utf-8")
+    site = Site(build_in_child(blog, tmp_path / "html"))
+    links = site.page("index.html").select(".blog-tags li a")
+    assert [a.get_text() for a in links[:-1]] == [f"tag {t:02d} ({12 - t})" for t in range(10)]
+    assert links[-1].get_text() == "All 12 tags" and links[-1]["href"] == "blog/tag/index.html"
+    assert len(site.page("blog/tag/index.html").select("article li a")) >= 12

@@ -67,6 +67,7 @@ def setup(app):
     ablog_compat.setup(app)
     app.add_config_value("blog_timezone", "Europe/London", "env", types=[str])
     app.add_config_value("blog_recent_posts", 5, "html", types=[int])
+    app.add_config_value("blog_sidebar_tags", 10, "html", types=[int])
     app.add_config_value("blog_tag_feeds", True, "html", types=[bool])
     app.add_config_value("blog_preview", False, "env", types=[bool])
     app.add_config_value("blog_posts_per_page", 10, "html", types=[int])

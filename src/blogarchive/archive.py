@@ -58,6 +58,7 @@ class BlogArchive:
             config.blog_posts_per_page,
             config.blog_related_posts,
             config.blog_recent_posts,
+            config.blog_sidebar_tags,
         )
         catalogs = {attr: blog.catalogs[attr] for attr, *_ in CATALOGS}
         self.model = ArchiveModel(

@@ -18,7 +18,7 @@ def _excerpt_text(post, limit: int = 200) -> str:
 
 
 def _script_safe_json(data) -> str:
-    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -44,6 +44,8 @@ def post_head(archive, post) -> str:
         f'<meta property="{escape(prop)}" content="{escape(value)}">' for prop, value in properties
     ]
     lines.append(f'<meta name="description" content="{escape(_excerpt_text(post))}">')
+    # No "description": the page's <meta name="description"> says it once (a
+    # third copy of the excerpt on every post page is weight, issue 15).
     posting = {
         "@context": "https://schema.org",
         "@type": "BlogPosting",
@@ -54,7 +56,6 @@ def post_head(archive, post) -> str:
         "dateModified": modified,
         "author": [{"@type": "Person", "name": name} for name in authors],
         "keywords": tags,
-        "description": _excerpt_text(post),
         "wordCount": word_count(post),
     }
     lines.append(f'<script type="application/ld+json">\n{_script_safe_json(posting)}\n</script>')

@@ -141,6 +141,7 @@ class Settings:
     per_page: int = 10
     related: int = 3
     recent: int = 5
+    sidebar_tags: int = 10
 
 
 class ArchiveModel:
@@ -245,6 +246,19 @@ class ArchiveModel:
 
     def recent(self, count: int | None = None) -> tuple:
         return self.posts[: count or self.settings.recent]
+
+    def top_tags(self) -> list:
+        """The sidebar's tags: the most used (``sidebar_tags`` of them), by name.
+        Every page carries the sidebar, so it shows no list that grows with the
+        blog (an old Blogger blog may have hundreds of labels); the Tags page has all."""
+        tags = self.catalogs.get("tags") or []
+        ranked = sorted(tags, key=lambda tag: (-len(tag.posts), tag.name.casefold(), tag.name))
+        shown = set(id(tag) for tag in ranked[: self.settings.sidebar_tags])
+        return [tag for tag in tags if id(tag) in shown]
+
+    def months_of(self, year: Listing) -> list[Month]:
+        """A year's months, newest first (the year's page links them)."""
+        return [month for month in self.months if str(month.year) == year.name]
 
     def listings(self) -> list[Listing]:
         """Every page that lists posts, months included."""

@@ -32,7 +32,10 @@ def test_navigation_by_clicking(server, page):
     page.wait_for_load_state("load")
     assert page.locator("article h1 .archive-name").inner_text() == "Birmingham"
     assert page.locator(".post-title a").all_inner_texts() == [KHYRA, "Birmingham Blues"]
-    page.locator(".blog-archives a", has_text="July 2010").click()
+    page.locator(".blog-archives a", has_text="2010").click()
+    page.wait_for_load_state("load")
+    assert page.locator("article h1 .archive-name").inner_text() == "2010"
+    page.locator(".archive-months a", has_text="July 2010").click()
     page.wait_for_load_state("load")
     assert page.locator("article h1 .archive-name").inner_text() == "July 2010"
     page.locator(".post-title a", has_text="Birmingham Blues").click()
@@ -86,8 +89,8 @@ def test_dark_mode_toggle_persists_across_pages(server, page, artifacts):
     assert theme(page) == "dark"
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     page.screenshot(path=artifacts / "post-dark.png", full_page=True)
-    page.locator(".blog-archives a", has_text="July 2010").click()
-    page.wait_for_url("**/blog/2010/07/**")
+    page.locator(".blog-archives a", has_text="2010").click()
+    page.wait_for_url("**/blog/2010/**")
     page.wait_for_load_state("load")
     assert theme(page) == "dark"
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") == background
@@ -196,3 +199,16 @@ def test_unknown_address_gets_a_styled_404_with_search_and_archive(server, page)
     page.locator("#not-found-q").fill("Stasi")
     page.locator(".not-found-search button").click()
     page.locator("#search-results li").filter(has_text=CONTACTPOINT).first.wait_for()
+
+
+def test_icons_are_drawn_from_the_shared_sprite(server, page):
+    """Furo's icon drawings live in one cached file (_static/icons.svg), not on
+    every page (issue 15): the menu and theme icons still draw."""
+    page.set_viewport_size({"width": 500, "height": 800})  # the mobile header shows
+    page.goto(server.url("posts/2010/birmingham-blues.html"))
+    page.wait_for_load_state("networkidle")
+    boxes = page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('header.mobile-header svg use')]
+            .map(u => [u.getAttribute('href'), u.getBBox().width * u.getBBox().height]))"""
+    )
+    assert boxes["#svg-menu"] > 0 and boxes["#svg-sun-with-moon"] > 0
