@@ -101,10 +101,8 @@ def test_old_addresses_lead_to_listings_and_leave_owned_pages_alone():
     assert "blog/2011/01/index" in model.generated_docnames()
 
 
-def test_sidebar_tags_are_the_most_used_and_years_list_their_months():
+def test_sidebar_tags_are_the_most_used():
     model, _ = blog()
     model.settings = Settings(sidebar_tags=2)
     assert [(t.name, len(t.posts)) for t in model.top_tags()] == [("C", 1), ("Ofsted", 3)]
     assert len(model.catalogs["tags"]) == 4  # the Tags page still lists every one
-    year_2010 = next(y for y in model.years if y.name == "2010")
-    assert [m.name for m in model.months_of(year_2010)] == ["July 2010"]

@@ -247,18 +247,8 @@ class ArchiveModel:
     def recent(self, count: int | None = None) -> tuple:
         return self.posts[: count or self.settings.recent]
 
-    def top_tags(self) -> list:
-        """The sidebar's tags: the most used (``sidebar_tags`` of them), by name.
-        Every page carries the sidebar, so it shows no list that grows with the
-        blog (an old Blogger blog may have hundreds of labels); the Tags page has all."""
-        tags = self.catalogs.get("tags") or []
-        ranked = sorted(tags, key=lambda tag: (-len(tag.posts), tag.name.casefold(), tag.name))
-        shown = set(id(tag) for tag in ranked[: self.settings.sidebar_tags])
-        return [tag for tag in tags if id(tag) in shown]
-
-    def months_of(self, year: Listing) -> list[Month]:
-        """A year's months, newest first (the year's page links them)."""
-        return [month for month in self.months if str(month.year) == year.name]
+    def top_tags(self) -> list[Listing]:
+        return most_used(self.catalogs.get("tags") or (), self.settings.sidebar_tags)
 
     def listings(self) -> list[Listing]:
         """Every page that lists posts, months included."""
@@ -273,6 +263,15 @@ class ArchiveModel:
             names.update(page.docname for page in self.pages(listing.docname, listing.posts))
         names.update(page.docname for page in self.home_pages)
         return names
+
+
+def most_used(listings, limit: int) -> list[Listing]:
+    """The sidebar's tags: the ``limit`` most used, in name order.  Every page
+    carries the sidebar, so it shows no list that grows with the blog (an old
+    Blogger blog may have hundreds of labels); the Tags page has them all."""
+    ranked = sorted(listings, key=lambda tag: (-len(tag.posts), tag.name.casefold(), tag.name))
+    shown = {id(tag) for tag in ranked[:limit]}
+    return [tag for tag in listings if id(tag) in shown]
 
 
 def calendar(posts, blog_path: str) -> tuple[list[Listing], list[Month]]:
