@@ -35,6 +35,19 @@ class Site:
     def feed(self, rel: str = "blog/atom.xml"):
         return feedparser.parse(self.path(rel).read_bytes())
 
+    def search_index(self) -> dict[str, dict]:
+        """What the search finds: Pagefind's page records (each a gzipped
+        ``pagefind_dcd`` + JSON fragment: text, title, date, filters) by address."""
+        import gzip
+        import json
+
+        records = {}
+        for path in sorted(self.root.glob("pagefind/fragment/*.pf_fragment")):
+            data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+            record = json.loads(data)
+            records[record["url"]] = record
+        return records
+
     def html_files(self) -> list[Path]:
         """The pages a reader reads: not the redirect stubs at old addresses."""
         return [p for p in self._html() if not self._is_redirect(p)]

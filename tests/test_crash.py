@@ -103,7 +103,7 @@ MOMENTS = {
     "reading done": lambda b, t: _changed_since(b / "html.doctrees/environment.pickle", t),
     "post pages": lambda b, t: (b / "html.work/posts/2015/added-1.html").exists(),
     "archive pages": lambda b, t: _changed_since(b / "html.work/.blogarchive-pages", t),
-    "search index": lambda b, t: _changed_since(b / "html.work/searchindex.js", t),
+    "search index": lambda b, t: _changed_since(b / "html.work/pagefind/pagefind-entry.json", t),
     "publishing": lambda b, t: (b / "html.next").exists(),
 }
 

@@ -21,8 +21,6 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "blogarchive"
 def test_every_patch_is_in_force_in_a_build(app):
     app.build()
     assert patches.in_force() == dict.fromkeys(patches.in_force(), True)
-    stem = app.builder.indexer.lang.stem
-    assert hasattr(stem, "cache_info") and stem.cache_info().hits > 0  # memoised, and used
 
 
 @pytest.mark.parametrize("patch", patches.PATCHES, ids=lambda p: p.name)

@@ -65,6 +65,10 @@ def test_serve_rebuilds_when_a_post_changes(tmp_path):
         post = blog / "posts/2010/birmingham-blues.md"
         post.write_text(post.read_text(encoding="utf-8") + "\nA postscript, added live.\n")
         wait_for(url, "A postscript, added live.")
+        # Search works in the preview too: its page and Pagefind's index are served.
+        base = f"http://127.0.0.1:{port}/"
+        assert 'id="search-form"' in wait_for(base + "search.html", "search-results")
+        assert '"page_count"' in wait_for(base + "pagefind/pagefind-entry.json", "page_count")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)

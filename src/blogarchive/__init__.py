@@ -20,6 +20,7 @@ from . import (
     incremental,
     patches,
     revisions,
+    search,
     state,
 )
 from .archive import blog_archive
@@ -43,7 +44,7 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
         return
     archive = blog_archive(app)
     context["archive"] = archive
-    context["content_security_policy"] = csp.page_policy(app)
+    context["content_security_policy"] = csp.page_policy(app, search=pagename == "search")
     context["post"] = post = archive.post(pagename)
     if post is not None and post.published:
         thread = comments.thread(app.srcdir, pagename, archive.tz)
@@ -89,6 +90,7 @@ def setup(app):
     app.connect("builder-inited", _start_build)
     app.connect("builder-inited", load_history)
     app.connect("builder-inited", archived.load_copies)
+    app.connect("builder-inited", search.use_pagefind)
     app.connect("env-get-outdated", incremental.before_reading)
     app.connect("env-get-outdated", revisions.history_changed)
     app.connect("env-get-outdated", archived.links_changed)
@@ -96,8 +98,7 @@ def setup(app):
     app.connect("env-check-consistency", checks.check_archive)
     app.connect("doctree-read", comments.note_comments)
     app.connect("build-finished", incremental.finish_build)
-    app.connect("build-finished", incremental.tidy_search_index)
-    app.connect("doctree-resolved", patches.cache_stems)
+    app.connect("build-finished", search.index_site, priority=900)  # after the archive's files
     app.connect("doctree-resolved", add_post_header)
     app.connect("html-collect-pages", archive_pages)
     app.connect("html-collect-pages", write_feeds)

@@ -251,25 +251,3 @@ def finish_build(app, exception) -> None:
     files = build_state(app.config).generated
     if exception is None and files is not None:
         files.finish()
-
-
-def tidy_search_index(app, exception) -> None:
-    """``build-finished``: drop the words an incremental build left pointing nowhere.
-
-    Workaround, in this one place: Sphinx's IndexBuilder.prune empties the
-    document lists of words from rewritten pages but keeps the words, so a
-    retitled post leaves its old title words (``"good": []``) in the index
-    where a clean build has none.
-    """
-    from sphinx.search import js_index
-
-    path = Path(app.builder.outdir) / "searchindex.js"
-    if exception is not None or not path.exists():
-        return
-    text = path.read_text(encoding="utf-8")
-    data = js_index.loads(text)
-    for key in ("terms", "titleterms"):
-        data[key] = {word: docs for word, docs in data.get(key, {}).items() if docs != []}
-    tidy = js_index.dumps(data)
-    if tidy != text:
-        path.write_text(tidy, encoding="utf-8")

@@ -92,6 +92,7 @@ def _pages(app):
     context = {"title": title("All posts"), "book": book}
     yield archive.all_posts_docname, context, "blog/all-posts.html", ()
     yield archive.changes_docname, {"title": title("What changed")}, "blog/changes.html", ()
+    yield "search", {"title": title("Search")}, "blog/search.html", ()
     for attr, _folder, heading, _ in CATALOGS:
         listings = archive.catalogs[attr]
         if listings:

@@ -17,9 +17,6 @@ parallel and clean builds byte for byte; measured in benchmarks/README.md):
   (same results, same exception classes).  (The patch of ``myst_parser.config.main``
   that speedups.py also made was a silent no-op: that module imports yaml
   inside a function, on a path Sphinx builds do not take.)
-- Sphinx stems every word of every page afresh with snowball (a quarter of a
-  clean build); a blog repeats the same few thousand words: the search
-  language's ``stem`` is memoised per builder (``cache_stems``).
 
 Safety:
 
@@ -36,7 +33,6 @@ import warnings
 from dataclasses import dataclass
 
 import myst_parser.mdit_to_docutils.base as myst_base
-import sphinx.search
 import sphinx.util.docutils as sphinx_docutils
 import yaml
 from docutils.frontend import OptionParser
@@ -77,7 +73,6 @@ PATCHES = (
     ),
     Patch(myst_base, "get_default_settings", ("components",), "one OptionParser per process"),
     Patch(myst_base, "yaml", None, "front matter read with libyaml"),
-    Patch(sphinx.search.SearchLanguage, "stem", ("self", "word"), "memoised stems"),
     Patch(BuildEnvironment, "relfn2path", ("self", "filename", "docname"), "confinement"),
 )
 for _patch in PATCHES:
@@ -139,19 +134,6 @@ def _confined_relfn2path(self, filename, docname=None):
     if not inside(absolute, self.srcdir):
         raise OutsideRepository(str(filename))
     return rel, absolute
-
-
-# -- memoised stems --------------------------------------------------------------
-def cache_stems(app, doctree, docname) -> None:
-    """``doctree-resolved`` (the search indexer exists by then): memoise the
-    search language's ``stem`` for this builder."""
-    indexer = getattr(app.builder, "indexer", None)
-    if indexer is None:  # a builder with no search index (epub, linkcheck)
-        return
-    lang = indexer.lang
-    if not getattr(lang, "_blogarchive_cached", False):
-        lang.stem = functools.lru_cache(maxsize=200_000)(lang.stem)
-        lang._blogarchive_cached = True
 
 
 def install() -> None:

@@ -67,6 +67,8 @@ def test_search_finds_posts_with_titles_and_dates(server, page, query):
     result = page.locator("#search-results li").filter(has_text=CONTACTPOINT)
     result.first.wait_for()
     assert result.first.locator("a").first.inner_text() == CONTACTPOINT
+    marked = result.first.locator(".search-excerpt mark").all_inner_texts()
+    assert marked and all(m.casefold().startswith(query.casefold()) for m in marked)
     date = result.first.locator("time.search-date")
     date.wait_for()
     assert date.inner_text() == "22 July 2010"

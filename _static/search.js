@@ -1,0 +1,63 @@
+/* The archive's search page (issue 15), on Pagefind's index (pagefind/, made
+   by the build): only the index chunks a query needs are fetched, so the first
+   search stays small however many posts there are.  Results show each post's
+   title, date and an excerpt with the words found marked.  The search form
+   (this page's, or the sidebar's) loads this page with ?q=. */
+const PAGE_SIZE = 20;
+
+const form = document.getElementById("search-form");
+const status = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const more = document.getElementById("search-more");
+
+const root = new URL(document.documentElement.dataset.content_root || "./", location.href);
+const params = new URLSearchParams(location.search);
+const query = (params.get("q") || "").trim();
+form.elements.q.value = query;
+
+function result(data) {
+  const item = document.createElement("li");
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = data.meta.title || data.url;
+  item.append(link);
+  if (data.meta.date) {
+    const time = document.createElement("time");
+    time.className = "search-date";
+    time.dateTime = data.meta.day || "";
+    time.textContent = data.meta.date;
+    item.append(" ", time);
+  }
+  const excerpt = document.createElement("p");
+  excerpt.className = "search-excerpt";
+  excerpt.innerHTML = data.excerpt; // Pagefind's: the post's own text, escaped, words found in <mark>
+  item.append(excerpt);
+  return item;
+}
+
+async function search() {
+  if (!query) return;
+  status.textContent = "Searching…";
+  const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+  await pagefind.options({ baseUrl: root.pathname });
+  const found = await pagefind.search(query);
+  let shown = 0;
+  const showMore = async () => {
+    const page = await Promise.all(
+      found.results.slice(shown, shown + PAGE_SIZE).map((r) => r.data())
+    );
+    list.append(...page.map(result));
+    shown += page.length;
+    more.hidden = shown >= found.results.length;
+  };
+  await showMore();
+  const count = found.results.length;
+  status.textContent = count
+    ? `${count} post${count === 1 ? "" : "s"} found.`
+    : "Nothing found. The All posts page lists every post by date.";
+  more.addEventListener("click", showMore);
+}
+
+search().catch((error) => {
+  status.textContent = "Search could not load: " + error.message;
+});
