@@ -44,7 +44,7 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
         return
     archive = blog_archive(app)
     context["archive"] = archive
-    context["content_security_policy"] = csp.page_policy(app, search=pagename == "search")
+    context["content_security_policy"] = csp.page_policy(app)
     context["post"] = post = archive.post(pagename)
     if post is not None and post.published:
         thread = comments.thread(app.srcdir, pagename, archive.tz)

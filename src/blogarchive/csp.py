@@ -41,15 +41,14 @@ def theme_inline_scripts(theme_dirs) -> list[str]:
     return scripts
 
 
-def policy(inline_scripts: list[str], search: bool = False) -> str:
+def policy(inline_scripts: list[str]) -> str:
     hashes = " ".join(sorted({script_hash(s) for s in inline_scripts}))
-    # The search page runs Pagefind's WebAssembly (search.py): compiling it is
-    # what 'wasm-unsafe-eval' allows, and only there; no other eval anywhere.
-    wasm = " 'wasm-unsafe-eval'" if search else ""
     return "; ".join(
         [
             "default-src 'self'",
-            f"script-src 'self'{wasm} {hashes}".strip(),
+            # (Pagefind's WebAssembly runs in its worker, pagefind-worker.js,
+            # a file of the site's own; no eval of any kind on the pages.)
+            f"script-src 'self' {hashes}".strip(),
             # Sphinx and Furo set style attributes; imported posts carry none.
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data:",  # Furo's icons are data: SVGs in its CSS
@@ -62,14 +61,13 @@ def policy(inline_scripts: list[str], search: bool = False) -> str:
 
 
 @functools.lru_cache
-def _theme_policy(theme_dirs: tuple[str, ...], search: bool) -> str:
-    return policy(theme_inline_scripts(theme_dirs), search)
+def _theme_policy(theme_dirs: tuple[str, ...]) -> str:
+    return policy(theme_inline_scripts(theme_dirs))
 
 
-def page_policy(app, search: bool = False) -> str:
-    """The policy a page of this build prints (none in a preview build);
-    ``search``: the search page's, which may run WebAssembly."""
+def page_policy(app) -> str:
+    """The policy a page of this build prints (none in a preview build)."""
     theme = getattr(app.builder, "theme", None)
     if theme is None or app.config.blog_preview:
         return ""
-    return _theme_policy(tuple(map(str, theme.get_theme_dirs())), search)
+    return _theme_policy(tuple(map(str, theme.get_theme_dirs())))

@@ -40,7 +40,7 @@ def archive_pages(app):
     for docname, context, template, shows in _pages(app):
         if not files.page_is_fresh(docname, shows):
             stale.append(functools.partial(files.write_page, docname, context, template))
-        if template not in UNLISTED and docname != "404":
+        if template not in UNLISTED and docname not in ("404", "search"):
             listed.append(docname)
     run_tasks(app, stale)
     archive = blog_archive(app)

@@ -1,0 +1,107 @@
+"""The first search on a slow network (issue 15), measured in Chromium.
+
+Serves a built site on 127.0.0.1, opens its search page with a query in
+Debian's Chromium under a slow-network profile (DevTools' "Slow 4G": 150 ms
+latency, 1.6 Mbit/s down, 750 kbit/s up; nothing cached), and reports:
+
+- what the search itself transfers (Pagefind's script, WebAssembly, entry,
+  metadata, index chunks and result fragments: every request under
+  ``pagefind/``), and the page with its styles and scripts besides;
+- the time from asking for the page until the first result shows.
+
+    .venv/bin/python benchmarks/search.py _build/html --query outcome --query safeguarding
+
+Sphinx's own search, which this replaced, fetched ``searchindex.js`` whole before
+its first result: its size is printed for comparison when the site has one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import threading
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+SLOW_4G = {
+    "offline": False,
+    "latency": 150,
+    "downloadThroughput": 1.6 * 1024 * 1024 / 8,
+    "uploadThroughput": 750 * 1024 / 8,
+}
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
+def first_search(browser, base: str, query: str) -> dict:
+    context = browser.new_context()
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cdp.send("Network.emulateNetworkConditions", SLOW_4G)
+    urls: dict[str, str] = {}
+    sizes: dict[str, float] = {}
+    cdp.on(
+        "Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"])
+    )
+    cdp.on(
+        "Network.loadingFinished",
+        lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]),
+    )
+    start = time.perf_counter()
+    page.goto(f"{base}search.html?q={query}")
+    page.locator("#search-results li").first.wait_for(timeout=60_000)
+    seconds = time.perf_counter() - start
+    page.wait_for_load_state("networkidle")
+    search = sum(size for rid, size in sizes.items() if "/pagefind/" in urls.get(rid, ""))
+    total = sum(sizes.values())
+    found = page.locator("#search-status").inner_text()
+    context.close()
+    return {
+        "query": query,
+        "seconds": seconds,
+        "search_kb": search / 1024,
+        "total_kb": total / 1024,
+        "found": found,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", type=Path)
+    parser.add_argument("--query", action="append", default=[])
+    args = parser.parse_args()
+    httpd, base = serve(args.site)
+    posts = len(list(args.site.glob("posts/**/*.html")))
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
+            print(f"{posts} post pages; Slow 4G (150 ms, 1.6 Mbit/s), nothing cached")
+            print("| query | results | first result | search transfer | page + search transfer |")
+            print("|---|---|---|---|---|")
+            for query in args.query or ["outcome"]:
+                r = first_search(browser, base, query)
+                print(
+                    f"| {r['query']} | {r['found']} | {r['seconds']:.2f} s | "
+                    f"{r['search_kb']:.0f} KB | {r['total_kb']:.0f} KB |"
+                )
+            browser.close()
+    finally:
+        httpd.shutdown()
+    sphinx_index = args.site / "searchindex.js"
+    if sphinx_index.exists():
+        print(f"Sphinx's searchindex.js: {sphinx_index.stat().st_size / 1024:.0f} KB")
+
+
+if __name__ == "__main__":
+    main()
