@@ -193,6 +193,10 @@ class GeneratedFiles:
         """Render a page like Sphinx does; keep it only if it differs."""
         builder = self.app.builder
         target = self.outdir / self.file_of(docname)
+        if not target.exists():  # nothing to compare with (a clean build): straight there
+            target.parent.mkdir(parents=True, exist_ok=True)
+            builder.handle_page(docname, context, template, outfilename=str(target))
+            return
         scratch = target.with_name(target.name + ".new")
         scratch.parent.mkdir(parents=True, exist_ok=True)
         builder.handle_page(docname, context, template, outfilename=str(scratch))

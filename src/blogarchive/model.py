@@ -180,6 +180,7 @@ class ArchiveModel:
         self.drafts = Listing(f"{blog_path}/drafts/index", "drafts", "drafts", "Preview of", drafts)
         self.site_pages = tuple(site_pages)
         self._tag_slugs: dict[str, frozenset[str]] = {}
+        self._by_tag: dict[str, list[int]] | None = None
 
     def _fold(self, attr, path, heading, colls) -> Listing:
         """One listing (at ``path``: ``tag/ofsted``) for collections whose names
@@ -235,14 +236,11 @@ class ArchiveModel:
 
     def related(self, post) -> list:
         """Other posts sharing the most tags with ``post`` (then the newest)."""
-        mine = self._tags_of(post)
-        scored = []
-        for other in self.posts:
-            shared = mine & self._tags_of(other)
-            if other is not post and shared:
-                scored.append((len(shared), other))
-        scored.sort(key=lambda pair: -pair[0])  # stable: newest first among equals
-        return [other for _, other in scored[: self.settings.related]]
+        if self._by_tag is None:  # folded tag -> positions of its posts, newest first
+            self._by_tag = positions_by_tag(self.posts, self._tags_of)
+        shared = Counter(i for tag in self._tags_of(post) for i in self._by_tag.get(tag, ()))
+        ranked = sorted((-n, i) for i, n in shared.items() if self.posts[i] is not post)
+        return [self.posts[i] for _, i in ranked[: self.settings.related]]
 
     def recent(self, count: int | None = None) -> tuple:
         return self.posts[: count or self.settings.recent]
@@ -263,6 +261,16 @@ class ArchiveModel:
             names.update(page.docname for page in self.pages(listing.docname, listing.posts))
         names.update(page.docname for page in self.home_pages)
         return names
+
+
+def positions_by_tag(posts, tags_of) -> dict[str, list[int]]:
+    """Each tag's posts, by position in ``posts``: related posts are counted from
+    it, not by comparing every post with every other (a million pairs at 1000)."""
+    by_tag: dict[str, list[int]] = {}
+    for index, post in enumerate(posts):
+        for tag in tags_of(post):
+            by_tag.setdefault(tag, []).append(index)
+    return by_tag
 
 
 def most_used(listings, limit: int) -> list[Listing]:
