@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -60,9 +61,55 @@ HUGO = Path(__file__).resolve().parent / "hugo"
 @dataclass
 class Run:
     seconds: float
-    peak_mb: float
+    peak_mb: float  # the largest single process (ru_maxrss)
     rewritten: int
     size_mb: float
+    tree_mb: float = 0.0  # every process of the build at once (sum of PSS), at its peak
+
+
+def _tree_pss_mb(root: int) -> float:
+    """Memory of ``root`` and its descendants now: the sum of their proportional
+    set sizes (pages shared by forked workers counted once between them)."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    tree, grew = {root}, True
+    while grew:
+        children = {pid for pid, parent in parents.items() if parent in tree} - tree
+        tree |= children
+        grew = bool(children)
+    total = 0
+    for pid in tree:
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        total += next(
+            (int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), 0
+        )
+    return total / 1024
+
+
+class TreeMemory:
+    """Samples the build's process tree ten times a second; ``peak`` in MB."""
+
+    def __init__(self, pid: int):
+        self.pid, self.peak, self._done = pid, 0.0, threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._done.wait(0.1):
+            self.peak = max(self.peak, _tree_pss_mb(self.pid))
+
+    def stop(self) -> float:
+        self._done.set()
+        self._thread.join()
+        return self.peak
 
 
 def snapshot(root: Path) -> dict[str, int]:
@@ -75,14 +122,21 @@ def measure(command: list[str], cwd: Path, out: Path) -> Run:
     before = snapshot(out)
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    memory = TreeMemory(process.pid)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
+    tree_mb = memory.stop()
     if status != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()}")
     after = snapshot(out)
     rewritten = sum(1 for path, mtime in after.items() if before.get(path) != mtime)
     size = sum(Path(p).stat().st_size for p in after)
-    return Run(seconds, usage.ru_maxrss / 1024, rewritten, size / 1e6)
+    return Run(seconds, usage.ru_maxrss / 1024, rewritten, size / 1e6, tree_mb)
+
+
+def median_kb(pages) -> float:
+    sizes = sorted(p.stat().st_size for p in pages)
+    return sizes[len(sizes) // 2] / 1024 if sizes else 0.0
 
 
 def hugo_binary() -> Path:
@@ -137,27 +191,36 @@ def bench(count: int, workdir: Path, repeat: int) -> dict[str, Run]:
     write_myst(blog, [extra])
     runs["add"] = measure(build, blog, out)
     runs |= {name: median(results) for name, results in peers.items()}
-    return runs
+    page_kb = {
+        "ours": median_kb(out.glob("posts/*/*.html")),
+        "pelican": median_kb((pelican / "output").glob("post-*.html")),
+        "hugo": median_kb((hugo / "public/posts").glob("*/index.html")),
+    }
+    return runs, page_kb
 
 
-def table(results: dict[int, dict[str, Run]]) -> str:
+def table(results: dict[int, tuple[dict[str, Run], dict[str, float]]]) -> str:
     lines = [
         "| posts | clean | no-op | edit | add | Pelican clean | Hugo clean | clean / Pelican "
-        "| edit / clean | no-op / clean | peak memory "
-        "| files rewritten (no-op / edit / add) | size (ours / Pelican / Hugo) |",
-        "|" + "---|" * 13,
+        "| edit / clean | no-op / clean | peak memory (largest process / all at once) "
+        "| files rewritten (no-op / edit / add) | size (ours / Pelican / Hugo) "
+        "| median post page (ours / Pelican / Hugo) |",
+        "|" + "---|" * 14,
     ]
-    for count, r in results.items():
+    for count, (r, pages) in results.items():
         clean = r["clean"].seconds
+        ours = [r[k] for k in ("clean", "no-op", "edit", "add")]
         lines.append(
             f"| {count} | {clean:.1f} s | {r['no-op'].seconds:.1f} s | {r['edit'].seconds:.1f} s "
             f"| {r['add'].seconds:.1f} s | {r['pelican'].seconds:.1f} s "
             f"| {r['hugo'].seconds:.1f} s "
             f"| {clean / r['pelican'].seconds:.2f} | {r['edit'].seconds / clean:.0%} "
-            f"| {r['no-op'].seconds / clean:.0%} | {max(x.peak_mb for x in r.values()):.0f} MB "
+            f"| {r['no-op'].seconds / clean:.0%} "
+            f"| {max(x.peak_mb for x in ours):.0f} / {max(x.tree_mb for x in ours):.0f} MB "
             f"| {r['no-op'].rewritten} / {r['edit'].rewritten} / {r['add'].rewritten} "
             f"| {r['clean'].size_mb:.0f} / {r['pelican'].size_mb:.0f} "
-            f"/ {r['hugo'].size_mb:.0f} MB |"
+            f"/ {r['hugo'].size_mb:.0f} MB "
+            f"| {pages['ours']:.1f} / {pages['pelican']:.1f} / {pages['hugo']:.1f} KB |"
         )
     return "\n".join(lines)
 
@@ -166,11 +229,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("counts", nargs="*", type=int, default=[100, 1000])
     parser.add_argument("--repeat", type=int, default=3, help="clean builds of each tool")
+    parser.add_argument("--keep", type=Path, help="build here and keep the sites (for search.py)")
     args = parser.parse_args()
     results = {}
     with tempfile.TemporaryDirectory(prefix="blog-bench-") as tmp:
+        workdir = args.keep or Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
         for count in args.counts:
-            results[count] = bench(count, Path(tmp), args.repeat)
+            results[count] = bench(count, workdir, args.repeat)
             print(f"{count} posts done", file=sys.stderr)
     versions = ", ".join(
         f"{name} {version(name)}"
