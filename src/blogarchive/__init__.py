@@ -100,6 +100,7 @@ def setup(app):
     app.connect("build-finished", incremental.finish_build)
     app.connect("build-finished", search.index_site, priority=900)  # after the archive's files
     app.connect("doctree-resolved", add_post_header)
+    app.connect("html-collect-pages", search.start_index, priority=100)
     app.connect("html-collect-pages", archive_pages)
     app.connect("html-collect-pages", write_feeds)
     app.connect("html-collect-pages", epub.epub_pages)

@@ -11,14 +11,17 @@ index into chunks and a reader's browser fetches only those a query needs.
 - Each document's page marks what is indexed (``_templates/page.html``:
   ``data-pagefind-body``), its title, and for a post the date, tags and year
   to filter by.  Archive pages, redirects and the sidebar are not indexed.
-- After every good HTML build, the e-book's excepted, Pagefind indexes the
-  documents' pages again (:func:`index_site`): its index has no incremental
-  mode; indexing takes about 1.5 s at 1000 posts, 9 s at 5000.  ``blog serve`` builds
+- In every HTML build, the e-book's excepted, Pagefind indexes the documents'
+  pages again as soon as they are written, while the archive's pages and feeds
+  are rendered (:func:`start_index`); the index reaches the site only when the
+  build succeeds (:func:`index_site`).  Its index has no incremental mode;
+  indexing takes about 1.5 s at 1000 posts, 9 s at 5000.  ``blog serve`` builds
   through Sphinx too, so search works in the preview as well.
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,6 +30,7 @@ from pathlib import Path
 from sphinx.errors import ExtensionError
 
 from .epub import is_epub
+from .state import build_state
 
 BUNDLE = "pagefind"  # the index's folder in the site
 #: Not searched: the "¶" of each heading, the line of date and tags under a
@@ -40,21 +44,44 @@ def use_pagefind(app) -> None:
         app.builder.search = False
 
 
-def index_site(app, exception) -> None:
-    """``build-finished``: Pagefind's index of the pages just built, written
-    into the site only where its bytes changed (as every file of the build)."""
-    if exception is not None or app.builder.name != "html" or is_epub(app.builder):
-        return
+def start_index(app) -> list:
+    """``html-collect-pages``, first of its handlers: every document's page is
+    written by now, so Pagefind indexes them while the archive's own pages and
+    feeds are rendered (:func:`index_site` waits for it).  Yields no page."""
+    if app.builder.name != "html" or is_epub(app.builder):
+        return []
     outdir = Path(app.builder.outdir)
-    (outdir / "searchindex.js").unlink(missing_ok=True)  # Sphinx's, from a build before
-    with tempfile.TemporaryDirectory(dir=outdir.parent, prefix=".pagefind-") as scratch:
-        command = [sys.executable, "-m", "pagefind", "--site", str(outdir), "--silent"]
-        command += ["--output-path", scratch, "--exclude-selectors", EXCLUDED]
-        command += ["--glob", documents_glob(app.env.found_docs)]
-        result = subprocess.run(command, capture_output=True, text=True)
-        if result.returncode != 0:
-            raise ExtensionError(f"pagefind could not index the site: {result.stderr.strip()}")
-        _sync(Path(scratch), outdir / BUNDLE)
+    scratch = Path(tempfile.mkdtemp(dir=outdir.parent, prefix=".pagefind-"))
+    command = [sys.executable, "-m", "pagefind", "--site", str(outdir), "--silent"]
+    command += ["--output-path", str(scratch), "--exclude-selectors", EXCLUDED]
+    command += ["--glob", documents_glob(app.env.found_docs)]
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    build_state(app.config).search_job = (process, scratch)
+    return []
+
+
+def index_site(app, exception) -> None:
+    """``build-finished``: the index Pagefind made, written into the site only
+    where its bytes changed (as every file of the build); none after a failure."""
+    build = build_state(app.config)
+    if build.search_job is None:
+        return
+    (process, scratch), build.search_job = build.search_job, None
+    try:
+        if exception is not None:
+            process.kill()
+            process.wait()
+            return
+        _, errors = process.communicate()
+        if process.returncode != 0:
+            raise ExtensionError(f"pagefind could not index the site: {errors.strip()}")
+        outdir = Path(app.builder.outdir)
+        (outdir / "searchindex.js").unlink(missing_ok=True)  # Sphinx's, from a build before
+        _sync(scratch, outdir / BUNDLE)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def documents_glob(docnames) -> str:
