@@ -3,7 +3,7 @@
    search stays small however many posts there are.  Results show each post's
    title, date and an excerpt with the words found marked.  The search form
    (this page's, or the sidebar's) loads this page with ?q=. */
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 
 const form = document.getElementById("search-form");
 const status = document.getElementById("search-status");
@@ -37,6 +37,7 @@ function result(data) {
 
 async function search() {
   if (!query) return;
+  performance.mark("search-start"); // benchmarks/search.py reads these marks
   status.textContent = "Searching…";
   const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
   await pagefind.options({ baseUrl: root.pathname });
@@ -51,6 +52,7 @@ async function search() {
     more.hidden = shown >= found.results.length;
   };
   await showMore();
+  performance.mark("search-shown");
   const count = found.results.length;
   status.textContent = count
     ? `${count} post${count === 1 ? "" : "s"} found.`

@@ -2,7 +2,8 @@
 
 Serves a built site on 127.0.0.1, opens its search page with a query in
 Debian's Chromium under a slow-network profile (DevTools' "Slow 4G": 150 ms
-latency, 1.6 Mbit/s down, 750 kbit/s up; nothing cached), and reports:
+latency, 1.6 Mbit/s down, 750 kbit/s up), each query in a new browser context
+(a first visit: nothing cached), and reports:
 
 - what the search itself transfers (Pagefind's script, WebAssembly, entry,
   metadata, index chunks and result fragments: every request under
@@ -35,8 +36,11 @@ SLOW_4G = {
 
 
 def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
@@ -47,32 +51,34 @@ def first_search(browser, base: str, query: str) -> dict:
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
     cdp.send("Network.emulateNetworkConditions", SLOW_4G)
-    urls: dict[str, str] = {}
-    sizes: dict[str, float] = {}
-    cdp.on(
-        "Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"])
-    )
-    cdp.on(
-        "Network.loadingFinished",
-        lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]),
-    )
+    sizes: dict[str, int] = {}  # every request of the page and of Pagefind's worker
+
+    def finished(request) -> None:
+        size = request.sizes()
+        sizes[request.url] = size["responseBodySize"] + size["responseHeadersSize"]
+
+    page.on("requestfinished", finished)
     start = time.perf_counter()
     page.goto(f"{base}search.html?q={query}")
-    page.locator("#search-results li").first.wait_for(timeout=60_000)
+    page.wait_for_function(  # results shown, or "Nothing found"
+        "() => /found/.test(document.getElementById('search-status').textContent)",
+        timeout=60_000,
+    )
     seconds = time.perf_counter() - start
     page.wait_for_load_state("networkidle")
-    search = sum(size for rid, size in sizes.items() if "/pagefind/" in urls.get(rid, ""))
-    total = sum(sizes.values())
+    searching = page.evaluate(
+        "performance.measure('s', 'search-start', 'search-shown').duration / 1000"
+    )
     found = page.locator("#search-status").inner_text()
     context.close()
     return {
         "query": query,
-        "seconds": seconds,
-        "search_kb": search / 1024,
-        "total_kb": total / 1024,
         "found": found,
+        "seconds": seconds,
+        "searching": searching,
+        "search_kb": sum(n for url, n in sizes.items() if "/pagefind/" in url) / 1024,
+        "total_kb": sum(sizes.values()) / 1024,
     }
 
 
@@ -87,13 +93,16 @@ def main() -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
             print(f"{posts} post pages; Slow 4G (150 ms, 1.6 Mbit/s), nothing cached")
-            print("| query | results | first result | search transfer | page + search transfer |")
-            print("|---|---|---|---|---|")
+            print(
+                "| query | results | page asked → results | search started → results "
+                "| search transfer | page + search transfer |"
+            )
+            print("|---|---|---|---|---|---|")
             for query in args.query or ["outcome"]:
                 r = first_search(browser, base, query)
                 print(
-                    f"| {r['query']} | {r['found']} | {r['seconds']:.2f} s | "
-                    f"{r['search_kb']:.0f} KB | {r['total_kb']:.0f} KB |"
+                    f"| {r['query']} | {r['found']} | {r['seconds']:.2f} s "
+                    f"| {r['searching']:.2f} s | {r['search_kb']:.0f} KB | {r['total_kb']:.0f} KB |"
                 )
             browser.close()
     finally:

@@ -46,3 +46,16 @@ def test_the_search_page_is_a_form_and_a_script(site):
     post = site.page("posts/2010/birmingham-blues.html")
     # The sidebar's search box submits to it.
     assert post.select_one("form.sidebar-search-container")["action"] == "../../search.html"
+
+
+def test_the_search_page_asks_for_what_the_first_search_needs_at_once(site):
+    preloads = site.page("search.html").select('link[rel="preload"], link[rel="modulepreload"]')
+    targets = {link["href"] for link in preloads}
+    assert targets == {
+        "pagefind/pagefind.js",
+        "pagefind/pagefind-worker.js",
+        "pagefind/pagefind-entry.json",
+        "pagefind/wasm.en.pagefind",
+    }
+    for href in targets:
+        assert site.path(href).is_file(), href  # each is a file Pagefind wrote
