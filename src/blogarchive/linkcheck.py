@@ -41,7 +41,7 @@ from .frontmatter import FRONT_MATTER
 
 __all__ = ["LINKS_FILE", "Checker", "collect_links", "load", "save", "summary"]
 
-USER_AGENT = "blogarchive-linkcheck/1 (+https://github.com/; checks a blog archive's links)"
+USER_AGENT = "blogarchive-linkcheck/1 (a blog archive checking its links)"
 #: Answers that say "not for robots", not "gone": the link is left as it is.
 REFUSED_CODES = frozenset({401, 403, 429})
 
