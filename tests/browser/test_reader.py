@@ -9,9 +9,12 @@ mobile view are saved in tests/artifacts/.
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
+from static_server import Server
 
 KHYRA = "The Khyra Ishaq Serious Case Review"
 CONTACTPOINT = "ContactPoint is dead ... on 6th August. Let's celebrate!!!"
@@ -214,3 +217,22 @@ def test_icons_are_drawn_from_the_shared_sprite(server, page):
             .map(u => [u.getAttribute('href'), u.getBBox().width * u.getBBox().height]))"""
     )
     assert boxes["#svg-menu"] > 0 and boxes["#svg-sun-with-moon"] > 0
+
+
+def test_search_works_for_a_site_under_a_folder(site, browser, tmp_path):
+    """GitHub Pages serves a project's site under /<project>/: results lead there."""
+    shutil.copytree(site.root, tmp_path / "project")
+    served = Server(tmp_path)
+    page = browser.new_page()
+    try:
+        page.goto(served.url("project/search.html?q=Birmingham"))
+        link = page.locator("#search-results li a").first
+        link.wait_for()
+        assert link.get_attribute("href").startswith("/project/posts/2010/")
+        link.click()
+        page.wait_for_load_state("load")
+        assert page.locator("article h1").first.is_visible()
+        assert "/project/posts/2010/" in page.url
+    finally:
+        page.close()
+        served.close()
