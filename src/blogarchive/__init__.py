@@ -40,7 +40,7 @@ def _start_build(app) -> None:
 
 
 def _page_context(app, pagename, templatename, context, doctree) -> None:
-    if app.builder.format != "html" or epub.is_epub(app.builder):
+    if not epub.for_site(app.builder):
         return
     archive = blog_archive(app)
     context["archive"] = archive

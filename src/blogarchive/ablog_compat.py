@@ -61,7 +61,9 @@ REPLACED = (ablog.post.generate_archive_pages, ablog.post.generate_atom_feeds)
 
 def inject_templates(app) -> None:
     """``builder-inited``, in place of ABlog's: its templates, for the site only."""
-    if app.builder.name != "epub":
+    from .epub import is_epub
+
+    if not is_epub(app.builder):
         ablog.builder_inited(app)
 
 

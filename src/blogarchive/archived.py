@@ -16,7 +16,7 @@ import yaml
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from .state import archive_data, build_state
+from .state import archive_data, build_state, no_longer_holds
 
 LINKS_FILE = "links.yaml"
 ARCHIVE_API = "https://archive.org/wayback/available"  # blog links --archive-api
@@ -86,10 +86,9 @@ class ShowArchivedCopies(SphinxTransform):
 def links_changed(app, env, added, changed, removed) -> list[str]:
     """``env-get-outdated``: documents whose links' archived copies changed."""
     copies = _copies(app.config)
-    return sorted(
-        docname
-        for docname, seen in archive_data(env)["links"].items()
-        if docname in env.all_docs
-        and docname not in changed
-        and any(copies.get(url) != copy for url, copy in seen.items())
+    return no_longer_holds(
+        env,
+        "links",
+        changed,
+        lambda docname, seen: any(copies.get(url) != copy for url, copy in seen.items()),
     )

@@ -107,8 +107,8 @@ def build(source: Path, out: Path, *, jobs: str = "auto", extra: list[str] | Non
 
 #: What a build reads from the environment besides its files.
 ENVIRONMENT = ("BLOG_BASEURL", "BLOG_REPOSITORY_URL", "SOURCE_DATE_EPOCH", "TZ")
-#: Folders of the repository a build never reads.
 EPUB_FOLDER = "_build/epub"  # where `make epub` writes the book (conf.py's blog_epub_file)
+#: Folders of the repository a build never reads.
 NOT_READ = {"_build", "tests", "benchmarks", "__pycache__", "node_modules"}
 
 

@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .archived import ARCHIVE_API
+from .archived import ARCHIVE_API, LINKS_FILE
 from .frontmatter import check_file, dump
 from .importers import ImportError_, slugify_title, write_posts, write_report
 from .importers.html import escape_text
@@ -34,7 +34,7 @@ def _settings(root: Path) -> dict:
     from sphinx.config import Config
     from sphinx.util.tags import Tags
 
-    settings = {"tz": DEFAULT_TZ, "author": None, "links_file": "links.yaml"}
+    settings = {"tz": DEFAULT_TZ, "author": None, "links_file": LINKS_FILE}
     if (root / "conf.py").exists():
         config = Config.read(root, overrides={}, tags=Tags())
         raw = config._raw_config

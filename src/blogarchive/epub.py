@@ -14,7 +14,7 @@ which replaces Sphinx's own under the same name.  What it changes:
   site's tag pages (posts.add_post_header).
 
 The site offers the book as "Download the archive": ``make site`` publishes
-the last ``make epub``'s file when there is one (:func:`publish_epub`).
+the last ``make epub``'s file when there is one (``pages._publish_epub``).
 """
 
 from __future__ import annotations
@@ -33,6 +33,12 @@ FOLDER = "epub"  # the year and month pages' folder in the book
 
 def is_epub(builder) -> bool:
     return builder.name == "epub"
+
+
+def for_site(builder) -> bool:
+    """An HTML build of the site: the e-book's builder is an HTML one too, but
+    has none of the site's page context, archive pages or feeds."""
+    return builder.format == "html" and not is_epub(builder)
 
 
 def _months(app):

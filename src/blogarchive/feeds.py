@@ -86,9 +86,9 @@ class FeedWriter:
 def write_feeds(app):
     """``html-collect-pages`` handler: writes the feeds, yields no page."""
     from .archive import blog_archive
-    from .epub import is_epub
+    from .epub import for_site
 
-    if app.builder.format != "html" or is_epub(app.builder) or not app.config.blog_baseurl:
+    if not for_site(app.builder) or not app.config.blog_baseurl:
         return
     archive = blog_archive(app)
     writer = FeedWriter(

@@ -64,13 +64,14 @@ class Link:
     date: dt.date | None = None  # the earliest post's: what the archived copy should be near
 
 
+_MARKDOWN = MarkdownIt("commonmark")  # one parser for every post
 _HTML_HREF = re.compile(r"""\bhref\s*=\s*["']([^"']+)["']""", re.I)
 
 
 def _hrefs(markdown: str) -> Iterable[str]:
     """The addresses a post links: Markdown links and autolinks, ``<a href>`` in
     raw HTML, and the same inside directives (``{note}``, ``{update}``...)."""
-    for token in MarkdownIt("commonmark").parse(markdown):
+    for token in _MARKDOWN.parse(markdown):
         if token.type == "fence" and token.info.startswith("{"):
             yield from _hrefs(token.content)
         elif token.type == "html_block":

@@ -22,7 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 from sphinx.util.osutil import relative_uri
 
 from .archive import CATALOGS, blog_archive
-from .epub import epub_file, is_epub
+from .epub import epub_file, for_site
 from .incremental import generated_files, run_tasks
 
 #: Pages left out of the sitemap: old addresses and revisions (noindex, canonical elsewhere).
@@ -33,7 +33,7 @@ def archive_pages(app):
     """``html-collect-pages``: write every page the archive adds (only those whose
     bytes changed); yields nothing, so Sphinx writes none of them again.  The
     e-book has pages of its own (epub.py)."""
-    if is_epub(app.builder):
+    if not for_site(app.builder):
         return
     files = generated_files(app)
     listed, stale = [], []

@@ -36,7 +36,7 @@ from markdown_it import MarkdownIt
 from .ablog_compat import posts_read
 from .frontmatter import FRONT_MATTER
 from .history import Commit, git_show
-from .state import archive_data, build_state
+from .state import archive_data, build_state, no_longer_holds
 
 _TITLE = re.compile(r"^# +(.*?)[ \t]*$", re.M)
 _WORD = re.compile(r"\S+\s*")
@@ -97,6 +97,11 @@ class Revision:
 
     def diff_html(self) -> str:
         return word_diff(self.before.text, self.after.text)
+
+    def title_html(self) -> str:
+        """The old title deleted and the new one inserted, marked as the words are."""
+        before, after = self.before.title, self.after.title
+        return f"{_marked('del', 'deleted', before)} {_marked('ins', 'inserted', after)}"
 
     def text_html(self) -> str:
         return render_text(self.after.text)
@@ -162,13 +167,11 @@ def read_revisions(app) -> None:
 def history_changed(app, env, added, changed, removed) -> list[str]:
     """``env-get-outdated``: posts whose commits are not those their revisions
     were read from (a commit amended or rebased; a shallow clone deepened)."""
-    known = archive_data(env)["revisions"]
-    return sorted(
-        docname
-        for docname, (shas, _) in known.items()
-        if docname in env.all_docs
-        and docname not in changed
-        and shas != tuple(c.sha for c in _commits(app, docname))
+    return no_longer_holds(
+        env,
+        "revisions",
+        changed,
+        lambda docname, entry: entry[0] != tuple(c.sha for c in _commits(app, docname)),
     )
 
 
@@ -211,11 +214,13 @@ def render_text(markdown: str) -> str:
     (markdown-it-py, MyST's own parser; its link check refuses ``javascript:``
     and the like) and pictures shown by their descriptions, so an old page
     loads nothing (its pictures may be gone, or on another host)."""
-    md = MarkdownIt("commonmark", {"html": False})
-    md.add_render_rule("image", _picture_as_words)
-    return md.render(markdown)
+    return _OLD_TEXT.render(markdown)
 
 
 def _picture_as_words(self, tokens, idx, options, env) -> str:
     words = self.renderInlineAsText(tokens[idx].children or [], options, env)
     return f'<span class="revision-picture">[picture: {escape(words)}]</span>'
+
+
+_OLD_TEXT = MarkdownIt("commonmark", {"html": False})  # made once: one per page is waste
+_OLD_TEXT.add_render_rule("image", _picture_as_words)

@@ -9,8 +9,8 @@ index into chunks and a reader's browser fetches only those a query needs.
   writes the search page (``_templates/blog/search.html``, with
   ``_static/search.js``), which Furo's sidebar box already submits to.
 - Each document's page marks what is indexed (``_templates/page.html``:
-  ``data-pagefind-body``), its title, and for a post the date, tags and year
-  to filter by.  Archive pages, redirects and the sidebar are not indexed.
+  ``data-pagefind-body``), its title, and for a post its date (no filters:
+  see page.html).  Archive pages, redirects and the sidebar are not indexed.
 - In every HTML build, the e-book's excepted, Pagefind indexes the documents'
   pages again as soon as they are written, while the archive's pages and feeds
   are rendered (:func:`start_index`); the index reaches the site only when the
@@ -29,12 +29,11 @@ from pathlib import Path
 
 from sphinx.errors import ExtensionError
 
-from .epub import is_epub
 from .state import build_state
 
 BUNDLE = "pagefind"  # the index's folder in the site
 #: Not searched: the "¶" of each heading, the line of date and tags under a
-#: post's title (the filters have them), its "Last updated" line.
+#: post's title, its "Last updated" line.
 EXCLUDED = ".headerlink, .post-meta, .post-history"
 
 
@@ -48,7 +47,7 @@ def start_index(app) -> list:
     """``html-collect-pages``, first of its handlers: every document's page is
     written by now, so Pagefind indexes them while the archive's own pages and
     feeds are rendered (:func:`index_site` waits for it).  Yields no page."""
-    if app.builder.name != "html" or is_epub(app.builder):
+    if app.builder.name != "html":  # the site's own builder (the e-book's is "epub")
         return []
     outdir = Path(app.builder.outdir)
     scratch = Path(tempfile.mkdtemp(dir=outdir.parent, prefix=".pagefind-"))

@@ -39,6 +39,17 @@ def archive_data(env) -> dict:
 _PER_DOCUMENT = ("listing", "revisions", "links")
 
 
+def no_longer_holds(env, part: str, changed, stale) -> list[str]:
+    """For ``env-get-outdated``: the documents, read before and not already to be
+    read again, whose entry in ``part`` of archive_data ``stale(docname, entry)``
+    says no longer holds (revisions.py: their commits; archived.py: their copies)."""
+    return sorted(
+        docname
+        for docname, entry in archive_data(env)[part].items()
+        if docname in env.all_docs and docname not in changed and stale(docname, entry)
+    )
+
+
 class ArchiveCollector(EnvironmentCollector):
     """Per-document data of the archive, incremental- and parallel-safe: what
     lists show of each post, dropped with the document and merged from
