@@ -126,7 +126,7 @@ def test_thirty_posts_paginate_ten_a_page(app):
     for first, expected in [
         ("index.html", newest_first),
         ("blog/tag/every/index.html", newest_first),
-        ("blog/2011/index.html", newest_first),
+        ("blog/2011/01/index.html", newest_first[2:]),  # posts 29 and 30: February
         ("blog/tag/third/index.html", [t for t in newest_first if int(t[5:]) % 3 == 0]),
     ]:
         seen, rel, pages = [], first, 0
@@ -146,6 +146,17 @@ def test_thirty_posts_paginate_ten_a_page(app):
             rel = resolve(rel, older["href"]) if older else None
         assert seen == expected, first
         assert pages == -(-len(expected) // 10)
+    # A year is one page of titles, month by month, with no pager; its month
+    # shows the excerpts, ten a page.
+    year = site.page("blog/2011/index.html")
+    assert [a.get_text() for a in year.select(".archive-titles a")] == newest_first
+    months = [h.get_text() for h in year.select(".archive-month h2")]
+    assert months == ["February 2011", "January 2011"]
+    assert year.select_one("nav.pager") is None and not year.select(".post-excerpt")
+    assert not (site.root / "blog/2011/page").exists()
+    assert resolve("blog/2011/index.html", year.select(".archive-month h2 a")[1]["href"]) == (
+        "blog/2011/01/index.html"
+    )
     # Page 2 of the home page links back to page 1.
     page2 = site.page("page/2/index.html")
     newer = page2.select_one("nav.pager a.pager-newer")["href"]

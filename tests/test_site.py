@@ -158,7 +158,9 @@ def expected(post_sources, key, value) -> list[str]:
 
 def test_month_and_year_archives(site):
     assert listed_titles(site.page("blog/2010/07/")) == TITLES
-    assert listed_titles(site.page("blog/2010/")) == TITLES
+    year = site.page("blog/2010/")  # one page of titles, month by month
+    assert [a.get_text() for a in year.select(".archive-month .archive-titles a")] == TITLES
+    assert [h.get_text() for h in year.select(".archive-month h2")] == ["July 2010"]
     assert heading_text(site.page("blog/2010/07/").select_one("article h1")).startswith("Posts of")
     assert site.page("blog/2010/07/").select_one(".archive-name").get_text() == "July 2010"
 
@@ -311,3 +313,21 @@ def test_sidebar_shows_the_most_used_tags_and_links_them_all(tmp_path):
     assert [a.get_text() for a in links[:-1]] == [f"tag {t:02d} ({12 - t})" for t in range(10)]
     assert links[-1].get_text() == "All 12 tags" and links[-1]["href"] == "blog/tag/index.html"
     assert len(site.page("blog/tag/index.html").select("article li a")) >= 12
+
+
+def test_pages_carry_no_template_indentation_or_sphinx_search_scripts(site):
+    """Issue 15's lighter pages: the templates' indentation stays out of the
+    pages (templates.py) and so do Sphinx's search scripts (the search is
+    Pagefind's); what a page shows and the text in <pre> are unchanged."""
+    for path in site.html_files():
+        html = path.read_text(encoding="utf-8")
+        outside_pre = re.sub(r"<pre\b.*?</pre>", "", html, flags=re.S)
+        indented = [line for line in outside_pre.splitlines() if line[:1] in (" ", "\t")]
+        assert indented == [], (path, indented[:3])
+        scripts = [s["src"] for s in BeautifulSoup(html, "html.parser").select("script[src]")]
+        assert not [s for s in scripts if re.search(r"doctools|sphinx_highlight|documentation_opt", s)], path
+    page = site.page("posts/2010/birmingham-blues.html")
+    assert [i["name"] for i in page.select("form[role=search] input")] == ["q"]
+    assert [s.rsplit("/", 1)[-1].split("?")[0] for s in (x["src"] for x in page.select("script[src]"))] == [
+        "furo.js"
+    ]

@@ -22,6 +22,7 @@ from . import (
     revisions,
     search,
     state,
+    templates,
 )
 from .archive import blog_archive
 from .feeds import write_feeds
@@ -39,9 +40,21 @@ def _start_build(app) -> None:
     ablog_compat.reset(app)
 
 
+#: Sphinx's own scripts, for its search page and its highlighting of the words
+#: searched for: the site's search is Pagefind's (search.py), so no page loads them.
+SPHINX_SEARCH_SCRIPTS = frozenset(
+    f"_static/{name}" for name in ("documentation_options.js", "doctools.js", "sphinx_highlight.js")
+)
+
+
 def _page_context(app, pagename, templatename, context, doctree) -> None:
     if not epub.for_site(app.builder):
         return
+    context["script_files"] = [
+        js
+        for js in context.get("script_files", ())
+        if getattr(js, "filename", js) not in SPHINX_SEARCH_SCRIPTS
+    ]
     archive = blog_archive(app)
     context["archive"] = archive
     context["content_security_policy"] = csp.page_policy(app)
@@ -86,6 +99,7 @@ def setup(app):
     # After ABlog's config-inited handler, which finds the posts.
     app.add_env_collector(state.ArchiveCollector)
     app.connect("config-inited", state.start_build, priority=400)
+    app.connect("config-inited", templates.use_loader)
     app.connect("config-inited", screen_posts, priority=600)
     app.connect("builder-inited", _start_build)
     app.connect("builder-inited", load_history)

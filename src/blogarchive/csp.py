@@ -6,8 +6,9 @@ into a post, the browser still runs only the site's own script files, loads
 nothing from another host, embeds no plugin and keeps ``<base>`` to the site.
 
 The theme's one inline script (Furo's theme switch in ``base.html``) is
-allowed by its hash, computed from the template itself, so the policy follows
-a Furo upgrade; tests check every inline script of every page against it.
+allowed by its hash, computed from the template itself as the site's loader
+serves it (templates.py: without indentation), so the policy follows a Furo
+upgrade; tests check every inline script of every page against it.
 
 Preview builds (``blog serve``) carry no policy: sphinx-autobuild injects its
 own inline reload script and websocket into every page it serves.
@@ -20,6 +21,8 @@ import functools
 import hashlib
 import re
 from pathlib import Path
+
+from .templates import dedent
 
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 
@@ -35,7 +38,8 @@ def theme_inline_scripts(theme_dirs) -> list[str]:
     for folder in theme_dirs:
         base = Path(folder) / "base.html"
         if base.is_file():
-            for source in INLINE_SCRIPT.findall(base.read_text(encoding="utf-8")):
+            template = dedent(base.read_text(encoding="utf-8"))  # as the loader serves it
+            for source in INLINE_SCRIPT.findall(template):
                 if "{{" not in source and "{%" not in source:
                     scripts.append(source)
     return scripts

@@ -217,12 +217,14 @@ class ArchiveModel:
         """Every post read, drafts included, by docname."""
         return sorted(self._by_docname.values(), key=lambda p: p.docname)
 
-    def pages(self, first: str, posts: tuple) -> tuple[Page, ...]:
-        return paginate(first, posts, self.settings.per_page)
+    def listing_pages(self, listing: Listing) -> tuple[Page, ...]:
+        """A listing's pages; a year is one page of titles (its months show excerpts)."""
+        per_page = max(len(listing.posts), 1) if listing.kind == "year" else self.settings.per_page
+        return paginate(listing.docname, listing.posts, per_page)
 
     @property
     def home_pages(self) -> tuple[Page, ...]:
-        return self.pages(self.settings.root_doc, self.posts)
+        return paginate(self.settings.root_doc, self.posts, self.settings.per_page)
 
     def reading_minutes(self, post) -> int:
         """Minutes to read the post at 200 words a minute, at least one."""
@@ -258,7 +260,7 @@ class ArchiveModel:
         names = {self.all_posts_docname, self.changes_docname, "404"}
         names.update(self.catalog_docnames.values())
         for listing in [*self.listings(), self.drafts]:
-            names.update(page.docname for page in self.pages(listing.docname, listing.posts))
+            names.update(page.docname for page in self.listing_pages(listing))
         names.update(page.docname for page in self.home_pages)
         return names
 

@@ -1,7 +1,8 @@
 """Every page the archive adds to the site (``html-collect-pages``), and its small files.
 
 - index pages: All posts, Tags, Categories, Authors;
-- paginated listings: home (pages 2…), each tag, category, author, year, month;
+- paginated listings: home (pages 2…), each tag, category, author, month;
+- each year on one page: its posts' titles, month by month;
 - each revision of a post: what it changed, and its whole text (revisions.py);
 - old addresses (``redirect:`` in front matter, set by the importers) that lead
   straight to their post;
@@ -103,7 +104,11 @@ def _pages(app):
     if app.config.blog_preview and archive.drafts.posts:
         listings.append(archive.drafts)
     for listing in listings:
-        for page in archive.pages(listing.docname, listing.posts):
+        if listing.kind == "year":  # one page of titles (model.listing_pages)
+            context = {"title": title(listing.title), "year": listing}
+            yield listing.docname, context, "blog/year.html", ()
+            continue
+        for page in archive.listing_pages(listing):
             suffix = f" (page {page.number} of {page.count})" if page.number > 1 else ""
             context = {"title": title(listing.title + suffix), "listing": listing, "page": page}
             yield page.docname, context, "blog/listing.html", _docnames(page.posts)
