@@ -6,6 +6,7 @@ post, reading time, related posts, and pagination (a test root of 30 posts).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import re
 from xml.etree import ElementTree
@@ -162,3 +163,15 @@ def test_thirty_posts_paginate_ten_a_page(app):
     newer = page2.select_one("nav.pager a.pager-newer")["href"]
     assert resolve("page/2/index.html", newer) == "index.html"
     assert titles(page2) == newest_first[10:20]
+
+
+@pytest.mark.sphinx("html", testroot="pagination", parallel=2)
+def test_workers_fork_from_frozen_objects_and_the_build_then_unfreezes(app):
+    """Memory (issue 15): what the build made before forking its writers is left
+    out of garbage collections, so the workers do not copy it page by page;
+    after the build, collections are as usual again."""
+    frozen = []
+    app.connect("html-collect-pages", lambda app: frozen.append(gc.get_freeze_count()) or [], 50)
+    app.build()
+    assert frozen and frozen[0] > 10_000
+    assert gc.get_freeze_count() == 0
