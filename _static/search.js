@@ -2,7 +2,8 @@
    by the build): only the index chunks a query needs are fetched, so the first
    search stays small however many posts there are.  Results show each post's
    title, date and an excerpt with the words found marked.  The search form
-   (this page's, or the sidebar's) loads this page with ?q=. */
+   (this page's, or the sidebar's) loads this page with ?q=, and this page's
+   with &year= and &tag= to search within a year or a tag (Pagefind filters). */
 const PAGE_SIZE = 10;
 
 const form = document.getElementById("search-form");
@@ -14,6 +15,15 @@ const root = new URL(document.documentElement.dataset.content_root || "./", loca
 const params = new URLSearchParams(location.search);
 const query = (params.get("q") || "").trim();
 form.elements.q.value = query;
+const filters = {};
+for (const name of ["year", "tag"]) {
+  const value = params.get(name) || "";
+  const select = form.elements[name];
+  if (value && [...select.options].some((option) => option.value === value)) {
+    select.value = value;
+    filters[name] = value;
+  }
+}
 
 function result(data) {
   const item = document.createElement("li");
@@ -41,7 +51,7 @@ async function search() {
   status.textContent = "Searching…";
   const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
   await pagefind.options({ baseUrl: root.pathname });
-  const found = await pagefind.search(query);
+  const found = await pagefind.search(query, { filters });
   let shown = 0;
   const showMore = async () => {
     const page = await Promise.all(

@@ -59,3 +59,60 @@ def test_the_search_page_asks_for_what_the_first_search_needs_at_once(site):
     }
     for href in targets:
         assert site.path(href).is_file(), href  # each is a file Pagefind wrote
+
+
+def test_every_post_can_be_found_within_its_year_and_tags(site, post_sources):
+    """The search page's Year and Tag lists: Pagefind filters on each post."""
+    index = site.search_index()
+    for rel, front in post_sources.items():
+        filters = index["/" + rel]["filters"]
+        assert filters["year"] == [str(front["date"])[:4]]
+        assert sorted(filters["tag"]) == sorted(front["tags"])
+    assert "filters" not in index["/about.html"] or not index["/about.html"]["filters"]
+    page = site.page("search.html")
+    assert [o.get_text() for o in page.select("select[name=year] option")] == ["Any year", "2010"]
+    tags = [o.get_text() for o in page.select("select[name=tag] option")][1:]
+    assert tags == sorted({t for f in post_sources.values() for t in f["tags"]}, key=str.casefold)
+
+
+def test_filter_files_are_the_same_bytes_whatever_order_pagefind_wrote(site, tmp_path):
+    """Pagefind writes a filter's values, and its list of filters, in a random
+    order on each run (Pagefind#638): sort_filters makes one index of one site."""
+    import shutil
+
+    from blogarchive import search
+
+    bundle = site.root / "pagefind"
+    shuffled = tmp_path / "pagefind"
+    shutil.copytree(bundle, shuffled)
+    # What another run of Pagefind could have written: every list reversed,
+    # files named by other hashes.
+    entry_path = shuffled / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text())
+    language = entry["languages"]["en"]
+    meta_path = shuffled / f"pagefind.{language['hash']}.pf_meta"
+    meta = search._read_index_file(meta_path)
+    assert [name for name, _ in meta[3]] == ["tag", "year"]
+    reversed_filters = []
+    for name, hash_ in meta[3]:
+        path = shuffled / "filter" / f"{hash_}.pf_filter"
+        values = search._read_index_file(path)
+        assert [v[0] for v in values[1]] == sorted(v[0] for v in values[1])
+        values[1].reverse()
+        path.unlink()
+        digest = search._write_index_file(shuffled / "filter", "en", values, ".pf_filter", 7)
+        reversed_filters.append([name, f"en_{digest}"])
+    meta[3] = reversed_filters[::-1]
+    meta_path.unlink()
+    digest = search._write_index_file(shuffled, "pagefind.en", meta, ".pf_meta", 10)
+    language["hash"] = f"en_{digest}"
+    entry_path.write_text(json.dumps(entry))
+    assert _tree(shuffled) != _tree(bundle)
+
+    search.sort_filters(shuffled)
+    assert _tree(shuffled) == _tree(bundle)
+
+
+def _tree(folder) -> dict:
+    files = (p for p in folder.rglob("*") if p.is_file())
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}

@@ -9,8 +9,14 @@ index into chunks and a reader's browser fetches only those a query needs.
   writes the search page (``_templates/blog/search.html``, with
   ``_static/search.js``), which Furo's sidebar box already submits to.
 - Each document's page marks what is indexed (``_templates/page.html``:
-  ``data-pagefind-body``), its title, and for a post its date (no filters:
-  see page.html).  Archive pages, redirects and the sidebar are not indexed.
+  ``data-pagefind-body``), its title, and for a post its date, and its year and
+  tags as Pagefind filters (the search page's "Year" and "Tag").  Archive
+  pages, redirects and the sidebar are not indexed.
+- Pagefind writes a filter's values, and the list of filters, in a different
+  order on every run (Rust's randomly seeded hash maps; Pagefind#638), so the
+  same site would not give the same bytes twice.  :func:`sort_filters` puts
+  them in order and names the files it rewrote by their new contents, before
+  the index reaches the site.
 - In every HTML build, the e-book's excepted, Pagefind indexes the documents'
   pages again as soon as they are written, while the archive's pages and feeds
   are rendered (:func:`start_index`); the index reaches the site only when the
@@ -21,12 +27,16 @@ index into chunks and a reader's browser fetches only those a query needs.
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+import cbor2
 from sphinx.errors import ExtensionError
 
 from .state import build_state
@@ -78,6 +88,7 @@ def index_site(app, exception) -> None:
             raise ExtensionError(f"pagefind could not index the site: {errors.strip()}")
         outdir = Path(app.builder.outdir)
         (outdir / "searchindex.js").unlink(missing_ok=True)  # Sphinx's, from a build before
+        sort_filters(scratch)
         _sync(scratch, outdir / BUNDLE)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
@@ -90,6 +101,63 @@ def documents_glob(docnames) -> str:
     folders = sorted({d.split("/", 1)[0] for d in docnames if "/" in d})
     top = sorted(f"{d}.html" for d in docnames if "/" not in d)
     return "{" + ",".join([*(f"{f}/**/*.html" for f in folders), *top]) + "}"
+
+
+_SIGNATURE = b"pagefind_dcd"  # before the CBOR of each of Pagefind's index files
+
+
+def sort_filters(bundle: Path) -> None:
+    """Make Pagefind's filter files, and the meta file listing them, the same
+    bytes for the same site: values and filters sorted by name, files named
+    by a hash of what they hold, the entry file pointing at the new meta.
+
+    The layout read is Pagefind 1.5's (``pagefind-entry.json`` -> per language
+    ``pagefind.<hash>.pf_meta``: [version, pages, index chunks, filters as
+    [name, file hash], sorts, meta fields]; ``filter/<hash>.pf_filter``: [name,
+    [[value, pages]...]]), each gzipped after a signature; another layout is
+    an error, not a silently different index."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language in entry["languages"].values():
+        meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
+        meta = _read_index_file(meta_path)
+        if not (isinstance(meta, list) and len(meta) == 6 and isinstance(meta[3], list)):
+            raise ExtensionError(
+                f"pagefind {entry.get('version')}: unknown index layout in {meta_path.name}"
+            )
+        prefix = language["hash"].split("_", 1)[0]
+        filters = []
+        for name, old_hash in meta[3]:
+            old_path = bundle / "filter" / f"{old_hash}.pf_filter"
+            values = _read_index_file(old_path)
+            values[1].sort(key=lambda value: value[0])
+            digest = _write_index_file(bundle / "filter", prefix, values, ".pf_filter", 7)
+            new_hash = f"{prefix}_{digest}"
+            if new_hash != old_hash:
+                old_path.unlink()
+            filters.append([name, new_hash])
+        meta[3] = sorted(filters)
+        new_hash = _write_index_file(bundle, f"pagefind.{prefix}", meta, ".pf_meta", 10)
+        if new_hash != language["hash"].split("_", 1)[1]:
+            meta_path.unlink()
+        language["hash"] = f"{prefix}_{new_hash}"
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+def _read_index_file(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(_SIGNATURE):
+        raise ExtensionError(f"pagefind: {path.name} is not an index file")
+    return cbor2.loads(data[len(_SIGNATURE) :])
+
+
+def _write_index_file(folder: Path, prefix: str, value, suffix: str, length: int) -> str:
+    """Write ``value`` as Pagefind does (signature, CBOR, gzip without a date);
+    its name is ``<prefix>_<hash of the bytes>``; returns the hash."""
+    data = gzip.compress(_SIGNATURE + cbor2.dumps(value), mtime=0)
+    digest = hashlib.sha256(data).hexdigest()[:length]
+    (folder / f"{prefix}_{digest}{suffix}").write_bytes(data)
+    return digest
 
 
 def _sync(new: Path, bundle: Path) -> None:

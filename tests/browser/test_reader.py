@@ -236,3 +236,17 @@ def test_search_works_for_a_site_under_a_folder(site, browser, tmp_path):
     finally:
         page.close()
         served.close()
+
+
+def test_search_within_a_tag(server, page):
+    """The search page's Tag list (a Pagefind filter): only the posts so tagged."""
+    page.goto(server.url("search.html?q=Birmingham"))
+    page.locator("#search-results li").first.wait_for()
+    everywhere = page.locator("#search-results li > a").all_inner_texts()
+    page.locator("select[name=tag]").select_option("Ofsted")
+    page.locator("#search-form button[type=submit]").click()
+    page.wait_for_url(lambda url: "tag=Ofsted" in url)
+    page.locator("#search-results li").first.wait_for()
+    within = page.locator("#search-results li > a").all_inner_texts()
+    assert within == ["Birmingham Blues"] and len(everywhere) > 1
+    assert page.locator("select[name=tag]").input_value() == "Ofsted"
