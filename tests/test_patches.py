@@ -67,3 +67,43 @@ def test_no_other_module_assigns_to_sphinx_or_myst():
                     ):
                         offenders.append(f"{path.name}:{node.lineno}")
     assert offenders == []
+
+
+@pytest.mark.sphinx("html", testroot="pagination")
+def test_one_option_parser_for_all_the_documents(app, monkeypatch):
+    """Sphinx makes a new parser object for each of the 30 posts; the options
+    are still built once (they were built for every document)."""
+    made = []
+
+    class Counting(patches.OptionParser):
+        def __init__(self, *args, **kwargs):
+            made.append(kwargs.get("components"))
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(patches, "OptionParser", Counting)
+    monkeypatch.setattr(patches, "_PARSERS", patches._SettingsParsers())
+    app.build()
+    assert len(app.env.found_docs) > 30
+    assert 0 < len(made) <= 3, made
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: A\ntags: [x, y]\nmyst:\n  enable_extensions: [colon_fence]\n---\nBody\n",
+        "no front matter\n",
+        "---\n---\n",
+        "---\n- a list\n---\n",
+        "---\ntitle: [unclosed\n---\n",
+    ],
+)
+def test_front_matter_is_read_as_myst_reads_it(text):
+    from myst_parser.config.main import TopmatterReadError, read_topmatter
+
+    def outcome(reader):
+        try:
+            return reader(text)
+        except TopmatterReadError as error:
+            return ("error", str(error))
+
+    assert outcome(patches._read_topmatter) == outcome(read_topmatter)

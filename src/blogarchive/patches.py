@@ -13,10 +13,15 @@ parallel and clean builds byte for byte; measured in benchmarks/README.md):
   files, for every document.  Here each distinct parser is built once per
   process and asked for fresh default values per document: a new ``Values``
   (with its own list of dependencies) from the same defaults.
-- MyST parses front matter with PyYAML's pure-Python loader; here with libyaml
-  (same results, same exception classes).  (The patch of ``myst_parser.config.main``
-  that speedups.py also made was a silent no-op: that module imports yaml
-  inside a function, on a path Sphinx builds do not take.)
+  Sphinx makes a new parser object for every document, so parsers are told
+  apart by class (their options are their class's), not by object.
+- MyST parses front matter with PyYAML's pure-Python loader, twice per
+  document: for the page (``mdit_to_docutils.base``) and for its file-level
+  settings (``read_topmatter``, as ``myst_parser.parsers.sphinx_`` calls it;
+  it imports yaml inside the function, so its module's ``yaml`` cannot be
+  swapped).  Here both with libyaml (same results, same exception classes):
+  ``read_topmatter`` is MyST 5's, only its loader changed.  At 1000 posts the
+  pure-Python reads took 2 s of a serial build.
 
 Safety:
 
@@ -33,9 +38,12 @@ import warnings
 from dataclasses import dataclass
 
 import myst_parser.mdit_to_docutils.base as myst_base
+import myst_parser.parsers.sphinx_ as myst_sphinx_parser
 import sphinx.util.docutils as sphinx_docutils
 import yaml
 from docutils.frontend import OptionParser
+from myst_parser.config.main import TopmatterReadError
+from myst_parser.parsers.directives import YAML_LOAD_ERRORS
 from sphinx.environment import BuildEnvironment
 
 from .confine import OutsideRepository, inside
@@ -73,6 +81,7 @@ PATCHES = (
     ),
     Patch(myst_base, "get_default_settings", ("components",), "one OptionParser per process"),
     Patch(myst_base, "yaml", None, "front matter read with libyaml"),
+    Patch(myst_sphinx_parser, "read_topmatter", ("text",), "front matter read with libyaml"),
     Patch(BuildEnvironment, "relfn2path", ("self", "filename", "docname"), "confinement"),
 )
 for _patch in PATCHES:
@@ -88,7 +97,8 @@ class _SettingsParsers:
 
     def defaults(self, components, defaults=None, read_config_files=False):
         defaults = dict(defaults or {})
-        key = (components, read_config_files, tuple(sorted(defaults)))
+        kinds = tuple(map(_kind, components))
+        key = (kinds, read_config_files, tuple(sorted(defaults)))
         cached = self._parsers.get(key)
         if cached is None or any(cached[0][name] is not value for name, value in defaults.items()):
             # The same objects as before, or a parser of its own (a new build's env).
@@ -98,6 +108,26 @@ class _SettingsParsers:
                 )
             cached = self._parsers[key] = (defaults, parser)
         return cached[1].get_default_values()
+
+
+#: What a docutils component's options are made of (docutils.SettingsSpec).
+_SPEC = frozenset(
+    {
+        "settings_spec",
+        "settings_defaults",
+        "settings_default_overrides",
+        "relative_path_settings",
+        "config_section",
+        "config_section_dependencies",
+    }
+)
+
+
+def _kind(component):
+    """A component by its class, unless the object has options of its own."""
+    if isinstance(component, type) or _SPEC & getattr(component, "__dict__", {}).keys():
+        return component
+    return type(component)
 
 
 _PARSERS = _SettingsParsers()
@@ -123,6 +153,31 @@ class _LibYaml:
         return yaml.load(stream, Loader=yaml.CSafeLoader)
 
 
+def _read_topmatter(text):
+    """MyST 5's ``read_topmatter`` (myst_parser.config.main), with libyaml."""
+    if isinstance(text, str):
+        if not text.startswith("---"):
+            return None
+        text = iter(text.splitlines())
+    try:
+        if not next(text).startswith("---"):
+            return None
+    except StopIteration:
+        return None
+    top_matter = []
+    for line in text:
+        if line.startswith(("---", "...")):
+            break
+        top_matter.append(line.rstrip() + "\n")
+    try:
+        metadata = yaml.load("".join(top_matter), Loader=yaml.CSafeLoader)
+    except YAML_LOAD_ERRORS as err:
+        raise TopmatterReadError("Malformed YAML") from err
+    if not isinstance(metadata, dict):
+        raise TopmatterReadError(f"YAML is not a dict: {type(metadata)}")
+    return metadata
+
+
 # -- confinement -----------------------------------------------------------------
 # (the original, also when this module is loaded again after install())
 _RELFN2PATH = getattr(BuildEnvironment.relfn2path, "__wrapped__", BuildEnvironment.relfn2path)
@@ -143,6 +198,7 @@ def install() -> None:
     if getattr(yaml, "__with_libyaml__", False):
         if myst_base.yaml is yaml:
             myst_base.yaml = _LibYaml()
+        myst_sphinx_parser.read_topmatter = _read_topmatter
     BuildEnvironment.relfn2path = _confined_relfn2path
 
 
@@ -153,5 +209,6 @@ def in_force() -> dict[str, bool]:
         "sphinx _get_settings": sphinx_docutils._get_settings is _sphinx_get_settings,
         "myst get_default_settings": myst_base.get_default_settings is _myst_get_default_settings,
         "myst yaml": not libyaml or isinstance(myst_base.yaml, _LibYaml),
+        "myst read_topmatter": not libyaml or myst_sphinx_parser.read_topmatter is _read_topmatter,
         "relfn2path": BuildEnvironment.relfn2path is _confined_relfn2path,
     }
