@@ -152,6 +152,24 @@ def test_crlf_and_bom_are_ordinary_posts(tmp_path, capfd):
     assert "Written on Windows" in [e.title for e in site.feed().entries]
 
 
+def test_template_syntax_in_a_post_is_text_not_template(tmp_path, capfd):
+    """The templates run unsandboxed (templates.py): nothing a post says ever
+    becomes a template, so Jinja syntax in a title, a tag or the text is shown
+    as written and evaluated nowhere."""
+    jinja = "{{ 1111 * 3 }} {{ config }} {% raw %}"
+    text = post(body=jinja, front=f"tags: ['{jinja}']\n", title=jinja)
+    status, err, site = build_with(tmp_path, capfd, extra={"posts/2010/jinja.md": text})
+    assert status == 0, err
+    for rel in ("posts/2010/jinja.html", "index.html", "blog/2010/index.html", "search.html"):
+        html = site.path(rel).read_text(encoding="utf-8")
+        assert "{{ 1111 * 3 }}" in html and "3333" not in html, rel
+        assert "Config object" not in html, rel
+    page = site.page("posts/2010/jinja.html")
+    assert page.select_one("article h1").get_text().rstrip("#¶") == jinja
+    assert [a.get_text() for a in page.select("a.post-tag")] == [jinja]
+    assert jinja in [e.title for e in site.feed().entries]
+
+
 @pytest.mark.parametrize(
     ("front", "key", "suggestion"),
     [

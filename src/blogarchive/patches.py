@@ -22,6 +22,11 @@ parallel and clean builds byte for byte; measured in benchmarks/README.md):
   swapped).  Here both with libyaml (same results, same exception classes):
   ``read_topmatter`` is MyST 5's, only its loader changed.  At 1000 posts the
   pure-Python reads took 2 s of a serial build.
+- Sphinx's HTML builder asks for the checksum of every stylesheet and script
+  (their ``?v=``) on every page; the checksum itself is cached, but each ask
+  resolves the file's path again through the file system (1.1 s of a serial
+  build at 1000 posts).  Here each (folder, file) is asked once per process,
+  as the checksum already was.
 
 Safety:
 
@@ -39,6 +44,7 @@ from dataclasses import dataclass
 
 import myst_parser.mdit_to_docutils.base as myst_base
 import myst_parser.parsers.sphinx_ as myst_sphinx_parser
+import sphinx.builders.html as sphinx_html
 import sphinx.util.docutils as sphinx_docutils
 import yaml
 from docutils.frontend import OptionParser
@@ -82,6 +88,7 @@ PATCHES = (
     Patch(myst_base, "get_default_settings", ("components",), "one OptionParser per process"),
     Patch(myst_base, "yaml", None, "front matter read with libyaml"),
     Patch(myst_sphinx_parser, "read_topmatter", ("text",), "front matter read with libyaml"),
+    Patch(sphinx_html, "_file_checksum", ("outdir", "filename"), "checksums asked once"),
     Patch(BuildEnvironment, "relfn2path", ("self", "filename", "docname"), "confinement"),
 )
 for _patch in PATCHES:
@@ -178,6 +185,18 @@ def _read_topmatter(text):
     return metadata
 
 
+# -- static files' checksums ---------------------------------------------------
+_FILE_CHECKSUM = getattr(sphinx_html._file_checksum, "__wrapped__", sphinx_html._file_checksum)
+
+
+@functools.cache
+def _cached_file_checksum(outdir, filename):
+    return _FILE_CHECKSUM(outdir, filename)
+
+
+_cached_file_checksum.__wrapped__ = _FILE_CHECKSUM
+
+
 # -- confinement -----------------------------------------------------------------
 # (the original, also when this module is loaded again after install())
 _RELFN2PATH = getattr(BuildEnvironment.relfn2path, "__wrapped__", BuildEnvironment.relfn2path)
@@ -199,6 +218,7 @@ def install() -> None:
         if myst_base.yaml is yaml:
             myst_base.yaml = _LibYaml()
         myst_sphinx_parser.read_topmatter = _read_topmatter
+    sphinx_html._file_checksum = _cached_file_checksum
     BuildEnvironment.relfn2path = _confined_relfn2path
 
 
@@ -210,5 +230,6 @@ def in_force() -> dict[str, bool]:
         "myst get_default_settings": myst_base.get_default_settings is _myst_get_default_settings,
         "myst yaml": not libyaml or isinstance(myst_base.yaml, _LibYaml),
         "myst read_topmatter": not libyaml or myst_sphinx_parser.read_topmatter is _read_topmatter,
+        "static file checksums": sphinx_html._file_checksum is _cached_file_checksum,
         "relfn2path": BuildEnvironment.relfn2path is _confined_relfn2path,
     }

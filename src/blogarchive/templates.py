@@ -12,12 +12,18 @@ lines is kept, so Jinja's errors still name the template's line.
 Not minify-html: it also rewrites inline scripts, whose bytes the
 Content-Security-Policy allows by hash (csp.py), and attribute order and
 quoting; only indentation was worth removing.
+
+The templates also run in Jinja's plain environment rather than Sphinx's
+sandbox: they are the site's own and Furo's, as trusted as conf.py (nothing
+imported ever becomes a template), and the sandbox's check of every attribute
+and call cost about 4 % of a clean build at 1000 posts.
 """
 
 from __future__ import annotations
 
 import re
 
+from jinja2 import Environment
 from sphinx.jinja2glue import BuiltinTemplateLoader
 
 _INDENT = re.compile(r"^[ \t]+", re.M)
@@ -31,7 +37,16 @@ def dedent(source: str) -> str:
 
 
 class TemplateLoader(BuiltinTemplateLoader):
-    """Sphinx's loader, with every HTML template's lines dedented."""
+    """Sphinx's loader, with every HTML template's lines dedented, in a plain
+    Jinja environment with what Sphinx gives its sandboxed one."""
+
+    def init(self, builder, theme=None, dirs=None) -> None:
+        super().init(builder, theme, dirs)
+        sandboxed = self.environment
+        self.environment = Environment(loader=self, extensions=list(sandboxed.extensions))
+        self.environment.filters.update(sandboxed.filters)
+        self.environment.tests.update(sandboxed.tests)
+        self.environment.globals.update(sandboxed.globals)  # with gettext's, if installed
 
     def get_source(self, environment, template: str):
         source, filename, uptodate = super().get_source(environment, template)
