@@ -69,7 +69,7 @@ def test_no_other_module_assigns_to_sphinx_or_myst():
     assert offenders == []
 
 
-@pytest.mark.sphinx("html", testroot="pagination")
+@pytest.mark.sphinx("html", testroot="pagination", freshenv=True)
 def test_one_option_parser_for_all_the_documents(app, monkeypatch):
     """Sphinx makes a new parser object for each of the 30 posts; the options
     are still built once (they were built for every document)."""
