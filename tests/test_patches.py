@@ -107,3 +107,31 @@ def test_front_matter_is_read_as_myst_reads_it(text):
             return ("error", str(error))
 
     assert outcome(patches._read_topmatter) == outcome(read_topmatter)
+
+
+@pytest.mark.sphinx("html", testroot="pagination", freshenv=True)
+def test_a_build_keeps_no_doctree_in_memory_it_has_written(app):
+    """Memory (issue 15): between reading and writing, no document's doctree
+    is held as objects (Sphinx's serial read kept them all); after the
+    documents' pages are written, no doctree's pickle is held either."""
+    held_after_reading = []
+    app.connect(
+        "env-updated", lambda app, env: held_after_reading.append(len(env._write_doc_doctree_cache))
+    )
+    app.build()
+    assert len(app.env.found_docs) > 30
+    assert held_after_reading == [0]
+    assert app.env._pickled_doctree_cache == {}
+    assert app.statuscode == 0
+
+
+def test_auto_is_one_sphinx_worker_per_core_but_the_one_pagefind_uses(monkeypatch):
+    from blogarchive.build import sphinx_jobs
+
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: set(range(8)))
+    assert sphinx_jobs("auto") == "7"
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1})
+    assert sphinx_jobs("auto") == "1"
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0})
+    assert sphinx_jobs("auto") == "1"
+    assert sphinx_jobs("2") == "2"

@@ -120,6 +120,8 @@ def setup(app):
     app.connect("builder-inited", archived.load_copies)
     app.connect("builder-inited", search.use_pagefind)
     app.connect("env-before-read-docs", incremental.freeze_before_fork)
+    app.connect("env-before-read-docs", patches.keep_no_doctree_objects)
+    app.connect("html-collect-pages", patches.drop_doctree_pickles, priority=50)
     app.connect("write-started", incremental.freeze_before_fork)
     app.connect("build-finished", incremental.unfreeze)
     app.connect("env-get-outdated", incremental.before_reading)

@@ -102,7 +102,18 @@ def build(source: Path, out: Path, *, jobs: str = "auto", extra: list[str] | Non
     """Build ``source``; publish into ``out`` when clean.  Returns Sphinx's exit status."""
     source, out = Path(source).resolve(), Path(out).resolve()
     with build_lock(out):
-        return _build_locked(source, out, jobs, extra or [])
+        return _build_locked(source, out, sphinx_jobs(jobs), extra or [])
+
+
+def sphinx_jobs(jobs: str) -> str:
+    """Sphinx's ``-j``: ``auto`` is one worker per core but one, as Pagefind
+    indexes the site beside them (search.py) and takes a core of its own.  On
+    two cores a build with one worker was as fast as with two (benchmarks/,
+    2026-11-29) and, with no forked worker copying the main process's memory,
+    used a third less of it."""
+    if jobs != "auto":
+        return jobs
+    return str(max(1, len(os.sched_getaffinity(0)) - 1))
 
 
 #: What a build reads from the environment besides its files.

@@ -28,6 +28,19 @@ parallel and clean builds byte for byte; measured in benchmarks/README.md):
   build at 1000 posts).  Here each (folder, file) is asked once per process,
   as the checksum already was.
 
+Memory (at 5000 posts, a build in one process peaked at 1.1 GB with Pagefind
+beside it; 0.9 GB without these):
+
+- A serial read keeps every document's doctree, as objects, in
+  ``BuildEnvironment._write_doc_doctree_cache`` until the document is
+  written: all of them at once, hundreds of MB.  Here none is kept
+  (:func:`keep_no_doctree_objects`); writing loads each from its pickle, as a
+  parallel read always does.
+- ``BuildEnvironment._pickled_doctree_cache`` keeps every doctree's pickle
+  read back while writing.  Nothing needs them once the documents' pages are
+  written (feeds read the pages: feeds.py), so :func:`drop_doctree_pickles`
+  empties it then.
+
 Safety:
 
 - ``BuildEnvironment.relfn2path`` resolves every path a directive or role
@@ -51,6 +64,7 @@ from docutils.frontend import OptionParser
 from myst_parser.config.main import TopmatterReadError
 from myst_parser.parsers.directives import YAML_LOAD_ERRORS
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import ExtensionError
 
 from .confine import OutsideRepository, inside
 
@@ -195,6 +209,37 @@ def _cached_file_checksum(outdir, filename):
 
 
 _cached_file_checksum.__wrapped__ = _FILE_CHECKSUM
+
+
+# -- memory ------------------------------------------------------------------------
+class _NoDoctrees(dict):
+    """A ``_write_doc_doctree_cache`` that keeps nothing."""
+
+    def __setitem__(self, docname, doctree) -> None:
+        pass
+
+
+def keep_no_doctree_objects(app, env, docnames) -> None:
+    """``env-before-read-docs``: the doctrees read are not kept as objects."""
+    if not isinstance(getattr(env, "_write_doc_doctree_cache", None), dict):
+        raise ExtensionError(
+            "blogarchive.patches: BuildEnvironment._write_doc_doctree_cache is gone; "
+            "keep_no_doctree_objects needs updating"
+        )
+    env._write_doc_doctree_cache = _NoDoctrees()
+
+
+def drop_doctree_pickles(app) -> list:
+    """``html-collect-pages``, first: the pages of the documents are written,
+    their doctrees' pickles need not stay in memory.  Yields no page."""
+    cache = getattr(app.env, "_pickled_doctree_cache", None)
+    if not isinstance(cache, dict):
+        raise ExtensionError(
+            "blogarchive.patches: BuildEnvironment._pickled_doctree_cache is gone; "
+            "drop_doctree_pickles needs updating"
+        )
+    cache.clear()
+    return []
 
 
 # -- confinement -----------------------------------------------------------------
