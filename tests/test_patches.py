@@ -135,3 +135,6 @@ def test_auto_is_one_sphinx_worker_per_core_but_the_one_pagefind_uses(monkeypatc
     monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0})
     assert sphinx_jobs("auto") == "1"
     assert sphinx_jobs("2") == "2"
+    monkeypatch.delattr("os.sched_getaffinity")  # macOS has none
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    assert sphinx_jobs("auto") == "3"

@@ -113,7 +113,9 @@ def sphinx_jobs(jobs: str) -> str:
     used a third less of it."""
     if jobs != "auto":
         return jobs
-    return str(max(1, len(os.sched_getaffinity(0)) - 1))
+    affinity = getattr(os, "sched_getaffinity", None)  # Linux; elsewhere, every core
+    cores = len(affinity(0)) if affinity else (os.cpu_count() or 1)
+    return str(max(1, cores - 1))
 
 
 #: What a build reads from the environment besides its files.
