@@ -70,3 +70,22 @@ def test_one_feed_per_tag(site):
         listed = [a.get_text() for a in page.select("ol.post-list .post-title a")]
         assert [e.title for e in feed.entries] == listed
         assert all(li.a.get_text() in [t.term for t in e.tags] for e in feed.entries)
+
+
+def test_an_entry_is_its_page_text_without_title_date_line_or_signs():
+    from blogarchive.feeds import page_text
+
+    page = (
+        b'<html><body><div class="x">Sidebar</div><div data-pagefind-body>'
+        b'<span hidden data-pagefind-meta="title">T</span>'
+        b'<section id="t"><h1>T<a class="headerlink" href="#t">\xc2\xb6</a></h1>'
+        b'<p class="post-meta">1 July 2010</p><p>Text &amp; <a href="../x.html">a link</a>.</p>'
+        b'<h1>An imported heading</h1><img src="../../_images/p.png" alt="p"></section>'
+        b"</div></body></html>"
+    )
+    html = page_text(page, "https://example.org/posts/2010/t.html")
+    assert html == (
+        '<section id="t"><p>Text &amp; <a href="https://example.org/posts/x.html">a link</a>.</p>'
+        '<h1>An imported heading</h1><img src="https://example.org/_images/p.png" alt="p">'
+        "</section>"
+    )

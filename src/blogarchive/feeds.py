@@ -33,14 +33,15 @@ def _absolute(html: str, base: str) -> str:
     return rewrite_links(html, lambda url: urljoin(base, url))
 
 
-#: What a post's page shows around its text, not part of it: the title (the
-#: entry has its own), the date line, "Last updated", "¶" links, search's data.
+#: What a post's page shows around its text, not part of it: the title (its
+#: first h1: the entry has its own), the date line, "Last updated", "¶" links,
+#: search's data.
 _CHROME = (
-    "h1",
-    "*[contains(concat(' ', normalize-space(@class), ' '), ' headerlink ')]",
-    "*[contains(concat(' ', normalize-space(@class), ' '), ' post-meta ')]",
-    "*[contains(concat(' ', normalize-space(@class), ' '), ' post-history ')]",
-    "*[@data-pagefind-meta or @data-pagefind-filter]",
+    "(.//h1)[1]",
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' headerlink ')]",
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' post-meta ')]",
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' post-history ')]",
+    ".//*[@data-pagefind-meta or @data-pagefind-filter]",
 )
 
 
@@ -53,7 +54,7 @@ def page_text(page: bytes, base: str) -> str | None:
     if len(found) != 1:
         return None
     body = found[0]
-    for element in body.xpath(" | ".join(f".//{path}" for path in _CHROME)):
+    for element in [found for path in _CHROME for found in body.xpath(path)]:
         element.drop_tree()
     body.rewrite_links(lambda url: urljoin(base, url), resolve_base_href=False)
     text = escape(body.text or "", quote=False)
