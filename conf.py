@@ -19,9 +19,6 @@ source_suffix = {".md": "markdown"}
 # (README, tests, benchmarks, .venv) is not part of the site.
 # pages/ holds the old blog's static pages (About, Contact) that `blog import` brings.
 include_patterns = ["index.md", "about.md", "posts/**/*.md", "pages/*.md"]
-# Folders Sphinx need not even walk (include_patterns does not stop the walk);
-# the extension adds _build, hidden folders (.venv, .git) and __pycache__.
-exclude_patterns = ["tests", "benchmarks", "node_modules"]
 templates_path = ["_templates"]
 html_static_path = ["_static"]
 # The author's characters stay as written: no curly quotes, dashes or

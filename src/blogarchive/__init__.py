@@ -67,17 +67,17 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
     context["blog_sidebar"] = archive.sidebar(pagename, context)
 
 
-#: Never a source, whatever the site's conf.py says: the build's own output
-#: (thousands of files), hidden folders (.git, a .venv's site-packages) and
-#: bytecode.  Sphinx walks every folder it is not told to skip, even when
-#: include_patterns names only a few (0.5 s of a one-post edit at 1000 posts).
-NOT_SOURCES = ("_build", ".*", "**/__pycache__")
+def _skip_unread_folders(app, config) -> None:
+    """``config-inited``: Sphinx is not to walk the folders a build never reads
+    (``build.NOT_READ``: the build's own output, tests, benchmarks...), hidden
+    folders (.git, a .venv's site-packages) or bytecode.  It walks every folder
+    it is not told to skip, even when include_patterns names only a few (0.5 s
+    of a one-post edit at 1000 posts).  A new list: Sphinx's default one is
+    shared by every app in the process."""
+    from .build import NOT_READ  # the folders the up-to-date check skips too
 
-
-def _skip_build_and_hidden_folders(app, config) -> None:
-    """``config-inited``: add :data:`NOT_SOURCES` to exclude_patterns (a new list:
-    Sphinx's default one is shared by every app in the process)."""
-    config.exclude_patterns = [*config.exclude_patterns, *NOT_SOURCES]
+    unread = [*sorted(NOT_READ), ".*", "**/__pycache__"]
+    config.exclude_patterns = [*config.exclude_patterns, *unread]
 
 
 def _drop_unused_toctree(app, pagename, templatename, context, doctree) -> None:
@@ -113,7 +113,7 @@ def setup(app):
     app.add_env_collector(state.ArchiveCollector)
     app.connect("config-inited", state.start_build, priority=400)
     app.connect("config-inited", templates.use_loader)
-    app.connect("config-inited", _skip_build_and_hidden_folders)
+    app.connect("config-inited", _skip_unread_folders)
     app.connect("config-inited", screen_posts, priority=600)
     app.connect("builder-inited", _start_build)
     app.connect("builder-inited", load_history)

@@ -121,7 +121,7 @@ def sphinx_jobs(jobs: str) -> str:
 #: What a build reads from the environment besides its files.
 ENVIRONMENT = ("BLOG_BASEURL", "BLOG_REPOSITORY_URL", "SOURCE_DATE_EPOCH", "TZ")
 EPUB_FOLDER = "_build/epub"  # where `make epub` writes the book (conf.py's blog_epub_file)
-#: Folders of the repository a build never reads.
+#: Folders of the repository a build never reads (nor does Sphinx walk them).
 NOT_READ = {"_build", "tests", "benchmarks", "__pycache__", "node_modules"}
 
 
