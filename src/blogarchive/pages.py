@@ -104,14 +104,13 @@ def _pages(app):
     if app.config.blog_preview and archive.drafts.posts:
         listings.append(archive.drafts)
     for listing in listings:
-        if listing.kind == "year":  # one page of titles (model.listing_pages)
-            context = {"title": title(listing.title), "year": listing}
-            yield listing.docname, context, "blog/year.html", ()
-            continue
         for page in archive.listing_pages(listing):
             suffix = f" (page {page.number} of {page.count})" if page.number > 1 else ""
             context = {"title": title(listing.title + suffix), "listing": listing, "page": page}
-            yield page.docname, context, "blog/listing.html", _docnames(page.posts)
+            if listing.kind == "year":  # titles only: no excerpt to show
+                yield page.docname, context, "blog/year.html", ()
+            else:
+                yield page.docname, context, "blog/listing.html", _docnames(page.posts)
     for page in archive.home_pages[1:]:
         context = {
             "title": title(f"Latest posts (page {page.number} of {page.count})"),
