@@ -125,7 +125,7 @@ def sort_filters(bundle: Path) -> None:
             raise ExtensionError(
                 f"pagefind {entry.get('version')}: unknown index layout in {meta_path.name}"
             )
-        prefix = language["hash"].split("_", 1)[0]
+        prefix, old_digest = language["hash"].split("_", 1)
         filters = []
         for name, old_hash in meta[3]:
             old_path = bundle / "filter" / f"{old_hash}.pf_filter"
@@ -137,10 +137,10 @@ def sort_filters(bundle: Path) -> None:
                 old_path.unlink()
             filters.append([name, new_hash])
         meta[3] = sorted(filters)
-        new_hash = _write_index_file(bundle, f"pagefind.{prefix}", meta, ".pf_meta", 10)
-        if new_hash != language["hash"].split("_", 1)[1]:
+        digest = _write_index_file(bundle, f"pagefind.{prefix}", meta, ".pf_meta", 10)
+        if digest != old_digest:
             meta_path.unlink()
-        language["hash"] = f"{prefix}_{new_hash}"
+        language["hash"] = f"{prefix}_{digest}"
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
