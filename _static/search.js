@@ -52,21 +52,30 @@ async function search() {
   const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
   await pagefind.options({ baseUrl: root.pathname });
   const found = await pagefind.search(query, { filters });
+  const count = found.results.length;
   let shown = 0;
   const showMore = async () => {
-    const page = await Promise.all(
-      found.results.slice(shown, shown + PAGE_SIZE).map((r) => r.data())
-    );
-    list.append(...page.map(result));
-    shown += page.length;
-    more.hidden = shown >= found.results.length;
+    // Every result's excerpt is asked for at once, and each is shown as soon as
+    // it and those above it have come: on a slow network the first is read
+    // while the rest are still on their way.  The list is busy until all are.
+    list.setAttribute("aria-busy", "true");
+    more.hidden = true;
+    const page = found.results.slice(shown, shown + PAGE_SIZE).map((r) => r.data());
+    for (const data of page) {
+      list.append(result(await data));
+      if (shown++ === 0) {
+        performance.mark("search-shown");
+        status.textContent = `${count} post${count === 1 ? "" : "s"} found.`;
+      }
+    }
+    list.setAttribute("aria-busy", "false");
+    more.hidden = shown >= count;
   };
   await showMore();
-  performance.mark("search-shown");
-  const count = found.results.length;
-  status.textContent = count
-    ? `${count} post${count === 1 ? "" : "s"} found.`
-    : "Nothing found. The All posts page lists every post by date.";
+  if (!count) {
+    performance.mark("search-shown");
+    status.textContent = "Nothing found. The All posts page lists every post by date.";
+  }
   more.addEventListener("click", showMore);
 }
 

@@ -7,6 +7,12 @@ browser, with results, dates and marked words: tests/browser/test_reader.py.)
 from __future__ import annotations
 
 import json
+import shutil
+
+import pytest
+from sphinx.errors import ExtensionError
+
+from blogarchive import search
 
 
 def test_sphinx_index_is_gone_and_pagefind_is_published(site):
@@ -51,14 +57,32 @@ def test_the_search_page_is_a_form_and_a_script(site):
 def test_the_search_page_asks_for_what_the_first_search_needs_at_once(site):
     preloads = site.page("search.html").select('link[rel="preload"], link[rel="modulepreload"]')
     targets = {link["href"] for link in preloads}
+    entry = json.loads(site.path("pagefind/pagefind-entry.json").read_text())
+    meta = f"pagefind/pagefind.{entry['languages']['en']['hash']}.pf_meta"
     assert targets == {
         "pagefind/pagefind.js",
         "pagefind/pagefind-worker.js",
-        "pagefind/pagefind-entry.json",
         "pagefind/wasm.en.pagefind",
+        meta,  # the index's own, named by its hash once Pagefind has made it
     }
     for href in targets:
         assert site.path(href).is_file(), href  # each is a file Pagefind wrote
+
+
+def test_the_search_page_names_the_meta_file_of_each_new_index(tmp_path):
+    """An earlier index's name is replaced; a page without the preload is an error."""
+    bundle, page = tmp_path / "pagefind", tmp_path / "search.html"
+    bundle.mkdir()
+    entry = {"version": "1.5.2", "languages": {"en": {"hash": "en_0123456789"}}}
+    (bundle / "pagefind-entry.json").write_text(json.dumps(entry))
+    link = '<link rel="preload" href="pagefind/pagefind.{}.pf_meta" as="fetch" crossorigin>'
+    for written in ("en", "en_9876543210"):
+        page.write_text(f"<head>\n{link.format(written)}\n</head>")
+        search.preload_meta(page, bundle)
+        assert page.read_text() == f"<head>\n{link.format('en_0123456789')}\n</head>"
+    page.write_text("<head></head>")
+    with pytest.raises(ExtensionError, match="search.html: no preload"):
+        search.preload_meta(page, bundle)
 
 
 def test_every_post_can_be_found_within_its_year_and_tags(site, post_sources):
@@ -78,9 +102,6 @@ def test_every_post_can_be_found_within_its_year_and_tags(site, post_sources):
 def test_filter_files_are_the_same_bytes_whatever_order_pagefind_wrote(site, tmp_path):
     """Pagefind writes a filter's values, and its list of filters, in a random
     order on each run (Pagefind#638): sort_filters makes one index of one site."""
-    import shutil
-
-    from blogarchive import search
 
     bundle = site.root / "pagefind"
     shuffled = tmp_path / "pagefind"

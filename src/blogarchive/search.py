@@ -30,6 +30,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -90,6 +91,7 @@ def index_site(app, exception) -> None:
         (outdir / "searchindex.js").unlink(missing_ok=True)  # Sphinx's, from a build before
         sort_filters(scratch)
         _sync(scratch, outdir / BUNDLE)
+        preload_meta(Path(app.builder.get_outfilename("search")), outdir / BUNDLE)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -101,6 +103,36 @@ def documents_glob(docnames) -> str:
     folders = sorted({d.split("/", 1)[0] for d in docnames if "/" in d})
     top = sorted(f"{d}.html" for d in docnames if "/" not in d)
     return "{" + ",".join([*(f"{f}/**/*.html" for f in folders), *top]) + "}"
+
+
+#: The search page's preload of Pagefind's meta file (``_templates/page.html``):
+#: ``pagefind.<language>.pf_meta`` as written, ``pagefind.<language>_<hash>.pf_meta`` after.
+_META_PRELOAD = re.compile(
+    r'(<link rel="preload" href="[^"]*pagefind/pagefind\.)([^"/_]+)(?:_[0-9a-f]+)?'
+    r'(\.pf_meta" as="fetch" crossorigin>)'
+)
+
+
+def preload_meta(page: Path, bundle: Path) -> None:
+    """Name the index's meta file in the search page's preload.  Pagefind names
+    it by a hash of the index, known only once the index is made, and asks for
+    it only after its entry file: preloaded with the page, it is there when the
+    first search starts (about 0.3 s sooner on a slow network).  A page still
+    showing the hash of an earlier index gets the new one."""
+    languages = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))["languages"]
+    html = page.read_text("utf-8")
+
+    def named(match: re.Match) -> str:
+        language = languages.get(match[2]) or languages.get(match[2].lower())
+        if language is None and len(languages) == 1:  # a language Pagefind has no stemmer for
+            language = next(iter(languages.values()))
+        return f"{match[1]}{language['hash']}{match[3]}" if language else ""
+
+    new, found = _META_PRELOAD.subn(named, html)
+    if not found:
+        raise ExtensionError(f"{page}: no preload of Pagefind's meta file to name")
+    if new != html:
+        page.write_text(new, "utf-8")
 
 
 _SIGNATURE = b"pagefind_dcd"  # before the CBOR of each of Pagefind's index files

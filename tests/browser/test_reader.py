@@ -241,12 +241,32 @@ def test_search_works_for_a_site_under_a_folder(site, browser, tmp_path):
 def test_search_within_a_tag(server, page):
     """The search page's Tag list (a Pagefind filter): only the posts so tagged."""
     page.goto(server.url("search.html?q=Birmingham"))
-    page.locator("#search-results li").first.wait_for()
+    done = page.locator('#search-results[aria-busy="false"]')  # each result shown as it comes
+    done.wait_for(state="attached")
     everywhere = page.locator("#search-results li > a").all_inner_texts()
     page.locator("select[name=tag]").select_option("Ofsted")
     page.locator("#search-form button[type=submit]").click()
     page.wait_for_url(lambda url: "tag=Ofsted" in url)
-    page.locator("#search-results li").first.wait_for()
+    done.wait_for(state="attached")
     within = page.locator("#search-results li > a").all_inner_texts()
     assert within == ["Birmingham Blues"] and len(everywhere) > 1
     assert page.locator("select[name=tag]").input_value() == "Ofsted"
+
+
+def test_search_results_show_as_their_excerpts_come(server, page):
+    """On a slow network the first result is shown while the others' excerpts
+    are still on their way (Pagefind's fragments, held back here)."""
+    held = []
+    page.route("**/*.pf_fragment", lambda route: held.append(route))
+    page.goto(server.url("search.html?q=Birmingham"))
+    while len(held) < 2:
+        page.wait_for_timeout(50)
+    held.pop(0).continue_()  # the first result's excerpt only
+    page.locator("#search-results li").first.wait_for()
+    assert page.locator("#search-results li").count() == 1
+    assert page.locator("#search-results").get_attribute("aria-busy") == "true"
+    assert page.locator("#search-status").inner_text().endswith("found.")
+    for route in held:
+        route.continue_()
+    page.locator('#search-results[aria-busy="false"]').wait_for(state="attached")
+    assert page.locator("#search-results li").count() == len(held) + 1
