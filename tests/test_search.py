@@ -20,6 +20,11 @@ def test_sphinx_index_is_gone_and_pagefind_is_published(site):
     entry = json.loads(site.path("pagefind/pagefind-entry.json").read_text())
     assert entry["languages"]["en"]["page_count"] == 6  # the five posts and About
     assert site.path("pagefind/pagefind.js").is_file()
+    # Only what a search asks for: not Pagefind's own interfaces (the page has
+    # its own), nor the WebAssembly of a language no page is in.
+    published = {p.name for p in (site.root / "pagefind").iterdir()}
+    assert not published & set(search.UNUSED_UI)
+    assert {name for name in published if name.startswith("wasm.")} == {"wasm.en.pagefind"}
 
 
 def test_every_post_is_indexed_with_its_title_and_date(site, post_sources):

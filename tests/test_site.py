@@ -284,17 +284,22 @@ def test_every_page_carries_a_strict_content_security_policy(site):
 
 
 def test_pages_carry_icon_references_not_drawings(site):
-    """Furo's icons are drawn once, in _static/icons.svg (issue 15): a page's
-    symbols only point there, and every one it uses is in the file."""
+    """Furo's icons are drawn once, in _static/icons.svg (issue 15): a page
+    carries no symbol, and every icon it shows points at one in the file."""
     sprite = BeautifulSoup(site.path("_static/icons.svg").read_text(), "xml")
     drawn = {symbol["id"] for symbol in sprite.find_all("symbol")}
-    page = site.page("posts/2010/birmingham-blues.html")
-    used = {u["href"].lstrip("#") for u in page.select("use[href^='#']")}
-    symbols = {s["id"]: s for s in page.select("body > svg symbol")}
-    assert used and used <= set(symbols) and used <= drawn
-    for name in used:
-        assert symbols[name].select_one("use")["href"] == f"../../_static/icons.svg#{name}"
-        assert symbols[name].select("path") == []
+    for path, prefix in [
+        ("posts/2010/birmingham-blues.html", "../../"),
+        ("index.html", ""),
+        ("blog/tag/birmingham/index.html", "../../../"),
+    ]:
+        page = site.page(path)
+        assert page.select("symbol") == [], path
+        used = [u["href"] for u in page.select("use")]
+        assert len(used) >= 11, path  # the menu, two theme toggles, two contents icons
+        for href in used:
+            file, _, name = href.partition("#")
+            assert file == f"{prefix}_static/icons.svg" and name in drawn, (path, href)
 
 
 def test_sidebar_shows_the_most_used_tags_and_links_them_all(tmp_path):
@@ -316,9 +321,10 @@ def test_sidebar_shows_the_most_used_tags_and_links_them_all(tmp_path):
 
 
 def test_pages_carry_no_template_indentation_or_sphinx_search_scripts(site):
-    """Issue 15's lighter pages: the templates' indentation stays out of the
-    pages (templates.py) and so do Sphinx's search scripts (the search is
-    Pagefind's); what a page shows and the text in <pre> are unchanged."""
+    """Issue 15's lighter pages: the templates' indentation and comments stay
+    out of the pages (templates.py), and so do Sphinx's search scripts (the
+    search is Pagefind's) and a second viewport tag; what a page shows and the
+    text in <pre> are unchanged."""
     for path in site.html_files():
         html = path.read_text(encoding="utf-8")
         outside_pre = re.sub(r"<pre\b.*?</pre>", "", html, flags=re.S)
@@ -327,6 +333,9 @@ def test_pages_carry_no_template_indentation_or_sphinx_search_scripts(site):
         scripts = [s["src"] for s in BeautifulSoup(html, "html.parser").select("script[src]")]
         sphinx_search = re.compile(r"doctools|sphinx_highlight|documentation_options")
         assert not [s for s in scripts if sphinx_search.search(s)], path
+        assert "<!--" not in outside_pre, path  # Furo's "Generated with" comment
+        viewports = BeautifulSoup(html, "html.parser").select('meta[name="viewport"]')
+        assert len(viewports) == 1, path  # Furo's; not docutils' as well
     page = site.page("posts/2010/birmingham-blues.html")
     assert [i["name"] for i in page.select("form[role=search] input")] == ["q"]
     names = [x["src"].rsplit("/", 1)[-1].split("?")[0] for x in page.select("script[src]")]

@@ -47,9 +47,15 @@ SPHINX_SEARCH_SCRIPTS = frozenset(
 )
 
 
+#: Docutils' HTML writer's viewport tag, which Sphinx passes on in ``metatags``:
+#: Furo's page has its own, so every page said it twice.
+DOCUTILS_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />\n'
+
+
 def _page_context(app, pagename, templatename, context, doctree) -> None:
     if not epub.for_site(app.builder):
         return
+    context["metatags"] = context.get("metatags", "").replace(DOCUTILS_VIEWPORT, "")
     context["script_files"] = [
         js
         for js in context.get("script_files", ())

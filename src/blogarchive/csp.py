@@ -22,7 +22,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from .templates import dedent
+from .templates import as_served
 
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 
@@ -38,7 +38,7 @@ def theme_inline_scripts(theme_dirs) -> list[str]:
     for folder in theme_dirs:
         base = Path(folder) / "base.html"
         if base.is_file():
-            template = dedent(base.read_text(encoding="utf-8"))  # as the loader serves it
+            template = as_served(base.read_text(encoding="utf-8"))  # as the loader serves it
             for source in INLINE_SCRIPT.findall(template):
                 if "{{" not in source and "{%" not in source:
                     scripts.append(source)

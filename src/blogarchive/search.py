@@ -90,6 +90,7 @@ def index_site(app, exception) -> None:
         outdir = Path(app.builder.outdir)
         (outdir / "searchindex.js").unlink(missing_ok=True)  # Sphinx's, from a build before
         sort_filters(scratch)
+        drop_unused(scratch)
         _sync(scratch, outdir / BUNDLE)
         preload_meta(Path(app.builder.get_outfilename("search")), outdir / BUNDLE)
     finally:
@@ -103,6 +104,30 @@ def documents_glob(docnames) -> str:
     folders = sorted({d.split("/", 1)[0] for d in docnames if "/" in d})
     top = sorted(f"{d}.html" for d in docnames if "/" not in d)
     return "{" + ",".join([*(f"{f}/**/*.html" for f in folders), *top]) + "}"
+
+
+#: Pagefind's ready-made search interfaces, which the search page does not use
+#: (it has its own, _static/search.js): about 0.4 MB that no reader would fetch.
+UNUSED_UI = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+
+
+def drop_unused(bundle: Path) -> None:
+    """Leave out of the bundle what no search asks for: Pagefind's own search
+    interfaces, and the WebAssembly of languages the site has no page in
+    (Pagefind writes one for pages of no known language, ``unknown``, always)."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    wanted = {f"wasm.{language['wasm']}.pagefind" for language in entry["languages"].values()}
+    for path in bundle.iterdir():
+        if path.name in UNUSED_UI or (path.name.startswith("wasm.") and path.name not in wanted):
+            path.unlink()
 
 
 #: The search page's preload of Pagefind's meta file (``_templates/page.html``):

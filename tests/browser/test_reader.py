@@ -214,9 +214,10 @@ def test_icons_are_drawn_from_the_shared_sprite(server, page):
     page.wait_for_load_state("networkidle")
     boxes = page.evaluate(
         """() => Object.fromEntries([...document.querySelectorAll('header.mobile-header svg use')]
-            .map(u => [u.getAttribute('href'), u.getBBox().width * u.getBBox().height]))"""
+            .map(u => [u.getAttribute('href').split('#')[1],
+                       u.getBBox().width * u.getBBox().height]))"""
     )
-    assert boxes["#svg-menu"] > 0 and boxes["#svg-sun-with-moon"] > 0
+    assert boxes["svg-menu"] > 0 and boxes["svg-sun-with-moon"] > 0
 
 
 def test_search_works_for_a_site_under_a_folder(site, browser, tmp_path):
