@@ -51,6 +51,19 @@ async function search() {
   status.textContent = "Searching…";
   const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
   await pagefind.options({ baseUrl: root.pathname });
+  // A big blog's index is in parts (pagefind/part-2/...: blogarchive/search.py),
+  // each named by the page's preload of its meta file; one that cannot be
+  // loaded leaves the others to search.
+  const parts = [...document.querySelectorAll('link[rel="preload"][href$=".pf_meta"]')]
+    .map((link) => new URL(".", link.href))
+    .filter((folder) => /\/part-\d+\/$/.test(folder.pathname));
+  await Promise.all(
+    parts.map((folder) =>
+      pagefind
+        .mergeIndex(folder.pathname, { baseUrl: root.pathname })
+        .catch((error) => console.warn(`search: ${folder.pathname} not loaded`, error))
+    )
+  );
   const found = await pagefind.search(query, { filters });
   const count = found.results.length;
   let shown = 0;

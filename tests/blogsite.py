@@ -37,12 +37,13 @@ class Site:
 
     def search_index(self) -> dict[str, dict]:
         """What the search finds: Pagefind's page records (each a gzipped
-        ``pagefind_dcd`` + JSON fragment: text, title, date, filters) by address."""
+        ``pagefind_dcd`` + JSON fragment: text, title, date, filters) by
+        address, from every part of the index."""
         import gzip
         import json
 
         records = {}
-        for path in sorted(self.root.glob("pagefind/fragment/*.pf_fragment")):
+        for path in sorted(self.root.glob("pagefind/**/fragment/*.pf_fragment")):
             data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
             record = json.loads(data)
             records[record["url"]] = record

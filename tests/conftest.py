@@ -36,6 +36,18 @@ def site(tmp_path_factory) -> Site:
     return Site(out, log=result.stderr)
 
 
+@pytest.fixture(scope="session")
+def parted_site(tmp_path_factory) -> Site:
+    """The real site with its search index made in parts of two pages at most,
+    as a blog of thousands of posts is (search.py's ``parts``)."""
+    out = tmp_path_factory.mktemp("parted") / "html"
+    command = [sys.executable, "-m", "blogarchive.build", str(REPO), str(out)]
+    command += ["-D", "blog_search_part_pages=2"]
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Site(out, log=result.stderr)
+
+
 @pytest.fixture
 def blog_dir(tmp_path, monkeypatch):
     """An empty blog with the real settings, the repository the working folder."""

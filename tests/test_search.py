@@ -142,3 +142,31 @@ def test_filter_files_are_the_same_bytes_whatever_order_pagefind_wrote(site, tmp
 def _tree(folder) -> dict:
     files = (p for p in folder.rglob("*") if p.is_file())
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
+
+
+def test_a_big_blog_is_indexed_in_parts_the_search_page_names(site, parted_site):
+    """Pagefind holds about 0.3 MB per page while it indexes, so a blog of more
+    than ``blog_search_part_pages`` pages is indexed a part at a time: here
+    six pages (five posts and About) in parts of two.  Each page is in one
+    part, found as in a one-part index; a later part is an index only (the
+    first part's script, worker and WebAssembly serve them all)."""
+    bundle = parted_site.root / "pagefind"
+    parts = sorted(bundle.glob("part-*"))
+    assert [p.name for p in parts] == ["part-2", "part-3"]
+    metas = []
+    for folder in [bundle, *parts]:
+        entry = json.loads((folder / "pagefind-entry.json").read_text())
+        assert entry["languages"]["en"]["page_count"] == 2
+        meta = f"pagefind.{entry['languages']['en']['hash']}.pf_meta"
+        assert (folder / meta).is_file()
+        metas.append(folder.relative_to(parted_site.root).as_posix() + "/" + meta)
+    for part in parts:
+        files = {p.name for p in part.iterdir() if p.is_file()}
+        assert files == {"pagefind-entry.json", metas[parts.index(part) + 1].rsplit("/", 1)[1]}
+    assert (bundle / "pagefind.js").is_file() and (bundle / "wasm.en.pagefind").is_file()
+    whole = site.search_index()
+    assert parted_site.search_index().keys() == whole.keys()
+    for url, record in parted_site.search_index().items():
+        assert record["content"] == whole[url]["content"] and record["meta"] == whole[url]["meta"]
+    preloads = parted_site.page("search.html").select('link[rel="preload"][href$=".pf_meta"]')
+    assert [link["href"] for link in preloads] == metas

@@ -105,6 +105,7 @@ def setup(app):
     app.add_config_value("blog_preview", False, "env", types=[bool])
     app.add_config_value("blog_posts_per_page", 10, "html", types=[int])
     app.add_config_value("blog_related_posts", 3, "html", types=[int])
+    app.add_config_value("blog_search_part_pages", 2000, "html", types=[int])
     app.add_config_value("blog_repository_url", "", "html", types=[str])
     app.add_config_value("blog_repository_branch", "main", "html", types=[str])
     app.add_config_value("blog_changes_length", 30, "html", types=[int])

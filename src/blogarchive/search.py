@@ -21,8 +21,14 @@ index into chunks and a reader's browser fetches only those a query needs.
   pages again as soon as they are written, while the archive's pages and feeds
   are rendered (:func:`start_index`); the index reaches the site only when the
   build succeeds (:func:`index_site`).  Its index has no incremental mode;
-  indexing takes about 1.5 s at 1000 posts, 9 s at 5000.  ``blog serve`` builds
+  indexing takes about 3 s at 1000 posts, 12 s at 5000.  ``blog serve`` builds
   through Sphinx too, so search works in the preview as well.
+- A blog of more than ``blog_search_part_pages`` pages (2000) is indexed a
+  part at a time, each part its own bundle, which the search page merges
+  (:func:`parts`): Pagefind holds about 0.3 MB a page while it indexes.
+- Only what a search asks for is published (:func:`drop_unused`), and the
+  search page preloads each part's meta file, named once the index is made
+  (:func:`preload_meta`).
 """
 
 from __future__ import annotations
@@ -30,11 +36,13 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import cbor2
@@ -62,14 +70,78 @@ def start_index(app) -> list:
         return []
     outdir = Path(app.builder.outdir)
     scratch = Path(tempfile.mkdtemp(dir=outdir.parent, prefix=".pagefind-"))
-    command = [sys.executable, "-m", "pagefind", "--site", str(outdir), "--silent"]
-    command += ["--output-path", str(scratch), "--exclude-selectors", EXCLUDED]
-    command += ["--glob", documents_glob(app.env.found_docs)]
-    process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-    )
-    build_state(app.config).search_job = (process, scratch)
+    # Only the documents' pages (posts, pages, About) have text to search: not
+    # the home page (its posts' text is theirs; it has no data-pagefind-body),
+    # nor the thousands of list pages and redirects, which Pagefind would read
+    # only to skip (40 % longer at 5000 posts).  A blog of a home page alone
+    # has it indexed: Pagefind makes no index of nothing.
+    docnames = sorted(set(app.env.found_docs) - {app.config.root_doc}) or [app.config.root_doc]
+    pages = [Path(app.builder.get_outfilename(d)).relative_to(outdir) for d in docnames]
+    job = Indexer(outdir, parts(pages, app.config.blog_search_part_pages), scratch)
+    job.start()
+    build_state(app.config).search_job = job
     return []
+
+
+def parts(pages: list, size: int) -> list[list]:
+    """The pages split into as few runs of Pagefind as keep each to ``size``
+    pages at most (``blog_search_part_pages``), in order, of even sizes.
+
+    Pagefind holds about 0.3 MB per page of text while it indexes (1.4 GB for
+    5000 posts; Pagefind#842), so a bigger blog is indexed a part at a time,
+    each part its own bundle (``pagefind/``, then ``pagefind/part-2/``...),
+    which the search page merges (Pagefind's ``mergeIndex``).  A blog of up to
+    ``size`` pages is one bundle, as before; each further part costs the first
+    search two small requests and an index chunk more."""
+    count = max(1, -(-len(pages) // max(size, 1)))
+    return [pages[i * len(pages) // count : (i + 1) * len(pages) // count] for i in range(count)]
+
+
+class Indexer(threading.Thread):
+    """Pagefind run on each part in turn (one at a time: memory), each part's
+    pages hard-linked into a folder of their own at their place in the site,
+    so that Pagefind reads only them and names them by their address."""
+
+    def __init__(self, outdir: Path, parts: list[list], scratch: Path) -> None:
+        super().__init__(name="pagefind", daemon=True)
+        self.outdir, self.parts, self.scratch = outdir, parts, scratch
+        self.bundle = scratch / "bundle"  # the first part's, holding the others'
+        self.error: str | None = None
+        self._process: subprocess.Popen | None = None
+        self._stopped = False
+
+    def part_folder(self, number: int) -> Path:
+        return self.bundle if number == 1 else self.bundle / f"part-{number}"
+
+    def run(self) -> None:
+        for number, pages in enumerate(self.parts, start=1):
+            site = self.scratch / f"site-{number}"
+            for rel in pages:
+                (site / rel).parent.mkdir(parents=True, exist_ok=True)
+                os.link(self.outdir / rel, site / rel)
+            output = self.scratch / f"part-{number}"
+            command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
+            command += ["--output-path", str(output), "--exclude-selectors", EXCLUDED]
+            if self._stopped:
+                return
+            self._process = subprocess.Popen(
+                command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+            )
+            _, errors = self._process.communicate()
+            shutil.rmtree(site)
+            if self._process.returncode != 0:
+                if not self._stopped:
+                    self.error = f"pagefind could not index the site: {errors.strip()}"
+                return
+            self.part_folder(number).parent.mkdir(parents=True, exist_ok=True)
+            output.rename(self.part_folder(number))
+
+    def stop(self) -> None:
+        """A failed build's: Pagefind stopped, no part left to start."""
+        self._stopped = True
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+        self.join()
 
 
 def index_site(app, exception) -> None:
@@ -78,32 +150,24 @@ def index_site(app, exception) -> None:
     build = build_state(app.config)
     if build.search_job is None:
         return
-    (process, scratch), build.search_job = build.search_job, None
+    job, build.search_job = build.search_job, None
     try:
         if exception is not None:
-            process.kill()
-            process.wait()
+            job.stop()
             return
-        _, errors = process.communicate()
-        if process.returncode != 0:
-            raise ExtensionError(f"pagefind could not index the site: {errors.strip()}")
+        job.join()
+        if job.error:
+            raise ExtensionError(job.error)
         outdir = Path(app.builder.outdir)
         (outdir / "searchindex.js").unlink(missing_ok=True)  # Sphinx's, from a build before
-        sort_filters(scratch)
-        drop_unused(scratch)
-        _sync(scratch, outdir / BUNDLE)
+        for number in range(1, len(job.parts) + 1):
+            folder = job.part_folder(number)
+            sort_filters(folder)
+            drop_unused(folder, first=number == 1)
+        _sync(job.bundle, outdir / BUNDLE)
         preload_meta(Path(app.builder.get_outfilename("search")), outdir / BUNDLE)
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-
-
-def documents_glob(docnames) -> str:
-    """The pages of the documents (posts, pages, About): the only ones with text
-    to search.  Pagefind skips the others' text anyway, but reading thousands
-    of list pages and redirects took it 40 % longer at 5000 posts."""
-    folders = sorted({d.split("/", 1)[0] for d in docnames if "/" in d})
-    top = sorted(f"{d}.html" for d in docnames if "/" not in d)
-    return "{" + ",".join([*(f"{f}/**/*.html" for f in folders), *top]) + "}"
+        shutil.rmtree(job.scratch, ignore_errors=True)
 
 
 #: Pagefind's ready-made search interfaces, which the search page does not use
@@ -119,41 +183,61 @@ UNUSED_UI = (
 )
 
 
-def drop_unused(bundle: Path) -> None:
+def drop_unused(bundle: Path, first: bool = True) -> None:
     """Leave out of the bundle what no search asks for: Pagefind's own search
     interfaces, and the WebAssembly of languages the site has no page in
-    (Pagefind writes one for pages of no known language, ``unknown``, always)."""
+    (Pagefind writes one for pages of no known language, ``unknown``, always).
+    A later part keeps only its index: its script, worker and WebAssembly are
+    the first part's (Pagefind's ``mergeIndex`` loads none of its own)."""
     entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
     wanted = {f"wasm.{language['wasm']}.pagefind" for language in entry["languages"].values()}
     for path in bundle.iterdir():
-        if path.name in UNUSED_UI or (path.name.startswith("wasm.") and path.name not in wanted):
+        if first:
+            unused = path.name in UNUSED_UI or (
+                path.name.startswith("wasm.") and path.name not in wanted
+            )
+        else:
+            unused = path.is_file() and not path.name.endswith((".pf_meta", "-entry.json"))
+        if unused:
             path.unlink()
 
 
-#: The search page's preload of Pagefind's meta file (``_templates/page.html``):
-#: ``pagefind.<language>.pf_meta`` as written, ``pagefind.<language>_<hash>.pf_meta`` after.
-_META_PRELOAD = re.compile(
-    r'(<link rel="preload" href="[^"]*pagefind/pagefind\.)([^"/_]+)(?:_[0-9a-f]+)?'
-    r'(\.pf_meta" as="fetch" crossorigin>)'
+#: The search page's preloads of Pagefind's meta files (``_templates/page.html``):
+#: ``pagefind/pagefind.<language>.pf_meta`` as written, then one for each part:
+#: ``pagefind/pagefind.<language>_<hash>.pf_meta``, ``pagefind/part-2/pagefind...``.
+_META_PRELOADS = re.compile(
+    r'(?:<link rel="preload" href="(?P<root>[^"]*)pagefind/(?:part-\d+/)?pagefind\.'
+    r'(?P<language>[^"/_]+)(?:_[0-9a-f]+)?\.pf_meta" as="fetch" crossorigin>\n?)+'
 )
 
 
 def preload_meta(page: Path, bundle: Path) -> None:
-    """Name the index's meta file in the search page's preload.  Pagefind names
-    it by a hash of the index, known only once the index is made, and asks for
-    it only after its entry file: preloaded with the page, it is there when the
-    first search starts (about 0.3 s sooner on a slow network).  A page still
-    showing the hash of an earlier index gets the new one."""
-    languages = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))["languages"]
+    """Name the index's meta files, one for each part, in the search page's
+    preloads.  Pagefind names each by a hash of the index, known only once the
+    index is made, and asks for it only after its entry file: preloaded with
+    the page, it is there when the first search starts (about 0.3 s sooner on a
+    slow network).  A page still naming an earlier index's gets the new ones;
+    the search page's script merges the parts it names (_static/search.js)."""
+    folders = [bundle, *sorted(bundle.glob("part-*"), key=lambda p: int(p.name[5:]))]
     html = page.read_text("utf-8")
 
     def named(match: re.Match) -> str:
-        language = languages.get(match[2]) or languages.get(match[2].lower())
-        if language is None and len(languages) == 1:  # a language Pagefind has no stemmer for
-            language = next(iter(languages.values()))
-        return f"{match[1]}{language['hash']}{match[3]}" if language else ""
+        links = []
+        for folder in folders:
+            languages = json.loads((folder / "pagefind-entry.json").read_text("utf-8"))["languages"]
+            code = match["language"]
+            language = languages.get(code) or languages.get(code.lower())
+            if language is None and len(languages) == 1:  # one Pagefind has no stemmer for
+                language = next(iter(languages.values()))
+            if language:
+                where = folder.relative_to(bundle.parent).as_posix()
+                links.append(
+                    f'<link rel="preload" href="{match["root"]}{where}/pagefind.'
+                    f'{language["hash"]}.pf_meta" as="fetch" crossorigin>\n'
+                )
+        return "".join(links)
 
-    new, found = _META_PRELOAD.subn(named, html)
+    new, found = _META_PRELOADS.subn(named, html, count=1)
     if not found:
         raise ExtensionError(f"{page}: no preload of Pagefind's meta file to name")
     if new != html:

@@ -81,7 +81,7 @@ class BuildState:
     listing_before: dict[str, tuple] = field(default_factory=dict)
     history: object = None  # history.History
     archived_copies: dict | None = None  # address -> snapshot (archived.py)
-    search_job: tuple | None = None  # Pagefind at work: (process, its scratch folder)
+    search_job: object = None  # search.Indexer: Pagefind at work
     archive: object = None  # archive.BlogArchive, made on first use when writing
     generated: object = None  # incremental.GeneratedFiles, likewise
 

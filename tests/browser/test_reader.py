@@ -271,3 +271,23 @@ def test_search_results_show_as_their_excerpts_come(server, page):
         route.continue_()
     page.locator('#search-results[aria-busy="false"]').wait_for(state="attached")
     assert page.locator("#search-results li").count() == len(held) + 1
+
+
+@pytest.mark.parametrize("query", ["Birmingham", "children", "ContactPoint"])
+def test_search_finds_the_same_posts_in_an_index_made_in_parts(
+    server, site, parted_site, browser, query
+):
+    """A big blog's index is in parts (search.py), merged by the search page:
+    here three parts of two pages; the results are the one-part index's."""
+    served = Server(parted_site.root)
+    found = {}
+    try:
+        for name, url in [("whole", server.url), ("parts", served.url)]:
+            page = browser.new_page()
+            page.goto(url(f"search.html?q={query}"))
+            page.locator('#search-results[aria-busy="false"]').wait_for(state="attached")
+            found[name] = sorted(page.locator("#search-results li > a").all_inner_texts())
+            page.close()
+    finally:
+        served.close()
+    assert found["parts"] == found["whole"] and found["whole"]
