@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from sphinx.errors import ExtensionError
@@ -170,3 +171,21 @@ def test_a_big_blog_is_indexed_in_parts_the_search_page_names(site, parted_site)
         assert record["content"] == whole[url]["content"] and record["meta"] == whole[url]["meta"]
     preloads = parted_site.page("search.html").select('link[rel="preload"][href$=".pf_meta"]')
     assert [link["href"] for link in preloads] == metas
+
+
+def test_the_indexer_skips_a_page_that_is_not_there_and_reports_pagefind_failing(tmp_path):
+    """A document without a page (none was written) is not indexed; Pagefind
+    failing is the build's error, naming Pagefind, not a crash in its thread."""
+    site = tmp_path / "site"
+    (site / "posts").mkdir(parents=True)
+    body = "<html lang='en'><body><div data-pagefind-body><h1>{0}</h1><p>{0} text</p></div>"
+    (site / "posts/here.html").write_text(body.format("Here"))
+    pages = [Path("posts/gone.html"), Path("posts/here.html")]
+    job = search.Indexer(site, [pages], tmp_path / "scratch")
+    job.run()
+    assert job.error is None
+    entry = json.loads((job.bundle / "pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] == 1
+    nothing = search.Indexer(site, [[Path("posts/gone.html")]], tmp_path / "scratch2")
+    nothing.run()
+    assert nothing.error.startswith("pagefind could not index the site")

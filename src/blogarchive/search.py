@@ -114,11 +114,19 @@ class Indexer(threading.Thread):
         return self.bundle if number == 1 else self.bundle / f"part-{number}"
 
     def run(self) -> None:
+        try:
+            self._index()
+        except Exception as error:  # reported by index_site, as the build's error
+            self.error = f"pagefind could not index the site: {error!r}"
+
+    def _index(self) -> None:
         for number, pages in enumerate(self.parts, start=1):
             site = self.scratch / f"site-{number}"
+            site.mkdir(parents=True)
             for rel in pages:
-                (site / rel).parent.mkdir(parents=True, exist_ok=True)
-                os.link(self.outdir / rel, site / rel)
+                if (self.outdir / rel).is_file():  # a document with no page has no text
+                    (site / rel).parent.mkdir(parents=True, exist_ok=True)
+                    os.link(self.outdir / rel, site / rel)
             output = self.scratch / f"part-{number}"
             command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
             command += ["--output-path", str(output), "--exclude-selectors", EXCLUDED]
