@@ -193,3 +193,32 @@ def test_parallel_build_equals_serial_build(tmp_path):
     assert build(root, serial / "html", jobs="1") == 0
     assert build(root, parallel / "html", jobs="2") == 0
     assert_same_tree(serial / "html", parallel / "html")
+
+
+def in_parts(blog: Path) -> Path:
+    """The blog with its search index made in parts of two pages (search.py):
+    About and five posts are three parts, as a blog of thousands of posts is."""
+    conf = blog / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + "\nblog_search_part_pages = 2\n")
+    return blog
+
+
+@pytest.mark.parametrize("change", [edit_body, add_post, remove_post])
+def test_an_index_in_parts_is_made_again_only_where_its_text_changed(tmp_path, change):
+    """An edit indexes only its post's part again (the others' bundles are
+    kept: their text is what it was); whatever changed, the site is a clean
+    build's, byte for byte."""
+    blog = in_parts(copy_blog(tmp_path / "blog"))
+    out = blog / "_build/html"
+    run_build(blog, out)
+    before = mtimes(out)
+    change(blog)
+    run_build(blog, out)
+    searched = {n for n in changed_since(before, out) if n.startswith("pagefind/")}
+    if change is edit_body:  # birmingham-blues: the second part, with contactpoint's
+        assert searched and all(n.startswith("pagefind/part-2/") for n in searched), searched
+    clean = in_parts(copy_blog(tmp_path / "clean"))
+    shutil.rmtree(clean / "posts")
+    shutil.copytree(blog / "posts", clean / "posts")
+    run_build(clean, clean / "_build/html")
+    assert_same_tree(out, clean / "_build/html")

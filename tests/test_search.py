@@ -189,3 +189,37 @@ def test_the_indexer_skips_a_page_that_is_not_there_and_reports_pagefind_failing
     nothing = search.Indexer(site, [[Path("posts/gone.html")]], tmp_path / "scratch2")
     nothing.run()
     assert nothing.error.startswith("pagefind could not index the site")
+
+
+def test_a_part_whose_searched_text_is_unchanged_keeps_its_bundle(tmp_path):
+    """Pagefind indexes again only the parts whose pages' searched text
+    changed: not for a new footer or sidebar (a new commit, a new post)."""
+    site = tmp_path / "site"
+    (site / "posts").mkdir(parents=True)
+    page = (
+        "<html lang='en'><body><nav>{2}</nav><div data-pagefind-body><h1>{0}</h1><p>{1}</p></div>"
+    )
+    page += "<footer>{2}</footer></body></html>"
+    names = ["a", "b", "c", "d"]
+    for name in names:
+        (site / f"posts/{name}.html").write_text(page.format(name, "text", "commit 1"))
+    parts = search.parts([Path(f"posts/{n}.html") for n in names], 2)
+    record = tmp_path / "doctrees/parts.json"
+
+    def index(scratch: str) -> list[int]:
+        job = search.Indexer(site, parts, tmp_path / scratch, record)
+        job.run()
+        assert job.error is None
+        search._sync(job.bundle, site / "pagefind")
+        job.save_record()
+        return job.indexed
+
+    assert index("first") == [1, 2]
+    for name in names:  # a new commit in every footer, a new post in every sidebar
+        (site / f"posts/{name}.html").write_text(page.format(name, "text", "commit 2"))
+    assert index("second") == []
+    (site / "posts/d.html").write_text(page.format("d", "new text", "commit 2"))
+    assert index("third") == [2]
+    entry = json.loads((site / "pagefind/part-2/pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] == 2
+    assert (site / "pagefind/pagefind.js").is_file()  # the first part's, kept

@@ -25,7 +25,8 @@ index into chunks and a reader's browser fetches only those a query needs.
   through Sphinx too, so search works in the preview as well.
 - A blog of more than ``blog_search_part_pages`` pages (2000) is indexed a
   part at a time, each part its own bundle, which the search page merges
-  (:func:`parts`): Pagefind holds about 0.3 MB a page while it indexes.
+  (:func:`parts`): Pagefind holds about 0.3 MB a page while it indexes.  A
+  part whose searched text did not change keeps its bundle (:class:`Indexer`).
 - Only what a search asks for is published (:func:`drop_unused`), and the
   search page preloads each part's meta file, named once the index is made
   (:func:`preload_meta`).
@@ -35,6 +36,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import importlib.metadata
 import json
 import os
 import re
@@ -77,7 +79,8 @@ def start_index(app) -> list:
     # has it indexed: Pagefind makes no index of nothing.
     docnames = sorted(set(app.env.found_docs) - {app.config.root_doc}) or [app.config.root_doc]
     pages = [Path(app.builder.get_outfilename(d)).relative_to(outdir) for d in docnames]
-    job = Indexer(outdir, parts(pages, app.config.blog_search_part_pages), scratch)
+    record = Path(app.doctreedir) / "blogarchive-search-parts.json"
+    job = Indexer(outdir, parts(pages, app.config.blog_search_part_pages), scratch, record)
     job.start()
     build_state(app.config).search_job = job
     return []
@@ -100,18 +103,29 @@ def parts(pages: list, size: int) -> list[list]:
 class Indexer(threading.Thread):
     """Pagefind run on each part in turn (one at a time: memory), each part's
     pages hard-linked into a folder of their own at their place in the site,
-    so that Pagefind reads only them and names them by their address."""
+    so that Pagefind reads only them and names them by their address.
 
-    def __init__(self, outdir: Path, parts: list[list], scratch: Path) -> None:
+    A part whose pages' searched text is what it was when the site's bundle
+    for it was made (``record``: a digest of each part, kept with the
+    doctrees) keeps that bundle: in a blog of several parts, an edit indexes
+    the edited post's part alone, and a new commit in every page's footer
+    (CI) none but that."""
+
+    def __init__(
+        self, outdir: Path, parts: list[list], scratch: Path, record: Path | None = None
+    ) -> None:
         super().__init__(name="pagefind", daemon=True)
-        self.outdir, self.parts, self.scratch = outdir, parts, scratch
+        self.outdir, self.parts, self.scratch, self.record = outdir, parts, scratch, record
         self.bundle = scratch / "bundle"  # the first part's, holding the others'
+        self.digests: dict[str, str] = {}  # of the parts made, to record once published
+        self.indexed: list[int] = []  # the parts Pagefind indexed (the others were kept)
         self.error: str | None = None
         self._process: subprocess.Popen | None = None
         self._stopped = False
 
-    def part_folder(self, number: int) -> Path:
-        return self.bundle if number == 1 else self.bundle / f"part-{number}"
+    def part_folder(self, number: int, bundle: Path | None = None) -> Path:
+        bundle = bundle or self.bundle
+        return bundle if number == 1 else bundle / f"part-{number}"
 
     def run(self) -> None:
         try:
@@ -120,29 +134,55 @@ class Indexer(threading.Thread):
             self.error = f"pagefind could not index the site: {error!r}"
 
     def _index(self) -> None:
+        try:
+            before = json.loads(self.record.read_text("utf-8")) if self.record else {}
+        except (OSError, ValueError):
+            before = {}
         for number, pages in enumerate(self.parts, start=1):
-            site = self.scratch / f"site-{number}"
-            site.mkdir(parents=True)
-            for rel in pages:
-                if (self.outdir / rel).is_file():  # a document with no page has no text
-                    (site / rel).parent.mkdir(parents=True, exist_ok=True)
-                    os.link(self.outdir / rel, site / rel)
-            output = self.scratch / f"part-{number}"
-            command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
-            command += ["--output-path", str(output), "--exclude-selectors", EXCLUDED]
-            if self._stopped:
+            digest = part_digest(self.outdir, pages)
+            self.digests[str(number)] = digest
+            published = self.part_folder(number, self.outdir / BUNDLE)
+            if before.get(str(number)) == digest and (published / "pagefind-entry.json").is_file():
+                shutil.copytree(  # the part's own files, not the later parts inside the first
+                    published,
+                    self.part_folder(number),
+                    ignore=lambda folder, names: [n for n in names if n.startswith("part-")],
+                )
+                continue
+            self.indexed.append(number)
+            self._run_pagefind(number, pages)
+            if self.error or self._stopped:
                 return
-            self._process = subprocess.Popen(
-                command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-            )
-            _, errors = self._process.communicate()
-            shutil.rmtree(site)
-            if self._process.returncode != 0:
-                if not self._stopped:
-                    self.error = f"pagefind could not index the site: {errors.strip()}"
-                return
-            self.part_folder(number).parent.mkdir(parents=True, exist_ok=True)
-            output.rename(self.part_folder(number))
+
+    def _run_pagefind(self, number: int, pages: list) -> None:
+        site = self.scratch / f"site-{number}"
+        site.mkdir(parents=True)
+        for rel in pages:
+            if (self.outdir / rel).is_file():  # a document with no page has no text
+                (site / rel).parent.mkdir(parents=True, exist_ok=True)
+                os.link(self.outdir / rel, site / rel)
+        output = self.scratch / f"part-{number}"
+        command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
+        command += ["--output-path", str(output), "--exclude-selectors", EXCLUDED]
+        if self._stopped:
+            return
+        self._process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        )
+        _, errors = self._process.communicate()
+        shutil.rmtree(site)
+        if self._process.returncode != 0:
+            if not self._stopped:
+                self.error = f"pagefind could not index the site: {errors.strip()}"
+            return
+        self.part_folder(number).parent.mkdir(parents=True, exist_ok=True)
+        output.rename(self.part_folder(number))
+
+    def save_record(self) -> None:
+        """Once the bundles are in the site: the digests they were made from."""
+        if self.record is not None:
+            self.record.parent.mkdir(parents=True, exist_ok=True)
+            self.record.write_text(json.dumps(self.digests, sort_keys=True), "utf-8")
 
     def stop(self) -> None:
         """A failed build's: Pagefind stopped, no part left to start."""
@@ -174,6 +214,7 @@ def index_site(app, exception) -> None:
             drop_unused(folder, first=number == 1)
         _sync(job.bundle, outdir / BUNDLE)
         preload_meta(Path(app.builder.get_outfilename("search")), outdir / BUNDLE)
+        job.save_record()
     finally:
         shutil.rmtree(job.scratch, ignore_errors=True)
 
@@ -189,6 +230,29 @@ UNUSED_UI = (
     "pagefind-component-ui.css",
     "pagefind-highlight.js",
 )
+
+
+def part_digest(outdir: Path, pages: list) -> str:
+    """What a part's index is made from: Pagefind's version and options, and
+    each page's address, its ``<html>`` tag (the language) and its text from
+    ``data-pagefind-body`` to the footer (not the sidebar or the footer, which
+    change on every page for a new post or a new commit, and are not searched)."""
+    digest = hashlib.sha256(f"{_pagefind_version()}\0{EXCLUDED}\0".encode())
+    for rel in pages:
+        path = outdir / rel
+        html = path.read_text("utf-8") if path.is_file() else ""
+        start, end = html.find("data-pagefind-body"), html.find("<footer")
+        searched = html[start:end] if 0 <= start < end else html
+        tag = html[html.find("<html") : html.find(">", html.find("<html")) + 1]
+        digest.update(f"{rel}\0{tag}\0{searched}\0".encode())
+    return digest.hexdigest()
+
+
+def _pagefind_version() -> str:
+    try:
+        return importlib.metadata.version("pagefind")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def drop_unused(bundle: Path, first: bool = True) -> None:
