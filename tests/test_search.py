@@ -220,6 +220,11 @@ def test_a_part_whose_searched_text_is_unchanged_keeps_its_bundle(tmp_path):
     assert index("second") == []
     (site / "posts/d.html").write_text(page.format("d", "new text", "commit 2"))
     assert index("third") == [2]
+    # A post's own <footer> (imported HTML) does not end what is compared.
+    (site / "posts/a.html").write_text(page.format("a", "<footer>f</footer>one", "commit 2"))
+    assert index("fourth") == [1]
+    (site / "posts/a.html").write_text(page.format("a", "<footer>f</footer>two", "commit 2"))
+    assert index("fifth") == [1]
     entry = json.loads((site / "pagefind/part-2/pagefind-entry.json").read_text())
     assert entry["languages"]["en"]["page_count"] == 2
     assert (site / "pagefind/pagefind.js").is_file()  # the first part's, kept

@@ -241,7 +241,7 @@ def part_digest(outdir: Path, pages: list) -> str:
     for rel in pages:
         path = outdir / rel
         html = path.read_text("utf-8") if path.is_file() else ""
-        start, end = html.find("data-pagefind-body"), html.find("<footer")
+        start, end = html.find("data-pagefind-body"), html.rfind("<footer")  # the page's own
         searched = html[start:end] if 0 <= start < end else html
         tag = html[html.find("<html") : html.find(">", html.find("<html")) + 1]
         digest.update(f"{rel}\0{tag}\0{searched}\0".encode())
