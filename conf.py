@@ -61,6 +61,10 @@ blog_posts_per_page = 10
 blog_repository_url = os.environ.get("BLOG_REPOSITORY_URL") or "https://github.com/chrismills/blog"
 blog_repository_branch = "main"
 blog_related_posts = 3
+# Search: a blog of more pages than this is indexed in parts, one at a time
+# (Pagefind holds about 0.3 MB a page while it indexes); each part beyond the
+# first costs a reader's first search a few small requests more.
+blog_search_part_pages = 2000
 
 
 # -- HTML (Furo, through our child theme) -----------------------------------
