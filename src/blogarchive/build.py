@@ -38,8 +38,6 @@ import shutil
 import sys
 from pathlib import Path
 
-from sphinx.cmd.build import build_main
-
 INTERNAL = {".buildinfo", ".buildinfo.bak", ".blogarchive-pages"}
 
 
@@ -221,6 +219,8 @@ def _build_locked(source: Path, out: Path, jobs: str, extra: list[str]) -> int:
         shutil.rmtree(doctrees, ignore_errors=True)
     incomplete.touch()
     args = ["-b", "html", "-W", "--keep-going", "-q", "-j", jobs, "-d", str(doctrees)]
+    from sphinx.cmd.build import build_main  # only once the site is known to be out of date
+
     status = build_main([*args, *extra, str(source), str(work)])
     if status != 0:
         print(f"build failed: {out} keeps the last good site", file=sys.stderr)

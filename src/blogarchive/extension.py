@@ -1,0 +1,160 @@
+"""The Sphinx extension that makes ABlog and Furo into this blog's archive
+(``blogarchive.setup`` calls :func:`setup`).
+
+ABlog reads the posts; this extension checks their front matter first, adds a
+header under each post's title, builds every archive page (months included)
+and the Atom feeds, and gives the templates in ``_templates/`` what they need.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import (
+    __version__,
+    ablog_compat,
+    archived,
+    checks,
+    comments,
+    confine,
+    csp,
+    epub,
+    incremental,
+    patches,
+    revisions,
+    search,
+    state,
+    templates,
+)
+from .archive import blog_archive
+from .feeds import write_feeds
+from .history import load_history
+from .pages import archive_pages
+from .posts import ApplyPostFrontMatter, CheckPostFrontMatter, add_post_header, screen_posts
+
+THEME_DIR = Path(__file__).parent / "theme"
+
+
+def _start_build(app) -> None:
+    """A fresh ABlog registry for each build, even in one process."""
+    ablog_compat.reset(app)
+
+
+#: Sphinx's own scripts, for its search page and its highlighting of the words
+#: searched for: the site's search is Pagefind's (search.py), so no page loads them.
+SPHINX_SEARCH_SCRIPTS = frozenset(
+    f"_static/{name}" for name in ("documentation_options.js", "doctools.js", "sphinx_highlight.js")
+)
+
+
+#: Docutils' HTML writer's viewport tag, which Sphinx passes on in ``metatags``:
+#: Furo's page has its own, so every page said it twice.
+DOCUTILS_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />\n'
+
+
+def _page_context(app, pagename, templatename, context, doctree) -> None:
+    if not epub.for_site(app.builder):
+        return
+    context["metatags"] = context.get("metatags", "").replace(DOCUTILS_VIEWPORT, "")
+    context["script_files"] = [
+        js
+        for js in context.get("script_files", ())
+        if getattr(js, "filename", js) not in SPHINX_SEARCH_SCRIPTS
+    ]
+    archive = blog_archive(app)
+    context["archive"] = archive
+    context["content_security_policy"] = csp.page_policy(app)
+    context["post"] = post = archive.post(pagename)
+    if post is not None and post.published:
+        thread = comments.thread(app.srcdir, pagename, archive.tz)
+        context["comments"] = thread
+        context["comment_count"] = comments.count(thread)
+    context["feed_url"] = archive.baseurl + archive.feed_docname
+    context["blog_sidebar"] = archive.sidebar(pagename, context)
+
+
+def _skip_unread_folders(app, config) -> None:
+    """``config-inited``: Sphinx is not to walk the folders a build never reads
+    (``build.NOT_READ``: the build's own output, tests, benchmarks...), hidden
+    folders (.git, a .venv's site-packages) or bytecode.  It walks every folder
+    it is not told to skip, even when include_patterns names only a few (0.5 s
+    of a one-post edit at 1000 posts).  A new list: Sphinx's default one is
+    shared by every app in the process."""
+    from .build import NOT_READ  # the folders the up-to-date check skips too
+
+    unread = [*sorted(NOT_READ), ".*", "**/__pycache__"]
+    config.exclude_patterns = [*config.exclude_patterns, *unread]
+
+
+def _drop_unused_toctree(app, pagename, templatename, context, doctree) -> None:
+    """``html-page-context``, before Furo's handler: no global table of contents
+    when no sidebar shows it.  Furo builds its navigation tree from it on every
+    page (a tenth of the writing time at 1000 posts), to be shown only by
+    ``sidebar/navigation.html``, which this blog's sidebars leave out."""
+    if "sidebar/navigation.html" not in (context.get("sidebars") or ()):
+        context.pop("toctree", None)
+
+
+def setup(app):
+    # ABlog first, then what this extension changes of it (ablog_compat.py).
+    ablog_compat.setup(app)
+    app.add_config_value("blog_timezone", "Europe/London", "env", types=[str])
+    app.add_config_value("blog_recent_posts", 5, "html", types=[int])
+    app.add_config_value("blog_sidebar_tags", 10, "html", types=[int])
+    app.add_config_value("blog_tag_feeds", True, "html", types=[bool])
+    app.add_config_value("blog_preview", False, "env", types=[bool])
+    app.add_config_value("blog_posts_per_page", 10, "html", types=[int])
+    app.add_config_value("blog_related_posts", 3, "html", types=[int])
+    app.add_config_value("blog_search_part_pages", 2000, "html", types=[int])
+    app.add_config_value("blog_repository_url", "", "html", types=[str])
+    app.add_config_value("blog_repository_branch", "main", "html", types=[str])
+    app.add_config_value("blog_changes_length", 30, "html", types=[int])
+    app.add_config_value("blog_links_file", archived.LINKS_FILE, "env", types=[str])
+    app.add_config_value("blog_epub_file", "", "html", types=[str])
+    app.add_builder(epub.BlogEpubBuilder, override=True)
+    app.add_html_theme("blogarchive", str(THEME_DIR))
+    app.add_transform(CheckPostFrontMatter)
+    app.add_transform(ApplyPostFrontMatter)
+    app.add_transform(archived.ShowArchivedCopies)
+    # After ABlog's config-inited handler, which finds the posts.
+    app.add_env_collector(state.ArchiveCollector)
+    app.connect("config-inited", state.start_build, priority=400)
+    app.connect("config-inited", templates.use_loader)
+    app.connect("config-inited", _skip_unread_folders)
+    app.connect("config-inited", screen_posts, priority=600)
+    app.connect("builder-inited", _start_build)
+    app.connect("builder-inited", load_history)
+    app.connect("builder-inited", archived.load_copies)
+    app.connect("builder-inited", search.use_pagefind)
+    app.connect("env-before-read-docs", incremental.freeze_before_fork)
+    app.connect("env-before-read-docs", patches.keep_no_doctree_objects)
+    app.connect("html-collect-pages", patches.drop_doctree_pickles, priority=50)
+    app.connect("write-started", incremental.freeze_before_fork)
+    app.connect("build-finished", incremental.unfreeze)
+    app.connect("env-get-outdated", incremental.before_reading)
+    app.connect("env-get-outdated", revisions.history_changed)
+    app.connect("env-get-outdated", archived.links_changed)
+    app.connect("env-get-updated", incremental.pages_to_rewrite)
+    app.connect("env-check-consistency", checks.check_archive)
+    app.connect("doctree-read", comments.note_comments)
+    app.connect("build-finished", incremental.finish_build)
+    app.connect("build-finished", search.index_site, priority=900)  # after the archive's files
+    app.connect("doctree-resolved", add_post_header)
+    app.connect("html-collect-pages", search.start_index, priority=100)
+    app.connect("html-collect-pages", archive_pages)
+    app.connect("html-collect-pages", write_feeds)
+    app.connect("html-collect-pages", epub.epub_pages)
+    app.connect("html-page-context", _page_context)
+    app.connect("html-page-context", _drop_unused_toctree, priority=400)
+    # Sphinx's and MyST's internals, patched in one place, checked at import.
+    patches.install()
+    # Posts read no file outside the repository (issue 11): see confine.py.
+    app.add_directive("csv-table", confine.ConfinedCSVTable, override=True)
+    app.add_directive("raw", confine.ConfinedRaw, override=True)
+    app.connect("doctree-read", confine.check_assets, priority=400)
+    return {
+        "version": __version__,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+        "env_version": 4,
+    }
