@@ -84,11 +84,11 @@ def test_the_search_page_names_the_meta_file_of_each_new_index(tmp_path):
     link = '<link rel="preload" href="pagefind/pagefind.{}.pf_meta" as="fetch" crossorigin>'
     for written in ("en", "en_9876543210"):
         page.write_text(f"<head>\n{link.format(written)}\n</head>")
-        search.preload_meta(page, bundle)
+        search.preload_meta(page, [bundle])
         assert page.read_text() == f"<head>\n{link.format('en_0123456789')}\n</head>"
     page.write_text("<head></head>")
     with pytest.raises(ExtensionError, match="search.html: no preload"):
-        search.preload_meta(page, bundle)
+        search.preload_meta(page, [bundle])
 
 
 def test_every_post_can_be_found_within_its_year_and_tags(site, post_sources):

@@ -208,12 +208,13 @@ def index_site(app, exception) -> None:
             raise ExtensionError(job.error)
         outdir = Path(app.builder.outdir)
         (outdir / "searchindex.js").unlink(missing_ok=True)  # Sphinx's, from a build before
-        for number in range(1, len(job.parts) + 1):
-            folder = job.part_folder(number)
-            sort_filters(folder)
-            drop_unused(folder, first=number == 1)
+        numbers = range(1, len(job.parts) + 1)
+        for number in numbers:
+            sort_filters(job.part_folder(number))
+            drop_unused(job.part_folder(number), first=number == 1)
         _sync(job.bundle, outdir / BUNDLE)
-        preload_meta(Path(app.builder.get_outfilename("search")), outdir / BUNDLE)
+        published = [job.part_folder(number, outdir / BUNDLE) for number in numbers]
+        preload_meta(Path(app.builder.get_outfilename("search")), published)
         job.save_record()
     finally:
         shutil.rmtree(job.scratch, ignore_errors=True)
@@ -283,14 +284,14 @@ _META_PRELOADS = re.compile(
 )
 
 
-def preload_meta(page: Path, bundle: Path) -> None:
-    """Name the index's meta files, one for each part, in the search page's
-    preloads.  Pagefind names each by a hash of the index, known only once the
-    index is made, and asks for it only after its entry file: preloaded with
-    the page, it is there when the first search starts (about 0.3 s sooner on a
-    slow network).  A page still naming an earlier index's gets the new ones;
-    the search page's script merges the parts it names (_static/search.js)."""
-    folders = [bundle, *sorted(bundle.glob("part-*"), key=lambda p: int(p.name[5:]))]
+def preload_meta(page: Path, folders: list[Path]) -> None:
+    """Name the index's meta files, one for each part (``folders``: the
+    bundle, then each later part's), in the search page's preloads.  Pagefind
+    names each by a hash of the index, known only once the index is made, and
+    asks for it only after its entry file: preloaded with the page, it is there
+    when the first search starts (about 0.3 s sooner on a slow network).  A
+    page still naming an earlier index's gets the new ones; the search page's
+    script merges the parts it names (_static/search.js)."""
     html = page.read_text("utf-8")
 
     def named(match: re.Match) -> str:
@@ -302,7 +303,7 @@ def preload_meta(page: Path, bundle: Path) -> None:
             if language is None and len(languages) == 1:  # one Pagefind has no stemmer for
                 language = next(iter(languages.values()))
             if language:
-                where = folder.relative_to(bundle.parent).as_posix()
+                where = folder.relative_to(folders[0].parent).as_posix()
                 links.append(
                     f'<link rel="preload" href="{match["root"]}{where}/pagefind.'
                     f'{language["hash"]}.pf_meta" as="fetch" crossorigin>\n'
