@@ -21,19 +21,19 @@ from blogsite import REPO, Site, new_blog, read_post_sources
 pytest_plugins = ["sphinx.testing.fixtures"]
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Site:
-    out = tmp_path_factory.mktemp("site") / "html"
-    env = {**os.environ, "TZ": "Pacific/Kiritimati"}  # UTC+14: far from London
-    result = subprocess.run(
-        [sys.executable, "-m", "blogarchive.build", str(REPO), str(out)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+def built_repository(out: Path, *options: str) -> Site:
+    """This repository built by the README's command into ``out``, in a child
+    process with a build-machine timezone far from London (UTC+14)."""
+    env = {**os.environ, "TZ": "Pacific/Kiritimati"}
+    command = [sys.executable, "-m", "blogarchive.build", str(REPO), str(out), *options]
+    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return Site(out, log=result.stderr)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    return built_repository(tmp_path_factory.mktemp("site") / "html")
 
 
 @pytest.fixture(scope="session")
@@ -41,11 +41,7 @@ def parted_site(tmp_path_factory) -> Site:
     """The real site with its search index made in parts of two pages at most,
     as a blog of thousands of posts is (search.py's ``parts``)."""
     out = tmp_path_factory.mktemp("parted") / "html"
-    command = [sys.executable, "-m", "blogarchive.build", str(REPO), str(out)]
-    command += ["-D", "blog_search_part_pages=2"]
-    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return Site(out, log=result.stderr)
+    return built_repository(out, "-D", "blog_search_part_pages=2")
 
 
 @pytest.fixture
