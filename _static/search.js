@@ -45,26 +45,50 @@ function result(data) {
   return item;
 }
 
+// The index's parts (blogarchive/search.py: pagefind/, then pagefind/part-2/...
+// for a big blog), each named by the page's preload of its entry file, with
+// the tag that preload used: given the tag (metaCacheTag), Pagefind asks for
+// that address, already on its way, rather than one with the time in it.
+const parts = [...document.querySelectorAll('link[rel="preload"][href*="pagefind-entry.json?"]')]
+  .map((link) => new URL(link.href))
+  .map((url) => ({ folder: new URL(".", url).pathname, tag: url.searchParams.get("ts") }));
+
+async function open(tagged) {
+  const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+  const options = (part) => ({
+    baseUrl: root.pathname,
+    ...(tagged && part?.tag ? { metaCacheTag: part.tag } : {}),
+  });
+  const [first, ...rest] = parts;
+  await pagefind.options(options(first));
+  await Promise.all(
+    rest.map((part) =>
+      pagefind.mergeIndex(part.folder, options(part)).catch((error) => {
+        if (tagged) throw error; // asked again without tags (below)
+        console.warn(`search: ${part.folder} not loaded`, error); // the others still search
+      })
+    )
+  );
+  return pagefind;
+}
+
 async function search() {
   if (!query) return;
   performance.mark("search-start"); // benchmarks/search.py reads these marks
   status.textContent = "Searching…";
-  const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-  await pagefind.options({ baseUrl: root.pathname });
-  // A big blog's index is in parts (pagefind/part-2/...: blogarchive/search.py),
-  // each named by the page's preload of its meta file; one that cannot be
-  // loaded leaves the others to search.
-  const parts = [...document.querySelectorAll('link[rel="preload"][href$=".pf_meta"]')]
-    .map((link) => new URL(".", link.href))
-    .filter((folder) => /\/part-\d+\/$/.test(folder.pathname));
-  await Promise.all(
-    parts.map((folder) =>
-      pagefind
-        .mergeIndex(folder.pathname, { baseUrl: root.pathname })
-        .catch((error) => console.warn(`search: ${folder.pathname} not loaded`, error))
-    )
-  );
-  const found = await pagefind.search(query, { filters });
+  let pagefind, found;
+  try {
+    pagefind = await open(true);
+    found = await pagefind.search(query, { filters });
+  } catch (error) {
+    // A reader's cache can hold a tagged entry file from before the site was
+    // last published, naming an index that is gone: ask again as Pagefind
+    // does by default, with the time in the address.
+    console.warn("search: index asked for again", error);
+    await pagefind?.destroy();
+    pagefind = await open(false);
+    found = await pagefind.search(query, { filters });
+  }
   const count = found.results.length;
   let shown = 0;
   const showMore = async () => {

@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from sphinx.errors import ExtensionError
 
 from blogarchive import search
@@ -65,30 +67,42 @@ def test_the_search_page_asks_for_what_the_first_search_needs_at_once(site):
     targets = {link["href"] for link in preloads}
     entry = json.loads(site.path("pagefind/pagefind-entry.json").read_text())
     meta = f"pagefind/pagefind.{entry['languages']['en']['hash']}.pf_meta"
+    (tagged,) = [t for t in targets if t.startswith("pagefind/pagefind-entry.json?")]
     assert targets == {
         "pagefind/pagefind.js",
         "pagefind/pagefind-worker.js",
         "pagefind/wasm.en.pagefind",
+        tagged,  # the entry file, under the tag the search page gives Pagefind
         meta,  # the index's own, named by its hash once Pagefind has made it
     }
+    assert parse_qs(urlsplit(tagged).query)["ts"][0]
     for href in targets:
-        assert site.path(href).is_file(), href  # each is a file Pagefind wrote
+        assert site.path(urlsplit(href).path).is_file(), href  # each is a file Pagefind wrote
 
 
-def test_the_search_page_names_the_meta_file_of_each_new_index(tmp_path):
-    """An earlier index's name is replaced; a page without the preload is an error."""
+def test_the_search_page_names_the_entry_and_meta_files_of_each_new_index(tmp_path):
+    """An earlier index's names are replaced; the entry file's tag changes
+    with its contents (so no reader's cache serves an old one for a new
+    index); a page without the preloads is an error."""
     bundle, page = tmp_path / "pagefind", tmp_path / "search.html"
     bundle.mkdir()
-    entry = {"version": "1.5.2", "languages": {"en": {"hash": "en_0123456789"}}}
-    (bundle / "pagefind-entry.json").write_text(json.dumps(entry))
-    link = '<link rel="preload" href="pagefind/pagefind.{}.pf_meta" as="fetch" crossorigin>'
-    for written in ("en", "en_9876543210"):
-        page.write_text(f"<head>\n{link.format(written)}\n</head>")
-        search.preload_meta(page, [bundle])
-        assert page.read_text() == f"<head>\n{link.format('en_0123456789')}\n</head>"
+    link = '<link rel="preload" href="pagefind/{}" as="fetch" crossorigin>'
+    tags = []
+    for written, made in [("pagefind.en.pf_meta", "en_0123456789"), (None, "en_9876543210")]:
+        entry = {"version": "1.5.2", "languages": {"en": {"hash": made}}}
+        (bundle / "pagefind-entry.json").write_text(json.dumps(entry))
+        if written:  # as the template writes it; then the page as the last build left it
+            page.write_text(f"<head>\n{link.format(written)}\n</head>")
+        search.preload_index(page, [bundle])
+        head = BeautifulSoup(page.read_text(), "html.parser")
+        hrefs = [a["href"] for a in head.select('link[rel="preload"]')]
+        assert hrefs[1] == f"pagefind/pagefind.{made}.pf_meta"
+        assert urlsplit(hrefs[0]).path == "pagefind/pagefind-entry.json"
+        tags.append(parse_qs(urlsplit(hrefs[0]).query)["ts"][0])
+    assert tags[0] != tags[1]
     page.write_text("<head></head>")
     with pytest.raises(ExtensionError, match="search.html: no preload"):
-        search.preload_meta(page, [bundle])
+        search.preload_index(page, [bundle])
 
 
 def test_every_post_can_be_found_within_its_year_and_tags(site, post_sources):
@@ -171,6 +185,9 @@ def test_a_big_blog_is_indexed_in_parts_the_search_page_names(site, parted_site)
         assert record["content"] == whole[url]["content"] and record["meta"] == whole[url]["meta"]
     preloads = parted_site.page("search.html").select('link[rel="preload"][href$=".pf_meta"]')
     assert [link["href"] for link in preloads] == metas
+    entries = parted_site.page("search.html").select('link[rel="preload"][href*="-entry.json?"]')
+    folders = [urlsplit(link["href"]).path.rsplit("/", 1)[0] for link in entries]
+    assert folders == ["pagefind", "pagefind/part-2", "pagefind/part-3"]
 
 
 def test_the_indexer_skips_a_page_that_is_not_there_and_reports_pagefind_failing(tmp_path):

@@ -8,6 +8,7 @@ mobile view are saved in tests/artifacts/.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
@@ -291,3 +292,47 @@ def test_search_finds_the_same_posts_in_an_index_made_in_parts(
     finally:
         served.close()
     assert found["parts"] == found["whole"] and found["whole"]
+
+
+def test_search_asks_for_no_entry_file_but_the_ones_its_page_preloaded(parted_site, browser):
+    """Pagefind asks for each part's entry file with the time in its address
+    unless given a tag (``metaCacheTag``): the search page gives it the tag
+    its preload used, so the first search waits for no entry file (a round
+    trip per part, about 0.3 s on a slow network)."""
+    served = Server(parted_site.root)
+    page = browser.new_page()
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    try:
+        page.goto(served.url("search.html?q=Birmingham"))
+        page.locator('#search-results[aria-busy="false"]').wait_for(state="attached")
+        assert page.locator("#search-results li").count() > 0
+        preloaded = page.eval_on_selector_all(
+            'link[rel="preload"][href*="-entry.json?"]', "links => links.map(l => l.href)"
+        )
+    finally:
+        page.close()
+        served.close()
+    entries = {url for url in asked if "pagefind-entry.json" in url}
+    assert len(preloaded) == 3 and entries == set(preloaded)
+
+
+def test_search_still_works_when_a_cache_holds_an_entry_file_from_before(server, page):
+    """A reader's cache may hold a tagged entry file from before the site was
+    last published, naming an index that is gone: the search asks again with
+    no tag (as Pagefind does by default) and finds the posts."""
+    stale = json.dumps({"version": "1.5.2", "languages": {"en": {"hash": "en_0000000000"}}})
+
+    def entry(route):
+        if "ts=" in route.request.url and route.request.url.endswith(tagged):
+            route.fulfill(status=200, content_type="application/json", body=stale)
+        else:
+            route.continue_()
+
+    page.goto(server.url("about.html"))
+    page.goto(server.url("search.html"))
+    tagged = page.eval_on_selector('link[href*="-entry.json?"]', "l => l.href.split('?')[1]")
+    page.route("**/pagefind-entry.json*", entry)
+    page.goto(server.url("search.html?q=Birmingham"))
+    page.locator('#search-results[aria-busy="false"]').wait_for(state="attached")
+    assert "Birmingham Blues" in page.locator("#search-results li > a").all_inner_texts()
