@@ -83,8 +83,9 @@ def publish(work: Path, out: Path) -> None:
                 same = False
             if same:
                 os.link(old, new)
-            else:
-                shutil.copy2(source, new)
+            else:  # its bytes and mtime (the next publish compares it): not copy2's
+                shutil.copyfile(source, new)  # mode and xattrs, 40 % of its time
+                os.utime(new, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     # Sphinx makes _sources/ even with html_copy_source off; a tag's folder
     # stays behind, empty, when its last post goes.
     prune_empty_folders(staging)
@@ -104,16 +105,16 @@ def build(source: Path, out: Path, *, jobs: str = "auto", extra: list[str] | Non
 
 
 def sphinx_jobs(jobs: str) -> str:
-    """Sphinx's ``-j``: ``auto`` is one worker per core but one, as Pagefind
-    indexes the site beside them (search.py) and takes a core of its own.  On
-    two cores a build with one worker was as fast as with two (benchmarks/,
-    2026-11-29) and, with no forked worker copying the main process's memory,
-    used a third less of it."""
+    """Sphinx's ``-j``: ``auto`` is one process per core.  The posts are read
+    by that many; the pages are written by one fewer (incremental.py), as
+    Pagefind indexes the site beside them (search.py) and takes a core of its
+    own.  On two cores: read by two workers, written by the main process
+    alone (benchmarks/, 2026-11-29)."""
     if jobs != "auto":
         return jobs
     affinity = getattr(os, "sched_getaffinity", None)  # Linux; elsewhere, every core
     cores = len(affinity(0)) if affinity else (os.cpu_count() or 1)
-    return str(max(1, cores - 1))
+    return str(max(1, cores))
 
 
 #: What a build reads from the environment besides its files.

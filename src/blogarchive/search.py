@@ -81,6 +81,7 @@ def start_index(app) -> list:
     pages = [Path(app.builder.get_outfilename(d)).relative_to(outdir) for d in docnames]
     record = Path(app.doctreedir) / "blogarchive-search-parts.json"
     job = Indexer(outdir, parts(pages, app.config.blog_search_part_pages), scratch, record)
+    job.prepare()
     job.start()
     build_state(app.config).search_job = job
     return []
@@ -122,10 +123,40 @@ class Indexer(threading.Thread):
         self.error: str | None = None
         self._process: subprocess.Popen | None = None
         self._stopped = False
+        self._prepared = False
 
     def part_folder(self, number: int, bundle: Path | None = None) -> Path:
         bundle = bundle or self.bundle
         return bundle if number == 1 else bundle / f"part-{number}"
+
+    def prepare(self) -> None:
+        """Each part's digest, and a folder of the pages of each part to index
+        (hard links at their place in the site): in the build's main thread,
+        before the thread starts (:func:`start_index`).  In the thread, each of
+        the thousands of file reads and links waited for the main thread,
+        busy rendering the archive's pages, to let go of Python's interpreter
+        lock: Pagefind started a second later at 1000 posts (0.1 s here)."""
+        if self._prepared:
+            return
+        self._prepared = True
+        try:
+            before = json.loads(self.record.read_text("utf-8")) if self.record else {}
+        except (OSError, ValueError):
+            before = {}
+        try:
+            for number, pages in enumerate(self.parts, start=1):
+                digest = part_digest(self.outdir, pages)
+                self.digests[str(number)] = digest
+                published = self.part_folder(number, self.outdir / BUNDLE)
+                if (
+                    before.get(str(number)) == digest
+                    and (published / "pagefind-entry.json").is_file()
+                ):
+                    continue  # its bundle kept (:meth:`_index`)
+                self.indexed.append(number)
+                self._link(number, pages)
+        except OSError as error:
+            self.error = f"pagefind could not index the site: {error!r}"
 
     def run(self) -> None:
         try:
@@ -134,33 +165,29 @@ class Indexer(threading.Thread):
             self.error = f"pagefind could not index the site: {error!r}"
 
     def _index(self) -> None:
-        try:
-            before = json.loads(self.record.read_text("utf-8")) if self.record else {}
-        except (OSError, ValueError):
-            before = {}
-        for number, pages in enumerate(self.parts, start=1):
-            digest = part_digest(self.outdir, pages)
-            self.digests[str(number)] = digest
-            published = self.part_folder(number, self.outdir / BUNDLE)
-            if before.get(str(number)) == digest and (published / "pagefind-entry.json").is_file():
-                shutil.copytree(  # the part's own files, not the later parts inside the first
-                    published,
-                    self.part_folder(number),
-                    ignore=lambda folder, names: [n for n in names if n.startswith("part-")],
-                )
-                continue
-            self.indexed.append(number)
-            self._run_pagefind(number, pages)
+        self.prepare()
+        for number in range(1, len(self.parts) + 1):
             if self.error or self._stopped:
                 return
+            if number in self.indexed:
+                self._run_pagefind(number)
+                continue
+            shutil.copytree(  # the part's own files, not the later parts inside the first
+                self.part_folder(number, self.outdir / BUNDLE),
+                self.part_folder(number),
+                ignore=lambda folder, names: [n for n in names if n.startswith("part-")],
+            )
 
-    def _run_pagefind(self, number: int, pages: list) -> None:
+    def _link(self, number: int, pages: list) -> None:
         site = self.scratch / f"site-{number}"
         site.mkdir(parents=True)
         for rel in pages:
             if (self.outdir / rel).is_file():  # a document with no page has no text
                 (site / rel).parent.mkdir(parents=True, exist_ok=True)
                 os.link(self.outdir / rel, site / rel)
+
+    def _run_pagefind(self, number: int) -> None:
+        site = self.scratch / f"site-{number}"
         output = self.scratch / f"part-{number}"
         command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
         command += ["--output-path", str(output), "--exclude-selectors", EXCLUDED]
@@ -241,11 +268,11 @@ def part_digest(outdir: Path, pages: list) -> str:
     digest = hashlib.sha256(f"{_pagefind_version()}\0{EXCLUDED}\0".encode())
     for rel in pages:
         path = outdir / rel
-        html = path.read_text("utf-8") if path.is_file() else ""
-        start, end = html.find("data-pagefind-body"), html.rfind("<footer")  # the page's own
+        html = path.read_bytes() if path.is_file() else b""
+        start, end = html.find(b"data-pagefind-body"), html.rfind(b"<footer")  # the page's own
         searched = html[start:end] if 0 <= start < end else html
-        tag = html[html.find("<html") : html.find(">", html.find("<html")) + 1]
-        digest.update(f"{rel}\0{tag}\0{searched}\0".encode())
+        tag = html[html.find(b"<html") : html.find(b">", html.find(b"<html")) + 1]
+        digest.update(b"\0".join([str(rel).encode(), tag, searched, b""]))
     return digest.hexdigest()
 
 
