@@ -6,9 +6,11 @@ post, reading time, related posts, and pagination (a test root of 30 posts).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import json
 import re
+import time
 from xml.etree import ElementTree
 
 import pytest
@@ -175,3 +177,25 @@ def test_workers_fork_from_frozen_objects_and_the_build_then_unfreezes(app):
     app.build()
     assert frozen and frozen[0] > 10_000
     assert gc.get_freeze_count() == 0
+
+
+def test_a_failed_build_stops_the_worker_writing_the_archive_pages():
+    """The archive's pages written beside the documents (pages.py): a build
+    failing before it waits for them stops the worker."""
+    import multiprocessing
+    from types import SimpleNamespace
+
+    from blogarchive.incremental import start_tasks
+    from blogarchive.pages import ArchivePagesJob, stop_archive_pages
+    from blogarchive.state import build_state
+
+    class Config:  # weakly referenced, as Sphinx's
+        pass
+
+    app = SimpleNamespace(config=Config())
+    workers = start_tasks([functools.partial(time.sleep, 60)], 1, chunks=1)
+    build_state(app.config).archive_pages = ArchivePagesJob(workers, [])
+    (worker,) = multiprocessing.active_children()
+    stop_archive_pages(app, RuntimeError("a warning, as an error"))
+    worker.join(5)
+    assert not worker.is_alive()

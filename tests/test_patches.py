@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import importlib
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -142,25 +143,39 @@ def test_auto_is_one_sphinx_process_per_core(monkeypatch):
 
 
 @pytest.mark.sphinx("html", testroot="pagination", parallel=2, srcdir="read-in-parallel")
-def test_two_processes_read_in_parallel_and_the_main_one_writes(app, tmp_path):
-    """On two cores (``-j 2``) the posts are read by forked workers, but the
-    pages are written by the main process alone: Sphinx's parallel writing
-    keeps its main process busy handing each doctree to parallel - 1
-    workers, which with one worker was slower than writing serially (7.0 s
-    against 5.1 s at 1000 posts), and the archive's own pages are rendered
-    while Pagefind takes the other core."""
+def test_on_two_cores_reading_is_parallel_and_the_archive_pages_are_written_beside_the_posts(
+    app, tmp_path
+):
+    """``-j 2``: the posts are read by forked workers; the documents' pages
+    are written by the main process alone (Sphinx's parallel writing keeps
+    its main process busy handing each doctree to ``-j`` minus one workers:
+    with one worker, slower than writing serially, 7.0 s against 5.1 s at
+    1000 posts), while one forked worker writes the archive's own pages on
+    the other core, rather than after them."""
     log = tmp_path / "pids"
 
     def note(what):
-        return lambda *args: log.open("a").write(f"{what} {os.getpid()}\n") and None
+        def handler(app, *args):
+            kind = what if what == "read" or args[-1] is not None else "archive"
+            with log.open("a") as out:
+                out.write(f"{kind} {os.getpid()} {time.monotonic()}\n")
+
+        return handler
 
     app.connect("doctree-read", note("read"))
-    app.connect("html-page-context", note("wrote"))
+    app.connect("html-page-context", note("document"))
     app.build()
     assert app.statuscode == 0
-    seen = [line.split() for line in log.read_text().splitlines()]
-    readers = {pid for what, pid in seen if what == "read"}
-    writers = {pid for what, pid in seen if what == "wrote"}
-    assert str(os.getpid()) not in readers and len(readers) >= 2
-    assert writers == {str(os.getpid())}
-    assert len([1 for what, _ in seen if what == "wrote"]) > 30
+    seen = [
+        line.split() for line in log.read_text().replace("archive page", "archive").splitlines()
+    ]
+    pids = {
+        kind: {pid for k, pid, _ in seen if k == kind} for kind in ("read", "document", "archive")
+    }
+    main = str(os.getpid())
+    assert main not in pids["read"] and len(pids["read"]) >= 2
+    assert pids["document"] == {main}
+    assert len(pids["archive"]) == 1 and main not in pids["archive"]
+    when = {kind: sorted(float(t) for k, _, t in seen if k == kind) for kind in pids}
+    assert len(when["archive"]) > 20 and len(when["document"]) > 20
+    assert when["archive"][0] < when["document"][-1]  # beside, not after

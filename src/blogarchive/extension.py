@@ -29,7 +29,7 @@ from . import (
 from .archive import blog_archive
 from .feeds import write_feeds
 from .history import load_history
-from .pages import archive_pages
+from .pages import archive_pages, await_archive_pages, start_archive_pages, stop_archive_pages
 from .posts import ApplyPostFrontMatter, CheckPostFrontMatter, add_post_header, screen_posts
 
 THEME_DIR = Path(__file__).parent / "theme"
@@ -139,8 +139,11 @@ def setup(app):
     app.connect("env-check-consistency", checks.check_archive)
     app.connect("doctree-read", comments.note_comments)
     app.connect("build-finished", incremental.finish_build)
+    app.connect("build-finished", stop_archive_pages)
     app.connect("build-finished", search.index_site, priority=900)  # after the archive's files
     app.connect("doctree-resolved", add_post_header)
+    app.connect("html-page-context", start_archive_pages, priority=100)
+    app.connect("html-collect-pages", await_archive_pages, priority=90)
     app.connect("html-collect-pages", search.start_index, priority=100)
     app.connect("html-collect-pages", archive_pages)
     app.connect("html-collect-pages", write_feeds)

@@ -248,19 +248,29 @@ def run_tasks(app, tasks: list) -> None:
     Workers are forked: they share what the archive has computed so far and
     render their share of pages; their warnings reach the build's log.
     """
-    from sphinx.util.parallel import ParallelTasks, parallel_available
+    from sphinx.util.parallel import parallel_available
 
     nproc = writers(app)
     if nproc <= 1 or not parallel_available or len(tasks) < 4 * nproc:
         for task in tasks:
             task()
         return
+    start_tasks(tasks, nproc).join()
+
+
+def start_tasks(tasks: list, nproc: int, chunks: int = 2):
+    """``tasks`` handed to ``nproc`` forked workers, ``chunks`` each, in order;
+    the workers (Sphinx's ``ParallelTasks``), to ``join()``.  (A chunk waiting
+    for a worker starts only when ``join`` is called: one left to work alone,
+    in the background, is handed its tasks in one chunk.)"""
+    from sphinx.util.parallel import ParallelTasks
+
     freeze_before_fork()
-    size = -(-len(tasks) // (2 * nproc))  # two chunks per worker, in order
+    size = max(1, -(-len(tasks) // (chunks * nproc)))
     workers = ParallelTasks(nproc)
     for start in range(0, len(tasks), size):
         workers.add_task(_run_chunk, tasks[start : start + size])
-    workers.join()
+    return workers
 
 
 def freeze_before_fork(*_args) -> None:

@@ -84,6 +84,7 @@ class BuildState:
     search_job: object = None  # search.Indexer: Pagefind at work
     archive: object = None  # archive.BlogArchive, made on first use when writing
     generated: object = None  # incremental.GeneratedFiles, likewise
+    archive_pages: object = None  # pages.ArchivePagesJob: the archive's pages being written
 
 
 _STATES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
