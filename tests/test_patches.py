@@ -179,3 +179,42 @@ def test_on_two_cores_reading_is_parallel_and_the_archive_pages_are_written_besi
     when = {kind: sorted(float(t) for k, _, t in seen if k == kind) for kind in pids}
     assert len(when["archive"]) > 20 and len(when["document"]) > 20
     assert when["archive"][0] < when["document"][-1]  # beside, not after
+
+
+def _log_a_record_of_each_level() -> None:
+    from sphinx.util import logging as sphinx_logging
+
+    logger = sphinx_logging.getLogger("blogarchive.tests")
+    logger.debug("a debug record")
+    logger.info("an info record")
+    logger.warning("a warning record")
+
+
+@pytest.mark.sphinx("html", testroot="pagination", srcdir="worker-records")
+def test_a_forked_worker_makes_only_the_log_records_the_build_shows(app):
+    """Sphinx's forked workers send back every record they make; the build's
+    handlers then drop the debug ones.  Made in the worker, they were
+    hundreds of MB for the archive's pages of 5000 posts: here the worker
+    makes none below the lowest level of the build's handlers."""
+    import logging
+
+    from sphinx.util.parallel import ParallelTasks
+
+    sphinx_logger = logging.getLogger("sphinx")
+    captures = [h for h in sphinx_logger.handlers if h.level == logging.NOTSET]  # pytest's
+    for handler in captures:
+        sphinx_logger.removeHandler(handler)
+    workers = ParallelTasks(1)
+    workers.add_task(_log_a_record_of_each_level, None)  # forked here, with the build's handlers
+    for handler in captures:
+        sphinx_logger.addHandler(handler)
+    received = []
+    counter = logging.Handler(logging.NOTSET)
+    counter.emit = lambda record: received.append(record.levelno)
+    sphinx_logger.addHandler(counter)
+    try:
+        workers.join()
+    finally:
+        sphinx_logger.removeHandler(counter)
+    assert received == [logging.INFO, logging.WARNING]
+    assert "a warning record" in app._warning.getvalue()

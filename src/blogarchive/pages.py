@@ -87,7 +87,7 @@ def start_archive_pages(app, pagename, templatename, context, doctree) -> None:
     build.archive_pages = ArchivePagesJob(start_tasks(stale, 1, chunks=1), listed)
 
 
-def await_archive_pages(app) -> None:
+def await_archive_pages(app) -> list:
     """``html-collect-pages``, before Pagefind starts (memory: the worker and
     Pagefind are not at work at once): the worker's pages are written."""
     job = build_state(app.config).archive_pages
