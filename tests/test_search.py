@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -245,3 +247,29 @@ def test_a_part_whose_searched_text_is_unchanged_keeps_its_bundle(tmp_path):
     entry = json.loads((site / "pagefind/part-2/pagefind-entry.json").read_text())
     assert entry["languages"]["en"]["page_count"] == 2
     assert (site / "pagefind/pagefind.js").is_file()  # the first part's, kept
+
+
+def test_pagefind_indexes_the_cut_pages_as_it_would_the_whole_ones(site, tmp_path):
+    """Pagefind is given each page cut to what it reads (its <html> tag, the
+    element marked data-pagefind-body up to the page's footer): the index
+    is byte for byte the one it makes from the whole pages."""
+    pages = sorted(
+        p.relative_to(site.root)
+        for p in [*site.root.glob("posts/*/*.html"), site.path("about.html")]
+    )
+    job = search.Indexer(site.root, [pages], tmp_path / "scratch")
+    job.run()
+    assert job.error is None
+    whole = tmp_path / "whole"
+    for rel in pages:
+        (whole / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(site.root / rel, whole / rel)
+    command = [sys.executable, "-m", "pagefind", "--site", str(whole), "--silent"]
+    command += ["--output-path", str(tmp_path / "from-whole"), "--exclude-selectors"]
+    subprocess.run([*command, search.EXCLUDED], check=True)
+    for bundle in (job.bundle, tmp_path / "from-whole"):
+        search.sort_filters(bundle)
+    assert _tree(job.bundle) == _tree(tmp_path / "from-whole")
+    staged = search.searched_part(site.path("posts/2010/birmingham-blues.html").read_bytes())
+    assert b"Recent posts" not in staged and b"<footer" not in staged
+    assert staged.startswith(b'<html class="no-js" lang="en"')
