@@ -25,7 +25,7 @@ from sphinx.util.osutil import relative_uri
 
 from .archive import CATALOGS, blog_archive
 from .epub import epub_file, for_site
-from .incremental import generated_files, run_tasks, start_tasks, writers
+from .incremental import generated_files, run_tasks, start_tasks
 from .state import build_state
 
 #: Pages left out of the sitemap: old addresses and revisions (noindex, canonical elsewhere).
@@ -81,7 +81,7 @@ def start_archive_pages(app, pagename, templatename, context, doctree) -> None:
     build = build_state(app.config)
     if doctree is None or build.archive_pages is not None or not for_site(app.builder):
         return
-    if app.builder.parallel_ok or writers(app) > 1 or (app.parallel or 1) < 2:
+    if app.builder.parallel_ok or (app.parallel or 1) < 2:  # workers write, or no spare core
         return
     stale, listed = _stale_pages(app)
     build.archive_pages = ArchivePagesJob(start_tasks(stale, 1, chunks=1), listed)
