@@ -131,13 +131,10 @@ class Indexer(threading.Thread):
         return bundle if number == 1 else bundle / f"part-{number}"
 
     def prepare(self) -> None:
-        """Each part's digest, and a folder of the pages of each part to index
-        (:meth:`_stage`), each page read and cut once for both: in the build's
-        main thread, before the thread starts (:func:`start_index`).  In the
-        thread, each of the thousands of file reads waited for the main
-        thread, busy rendering the archive's pages, to let go of Python's
-        interpreter lock: Pagefind started a second later at 1000 posts (0.1 s
-        here)."""
+        """Each part's digest and, to index, its folder (:meth:`_stage`), from
+        each page read and cut once; in the main thread, before the thread
+        starts: there, each read waited for the interpreter lock while the
+        main thread rendered, and Pagefind started 1 s later at 1000 posts."""
         if self._prepared:
             return
         self._prepared = True
