@@ -2,7 +2,8 @@
 
 - A build killed (SIGKILL, the whole process group) at several moments — as
   reading ends, as post pages and then the archive's pages are being written, as the search index
-  is written, while the site is being published — and then run again publishes
+  is written, while the site is staged as Pagefind finishes and while it is
+  published — and then run again publishes
   a site byte-identical to a clean build of the same posts, folders included.
 - Two builds of one folder at once: the second waits for the first, both
   succeed, and the site is the clean one.
@@ -104,7 +105,8 @@ MOMENTS = {
     "post pages": lambda b, t: (b / "html.work/posts/2015/added-1.html").exists(),
     "archive pages": lambda b, t: _changed_since(b / "html.work/.blogarchive-pages", t),
     "search index": lambda b, t: _changed_since(b / "html.work/pagefind/pagefind-entry.json", t),
-    "publishing": lambda b, t: (b / "html.next").exists(),
+    "staging, while Pagefind runs": lambda b, t: (b / "html.next").exists(),
+    "publishing": lambda b, t: (b / "html.next/pagefind").exists(),
 }
 
 
@@ -164,3 +166,54 @@ def test_no_folder_is_left_empty_when_a_tag_goes(tmp_path):
     run_build(blog)
     assert not (blog / "_build/html/blog/tag/brand-new-3").exists()
     assert_same_as_clean_build(blog, tmp_path / "clean")
+
+
+def test_a_file_changed_after_staging_is_replaced_never_written_into(tmp_path):
+    """build.Staging's second update (once Sphinx is done): a file changed
+    since the first is staged anew, not written into the published site's
+    file it was linked to; one removed is not published, one added is."""
+    from blogarchive import build
+
+    work, out = tmp_path / "html.work", tmp_path / "html"
+    (work / "posts").mkdir(parents=True)
+    for name in ("index.html", "posts/a.html", "posts/gone.html"):
+        (work / name).write_text(f"first {name}", encoding="utf-8")
+    build.publish(work, out)
+    staging = build.Staging(work, out)
+    staging.update()
+    assert os.path.samefile(staging.root / "posts/a.html", out / "posts/a.html")
+    (work / "posts/a.html").write_text("second, and longer", encoding="utf-8")
+    (work / "posts/gone.html").unlink()
+    (work / "posts/new.html").write_text("new", encoding="utf-8")
+    staging.update()
+    assert (out / "posts/a.html").read_text(encoding="utf-8") == "first posts/a.html"
+    staging.swap()
+    assert tree(out) == tree(work)
+
+
+def test_the_site_is_staged_while_pagefind_finishes(tmp_path, monkeypatch):
+    """When the build waits for Pagefind, the site is staged already
+    (``_build/html.next``) but for what is still to be written (the index,
+    the search page); what is published is the work folder's final state."""
+    from blogarchive import build, search
+
+    blog = make_blog(tmp_path / "blog", count=5)
+    staged = blog / "_build/html.next"
+    seen = {}
+    join = search.Indexer.join
+
+    def note_staged_then_join(self, *args, **kwargs):
+        seen["pages"] = {p.relative_to(staged).as_posix() for p in staged.rglob("*.html")}
+        seen["index"] = (staged / "pagefind").exists()
+        return join(self, *args, **kwargs)
+
+    monkeypatch.setattr(search.Indexer, "join", note_staged_then_join)
+    assert build.build(blog, blog / "_build/html") == 0
+    assert {"index.html", "blog/index.html", "404.html"} <= seen["pages"]
+    assert any(page.startswith("posts/") for page in seen["pages"])
+    assert "search.html" not in seen["pages"] and not seen["index"]
+    work = tree(blog / "_build/html.work")
+    internal = {n for n in work if n.split("/")[0] in build.INTERNAL or n.startswith("_sources")}
+    published = tree(blog / "_build/html")
+    assert "pagefind/pagefind-entry.json" in published
+    assert published == {n: v for n, v in work.items() if n not in internal}

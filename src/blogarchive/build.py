@@ -4,8 +4,9 @@
 ``_build/work`` (kept between builds, so an unchanged post is neither read nor
 written again) with warnings as errors.  Only a clean build is published: a new
 tree ``_build/html.next`` is made from the work folder — files unchanged since
-the last published site are hard links to it, the others copies — and swapped
-into ``_build/html``.  Published trees are never written in place, so a failed
+the last published site are hard links to it, the others copies; most of it
+while Pagefind finishes the index (:class:`Staging`) — and swapped into
+``_build/html``.  Published trees are never written in place, so a failed
 build leaves the last good site untouched.  Build internals (doctrees,
 ``.buildinfo``) never reach the published folder.
 
@@ -61,40 +62,87 @@ def build_lock(out: Path):
         yield
 
 
-def publish(work: Path, out: Path) -> None:
-    """Swap in a copy of ``work`` as ``out``, sharing unchanged files with the old ``out``."""
-    staging = out.with_name(out.name + ".next")
-    shutil.rmtree(staging, ignore_errors=True)
-    work_root, out_root, staging_root = str(work), str(out), str(staging)
-    for folder, _dirs, filenames in os.walk(work_root):
-        rel = os.path.relpath(folder, work_root)
-        os.makedirs(os.path.join(staging_root, rel), exist_ok=True)
-        for name in filenames:
-            if rel == "." and name in INTERNAL:
-                continue
-            source = os.path.join(folder, name)
-            old = os.path.join(out_root, rel, name)
-            new = os.path.join(staging_root, rel, name)
-            stat = os.stat(source)
-            try:
-                old_stat = os.stat(old)
-                same = (old_stat.st_size, old_stat.st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
-            except FileNotFoundError:
-                same = False
-            if same:
-                os.link(old, new)
-            else:  # its bytes and mtime (the next publish compares it): not copy2's
-                shutil.copyfile(source, new)  # mode and xattrs, 40 % of its time
-                os.utime(new, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    # Sphinx makes _sources/ even with html_copy_source off; a tag's folder
-    # stays behind, empty, when its last post goes.
-    prune_empty_folders(staging)
-    old_tree = out.with_name(out.name + ".old")
-    shutil.rmtree(old_tree, ignore_errors=True)
-    if out.exists():
-        os.replace(out, old_tree)
-    os.replace(staging, out)
-    shutil.rmtree(old_tree, ignore_errors=True)
+class Staging:
+    """``html.next``, the site to publish, made from the work folder: files
+    unchanged since the last published site are hard links to it, the others
+    copies.  :meth:`update` can run twice: while Pagefind finishes the index
+    (search.index_site, with the files it will still write skipped), when the
+    main process would wait anyway, then once Sphinx is done, for what was
+    written or removed since (1.6 s of a clean build at 1000 posts, half
+    hidden).  A staged file is never written in place (it may be the
+    published site's, linked): a changed one is replaced."""
+
+    def __init__(self, work: Path, out: Path) -> None:
+        self.work, self.out, self.root = work, out, out.with_name(out.name + ".next")
+        self.staged: dict[str, tuple[int, int]] = {}  # path in the site -> (size, mtime)
+        shutil.rmtree(self.root, ignore_errors=True)  # a killed build's
+
+    def update(self, skip: frozenset[str] = frozenset()) -> None:
+        """Stage what changed in the work folder since the last update, but
+        the files and folders ``skip`` names (paths in the site)."""
+        work_root, staging_root = str(self.work), str(self.root)
+        seen = set()
+        for folder, dirs, filenames in os.walk(work_root):
+            rel = os.path.relpath(folder, work_root)
+            dirs[:] = [d for d in dirs if not _within(os.path.join(rel, d), skip)]
+            os.makedirs(os.path.join(staging_root, rel), exist_ok=True)
+            for name in filenames:
+                path = os.path.normpath(os.path.join(rel, name))
+                if (rel == "." and name in INTERNAL) or _within(path, skip):
+                    continue
+                seen.add(path)
+                stat = os.stat(os.path.join(folder, name))
+                if self.staged.get(path) != (stat.st_size, stat.st_mtime_ns):
+                    self._stage(path, stat)
+        for path in [p for p in self.staged if p not in seen and not _within(p, skip)]:
+            os.unlink(os.path.join(staging_root, path))  # gone from the work folder since
+            del self.staged[path]
+
+    def _stage(self, path: str, stat: os.stat_result) -> None:
+        new, old = os.path.join(self.root, path), os.path.join(self.out, path)
+        if path in self.staged:
+            os.unlink(new)  # perhaps a link to the published file: never written into
+        try:
+            old_stat = os.stat(old)
+            same = (old_stat.st_size, old_stat.st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+        except FileNotFoundError:
+            same = False
+        if same:
+            os.link(old, new)
+        else:  # its bytes and mtime (the next publish compares it): not copy2's
+            shutil.copyfile(os.path.join(self.work, path), new)  # mode and xattrs, 40 % of its time
+            os.utime(new, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        self.staged[path] = (stat.st_size, stat.st_mtime_ns)
+
+    def swap(self) -> None:
+        """The staged site becomes ``out``, the last published one removed."""
+        # Sphinx makes _sources/ even with html_copy_source off; a tag's folder
+        # stays behind, empty, when its last post goes.
+        prune_empty_folders(self.root)
+        old_tree = self.out.with_name(self.out.name + ".old")
+        shutil.rmtree(old_tree, ignore_errors=True)
+        if self.out.exists():
+            os.replace(self.out, old_tree)
+        os.replace(self.root, self.out)
+        shutil.rmtree(old_tree, ignore_errors=True)
+
+
+def _within(path: str, folders: frozenset[str]) -> bool:
+    path = os.path.normpath(path)
+    return any(path == f or path.startswith(f + os.sep) for f in folders)
+
+
+#: The staging of the site ``python -m blogarchive.build`` is building, while
+#: Sphinx runs: search.index_site updates it while it waits for Pagefind.
+staging: Staging | None = None
+
+
+def publish(work: Path, out: Path, staged: Staging | None = None) -> None:
+    """Swap in a copy of ``work`` as ``out``, sharing unchanged files with the
+    old ``out``; ``staged``, when given, already holds most of it."""
+    staged = staged or Staging(work, out)
+    staged.update()
+    staged.swap()
 
 
 def build(source: Path, out: Path, *, jobs: str = "auto", extra: list[str] | None = None) -> int:
@@ -222,11 +270,16 @@ def _build_locked(source: Path, out: Path, jobs: str, extra: list[str]) -> int:
     args = ["-b", "html", "-W", "--keep-going", "-q", "-j", jobs, "-d", str(doctrees)]
     from sphinx.cmd.build import build_main  # only once the site is known to be out of date
 
-    status = build_main([*args, *extra, str(source), str(work)])
+    global staging
+    staging = Staging(work, out)
+    try:
+        status = build_main([*args, *extra, str(source), str(work)])
+    finally:
+        staged, staging = staging, None
     if status != 0:
         print(f"build failed: {out} keeps the last good site", file=sys.stderr)
         return status
-    publish(work, out)
+    publish(work, out, staged)
     incomplete.unlink()
     uptodate.write_text(json.dumps({"fingerprint": print_}), encoding="utf-8")
     print(f"site published in {out}")
