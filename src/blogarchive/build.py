@@ -277,6 +277,7 @@ def _build_locked(source: Path, out: Path, jobs: str, extra: list[str]) -> int:
     finally:
         staged, staging = staging, None
     if status != 0:
+        shutil.rmtree(staged.root, ignore_errors=True)  # staged before a warning was counted
         print(f"build failed: {out} keeps the last good site", file=sys.stderr)
         return status
     publish(work, out, staged)
