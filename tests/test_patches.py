@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import importlib
 import os
+import re
 import time
 from pathlib import Path
 
@@ -15,6 +16,8 @@ import pytest
 import sphinx.util.docutils as sphinx_docutils
 
 from blogarchive import patches
+
+from media_server import PNG
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "blogarchive"
 
@@ -143,42 +146,54 @@ def test_auto_is_one_sphinx_process_per_core(monkeypatch):
 
 
 @pytest.mark.sphinx("html", testroot="pagination", parallel=2, srcdir="read-in-parallel")
-def test_on_two_cores_reading_is_parallel_and_the_archive_pages_are_written_beside_the_posts(
-    app, tmp_path
-):
-    """``-j 2``: the posts are read by forked workers; the documents' pages
-    are written by the main process alone (Sphinx's parallel writing keeps
-    its main process busy handing each doctree to ``-j`` minus one workers:
-    with one worker, slower than writing serially, 7.0 s against 5.1 s at
-    1000 posts), while one forked worker writes the archive's own pages on
-    the other core, rather than after them."""
+def test_on_two_cores_reading_is_parallel_and_pages_are_written_by_both_processes(app, tmp_path):
+    """``-j 2``: the posts are read by forked workers.  Their pages are
+    written by the main process from the first (Sphinx's parallel writing
+    keeps its main process busy handing each doctree to ``-j`` minus one
+    workers: with one worker, slower than writing serially, 7.0 s against
+    5.1 s at 1000 posts), while one forked worker writes the archive's own
+    pages on the other core, and then documents from the last, until the
+    two meet.  Each is written once; an image of a post the worker wrote is
+    in the site.  (The main process is slowed, so that the worker has
+    documents left to take.)"""
     log = tmp_path / "pids"
+    main = str(os.getpid())
+    last = app.srcdir / "posts/2011/post-9.md"
+    (app.srcdir / "posts/2011/picture.png").write_bytes(PNG)
+    last.write_text(last.read_text() + "\n![A picture](picture.png)\n")
 
     def note(what):
-        def handler(app, *args):
+        def handler(app, pagename, *args):
             kind = what if what == "read" or args[-1] is not None else "archive"
+            if kind == "document" and str(os.getpid()) == main:
+                time.sleep(0.05)
             with log.open("a") as out:
-                out.write(f"{kind} {os.getpid()} {time.monotonic()}\n")
+                out.write(f"{kind} {os.getpid()} {time.monotonic()} {pagename}\n")
 
         return handler
 
-    app.connect("doctree-read", note("read"))
+    app.connect("doctree-read", lambda app, doctree: note("read")(app, app.env.docname, None))
     app.connect("html-page-context", note("document"))
     app.build()
     assert app.statuscode == 0
-    seen = [
-        line.split() for line in log.read_text().replace("archive page", "archive").splitlines()
-    ]
-    pids = {
-        kind: {pid for k, pid, _ in seen if k == kind} for kind in ("read", "document", "archive")
-    }
-    main = str(os.getpid())
+    seen = [line.split() for line in log.read_text().splitlines()]
+    pids = {kind: {s[1] for s in seen if s[0] == kind} for kind in ("read", "document", "archive")}
     assert main not in pids["read"] and len(pids["read"]) >= 2
-    assert pids["document"] == {main}
     assert len(pids["archive"]) == 1 and main not in pids["archive"]
-    when = {kind: sorted(float(t) for k, _, t in seen if k == kind) for kind in pids}
-    assert len(when["archive"]) > 20 and len(when["document"]) > 20
-    assert when["archive"][0] < when["document"][-1]  # beside, not after
+    assert pids["document"] == {main} | pids["archive"]
+    documents = [s[3] for s in seen if s[0] == "document"]
+    assert sorted(documents) == sorted(set(documents)) == sorted(app.env.found_docs)
+    by_main = sorted(s[3] for s in seen if s[0] == "document" and s[1] == main)
+    by_worker = sorted(s[3] for s in seen if s[0] == "document" and s[1] != main)
+    assert by_main[-1] < by_worker[0] and by_worker[-1] == "posts/2011/post-9"
+    worker = {kind: [float(s[2]) for s in seen if s[0] == kind and s[1] != main] for kind in pids}
+    assert len(worker["archive"]) > 20
+    main_done = max(float(s[2]) for s in seen if s[0] == "document" and s[1] == main)
+    assert min(worker["archive"]) < main_done  # beside the main process's documents
+    assert max(worker["archive"]) < min(worker["document"])  # its documents after its own pages
+    page = (app.outdir / "posts/2011/post-9.html").read_text()
+    image = re.search(r'<img alt="A picture" src="([^"]+)"', page).group(1)
+    assert (app.outdir / "posts/2011" / image).resolve().is_file()
 
 
 def _log_a_record_of_each_level() -> None:

@@ -25,7 +25,7 @@ from sphinx.util.osutil import relative_uri
 
 from .archive import CATALOGS, blog_archive
 from .epub import epub_file, for_site
-from .incremental import generated_files, run_tasks, start_tasks
+from .incremental import generated_files, run_tasks, start_tasks, write_from_the_last
 from .state import build_state
 
 #: Pages left out of the sitemap: old addresses and revisions (noindex, canonical elsewhere).
@@ -77,19 +77,29 @@ def start_archive_pages(app, pagename, templatename, context, doctree) -> None:
     pages are rendered by a forked worker beside it, on that core, rather
     than after it (1.8 s of a clean build at 1000 posts).  Their inputs (the
     posts read, their excerpts, the sidebar) are all known once reading is
-    done; the feeds, read from the posts' pages, wait for those."""
+    done; the feeds, read from the posts' pages, wait for those.  Then it
+    writes documents too, from the last, until it meets the main process
+    (incremental.DocumentQueue)."""
     build = build_state(app.config)
     if doctree is None or build.archive_pages is not None or not for_site(app.builder):
         return
     if app.builder.parallel_ok or (app.parallel or 1) < 2:  # workers write, or no spare core
         return
     stale, listed = _stale_pages(app)
-    build.archive_pages = ArchivePagesJob(start_tasks(stale, 1, chunks=1), listed)
+    build.archive_pages = job = ArchivePagesJob(None, listed)  # set before the worker forks
+    if build.documents is not None and len(build.documents) > 1:  # then documents from the last
+        stale.append(functools.partial(write_from_the_last, app))
+    job.workers = start_tasks(stale, 1, chunks=1, done=functools.partial(_images_shown, app))
+
+
+def _images_shown(app, images: dict | None) -> None:
+    """The worker's result: the images of the documents it wrote, to copy."""
+    app.builder.images.update(images or {})
 
 
 def await_archive_pages(app) -> list:
     """``html-collect-pages``, before Pagefind starts (memory: the worker and
-    Pagefind are not at work at once): the worker's pages are written."""
+    Pagefind are not at work at once): the worker's pages and documents are written."""
     job = build_state(app.config).archive_pages
     if job is not None and not job.done:
         job.done = True

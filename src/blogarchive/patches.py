@@ -47,6 +47,12 @@ beside it; 0.9 GB without these):
   posts grew to 825 MB (170 MB without).  Here a worker makes only the
   records some handler of the build shows (:func:`_process_making_shown_records`).
 
+Sharing the work on two cores: the main process writes the documents'
+pages from the first (Sphinx's ``Builder._write_serial``, given a queue) while
+the worker writing the archive's own pages takes them from the last once those
+are written (``sphinx.builders._write_docname``: :func:`write_document`;
+incremental.DocumentQueue).
+
 Safety:
 
 - ``BuildEnvironment.relfn2path`` resolves every path a directive or role
@@ -64,6 +70,7 @@ from dataclasses import dataclass
 
 import myst_parser.mdit_to_docutils.base as myst_base
 import myst_parser.parsers.sphinx_ as myst_sphinx_parser
+import sphinx.builders as sphinx_builders
 import sphinx.builders.html as sphinx_html
 import sphinx.util.docutils as sphinx_docutils
 import yaml
@@ -114,6 +121,10 @@ PATCHES = (
     Patch(sphinx_html, "_file_checksum", ("outdir", "filename"), "checksums asked once"),
     Patch(BuildEnvironment, "relfn2path", ("self", "filename", "docname"), "confinement"),
     Patch(ParallelTasks, "_process", ("self", "pipe", "func", "arg"), "workers' log records"),
+    Patch(sphinx_builders.Builder, "_write_serial", ("self", "docnames"), "shared writing"),
+    Patch(
+        sphinx_builders, "_write_docname", ("docname", "env", "builder", "tags"), "shared writing"
+    ),
 )
 for _patch in PATCHES:
     _patch.check()
@@ -279,6 +290,23 @@ def _process_making_shown_records(self, pipe, func, arg):
     if shown > logger.level:
         logger.setLevel(shown)
     return _PROCESS(self, pipe, func, arg)
+
+
+# -- documents written from both ends --------------------------------------------
+def write_serially(builder, documents) -> None:
+    """Sphinx's serial writing (its progress, its warnings held back) of
+    ``documents``, an iterable with a length (incremental.DocumentQueue)."""
+    _WRITE_SERIAL(builder, documents)
+
+
+def write_document(builder, docname: str) -> None:
+    """One document resolved and written, as Sphinx's serial writing does."""
+    sphinx_builders._write_docname(docname, env=builder.env, builder=builder, tags=builder.tags)
+
+
+_WRITE_SERIAL = getattr(
+    sphinx_builders.Builder._write_serial, "__wrapped__", sphinx_builders.Builder._write_serial
+)
 
 
 def install() -> None:

@@ -85,6 +85,7 @@ class BuildState:
     archive: object = None  # archive.BlogArchive, made on first use when writing
     generated: object = None  # incremental.GeneratedFiles, likewise
     archive_pages: object = None  # pages.ArchivePagesJob: the archive's pages being written
+    documents: object = None  # incremental.DocumentQueue: the documents to write, on two cores
 
 
 _STATES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
