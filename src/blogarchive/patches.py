@@ -295,18 +295,14 @@ def _process_making_shown_records(self, pipe, func, arg):
 # -- documents written from both ends --------------------------------------------
 def write_serially(builder, documents) -> None:
     """Sphinx's serial writing (its progress, its warnings held back) of
-    ``documents``, an iterable with a length (incremental.DocumentQueue)."""
-    _WRITE_SERIAL(builder, documents)
+    ``documents``, an iterable with a length (incremental.DocumentQueue): the
+    class's method, which the builder's own attribute (incremental.py) hides."""
+    type(builder)._write_serial(builder, documents)
 
 
 def write_document(builder, docname: str) -> None:
     """One document resolved and written, as Sphinx's serial writing does."""
     sphinx_builders._write_docname(docname, env=builder.env, builder=builder, tags=builder.tags)
-
-
-_WRITE_SERIAL = getattr(
-    sphinx_builders.Builder._write_serial, "__wrapped__", sphinx_builders.Builder._write_serial
-)
 
 
 def install() -> None:
