@@ -295,8 +295,9 @@ def test_pages_carry_icon_references_not_drawings(site):
     ]:
         page = site.page(path)
         assert page.select("symbol") == [], path
+        assert page.select("svg path") == [], path  # not even Furo's back-to-top arrow
         used = [u["href"] for u in page.select("use")]
-        assert len(used) >= 11, path  # the menu, two theme toggles, two contents icons
+        assert len(used) >= 5, path  # the menu, the theme toggle's four
         for href in used:
             file, _, name = href.partition("#")
             assert file == f"{prefix}_static/icons.svg" and name in drawn, (path, href)
@@ -359,3 +360,58 @@ def test_stylesheets_carry_their_own_checksum(site):
             path = (site.path(page).parent / href).resolve()
             content = path.read_bytes().replace(b"\r", b"")
             assert version == f"{zlib.crc32(content):08x}", href
+
+
+def test_pages_carry_one_theme_toggle_and_contents_controls_only_with_contents(tmp_path):
+    """Lighter pages (issue 15): Furo draws its theme toggle twice (the mobile
+    header's, the article corner's; CSS shows one) and its table-of-contents
+    buttons on every page, hidden where there is no table of contents: 1 KB a
+    page.  A page carries one toggle, and the contents buttons only with a
+    table of contents to open (templates.py)."""
+    from blogsite import Site, build_in_child, new_blog
+
+    blog = new_blog(tmp_path / "blog")
+    (blog / "posts/2010").mkdir()
+    plain = "---\ndate: 2010-07-01\n---\n\n# Plain\n\nOne paragraph.\n"
+    parts = "---\ndate: 2010-07-02\n---\n\n# Parts\n\n## First part\n\nA.\n\n## Second part\n\nB.\n"
+    (blog / "posts/2010/plain.md").write_text(plain, encoding="utf-8")
+    (blog / "posts/2010/parts.md").write_text(parts, encoding="utf-8")
+    site = Site(build_in_child(blog, tmp_path / "html"))
+    for path in site.html_files():
+        page = site.page(str(path.relative_to(site.root)))
+        if page.select_one(".mobile-header"):  # not a redirect
+            assert len(page.select("button.theme-toggle")) == 1, path
+    plain_page = site.page("posts/2010/plain.html")
+    assert plain_page.select("#__toc, label[for=__toc]") == []
+    with_contents = site.page("posts/2010/parts.html")
+    assert with_contents.select_one("input#__toc")
+    assert len(with_contents.select("label.toc-overlay-icon[for=__toc]")) == 2
+    contents = [a.get_text() for a in with_contents.select(".toc-tree a")]
+    assert "First part" in contents and "Second part" in contents
+
+
+def test_a_post_pages_chrome_stays_within_its_budget(site):
+    """What a post's page carries besides the post (head, sidebar, header and
+    footer; issue 15: median post page at most 20 KB, site at most 1.5 x
+    Pelican's): at most 10 KB, where it was 11.6 KB with Furo's two theme
+    toggles, hidden contents buttons and classes."""
+    for path in ("posts/2010/birmingham-blues.html", "posts/2010/another-year-over.html"):
+        html = site.path(path).read_bytes()
+        body = str(BeautifulSoup(html, "html.parser").select_one("[data-pagefind-body]"))
+        chrome = len(html) - len(body.encode("utf-8"))
+        assert chrome <= 10_000, (path, chrome)
+
+
+def test_code_colours_come_from_a_stylesheet_not_every_page(site):
+    """Furo writes its code colours (CSS variables, light and dark) in a
+    <style> on every page; here they are one stylesheet every page links
+    (templates.py, issue 15's lighter pages)."""
+    for page_path in ("index.html", "posts/2010/birmingham-blues.html", "blog/2010/index.html"):
+        page = site.page(page_path)
+        assert page.select("style") == [], page_path
+        sheets = [link["href"].split("?")[0] for link in page.select('link[rel="stylesheet"]')]
+        named = [href for href in sheets if href.endswith("_static/furo-variables.css")]
+        assert len(named) == 1, (page_path, sheets)
+        css = (site.path(page_path).parent / named[0]).read_text(encoding="utf-8")
+        assert css.count("--color-code-background:") == 3  # light, dark, dark by preference
+        assert 'body[data-theme="dark"]' in css and "<style>" not in css

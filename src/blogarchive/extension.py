@@ -126,6 +126,7 @@ def setup(app):
     app.connect("builder-inited", load_history)
     app.connect("builder-inited", archived.load_copies)
     app.connect("builder-inited", search.use_pagefind)
+    app.connect("builder-inited", templates.code_colours_stylesheet)
     app.connect("builder-inited", incremental.write_documents_serially_on_two_cores)
     app.connect("env-before-read-docs", incremental.freeze_before_fork)
     app.connect("env-before-read-docs", patches.keep_no_doctree_objects)

@@ -16,6 +16,22 @@ symbols at all (partials/icons.html is empty): about 0.5 KB a page.  HTML
 comments in templates (Furo's names the versions of Sphinx and Furo) are left
 out too.
 
+Furo's page.html also draws the theme toggle twice, in the mobile header and
+in the article's corner (its CSS shows one or the other), and the buttons and
+checkbox of a table of contents on every page, hidden where there is none (a
+post without sections): about 1 KB a page.  Here (:func:`lightened_furo_page`)
+the header's toggle is left out (custom.css shows the corner's on narrow
+screens too), and the contents controls are kept for pages with a table of
+contents; its back-to-top arrow, drawn on every page, is drawn from the icons
+file too.  Each edit names the markup it expects, and a Furo whose page.html
+no longer has it stops the build with an error instead of being served as is.
+
+And Furo's base.html writes its code colours (CSS variables for the light
+and the dark theme, from the Pygments styles and the theme's options) in a
+<style> on every page, 0.35 KB each; :func:`code_colours_stylesheet` renders
+the same partial once into ``_static/furo-variables.css``, which every page
+links instead (page.html's ``theme_styles`` block).
+
 Not minify-html: it also rewrites inline scripts, whose bytes the
 Content-Security-Policy allows by hash (csp.py), and attribute order and
 quoting; only indentation was worth removing.
@@ -29,8 +45,10 @@ and call cost about 4 % of a clean build at 1000 posts.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from jinja2 import Environment
+from sphinx.errors import ThemeError
 from sphinx.jinja2glue import BuiltinTemplateLoader
 
 _INDENT = re.compile(r"^[ \t]+", re.M)
@@ -62,6 +80,50 @@ def as_served(source: str) -> str:
     return icons_from_file(without_comments(dedent(source)))
 
 
+def _left_out(markup: str) -> str:
+    return "\n" * markup.count("\n")  # its lines kept, for Jinja's errors
+
+
+def _only_with_contents(markup: str) -> str:
+    return "{% if not furo_hide_toc %}" + markup + "{% endif %}"
+
+
+def _arrow_from_file(markup: str) -> str:
+    return _left_out(markup) + "<svg><use " + _ICON_IN_FILE + 'arrow-up"></use></svg>'
+
+
+#: Furo's page.html (as served: dedented): each edit's markup, how many times
+#: it is there, and what it becomes.
+_FURO_PAGE_EDITS = [
+    (r'<div class="theme-toggle-container theme-toggle-header">\n.*?</div>', 1, _left_out),
+    (r'<input type="checkbox" class="sidebar-toggle" name="__toc"[^>]*>', 1, _only_with_contents),
+    (r'<label class="overlay toc-overlay" for="__toc"></label>', 1, _only_with_contents),
+    (r'<label class="toc-overlay-icon [^>]*>\n.*?</label>', 2, _only_with_contents),
+    # The back-to-top arrow, drawn on the page; in icons.svg as svg-arrow-up.
+    (
+        r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n<path d="M13 20h-2V8l-5.5 '
+        r'5.5-1.42-1.42L12 4.16l7.92 7.92-1.42 1.42L13 8v12z"></path>\n</svg>',
+        1,
+        _arrow_from_file,
+    ),
+]
+
+
+def lightened_furo_page(source: str) -> str:
+    """Furo's page.html (as served) with one theme toggle, the corner's, the
+    table-of-contents controls only on a page with a table of contents, and
+    the back-to-top arrow drawn from the icons file."""
+    for pattern, count, edit in _FURO_PAGE_EDITS:
+        found = len(re.findall(pattern, source, flags=re.S))
+        if found != count:
+            raise ThemeError(
+                f"furo/page.html: expected {count} of {pattern!r}, found {found}; "
+                "Furo's page changed (blogarchive/templates.py)"
+            )
+        source = re.sub(pattern, lambda match, edit=edit: edit(match[0]), source, flags=re.S)
+    return source
+
+
 class TemplateLoader(BuiltinTemplateLoader):
     """Sphinx's loader, with every HTML template's lines dedented, in a plain
     Jinja environment with what Sphinx gives its sandboxed one."""
@@ -78,6 +140,8 @@ class TemplateLoader(BuiltinTemplateLoader):
         source, filename, uptodate = super().get_source(environment, template)
         if template.endswith(".html"):
             source = as_served(source)
+            if Path(filename).parts[-3:] == ("theme", "furo", "page.html"):
+                source = lightened_furo_page(source)
         return source, filename, uptodate
 
 
@@ -85,3 +149,39 @@ def use_loader(app, config) -> None:
     """``config-inited``: this loader, unless the site's conf.py names its own."""
     if not config.template_bridge:
         config.template_bridge = LOADER
+
+
+#: The code colours' stylesheet (:func:`code_colours_stylesheet`), in _static.
+CODE_COLOURS = "furo-variables.css"
+
+
+def code_colours_stylesheet(app) -> None:
+    """``builder-inited``: Furo's CSS variables (partials/_head_css_variables.html,
+    which its base.html puts in a <style> on every page) rendered once into
+    ``_static/furo-variables.css`` in the output folder, written only when its
+    bytes change, and linked from every page in the <style>'s place."""
+    from furo import get_pygments_style_colors
+    from sphinx.highlighting import PygmentsBridge
+
+    builder = app.builder
+    if builder.name != "html":  # the e-book's pages carry no Furo
+        return
+    # The styles Furo's own builder-inited finds (furo._get_light_style and
+    # _get_dark_style), by the same public attributes.
+    light = builder.highlighter.formatter_args["style"]
+    dark = PygmentsBridge("html", app.config.pygments_dark_style).formatter_args["style"]
+    options = builder.theme.get_options(app.config.html_theme_options)
+    context = {f"theme_{name}": value for name, value in options.items()}
+    on_light = {"foreground": "black", "background": "white"}  # Furo's fallbacks
+    on_dark = {"foreground": "white", "background": "black"}
+    context["furo_pygments"] = {
+        "light": get_pygments_style_colors(light, fallbacks=on_light),
+        "dark": get_pygments_style_colors(dark, fallbacks=on_dark),
+    }
+    html = builder.templates.render("partials/_head_css_variables.html", context)
+    css = re.sub(r"</?style>", "", html).strip() + "\n"
+    path = Path(builder.outdir, "_static", CODE_COLOURS)
+    if not path.is_file() or path.read_text("utf-8") != css:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(css, "utf-8")
+    app.add_css_file(CODE_COLOURS, priority=700)  # after furo.css and furo-extensions.css

@@ -214,11 +214,28 @@ def test_icons_are_drawn_from_the_shared_sprite(server, page):
     page.goto(server.url("posts/2010/birmingham-blues.html"))
     page.wait_for_load_state("networkidle")
     boxes = page.evaluate(
-        """() => Object.fromEntries([...document.querySelectorAll('header.mobile-header svg use')]
+        """() => Object.fromEntries([...document.querySelectorAll('svg use')]
             .map(u => [u.getAttribute('href').split('#')[1],
-                       u.getBBox().width * u.getBBox().height]))"""
+                       u.getBBox().width * u.getBBox().height])
+            .filter(([, area]) => area > 0))"""
     )
     assert boxes["svg-menu"] > 0 and boxes["svg-sun-with-moon"] > 0
+
+
+@pytest.mark.parametrize("width", [500, 1400])
+def test_the_one_theme_toggle_shows_and_works_on_narrow_and_wide_screens(server, page, width):
+    """A page carries one theme toggle, not Furo's two (issue 15): in the
+    article's corner, shown on a phone's screen as on a desktop's."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.emulate_media(color_scheme="light")
+    page.goto(server.url("posts/2010/birmingham-blues.html"))
+    toggle = page.locator("button.theme-toggle")
+    assert toggle.count() == 1 and toggle.is_visible()
+    for _ in range(3):
+        if theme(page) == "dark":
+            break
+        toggle.click()
+    assert theme(page) == "dark"
 
 
 def test_search_works_for_a_site_under_a_folder(site, browser, tmp_path):
