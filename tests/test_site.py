@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -415,3 +416,20 @@ def test_code_colours_come_from_a_stylesheet_not_every_page(site):
         css = (site.path(page_path).parent / named[0]).read_text(encoding="utf-8")
         assert css.count("--color-code-background:") == 3  # light, dark, dark by preference
         assert 'body[data-theme="dark"]' in css and "<style>" not in css
+
+
+def test_a_furo_page_without_the_markup_its_edits_expect_stops_the_build():
+    """templates.py edits Furo's page.html by the markup it names: a Furo that
+    changed it is an error, never a page served unedited (or half edited)."""
+    import furo
+    from sphinx.errors import ThemeError
+
+    from blogarchive.templates import as_served, lightened_furo_page
+
+    page = (Path(furo.__file__).parent / "theme/furo/page.html").read_text(encoding="utf-8")
+    served = as_served(page)
+    lightened = lightened_furo_page(served)
+    assert lightened.count("\n") == served.count("\n")  # Jinja's errors name the right line
+    assert "theme-toggle-header" not in lightened
+    with pytest.raises(ThemeError, match="theme-toggle-header"):
+        lightened_furo_page(served.replace("theme-toggle-header", "theme-toggle-top"))

@@ -114,13 +114,12 @@ def lightened_furo_page(source: str) -> str:
     table-of-contents controls only on a page with a table of contents, and
     the back-to-top arrow drawn from the icons file."""
     for pattern, count, edit in _FURO_PAGE_EDITS:
-        found = len(re.findall(pattern, source, flags=re.S))
+        source, found = re.subn(pattern, lambda m, edit=edit: edit(m[0]), source, flags=re.S)
         if found != count:
             raise ThemeError(
                 f"furo/page.html: expected {count} of {pattern!r}, found {found}; "
                 "Furo's page changed (blogarchive/templates.py)"
             )
-        source = re.sub(pattern, lambda match, edit=edit: edit(match[0]), source, flags=re.S)
     return source
 
 
