@@ -24,6 +24,7 @@ from . import (
     revisions,
     search,
     state,
+    stylesheet,
     templates,
 )
 from .archive import blog_archive
@@ -126,7 +127,8 @@ def setup(app):
     app.connect("builder-inited", load_history)
     app.connect("builder-inited", archived.load_copies)
     app.connect("builder-inited", search.use_pagefind)
-    app.connect("builder-inited", templates.code_colours_stylesheet)
+    app.connect("builder-inited", stylesheet.add_code_colours)
+    app.connect("write-started", stylesheet.write_site_css)
     app.connect("builder-inited", incremental.write_documents_serially_on_two_cores)
     app.connect("env-before-read-docs", incremental.freeze_before_fork)
     app.connect("env-before-read-docs", patches.keep_no_doctree_objects)
@@ -151,6 +153,7 @@ def setup(app):
     app.connect("html-collect-pages", epub.epub_pages)
     app.connect("html-page-context", _page_context)
     app.connect("html-page-context", _drop_unused_toctree, priority=400)
+    app.connect("html-page-context", stylesheet.link_one_stylesheet)
     # Sphinx's and MyST's internals, patched in one place, checked at import.
     patches.install()
     # Posts read no file outside the repository (issue 11): see confine.py.

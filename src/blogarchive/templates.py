@@ -21,16 +21,11 @@ in the article's corner (its CSS shows one or the other), and the buttons and
 checkbox of a table of contents on every page, hidden where there is none (a
 post without sections): about 1 KB a page.  Here (:func:`lightened_furo_page`)
 the header's toggle is left out (custom.css shows the corner's on narrow
-screens too), and the contents controls are kept for pages with a table of
-contents; its back-to-top arrow, drawn on every page, is drawn from the icons
+screens too), the contents controls are kept for pages with a table of
+contents, and the footer's box of previous and next pages for pages that have
+one; its back-to-top arrow, drawn on every page, is drawn from the icons
 file too.  Each edit names the markup it expects, and a Furo whose page.html
 no longer has it stops the build with an error instead of being served as is.
-
-And Furo's base.html writes its code colours (CSS variables for the light
-and the dark theme, from the Pygments styles and the theme's options) in a
-<style> on every page, 0.35 KB each; :func:`code_colours_stylesheet` renders
-the same partial once into ``_static/furo-variables.css``, which every page
-links instead (page.html's ``theme_styles`` block).
 
 Not minify-html: it also rewrites inline scripts, whose bytes the
 Content-Security-Policy allows by hash (csp.py), and attribute order and
@@ -88,6 +83,10 @@ def _only_with_contents(markup: str) -> str:
     return "{% if not furo_hide_toc %}" + markup + "{% endif %}"
 
 
+def _only_with_neighbours(markup: str) -> str:
+    return "{% if next or prev %}" + markup + "{% endif %}"
+
+
 def _arrow_from_file(markup: str) -> str:
     return _left_out(markup) + "<svg><use " + _ICON_IN_FILE + 'arrow-up"></use></svg>'
 
@@ -105,6 +104,13 @@ _FURO_PAGE_EDITS = [
         r'5.5-1.42-1.42L12 4.16l7.92 7.92-1.42 1.42L13 8v12z"></path>\n</svg>',
         1,
         _arrow_from_file,
+    ),
+    # The footer's links to the previous and next page in the table of contents,
+    # an empty <div> on every post (posts have their own, newer and older).
+    (
+        r'<div class="related-pages">\n.*?</div>\n(?=<div class="bottom-of-page">)',
+        1,
+        _only_with_neighbours,
     ),
 ]
 
@@ -148,39 +154,3 @@ def use_loader(app, config) -> None:
     """``config-inited``: this loader, unless the site's conf.py names its own."""
     if not config.template_bridge:
         config.template_bridge = LOADER
-
-
-#: The code colours' stylesheet (:func:`code_colours_stylesheet`), in _static.
-CODE_COLOURS = "furo-variables.css"
-
-
-def code_colours_stylesheet(app) -> None:
-    """``builder-inited``: Furo's CSS variables (partials/_head_css_variables.html,
-    which its base.html puts in a <style> on every page) rendered once into
-    ``_static/furo-variables.css`` in the output folder, written only when its
-    bytes change, and linked from every page in the <style>'s place."""
-    from furo import get_pygments_style_colors
-    from sphinx.highlighting import PygmentsBridge
-
-    builder = app.builder
-    if builder.name != "html":  # the e-book's pages carry no Furo
-        return
-    # The styles Furo's own builder-inited finds (furo._get_light_style and
-    # _get_dark_style), by the same public attributes.
-    light = builder.highlighter.formatter_args["style"]
-    dark = PygmentsBridge("html", app.config.pygments_dark_style).formatter_args["style"]
-    options = builder.theme.get_options(app.config.html_theme_options)
-    context = {f"theme_{name}": value for name, value in options.items()}
-    on_light = {"foreground": "black", "background": "white"}  # Furo's fallbacks
-    on_dark = {"foreground": "white", "background": "black"}
-    context["furo_pygments"] = {
-        "light": get_pygments_style_colors(light, fallbacks=on_light),
-        "dark": get_pygments_style_colors(dark, fallbacks=on_dark),
-    }
-    html = builder.templates.render("partials/_head_css_variables.html", context)
-    css = re.sub(r"</?style>", "", html).strip() + "\n"
-    path = Path(builder.outdir, "_static", CODE_COLOURS)
-    if not path.is_file() or path.read_text("utf-8") != css:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(css, "utf-8")
-    app.add_css_file(CODE_COLOURS, priority=700)  # after furo.css and furo-extensions.css

@@ -1,0 +1,139 @@
+"""One stylesheet for every page (issue 15's lighter pages).
+
+Sphinx links every stylesheet it is given on every page: Pygments' colours
+(pygments.css), Furo's furo.css and furo-extensions.css, Furo's code colours
+and the site's custom.css.  Five ``<link>`` elements, about 0.4 KB of each page
+(0.65 MB of a 1000-post site), and five requests on a reader's first visit.
+Here they are one file, ``_static/site.css``: their rules in the order Sphinx
+links them, each file's text as it is served (the site's ``html_static_path``
+over the theme's static folders; pygments.css as Furo rewrites it, with its
+dark colours), written before any page is (``write-started``, only when its
+bytes change) so that its ``?v=`` checksum is right; each page links it alone
+(``html-page-context``).
+
+A stylesheet that cannot be read here (an address on another host, a file
+made by some other extension, one with a ``media`` of its own) keeps its own
+link, and no later stylesheet is merged over it, so the cascade's order is
+Sphinx's.  Sphinx still copies the files merged; the e-book links them as
+before (its pages are built by the ``epub`` builder, without this).
+
+Furo's base.html writes its code colours (CSS variables for the light and the
+dark theme, from the Pygments styles and the theme's options) in a <style> on
+every page, 0.35 KB each.  :func:`code_colours` renders the same partial once
+into the stylesheet (page.html's ``theme_styles`` block is empty).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import epub
+from .state import build_state
+
+#: The one stylesheet, in _static.
+SITE_CSS = "site.css"
+#: Furo's code colours' place among the stylesheets (not a file of its own).
+CODE_COLOURS = "furo-variables.css"
+#: Attributes a stylesheet merged into one may have: any other (``media``,
+#: ``title`` of an alternate...) would be lost in the merge.
+_PLAIN = {"rel": "stylesheet", "type": "text/css"}
+
+
+def add_code_colours(app) -> None:
+    """``builder-inited``: the code colours' place, after furo.css and
+    furo-extensions.css and before the site's own stylesheet."""
+    if epub.for_site(app.builder):
+        app.add_css_file(CODE_COLOURS, priority=700)
+
+
+def code_colours(app) -> str:
+    """Furo's CSS variables (partials/_head_css_variables.html), as Furo's
+    html-page-context gives them to its base.html."""
+    from furo import get_pygments_style_colors
+    from sphinx.highlighting import PygmentsBridge
+
+    builder = app.builder
+    # The styles Furo's own builder-inited finds (furo._get_light_style and
+    # _get_dark_style), by the same public attributes.
+    light = builder.highlighter.formatter_args["style"]
+    dark = PygmentsBridge("html", app.config.pygments_dark_style).formatter_args["style"]
+    options = builder.theme.get_options(app.config.html_theme_options)
+    context = {f"theme_{name}": value for name, value in options.items()}
+    on_light = {"foreground": "black", "background": "white"}  # Furo's fallbacks
+    on_dark = {"foreground": "white", "background": "black"}
+    context["furo_pygments"] = {
+        "light": get_pygments_style_colors(light, fallbacks=on_light),
+        "dark": get_pygments_style_colors(dark, fallbacks=on_dark),
+    }
+    html = builder.templates.render("partials/_head_css_variables.html", context)
+    return re.sub(r"</?style>", "", html).strip() + "\n"
+
+
+def _generated(app) -> dict[str, str]:
+    """The stylesheets no folder holds as served, by their name in _static."""
+    from furo import get_pygments_stylesheet
+
+    # Furo replaces Sphinx's pygments.css with this once the build is done.
+    return {"pygments.css": get_pygments_stylesheet() + "\n", CODE_COLOURS: code_colours(app)}
+
+
+def _static_folders(app) -> list[Path]:
+    """Where Sphinx copies _static from, the one that wins first: the site's
+    html_static_path (a later entry copied over an earlier one), then the
+    theme's folders (the theme over the one it inherits from)."""
+    site = [Path(app.confdir, entry) for entry in reversed(app.config.html_static_path)]
+    theme = [Path(folder, "static") for folder in app.builder.theme.get_theme_dirs()]
+    return [folder for folder in site + theme if folder.is_dir()]
+
+
+def _text(css, generated: dict[str, str], folders: list[Path]) -> str | None:
+    """A stylesheet's text as the site serves it, or None if it is not one
+    to merge (see the module's docstring)."""
+    name = str(css.filename)
+    if not name.startswith("_static/") or css.attributes != _PLAIN:
+        return None
+    name = name.removeprefix("_static/")
+    if name in generated:
+        return generated[name]
+    for folder in folders:
+        if (folder / name).is_file():
+            return (folder / name).read_text("utf-8")
+    return None
+
+
+def write_site_css(app, builder) -> None:
+    """``write-started``: ``_static/site.css`` in the output folder from the
+    stylesheets Sphinx would link, in their order; the pages' links to them
+    left out (:func:`link_one_stylesheet`)."""
+    if not epub.for_site(builder):
+        return
+    generated, folders = _generated(app), _static_folders(app)
+    parts, merged, first = [], set(), None
+    for css in sorted(builder._css_files, key=lambda css: css.priority):  # as pages link them
+        text = _text(css, generated, folders)
+        if text is None:
+            if merged:
+                break  # none merged over it: the cascade keeps Sphinx's order
+            continue
+        first = first or css
+        merged.add(css.filename)
+        parts.append(f"/* {css.filename} */\n{text.rstrip()}\n")
+    if not merged:
+        return
+    path = Path(builder.outdir, "_static", SITE_CSS)
+    content = "".join(parts)
+    if not path.is_file() or path.read_text("utf-8") != content:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, "utf-8")
+    build_state(app.config).merged_css = frozenset(merged)
+    app.add_css_file(SITE_CSS, priority=first.priority)
+
+
+def link_one_stylesheet(app, pagename, templatename, context, doctree) -> None:
+    """``html-page-context``: the page links site.css instead of what it holds."""
+    merged = build_state(app.config).merged_css
+    if merged and epub.for_site(app.builder):
+        context["css_files"] = [
+            css for css in context["css_files"] if getattr(css, "filename", css) not in merged
+        ]
