@@ -131,3 +131,31 @@ def test_a_site_built_beside_its_sources_still_sees_their_changes(tmp_path):
     post.write_text(post.read_text(encoding="utf-8") + "\nA postscript.\n", encoding="utf-8")
     assert "site published" in run_beside()
     assert "A postscript." in (out / "posts/2010/birmingham-blues.html").read_text(encoding="utf-8")
+
+
+def test_a_changed_stylesheet_reaches_every_page_with_its_new_checksum(tmp_path):
+    """Every page links _static/site.css?v=<its crc32> (stylesheet.py): when
+    custom.css changes, so does site.css, and every page, the archive's own
+    included, names the new checksum, so that no reader's browser keeps the
+    old stylesheet from its cache."""
+    import zlib
+
+    from bs4 import BeautifulSoup
+
+    blog = copy_blog(tmp_path / "blog")
+    run(blog)
+    custom = blog / "_static/custom.css"
+    custom.write_text(custom.read_text(encoding="utf-8") + "\n.x-new { color: red; }\n")
+    assert "site published" in run(blog)
+    site = blog / "_build/html"
+    css = (site / "_static/site.css").read_bytes()
+    assert b".x-new { color: red; }" in css
+    pages = [p for p in site.rglob("*.html") if "pagefind" not in p.parts]
+    linked = 0
+    for page in pages:
+        for link in BeautifulSoup(page.read_bytes(), "html.parser").select("link[rel=stylesheet]"):
+            href, _, version = link["href"].partition("?v=")
+            assert href.endswith("_static/site.css"), page
+            assert version == f"{zlib.crc32(css):08x}", page.relative_to(site)
+            linked += 1
+    assert linked > 20

@@ -139,6 +139,7 @@ def setup(app):
     app.connect("env-get-outdated", revisions.history_changed)
     app.connect("env-get-outdated", archived.links_changed)
     app.connect("env-get-updated", incremental.pages_to_rewrite)
+    app.connect("env-get-updated", stylesheet.restyle_pages)
     app.connect("env-check-consistency", checks.check_archive)
     app.connect("doctree-read", comments.note_comments)
     app.connect("build-finished", incremental.finish_build)

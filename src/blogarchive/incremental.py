@@ -166,6 +166,7 @@ class GeneratedFiles:
             str(app.builder.build_info.tags_hash),
             templates.newest_template_mtime() if templates else 0,
             _book(app),  # the All posts page offers it
+            build_state(app.config).site_css,  # every page links it by its checksum
         )
         return hashlib.sha1(repr(shared).encode("utf-8")).hexdigest()
 

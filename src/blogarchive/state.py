@@ -86,7 +86,7 @@ class BuildState:
     generated: object = None  # incremental.GeneratedFiles, likewise
     archive_pages: object = None  # pages.ArchivePagesJob: the archive's pages being written
     documents: object = None  # incremental.DocumentQueue: the documents to write, on two cores
-    merged_css: frozenset = frozenset()  # the stylesheets site.css holds (stylesheet.py)
+    site_css: object = None  # stylesheet.SiteCss: the one stylesheet and what it holds
 
 
 _STATES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

@@ -9,7 +9,9 @@ links them, each file's text as it is served (the site's ``html_static_path``
 over the theme's static folders; pygments.css as Furo rewrites it, with its
 dark colours), written before any page is (``write-started``, only when its
 bytes change) so that its ``?v=`` checksum is right; each page links it alone
-(``html-page-context``).
+(``html-page-context``).  When it changes (custom.css edited, Furo upgraded),
+every page is written again (``env-get-updated``), so that none names the old
+checksum and a reader's browser fetches the new file.
 
 A stylesheet that cannot be read here (an address on another host, a file
 made by some other extension, one with a ``media`` of its own) keeps its own
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from . import epub
 from .state import build_state
@@ -102,38 +105,65 @@ def _text(css, generated: dict[str, str], folders: list[Path]) -> str | None:
     return None
 
 
-def write_site_css(app, builder) -> None:
-    """``write-started``: ``_static/site.css`` in the output folder from the
-    stylesheets Sphinx would link, in their order; the pages' links to them
-    left out (:func:`link_one_stylesheet`)."""
-    if not epub.for_site(builder):
-        return
+class SiteCss(NamedTuple):
+    """The one stylesheet: its text, the stylesheets it holds (their names as
+    Sphinx links them), and the place of the first among the page's links."""
+
+    text: str
+    holds: frozenset
+    priority: int
+
+
+def site_css(app) -> SiteCss | None:
+    """The stylesheets Sphinx would link, merged in their order; None if none
+    can be (not the site's HTML build, or none readable)."""
+    if not epub.for_site(app.builder):
+        return None
     generated, folders = _generated(app), _static_folders(app)
-    parts, merged, first = [], set(), None
-    for css in sorted(builder._css_files, key=lambda css: css.priority):  # as pages link them
+    parts, holds, first = [], set(), None
+    for css in sorted(app.builder._css_files, key=lambda css: css.priority):  # as pages link them
         text = _text(css, generated, folders)
         if text is None:
-            if merged:
+            if holds:
                 break  # none merged over it: the cascade keeps Sphinx's order
             continue
         first = first or css
-        merged.add(css.filename)
+        holds.add(css.filename)
         parts.append(f"/* {css.filename} */\n{text.rstrip()}\n")
-    if not merged:
+    return SiteCss("".join(parts), frozenset(holds), first.priority) if holds else None
+
+
+def restyle_pages(app, env) -> list[str]:
+    """``env-get-updated``: site.css made for this build; if it is not the one
+    the site has, every document's page is written again, to link it by its
+    new checksum (the archive's own pages follow it: incremental.py's key)."""
+    merged = build_state(app.config).site_css = site_css(app)
+    if merged is None:
+        return []
+    path = Path(app.builder.outdir, "_static", SITE_CSS)
+    if path.is_file() and path.read_text("utf-8") == merged.text:
+        return []
+    return sorted(env.found_docs)
+
+
+def write_site_css(app, builder) -> None:
+    """``write-started``: ``_static/site.css`` in the output folder, written
+    only when its bytes change, and linked in place of what it holds
+    (:func:`link_one_stylesheet`)."""
+    merged = build_state(app.config).site_css
+    if merged is None:
         return
     path = Path(builder.outdir, "_static", SITE_CSS)
-    content = "".join(parts)
-    if not path.is_file() or path.read_text("utf-8") != content:
+    if not path.is_file() or path.read_text("utf-8") != merged.text:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, "utf-8")
-    build_state(app.config).merged_css = frozenset(merged)
-    app.add_css_file(SITE_CSS, priority=first.priority)
+        path.write_text(merged.text, "utf-8")
+    app.add_css_file(SITE_CSS, priority=merged.priority)
 
 
 def link_one_stylesheet(app, pagename, templatename, context, doctree) -> None:
     """``html-page-context``: the page links site.css instead of what it holds."""
-    merged = build_state(app.config).merged_css
-    if merged and epub.for_site(app.builder):
+    merged = build_state(app.config).site_css
+    if merged is not None and epub.for_site(app.builder):
         context["css_files"] = [
-            css for css in context["css_files"] if getattr(css, "filename", css) not in merged
+            css for css in context["css_files"] if getattr(css, "filename", css) not in merged.holds
         ]
