@@ -159,3 +159,26 @@ def test_a_changed_stylesheet_reaches_every_page_with_its_new_checksum(tmp_path)
             assert version == f"{zlib.crc32(css):08x}", page.relative_to(site)
             linked += 1
     assert linked > 20
+
+
+def test_an_edit_renders_again_only_the_archive_pages_that_show_the_post(tmp_path):
+    """Each archive page's key (incremental.GeneratedFiles) holds what every
+    page shares and the posts it shows: editing one post's text changes the
+    keys of the pages that list it, and no other, in a new process (nothing
+    in the shared part may be ordered by Python's per-process string hashing,
+    or every page is rendered again on every build)."""
+    import json
+
+    blog = copy_blog(tmp_path / "blog")
+    run(blog)
+    manifest = blog / "_build/html.work/.blogarchive-pages"
+    before = json.loads(manifest.read_text(encoding="utf-8"))
+    post = blog / "posts/2010/birmingham-blues.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nAn added sentence.\n")
+    assert "site published" in run(blog)
+    after = json.loads(manifest.read_text(encoding="utf-8"))
+    assert after.keys() == before.keys()
+    changed = {page for page in after if after[page] != before[page]}
+    assert "blog/tag/ofsted/index.html" in changed  # the post is tagged Ofsted
+    assert "blog/tag/privacy/index.html" not in changed  # it is not tagged privacy
+    assert len(changed) < len(after) // 2, sorted(changed)

@@ -107,10 +107,12 @@ def _text(css, generated: dict[str, str], folders: list[Path]) -> str | None:
 
 class SiteCss(NamedTuple):
     """The one stylesheet: its text, the stylesheets it holds (their names as
-    Sphinx links them), and the place of the first among the page's links."""
+    Sphinx links them, in order: a tuple, so that its repr, part of the
+    archive pages' key, is the same in every process), and the place of the
+    first among the page's links."""
 
     text: str
-    holds: frozenset
+    holds: tuple
     priority: int
 
 
@@ -120,7 +122,7 @@ def site_css(app) -> SiteCss | None:
     if not epub.for_site(app.builder):
         return None
     generated, folders = _generated(app), _static_folders(app)
-    parts, holds, first = [], set(), None
+    parts, holds, first = [], [], None
     for css in sorted(app.builder._css_files, key=lambda css: css.priority):  # as pages link them
         text = _text(css, generated, folders)
         if text is None:
@@ -128,9 +130,9 @@ def site_css(app) -> SiteCss | None:
                 break  # none merged over it: the cascade keeps Sphinx's order
             continue
         first = first or css
-        holds.add(css.filename)
+        holds.append(css.filename)
         parts.append(f"/* {css.filename} */\n{text.rstrip()}\n")
-    return SiteCss("".join(parts), frozenset(holds), first.priority) if holds else None
+    return SiteCss("".join(parts), tuple(holds), first.priority) if holds else None
 
 
 def restyle_pages(app, env) -> list[str]:
