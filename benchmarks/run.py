@@ -218,8 +218,8 @@ def table(results: dict[int, tuple[dict[str, Run], dict[str, float]]]) -> str:
             f"| {r['no-op'].seconds / clean:.0%} "
             f"| {max(x.peak_mb for x in ours):.0f} / {max(x.tree_mb for x in ours):.0f} MB "
             f"| {r['no-op'].rewritten} / {r['edit'].rewritten} / {r['add'].rewritten} "
-            f"| {r['clean'].size_mb:.0f} / {r['pelican'].size_mb:.0f} "
-            f"/ {r['hugo'].size_mb:.0f} MB "
+            f"| {r['clean'].size_mb:.1f} / {r['pelican'].size_mb:.1f} "
+            f"/ {r['hugo'].size_mb:.1f} MB "
             f"| {pages['ours']:.1f} / {pages['pelican']:.1f} / {pages['hugo']:.1f} KB |"
         )
     return "\n".join(lines)
