@@ -468,3 +468,61 @@ def test_a_furo_page_without_the_markup_its_edits_expect_stops_the_build():
     assert "theme-toggle-header" not in lightened
     with pytest.raises(ThemeError, match="theme-toggle-header"):
         lightened_furo_page(served.replace("theme-toggle-header", "theme-toggle-top"))
+
+
+def test_a_stylesheet_that_cannot_join_site_css_keeps_its_own_link(tmp_path):
+    """stylesheet.py merges a stylesheet only where its rules mean the same in
+    _static/site.css: not one with a media of its own, not one with an
+    @import (which only counts at a stylesheet's start), not one in a
+    subfolder whose url()s are relative to that folder."""
+    from types import SimpleNamespace
+
+    from blogarchive.stylesheet import _text
+
+    (tmp_path / "styles").mkdir()
+    files = {
+        "styles/pictures.css": 'a { background: url("bg.png") }',
+        "styles/drawn.css": "a { background: url('data:image/svg+xml,<svg/>') }",
+        "imports.css": '@import "other.css";\na { color: red }',
+        "beside.css": "a { background: url(bg.png) }",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+
+    def text(name, **attributes):
+        attributes = {"rel": "stylesheet", "type": "text/css", **attributes}
+        return _text(
+            SimpleNamespace(filename=f"_static/{name}", attributes=attributes), {}, [tmp_path]
+        )
+
+    assert text("styles/pictures.css") is None
+    assert text("imports.css") is None
+    assert text("beside.css", media="print") is None
+    assert text("styles/drawn.css") == files["styles/drawn.css"]
+    assert text("beside.css") == files["beside.css"]  # in _static itself: the same address
+
+
+def test_stylesheets_after_one_that_cannot_join_keep_their_order_and_colours(tmp_path):
+    """A stylesheet with a media of its own between Furo's and the code
+    colours: site.css holds those before it; it and those after it keep their
+    own links, in Sphinx's order, and the code colours are a file of their
+    own (stylesheet.py)."""
+    from blogsite import Site, build_in_child, new_blog
+
+    blog = new_blog(tmp_path / "blog")
+    (blog / "_static").mkdir()
+    (blog / "_static/print.css").write_text("body { color: black }\n", encoding="utf-8")
+    with (blog / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(f"\nhtml_static_path = [*html_static_path, {str(blog / '_static')!r}]\n")
+        printed = '("print.css", {"media": "print", "priority": 650})'
+        conf.write(f"html_css_files = [*html_css_files, {printed}]\n")
+    site = Site(build_in_child(blog, tmp_path / "html"))
+    page = site.page("index.html")
+    links = page.select('link[rel="stylesheet"]')
+    names = [link["href"].split("?")[0].rsplit("/", 1)[-1] for link in links]
+    assert names == ["site.css", "print.css", "furo-variables.css", "custom.css"]
+    assert links[1]["media"] == "print"
+    held = site.path("_static/site.css").read_text(encoding="utf-8")
+    assert "styles/furo.css" in held and "custom.css" not in held
+    colours = site.path("_static/furo-variables.css").read_text(encoding="utf-8")
+    assert colours.count("--color-code-background:") == 3

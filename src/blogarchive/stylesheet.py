@@ -14,7 +14,8 @@ every page is written again (``env-get-updated``), so that none names the old
 checksum and a reader's browser fetches the new file.
 
 A stylesheet that cannot be read here (an address on another host, a file
-made by some other extension, one with a ``media`` of its own) keeps its own
+made by some other extension, one with a ``media`` of its own, one with an
+``@import`` or, in a subfolder of _static, a relative ``url()``) keeps its own
 link, and no later stylesheet is merged over it, so the cascade's order is
 Sphinx's.  Sphinx still copies the files merged; the e-book links them as
 before (its pages are built by the ``epub`` builder, without this).
@@ -41,6 +42,11 @@ CODE_COLOURS = "furo-variables.css"
 #: Attributes a stylesheet merged into one may have: any other (``media``,
 #: ``title`` of an alternate...) would be lost in the merge.
 _PLAIN = {"rel": "stylesheet", "type": "text/css"}
+#: What a stylesheet cannot take into site.css: an @import (only at a
+#: stylesheet's start), and, from a subfolder of _static, an address relative
+#: to its own folder (Furo's url()s are all data: addresses).
+_IMPORT = re.compile(r"@import\b", re.I)
+_RELATIVE_URL = re.compile(r"""url\(\s*(?!['"]?(?:[a-z][a-z0-9+.-]*:|/|#))""", re.I)
 
 
 def add_code_colours(app) -> None:
@@ -101,7 +107,13 @@ def _text(css, generated: dict[str, str], folders: list[Path]) -> str | None:
         return generated[name]
     for folder in folders:
         if (folder / name).is_file():
-            return (folder / name).read_text("utf-8")
+            try:
+                text = (folder / name).read_text("utf-8")
+            except UnicodeDecodeError:
+                return None
+            if _IMPORT.search(text) or ("/" in name and _RELATIVE_URL.search(text)):
+                return None  # an @import must come first; url()s are relative to the file
+            return text
     return None
 
 
@@ -151,15 +163,22 @@ def restyle_pages(app, env) -> list[str]:
 def write_site_css(app, builder) -> None:
     """``write-started``: ``_static/site.css`` in the output folder, written
     only when its bytes change, and linked in place of what it holds
-    (:func:`link_one_stylesheet`)."""
-    merged = build_state(app.config).site_css
-    if merged is None:
+    (:func:`link_one_stylesheet`); the code colours in a file of their own
+    if site.css does not hold them."""
+    if not epub.for_site(builder):
         return
-    path = Path(builder.outdir, "_static", SITE_CSS)
-    if not path.is_file() or path.read_text("utf-8") != merged.text:
+    merged = build_state(app.config).site_css
+    if merged is None or f"_static/{CODE_COLOURS}" not in merged.holds:
+        _write(Path(builder.outdir, "_static", CODE_COLOURS), code_colours(app))  # linked alone
+    if merged is not None:
+        _write(Path(builder.outdir, "_static", SITE_CSS), merged.text)
+        app.add_css_file(SITE_CSS, priority=merged.priority)
+
+
+def _write(path: Path, text: str) -> None:
+    if not path.is_file() or path.read_text("utf-8") != text:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(merged.text, "utf-8")
-    app.add_css_file(SITE_CSS, priority=merged.priority)
+        path.write_text(text, "utf-8")
 
 
 def link_one_stylesheet(app, pagename, templatename, context, doctree) -> None:
