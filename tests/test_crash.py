@@ -191,6 +191,29 @@ def test_a_file_changed_after_staging_is_replaced_never_written_into(tmp_path):
     assert tree(out) == tree(work)
 
 
+def test_the_published_index_is_linked_to_the_work_folders_and_never_written_into(tmp_path):
+    """The search index's files are staged as links to the work folder's
+    (build.LINKED), not copied: search.py replaces a changed file there,
+    never writes into it, so the published site's stays as it was until the
+    next site is swapped in."""
+    from blogarchive import build, search
+
+    assert search.BUNDLE in build.LINKED
+    blog = make_blog(tmp_path / "blog", count=5)
+    run_build(blog)
+    work, out = blog / "_build/html.work/pagefind", blog / "_build/html/pagefind"
+    files = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
+    assert files and all(os.path.samefile(out / f, work / f) for f in files)
+    kept = tmp_path / "kept-entry.json"
+    os.link(out / "pagefind-entry.json", kept)  # the published file, whatever happens to its name
+    before = kept.read_bytes()
+    add_post(blog, 3)
+    run_build(blog)
+    assert kept.read_bytes() == before  # replaced in the work folder, not written into
+    assert (out / "pagefind-entry.json").read_bytes() != before  # the new index is published
+    assert_same_as_clean_build(blog, tmp_path / "clean")
+
+
 def test_the_site_is_staged_while_pagefind_finishes(tmp_path, monkeypatch):
     """When the build waits for Pagefind, the site is staged already
     (``_build/html.next``) but for what is still to be written (the index,

@@ -39,6 +39,7 @@ import gzip
 import hashlib
 import importlib.metadata
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -455,13 +456,20 @@ def _write_index_file(folder: Path, prefix: str, value, suffix: str, length: int
 
 
 def _sync(new: Path, bundle: Path) -> None:
-    """Make ``bundle`` hold what ``new`` holds, touching only files that differ."""
+    """Make ``bundle`` hold what ``new`` holds, touching only files that differ.
+    A file that differs is moved over the old one (``new`` is scratch), never
+    written into: the published site's index files are links to these
+    (build.LINKED).  No bundle yet (a clean build): the new one moved whole."""
+    if not bundle.exists():
+        bundle.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(new, bundle)
+        return
     made = {p.relative_to(new) for p in new.rglob("*") if p.is_file()}
     for rel in sorted(made):
-        target, data = bundle / rel, (new / rel).read_bytes()
-        if not target.is_file() or target.read_bytes() != data:
+        target = bundle / rel
+        if not target.is_file() or target.read_bytes() != (new / rel).read_bytes():
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            os.replace(new / rel, target)
     if bundle.is_dir():
         for path in bundle.rglob("*"):
             if path.is_file() and path.relative_to(bundle) not in made:
