@@ -178,7 +178,10 @@ def test_on_two_cores_reading_is_parallel_and_pages_are_written_by_both_processe
     assert app.statuscode == 0
     seen = [line.split() for line in log.read_text().splitlines()]
     pids = {kind: {s[1] for s in seen if s[0] == kind} for kind in ("read", "document", "archive")}
-    assert main not in pids["read"] and len(pids["read"]) >= 2
+    # Two chunks of documents per process, each read in a fork of its own
+    # (patches._two_chunks_each; Sphinx's own split made three here, fifteen
+    # at 1000 posts).
+    assert main not in pids["read"] and len(pids["read"]) == 4
     assert len(pids["archive"]) == 1 and main not in pids["archive"]
     assert pids["document"] == {main} | pids["archive"]
     documents = [s[3] for s in seen if s[0] == "document"]
@@ -233,3 +236,14 @@ def test_a_forked_worker_makes_only_the_log_records_the_build_shows(app):
         sphinx_logger.removeHandler(counter)
     assert received == [logging.INFO, logging.WARNING]
     assert "a warning record" in app._warning.getvalue()
+
+
+def test_documents_are_split_in_two_chunks_per_process_in_order():
+    from blogarchive.patches import _two_chunks_each
+
+    documents = [f"posts/{n:04}" for n in range(1001)]
+    chunks = _two_chunks_each(documents, 2)
+    assert [len(chunk) for chunk in chunks] == [251, 251, 251, 248]
+    assert [d for chunk in chunks for d in chunk] == documents
+    assert _two_chunks_each(documents[:3], 2) == [[d] for d in documents[:3]]
+    assert _two_chunks_each([], 2) == []

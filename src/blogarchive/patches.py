@@ -27,6 +27,14 @@ parallel and clean builds byte for byte; measured in benchmarks/README.md):
   resolves the file's path again through the file system (1.1 s of a serial
   build at 1000 posts).  Here each (folder, file) is asked once per process,
   as the checksum already was.
+- Sphinx splits the documents to read (or write) in parallel into chunks of
+  about sqrt(n / processes x 10) (15 chunks of 70 at 1000 posts on two
+  cores); each chunk is a new fork of the main process, which pays the
+  copy-on-write of the memory it touches and sends back, pickled, the whole
+  environment as it was at the fork with its own documents added, for the
+  main process to unpickle.  Here each process gets two chunks
+  (``sphinx.builders.make_chunks``): reading 1000 posts on two cores took
+  3.9 s instead of 5.3 s.
 
 Memory (at 5000 posts, a build in one process peaked at 1.1 GB with Pagefind
 beside it; 0.9 GB without these):
@@ -119,6 +127,7 @@ PATCHES = (
     Patch(myst_base, "yaml", None, "front matter read with libyaml"),
     Patch(myst_sphinx_parser, "read_topmatter", ("text",), "front matter read with libyaml"),
     Patch(sphinx_html, "_file_checksum", ("outdir", "filename"), "checksums asked once"),
+    Patch(sphinx_builders, "make_chunks", ("arguments", "nproc", "maxbatch"), "two chunks each"),
     Patch(BuildEnvironment, "relfn2path", ("self", "filename", "docname"), "confinement"),
     Patch(ParallelTasks, "_process", ("self", "pipe", "func", "arg"), "workers' log records"),
     Patch(sphinx_builders.Builder, "_write_serial", ("self", "docnames"), "shared writing"),
@@ -232,6 +241,15 @@ def _cached_file_checksum(outdir, filename):
 _cached_file_checksum.__wrapped__ = _FILE_CHECKSUM
 
 
+# -- two chunks per process --------------------------------------------------------
+def _two_chunks_each(arguments, nproc, maxbatch=10):
+    """Sphinx's ``make_chunks`` (``maxbatch`` unused): the documents in order,
+    in two chunks per process, so that a slower chunk still leaves the
+    other process work to share."""
+    size = max(1, -(-len(arguments) // (max(nproc, 1) * 2)))
+    return [arguments[i : i + size] for i in range(0, len(arguments), size)]
+
+
 # -- memory ------------------------------------------------------------------------
 class _NoDoctrees(dict):
     """A ``_write_doc_doctree_cache`` that keeps nothing."""
@@ -314,6 +332,7 @@ def install() -> None:
             myst_base.yaml = _LibYaml()
         myst_sphinx_parser.read_topmatter = _read_topmatter
     sphinx_html._file_checksum = _cached_file_checksum
+    sphinx_builders.make_chunks = _two_chunks_each
     BuildEnvironment.relfn2path = _confined_relfn2path
     ParallelTasks._process = _process_making_shown_records
 
@@ -327,6 +346,7 @@ def in_force() -> dict[str, bool]:
         "myst yaml": not libyaml or isinstance(myst_base.yaml, _LibYaml),
         "myst read_topmatter": not libyaml or myst_sphinx_parser.read_topmatter is _read_topmatter,
         "static file checksums": sphinx_html._file_checksum is _cached_file_checksum,
+        "two chunks each": sphinx_builders.make_chunks is _two_chunks_each,
         "relfn2path": BuildEnvironment.relfn2path is _confined_relfn2path,
         "workers' log records": ParallelTasks._process is _process_making_shown_records,
     }
