@@ -327,11 +327,10 @@ def start_tasks(tasks: list, nproc: int, chunks: int = 2, done=None):
     from sphinx.util.parallel import ParallelTasks
 
     freeze_before_fork()
-    size = max(1, -(-len(tasks) // (chunks * nproc)))
     workers = ParallelTasks(nproc)
     on_done = None if done is None else lambda _chunk, results: [done(r) for r in results]
-    for start in range(0, len(tasks), size):
-        workers.add_task(_run_chunk, tasks[start : start + size], on_done)
+    for chunk in patches.in_chunks(tasks, chunks * nproc):
+        workers.add_task(_run_chunk, chunk, on_done)
     return workers
 
 

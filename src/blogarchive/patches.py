@@ -242,12 +242,18 @@ _cached_file_checksum.__wrapped__ = _FILE_CHECKSUM
 
 
 # -- two chunks per process --------------------------------------------------------
+def in_chunks(items, count: int) -> list:
+    """``items`` in order, in at most ``count`` chunks of one size (the last
+    shorter): for Sphinx's workers here and the archive's (incremental.py)."""
+    size = max(1, -(-len(items) // max(count, 1)))
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
 def _two_chunks_each(arguments, nproc, maxbatch=10):
     """Sphinx's ``make_chunks`` (``maxbatch`` unused): the documents in order,
     in two chunks per process, so that a slower chunk still leaves the
     other process work to share."""
-    size = max(1, -(-len(arguments) // (max(nproc, 1) * 2)))
-    return [arguments[i : i + size] for i in range(0, len(arguments), size)]
+    return in_chunks(arguments, 2 * max(nproc, 1))
 
 
 # -- memory ------------------------------------------------------------------------

@@ -470,7 +470,6 @@ def _sync(new: Path, bundle: Path) -> None:
         if not target.is_file() or target.read_bytes() != (new / rel).read_bytes():
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(new / rel, target)
-    if bundle.is_dir():
-        for path in bundle.rglob("*"):
-            if path.is_file() and path.relative_to(bundle) not in made:
-                path.unlink()
+    for path in bundle.rglob("*"):
+        if path.is_file() and path.relative_to(bundle) not in made:
+            path.unlink()
