@@ -216,8 +216,10 @@ def test_the_published_index_is_linked_to_the_work_folders_and_never_written_int
 
 def test_the_site_is_staged_while_pagefind_finishes(tmp_path, monkeypatch):
     """When the build waits for Pagefind, the site is staged already
-    (``_build/html.next``) but for what is still to be written (the index,
-    the search page); what is published is the work folder's final state."""
+    (``_build/html.next``) but for what is still to be written (the search
+    page, and on a clean build the index); what is published is the work
+    folder's final state.  On a build after, the last index is staged while
+    Pagefind makes the new one, and only its changes after."""
     from blogarchive import build, search
 
     blog = make_blog(tmp_path / "blog", count=5)
@@ -227,7 +229,7 @@ def test_the_site_is_staged_while_pagefind_finishes(tmp_path, monkeypatch):
 
     def note_staged_then_join(self, *args, **kwargs):
         seen["pages"] = {p.relative_to(staged).as_posix() for p in staged.rglob("*.html")}
-        seen["index"] = (staged / "pagefind").exists()
+        seen["index"] = sorted(p.name for p in staged.glob("pagefind/**/*") if p.is_file())
         return join(self, *args, **kwargs)
 
     monkeypatch.setattr(search.Indexer, "join", note_staged_then_join)
@@ -235,8 +237,18 @@ def test_the_site_is_staged_while_pagefind_finishes(tmp_path, monkeypatch):
     assert {"index.html", "blog/index.html", "404.html"} <= seen["pages"]
     assert any(page.startswith("posts/") for page in seen["pages"])
     assert "search.html" not in seen["pages"] and not seen["index"]
-    work = tree(blog / "_build/html.work")
-    internal = {n for n in work if n.split("/")[0] in build.INTERNAL or n.startswith("_sources")}
-    published = tree(blog / "_build/html")
-    assert "pagefind/pagefind-entry.json" in published
-    assert published == {n: v for n, v in work.items() if n not in internal}
+
+    def assert_published_is_work() -> None:
+        work = tree(blog / "_build/html.work")
+        internal = {n for n in work if n.split("/")[0] in build.INTERNAL or n[:8] == "_sources"}
+        published = tree(blog / "_build/html")
+        assert "pagefind/pagefind-entry.json" in published
+        assert published == {n: v for n, v in work.items() if n not in internal}
+
+    assert_published_is_work()
+    last_index = sorted(p.name for p in blog.glob("_build/html/pagefind/**/*") if p.is_file())
+    add_post(blog, 3)
+    assert build.build(blog, blog / "_build/html") == 0
+    assert seen["index"] == last_index
+    assert_published_is_work()
+

@@ -7,6 +7,7 @@ browser, with results, dates and marked words: tests/browser/test_reader.py.)
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -247,6 +248,70 @@ def test_a_part_whose_searched_text_is_unchanged_keeps_its_bundle(tmp_path):
     entry = json.loads((site / "pagefind/part-2/pagefind-entry.json").read_text())
     assert entry["languages"]["en"]["page_count"] == 2
     assert (site / "pagefind/pagefind.js").is_file()  # the first part's, kept
+
+
+def test_the_cut_pages_are_kept_between_builds_and_written_only_when_changed(tmp_path):
+    """What Pagefind reads (each page cut) stays in a folder beside the
+    doctrees: an edit writes its post's cut page alone, a post taken away
+    leaves it, a part the blog no longer has goes, and the index follows."""
+    site, searched = tmp_path / "site", tmp_path / "doctrees/searched"
+    (site / "posts").mkdir(parents=True)
+    page = "<html lang='en'><body><div data-pagefind-body><h1>{0}</h1><p>{1}</p></div></body>"
+    names = ["a", "b", "c", "d"]
+    for name in names:
+        (site / f"posts/{name}.html").write_text(page.format(name, "text"))
+
+    def index(scratch: str, names: list[str], size: int) -> dict[str, os.stat_result]:
+        pages = [Path(f"posts/{n}.html") for n in names]
+        job = search.Indexer(site, search.parts(pages, size), tmp_path / scratch, None, searched)
+        job.run()
+        assert job.error is None
+        return {str(p.relative_to(searched)): p.stat() for p in searched.rglob("*.html")}
+
+    first = index("first", names, 2)
+    assert sorted(first) == ["1/posts/a.html", "1/posts/b.html", "2/posts/c.html", "2/posts/d.html"]
+    (site / "posts/b.html").write_text(page.format("b", "new text"))
+    second = index("second", names, 2)
+    assert [p for p in first if first[p].st_mtime_ns != second[p].st_mtime_ns] == ["1/posts/b.html"]
+    assert b"new text" in (searched / "1/posts/b.html").read_bytes()
+    third = index("third", ["a", "b", "c"], 3)  # d taken away: one part
+    assert sorted(third) == ["1/posts/a.html", "1/posts/b.html", "1/posts/c.html"]
+    assert third["1/posts/a.html"].st_mtime_ns == first["1/posts/a.html"].st_mtime_ns
+    assert not (searched / "2").exists()
+    entry = json.loads((tmp_path / "third/bundle/pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] == 3
+
+
+def test_a_new_index_replaces_only_the_files_that_differ(tmp_path):
+    """search._sync: a file Pagefind names by its contents' hash is kept when
+    one of that name and size is there (not read); another file is compared
+    byte for byte; a file the new index lacks goes."""
+    new, bundle = tmp_path / "new", tmp_path / "bundle"
+    files = {
+        "pagefind-entry.json": ("{1}", "{2}"),  # same size, other bytes
+        "pagefind.en_b668debd29.pf_meta": ("meta", "meta"),
+        "fragment/en_05f2029.pf_fragment": ("aaaa", "bbbb"),  # as it cannot be: kept
+        "fragment/en_07f3cd7.pf_fragment": ("short", "longer"),
+        "index/en_11d3397.pf_index": (None, "new chunk"),
+        "index/en_13c8183.pf_index": ("old chunk", None),
+    }
+    for rel, (old_text, new_text) in files.items():
+        for root, text in ((bundle, old_text), (new, new_text)):
+            if text is not None:
+                (root / rel).parent.mkdir(parents=True, exist_ok=True)
+                (root / rel).write_text(text)
+    before = {rel: (bundle / rel).stat().st_ino for rel, texts in files.items() if texts[0]}
+    search._sync(new, bundle)
+    after = {str(p.relative_to(bundle)): p for p in bundle.rglob("*") if p.is_file()}
+    assert {rel: path.read_text() for rel, path in after.items()} == {
+        "pagefind-entry.json": "{2}",
+        "pagefind.en_b668debd29.pf_meta": "meta",
+        "fragment/en_05f2029.pf_fragment": "aaaa",
+        "fragment/en_07f3cd7.pf_fragment": "longer",
+        "index/en_11d3397.pf_index": "new chunk",
+    }
+    kept = [rel for rel in before if rel in after and after[rel].stat().st_ino == before[rel]]
+    assert kept == ["pagefind.en_b668debd29.pf_meta", "fragment/en_05f2029.pf_fragment"]
 
 
 def test_pagefind_indexes_the_cut_pages_as_it_would_the_whole_ones(site, tmp_path):
