@@ -252,3 +252,60 @@ def test_the_site_is_staged_while_pagefind_finishes(tmp_path, monkeypatch):
     assert seen["index"] == last_index
     assert_published_is_work()
 
+
+def test_the_site_published_before_is_kept_until_the_next_build(tmp_path):
+    """A swap keeps the site it replaces as ``_build/html.old``; the next
+    build removes it while Sphinx runs, a failed build as well, and never
+    touches the published site."""
+    from blogarchive import build
+
+    blog = make_blog(tmp_path / "blog", count=3)
+    out, old = blog / "_build/html", blog / "_build/html.old"
+    assert build.build(blog, out) == 0
+    assert not old.exists()
+    first = tree(out)
+    add_post(blog, 1)
+    assert build.build(blog, out) == 0
+    assert tree(old) == first and tree(out) != first
+    second = tree(out)
+    add_post(blog, 2)
+    assert build.build(blog, out) == 0
+    assert tree(old) == second
+    third = tree(out)
+    (blog / "posts/2015/added-2.md").write_text("---\ndate: not a date\n---\n\n# Broken\n")
+    assert build.build(blog, out) != 0
+    assert not old.exists() and not (blog / "_build/html.next").exists()
+    assert tree(out) == third
+
+
+def test_the_build_ends_at_once_yet_flushes_and_runs_atexit(tmp_path):
+    """``python -m blogarchive.build`` ends without Python's teardown
+    (build.exit_at_once): its status, its output and ``atexit``'s functions
+    are as a normal exit's; a thread still working is waited for, and a
+    profiler still writes its results."""
+    script = """
+import atexit, sys, threading, time
+from pathlib import Path
+from blogarchive import build
+atexit.register(lambda: Path(sys.argv[1], "atexit").write_text("ran"))
+if sys.argv[2] == "thread":
+    threading.Thread(target=lambda: (time.sleep(0.3), Path(sys.argv[1], "thread").touch())).start()
+print("published", end="")
+print("an error", end="", file=sys.stderr)
+build.exit_at_once(3)
+"""
+    for mode in ("alone", "thread"):
+        folder = tmp_path / mode
+        folder.mkdir()
+        result = subprocess.run(
+            [sys.executable, "-c", script, str(folder), mode], capture_output=True, text=True
+        )
+        assert (result.returncode, result.stdout, result.stderr) == (3, "published", "an error")
+        assert (folder / "atexit").read_text() == "ran"
+        assert (folder / "thread").exists() == (mode == "thread")
+    profiled = tmp_path / "profiled"
+    profiled.mkdir()
+    (profiled / "script.py").write_text(script)
+    command = [sys.executable, "-m", "cProfile", "-o", str(profiled / "stats")]
+    subprocess.run([*command, str(profiled / "script.py"), str(profiled), "alone"])  # status 0:
+    assert (profiled / "stats").stat().st_size > 0  # cProfile's runner takes in SystemExit
