@@ -182,3 +182,19 @@ def test_an_edit_renders_again_only_the_archive_pages_that_show_the_post(tmp_pat
     assert "blog/tag/ofsted/index.html" in changed  # the post is tagged Ofsted
     assert "blog/tag/privacy/index.html" not in changed  # it is not tagged privacy
     assert len(changed) < len(after) // 2, sorted(changed)
+
+
+def test_a_changed_template_is_compiled_again(tmp_path):
+    """Templates compiled once are kept beside the doctrees (templates.py)
+    and read from there by the next build; a template whose source changed
+    is compiled again, and its pages show the change."""
+    blog = copy_blog(tmp_path / "blog")
+    run(blog)
+    compiled = list(blog.glob("_build/html.doctrees/blogarchive-templates/*/*.cache"))
+    assert len(compiled) > 10
+    template = blog / "_templates/components/related-posts.html"
+    source = template.read_text(encoding="utf-8")
+    template.write_text('<p class="changed-template">Changed</p>\n' + source, encoding="utf-8")
+    assert "site published" in run(blog)
+    page = (blog / "_build/html/posts/2010/birmingham-blues.html").read_text(encoding="utf-8")
+    assert page.count('<p class="changed-template">Changed</p>') == 1
