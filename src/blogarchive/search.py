@@ -43,7 +43,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -111,8 +110,8 @@ class Indexer(threading.Thread):
     place in the site, so that Pagefind reads only them and names them by
     their address.  That folder (``searched``) is kept between builds,
     beside the doctrees, and only a page whose cut changed is written again
-    (:meth:`_stage`): writing the 1000 pages afresh for each edit took 0.33 s
-    before Pagefind could start.
+    (:func:`stage_pages`): writing the 1000 pages afresh for each edit took
+    0.33 s before Pagefind could start.
 
     A part whose pages' searched text is what it was when the site's bundle
     for it was made (``record``: a digest of each part, kept with the
@@ -144,7 +143,7 @@ class Indexer(threading.Thread):
         return bundle if number == 1 else bundle / f"part-{number}"
 
     def prepare(self) -> None:
-        """Each part's digest and, to index, its folder (:meth:`_stage`), from
+        """Each part's digest and, to index, its folder (:func:`stage_pages`), from
         each page read and cut once; in the main thread, before the thread
         starts: there, each read waited for the interpreter lock while the
         main thread rendered, and Pagefind started 1 s later at 1000 posts."""
@@ -167,7 +166,7 @@ class Indexer(threading.Thread):
                 ):
                     continue  # its bundle kept (:meth:`_index`)
                 self.indexed.append(number)
-                self._stage(number, cut)
+                stage_pages(self.searched / str(number), cut)
             for folder in self.searched.glob("*"):  # parts the blog no longer has
                 if folder.name not in self.digests:
                     shutil.rmtree(folder)
@@ -194,33 +193,10 @@ class Indexer(threading.Thread):
                 ignore=lambda folder, names: [n for n in names if n.startswith("part-")],
             )
 
-    def _stage(self, number: int, cut: dict) -> None:
-        """The part's pages at their place in a folder of their own, each cut
-        to what Pagefind reads of it (:func:`searched_part`): Pagefind makes
-        the same index 13 % sooner than from the whole pages (tested).  Only
-        a page whose cut is not already there is written; a page that left
-        the part is removed."""
-        site = self.searched / str(number)
-        wanted = {Path(rel) for rel, searched in cut.items() if searched is not None}
-        if site.is_dir():
-            for path in [p for p in site.rglob("*") if p.is_file()]:
-                if path.relative_to(site) not in wanted:
-                    path.unlink()
-        for rel, searched in cut.items():
-            if searched is None:  # a document with no page has no text
-                continue
-            path = site / rel
-            try:
-                if path.read_bytes() == searched:
-                    continue
-            except FileNotFoundError:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(searched)
-
     def _run_pagefind(self, number: int) -> None:
         site = self.searched / str(number)
         output = self.scratch / f"part-{number}"
-        command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
+        command = [str(pagefind_binary()), "--site", str(site), "--silent"]
         command += ["--output-path", str(output), "--exclude-selectors", EXCLUDED]
         if self._stopped:
             return
@@ -304,6 +280,42 @@ UNUSED_UI = (
     "pagefind-component-ui.css",
     "pagefind-highlight.js",
 )
+
+
+def stage_pages(site: Path, cut: dict) -> None:
+    """A part's pages at their place in ``site``, a folder of their own, each
+    cut to what Pagefind reads of it (:func:`searched_part`): Pagefind makes
+    the same index 13 % sooner than from the whole pages (tested).  Only a
+    page whose cut is not already there is written; a page that left the
+    part is removed."""
+    wanted = {Path(rel) for rel, searched in cut.items() if searched is not None}
+    if site.is_dir():
+        for path in [p for p in site.rglob("*") if p.is_file()]:
+            if path.relative_to(site) not in wanted:
+                path.unlink()
+    for rel, searched in cut.items():
+        if searched is None:  # a document with no page has no text
+            continue
+        path = site / rel
+        try:
+            if path.read_bytes() == searched:
+                continue
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(searched)
+
+
+@functools.cache
+def pagefind_binary() -> Path:
+    """Pagefind's binary, found as ``python -m pagefind`` finds it (from the
+    ``pagefind[bin]`` wheel, or ``PAGEFIND_BINARY_PATH``), run directly:
+    ``python -m pagefind`` started Python and asyncio first, 0.15 s a run."""
+    from pagefind.service import get_executable
+
+    binary = get_executable()
+    if binary is None:
+        raise ExtensionError("pagefind's binary is not installed: pip install 'pagefind[bin]'")
+    return binary
 
 
 def searched_parts(outdir: Path, pages: list) -> dict:
