@@ -272,6 +272,19 @@ def test_the_site_published_before_is_kept_until_the_next_build(tmp_path):
     assert build.build(blog, out) == 0
     assert tree(old) == second
     third = tree(out)
+    popen = subprocess.Popen
+
+    def no_rm(command, *args, **kwargs):
+        if command[0] == "rm":
+            raise FileNotFoundError(2, "No such file or directory", "rm")
+        return popen(command, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:  # a system without rm
+        patch.setattr(build.subprocess, "Popen", no_rm)
+        add_post(blog, 4)
+        assert build.build(blog, out) == 0
+    assert tree(old) == third
+    third = tree(out)
     (blog / "posts/2015/added-2.md").write_text("---\ndate: not a date\n---\n\n# Broken\n")
     assert build.build(blog, out) != 0
     assert not old.exists() and not (blog / "_build/html.next").exists()

@@ -99,7 +99,10 @@ class Staging:
         # swap's renames) ``old`` is the site to restore.
         self._clearing: subprocess.Popen | None = None
         if out.exists() and self.old.exists():
-            self._clearing = subprocess.Popen(["rm", "-rf", "--", str(self.old)])
+            try:
+                self._clearing = subprocess.Popen(["rm", "-rf", "--", str(self.old)])
+            except OSError:  # no rm: removed here, as before
+                shutil.rmtree(self.old, ignore_errors=True)
 
     def update(self, skip: frozenset[str] = frozenset()) -> None:
         """Stage what changed in the work folder since the last update, but
