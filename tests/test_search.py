@@ -314,6 +314,49 @@ def test_a_new_index_replaces_only_the_files_that_differ(tmp_path):
     assert kept == ["pagefind.en_b668debd29.pf_meta", "fragment/en_05f2029.pf_fragment"]
 
 
+def test_pagefind_makes_only_what_changed_and_never_writes_into_the_last_index(tmp_path):
+    """An edit's index: the last index's fragments and chunks are linked where
+    Pagefind writes (search.link_last_index), and Pagefind makes only what
+    is not there (it compresses and writes no file it names by a hash that
+    exists); what the new index does not name goes.  The result is the index
+    Pagefind makes afresh, and no file of the last one (the published site's)
+    is written into, a kept part's neither."""
+    site, record, searched = tmp_path / "site", tmp_path / "parts.json", tmp_path / "searched"
+    (site / "posts").mkdir(parents=True)
+    page = "<html lang='en'><body><div data-pagefind-body><h1>{0}</h1><p>{1}</p></div></body>"
+    names = ["a", "b", "c", "d"]
+    for name in names:
+        (site / f"posts/{name}.html").write_text(page.format(name, f"words of {name}"))
+    parts = search.parts([Path(f"posts/{n}.html") for n in names], 2)
+
+    def index(scratch: str, published: bool = True) -> search.Indexer:
+        job = search.Indexer(site, parts, tmp_path / scratch, record if published else None)
+        job.searched = searched if published else tmp_path / scratch / "searched"
+        job.run()
+        assert job.error is None
+        for number in range(1, len(parts) + 1):
+            search.sort_filters(job.part_folder(number))
+        return job
+
+    first = index("first")
+    search._sync(first.bundle, site / "pagefind")
+    first.save_record()
+    published = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in site.rglob("pagefind/**/*")}
+    published = {p: v for p, v in published.items() if p.is_file()}
+    (site / "posts/d.html").write_text(page.format("d", "other words of d"))
+    edit = index("second")
+    assert edit.indexed == [2]  # the first part kept, linked
+    fresh = index("fresh", published=False)
+    assert _tree(edit.bundle) == _tree(fresh.bundle)
+    made = {p.relative_to(edit.bundle): p.stat() for p in edit.bundle.rglob("*") if p.is_file()}
+    shared = [rel for rel, stat in made.items() if stat.st_nlink > 1]
+    assert [rel.parts[1] for rel in shared if rel.parts[0] == "part-2"] == ["fragment"]  # c's
+    assert any(rel.parts[0] == "fragment" for rel in shared)  # the kept first part
+    assert {(p.stat().st_ino, p.stat().st_mtime_ns) for p in published if p.exists()} <= set(
+        published.values()
+    )
+
+
 def test_pagefind_indexes_the_cut_pages_as_it_would_the_whole_ones(site, tmp_path):
     """Pagefind is given each page cut to what it reads (its <html> tag, the
     element marked data-pagefind-body up to the page's footer): the index
