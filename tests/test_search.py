@@ -355,6 +355,12 @@ def test_pagefind_makes_only_what_changed_and_never_writes_into_the_last_index(t
     assert {(p.stat().st_ino, p.stat().st_mtime_ns) for p in published if p.exists()} <= set(
         published.values()
     )
+    # An index another version of Pagefind made lends it nothing.
+    entry = site / "pagefind/part-2/pagefind-entry.json"
+    entry.write_text(entry.read_text().replace('"version":"', '"version":"0.'))
+    (site / "posts/d.html").write_text(page.format("d", "yet other words of d"))
+    again = index("third")
+    assert not [p for p in again.bundle.rglob("part-2/fragment/*") if p.stat().st_nlink > 1]
 
 
 def test_pagefind_indexes_the_cut_pages_as_it_would_the_whole_ones(site, tmp_path):
