@@ -115,6 +115,18 @@ def _on_every_page(signatures: dict) -> dict:
     return {d: tuple(s[:-3] for s in sigs) for d, sigs in signatures.items()}
 
 
+def write_if_changed(path: Path, data: bytes) -> None:
+    """Write ``path`` only when its bytes change: its mtime then says when
+    they did, and an unchanged file is neither written nor staged again."""
+    path = Path(path)
+    try:
+        if path.read_bytes() == data:
+            return
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
 class GeneratedFiles:
     """The files the archive writes itself: each rendered only when what it shows
     changed, written only when its bytes did, kept only while it is still made.
@@ -183,12 +195,11 @@ class GeneratedFiles:
         return self.previous.get(rel) == key and Path(path).exists()
 
     def write(self, path: Path, data: bytes) -> None:
-        """Write only when the bytes change (the file's mtime then says when it did)."""
+        """Write only when the bytes change (:func:`write_if_changed`), and
+        keep the file in the manifest."""
         path = Path(path)
         self.keys.setdefault(path.relative_to(self.outdir).as_posix(), "")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists() or path.read_bytes() != data:
-            path.write_bytes(data)
+        write_if_changed(path, data)
 
     def file_of(self, docname: str) -> str:
         """Where a page lives on disk: its address, unquoted (``search/label/social work.html``

@@ -52,6 +52,7 @@ from pathlib import Path
 import cbor2
 from sphinx.errors import ExtensionError
 
+from .incremental import write_if_changed
 from .state import build_state
 
 BUNDLE = "pagefind"  # the index's folder in the site
@@ -298,15 +299,8 @@ def stage_pages(site: Path, cut: dict) -> None:
             if path.relative_to(site) not in wanted:
                 path.unlink()
     for rel, searched in cut.items():
-        if searched is None:  # a document with no page has no text
-            continue
-        path = site / rel
-        try:
-            if path.read_bytes() == searched:
-                continue
-        except FileNotFoundError:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(searched)
+        if searched is not None:  # a document with no page has no text
+            write_if_changed(site / rel, searched)
 
 
 @functools.cache
@@ -573,16 +567,22 @@ def _sync(new: Path, bundle: Path) -> None:
     made = {p.relative_to(new) for p in new.rglob("*") if p.is_file()}
     for rel in sorted(made):
         target = bundle / rel
-        if target.is_file() and _named_by_contents(rel):
-            if target.stat().st_size == (new / rel).stat().st_size:
-                continue
-        elif target.is_file() and target.read_bytes() == (new / rel).read_bytes():
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(new / rel, target)
+        if not _same_file(target, new / rel, _named_by_contents(rel)):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(new / rel, target)
     for path in bundle.rglob("*"):
         if path.is_file() and path.relative_to(bundle) not in made:
             path.unlink()
+
+
+def _same_file(old: Path, new: Path, named_by_contents: bool) -> bool:
+    """Whether ``old`` holds ``new``'s bytes: for a file named by their hash,
+    whether it is there with the same size."""
+    if not old.is_file():
+        return False
+    if named_by_contents:
+        return old.stat().st_size == new.stat().st_size
+    return old.read_bytes() == new.read_bytes()
 
 
 def _named_by_contents(rel: Path) -> bool:

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import epub
+from .incremental import write_if_changed
 from .state import build_state
 
 #: The one stylesheet, in _static.
@@ -169,16 +170,11 @@ def write_site_css(app, builder) -> None:
         return
     merged = build_state(app.config).site_css
     if merged is None or f"_static/{CODE_COLOURS}" not in merged.holds:
-        _write(Path(builder.outdir, "_static", CODE_COLOURS), code_colours(app))  # linked alone
+        colours = code_colours(app).encode("utf-8")
+        write_if_changed(Path(builder.outdir, "_static", CODE_COLOURS), colours)  # linked alone
     if merged is not None:
-        _write(Path(builder.outdir, "_static", SITE_CSS), merged.text)
+        write_if_changed(Path(builder.outdir, "_static", SITE_CSS), merged.text.encode("utf-8"))
         app.add_css_file(SITE_CSS, priority=merged.priority)
-
-
-def _write(path: Path, text: str) -> None:
-    if not path.is_file() or path.read_text("utf-8") != text:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, "utf-8")
 
 
 def link_one_stylesheet(app, pagename, templatename, context, doctree) -> None:
