@@ -35,15 +35,20 @@ class Site:
     def feed(self, rel: str = "blog/atom.xml"):
         return feedparser.parse(self.path(rel).read_bytes())
 
-    def search_index(self) -> dict[str, dict]:
+    def search_index(self, part: Path | None = None) -> dict[str, dict]:
         """What the search finds: Pagefind's page records (each a gzipped
         ``pagefind_dcd`` + JSON fragment: text, title, date, filters) by
-        address, from every part of the index."""
+        address, from every part of the index, or from one (its folder)."""
         import gzip
         import json
 
         records = {}
-        for path in sorted(self.root.glob("pagefind/**/fragment/*.pf_fragment")):
+        found = (
+            part.glob("fragment/*.pf_fragment")
+            if part
+            else self.root.glob("pagefind/**/fragment/*.pf_fragment")
+        )
+        for path in sorted(found):
             data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
             record = json.loads(data)
             records[record["url"]] = record

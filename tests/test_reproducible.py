@@ -200,14 +200,15 @@ def test_parallel_build_equals_serial_build(tmp_path, jobs):
 
 def in_parts(blog: Path) -> Path:
     """The blog with its search index made in parts of two pages (search.py):
-    About and five posts are three parts, as a blog of thousands of posts is."""
+    About and five posts are four parts (the newest post alone in the first),
+    as a blog of thousands of posts is."""
     conf = blog / "conf.py"
     conf.write_text(conf.read_text(encoding="utf-8") + "\nblog_search_part_pages = 2\n")
     return blog
 
 
 def remove_two_posts(blog: Path) -> None:
-    """Four pages left: the index in two parts, not three."""
+    """Four pages left: the index in three parts, not four."""
     remove_post(blog)
     (blog / "posts/2010/good-research-from-york.md").unlink()
 
@@ -224,8 +225,8 @@ def test_an_index_in_parts_is_made_again_only_where_its_text_changed(tmp_path, c
     change(blog)
     run_build(blog, out)
     searched = {n for n in changed_since(before, out) if n.startswith("pagefind/")}
-    if change is edit_body:  # birmingham-blues: the second part, with contactpoint's
-        assert searched and all(n.startswith("pagefind/part-2/") for n in searched), searched
+    if change is edit_body:  # birmingham-blues: the third part, with good-research's
+        assert searched and all(n.startswith("pagefind/part-3/") for n in searched), searched
     clean = in_parts(copy_blog(tmp_path / "clean"))
     shutil.rmtree(clean / "posts")
     shutil.copytree(blog / "posts", clean / "posts")

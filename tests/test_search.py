@@ -30,6 +30,7 @@ def test_sphinx_index_is_gone_and_pagefind_is_published(site):
     # its own), nor the WebAssembly of a language no page is in.
     published = {p.name for p in (site.root / "pagefind").iterdir()}
     assert not published & set(search.UNUSED_UI)
+    assert "pagefind-worker.js" not in published  # the search page runs Pagefind itself
     assert {name for name in published if name.startswith("wasm.")} == {"wasm.en.pagefind"}
 
 
@@ -57,9 +58,14 @@ def test_the_search_page_is_a_form_and_a_script(site):
     assert form["method"] == "get" and form.select_one("input[name=q]")
     assert page.select_one("ol#search-results") is not None
     assert page.select_one('script[type="module"]')["src"] == "_static/search.js"
-    # Pagefind's WebAssembly runs in its worker: no page may compile any.
+    # Pagefind's WebAssembly runs in the search page, the one page that may
+    # compile WebAssembly: no page may eval script.
     policy = page.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
-    assert "eval" not in policy and "script-src 'self'" in policy
+    assert "script-src 'self' 'wasm-unsafe-eval' " in policy
+    assert "eval" not in policy.replace("'wasm-unsafe-eval'", "")
+    for other in ["index.html", "posts/2010/birmingham-blues.html", "about.html"]:
+        policy = site.page(other).select_one('meta[http-equiv="Content-Security-Policy"]')
+        assert "script-src 'self'" in policy["content"] and "eval" not in policy["content"]
     post = site.page("posts/2010/birmingham-blues.html")
     # The sidebar's search box submits to it.
     assert post.select_one("form.sidebar-search-container")["action"] == "../../search.html"
@@ -72,8 +78,7 @@ def test_the_search_page_asks_for_what_the_first_search_needs_at_once(site):
     meta = f"pagefind/pagefind.{entry['languages']['en']['hash']}.pf_meta"
     (tagged,) = [t for t in targets if t.startswith("pagefind/pagefind-entry.json?")]
     assert targets == {
-        "pagefind/pagefind.js",
-        "pagefind/pagefind-worker.js",
+        "pagefind/pagefind.js",  # run in the page: Pagefind's worker is not published
         "pagefind/wasm.en.pagefind",
         tagged,  # the entry file, under the tag the search page gives Pagefind
         meta,  # the index's own, named by its hash once Pagefind has made it
@@ -162,22 +167,25 @@ def _tree(folder) -> dict:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
 
 
-def test_a_big_blog_is_indexed_in_parts_the_search_page_names(site, parted_site):
+def test_a_big_blog_is_indexed_in_parts_the_search_page_names(site, parted_site, post_sources):
     """Pagefind holds about 0.3 MB per page while it indexes, so a blog of more
     than ``blog_search_part_pages`` pages is indexed a part at a time: here
-    six pages (five posts and About) in parts of two.  Each page is in one
-    part, found as in a one-part index; a later part is an index only (the
-    first part's script, worker and WebAssembly serve them all)."""
+    six pages (five posts and About) in parts of two.  The first part, which
+    the search page searches first, holds the newest posts, half as many;
+    About, undated, is in the last.  Each page is found as in a one-part
+    index; a later part is an index only (the first part's script and
+    WebAssembly serve them all)."""
     bundle = parted_site.root / "pagefind"
     parts = sorted(bundle.glob("part-*"))
-    assert [p.name for p in parts] == ["part-2", "part-3"]
-    metas = []
+    assert [p.name for p in parts] == ["part-2", "part-3", "part-4"]
+    metas, counts = [], []
     for folder in [bundle, *parts]:
         entry = json.loads((folder / "pagefind-entry.json").read_text())
-        assert entry["languages"]["en"]["page_count"] == 2
+        counts.append(entry["languages"]["en"]["page_count"])
         meta = f"pagefind.{entry['languages']['en']['hash']}.pf_meta"
         assert (folder / meta).is_file()
         metas.append(folder.relative_to(parted_site.root).as_posix() + "/" + meta)
+    assert counts == [1, 1, 2, 2]
     for part in parts:
         files = {p.name for p in part.iterdir() if p.is_file()}
         assert files == {"pagefind-entry.json", metas[parts.index(part) + 1].rsplit("/", 1)[1]}
@@ -186,11 +194,25 @@ def test_a_big_blog_is_indexed_in_parts_the_search_page_names(site, parted_site)
     assert parted_site.search_index().keys() == whole.keys()
     for url, record in parted_site.search_index().items():
         assert record["content"] == whole[url]["content"] and record["meta"] == whole[url]["meta"]
+    by_date = sorted(post_sources.values(), key=lambda front: str(front["date"]), reverse=True)
+    (first,) = [r["meta"]["title"] for r in parted_site.search_index(bundle).values()]
+    assert first == by_date[0]["title"]
+    last = [r["meta"]["title"] for r in parted_site.search_index(parts[-1]).values()]
+    assert "About" in last
     preloads = parted_site.page("search.html").select('link[rel="preload"][href$=".pf_meta"]')
     assert [link["href"] for link in preloads] == metas
     entries = parted_site.page("search.html").select('link[rel="preload"][href*="-entry.json?"]')
     folders = [urlsplit(link["href"]).path.rsplit("/", 1)[0] for link in entries]
-    assert folders == ["pagefind", "pagefind/part-2", "pagefind/part-3"]
+    assert folders == ["pagefind", "pagefind/part-2", "pagefind/part-3", "pagefind/part-4"]
+
+
+def test_the_parts_are_the_newest_posts_half_a_part_then_even_parts():
+    pages = list(range(5001))
+    split = search.parts(pages, 2000)
+    assert [len(p) for p in split] == [1000, 1333, 1334, 1334]
+    assert [page for part in split for page in part] == pages  # in order, each once
+    assert search.parts(pages[:2000], 2000) == [pages[:2000]]  # up to a part: one
+    assert [len(p) for p in search.parts(pages[:2001], 2000)] == [1000, 1001]
 
 
 def test_the_indexer_skips_a_page_that_is_not_there_and_reports_pagefind_failing(tmp_path):
@@ -223,7 +245,7 @@ def test_a_part_whose_searched_text_is_unchanged_keeps_its_bundle(tmp_path):
     names = ["a", "b", "c", "d"]
     for name in names:
         (site / f"posts/{name}.html").write_text(page.format(name, "text", "commit 1"))
-    parts = search.parts([Path(f"posts/{n}.html") for n in names], 2)
+    parts = search.parts([Path(f"posts/{n}.html") for n in names], 3)  # [a], [b, c, d]
     record = tmp_path / "doctrees/parts.json"
 
     def index(scratch: str) -> list[int]:
@@ -246,7 +268,7 @@ def test_a_part_whose_searched_text_is_unchanged_keeps_its_bundle(tmp_path):
     (site / "posts/a.html").write_text(page.format("a", "<footer>f</footer>two", "commit 2"))
     assert index("fifth") == [1]
     entry = json.loads((site / "pagefind/part-2/pagefind-entry.json").read_text())
-    assert entry["languages"]["en"]["page_count"] == 2
+    assert entry["languages"]["en"]["page_count"] == 3
     assert (site / "pagefind/pagefind.js").is_file()  # the first part's, kept
 
 
@@ -263,7 +285,8 @@ def test_the_cut_pages_are_kept_between_builds_and_written_only_when_changed(tmp
 
     def index(scratch: str, names: list[str], size: int) -> dict[str, os.stat_result]:
         pages = [Path(f"posts/{n}.html") for n in names]
-        job = search.Indexer(site, search.parts(pages, size), tmp_path / scratch, None, searched)
+        split = [pages[i : i + size] for i in range(0, len(pages), size)]
+        job = search.Indexer(site, split, tmp_path / scratch, None, searched)
         job.run()
         assert job.error is None
         return {str(p.relative_to(searched)): p.stat() for p in searched.rglob("*.html")}
@@ -327,7 +350,8 @@ def test_pagefind_makes_only_what_changed_and_never_writes_into_the_last_index(t
     names = ["a", "b", "c", "d"]
     for name in names:
         (site / f"posts/{name}.html").write_text(page.format(name, f"words of {name}"))
-    parts = search.parts([Path(f"posts/{n}.html") for n in names], 2)
+    pages = [Path(f"posts/{n}.html") for n in names]
+    parts = [pages[:2], pages[2:]]
 
     def index(scratch: str, published: bool = True) -> search.Indexer:
         job = search.Indexer(site, parts, tmp_path / scratch, record if published else None)

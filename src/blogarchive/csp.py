@@ -10,6 +10,11 @@ allowed by its hash, computed from the template itself as the site's loader
 serves it (templates.py: without indentation), so the policy follows a Furo
 upgrade; tests check every inline script of every page against it.
 
+The search page alone may compile WebAssembly (``'wasm-unsafe-eval'``, which
+allows no ``eval`` of script): Pagefind's, a file of the site's own, run in
+the page rather than in Pagefind's worker, a 40 KB script less for the first
+search (search.py).
+
 Preview builds (``blog serve``) carry no policy: sphinx-autobuild injects its
 own inline reload script and websocket into every page it serves.
 """
@@ -45,14 +50,13 @@ def theme_inline_scripts(theme_dirs) -> list[str]:
     return scripts
 
 
-def policy(inline_scripts: list[str]) -> str:
+def policy(inline_scripts: list[str], wasm: bool = False) -> str:
     hashes = " ".join(sorted({script_hash(s) for s in inline_scripts}))
+    compile_wasm = " 'wasm-unsafe-eval'" if wasm else ""  # the search page's Pagefind
     return "; ".join(
         [
             "default-src 'self'",
-            # (Pagefind's WebAssembly runs in its worker, pagefind-worker.js,
-            # a file of the site's own; no eval of any kind on the pages.)
-            f"script-src 'self' {hashes}".strip(),
+            f"script-src 'self'{compile_wasm} {hashes}".strip(),
             # Sphinx and Furo set style attributes; imported posts carry none.
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data:",  # Furo's icons are data: SVGs in its CSS
@@ -65,13 +69,13 @@ def policy(inline_scripts: list[str]) -> str:
 
 
 @functools.lru_cache
-def _theme_policy(theme_dirs: tuple[str, ...]) -> str:
-    return policy(theme_inline_scripts(theme_dirs))
+def _theme_policy(theme_dirs: tuple[str, ...], wasm: bool) -> str:
+    return policy(theme_inline_scripts(theme_dirs), wasm)
 
 
-def page_policy(app) -> str:
-    """The policy a page of this build prints (none in a preview build)."""
+def page_policy(app, pagename: str = "") -> str:
+    """The policy ``pagename`` prints (none in a preview build)."""
     theme = getattr(app.builder, "theme", None)
     if theme is None or app.config.blog_preview:
         return ""
-    return _theme_policy(tuple(map(str, theme.get_theme_dirs())))
+    return _theme_policy(tuple(map(str, theme.get_theme_dirs())), pagename == "search")

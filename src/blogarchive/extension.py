@@ -64,7 +64,7 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
     ]
     archive = blog_archive(app)
     context["archive"] = archive
-    context["content_security_policy"] = csp.page_policy(app)
+    context["content_security_policy"] = csp.page_policy(app, pagename)
     context["post"] = post = archive.post(pagename)
     if post is not None and post.published:
         thread = comments.thread(app.srcdir, pagename, archive.tz)

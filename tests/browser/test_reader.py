@@ -295,8 +295,9 @@ def test_search_results_show_as_their_excerpts_come(server, page):
 def test_search_finds_the_same_posts_in_an_index_made_in_parts(
     server, site, parted_site, browser, query
 ):
-    """A big blog's index is in parts (search.py), merged by the search page:
-    here three parts of two pages; the results are the one-part index's."""
+    """A big blog's index is in parts (search.py), searched by the search
+    page: here four parts of one or two pages; the results are the one-part
+    index's, in the same order (the newest posts first)."""
     served = Server(parted_site.root)
     found = {}
     try:
@@ -304,11 +305,81 @@ def test_search_finds_the_same_posts_in_an_index_made_in_parts(
             page = browser.new_page()
             page.goto(url(f"search.html?q={query}"))
             page.locator('#search-results[aria-busy="false"]').wait_for(state="attached")
-            found[name] = sorted(page.locator("#search-results li > a").all_inner_texts())
+            found[name] = page.locator("#search-results li > a").all_inner_texts()
             page.close()
     finally:
         served.close()
     assert found["parts"] == found["whole"] and found["whole"]
+
+
+def _shown(page) -> list[tuple[str, str]]:
+    """Each result shown: its title and its date (none for a page)."""
+    return [
+        (item.locator("a").first.inner_text(), item.locator("time").get_attribute("datetime") or "")
+        if item.locator("time").count()
+        else (item.locator("a").first.inner_text(), "")
+        for item in page.locator("#search-results li").all()
+    ]
+
+
+@pytest.mark.parametrize("index", ["whole", "parts"])
+def test_search_lists_the_newest_posts_first_or_the_best_matches_on_asking(
+    server, parted_site, browser, post_sources, index
+):
+    """As the old blog's own search did, the results come newest first, an
+    undated page (About) after the posts, in one index or in parts; the
+    Order list asks for the best matches first instead: the same posts."""
+    served = Server(parted_site.root) if index == "parts" else server
+    page = browser.new_page()
+    try:
+        page.goto(served.url("search.html?q=the"))
+        page.locator('#search-results[aria-busy="false"]').wait_for(state="attached")
+        page.locator("#search-status", has_text="found.").wait_for()
+        newest = _shown(page)
+        dated = sorted(post_sources.values(), key=lambda front: str(front["date"]), reverse=True)
+        assert [title for title, _ in newest] == [front["title"] for front in dated] + ["About"]
+        days = [day for _, day in newest if day]
+        assert days == sorted(days, reverse=True) and len(days) == len(dated)
+        assert page.locator("select[name=order]").input_value() == ""
+        page.locator("select[name=order]").select_option("best")
+        page.locator("#search-form button[type=submit]").click()
+        page.wait_for_url(lambda url: "order=best" in url)
+        page.locator("#search-status", has_text="found.").wait_for()
+        page.locator('#search-results[aria-busy="false"]').wait_for(state="attached")
+        best = _shown(page)
+        assert sorted(best) == sorted(newest)
+        assert page.locator("select[name=order]").input_value() == "best"
+    finally:
+        page.close()
+        if index == "parts":
+            served.close()
+
+
+def test_the_newest_posts_show_before_the_older_parts_are_searched(parted_site, browser):
+    """In a big blog's index the first part holds the newest posts: the search
+    page shows what it finds there without waiting for the older parts,
+    whose index chunks (held back here) it asks for only then, and says it
+    is still searching; the older posts follow, in order."""
+    served = Server(parted_site.root)
+    page = browser.new_page()
+    held = []
+    page.route("**/part-*/index/*.pf_index", lambda route: held.append(route))
+    try:
+        page.goto(served.url("search.html?q=the"))
+        page.locator("#search-results li").first.wait_for()
+        assert _shown(page)[0][0] == KHYRA  # the newest post, alone in the first part
+        status = page.locator("#search-status")
+        assert status.inner_text() == "1 post found so far; searching older posts…"
+        while len(held) < 3:  # the three older parts' chunks, asked for together
+            page.wait_for_timeout(50)
+        assert page.locator("#search-results li").count() == 1
+        for route in held:
+            route.continue_()
+        status.filter(has_text="6 posts found.").wait_for()
+        assert [title for title, _ in _shown(page)][:2] == [KHYRA, CONTACTPOINT]
+    finally:
+        page.close()
+        served.close()
 
 
 def test_search_asks_for_no_entry_file_but_the_ones_its_page_preloaded(parted_site, browser):
@@ -331,7 +402,7 @@ def test_search_asks_for_no_entry_file_but_the_ones_its_page_preloaded(parted_si
         page.close()
         served.close()
     entries = {url for url in asked if "pagefind-entry.json" in url}
-    assert len(preloaded) == 3 and entries == set(preloaded)
+    assert len(preloaded) == 4 and entries == set(preloaded)
 
 
 def test_search_still_works_when_a_cache_holds_an_entry_file_from_before(server, page):
