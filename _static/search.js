@@ -60,6 +60,7 @@ const parts = [...document.querySelectorAll('link[rel="preload"][href*="pagefind
   .map((url) => ({ folder: new URL(".", url).pathname, tag: url.searchParams.get("ts") }));
 if (!parts.length) parts.push({ folder: new URL("pagefind/", root).pathname, tag: null }); // none named
 const pagefind = import(new URL("pagefind/pagefind.js", root).href);
+let lost = 0; // parts that could not be searched: the count says so
 
 // Pagefind searching the first part (whose folder holds its WebAssembly) and
 // the parts in `merged`.  It runs in this page, not in its worker: a 40 KB
@@ -79,6 +80,7 @@ function opened(merged, tagged) {
         instance.mergeIndex(part.folder, options(part)).catch((error) => {
           if (tagged) throw error; // asked again without tags (below)
           console.warn(`search: ${part.folder} not loaded`, error); // the others still search
+          lost += 1;
         })
       )
     );
@@ -105,11 +107,12 @@ function searcher(merged) {
 }
 
 // What is found, a part at a time, in the order shown.  Newest first: the
-// first part's posts (the newest) at once; the older parts' only once asked
-// for, all at once, each searched with the first (Pagefind orders a merged
-// search by relevance alone) and the first part's posts taken out.  A search
-// for a word in every post fetches the first part's chunk of it alone before
-// its first results: 66 KB at 5000 posts, not three of 94 KB.
+// first part's posts (the newest) at once; the older parts' once asked for,
+// all together, each searched with the first (Pagefind orders a merged search
+// by relevance alone) and the first part's posts taken out.  A search for a
+// word in every post fetches the first part's chunk of it alone before its
+// first results: 66 KB at 5000 posts, not three of 94 KB.  An older part that
+// cannot be searched adds nothing, and the count says so (`lost`).
 async function* found() {
   if (best) {
     yield (await searcher(parts.slice(1))(null)).results;
@@ -119,8 +122,17 @@ async function* found() {
   const newest = (await first(NEWEST)).results;
   yield newest;
   const seen = new Set(newest.map((r) => r.id));
-  const later = older.map(async (each) => (await each(NEWEST)).results);
-  for (const results of later) yield (await results).filter((r) => !seen.has(r.id));
+  const later = older.map((each) =>
+    each(NEWEST).then(
+      (found) => found.results.filter((r) => !seen.has(r.id)),
+      (error) => {
+        console.warn("search: an older part not searched", error);
+        lost += 1;
+        return [];
+      }
+    )
+  );
+  for (const results of later) yield await results;
 }
 
 async function search() {
@@ -137,16 +149,18 @@ async function search() {
     if (!next.done) results.push(...next.value);
     complete = next.done || --waiting === 0;
   };
+  const missing = () => (lost ? "; some older posts could not be searched" : "");
   const count = () => {
     const n = results.length;
     const posts = `${n} post${n === 1 ? "" : "s"} found`;
-    status.textContent = complete ? `${posts}.` : `${posts} so far; searching older posts…`;
+    status.textContent = complete ? `${posts}${missing()}.` : `${posts} so far; searching older posts…`;
   };
   const showMore = async () => {
     // Every result's excerpt on the page is asked for at once, and each is
     // shown as soon as it and those above it have come: on a slow network the
     // first is read while the rest are still on their way.  The list is busy
     // until all are.  An older part is searched only when the page needs it.
+    if (list.getAttribute("aria-busy") === "true") return; // one page at a time
     list.setAttribute("aria-busy", "true");
     more.hidden = true;
     const end = shown + PAGE_SIZE;
@@ -173,9 +187,9 @@ async function search() {
   while (!complete) await pull(); // the older parts, once the first page is shown
   if (!results.length) {
     performance.mark("search-shown");
-    status.textContent = "Nothing found. The All posts page lists every post by date.";
+    status.textContent = `Nothing found${missing()}. The All posts page lists every post by date.`;
   } else count();
-  more.hidden = shown >= results.length;
+  if (list.getAttribute("aria-busy") !== "true") more.hidden = shown >= results.length;
   more.addEventListener("click", showMore);
 }
 

@@ -382,6 +382,26 @@ def test_the_newest_posts_show_before_the_older_parts_are_searched(parted_site, 
         served.close()
 
 
+def test_a_part_that_cannot_be_searched_is_said_and_the_others_still_found(parted_site, browser):
+    """Should one part of a big blog's index not load (its entry file gone,
+    with or without the tag), the search shows what the other parts find,
+    newest first, and says that some older posts could not be searched."""
+    served = Server(parted_site.root)
+    page = browser.new_page()
+    page.route("**/part-3/pagefind-entry.json*", lambda route: route.fulfill(status=404))
+    try:
+        page.goto(served.url("search.html?q=the"))
+        status = page.locator("#search-status")
+        status.filter(has_text="could not be searched").wait_for()
+        page.locator('#search-results[aria-busy="false"]').wait_for(state="attached")
+        assert status.inner_text() == "4 posts found; some older posts could not be searched."
+        titles = [title for title, _ in _shown(page)]
+        assert titles == [KHYRA, CONTACTPOINT, "Another year over ....", "About"]
+    finally:
+        page.close()
+        served.close()
+
+
 def test_search_asks_for_no_entry_file_but_the_ones_its_page_preloaded(parted_site, browser):
     """Pagefind asks for each part's entry file with the time in its address
     unless given a tag (``metaCacheTag``): the search page gives it the tag
