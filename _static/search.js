@@ -62,11 +62,21 @@ if (!parts.length) parts.push({ folder: new URL("pagefind/", root).pathname, tag
 const pagefind = import(new URL("pagefind/pagefind.js", root).href);
 let lost = 0; // parts that could not be searched: the count says so
 
+// Pagefind runs in this page, not in its worker: a 40 KB script less (csp.py
+// allows this page its WebAssembly).  A browser that does not know that
+// allowance (Safari before 16, Firefox before 102) may compile none in a page:
+// there Pagefind runs in its worker, as it does by default.
+const inPage = (() => {
+  try {
+    return new WebAssembly.Module(Uint8Array.of(0, 97, 115, 109, 1, 0, 0, 0)) && true;
+  } catch {
+    return false;
+  }
+})();
+
 // Pagefind searching the first part (whose folder holds its WebAssembly) and
-// the parts in `merged`.  It runs in this page, not in its worker: a 40 KB
-// script less (csp.py allows this page its WebAssembly).  Each is opened (its
-// entry and meta files read) at once, while the page loads, and searches only
-// when asked.
+// the parts in `merged`.  Each is opened (its entry and meta files read) at
+// once, while the page loads, and searches only when asked.
 function opened(merged, tagged) {
   const options = (part) => ({
     baseUrl: root.pathname,
@@ -74,7 +84,7 @@ function opened(merged, tagged) {
   });
   return pagefind.then(async ({ createInstance }) => {
     const [first] = parts;
-    const instance = createInstance({ basePath: first.folder, noWorker: true, ...options(first) });
+    const instance = createInstance({ basePath: first.folder, noWorker: inPage, ...options(first) });
     await Promise.all(
       merged.map((part) =>
         instance.mergeIndex(part.folder, options(part)).catch((error) => {

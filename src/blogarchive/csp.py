@@ -13,7 +13,8 @@ upgrade; tests check every inline script of every page against it.
 The search page alone may compile WebAssembly (``'wasm-unsafe-eval'``, which
 allows no ``eval`` of script): Pagefind's, a file of the site's own, run in
 the page rather than in Pagefind's worker, a 40 KB script less for the first
-search (search.py).
+search (_static/search.js, which falls back to the worker in a browser that
+does not know the keyword and so may compile none in a page).
 
 Preview builds (``blog serve``) carry no policy: sphinx-autobuild injects its
 own inline reload script and websocket into every page it serves.

@@ -293,10 +293,10 @@ def _stage_site_meanwhile(app) -> None:
 
 
 #: Pagefind's ready-made search interfaces, which the search page does not use
-#: (it has its own, _static/search.js): about 0.4 MB that no reader would fetch;
-#: and its worker, since the search page runs Pagefind in the page.
+#: (it has its own, _static/search.js): about 0.4 MB that no reader would fetch.
+#: (Its worker is kept: the search page runs Pagefind in the page, but in the
+#: worker in a browser that may not compile WebAssembly in a page.)
 UNUSED_UI = (
-    "pagefind-worker.js",
     "pagefind-ui.js",
     "pagefind-ui.css",
     "pagefind-modular-ui.js",

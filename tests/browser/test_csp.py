@@ -79,3 +79,30 @@ def test_a_script_in_a_post_does_not_run(tmp_path, browser):
     finally:
         page.close()
         server.close()
+
+
+def test_search_runs_pagefind_in_the_page_or_in_its_worker_where_a_page_may_not(server, site, page):
+    """The search page's policy lets it compile Pagefind's WebAssembly
+    ('wasm-unsafe-eval'), so Pagefind's worker script is not fetched; a
+    browser that does not know that allowance compiles none in a page (as
+    Chromium does here, the keyword taken out of the page's policy): the
+    search then runs Pagefind in its worker, and still finds the posts."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(server.url("search.html?q=Birmingham"))
+    page.locator("#search-results li time.search-date").first.wait_for()
+    assert not [url for url in asked if url.endswith("pagefind-worker.js")]
+
+    allowance = " &#39;wasm-unsafe-eval&#39;"  # as the page's attribute holds it
+
+    def older_policy(route):
+        html = route.fetch().text()
+        route.fulfill(body=html.replace(allowance, ""), content_type="text/html; charset=utf-8")
+
+    assert allowance in site.path("search.html").read_text(encoding="utf-8")
+    asked.clear()
+    page.route("**/search.html?q=Birmingham", older_policy)
+    page.goto(server.url("search.html?q=Birmingham"))
+    page.locator("#search-results li time.search-date").first.wait_for()
+    assert "Birmingham Blues" in page.locator("#search-results li > a").all_inner_texts()
+    assert [url for url in asked if url.endswith("pagefind-worker.js")]
