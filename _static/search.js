@@ -7,6 +7,7 @@
    and &order=best for the best matches first rather than the newest posts
    first (as the old blog's own search listed them). */
 const PAGE_SIZE = 10;
+const FIRST_WAVE = 500; // pages searched before the first results, at least (below)
 const NEWEST = { when: "desc" }; // _templates/page.html's data-pagefind-sort
 
 const form = document.getElementById("search-form");
@@ -52,13 +53,17 @@ function result(data) {
 
 // The index's parts (blogarchive/search.py: pagefind/, the newest posts, then
 // pagefind/part-2/... older ones, for a big blog), each named by the page's
-// preload of its entry file, with the tag that preload used: given the tag
-// (metaCacheTag), Pagefind asks for that address, already on its way, rather
-// than one with the time in it.
+// preload of its entry file, with the tag that preload used (given the tag,
+// metaCacheTag, Pagefind asks for that address, already on its way, rather
+// than one with the time in it) and the number of pages in the part.
 const parts = [...document.querySelectorAll('link[rel="preload"][href*="pagefind-entry.json?"]')]
-  .map((link) => new URL(link.href))
-  .map((url) => ({ folder: new URL(".", url).pathname, tag: url.searchParams.get("ts") }));
-if (!parts.length) parts.push({ folder: new URL("pagefind/", root).pathname, tag: null }); // none named
+  .map((link) => ({ url: new URL(link.href), pages: Number(link.dataset.pages) || 0 }))
+  .map(({ url, pages }) => ({
+    folder: new URL(".", url).pathname,
+    tag: url.searchParams.get("ts"),
+    pages,
+  }));
+if (!parts.length) parts.push({ folder: new URL("pagefind/", root).pathname, tag: null, pages: 0 });
 const pagefind = import(new URL("pagefind/pagefind.js", root).href);
 let lost = 0; // parts that could not be searched: the count says so
 
@@ -117,32 +122,43 @@ function searcher(merged) {
 }
 
 // What is found, a part at a time, in the order shown.  Newest first: the
-// first part's posts (the newest) at once; the older parts' once asked for,
-// all together, each searched with the first (Pagefind orders a merged search
-// by relevance alone) and the first part's posts taken out.  A search for a
-// word in every post fetches the first part's chunk of it alone before its
-// first results: 66 KB at 5000 posts, not three of 94 KB.  An older part that
-// cannot be searched adds nothing, and the count says so (`lost`).
+// first part's posts (the newest) first, the older parts' after, each searched
+// with the first (Pagefind orders a merged search by relevance alone) and the
+// first part's posts taken out.  At once, the first wave: the first part, and
+// the next ones until FIRST_WAVE pages are searched (the newest part can hold
+// a post or two: blogarchive/search.py's parts); the others once asked for,
+// all together.  So a search for a word in every post fetches the first
+// wave's chunks of it alone before its first page of results: 66 KB at 5000
+// posts, not three of 94 KB.  An older part that cannot be searched adds
+// nothing, and the count says so (`lost`).
 async function* found() {
   if (best) {
     yield (await searcher(parts.slice(1))(null)).results;
     return;
   }
   const [first, ...older] = parts.map((part, i) => searcher(i ? [part] : []));
-  const newest = (await first(NEWEST)).results;
-  yield newest;
-  const seen = new Set(newest.map((r) => r.id));
-  const later = older.map((each) =>
-    each(NEWEST).then(
-      (found) => found.results.filter((r) => !seen.has(r.id)),
+  const newest = first(NEWEST);
+  const taken = newest.then((found) => new Set(found.results.map((r) => r.id)));
+  const searched = [];
+  const search = (i) =>
+    (searched[i] ??= Promise.all([taken, older[i](NEWEST)]).then(
+      ([ids, found]) => found.results.filter((r) => !ids.has(r.id)),
       (error) => {
         console.warn("search: an older part not searched", error);
         lost += 1;
         return [];
       }
-    )
-  );
-  for (const results of later) yield await results;
+    ));
+  let wave = 1;
+  for (let pages = parts[0].pages; wave < parts.length && pages < FIRST_WAVE; wave++) {
+    pages += parts[wave].pages;
+    search(wave - 1);
+  }
+  yield (await newest).results;
+  for (let i = 0; i < older.length; i++) {
+    if (i + 1 === wave) older.forEach((_, j) => search(j)); // the rest, once asked for
+    yield await search(i);
+  }
 }
 
 async function search() {

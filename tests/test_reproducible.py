@@ -227,6 +227,9 @@ def test_an_index_in_parts_is_made_again_only_where_its_text_changed(tmp_path, c
     searched = {n for n in changed_since(before, out) if n.startswith("pagefind/")}
     if change is edit_body:  # birmingham-blues: the third part, with good-research's
         assert searched and all(n.startswith("pagefind/part-3/") for n in searched), searched
+    if change is add_post:  # the newest, alone in the first part; the oldest two kept
+        assert any(n.startswith("pagefind/part-2/") for n in searched), searched
+        assert not [n for n in searched if n.startswith(("pagefind/part-3/", "pagefind/part-4/"))]
     clean = in_parts(copy_blog(tmp_path / "clean"))
     shutil.rmtree(clean / "posts")
     shutil.copytree(blog / "posts", clean / "posts")

@@ -170,9 +170,10 @@ def _tree(folder) -> dict:
 def test_a_big_blog_is_indexed_in_parts_the_search_page_names(site, parted_site, post_sources):
     """Pagefind holds about 0.3 MB per page while it indexes, so a blog of more
     than ``blog_search_part_pages`` pages is indexed a part at a time: here
-    six pages (five posts and About) in parts of two.  The first part, which
-    the search page searches first, holds the newest posts, half as many;
-    About, undated, is in the last.  Each page is found as in a one-part
+    six pages (five posts and About) in parts of two, counted from the
+    oldest, the two newest pages in two parts of one.  The first part, which
+    the search page searches first, holds the newest post; About, undated,
+    is in the last.  Each page is found as in a one-part
     index; a later part is an index only (the first part's script and
     WebAssembly serve them all)."""
     bundle = parted_site.root / "pagefind"
@@ -204,15 +205,70 @@ def test_a_big_blog_is_indexed_in_parts_the_search_page_names(site, parted_site,
     entries = parted_site.page("search.html").select('link[rel="preload"][href*="-entry.json?"]')
     folders = [urlsplit(link["href"]).path.rsplit("/", 1)[0] for link in entries]
     assert folders == ["pagefind", "pagefind/part-2", "pagefind/part-3", "pagefind/part-4"]
+    assert [int(link["data-pages"]) for link in entries] == counts  # the search page's waves
 
 
-def test_the_parts_are_the_newest_posts_half_a_part_then_even_parts():
+def test_the_parts_are_counted_from_the_oldest_the_newest_at_most_half_a_part():
+    """Parts of ``size`` pages from the oldest page (newest first in the
+    list), so that a new post changes the newest part alone; the newest pages
+    left over in a part, or beyond half a part in two: the newest, then half
+    a part.  Every page once, in order."""
     pages = list(range(5001))
-    split = search.parts(pages, 2000)
-    assert [len(p) for p in split] == [1000, 1333, 1334, 1334]
-    assert [page for part in split for page in part] == pages  # in order, each once
-    assert search.parts(pages[:2000], 2000) == [pages[:2000]]  # up to a part: one
-    assert [len(p) for p in search.parts(pages[:2001], 2000)] == [1000, 1001]
+    for count, sizes in [
+        (2000, [2000]),  # up to a part: one
+        (2001, [1, 2000]),
+        (3000, [1000, 2000]),
+        (3001, [1, 1000, 2000]),
+        (4000, [1000, 1000, 2000]),
+        (5000, [1000, 2000, 2000]),
+        (5001, [1, 1000, 2000, 2000]),
+    ]:
+        split = search.parts(pages[:count], 2000)
+        assert [len(part) for part in split] == sizes, count
+        assert [page for part in split for page in part] == pages[:count]
+    before = search.parts(pages[1:], 2000)  # without the newest post
+    assert search.parts(pages, 2000) == [[0], *before]  # each part before kept whole
+
+
+def test_a_new_post_indexes_the_newest_part_alone(tmp_path):
+    """Adding posts, one at a time, to a blog in parts of four: only the
+    newest part is indexed again, and then the half part it grew into once
+    it is a whole one; a kept bundle moves to its new number (the newest part
+    becomes the second), the same files as an index made afresh."""
+    site = tmp_path / "site"
+    (site / "posts").mkdir(parents=True)
+    page = "<html lang='en'><body><div data-pagefind-body><h1>{0}</h1><p>{0} text</p></div>"
+    record = tmp_path / "parts.json"
+    names = [f"p{n:02}" for n in range(13)]  # p12 the newest
+    for name in names:
+        (site / f"posts/{name}.html").write_text(page.format(name))
+
+    def index(count: int, scratch: str, published: bool = True) -> search.Indexer:
+        pages = [Path(f"posts/{n}.html") for n in reversed(names[:count])]
+        job = search.Indexer(site, search.parts(pages, 4), tmp_path / scratch, record)
+        if not published:
+            job.record = None
+        job.run()
+        assert job.error is None
+        for number in range(1, len(job.parts) + 1):
+            search.sort_filters(job.part_folder(number))
+            search.drop_unused(job.part_folder(number), first=number == 1)
+        if published:
+            search._sync(job.bundle, site / "pagefind")
+            job.save_record()
+        return job
+
+    assert index(9, "nine").indexed == [1, 2, 3]  # [p08], [p04-p07], [p00-p03]
+    ten = index(10, "ten")  # [p08 p09], the same two whole parts
+    assert (ten.indexed, ten.kept) == ([1], {2: 2, 3: 3})
+    eleven = index(11, "eleven")  # [p10], [p08 p09] (the newest part before), ...
+    assert (eleven.indexed, eleven.kept) == ([1], {2: 1, 3: 2, 4: 3})
+    moved = site / "pagefind/part-2"
+    assert not (moved / "pagefind.js").exists() and not list(moved.glob("wasm.*"))
+    afresh = index(11, "afresh", published=False)
+    assert _tree(afresh.part_folder(2)) == _tree(moved)
+    assert index(12, "twelve").indexed == [1]  # [p10 p11], [p08 p09], ...
+    assert index(13, "thirteen").indexed == [1, 2]  # [p12], [p08-p11]: a whole part
 
 
 def test_the_indexer_skips_a_page_that_is_not_there_and_reports_pagefind_failing(tmp_path):

@@ -110,34 +110,37 @@ def parts(pages: list, size: int) -> list[list]:
     Pagefind holds about 0.3 MB per page of text while it indexes (1.4 GB for
     5000 posts; Pagefind#842), so a bigger blog is indexed a part at a time,
     each part its own bundle (``pagefind/``, then ``pagefind/part-2/``...).
-    The search page searches the first, the newest posts, before the others
-    (_static/search.js): it holds half as many pages, so that a word in
-    every post has a smaller chunk of the index to fetch before the first
-    results (66 KB at 5000 posts, against 94 KB in each of three even
-    parts, all fetched before).  The others are as few as
-    keep each to ``size``, of even sizes.  A blog of up to ``size`` pages is
-    one bundle."""
+    A blog of up to ``size`` pages is one bundle.  Beyond that:
+
+    - Parts of ``size`` pages are counted from the oldest page, so that a new
+      post changes the newest part alone (a part whose text is unchanged
+      keeps its bundle: :class:`Indexer`), however many parts there are.
+    - The newest pages left over (one to ``size``) are one part, or, beyond
+      half a part, two: the newest, then half a part.  So the first part,
+      which the search page searches first (_static/search.js), never holds
+      more than half a part: a word in every post has a small chunk of the
+      index to fetch before the first results.  Half a part that grows into
+      a whole one is indexed again then, once every ``size`` new posts."""
+    size = max(size, 1)
     if len(pages) <= size:
         return [pages]
-    first = max(1, size // 2)
-    rest = pages[first:]
-    count = -(-len(rest) // max(size, 1))
-    return [pages[:first]] + [
-        rest[i * len(rest) // count : (i + 1) * len(rest) // count] for i in range(count)
-    ]
+    half = max(1, size // 2)
+    whole = (len(pages) - 1) // size
+    rest = len(pages) - whole * size  # the newest: 1 to size pages
+    newest = [pages[: rest - half], pages[rest - half : rest]] if rest > half else [pages[:rest]]
+    return newest + [pages[rest + i * size : rest + (i + 1) * size] for i in range(whole)]
 
 
 class Indexer(threading.Thread):
-    """Pagefind run on each part in turn (one at a time: memory), each part's
-    pages, cut to what Pagefind reads, in a folder of their own at their
-    place in the site, so that Pagefind reads only them and names them by
-    their address, kept between builds (:func:`stage_pages`).
+    """Pagefind run on each part in turn (one at a time: memory), on the
+    part's pages cut to what it reads, at their place in a folder of their
+    own kept between builds (:func:`stage_pages`).
 
     A part whose pages' searched text is what it was when the site's bundle
-    for it was made (``record``: a digest of each part, kept with the
-    doctrees) keeps that bundle: in a blog of several parts, an edit indexes
-    the edited post's part alone, and a new commit in every page's footer
-    (CI) none but that."""
+    for it was made (``record``, :func:`published_parts`) keeps that bundle,
+    from wherever it is published (a new post can make the newest part the
+    second): an edit or a new post indexes one part alone, and a new commit
+    in every page's footer (CI) none."""
 
     def __init__(
         self,
@@ -153,6 +156,7 @@ class Indexer(threading.Thread):
         self.searched = searched or scratch / "searched"  # each part's cut pages, by number
         self.digests: dict[str, str] = {}  # of the parts made, to record once published
         self.indexed: list[int] = []  # the parts Pagefind indexed (the others were kept)
+        self.kept: dict[int, int] = {}  # part -> the number its kept bundle is published under
         self.error: str | None = None
         self._process: subprocess.Popen | None = None
         self._stopped = False
@@ -170,21 +174,16 @@ class Indexer(threading.Thread):
         if self._prepared:
             return
         self._prepared = True
-        try:
-            before = json.loads(self.record.read_text("utf-8")) if self.record else {}
-        except (OSError, ValueError):
-            before = {}
+        published = published_parts(self.record)
         try:
             for number, pages in enumerate(self.parts, start=1):
                 cut = searched_parts(self.outdir, pages)
                 digest = part_digest(cut)
                 self.digests[str(number)] = digest
-                published = self.part_folder(number, self.outdir / BUNDLE)
-                if (
-                    before.get(str(number)) == digest
-                    and (published / "pagefind-entry.json").is_file()
-                ):
-                    continue  # its bundle kept (:meth:`_index`)
+                was = published.get(digest)
+                if was is not None and self._keeps(number, was):
+                    self.kept[number] = was  # its bundle kept (:meth:`_index`)
+                    continue
                 self.indexed.append(number)
                 stage_pages(self.searched / str(number), cut)
             for folder in self.searched.glob("*"):  # parts the blog no longer has
@@ -192,6 +191,12 @@ class Indexer(threading.Thread):
                     shutil.rmtree(folder)
         except OSError as error:
             self.error = f"pagefind could not index the site: {error!r}"
+
+    def _keeps(self, number: int, was: int) -> bool:
+        """Part ``number`` keeps the bundle published as part ``was``: one there;
+        the first's only for the first (with Pagefind's script and WebAssembly)."""
+        published = self.part_folder(was, self.outdir / BUNDLE)
+        return (was == 1 or number > 1) and (published / "pagefind-entry.json").is_file()
 
     def run(self) -> None:
         try:
@@ -208,7 +213,7 @@ class Indexer(threading.Thread):
                 self._run_pagefind(number)
                 continue
             shutil.copytree(  # the part's own files, not the later parts inside the first
-                self.part_folder(number, self.outdir / BUNDLE),
+                self.part_folder(self.kept[number], self.outdir / BUNDLE),
                 self.part_folder(number),
                 ignore=lambda folder, names: [n for n in names if n.startswith("part-")],
                 copy_function=os.link,  # files only ever replaced, never written into
@@ -246,6 +251,16 @@ class Indexer(threading.Thread):
         if self._process is not None and self._process.poll() is None:
             self._process.kill()
         self.join()
+
+
+def published_parts(record: Path | None) -> dict[str, int]:
+    """The digest of each part of the published index (:func:`part_digest`,
+    recorded with the doctrees once published), with the part's number."""
+    try:
+        before = json.loads(record.read_text("utf-8")) if record else {}
+        return {digest: int(number) for number, digest in before.items()}
+    except (OSError, ValueError, AttributeError):
+        return {}
 
 
 def index_site(app, exception) -> None:
@@ -467,7 +482,7 @@ def drop_unused(bundle: Path, first: bool = True) -> None:
 _INDEX_PRELOADS = re.compile(
     r'(?:<link rel="preload" href="(?P<root>[^"]*)pagefind/(?:part-\d+/)?'
     r'(?:pagefind-entry\.json\?ts=[0-9a-f]+|pagefind\.[^"/_]+(?:_[0-9a-f]+)?\.pf_meta)'
-    r'" as="fetch" crossorigin>\n?)+'
+    r'" as="fetch" crossorigin(?: data-pages="\d+")?>\n?)+'
 )
 _META_LANGUAGE = re.compile(r'pagefind\.(?P<language>[^"/_]+)(?:_[0-9a-f]+)?\.pf_meta"')
 
@@ -488,8 +503,12 @@ def preload_index(page: Path, folders: list[Path]) -> None:
       asks again without one should a reader's cache hold an entry file
       from before the site was last published.
 
+    Each entry file's preload also says how many pages its part holds
+    (``data-pages``): the search page searches the newest parts that hold
+    enough pages at once (_static/search.js).
+
     A page still naming an earlier index's files gets the new ones; the
-    search page's script merges the parts it names."""
+    search page's script searches the parts it names."""
     html = page.read_text("utf-8")
 
     def named(match: re.Match) -> str:
@@ -504,9 +523,11 @@ def preload_index(page: Path, folders: list[Path]) -> None:
             if language:
                 where = match["root"] + folder.relative_to(folders[0].parent).as_posix()
                 tag = hashlib.sha256(entry).hexdigest()[:16]
+                pages = language.get("page_count")  # the search page's waves
+                counted = f' data-pages="{pages}"' if pages else ""
                 links += [
                     f'<link rel="preload" href="{where}/pagefind-entry.json?ts={tag}"'
-                    ' as="fetch" crossorigin>\n',
+                    f' as="fetch" crossorigin{counted}>\n',
                     f'<link rel="preload" href="{where}/pagefind.{language["hash"]}.pf_meta"'
                     ' as="fetch" crossorigin>\n',
                 ]
