@@ -106,7 +106,13 @@ function opened(merged, tagged) {
 function searcher(merged) {
   const tagged = opened(merged, true);
   tagged.catch(() => {}); // a failure is met when searching (below)
-  return async (sort) => {
+  // Opened once its files are read and Pagefind's WebAssembly compiled: a
+  // search for nothing waits for both, and asks for nothing.
+  const ready = tagged.then((instance) => instance.search("")).then(
+    () => true,
+    () => false
+  );
+  const search = async (sort) => {
     const options = { filters, ...(sort ? { sort } : {}) };
     try {
       return await (await tagged).search(query, options);
@@ -119,6 +125,7 @@ function searcher(merged) {
       return await (await opened(merged, false)).search(query, options);
     }
   };
+  return Object.assign(search, { ready });
 }
 
 // What is found, a part at a time, in the order shown.  Newest first: the
@@ -136,8 +143,13 @@ async function* found() {
     yield (await searcher(parts.slice(1))(null)).results;
     return;
   }
-  const [first, ...older] = parts.map((part, i) => searcher(i ? [part] : []));
+  const first = searcher([]);
   const newest = first(NEWEST);
+  // The others only once the first has compiled Pagefind's WebAssembly: each
+  // would compile it again, and two compiled at once replace each other's
+  // memory (wasm-bindgen's init checks for a module before it awaits one).
+  if (!(await first.ready)) await newest.catch(() => {}); // asked again (searcher)
+  const older = parts.slice(1).map((part) => searcher([part]));
   const taken = newest.then((found) => new Set(found.results.map((r) => r.id)));
   const searched = [];
   const search = (i) =>
@@ -210,6 +222,7 @@ async function search() {
   };
   await pull();
   await showMore();
+  performance.mark("search-page"); // the first page of results shown (or none)
   while (!complete) await pull(); // the older parts, once the first page is shown
   if (!results.length) {
     performance.mark("search-shown");

@@ -382,6 +382,37 @@ def test_the_newest_posts_show_before_the_older_parts_are_searched(parted_site, 
         served.close()
 
 
+SLOW_COMPILE = """
+window.__compiled = 0;
+const instantiate = WebAssembly.instantiate;
+WebAssembly.instantiate = (...args) => {
+  window.__compiled += 1;
+  return new Promise((done) => setTimeout(done, 300)).then(() => instantiate(...args));
+};
+"""
+
+
+def test_pagefind_compiles_its_webassembly_once_for_every_part(parted_site, browser, post_sources):
+    """Each part of a big blog's index is searched by an instance of Pagefind
+    of its own.  Each would compile Pagefind's WebAssembly again if it asked
+    before the first had it, and the later would replace the earlier's memory
+    (wrong results, now and then): the others are opened once the first has
+    compiled it.  Compiling is made slow here, as on a slow phone."""
+    served = Server(parted_site.root)
+    page = browser.new_page()
+    page.add_init_script(SLOW_COMPILE)
+    try:
+        page.goto(served.url("search.html?q=the"))
+        page.locator("#search-status", has_text="found.").wait_for()
+        page.locator('#search-results[aria-busy="false"]').wait_for(state="attached")
+        assert page.evaluate("window.__compiled") == 1
+        dated = sorted(post_sources.values(), key=lambda front: str(front["date"]), reverse=True)
+        assert [t for t, _ in _shown(page)] == [front["title"] for front in dated] + ["About"]
+    finally:
+        page.close()
+        served.close()
+
+
 def test_a_part_that_cannot_be_searched_is_said_and_the_others_still_found(parted_site, browser):
     """Should one part of a big blog's index not load (its entry file gone,
     with or without the tag), the search shows what the other parts find,
