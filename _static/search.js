@@ -80,8 +80,9 @@ const inPage = (() => {
 })();
 
 // Pagefind searching the first part (whose folder holds its WebAssembly) and
-// the parts in `merged`.  Each is opened (its entry and meta files read) at
-// once, while the page loads, and searches only when asked.
+// the parts in `merged`, opened (its entry and meta files read) before it is
+// asked to search: the first while the page loads, the others once the first
+// has compiled Pagefind's WebAssembly (found, below).
 function opened(merged, tagged) {
   const options = (part) => ({
     baseUrl: root.pathname,
