@@ -62,8 +62,9 @@ blog_repository_url = os.environ.get("BLOG_REPOSITORY_URL") or "https://github.c
 blog_repository_branch = "main"
 blog_related_posts = 3
 # Search: a blog of more pages than this is indexed in parts, one at a time
-# (Pagefind holds about 0.3 MB a page while it indexes); each part beyond the
-# first costs a reader's first search a few small requests more.
+# (Pagefind holds about 0.3 MB a page while it indexes), counted from the
+# oldest post, the newest at most half a part; each part beyond the first
+# costs a reader's search a few small requests more.
 blog_search_part_pages = 2000
 
 

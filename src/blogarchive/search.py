@@ -193,8 +193,8 @@ class Indexer(threading.Thread):
             self.error = f"pagefind could not index the site: {error!r}"
 
     def _keeps(self, number: int, was: int) -> bool:
-        """Part ``number`` keeps the bundle published as part ``was``: one there;
-        the first's only for the first (with Pagefind's script and WebAssembly)."""
+        """Part ``number`` keeps the bundle published as part ``was``: one there,
+        and for the first part the first's (it alone has Pagefind's script)."""
         published = self.part_folder(was, self.outdir / BUNDLE)
         return (was == 1 or number > 1) and (published / "pagefind-entry.json").is_file()
 
