@@ -413,6 +413,47 @@ def test_pagefind_compiles_its_webassembly_once_for_every_part(parted_site, brow
         served.close()
 
 
+@pytest.mark.parametrize("first_part_pages", [None, "600"])
+def test_the_newest_parts_holding_enough_pages_are_searched_at_once(
+    parted_site, browser, first_part_pages
+):
+    """The search page searches at once the newest parts that hold 500 pages
+    or more together (each entry file's preload says how many its part
+    holds; the newest part can hold a post or two), the others only once a
+    page of results is shown.  Here the first part's excerpts are held back:
+    meanwhile the older parts are searched only because the first part holds
+    too few pages (one); told it holds 600, the page waits to ask for them."""
+    served = Server(parted_site.root)
+    page = browser.new_page()
+    if first_part_pages:
+
+        def told(route):
+            html = route.fetch().text().replace('data-pages="1"', 'data-pages="600"', 1)
+            route.fulfill(body=html, content_type="text/html; charset=utf-8")
+
+        page.route("**/search.html?q=the", told)
+    held, older = [], []
+    page.route("**/pagefind/fragment/*", lambda route: held.append(route))  # the first part's
+    page.on(
+        "request", lambda r: older.append(r.url) if re.search(r"/part-\d+/index/", r.url) else None
+    )
+    try:
+        page.goto(served.url("search.html?q=the"))
+        for _ in range(100):  # the first part's excerpt asked for, and more if so
+            if held and (older or first_part_pages):
+                break
+            page.wait_for_timeout(50)
+        page.wait_for_timeout(500 if first_part_pages else 0)
+        assert held and bool(older) == (first_part_pages is None), older
+        for route in held:
+            route.continue_()
+        page.locator("#search-status", has_text="6 posts found.").wait_for()
+        assert older  # asked for, once the first page needed them
+    finally:
+        page.close()
+        served.close()
+
+
 def test_a_part_that_cannot_be_searched_is_said_and_the_others_still_found(parted_site, browser):
     """Should one part of a big blog's index not load (its entry file gone,
     with or without the tag), the search shows what the other parts find,
