@@ -56,13 +56,13 @@ function result(data) {
 // preload of its entry file, with the tag that preload used (given the tag,
 // metaCacheTag, Pagefind asks for that address, already on its way, rather
 // than one with the time in it) and the number of pages in the part.
-const parts = [...document.querySelectorAll('link[rel="preload"][href*="pagefind-entry.json?"]')]
-  .map((link) => ({ url: new URL(link.href), pages: Number(link.dataset.pages) || 0 }))
-  .map(({ url, pages }) => ({
-    folder: new URL(".", url).pathname,
-    tag: url.searchParams.get("ts"),
-    pages,
-  }));
+const parts = [...document.querySelectorAll('link[rel="preload"][href*="pagefind-entry.json?"]')].map(
+  (link) => {
+    const url = new URL(link.href);
+    const pages = Number(link.dataset.pages) || 0;
+    return { folder: new URL(".", url).pathname, tag: url.searchParams.get("ts"), pages };
+  }
+);
 if (!parts.length) parts.push({ folder: new URL("pagefind/", root).pathname, tag: null, pages: 0 });
 const pagefind = import(new URL("pagefind/pagefind.js", root).href);
 let lost = 0; // parts that could not be searched: the count says so
@@ -138,10 +138,11 @@ function searcher(merged) {
 // all together.  So a search for a word in every post fetches the first
 // wave's chunks of it alone before its first page of results: 66 KB at 5000
 // posts, not three of 94 KB.  An older part that cannot be searched adds
-// nothing, and the count says so (`lost`).
+// nothing, and the count says so (`lost`).  Each batch says whether it is
+// the last.
 async function* found() {
   if (best) {
-    yield (await searcher(parts.slice(1))(null)).results;
+    yield { results: (await searcher(parts.slice(1))(null)).results, last: true };
     return;
   }
   const first = searcher([]);
@@ -167,10 +168,10 @@ async function* found() {
     pages += parts[wave].pages;
     search(wave - 1);
   }
-  yield (await newest).results;
+  yield { results: (await newest).results, last: !older.length };
   for (let i = 0; i < older.length; i++) {
     if (i + 1 === wave) older.forEach((_, j) => search(j)); // the rest, once asked for
-    yield await search(i);
+    yield { results: await search(i), last: i === older.length - 1 };
   }
 }
 
@@ -179,14 +180,15 @@ async function search() {
   performance.mark("search-start"); // benchmarks/search.py reads these marks
   status.textContent = "Searching…";
   const batches = found();
-  let waiting = best ? 1 : parts.length; // batches still to come: one a part
   const results = [];
   let complete = false;
   let shown = 0;
   const pull = async () => {
-    const next = await batches.next();
-    if (!next.done) results.push(...next.value);
-    complete = next.done || --waiting === 0;
+    // Done only when a click on More and the search for the rest both asked
+    // for the last batch.
+    const { done, value } = await batches.next();
+    if (!done) results.push(...value.results);
+    complete = done || value.last;
   };
   const missing = () => (lost ? "; some older posts could not be searched" : "");
   const count = () => {

@@ -250,9 +250,7 @@ def test_a_new_post_indexes_the_newest_part_alone(tmp_path):
             job.record = None
         job.run()
         assert job.error is None
-        for number in range(1, len(job.parts) + 1):
-            search.sort_filters(job.part_folder(number))
-            search.drop_unused(job.part_folder(number), first=number == 1)
+        search.finish_bundles(job)  # as index_site does
         if published:
             search._sync(job.bundle, site / "pagefind")
             job.save_record()

@@ -280,16 +280,23 @@ def index_site(app, exception) -> None:
             raise ExtensionError(job.error)
         outdir = Path(app.builder.outdir)
         (outdir / "searchindex.js").unlink(missing_ok=True)  # Sphinx's, from a build before
-        numbers = range(1, len(job.parts) + 1)
-        for number in numbers:
-            sort_filters(job.part_folder(number))
-            drop_unused(job.part_folder(number), first=number == 1)
+        finish_bundles(job)
         _sync(job.bundle, outdir / BUNDLE)
+        numbers = range(1, len(job.parts) + 1)
         published = [job.part_folder(number, outdir / BUNDLE) for number in numbers]
         preload_index(Path(app.builder.get_outfilename("search")), published)
         job.save_record()
     finally:
         shutil.rmtree(job.scratch, ignore_errors=True)
+
+
+def finish_bundles(job: Indexer) -> None:
+    """Each part's bundle, made or kept, as it is published: its filters in
+    order (:func:`sort_filters`), what no search asks for left out
+    (:func:`drop_unused`: a kept first part's scripts, in a later part)."""
+    for number in range(1, len(job.parts) + 1):
+        sort_filters(job.part_folder(number))
+        drop_unused(job.part_folder(number), first=number == 1)
 
 
 def _stage_site_meanwhile(app) -> None:

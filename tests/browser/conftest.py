@@ -31,6 +31,14 @@ def server(site):
     served.close()
 
 
+@pytest.fixture(scope="session")
+def parted_server(parted_site):
+    """The site with its search index in parts (conftest.py's ``parted_site``)."""
+    served = Server(parted_site.root)
+    yield served
+    served.close()
+
+
 # Per module, not per session: in-process Sphinx builds elsewhere fork (sphinx-sitemap's
 # manager), and a fork made while the browser runs holds Playwright's driver pipe open.
 @pytest.fixture(scope="module")

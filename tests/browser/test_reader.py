@@ -293,93 +293,82 @@ def test_search_results_show_as_their_excerpts_come(server, page):
 
 @pytest.mark.parametrize("query", ["Birmingham", "children", "ContactPoint"])
 def test_search_finds_the_same_posts_in_an_index_made_in_parts(
-    server, site, parted_site, browser, query
+    server, parted_server, browser, query
 ):
     """A big blog's index is in parts (search.py), searched by the search
     page: here four parts of one or two pages; the results are the one-part
     index's, in the same order (the newest posts first)."""
-    served = Server(parted_site.root)
     found = {}
-    try:
-        for name, url in [("whole", server.url), ("parts", served.url)]:
-            page = browser.new_page()
-            page.goto(url(f"search.html?q={query}"))
-            page.locator('#search-results[aria-busy="false"]').wait_for(state="attached")
-            found[name] = page.locator("#search-results li > a").all_inner_texts()
-            page.close()
-    finally:
-        served.close()
+    for name, served in [("whole", server), ("parts", parted_server)]:
+        page = browser.new_page()
+        page.goto(served.url(f"search.html?q={query}"))
+        page.locator('#search-results[aria-busy="false"]').wait_for(state="attached")
+        found[name] = page.locator("#search-results li > a").all_inner_texts()
+        page.close()
     assert found["parts"] == found["whole"] and found["whole"]
 
 
 def _shown(page) -> list[tuple[str, str]]:
     """Each result shown: its title and its date (none for a page)."""
-    return [
-        (item.locator("a").first.inner_text(), item.locator("time").get_attribute("datetime") or "")
-        if item.locator("time").count()
-        else (item.locator("a").first.inner_text(), "")
-        for item in page.locator("#search-results li").all()
-    ]
+    shown = []
+    for item in page.locator("#search-results li").all():
+        time = item.locator("time")
+        day = time.get_attribute("datetime") if time.count() else ""
+        shown.append((item.locator("a").first.inner_text(), day))
+    return shown
+
+
+def _newest_first(post_sources) -> list[str]:
+    """The posts' titles, newest first, then About (undated): the search's order."""
+    dated = sorted(post_sources.values(), key=lambda front: str(front["date"]), reverse=True)
+    return [front["title"] for front in dated] + ["About"]
 
 
 @pytest.mark.parametrize("index", ["whole", "parts"])
 def test_search_lists_the_newest_posts_first_or_the_best_matches_on_asking(
-    server, parted_site, browser, post_sources, index
+    server, parted_server, page, post_sources, index
 ):
     """As the old blog's own search did, the results come newest first, an
     undated page (About) after the posts, in one index or in parts; the
     Order list asks for the best matches first instead: the same posts."""
-    served = Server(parted_site.root) if index == "parts" else server
-    page = browser.new_page()
-    try:
-        page.goto(served.url("search.html?q=the"))
-        page.locator('#search-results[aria-busy="false"]').wait_for(state="attached")
-        page.locator("#search-status", has_text="found.").wait_for()
-        newest = _shown(page)
-        dated = sorted(post_sources.values(), key=lambda front: str(front["date"]), reverse=True)
-        assert [title for title, _ in newest] == [front["title"] for front in dated] + ["About"]
-        days = [day for _, day in newest if day]
-        assert days == sorted(days, reverse=True) and len(days) == len(dated)
-        assert page.locator("select[name=order]").input_value() == ""
-        page.locator("select[name=order]").select_option("best")
-        page.locator("#search-form button[type=submit]").click()
-        page.wait_for_url(lambda url: "order=best" in url)
-        page.locator("#search-status", has_text="found.").wait_for()
-        page.locator('#search-results[aria-busy="false"]').wait_for(state="attached")
-        best = _shown(page)
-        assert sorted(best) == sorted(newest)
-        assert page.locator("select[name=order]").input_value() == "best"
-    finally:
-        page.close()
-        if index == "parts":
-            served.close()
+    served = parted_server if index == "parts" else server
+    page.goto(served.url("search.html?q=the"))
+    page.locator('#search-results[aria-busy="false"]').wait_for(state="attached")
+    page.locator("#search-status", has_text="found.").wait_for()
+    newest = _shown(page)
+    assert [title for title, _ in newest] == _newest_first(post_sources)
+    days = [day for _, day in newest if day]
+    assert days == sorted(days, reverse=True) and len(days) == len(post_sources)
+    assert page.locator("select[name=order]").input_value() == ""
+    page.locator("select[name=order]").select_option("best")
+    page.locator("#search-form button[type=submit]").click()
+    page.wait_for_url(lambda url: "order=best" in url)
+    page.locator("#search-status", has_text="found.").wait_for()
+    page.locator('#search-results[aria-busy="false"]').wait_for(state="attached")
+    best = _shown(page)
+    assert sorted(best) == sorted(newest)
+    assert page.locator("select[name=order]").input_value() == "best"
 
 
-def test_the_newest_posts_show_before_the_older_parts_are_searched(parted_site, browser):
+def test_the_newest_posts_show_before_the_older_parts_are_searched(parted_server, page):
     """In a big blog's index the first part holds the newest posts: the search
     page shows what it finds there without waiting for the older parts,
     whose index chunks (held back here) it asks for only then, and says it
     is still searching; the older posts follow, in order."""
-    served = Server(parted_site.root)
-    page = browser.new_page()
     held = []
     page.route("**/part-*/index/*.pf_index", lambda route: held.append(route))
-    try:
-        page.goto(served.url("search.html?q=the"))
-        page.locator("#search-results li").first.wait_for()
-        assert _shown(page)[0][0] == KHYRA  # the newest post, alone in the first part
-        status = page.locator("#search-status")
-        assert status.inner_text() == "1 post found so far; searching older posts…"
-        while len(held) < 3:  # the three older parts' chunks, asked for together
-            page.wait_for_timeout(50)
-        assert page.locator("#search-results li").count() == 1
-        for route in held:
-            route.continue_()
-        status.filter(has_text="6 posts found.").wait_for()
-        assert [title for title, _ in _shown(page)][:2] == [KHYRA, CONTACTPOINT]
-    finally:
-        page.close()
-        served.close()
+    page.goto(parted_server.url("search.html?q=the"))
+    page.locator("#search-results li").first.wait_for()
+    assert _shown(page)[0][0] == KHYRA  # the newest post, alone in the first part
+    status = page.locator("#search-status")
+    assert status.inner_text() == "1 post found so far; searching older posts…"
+    while len(held) < 3:  # the three older parts' chunks, asked for together
+        page.wait_for_timeout(50)
+    assert page.locator("#search-results li").count() == 1
+    for route in held:
+        route.continue_()
+    status.filter(has_text="6 posts found.").wait_for()
+    assert [title for title, _ in _shown(page)][:2] == [KHYRA, CONTACTPOINT]
 
 
 SLOW_COMPILE = """
@@ -392,30 +381,23 @@ WebAssembly.instantiate = (...args) => {
 """
 
 
-def test_pagefind_compiles_its_webassembly_once_for_every_part(parted_site, browser, post_sources):
+def test_pagefind_compiles_its_webassembly_once_for_every_part(parted_server, page, post_sources):
     """Each part of a big blog's index is searched by an instance of Pagefind
     of its own.  Each would compile Pagefind's WebAssembly again if it asked
     before the first had it, and the later would replace the earlier's memory
     (wrong results, now and then): the others are opened once the first has
     compiled it.  Compiling is made slow here, as on a slow phone."""
-    served = Server(parted_site.root)
-    page = browser.new_page()
     page.add_init_script(SLOW_COMPILE)
-    try:
-        page.goto(served.url("search.html?q=the"))
-        page.locator("#search-status", has_text="found.").wait_for()
-        page.locator('#search-results[aria-busy="false"]').wait_for(state="attached")
-        assert page.evaluate("window.__compiled") == 1
-        dated = sorted(post_sources.values(), key=lambda front: str(front["date"]), reverse=True)
-        assert [t for t, _ in _shown(page)] == [front["title"] for front in dated] + ["About"]
-    finally:
-        page.close()
-        served.close()
+    page.goto(parted_server.url("search.html?q=the"))
+    page.locator("#search-status", has_text="found.").wait_for()
+    page.locator('#search-results[aria-busy="false"]').wait_for(state="attached")
+    assert page.evaluate("window.__compiled") == 1
+    assert [title for title, _ in _shown(page)] == _newest_first(post_sources)
 
 
 @pytest.mark.parametrize("first_part_pages", [None, "600"])
 def test_the_newest_parts_holding_enough_pages_are_searched_at_once(
-    parted_site, browser, first_part_pages
+    parted_server, page, first_part_pages
 ):
     """The search page searches at once the newest parts that hold 500 pages
     or more together (each entry file's preload says how many its part
@@ -423,8 +405,6 @@ def test_the_newest_parts_holding_enough_pages_are_searched_at_once(
     page of results is shown.  Here the first part's excerpts are held back:
     meanwhile the older parts are searched only because the first part holds
     too few pages (one); told it holds 600, the page waits to ask for them."""
-    served = Server(parted_site.root)
-    page = browser.new_page()
     if first_part_pages:
 
         def told(route):
@@ -437,62 +417,46 @@ def test_the_newest_parts_holding_enough_pages_are_searched_at_once(
     page.on(
         "request", lambda r: older.append(r.url) if re.search(r"/part-\d+/index/", r.url) else None
     )
-    try:
-        page.goto(served.url("search.html?q=the"))
-        for _ in range(100):  # the first part's excerpt asked for, and more if so
-            if held and (older or first_part_pages):
-                break
-            page.wait_for_timeout(50)
-        page.wait_for_timeout(500 if first_part_pages else 0)
-        assert held and bool(older) == (first_part_pages is None), older
-        for route in held:
-            route.continue_()
-        page.locator("#search-status", has_text="6 posts found.").wait_for()
-        assert older  # asked for, once the first page needed them
-    finally:
-        page.close()
-        served.close()
+    page.goto(parted_server.url("search.html?q=the"))
+    for _ in range(100):  # the first part's excerpt asked for, and more if so
+        if held and (older or first_part_pages):
+            break
+        page.wait_for_timeout(50)
+    page.wait_for_timeout(500 if first_part_pages else 0)
+    assert held and bool(older) == (first_part_pages is None), older
+    for route in held:
+        route.continue_()
+    page.locator("#search-status", has_text="6 posts found.").wait_for()
+    assert older  # asked for, once the first page needed them
 
 
-def test_a_part_that_cannot_be_searched_is_said_and_the_others_still_found(parted_site, browser):
+def test_a_part_that_cannot_be_searched_is_said_and_the_others_still_found(parted_server, page):
     """Should one part of a big blog's index not load (its entry file gone,
     with or without the tag), the search shows what the other parts find,
     newest first, and says that some older posts could not be searched."""
-    served = Server(parted_site.root)
-    page = browser.new_page()
     page.route("**/part-3/pagefind-entry.json*", lambda route: route.fulfill(status=404))
-    try:
-        page.goto(served.url("search.html?q=the"))
-        status = page.locator("#search-status")
-        status.filter(has_text="could not be searched").wait_for()
-        page.locator('#search-results[aria-busy="false"]').wait_for(state="attached")
-        assert status.inner_text() == "4 posts found; some older posts could not be searched."
-        titles = [title for title, _ in _shown(page)]
-        assert titles == [KHYRA, CONTACTPOINT, "Another year over ....", "About"]
-    finally:
-        page.close()
-        served.close()
+    page.goto(parted_server.url("search.html?q=the"))
+    status = page.locator("#search-status")
+    status.filter(has_text="could not be searched").wait_for()
+    page.locator('#search-results[aria-busy="false"]').wait_for(state="attached")
+    assert status.inner_text() == "4 posts found; some older posts could not be searched."
+    titles = [title for title, _ in _shown(page)]
+    assert titles == [KHYRA, CONTACTPOINT, "Another year over ....", "About"]
 
 
-def test_search_asks_for_no_entry_file_but_the_ones_its_page_preloaded(parted_site, browser):
+def test_search_asks_for_no_entry_file_but_the_ones_its_page_preloaded(parted_server, page):
     """Pagefind asks for each part's entry file with the time in its address
     unless given a tag (``metaCacheTag``): the search page gives it the tag
     its preload used, so the first search waits for no entry file (a round
     trip per part, about 0.3 s on a slow network)."""
-    served = Server(parted_site.root)
-    page = browser.new_page()
     asked = []
     page.on("request", lambda request: asked.append(request.url))
-    try:
-        page.goto(served.url("search.html?q=Birmingham"))
-        page.locator('#search-results[aria-busy="false"]').wait_for(state="attached")
-        assert page.locator("#search-results li").count() > 0
-        preloaded = page.eval_on_selector_all(
-            'link[rel="preload"][href*="-entry.json?"]', "links => links.map(l => l.href)"
-        )
-    finally:
-        page.close()
-        served.close()
+    page.goto(parted_server.url("search.html?q=Birmingham"))
+    page.locator('#search-results[aria-busy="false"]').wait_for(state="attached")
+    assert page.locator("#search-results li").count() > 0
+    preloaded = page.eval_on_selector_all(
+        'link[rel="preload"][href*="-entry.json?"]', "links => links.map(l => l.href)"
+    )
     entries = {url for url in asked if "pagefind-entry.json" in url}
     assert len(preloaded) == 4 and entries == set(preloaded)
 
