@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from blogarchive.model import ArchiveModel, Settings, old_addresses, paginate
+from blogarchive.model import ArchiveModel, Settings, archive_writes, old_addresses, paginate
 
 
 @dataclass(eq=False)
@@ -99,6 +99,29 @@ def test_old_addresses_lead_to_listings_and_leave_owned_pages_alone():
     assert "2010/07/index" not in found
     assert found["feed/index"] == ("blog/atom.xml", "Atom feed")
     assert "blog/2011/01/index" in model.generated_docnames()
+
+
+def test_archive_writes_names_every_page_the_archive_writes_and_no_post():
+    """The importer leaves these addresses to the site's own pages (whatever the
+    blog's posts): the shape must hold every page the model writes."""
+    model, _ = blog()
+    model.settings = Settings(per_page=1)  # later pages of every list
+    written = model.generated_docnames()
+    assert "blog/tag/ofsted/page/2/index" in written and "page/3/index" in written
+    assert [d for d in written if not archive_writes(d, "blog")] == []
+    for page in ["index", "404", "search", "blog/index", "blog/2031/index", "blog/tag/x/index"]:
+        assert archive_writes(page, "blog"), page
+    for old in [
+        "blog/2010/07/21/a-post/index",  # WordPress's /blog/%year%/%month%/%day%/%slug%/
+        "2010/07/a-post",  # Blogger's
+        "about/index",
+        "p/about",
+        "blog/a-page/index",
+        "blog/tag/x/y/index",
+        "archive/index",
+    ]:
+        assert not archive_writes(old, "blog"), old
+    assert archive_writes("news/2010/index", "news") and not archive_writes("blog/index", "news")
 
 
 def test_sidebar_tags_are_the_most_used():

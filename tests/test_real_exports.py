@@ -32,6 +32,8 @@ EXPORTS = {
     "pelican-wordpressexport.xml": "wordpress",
     "jekyll-import-wordpressdotcom.xml": "wordpress",
     "blog-converter-wordpress.xml": "wordpress",
+    "wordpress-importer-theme-unit-test-data.xml": "wordpress",
+    "wordpress-importer-a11y-unit-test-data.xml": "wordpress",
 }
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -94,6 +96,9 @@ def source_view(html: str) -> BeautifulSoup:
         gone.decompose()
     for br in soup.find_all("br"):
         br.replace_with(" ")
+    for quote in soup.find_all("q"):  # a browser shows an inline quotation in quotes
+        quote.insert(0, '"')
+        quote.append('"')
     return soup
 
 
@@ -124,9 +129,24 @@ def import_and_build(name: str, folder: Path):
     return name, Site(root / "_build/html"), report, paths
 
 
+_BUILT: dict = {}  # each export imported and built once for the module's tests
+
+
+def imported_once(name: str, tmp_path_factory):
+    if name not in _BUILT:
+        _BUILT[name] = import_and_build(name, tmp_path_factory.mktemp(name.split(".")[0]))
+    return _BUILT[name]
+
+
 @pytest.fixture(scope="module", params=sorted(EXPORTS))
 def imported(request, tmp_path_factory):
-    return import_and_build(request.param, tmp_path_factory.mktemp(request.param.split(".")[0]))
+    return imported_once(request.param, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def theme_data(tmp_path_factory):
+    """WordPress's theme unit test data: every kind of post a theme must show."""
+    return imported_once("wordpress-importer-theme-unit-test-data.xml", tmp_path_factory)
 
 
 def test_every_published_post_reaches_the_site(imported):
@@ -170,3 +190,51 @@ def test_old_wxr_tags_and_comments_come_in(tmp_path):
     assert "测试" in page.select_one("article section").get_text()
     comment = page.select_one("section.comments .comment")
     assert comment.select_one(".comment-author").get_text() == "Mr WordPress"
+
+
+def test_a_gallery_keeps_every_picture_and_caption(theme_data):
+    """A block gallery (<figure> of <figure>s): each picture a figure with its
+    own caption, then the gallery's caption (only the first picture came in)."""
+    _, site, _, paths = theme_data
+    [(line, rel)] = [(n, p) for n, p in paths.items() if p.endswith("/block-gallery.html")]
+    source = BeautifulSoup(published_entries(REAL / theme_data[0], "wordpress")[line][0], "lxml")
+    gallery = source.select_one("figure.wp-block-gallery")
+    section = site.page(rel).select_one("article section")
+    for link in section.select(".headerlink"):  # the caption's "¶"
+        link.decompose()
+    shown = {img["src"]: img.find_parent("figure") for img in section.select("figure img")}
+    for item in gallery.select("li figure"):
+        figure = shown[item.img["src"]]  # every picture, in a figure of its own
+        assert " ".join(figure.figcaption.get_text().split()) == " ".join(
+            item.figcaption.get_text().split()
+        )
+    caption = " ".join(gallery.find("figcaption", recursive=False).get_text().split())
+    assert caption in " ".join(section.get_text().split())
+
+
+def test_nested_lists_struck_text_and_the_blog_page(theme_data):
+    """The markup test post: a list goes on after a list nested in it (its items
+    had become paragraphs reading "- List item two"); <del> and <s> struck out,
+    never "~~" shown; the page "Blog", whose old address /blog/ is the site's
+    list of posts here, imported without a redirect there (the build refused it)."""
+    _, site, report, paths = theme_data
+    [rel] = [p for p in paths.values() if p.endswith("/markup-html-tags-and-formatting.html")]
+    section = site.page(rel).select_one("article section")
+    [outer] = [ul for ul in section.find_all("ul") if not ul.find_parent("ul")][:1]
+    middle = outer.li.ul
+    assert texts(middle.find_all("li", recursive=False)) == [
+        "List item one List item one List item two List item three List item four",
+        "List item two",
+        "List item three",
+        "List item four",
+    ]
+    assert not [p for p in section.find_all("p") if p.get_text().startswith(("- ", "2. "))]
+    assert "strike out text" in texts(section.select("s"))
+    assert "~~" not in section.get_text()
+    assert site.page("pages/a-blog-page.html").select_one("h1").get_text().startswith("a Blog page")
+    assert "not redirected: old address '/blog/' is a page of the site here" in report
+    assert site.page("blog/index.html").select("article, .post-title, h2")  # the site's list
+
+
+def texts(elements) -> list[str]:
+    return [" ".join(e.get_text().split()) for e in elements]

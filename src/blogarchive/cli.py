@@ -25,6 +25,7 @@ from .archived import ARCHIVE_API, LINKS_FILE
 from .frontmatter import check_file, dump
 from .importers import ImportError_, slugify_title, write_posts, write_report
 from .importers.html import escape_text
+from .importers.records import leave_to_the_site
 
 DEFAULT_TZ = "Europe/London"
 
@@ -34,13 +35,14 @@ def _settings(root: Path) -> dict:
     from sphinx.config import Config
     from sphinx.util.tags import Tags
 
-    settings = {"tz": DEFAULT_TZ, "author": None, "links_file": LINKS_FILE}
+    settings = {"tz": DEFAULT_TZ, "author": None, "links_file": LINKS_FILE, "blog_path": "blog"}
     if (root / "conf.py").exists():
         config = Config.read(root, overrides={}, tags=Tags())
         raw = config._raw_config
         settings["tz"] = raw.get("blog_timezone", DEFAULT_TZ)
         settings["author"] = raw.get("author")
         settings["links_file"] = raw.get("blog_links_file", settings["links_file"])
+        settings["blog_path"] = raw.get("blog_path", settings["blog_path"])
     return settings
 
 
@@ -96,15 +98,17 @@ def cmd_import(args) -> int:
     from .importers.wordpress import read_wordpress
 
     readers = {"text": read_text_page, "blogger": read_blogger, "wordpress": read_wordpress}
+    settings = _settings(Path.cwd())
     try:
-        contents = readers[args.format](Path(args.export), author=_settings(Path.cwd())["author"])
+        contents = readers[args.format](Path(args.export), author=settings["author"])
     except ImportError_ as exc:
         print(f"blog import: {exc}; nothing written", file=sys.stderr)
         return 1
     except (OSError, UnicodeDecodeError) as exc:
         print(f"blog import: {args.export}:1: cannot read: {exc}; nothing written", file=sys.stderr)
         return 1
-    posts = contents.posts
+    root = Path(args.posts_dir).parent  # the repository the posts are imported into
+    posts = [leave_to_the_site(p, settings["blog_path"], root) for p in contents.posts]
     drafts = [p for p in posts if p.draft]
     if args.skip_drafts:
         posts = [p for p in posts if not p.draft]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -325,6 +326,23 @@ def old_addresses(model: ArchiveModel, owned: set[str]) -> dict[str, tuple[str, 
         add(f"{month.year}_{month.month:02d}_01_archive", month.docname, title)
     add("feed/index", model.feed_docname, "Atom feed")
     return {docname: target for docname, target in found.items() if docname not in owned}
+
+
+def archive_writes(docname: str, blog_path: str) -> bool:
+    """Whether the archive may write a page of its own at ``docname``, whatever
+    posts the blog holds (:meth:`ArchiveModel.generated_docnames` are those it
+    writes for the posts it holds): the home page, 404, the search page and
+    the index; below ``blog_path`` the list of all posts, the changes, the
+    drafts, each index and each of its listings, each year and month; and any
+    of their later pages (``.../page/2/``).  The importer leaves an old address
+    of that shape to the site's own page: a WordPress page "Blog" at
+    ``/blog/`` listed the posts, as ``/blog/`` does here."""
+    first = re.sub(r"(?:^|/)page/\d+/index$", "/index", docname).lstrip("/")
+    if first in ("index", "404", "search", "genindex"):
+        return True
+    folders = "|".join(folder for _attr, folder, *_ in CATALOGS)
+    listing = rf"(?:(?:{folders})(?:/[^/]+)?/|changes/|drafts/|\d{{4}}/(?:\d{{2}}/)?)?index"
+    return re.fullmatch(re.escape(blog_path) + "/" + listing, first) is not None
 
 
 def redirect_docname(old_path: str) -> str:

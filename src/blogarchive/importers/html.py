@@ -224,11 +224,31 @@ class _Converter(MarkdownConverter):
         return f"\n\n{self._escape_start(text.strip())}\n\n" if text.strip() else ""
 
     def convert_figure(self, el, text, parent_tags):
-        image = el.find("img")
+        images = el.find_all("img")
+        if len(images) > 1:  # a gallery (WordPress's block): a figure for each picture
+            return self._gallery(el, images, parent_tags)
+        image = images[0] if images else None
+        caption = el.find("figcaption")
+        return self._figure(image, caption, parent_tags) or text
+
+    def _gallery(self, el, images, parent_tags) -> str:
+        """Each picture of a gallery a figure, with its own caption (the
+        ``<figcaption>`` of the ``<figure>`` it is in), then the gallery's."""
+        out = []
+        for image in images:
+            own = image.find_parent("figure")
+            caption = own.find("figcaption") if own is not el else None
+            figure = self._figure(image, caption, parent_tags)
+            out.append(figure or self.process_tag(image, parent_tags))  # its alt text
+        caption = el.find("figcaption", recursive=False)
+        if caption is not None:
+            out.append("\n\n" + self._escape_start(self.process_tag(caption, parent_tags).strip()))
+        return "".join(out) + "\n\n"
+
+    def _figure(self, image, caption, parent_tags) -> str | None:
         src = safe_url(image.get("src")) if image else None
         if src is None:
-            return text
-        caption = el.find("figcaption")
+            return None
         caption_text = self.process_tag(caption, parent_tags) if caption else ""
         lines = ["```{figure} " + src]
         if image.get("alt"):
@@ -310,20 +330,31 @@ def _paragraphs(soup: BeautifulSoup, container: Tag) -> list:
     return out
 
 
+#: Blocks whose inside autop leaves as it is (WordPress's wpautop does too):
+#: not ``<p>``, which old posts often leave unclosed.
+KEPT_WHOLE = "ul|ol|dl|table|pre|figure"
+
+
 def autop(text: str) -> str:
-    """WordPress's stored form (blank lines between paragraphs) as HTML paragraphs."""
+    """WordPress's stored form (blank lines between paragraphs) as HTML
+    paragraphs; the inside of a list, table, ``<pre>`` or figure whole."""
     tags = "|".join(sorted(BLOCKS | WRAPPERS))
     text = re.sub(rf"(<(?:{tags})\b[^>]*>)", r"\n\n\1", text, flags=re.I)
     text = re.sub(rf"(</(?:{tags})>)", r"\1\n\n", text, flags=re.I)
-    blocks = []
+    blocks: list[str] = []
+    depth = 0  # lists, tables... open: a blank line inside one is part of it
     for chunk in re.split(r"\n\s*\n", text.strip()):
         chunk = chunk.strip()
-        if not chunk:
+        if depth:  # "</li><li>List item two" after a nested list: still the list
+            blocks[-1] += "\n\n" + chunk
+        elif not chunk:
             continue
-        if re.match(rf"<({tags})\b", chunk, re.I):
+        elif re.match(rf"<({tags})\b", chunk, re.I):
             blocks.append(chunk)
         else:
             blocks.append("<p>" + chunk.replace("\n", "<br />\n") + "</p>")
+        opened = len(re.findall(rf"<(?:{KEPT_WHOLE})\b", chunk, re.I))
+        depth = max(0, depth + opened - len(re.findall(rf"</(?:{KEPT_WHOLE})\s*>", chunk, re.I)))
     return "\n".join(blocks)
 
 

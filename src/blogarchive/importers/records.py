@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from slugify import slugify
 
 from ..frontmatter import redirect_problem
+from ..model import archive_writes, redirect_docname
 
 
 class ImportError_(Exception):
@@ -148,3 +151,23 @@ def untitled(body: str, when: dt.date) -> tuple[str, str]:
     elif len(title) < len(" ".join(words)):
         title = title.rstrip(".,;:!?") + " …"
     return title, f"changed: untitled post, titled {title!r} from its text"
+
+
+def leave_to_the_site(post: ImportedPost, blog_path: str, root: Path) -> ImportedPost:
+    """The post without the old addresses the site answers with a page of its
+    own (the build refuses a redirect there: checks.claim_redirects): one of
+    the archive's lists (:func:`~blogarchive.model.archive_writes`; a
+    WordPress page "Blog" at ``/blog/``, which listed the posts) or a page of
+    the repository (``/about.html``).  The old address still answers; the
+    report says it leads to the site's page, not to this post."""
+    kept, notes = [], list(post.notes)
+    for old_path in post.redirects:
+        docname = redirect_docname(old_path)
+        source = [root / f"{docname}{suffix}" for suffix in (".md", ".rst")]
+        if archive_writes(docname, blog_path) or any(path.is_file() for path in source):
+            notes.append(f"not redirected: old address {old_path!r} is a page of the site here")
+        else:
+            kept.append(old_path)
+    if len(kept) == len(post.redirects):
+        return post
+    return dataclasses.replace(post, redirects=tuple(kept), notes=tuple(notes))
