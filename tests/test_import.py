@@ -222,3 +222,41 @@ def test_an_entry_that_cannot_be_taken_is_refused_and_the_rest_comes_in(
     report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
     assert f"{DATA / export}:{line}: refused: {message}" in report
     build_site(blog_dir)
+
+
+WXR_UNDATED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Made by another tool</title><link>https://old.example</link>
+<item><title>Only a pubDate</title><link>https://old.example/only-pubdate/</link>
+  <pubDate>Wed, 21 Jul 2010 09:15:00 +0100</pubDate>
+  <wp:post_type>post</wp:post_type><wp:status>publish</wp:status>
+  <content:encoded><![CDATA[Dated by the feed.]]></content:encoded></item>
+<item><title>Only GMT</title><link>https://old.example/only-gmt/</link>
+  <wp:post_date_gmt>2010-07-27 18:00:00</wp:post_date_gmt>
+  <wp:post_type>post</wp:post_type><wp:status>publish</wp:status>
+  <content:encoded><![CDATA[Dated in UTC.]]></content:encoded></item>
+<item><title>No date at all</title><wp:post_type>post</wp:post_type>
+  <wp:status>publish</wp:status><content:encoded><![CDATA[Undated.]]></content:encoded></item>
+</channel></rss>
+"""
+
+
+def test_a_wordpress_post_without_wp_post_date_takes_its_other_date(blog_dir, capsys, tmp_path):
+    """Exports other tools write (a Wix or Blogger converter) may give a post's
+    date only as RSS's pubDate, or only in UTC; a post with no date at all is
+    refused, by line, and the rest still comes in."""
+    export = tmp_path / "other-tool.xml"
+    export.write_text(WXR_UNDATED, encoding="utf-8")
+    status, out, err = run_blog(
+        capsys, "import", "wordpress", export, "--posts-dir", blog_dir / "posts"
+    )
+    assert status == 1 and "2 written" in out
+    assert f"{export}:13: post has no date (wp:post_date, wp:post_date_gmt or pubDate)" in err
+    site = build_site(blog_dir)
+    for name, day, when in [
+        ("only-a-pubdate", "2010-07-21", "date: 2010-07-21T09:15:00+01:00"),
+        ("only-gmt", "2010-07-27", "date: 2010-07-27T18:00:00+00:00"),
+    ]:
+        assert when in (blog_dir / f"posts/2010/{name}.md").read_text(encoding="utf-8")
+        assert site.page(f"posts/2010/{name}.html").select_one("article time")["datetime"] == day

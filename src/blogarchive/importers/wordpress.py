@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import email.utils
 import re
 from html import escape
 from pathlib import Path
@@ -44,7 +45,12 @@ def _wp(item, name: str) -> str | None:
 
 
 def _date(path: Path, item) -> dt.datetime:
+    """The post's date: ``wp:post_date``, local time, with its offset from
+    ``wp:post_date_gmt``; an export another tool wrote (a Wix or Blogger
+    converter) may have neither but RSS's ``pubDate``, or the date in UTC alone."""
     local, gmt = _wp(item, "post_date"), _wp(item, "post_date_gmt")
+    if _unset(local):
+        return _other_date(path, item, gmt)
     try:
         when = dt.datetime.strptime((local or "").strip(), "%Y-%m-%d %H:%M:%S")
     except ValueError as exc:
@@ -53,6 +59,26 @@ def _date(path: Path, item) -> dt.datetime:
         utc = dt.datetime.strptime(gmt.strip(), "%Y-%m-%d %H:%M:%S")
         return when.replace(tzinfo=dt.timezone(when - utc))
     return when
+
+
+def _unset(value: str | None) -> bool:
+    return not (value or "").strip() or value.strip().startswith("0000")  # WordPress's "none"
+
+
+def _other_date(path: Path, item, gmt: str | None) -> dt.datetime:
+    if not _unset(gmt):
+        try:
+            return dt.datetime.strptime(gmt.strip(), WXR_DATE).replace(tzinfo=dt.UTC)
+        except ValueError as exc:
+            raise ImportError_(path, item.sourceline, f"bad wp:post_date_gmt {gmt!r}") from exc
+    rss = (item.findtext("pubDate") or "").strip()
+    if not rss:
+        message = "post has no date (wp:post_date, wp:post_date_gmt or pubDate)"
+        raise ImportError_(path, item.sourceline, message)
+    try:
+        return email.utils.parsedate_to_datetime(rss)  # RFC 2822; "-0000": local, unknown
+    except (TypeError, ValueError, IndexError) as exc:
+        raise ImportError_(path, item.sourceline, f"bad pubDate {rss!r}") from exc
 
 
 def _authors(channel) -> dict[str, str]:
