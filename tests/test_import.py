@@ -203,7 +203,6 @@ def test_malformed_export_is_named_and_nothing_written(
 @pytest.mark.parametrize(
     "fmt,export,line,message,written",
     [
-        ("blogger", "blogger-no-date.xml", 38, "post has no <published> date", 2),
         ("wordpress", "wordpress-bad-date.xml", 14, "bad wp:post_date '14/03/2011'", 2),
     ],
 )
@@ -244,19 +243,65 @@ WXR_UNDATED = """<?xml version="1.0" encoding="UTF-8"?>
 
 def test_a_wordpress_post_without_wp_post_date_takes_its_other_date(blog_dir, capsys, tmp_path):
     """Exports other tools write (a Wix or Blogger converter) may give a post's
-    date only as RSS's pubDate, or only in UTC; a post with no date at all is
-    refused, by line, and the rest still comes in."""
+    date only as RSS's pubDate, or only in UTC.  A post with no date at all is
+    kept as a draft saying why (tests below), never refused nor dated by us."""
     export = tmp_path / "other-tool.xml"
     export.write_text(WXR_UNDATED, encoding="utf-8")
     status, out, err = run_blog(
         capsys, "import", "wordpress", export, "--posts-dir", blog_dir / "posts"
     )
-    assert status == 1 and "2 written" in out
-    assert f"{export}:13: post has no date (wp:post_date, wp:post_date_gmt or pubDate)" in err
+    assert (status, err) == (0, "") and "3 written" in out
+    assert f"undated: {export}:13: kept as a draft in {blog_dir / 'posts/undated'}/: " in out
+    undated = (blog_dir / "posts/undated/no-date-at-all.md").read_text(encoding="utf-8")
+    assert "\ndraft: true\n" in undated and "\ndate:" not in undated
+    assert "draft_reason: 'no date in the export (wp:post_date, wp:post_date_gmt or pubDate)" in (
+        undated
+    )
     site = build_site(blog_dir)
+    assert_draft_nowhere(site, "No date at all", "no-date-at-all")
     for name, day, when in [
         ("only-a-pubdate", "2010-07-21", "date: 2010-07-21T09:15:00+01:00"),
         ("only-gmt", "2010-07-27", "date: 2010-07-27T18:00:00+00:00"),
     ]:
         assert when in (blog_dir / f"posts/2010/{name}.md").read_text(encoding="utf-8")
         assert site.page(f"posts/2010/{name}.html").select_one("article time")["datetime"] == day
+
+
+def test_a_blogger_post_without_published_is_a_draft_saying_why(blog_dir, capsys):
+    """A Blogger entry with no <published> date is kept, as a draft naming its
+    last update, and built as one (it had been refused, text and all)."""
+    export = DATA / "blogger-no-date.xml"
+    status, out, err = run_blog(
+        capsys, "import", "blogger", export, "--posts-dir", blog_dir / "posts"
+    )
+    assert (status, err) == (0, "")
+    assert f"undated: {export}:38: kept as a draft in {blog_dir / 'posts/undated'}/: " in out
+    text = (blog_dir / "posts/undated/contactpoint-the-database-state.md").read_text("utf-8")
+    assert "draft_reason: 'no date in the export (<published>; last updated 2009-09-03)" in text
+    assert "The [ARCH](http://www.arch-ed.org/) campaign has *new* evidence" in text
+    site = build_site(blog_dir)
+    slug = "contactpoint-the-database-state"
+    assert_draft_nowhere(site, "ContactPoint & the database state", slug)
+    assert site.page("posts/2009/why-im-starting-a-blog.html").select_one("h1")
+
+
+def test_a_namespace_named_by_an_iri_is_read_leniently(blog_dir, capsys, tmp_path):
+    """A plugin's namespace named by an IRI (libxml2 takes it for a bad URI)
+    refused the whole export; the file is whole, so it is read, and noted."""
+    export = tmp_path / "plugin.xml"
+    export.write_text(
+        WXR_UNDATED.replace(
+            "<item><title>Only GMT</title>",
+            '<item xmlns:ü="http://ëxämplë.com/ünïcödë/"><title>Only GMT</title>'
+            "<ü:field>kept aside</ü:field>",
+        ),
+        encoding="utf-8",
+    )
+    status, out, err = run_blog(
+        capsys, "import", "wordpress", export, "--posts-dir", blog_dir / "posts"
+    )
+    assert (status, err) == (0, "") and "3 written" in out
+    report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
+    assert f"{export}:9: namespaces named by an IRI or a bad URI: read leniently" in report
+    site = build_site(blog_dir)
+    assert site.page("posts/2010/only-gmt.html").select_one("h1").get_text().startswith("Only GMT")

@@ -137,6 +137,10 @@ def cmd_import(args) -> int:
     titled = [p for p in posts if any(n.startswith("changed: untitled") for n in p.notes)]
     for post in titled:
         print(f"untitled: {args.export}:{post.line}: titled {post.title!r}")
+    for post, outcome in zip(posts, outcomes, strict=True):
+        if post.published is None and not post.is_page:
+            where = f"{args.export}:{post.line}: kept as a draft in {outcome.path.parent}/"
+            print(f"undated: {where}: {post.draft_reason}")
     print(f"report: {report}")
     return 1 if contents.refused else 0
 

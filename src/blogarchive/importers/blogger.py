@@ -25,6 +25,7 @@ from .records import (
     ImportError_,
     old_address,
     title_of,
+    undated,
 )
 
 NS = {
@@ -36,12 +37,21 @@ NS = {
 KIND_SCHEME = "http://schemas.google.com/g/2005#kind"
 
 
+#: What libxml2 reports of namespaces that leaves the file whole, and how the report names it.
+NAMESPACE_FAULTS = {
+    "NS_ERR_UNDEFINED_NAMESPACE": "undeclared XML prefixes",
+    "WAR_NS_URI": "namespaces named by an IRI or a bad URI",
+    "WAR_NS_URI_RELATIVE": "namespaces named by a relative URI",
+}
+
+
 def parse_xml(path: Path, notes: list | None = None):
     """An XML file's root, or an ImportError_ naming the line that breaks it.
 
-    Real Blogger backups use the ``app:`` prefix without declaring it: a file
-    whose only faults are undeclared prefixes is read leniently (noted in
-    ``notes``); any other fault refuses the file.
+    Real Blogger backups use the ``app:`` prefix without declaring it, and a
+    plugin's namespace may be named by an IRI (``http://ëxämplë.com/``, which
+    libxml2 takes for a bad URI): a file whose only faults are these is read
+    leniently (noted in ``notes``); any other fault refuses the file.
     """
     options = {"resolve_entities": False, "no_network": True, "huge_tree": False}
     parser = etree.XMLParser(**options)
@@ -49,9 +59,10 @@ def parse_xml(path: Path, notes: list | None = None):
         return etree.parse(str(path), parser).getroot()
     except etree.XMLSyntaxError as exc:
         errors = list(parser.error_log)  # this parse's alone (exc's holds earlier ones too)
-        if errors and all(e.type_name == "NS_ERR_UNDEFINED_NAMESPACE" for e in errors):
+        if errors and all(e.type_name in NAMESPACE_FAULTS for e in errors):
             if notes is not None:
-                notes.append((errors[0].line, "undeclared XML prefixes: read leniently"))
+                what = sorted({NAMESPACE_FAULTS[e.type_name] for e in errors})
+                notes.append((errors[0].line, f"{' and '.join(what)}: read leniently"))
             return etree.parse(str(path), etree.XMLParser(recover=True, **options)).getroot()
         line = exc.position[0] if exc.position else 1
         raise ImportError_(path, line, f"not well-formed XML: {exc.msg}") from exc
@@ -87,10 +98,11 @@ def _is_draft(entry) -> bool:
     return (draft or "").strip().lower() == "yes"
 
 
-def _published(path: Path, entry) -> dt.datetime:
+def _published(path: Path, entry) -> dt.datetime | None:
+    """The post's <published> date; None when it has none (kept as a draft)."""
     text = _text(entry, "atom:published")
     if not text:
-        raise ImportError_(path, entry.sourceline, "post has no <published> date")
+        return None
     try:
         when = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError as exc:
@@ -195,6 +207,12 @@ def _comment(entry, comments: dict[str, list[Comment]], contents: ExportContents
     )
 
 
+def _last_updated(entry) -> str:
+    """The hint an undated post's draft reason gives: when it was last changed."""
+    updated = (_text(entry, "atom:updated") or "").strip()
+    return f" (<published>; last updated {updated[:10]})" if updated else " (<published>)"
+
+
 def _post(path: Path, entry, blog_url: str | None, author: str | None) -> ImportedPost:
     content = entry.find("atom:content", NS)
     if content is None:
@@ -212,13 +230,15 @@ def _post(path: Path, entry, blog_url: str | None, author: str | None) -> Import
         if c.get("scheme") != KIND_SCHEME and c.get("term") and c.get("term").strip()
     ]
     old_path = old_address(url, notes)
+    undated_post = published is None and _kind(entry) != "page"  # a page shows no date
     return ImportedPost(
         title=title,
         published=published,
         body=body.text,
         authors=tuple(names) or ((author,) if author else ()),
         tags=tuple(dict.fromkeys(labels)),
-        draft=_is_draft(entry),
+        draft=_is_draft(entry) or undated_post,
+        draft_reason=undated(_last_updated(entry)) if undated_post else None,
         source_url=url,
         redirects=(old_path,) if old_path and old_path.endswith(".html") else (),
         excerpt=body.excerpt,

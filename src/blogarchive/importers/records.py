@@ -76,7 +76,7 @@ class ImportedPost:
     """One post as read from an export, before it is written as MyST."""
 
     title: str
-    published: dt.date | dt.datetime
+    published: dt.date | dt.datetime | None  # None: the export gives none (a draft: undated)
     body: str  # MyST Markdown, without the title heading
     authors: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
@@ -99,8 +99,9 @@ class ImportedPost:
         return slugify_title(self.title)
 
     @property
-    def year(self) -> int:
-        return self.published.year
+    def folder(self) -> str:
+        """Its folder in posts/: its year's, or ``undated``."""
+        return str(self.published.year) if self.published else "undated"
 
 
 @dataclass
@@ -128,7 +129,13 @@ def plain_title(raw: str | None) -> str:
     return " ".join(text.split())
 
 
-def title_of(raw: str | None, body: str, when: dt.date, notes: list[str]) -> str:
+def undated(hint: str = "") -> str:
+    """The draft reason of a post the export gives no date: it is kept, as a
+    draft, rather than refused or given a date it never had."""
+    return f"no date in the export{hint}: give it its date to publish it"
+
+
+def title_of(raw: str | None, body: str, when: dt.date | None, notes: list[str]) -> str:
     """A post's title as text; an untitled post's from its first words (noted)."""
     title = plain_title(raw)
     if not title:
@@ -137,7 +144,7 @@ def title_of(raw: str | None, body: str, when: dt.date, notes: list[str]) -> str
     return title
 
 
-def untitled(body: str, when: dt.date) -> tuple[str, str]:
+def untitled(body: str, when: dt.date | None) -> tuple[str, str]:
     """A title for an untitled post, from its first words, and the note saying so."""
     words = re.sub(r"[`*_\[\]()<>#{}\\]|\(http[^)]*\)", " ", body).split()
     words = [w for w in words if not w.startswith(("http", ":class:", "{"))]
@@ -147,7 +154,7 @@ def untitled(body: str, when: dt.date) -> tuple[str, str]:
             break
         title = f"{title} {word}".strip()
     if len(title) < 3:
-        title = f"Untitled, {when.day} {when:%B %Y}"
+        title = f"Untitled, {when.day} {when:%B %Y}" if when else "Untitled"
     elif len(title) < len(" ".join(words)):
         title = title.rstrip(".,;:!?") + " …"
     return title, f"changed: untitled post, titled {title!r} from its text"

@@ -25,6 +25,7 @@ from .records import (
     old_address,
     plain_title,
     title_of,
+    undated,
 )
 
 NS = {
@@ -44,10 +45,11 @@ def _wp(item, name: str) -> str | None:
     return None
 
 
-def _date(path: Path, item) -> dt.datetime:
+def _date(path: Path, item) -> dt.datetime | None:
     """The post's date: ``wp:post_date``, local time, with its offset from
     ``wp:post_date_gmt``; an export another tool wrote (a Wix or Blogger
-    converter) may have neither but RSS's ``pubDate``, or the date in UTC alone."""
+    converter) may have neither but RSS's ``pubDate``, or the date in UTC
+    alone; None when it has none of them (the post is kept as a draft)."""
     local, gmt = _wp(item, "post_date"), _wp(item, "post_date_gmt")
     if _unset(local):
         return _other_date(path, item, gmt)
@@ -65,7 +67,7 @@ def _unset(value: str | None) -> bool:
     return not (value or "").strip() or value.strip().startswith("0000")  # WordPress's "none"
 
 
-def _other_date(path: Path, item, gmt: str | None) -> dt.datetime:
+def _other_date(path: Path, item, gmt: str | None) -> dt.datetime | None:
     if not _unset(gmt):
         try:
             return dt.datetime.strptime(gmt.strip(), WXR_DATE).replace(tzinfo=dt.UTC)
@@ -73,8 +75,7 @@ def _other_date(path: Path, item, gmt: str | None) -> dt.datetime:
             raise ImportError_(path, item.sourceline, f"bad wp:post_date_gmt {gmt!r}") from exc
     rss = (item.findtext("pubDate") or "").strip()
     if not rss:
-        message = "post has no date (wp:post_date, wp:post_date_gmt or pubDate)"
-        raise ImportError_(path, item.sourceline, message)
+        return None
     try:
         return email.utils.parsedate_to_datetime(rss)  # RFC 2822; "-0000": local, unknown
     except (TypeError, ValueError, IndexError) as exc:
@@ -140,6 +141,8 @@ def _post(path: Path, item, blog_url, names: dict[str, str], author) -> Imported
     reason = None
     if (_wp(item, "post_password") or "").strip():
         reason = "password-protected on the old blog"
+    elif published is None and (_wp(item, "post_type") or "").strip() != "page":
+        reason = undated(" (wp:post_date, wp:post_date_gmt or pubDate)")
     elif status in DRAFTS:
         reason = {"private": "private on the old blog"}.get(status)
     by_domain: dict[str, list[str]] = {"category": [], "post_tag": []}

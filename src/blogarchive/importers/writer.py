@@ -112,12 +112,11 @@ def post_paths(posts: list[ImportedPost], posts_dir: Path) -> list[Path]:
     paths = []
     for post in posts:
         # Pages live in pages/ beside posts/, posts in their year's folder.
-        folder = (
-            Path(posts_dir).parent / "pages" if post.is_page else Path(posts_dir) / str(post.year)
-        )
+        folder = Path(posts_dir).parent / "pages" if post.is_page else Path(posts_dir) / post.folder
+        day = f"{post.published:%m-%d}" if post.published else "undated"
         stems = itertools.chain(
-            [post.slug, f"{post.slug}-{post.published:%m-%d}"],
-            (f"{post.slug}-{post.published:%m-%d}-{n}" for n in itertools.count(2)),
+            [post.slug, f"{post.slug}-{day}"],
+            (f"{post.slug}-{day}-{n}" for n in itertools.count(2)),
         )
         for stem in stems:
             path = folder / f"{stem}.md"
