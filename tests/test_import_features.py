@@ -119,6 +119,25 @@ def test_sup_sub_definitions_and_numbered_lines_keep_their_characters(wordpress)
     assert section.find(["ol", "ul"]) is None
 
 
+def test_lines_that_read_as_markup_keep_their_characters(wordpress):
+    """A line MyST would read as markup at the start of a paragraph or after a
+    line break: a comment ("% of children..." vanished), a block break, a
+    tilde fence (the rest of the post became code), a target, a table, a
+    heading's underline.  Each shows as the author wrote it."""
+    section = body(wordpress[0], "posts/2012/lines-that-read-as-markup.html")
+    assert texts(section.select("p:not(.post-meta)")) == [
+        "% of children in care: up again.",
+        "+++ Update +++",
+        "~~~ a break ~~~",
+        "(note)=",
+        "| Year | Cases | |---|---| | 2009 | 12 |",
+        "A heading? ---",
+        "--",
+        "Ends here.",
+    ]
+    assert not section.select("table, pre, hr, h2")
+
+
 def test_more_break_ends_the_excerpt(wordpress, blogger):
     listing = wordpress[0].page("index.html")
     item = next(li for li in listing.select("li.post-summary") if "Small print" in li.h3.get_text())

@@ -81,7 +81,7 @@ def active_content(site: Site) -> list[str]:
 
 @pytest.mark.parametrize(
     ("fmt", "export", "posts"),
-    [("blogger", "blogger-hostile.xml", 14), ("wordpress", "wordpress-hostile.xml", 4)],
+    [("blogger", "blogger-hostile.xml", 14), ("wordpress", "wordpress-hostile.xml", 5)],
 )
 def test_imported_content_is_inert_everywhere(blog_dir, capsys, fmt, export, posts):
     status, out = blog(capsys, "import", fmt, DATA / export, "--posts-dir", blog_dir / "posts")
@@ -92,6 +92,25 @@ def test_imported_content_is_inert_everywhere(blog_dir, capsys, fmt, export, pos
     assert active_content(site) == []
     sources = "".join(p.read_text() for p in (blog_dir / "posts").glob("*/*.md"))
     assert "](javascript:" not in sources and "alert(" not in sources.replace("\\", "")
+
+
+def test_code_and_braces_stay_text(blog_dir, capsys):
+    """Imported text that reads as MyST markup stays the text it was: a code
+    block holding a fence closed its Markdown fence early and made a live
+    ``{raw} html`` directive of the rest (in a figure's caption too), and
+    "{doc}" before code a role (the build failed on it)."""
+    export = DATA / "wordpress-hostile.xml"
+    blog(capsys, "import", "wordpress", export, "--posts-dir", blog_dir / "posts")
+    assert build(blog_dir, blog_dir / "_build/html") == 0
+    page = Site(blog_dir / "_build/html").page("posts/2011/markup-in-code.html")
+    section = page.select_one("article section")
+    assert not page.select(".from-raw") and not page.select('script[src*="tracker"]')
+    blocks = [pre.get_text() for pre in section.select("pre")]
+    assert len(blocks) == 2 and all("```{raw} html" in block for block in blocks)
+    assert '<script src="https://tracker.example/t.js">' in blocks[0]
+    assert section.select_one("figure figcaption").get_text().strip().startswith("Caption")
+    text = " ".join(section.get_text().split())
+    assert "See {doc}nowhere and {download}/etc/passwd." in text
 
 
 def test_links_keep_their_text_and_safe_addresses_stay_links(blog_dir, capsys):

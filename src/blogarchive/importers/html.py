@@ -118,9 +118,16 @@ def embed_placeholder(kind: str, url: str, title: str = "") -> str:
     )
 
 
+def fence(*texts: str) -> str:
+    """A code fence longer than any run of backticks in ``texts``: a shorter one
+    in them would close it, and what follows would be read as MyST (a
+    ``{raw} html`` directive, live)."""
+    return "`" * max([3, *(len(run) + 1 for text in texts for run in re.findall(r"`+", text))])
+
+
 def unconverted_note(source: str) -> str:
     """MyST for markup the importer could not convert, kept visible in the post."""
-    inner = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`+", source))])
+    inner = fence(source)
     outer = inner + "`"
     return (
         f"{outer}{{admonition}} Not converted from the old blog\n:class: import-note\n\n"
@@ -135,10 +142,17 @@ BLOCKS = {
 WRAPPERS = {"div", "section", "article", "center"}
 
 
-# Inline characters Markdown would read as code, links, HTML or escapes.
-INLINE = re.compile(r"([\\`\[\]<])")
-# What Markdown reads as a block when it opens a paragraph or list item.
-BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|>|=+\s*$)")
+# Inline characters Markdown would read as code, links, HTML or escapes, and
+# "{", which before code is a MyST role ("{doc}`x`", "{download}`/etc/passwd`").
+INLINE = re.compile(r"([\\`\[\]<{])")
+# What Markdown reads as a block when it opens a paragraph or list item (or a
+# line after a hard break): a heading, a list item, a quote, a heading's
+# underline; and MyST's comment ("% of children..."), block break ("+++"),
+# tilde fence, target ("(name)=") and table row ("| Year |").
+BLOCK_START = re.compile(
+    r"^(#{1,6}(?=\s|$)|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|>|=+\s*$|-+\s*$"
+    r"|%|\+{3}|~{3}|\([^)]*\)=\s*$|\|)"
+)
 
 
 def sanitise(html: str) -> str:
@@ -250,14 +264,21 @@ class _Converter(MarkdownConverter):
         if src is None:
             return None
         caption_text = self.process_tag(caption, parent_tags) if caption else ""
-        lines = ["```{figure} " + src]
+        lines = [fence(caption_text) + "{figure} " + src]
         if image.get("alt"):
             lines.append(":alt: " + " ".join(image["alt"].split()))
         lines.append("")
         if caption_text.strip():
             lines.append(caption_text.strip())
-        lines.append("```")
+        lines.append(fence(caption_text))
         return "\n\n" + "\n".join(lines) + "\n\n"
+
+    def convert_pre(self, el, text, parent_tags):
+        block = super().convert_pre(el, text, parent_tags)  # fenced by ``` whatever it holds
+        if not block.strip():
+            return block
+        code = block.strip("\n")[3:-3]
+        return f"\n\n{fence(code)}{code}{fence(code)}\n\n"
 
     def convert_embedplaceholder(self, el, text, parent_tags):
         return "\n\n" + embed_placeholder(el["kind"], el["href"], el.get("title", "")) + "\n\n"
