@@ -98,7 +98,8 @@ def test_code_and_braces_stay_text(blog_dir, capsys):
     """Imported text that reads as MyST markup stays the text it was: a code
     block holding a fence closed its Markdown fence early and made a live
     ``{raw} html`` directive of the rest (in a figure's caption too), and
-    "{doc}" before code a role (the build failed on it)."""
+    "{doc}" before code a role (the build failed on it); an image's alt text
+    closing its brackets a second image."""
     export = DATA / "wordpress-hostile.xml"
     blog(capsys, "import", "wordpress", export, "--posts-dir", blog_dir / "posts")
     assert build(blog_dir, blog_dir / "_build/html") == 0
@@ -111,6 +112,10 @@ def test_code_and_braces_stay_text(blog_dir, capsys):
     assert section.select_one("figure figcaption").get_text().strip().startswith("Caption")
     text = " ".join(section.get_text().split())
     assert "See {doc}nowhere and {download}/etc/passwd." in text
+    # An image's alt text that closes its brackets made a second image, from a tracker.
+    [image] = [img for img in section.select("img") if "b.png" in img["src"]]
+    assert image["alt"] == "b](https://tracker.example/p.gif) ![c"  # its title "t\\" kept it whole
+    assert not page.select('img[src*="tracker"]')
 
 
 def test_links_keep_their_text_and_safe_addresses_stay_links(blog_dir, capsys):

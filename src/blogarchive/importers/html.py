@@ -187,10 +187,15 @@ class _Converter(MarkdownConverter):
         return super().convert_a(el, text, parent_tags)
 
     def convert_img(self, el, text, parent_tags):
+        # markdownify writes the alt text as it is, between brackets: one that
+        # closes them ("a](https://tracker/p.gif) ![b") made a second image.
+        alt = self.escape(" ".join((el.get("alt") or "").split()), parent_tags)
         src = safe_url(el.get("src"))
         if src is None:
-            return self.escape(el.get("alt") or "", parent_tags)
-        el["src"] = src
+            return alt
+        el["src"], el["alt"] = src, alt
+        if el.get("title"):  # quoted by markdownify; a backslash would escape its end
+            el["title"] = " ".join(el["title"].split()).replace("\\", "\\\\")
         return super().convert_img(el, text, parent_tags)
 
     def escape(self, text, parent_tags):
