@@ -138,6 +138,20 @@ def test_lines_that_read_as_markup_keep_their_characters(wordpress):
     assert not section.select("table, pre, hr, h2")
 
 
+def test_a_table_keeps_every_cell(wordpress):
+    """A row with more cells than the first (Markdown's table keeps as many as
+    the header has: "up | down" and "late" were lost) and a "|" in a cell (it
+    split the cell, and the table became a paragraph of pipes)."""
+    section = body(wordpress[0], "posts/2012/a-ragged-table.html")
+    [table] = section.select("table")
+    rows = [texts(row.select("th, td")) for row in table.select("tr")]
+    assert rows == [
+        ["Year", "Cases", "", ""],
+        ["2009", "12", "up | down", ""],
+        ["total", "", "3", "late"],
+    ]
+
+
 def test_more_break_ends_the_excerpt(wordpress, blogger):
     listing = wordpress[0].page("index.html")
     item = next(li for li in listing.select("li.post-summary") if "Small print" in li.h3.get_text())

@@ -285,6 +285,12 @@ class _Converter(MarkdownConverter):
         code = block.strip("\n")[3:-3]
         return f"\n\n{fence(code)}{code}{fence(code)}\n\n"
 
+    def convert_td(self, el, text, parent_tags):  # a "|" in a cell would end it
+        return super().convert_td(el, text.replace("|", "\\|"), parent_tags)
+
+    def convert_th(self, el, text, parent_tags):
+        return super().convert_th(el, text.replace("|", "\\|"), parent_tags)
+
     def convert_embedplaceholder(self, el, text, parent_tags):
         return "\n\n" + embed_placeholder(el["kind"], el["href"], el.get("title", "")) + "\n\n"
 
@@ -412,6 +418,7 @@ def convert(html: str, base_url: str | None = None, kept: list[str] | None = Non
     _restore_embeds(soup, embeds, kept or [])
     _resolve_addresses(soup, base_url, notes)
     _normalise_structure(soup, notes)
+    _square_tables(soup)
     blocks = _paragraphs(soup, soup)
     body = BeautifulSoup("", "html.parser")
     for block in blocks:
@@ -491,6 +498,27 @@ def _restore_embeds(soup: BeautifulSoup, embeds: list, kept: list[str]) -> None:
             anchor.insert_after(new)
             anchor = new
         text.extract()
+
+
+def _square_tables(soup: BeautifulSoup) -> None:
+    """Every row of a table as wide as its widest (empty cells after): a
+    Markdown table has as many columns as its first row, and drops the
+    cells of a longer row."""
+    for table in soup.find_all("table"):
+        rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
+        cells = {id(row): row.find_all(["td", "th"], recursive=False) for row in rows}
+        widths = {id(row): sum(_span(cell) for cell in cells[id(row)]) for row in rows}
+        widest = max(widths.values(), default=0)
+        for row in rows:
+            kind = cells[id(row)][-1].name if cells[id(row)] else "td"
+            for _ in range(widest - widths[id(row)]):
+                row.append(soup.new_tag(kind))
+
+
+def _span(cell: Tag) -> int:
+    """The columns a cell spans, as markdownify counts them."""
+    span = cell.get("colspan", "")
+    return max(1, min(1000, int(span))) if span.isdigit() else 1
 
 
 def _caption_tables(soup: BeautifulSoup, notes: list[str]) -> None:
