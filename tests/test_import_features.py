@@ -152,6 +152,15 @@ def test_a_table_keeps_every_cell(wordpress):
     ]
 
 
+def test_what_a_script_falls_back_to_is_shown(wordpress):
+    """The script is gone, so its <noscript> fallback is what readers get: as
+    markup (it had been shown as text: "<a href=...>View the <b>map</b></a>")."""
+    section = body(wordpress[0], "posts/2012/a-map-for-readers-without-scripts.html")
+    link = section.select_one('a[href="https://maps.example/place/1"]')
+    assert link is not None and link.get_text() == "View the map" and link.find("strong")
+    assert "<" not in section.get_text() and not section.select("script, noscript")
+
+
 def test_more_break_ends_the_excerpt(wordpress, blogger):
     listing = wordpress[0].page("index.html")
     item = next(li for li in listing.select("li.post-summary") if "Small print" in li.h3.get_text())

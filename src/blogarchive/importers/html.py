@@ -412,6 +412,8 @@ def convert(html: str, base_url: str | None = None, kept: list[str] | None = Non
     media = _media(soup, base_url)
     _take_embeds(soup, embeds, notes)
     _caption_tables(soup, notes)
+    for fallback in soup.find_all("noscript"):  # the script is gone: its fallback is the post's
+        fallback.unwrap()  # (left in, the sanitiser shows its markup as text)
     soup = BeautifulSoup(sanitise(str(soup)), "html.parser")
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
