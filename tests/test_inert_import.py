@@ -116,6 +116,11 @@ def test_code_and_braces_stay_text(blog_dir, capsys):
     [image] = [img for img in section.select("img") if "b.png" in img["src"]]
     assert image["alt"] == "b](https://tracker.example/p.gif) ![c"  # its title "t\\" kept it whole
     assert not page.select('img[src*="tracker"]')
+    # A comment's hostile author, address and text: its words, nothing more.
+    [comment] = page.select("section.comments .comment")
+    assert comment.select_one(".comment-author").get_text() == "<script>alert(9)</script>Eve"
+    assert not comment.select("img, iframe, script") and not comment.select("a[href^=javascript]")
+    assert "look" in comment.get_text()
 
 
 def test_links_keep_their_text_and_safe_addresses_stay_links(blog_dir, capsys):
