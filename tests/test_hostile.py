@@ -233,3 +233,26 @@ def test_tags_in_any_script_have_folders_their_links_reach(tmp_path, capfd):
 @pytest.fixture(autouse=True)
 def _repo(monkeypatch):
     monkeypatch.setenv("BLOG_REPO", str(REPO))
+
+
+@pytest.mark.parametrize("key", ["canonical_link", "external_link"])
+@pytest.mark.parametrize(
+    "address", ["javascript:alert(2)", " JavaScript:alert(2)", "data:text/html,x", "/relative"]
+)
+def test_an_address_in_front_matter_must_be_a_web_address(tmp_path, capfd, key, address):
+    """canonical_link became the page's <link rel="canonical" href="javascript:...">."""
+    text = post(front=f"{key}: {address!r}\n")
+    status, err, _ = build_with(tmp_path, capfd, extra={"posts/2010/elsewhere.md": text})
+    assert status != 0
+    expected = f"posts/2010/elsewhere.md:3: ERROR: {key}: expected an http or https address, got "
+    assert expected in err, err
+    work = tmp_path / "blog/_build/html.work/posts/2010/elsewhere.html"
+    assert not work.exists() or "alert(" not in work.read_text(encoding="utf-8")
+
+
+def test_a_web_address_in_front_matter_is_the_canonical_one(tmp_path, capfd):
+    text = post(front="canonical_link: https://example.org/first-published-here/\n")
+    status, err, site = build_with(tmp_path, capfd, extra={"posts/2010/elsewhere.md": text})
+    assert status == 0, err
+    canonical = site.page("posts/2010/elsewhere.html").select_one('link[rel="canonical"]')
+    assert canonical["href"] == "https://example.org/first-published-here/"

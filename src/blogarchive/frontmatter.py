@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -287,6 +288,17 @@ def _as_is(fm: FrontMatter, key: str, value, tz: ZoneInfo):
     return value
 
 
+def _web_address(fm: FrontMatter, key: str, value, tz: ZoneInfo):
+    """An absolute http(s) address: ABlog writes canonical_link into the
+    page's ``<link rel="canonical">`` as it is (``javascript:`` included)."""
+    text = value.strip() if isinstance(value, str) else ""
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or text != value:
+        fm.error(key, f"expected an http or https address, got {value!r}")
+        return _INVALID
+    return value
+
+
 @dataclass(frozen=True)
 class Key:
     """A front-matter key: what it means, and its parser ``(fm, key, value, tz)``,
@@ -317,8 +329,10 @@ SCHEMA: dict[str, Key] = {
     "wordpress_url": Key("the post's address on WordPress"),
     "imported_digest": Key("checksum of the imported text, to notice the author's edits"),
     "comments": Key("number of comments kept from the old blog (in <slug>.comments.yaml)", _count),
-    "canonical_link": Key("canonical URL, when the post lives elsewhere first"),
-    "external_link": Key("the post is a link to this URL"),
+    "canonical_link": Key(
+        "canonical URL (http or https), when the post lives elsewhere first", _web_address
+    ),
+    "external_link": Key("the post is a link to this URL (http or https)", _web_address),
     "language": Key("language code"),
     "location": Key("where the post was written"),
     "orphan": Key("Sphinx: the page is in no toctree"),
