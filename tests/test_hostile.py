@@ -18,9 +18,11 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from urllib.parse import unquote, urljoin
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
+from lxml import etree
 
 from blogarchive.build import build
 
@@ -256,3 +258,34 @@ def test_a_web_address_in_front_matter_is_the_canonical_one(tmp_path, capfd):
     assert status == 0, err
     canonical = site.page("posts/2010/elsewhere.html").select_one('link[rel="canonical"]')
     assert canonical["href"] == "https://example.org/first-published-here/"
+
+
+def test_a_feed_carries_nothing_a_page_would_not_run_or_load(tmp_path, capfd):
+    """A post's raw HTML (its author's, or an edit's) reaches the feed as it
+    was: a page's policy stops its script, frame and a tracker's image, a feed
+    reader has no such policy.  The feed's entry keeps the text, links and the
+    site's own pictures, and nothing else."""
+    body = (
+        'A [link](https://example.org/) and <a href="javascript:alert(2)">raw</a>.\n\n'
+        "![ours](/_static/ours.png)\n\n"
+        '<img src="https://tracker.example/raw.gif" alt="a tracker">\n\n'
+        "<script>alert(3)</script>\n\n"
+        '<iframe src="https://www.youtube.com/embed/x"></iframe>\n\n'
+        '<p onmouseover="alert(4)">Hover.</p>\n'
+    )
+    extra = {"posts/2010/raw.md": post(body=body, title="Raw markup"), "_static/ours.png": b"png"}
+    status, err, site = build_with(tmp_path, capfd, extra=extra)
+    assert status == 0, err
+    # As written, not as feedparser (which cleans what it reads) would give it.
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = etree.parse(str(site.path("blog/atom.xml")))
+    [entry] = [e for e in feed.iter(f"{atom}entry") if e.findtext(f"{atom}title") == "Raw markup"]
+    content = BeautifulSoup(entry.findtext(f"{atom}content"), "html.parser")
+    link = entry.find(f"{atom}link").get("href")
+    assert not content.select("script, iframe") and "alert(" not in str(content)
+    assert [a["href"] for a in content.select("a[href]")] == ["https://example.org/"]
+    ours, tracker = content.select("img")
+    assert urlsplit(ours["src"]).netloc == urlsplit(link).netloc
+    assert ours["src"].endswith("/_images/ours.png")
+    assert not tracker.get("src") and tracker["alt"] == "a tracker"  # its words alone
+    assert "Hover." in content.get_text() and not content.select("[onmouseover]")

@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import lxml.html
+import nh3
 from feedgen.feed import FeedGenerator
 
 from .archive import BlogArchive
@@ -61,6 +62,37 @@ def page_text(page: bytes, base: str) -> str | None:
     return (text + "".join(lxml.html.tostring(c, encoding="unicode") for c in body)).strip()
 
 
+def inert(html: str, site: str) -> str:
+    """An entry's HTML with nothing a feed reader would run or fetch from
+    another host.  A page carries a policy that stops its scripts, frames and
+    other hosts' pictures (csp.py); a feed reader has none, and a post's raw
+    HTML (its author's, or an edit's) reaches the feed as it was.  Kept: the
+    text, its markup and classes, links (http, https, mailto) and the site's
+    own pictures; another host's picture keeps its alt text alone."""
+
+    def allowed(tag: str, attribute: str, value: str) -> str | None:
+        if tag == "img" and attribute == "src" and not value.startswith(site):
+            return None
+        return value
+
+    return nh3.clean(
+        html,
+        tags=nh3.ALLOWED_TAGS | {"section"},
+        attributes={
+            "*": {"class", "id", "lang", "title"},
+            "a": {"href"},
+            "img": {"src", "alt", "width", "height"},
+            "ol": {"start", "reversed"},
+            "td": {"colspan", "rowspan"},
+            "th": {"colspan", "rowspan"},
+        },
+        attribute_filter=allowed,
+        url_schemes={"http", "https", "mailto"},
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
 class FeedWriter:
     """Renders each post once and writes every feed that lists it."""
 
@@ -77,7 +109,7 @@ class FeedWriter:
             if html is None:  # a file of several posts: each rendered on its own
                 page = self.archive.all_posts_docname
                 html = _absolute(self.archive.full_html(post), self.archive.url(page))
-            self._content[post.docname] = html
+            self._content[post.docname] = inert(html, self.archive.baseurl)
         return self._content[post.docname]
 
     def _page_text(self, post) -> str | None:
