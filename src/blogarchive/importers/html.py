@@ -269,14 +269,7 @@ class _Converter(MarkdownConverter):
         if src is None:
             return None
         caption_text = self.process_tag(caption, parent_tags) if caption else ""
-        lines = [fence(caption_text) + "{figure} " + src]
-        if image.get("alt"):
-            lines.append(":alt: " + " ".join(image["alt"].split()))
-        lines.append("")
-        if caption_text.strip():
-            lines.append(caption_text.strip())
-        lines.append(fence(caption_text))
-        return "\n\n" + "\n".join(lines) + "\n\n"
+        return figure_directive(src, image.get("alt") or "", caption_text)
 
     def convert_pre(self, el, text, parent_tags):
         block = super().convert_pre(el, text, parent_tags)  # fenced by ``` whatever it holds
@@ -296,6 +289,19 @@ class _Converter(MarkdownConverter):
 
     def convert_notconverted(self, el, text, parent_tags):
         return "\n\n" + unconverted_note(el.get_text()) + "\n\n"
+
+
+def figure_directive(src: str, alt: str, caption: str) -> str:
+    """MyST for a picture and its caption (MyST already), fenced longer than
+    any run of backticks in the caption."""
+    lines = [fence(caption) + "{figure} " + src]
+    if alt:
+        lines.append(":alt: " + " ".join(alt.split()))
+    lines.append("")
+    if caption.strip():
+        lines.append(caption.strip())
+    lines.append(fence(caption))
+    return "\n\n" + "\n".join(lines) + "\n\n"
 
 
 def _role(name: str, text: str) -> str:
