@@ -110,6 +110,7 @@ REDIRECTS = {
     "archive-page": (["redirect: /blog/tag/ofsted/\n"], "is a page of the site already"),
     "all-posts": (["redirect: /blog/\n"], "is a page of the site already"),
     "hidden": (["redirect: /.git/config.html\n"], "hidden segment"),
+    "too-long": (["redirect: /2010/" + "x" * 300 + ".html\n"], "too long to be a file's name"),
     "claimed-twice": (
         ["redirect: /2010/07/old.html\n", "redirect: /2010/07/old.html\n"],
         "'/2010/07/old.html' is also claimed by posts/2010/claimed-twice-0.md",
@@ -289,3 +290,15 @@ def test_a_feed_carries_nothing_a_page_would_not_run_or_load(tmp_path, capfd):
     assert ours["src"].endswith("/_images/ours.png")
     assert not tracker.get("src") and tracker["alt"] == "a tracker"  # its words alone
     assert "Hover." in content.get_text() and not content.select("[onmouseover]")
+
+
+def test_a_tag_too_long_for_a_folder_name_still_has_its_page(tmp_path, capfd):
+    """A 300-character tag named a folder longer than a file system allows: the
+    build crashed with a traceback.  Its folder is cut at a word."""
+    tag = "safeguarding " * 30
+    extra = {"posts/2010/long-tag.md": post(front=f"tags: [{tag.strip()!r}]\n", title="Long tag")}
+    status, err, site = build_with(tmp_path, capfd, extra=extra)
+    assert status == 0, err
+    [link] = site.page("posts/2010/long-tag.html").select("a.post-tag")
+    page = site.page(urljoin("posts/2010/long-tag.html", link["href"]))
+    assert page.select_one("h1").get_text().endswith(tag.strip())

@@ -305,3 +305,38 @@ def test_a_namespace_named_by_an_iri_is_read_leniently(blog_dir, capsys, tmp_pat
     assert f"{export}:9: namespaces named by an IRI or a bad URI: read leniently" in report
     site = build_site(blog_dir)
     assert site.page("posts/2010/only-gmt.html").select_one("h1").get_text().startswith("Only GMT")
+
+
+def test_long_titles_tags_and_addresses_fit_a_file_name(blog_dir, capsys, tmp_path):
+    """A title or tag of 300 characters named a file or folder longer than a
+    file system allows (255 bytes): the import, then the build, crashed.  Names
+    are cut at a word, under 80 characters; an old address too long to be a
+    file is not redirected, and the report says so."""
+    title, tag = "A very long title " * 20, "safeguarding " * 30
+    export = tmp_path / "long.xml"
+    long_address = "https://old.example/" + "x" * 300 + "/"
+    export.write_text(
+        WXR_UNDATED.replace("Only a pubDate", title)
+        .replace("https://old.example/only-pubdate/", long_address)
+        .replace(
+            "<wp:post_type>post</wp:post_type>",
+            f"<category domain='post_tag'>{tag}</category><wp:post_type>post</wp:post_type>",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    status, out, err = run_blog(
+        capsys, "import", "wordpress", export, "--posts-dir", blog_dir / "posts"
+    )
+    assert (status, err) == (0, ""), err
+    [path] = [p for p in (blog_dir / "posts/2010").glob("a-very-long-title*.md")]
+    assert len(path.stem) <= 80 and path.stem.startswith("a-very-long-title-a-very")
+    report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
+    assert f"not redirected: old address {long_address!r} cannot be served here" in report
+    site = build_site(blog_dir)
+    page = site.page(f"posts/2010/{path.stem}.html")
+    assert page.select_one("h1").get_text().startswith(title.strip())
+    [link] = page.select("a.post-tag")
+    assert link.get_text() == tag.strip()
+    folder = site.root / "blog/tag" / link["href"].split("/tag/")[1].split("/")[0]
+    assert len(folder.name) <= 80 and (folder / "index.html").is_file()

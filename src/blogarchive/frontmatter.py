@@ -66,6 +66,8 @@ def redirect_problem(path) -> str | None:
         return f"{path!r} has an empty, '.', '..' or hidden segment: it must stay inside the site"
     if not (path.endswith("/") or path.endswith(".html")) or path in ("/", "/index.html"):
         return f"{path!r} must name a page of its own (ending in '.html' or '/'), not the home page"
+    if any(len(seg.encode("utf-8")) > 250 for seg in segments):  # + ".html": 255, a file's most
+        return f"{path[:60]!r}... has a segment too long to be a file's name"
     return None
 
 

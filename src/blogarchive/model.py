@@ -38,12 +38,21 @@ def _digest(text: str, length: int) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
 
 
+#: Slugs (file and folder names) are cut at a word within this many
+#: characters: a file name holds 255 bytes, and a 300-character tag or
+#: title crashed the build.  Names cut alike are told apart as any that slug
+#: alike (:func:`_group_by_slug`; the importers' writer.post_paths).
+SHORT = {"max_length": 80, "word_boundary": True}
+APOSTROPHES = [["'", ""], ["\u2019", ""]]
+
+
 def slug(name: str) -> str:
     """A name as an ASCII folder: any script transliterated (python-slugify:
-    ``עברית`` -> ``bryt``, ``Русский`` -> ``russkii``), apostrophes dropped; a
-    stable hash when nothing is left (an emoji).  Folder and links then agree
-    on every server, with no percent-encoding between them."""
-    return slugify(name, replacements=[["'", ""], ["\u2019", ""]]) or "x" + _digest(name, 8)
+    ``עברית`` -> ``bryt``, ``Русский`` -> ``russkii``), apostrophes dropped,
+    cut at a word (``SHORT``); a stable hash when nothing is left (an emoji).
+    Folder and links then agree on every server, with no percent-encoding
+    between them."""
+    return slugify(name, replacements=APOSTROPHES, **SHORT) or "x" + _digest(name, 8)
 
 
 def _group_by_slug(catalog) -> list[tuple[str, list]]:
@@ -315,7 +324,7 @@ def old_addresses(model: ArchiveModel, owned: set[str]) -> dict[str, tuple[str, 
 
     for listing in model.catalogs["tags"]:
         for spelling in listing.spellings:
-            if "/" not in spelling and not spelling.startswith(".") and spelling.isprintable():
+            if _file_name(spelling):
                 add(f"search/label/{spelling}", listing.docname, listing.title)
         add(f"tag/{listing.docname.split('/')[-2]}/index", listing.docname, listing.title)
     for listing in model.catalogs["category"]:
@@ -343,6 +352,18 @@ def archive_writes(docname: str, blog_path: str) -> bool:
     folders = "|".join(folder for _attr, folder, *_ in CATALOGS)
     listing = rf"(?:(?:{folders})(?:/[^/]+)?/|changes/|drafts/|\d{{4}}/(?:\d{{2}}/)?)?index"
     return re.fullmatch(re.escape(blog_path) + "/" + listing, first) is not None
+
+
+def _file_name(name: str) -> bool:
+    """Whether ``name`` can be a page's file name as it is (a Blogger label's
+    old address): no folder in it, not hidden, printable, and with ``.html``
+    within the 255 bytes a file system allows."""
+    return (
+        "/" not in name
+        and not name.startswith(".")
+        and name.isprintable()
+        and len(name.encode("utf-8")) <= 250
+    )
 
 
 def redirect_docname(old_path: str) -> str:

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from slugify import slugify
 
 from ..frontmatter import redirect_problem
-from ..model import archive_writes, redirect_docname
+from ..model import APOSTROPHES, SHORT, archive_writes, redirect_docname
 
 
 class ImportError_(Exception):
@@ -28,8 +28,9 @@ class ImportError_(Exception):
 def slugify_title(title: str) -> str:
     """ASCII, lower case, hyphens: "Let's celebrate!!!" -> "lets-celebrate";
     any script transliterated ("Русский" -> "russkii"), so titles with no Latin
-    letters do not all become one slug."""
-    return slugify(title, replacements=[["'", ""], ["\u2019", ""]]) or "post"
+    letters do not all become one slug; cut at a word within ``SLUG_LENGTH``
+    (a file name holds 255 bytes: a 300-character title crashed the import)."""
+    return slugify(title, replacements=APOSTROPHES, **SHORT) or "post"
 
 
 def old_address(url: str | None, notes: list[str] | None = None) -> str | None:
