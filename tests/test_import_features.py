@@ -161,6 +161,17 @@ def test_what_a_script_falls_back_to_is_shown(wordpress):
     assert "<" not in section.get_text() and not section.select("script, noscript")
 
 
+def test_markup_nested_hundreds_deep_keeps_its_text(wordpress):
+    """Markup 800 <div>s deep (a word processor's paste), lists 200 deep in
+    quotes 300 deep: converting it overflowed Python's stack, and the import
+    crashed with a RecursionError; and MyST drops text nested deeper than 20
+    blocks, silently."""
+    site, report, _ = wordpress
+    text = " ".join(body(site, "posts/2012/deeply-nested.html").get_text().split())
+    assert "Before. Pasted from a word processor." in text and "A list within lists." in text
+    assert "changed: markup nested more than 16 deep flattened below that" in report
+
+
 def test_more_break_ends_the_excerpt(wordpress, blogger):
     listing = wordpress[0].page("index.html")
     item = next(li for li in listing.select("li.post-summary") if "Small print" in li.h3.get_text())

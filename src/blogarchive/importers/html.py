@@ -413,6 +413,7 @@ def convert(html: str, base_url: str | None = None, kept: list[str] | None = Non
     embeds: list[tuple[str, str, str]] = []
     html = re.sub(r"<!--\s*more\b[^>]*-->", f"<p>{MORE}</p>", html, flags=re.I)
     soup = BeautifulSoup(html, "html.parser")
+    _flatten_deep(soup, notes)
     for anchor in soup.find_all("a", attrs={"name": "more"}):
         anchor.replace_with(soup.new_string(f"\n{MORE}\n"))
     media = _media(soup, base_url)
@@ -506,6 +507,31 @@ def _restore_embeds(soup: BeautifulSoup, embeds: list, kept: list[str]) -> None:
             anchor.insert_after(new)
             anchor = new
         text.extract()
+
+
+#: How deep markup may nest.  The converter walks it recursively (as bs4 and
+#: markdownify do), and Python's stack held some 300 levels of it; MyST's
+#: parser (markdown-it, ``maxNesting`` 20) drops, silently, text nested deeper
+#: than 20 (quotes in quotes...).
+DEPTH = 16
+
+
+def _flatten_deep(soup: BeautifulSoup, notes: list[str]) -> None:
+    """Every element nested more than ``DEPTH`` deep unwrapped, its text kept
+    where it was: a word processor's paste can nest hundreds of <div>s or
+    <font>s, and the import crashed (RecursionError).  Found by walking the
+    tree with a list, not recursion, for the same reason."""
+    deep, stack = [], [(child, 1) for child in soup.contents]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, Tag):
+            if depth > DEPTH:
+                deep.append(node)
+            stack.extend((child, depth + 1) for child in node.contents)
+    for element in deep:
+        element.unwrap()
+    if deep:
+        notes.append(f"changed: markup nested more than {DEPTH} deep flattened below that")
 
 
 def _square_tables(soup: BeautifulSoup) -> None:
