@@ -340,3 +340,36 @@ def test_long_titles_tags_and_addresses_fit_a_file_name(blog_dir, capsys, tmp_pa
     assert link.get_text() == tag.strip()
     folder = site.root / "blog/tag" / link["href"].split("/tag/")[1].split("/")[0]
     assert len(folder.name) <= 80 and (folder / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "export", "words"),
+    [("wordpress", "wordpress.xml", "390 pages"), ("blogger", "blogger-classic.xml", "ARCH")],
+)
+def test_a_post_the_converter_fails_on_costs_only_itself(
+    blog_dir, capsys, monkeypatch, fmt, export, words
+):
+    """A fault of ours on one post (here forced) refused the whole export with a
+    traceback; now that post alone is refused, named by line, and reported."""
+    import importlib
+
+    reader = importlib.import_module(f"blogarchive.importers.{fmt}")
+    real = reader.convert
+
+    def convert(html, *args, **kwargs):
+        if words in html:
+            raise ValueError("a converter fault")
+        return real(html, *args, **kwargs)
+
+    monkeypatch.setattr(reader, "convert", convert)
+    status, out, err = run_blog(
+        capsys, "import", fmt, DATA / export, "--posts-dir", blog_dir / "posts"
+    )
+    assert status == 1 and "Traceback" not in err
+    [refusal] = [e for e in err.splitlines() if "could not be converted" in e]
+    assert refusal.startswith(f"blog import: {DATA / export}:")
+    assert refusal.endswith(
+        "could not be converted (ValueError: a converter fault); please report this; entry refused"
+    )
+    assert " written" in out and not out.startswith("0 written")
+    build_site(blog_dir)

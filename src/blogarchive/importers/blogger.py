@@ -25,6 +25,7 @@ from .records import (
     ImportError_,
     old_address,
     title_of,
+    unconvertible,
     undated,
 )
 
@@ -157,6 +158,8 @@ def read_blogger(path: Path, author: str | None = None) -> ExportContents:
             post_ids.append((_text(entry, "atom:id") or "").strip())
         except ImportError_ as exc:
             contents.refused.append((exc.line, exc.message))
+        except Exception as exc:  # one post the converter fails on must not cost the blog
+            contents.refused.append((entry.sourceline or 0, unconvertible(exc)))
     for i, post_id in enumerate(post_ids):
         mine = sorted(comments.pop(post_id, []), key=lambda c: c.date)
         if mine:

@@ -117,6 +117,12 @@ class ExportContents:
     notes: list[tuple[int, str]] = field(default_factory=list)
 
 
+def unconvertible(error: Exception) -> str:
+    """Why an entry the converter failed on is refused: a fault of ours, not
+    of the export, named so that it can be reported; the rest comes in."""
+    return f"could not be converted ({type(error).__name__}: {error}); please report this"
+
+
 def plain_title(raw: str | None) -> str:
     """A title as text: markup reduced to its words, entities decoded once
     (Takeout stores ``&amp;#39;``, which XML gives back as ``&#39;``)."""

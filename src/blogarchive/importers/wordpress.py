@@ -25,6 +25,7 @@ from .records import (
     old_address,
     plain_title,
     title_of,
+    unconvertible,
     undated,
 )
 
@@ -124,6 +125,8 @@ def read_wordpress(path: Path, author: str | None = None) -> ExportContents:
             contents.posts.append(dataclasses.replace(post, is_page=kind == "page"))
         except ImportError_ as exc:
             contents.refused.append((exc.line, exc.message))
+        except Exception as exc:  # one post the converter fails on must not cost the blog
+            contents.refused.append((item.sourceline or 0, unconvertible(exc)))
     return contents
 
 
