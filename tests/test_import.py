@@ -373,3 +373,41 @@ def test_a_post_the_converter_fails_on_costs_only_itself(
     )
     assert " written" in out and not out.startswith("0 written")
     build_site(blog_dir)
+
+
+@pytest.mark.parametrize(
+    ("inserted", "shown", "note"),
+    [
+        (
+            b"Form\x0cfeed and a\x0bline break. ",
+            "Form feed and a line break.",
+            "control characters XML does not allow (a word processor's): 2 replaced",
+        ),
+        (
+            b"Caf\xe9 in Latin-1, \x93quoted\x94 in Windows-1252. ",
+            "Café in Latin-1, “quoted” in Windows-1252.",
+            "bytes that are not UTF-8, read as Windows-1252: 3",
+        ),
+    ],
+)
+def test_an_export_with_bytes_xml_refuses_is_read_and_says_where(
+    blog_dir, capsys, tmp_path, inserted, shown, note
+):
+    """WordPress exports what its database holds: a word processor's control
+    characters, or text stored as Windows-1252 in a UTF-8 file.  Either made
+    the whole file unreadable ("not well-formed", "invalid bytes"); now the
+    characters are read as their writer meant, and the report says where."""
+    original = (DATA / "wordpress.xml").read_bytes()
+    at = original.index(b"The guidance has been rewritten")
+    export = tmp_path / "repaired.xml"
+    export.write_bytes(original[:at] + inserted + original[at:])
+    status, out, err = run_blog(
+        capsys, "import", "wordpress", export, "--posts-dir", blog_dir / "posts"
+    )
+    assert (status, err) == (0, ""), err
+    line = original[:at].count(b"\n") + 1
+    report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
+    assert f"{export}:{line}: {note}, the first here" in report
+    site = build_site(blog_dir)
+    text = " ".join(" ".join(post_text(site, "posts/2011/working-together-again.html")).split())
+    assert text.startswith(shown + " The guidance has been rewritten again.")

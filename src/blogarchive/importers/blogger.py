@@ -8,8 +8,10 @@ rest still comes in; an untitled post is titled from its first words.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import datetime as dt
+import io
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -52,23 +54,84 @@ def parse_xml(path: Path, notes: list | None = None):
     Real Blogger backups use the ``app:`` prefix without declaring it, and a
     plugin's namespace may be named by an IRI (``http://ëxämplë.com/``, which
     libxml2 takes for a bad URI): a file whose only faults are these is read
-    leniently (noted in ``notes``); any other fault refuses the file.
-    """
+    leniently.  WordPress exports what its database holds: a word processor's
+    control characters, which XML does not allow, or Windows-1252 text in a
+    file said to be UTF-8; a file that reads once they are mended
+    (:func:`_mended`) is read so.  Each is noted in ``notes``; any other
+    fault refuses the file."""
+    try:
+        return _parse(str(path), path, notes)
+    except ImportError_ as refused:
+        mended, fixes = _mended(path)
+        if mended is None:
+            raise
+        try:
+            root = _parse(io.BytesIO(mended), path, notes)
+        except ImportError_:
+            raise refused from None
+        if notes is not None:
+            notes.extend(fixes)
+        return root
+
+
+def _parse(source, path: Path, notes: list | None):
     options = {"resolve_entities": False, "no_network": True, "huge_tree": False}
     parser = etree.XMLParser(**options)
     try:
-        return etree.parse(str(path), parser).getroot()
+        return etree.parse(source, parser).getroot()
     except etree.XMLSyntaxError as exc:
         errors = list(parser.error_log)  # this parse's alone (exc's holds earlier ones too)
         if errors and all(e.type_name in NAMESPACE_FAULTS for e in errors):
             if notes is not None:
                 what = sorted({NAMESPACE_FAULTS[e.type_name] for e in errors})
                 notes.append((errors[0].line, f"{' and '.join(what)}: read leniently"))
-            return etree.parse(str(path), etree.XMLParser(recover=True, **options)).getroot()
+            if isinstance(source, io.BytesIO):
+                source.seek(0)
+            return etree.parse(source, etree.XMLParser(recover=True, **options)).getroot()
         line = exc.position[0] if exc.position else 1
         raise ImportError_(path, line, f"not well-formed XML: {exc.msg}") from exc
     except OSError as exc:
         raise ImportError_(path, 1, f"cannot read: {exc}") from exc
+
+
+#: Control characters XML 1.0 does not allow; a word processor's vertical tab
+#: is its line break, a form feed its page break: both kept as line breaks.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+DECLARED = re.compile(rb"""^\s*<\?xml[^>]*encoding=["']([\w.-]+)["']""")
+
+
+def _mended(path: Path) -> tuple[bytes | None, list]:
+    """A UTF-8 file's bytes with what XML refuses mended, and where (notes);
+    None when there is nothing to mend, or it says it is in another encoding."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None, []
+    declared = DECLARED.match(data[:300])
+    if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+        return None, []
+    foreign: list[int] = []  # offsets of the bytes read as Windows-1252
+
+    def as_cp1252(error: UnicodeDecodeError):
+        foreign.append(error.start)
+        return error.object[error.start : error.end].decode("cp1252", "replace"), error.end
+
+    codecs.register_error("blogarchive.cp1252", as_cp1252)
+    text = data.decode("utf-8", "blogarchive.cp1252")
+    controls = [match.start() for match in CONTROL.finditer(text)]
+    if not foreign and not controls:
+        return None, []
+    mended = CONTROL.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else "", text)
+    fixes = []
+    if controls:
+        line = text.count("\n", 0, controls[0]) + 1
+        what = "control characters XML does not allow (a word processor's)"
+        fixes.append((line, f"{what}: {len(controls)} replaced, the first here"))
+    if foreign:
+        line = data.count(b"\n", 0, foreign[0]) + 1
+        what = "bytes that are not UTF-8, read as Windows-1252"
+        fixes.append((line, f"{what}: {len(foreign)}, the first here"))
+    return mended.encode("utf-8"), fixes
 
 
 def _text(entry, xpath: str) -> str | None:
