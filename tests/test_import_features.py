@@ -172,6 +172,23 @@ def test_markup_nested_hundreds_deep_keeps_its_text(wordpress):
     assert "changed: markup nested more than 16 deep flattened below that" in report
 
 
+def test_an_enclosure_is_a_link_to_its_file(wordpress, blogger):
+    """A post's enclosure (a podcast's audio: Blogger's <link rel="enclosure">,
+    WordPress's "enclosure" field) sat outside its text and was lost; it is a
+    link to the file at the end of the post (kept with the post as any
+    attachment: tests/test_media.py).  An unsafe one is left out."""
+    for (site, *_), rel, audio in [
+        (blogger, "posts/2011/a-podcast-episode.html", "/audio/episode-1.mp3"),
+        (wordpress, "posts/2012/an-episode-of-the-podcast.html", "/uploads/episode-2.mp3"),
+    ]:
+        section = body(site, rel)
+        links = [a["href"] for a in section.select("a[href]")]
+        assert [link for link in links if link.endswith(audio)], links
+        assert not [link for link in links if "javascript" in link]
+        assert "Attached: episode-" in " ".join(section.get_text().split())
+    assert "location: Leeds, UK" in (blogger[2] / "posts/2011/a-podcast-episode.md").read_text()
+
+
 def test_more_break_ends_the_excerpt(wordpress, blogger):
     listing = wordpress[0].page("index.html")
     item = next(li for li in listing.select("li.post-summary") if "Small print" in li.h3.get_text())

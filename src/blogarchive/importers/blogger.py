@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from ..comments import clean as clean_comment
-from .html import convert, safe_url
+from .html import convert, safe_url, with_enclosures
 from .records import (
     Comment,
     ExportContents,
@@ -36,6 +36,7 @@ NS = {
     "atom": "http://www.w3.org/2005/Atom",
     "app": "http://purl.org/atom/app#",
     "blogger": "http://schemas.google.com/blogger/2018",
+    "georss": "http://www.georss.org/georss",
 }
 KIND_SCHEME = "http://schemas.google.com/g/2005#kind"
 
@@ -285,8 +286,15 @@ def _post(path: Path, entry, blog_url: str | None, author: str | None) -> Import
         raise ImportError_(path, entry.sourceline, "post has no <content>")
     published = _published(path, entry)
     url = _url(entry, blog_url)
-    body = convert(content.text or "", base_url=url or blog_url)
-    notes = list(body.notes)
+    notes: list[str] = []
+    enclosures = [
+        link.get("href", "")
+        for link in entry.findall("atom:link", NS)
+        if link.get("rel") == "enclosure"
+    ]
+    html = with_enclosures(content.text or "", enclosures, notes)
+    body = convert(html, base_url=url or blog_url)
+    notes += body.notes
     title = title_of(_text(entry, "atom:title"), body.text, published, notes)
     names = [n.text.strip() for n in entry.findall("atom:author/atom:name", NS) if n.text]
     names = [n for n in names if n.lower() not in ("unknown", "anonymous")] or names
@@ -309,6 +317,7 @@ def _post(path: Path, entry, blog_url: str | None, author: str | None) -> Import
         redirects=(old_path,) if old_path and old_path.endswith(".html") else (),
         excerpt=body.excerpt,
         line=entry.sourceline or 0,
+        location=" ".join((_text(entry, "georss:featurename") or "").split()) or None,
         notes=tuple(notes),
         media=tuple(body.media),
     )

@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import quote, urljoin, urlsplit
+from html import escape
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import nh3
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
@@ -100,6 +101,25 @@ def _media(soup: BeautifulSoup, base_url: str | None) -> list[str]:
         for candidate in img["srcset"].split(","):
             add(candidate.strip().split(" ")[0])
     return found
+
+
+def with_enclosures(html: str, urls: list[str], notes: list[str]) -> str:
+    """A post's HTML with its enclosures (a podcast's audio: outside the text
+    in both exports) linked at its end, "Attached: episode-1.mp3", so that
+    they are kept as any attachment; one the text already links or embeds
+    (WordPress makes an enclosure of each audio or video file a post links)
+    is not repeated, one with an unsafe address is left out."""
+    for url in urls:
+        if url.strip() and url.strip() in html:
+            continue
+        address = safe_url(url)
+        if address is None or not urlsplit(address).scheme:
+            notes.append(f"dropped: enclosure {url!r}, not a web address")
+            continue
+        name = unquote(urlsplit(address).path.rsplit("/", 1)[-1]) or address
+        html += f'\n<p>Attached: <a href="{escape(address)}">{escape(name)}</a></p>'
+        notes.append(f"changed: enclosure {url!r} linked at the end")
+    return html
 
 
 def provider(url: str) -> str:

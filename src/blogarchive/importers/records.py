@@ -94,6 +94,7 @@ class ImportedPost:
     media: tuple[str, ...] = ()  # addresses of the pictures and files it uses
     comments: tuple[Comment, ...] = ()  # published comments, oldest first
     is_page: bool = False  # a static page of the old blog (About, Contact), not a post
+    location: str | None = None  # where it was written (Blogger's georss:featurename)
 
     @property
     def slug(self) -> str:

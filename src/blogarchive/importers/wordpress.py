@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..comments import clean as clean_comment
 from .blogger import parse_xml
-from .html import KEPT, autop, convert, safe_url
+from .html import KEPT, autop, convert, safe_url, with_enclosures
 from .records import (
     Comment,
     ExportContents,
@@ -62,6 +62,17 @@ def _date(path: Path, item) -> dt.datetime | None:
         utc = dt.datetime.strptime(gmt.strip(), "%Y-%m-%d %H:%M:%S")
         return when.replace(tzinfo=dt.timezone(when - utc))
     return when
+
+
+def _enclosures(item) -> list[str]:
+    """The addresses in a post's "enclosure" fields (address, length, type)."""
+    found = []
+    for meta in item:
+        if isinstance(meta.tag, str) and meta.tag.endswith("}postmeta"):
+            if (_wp(meta, "meta_key") or "").strip() == "enclosure":
+                value = (_wp(meta, "meta_value") or "").strip()
+                found += value.splitlines()[:1]
+    return found
 
 
 def _unset(value: str | None) -> bool:
@@ -137,6 +148,7 @@ def _post(path: Path, item, blog_url, names: dict[str, str], author) -> Imported
     published = _date(path, item)
     link = (item.findtext("link") or "").strip() or None
     html, notes, kept = expand_shortcodes(html)
+    html = with_enclosures(html, _enclosures(item), notes)
     body = convert(autop(html), base_url=link or blog_url, kept=kept)
     notes += body.notes
     title = title_of(item.findtext("title"), body.text, published, notes)

@@ -59,6 +59,7 @@ def render(post: ImportedPost) -> str:
         "author": _one_or_list(post.authors),
         "category": _one_or_list(post.categories),
         "tags": list(post.tags),
+        "location": post.location,
         "draft": post.draft,
         "draft_reason": post.draft_reason,
         post.source_key: post.source_url,
