@@ -189,6 +189,17 @@ def test_an_enclosure_is_a_link_to_its_file(wordpress, blogger):
     assert "location: Leeds, UK" in (blogger[2] / "posts/2011/a-podcast-episode.md").read_text()
 
 
+def test_a_wordpress_excerpt_of_its_own_is_the_posts_summary(wordpress):
+    """A post's own excerpt (WordPress's excerpt:encoded, written by its
+    author) was lost; it is the post's summary:, its page's description."""
+    site, _, root = wordpress
+    text = (root / "posts/2012/an-episode-of-the-podcast.md").read_text(encoding="utf-8")
+    assert "summary: 'Thresholds: who decides, and how?'" in text
+    page = site.page("posts/2012/an-episode-of-the-podcast.html")
+    for selector in ('meta[name="description"]', 'meta[property="og:description"]'):
+        assert page.select_one(selector)["content"] == "Thresholds: who decides, and how?"
+
+
 def test_more_break_ends_the_excerpt(wordpress, blogger):
     listing = wordpress[0].page("index.html")
     item = next(li for li in listing.select("li.post-summary") if "Small print" in li.h3.get_text())

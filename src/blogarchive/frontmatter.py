@@ -286,6 +286,13 @@ def _count(fm: FrontMatter, key: str, value, tz: ZoneInfo):
     return value
 
 
+def _text(fm: FrontMatter, key: str, value, tz: ZoneInfo):
+    if not isinstance(value, str) or not value.strip():
+        fm.error(key, f"expected text, got {value!r}")
+        return _INVALID
+    return value
+
+
 def _as_is(fm: FrontMatter, key: str, value, tz: ZoneInfo):
     return value
 
@@ -325,6 +332,7 @@ SCHEMA: dict[str, Key] = {
     "blogpost": Key("false makes a file in posts/ an ordinary page", _flag),
     "nocomments": Key("accepted for ABlog compatibility (comments come from imports)", _flag),
     "excerpt": Key("number of paragraphs in the excerpt", _count),
+    "summary": Key("the post in a sentence or two: its page's description", _text),
     "image": Key("number of the image shown with the excerpt", _count),
     "redirect": Key("old paths that lead to the post", _old_addresses),
     "blogger_url": Key("the post's address on Blogger"),

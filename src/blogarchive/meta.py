@@ -29,12 +29,15 @@ def post_head(archive, post) -> str:
     modified = archive.history.updated(post).isoformat()
     authors = [archive.label(a) for a in post.author]
     tags = [archive.label(t) for t in post.tags]
+    # Its author's summary (front matter; an imported WordPress excerpt), or its first words.
+    summary = archive.app.env.metadata.get(post.docname, {}).get("summary")
+    description = " ".join(summary.split()) if isinstance(summary, str) else _excerpt_text(post)
     properties = [
         ("og:type", "article"),
         ("og:site_name", archive.app.config.blog_title),
         ("og:title", post.title),
         ("og:url", url),
-        ("og:description", _excerpt_text(post)),
+        ("og:description", description),
         ("article:published_time", published),
         ("article:modified_time", modified),
         *(("article:author", name) for name in authors),
@@ -43,7 +46,7 @@ def post_head(archive, post) -> str:
     lines = [
         f'<meta property="{escape(prop)}" content="{escape(value)}">' for prop, value in properties
     ]
-    lines.append(f'<meta name="description" content="{escape(_excerpt_text(post))}">')
+    lines.append(f'<meta name="description" content="{escape(description)}">')
     # No "description": the page's <meta name="description"> says it once (a
     # third copy of the excerpt on every post page is weight, issue 15).
     posting = {

@@ -95,6 +95,7 @@ class ImportedPost:
     comments: tuple[Comment, ...] = ()  # published comments, oldest first
     is_page: bool = False  # a static page of the old blog (About, Contact), not a post
     location: str | None = None  # where it was written (Blogger's georss:featurename)
+    summary: str | None = None  # its author's own excerpt, as text (WordPress's)
 
     @property
     def slug(self) -> str:

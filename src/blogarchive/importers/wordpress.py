@@ -31,6 +31,7 @@ from .records import (
 
 NS = {
     "content": "http://purl.org/rss/1.0/modules/content/",
+    "excerpt": "http://wordpress.org/export/1.2/excerpt/",
     "dc": "http://purl.org/dc/elements/1.1/",
 }
 WXR_DATE = "%Y-%m-%d %H:%M:%S"
@@ -181,6 +182,7 @@ def _post(path: Path, item, blog_url, names: dict[str, str], author) -> Imported
         source_key="wordpress_url",
         redirects=(old_path,) if old_path else (),
         excerpt=body.excerpt,
+        summary=plain_title(item.findtext("excerpt:encoded", namespaces=NS)) or None,
         line=item.sourceline or 0,
         notes=tuple(notes),
         media=tuple(body.media),

@@ -65,6 +65,7 @@ def render(post: ImportedPost) -> str:
         post.source_key: post.source_url,
         "redirect": list(post.redirects),
         "excerpt": post.excerpt,
+        "summary": post.summary,
         "comments": len(post.comments),
     }
     return _with_digest(dump({key: value for key, value in values.items() if value}), post)
