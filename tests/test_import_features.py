@@ -200,6 +200,17 @@ def test_a_wordpress_excerpt_of_its_own_is_the_posts_summary(wordpress):
         assert page.select_one(selector)["content"] == "Thresholds: who decides, and how?"
 
 
+def test_a_featured_image_heads_its_post(wordpress):
+    """A WordPress post's featured image (its _thumbnail_id, an attachment),
+    shown by its theme above the post, was lost: it heads the post, with the
+    attachment's title as its description (kept as any picture: test_media)."""
+    section = body(wordpress[0], "posts/2012/a-picture-above-the-post.html")
+    image = section.select_one("img")
+    assert image["src"] == "https://example.org/wp-content/uploads/2012/05/centre.jpg"
+    assert image["alt"] == "The children's centre"
+    assert texts(section.select("p:not(.post-meta)"))[-1] == "The centre reopened today."
+
+
 def test_more_break_ends_the_excerpt(wordpress, blogger):
     listing = wordpress[0].page("index.html")
     item = next(li for li in listing.select("li.post-summary") if "Small print" in li.h3.get_text())

@@ -121,6 +121,7 @@ def read_wordpress(path: Path, author: str | None = None) -> ExportContents:
     names = _authors(channel)
     # A post with no author of its own is the blog's author's, then conf.py's.
     author = next(iter(names.values()), None) or author
+    pictures = _attachments(channel)
     for item in channel.findall("item"):
         kind = (_wp(item, "post_type") or "").strip()
         status = (_wp(item, "status") or "").strip()
@@ -133,7 +134,7 @@ def read_wordpress(path: Path, author: str | None = None) -> ExportContents:
             contents.not_posts[f"{status or 'unknown'} post"] += 1
             continue
         try:
-            post = _post(path, item, blog_url, names, author)
+            post = _post(path, item, blog_url, names, author, pictures)
             contents.posts.append(dataclasses.replace(post, is_page=kind == "page"))
         except ImportError_ as exc:
             contents.refused.append((exc.line, exc.message))
@@ -142,7 +143,32 @@ def read_wordpress(path: Path, author: str | None = None) -> ExportContents:
     return contents
 
 
-def _post(path: Path, item, blog_url, names: dict[str, str], author) -> ImportedPost:
+def _attachments(channel) -> dict[str, tuple[str, str]]:
+    """Each attachment's id -> (its file's address, its title)."""
+    found = {}
+    for item in channel.findall("item"):
+        url = (_wp(item, "attachment_url") or "").strip()
+        if (_wp(item, "post_type") or "").strip() == "attachment" and url:
+            found[(_wp(item, "post_id") or "").strip()] = (url, plain_title(item.findtext("title")))
+    return found
+
+
+def _featured(item, pictures: dict[str, tuple[str, str]], html: str, notes: list[str]) -> str:
+    """The post's HTML headed by its featured image (``_thumbnail_id``), which
+    its theme showed above it, unless the text shows that picture already."""
+    for meta in item:
+        if isinstance(meta.tag, str) and meta.tag.endswith("}postmeta"):
+            if (_wp(meta, "meta_key") or "").strip() == "_thumbnail_id":
+                url, title = pictures.get((_wp(meta, "meta_value") or "").strip(), ("", ""))
+                if url and url not in html:
+                    notes.append(f"changed: its featured image {url!r} heads it")
+                    return f'<p><img src="{escape(url)}" alt="{escape(title)}"></p>\n' + html
+    return html
+
+
+def _post(
+    path: Path, item, blog_url, names: dict[str, str], author, pictures: dict | None = None
+) -> ImportedPost:
     html = item.findtext("content:encoded", namespaces=NS)
     if html is None:
         raise ImportError_(path, item.sourceline, "post has no content:encoded")
@@ -150,6 +176,7 @@ def _post(path: Path, item, blog_url, names: dict[str, str], author) -> Imported
     link = (item.findtext("link") or "").strip() or None
     html, notes, kept = expand_shortcodes(html)
     html = with_enclosures(html, _enclosures(item), notes)
+    html = _featured(item, pictures or {}, html, notes)
     body = convert(autop(html), base_url=link or blog_url, kept=kept)
     notes += body.notes
     title = title_of(item.findtext("title"), body.text, published, notes)
