@@ -211,6 +211,19 @@ def test_a_featured_image_heads_its_post(wordpress):
     assert texts(section.select("p:not(.post-meta)"))[-1] == "The centre reopened today."
 
 
+def test_a_reusable_block_is_in_each_post_that_uses_it(wordpress):
+    """The block editor's reusable block (a wp_block item, named in a post by a
+    comment, <!-- wp:block {"ref":950} /-->) vanished with the comment; its
+    text is now in the post.  One the export lacks is named, not dropped silently."""
+    site, report, _ = wordpress
+    section = body(site, "posts/2012/a-reusable-block.html")
+    assert texts(section.select("p:not(.post-meta)")) == [
+        "Today's post.",
+        "If you are worried about a child, call the helpline.",
+    ]
+    assert "dropped: reusable block 951, not in the export" in report
+
+
 def test_more_break_ends_the_excerpt(wordpress, blogger):
     listing = wordpress[0].page("index.html")
     item = next(li for li in listing.select("li.post-summary") if "Small print" in li.h3.get_text())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import email.utils
+import json
 import re
 from html import escape
 from pathlib import Path
@@ -122,6 +123,11 @@ def read_wordpress(path: Path, author: str | None = None) -> ExportContents:
     # A post with no author of its own is the blog's author's, then conf.py's.
     author = next(iter(names.values()), None) or author
     pictures = _attachments(channel)
+    blocks = {
+        (_wp(item, "post_id") or "").strip(): item.findtext("content:encoded", namespaces=NS) or ""
+        for item in channel.findall("item")
+        if (_wp(item, "post_type") or "").strip() == "wp_block"
+    }
     for item in channel.findall("item"):
         kind = (_wp(item, "post_type") or "").strip()
         status = (_wp(item, "status") or "").strip()
@@ -134,7 +140,7 @@ def read_wordpress(path: Path, author: str | None = None) -> ExportContents:
             contents.not_posts[f"{status or 'unknown'} post"] += 1
             continue
         try:
-            post = _post(path, item, blog_url, names, author, pictures)
+            post = _post(path, item, blog_url, names, author, (pictures, blocks))
             contents.posts.append(dataclasses.replace(post, is_page=kind == "page"))
         except ImportError_ as exc:
             contents.refused.append((exc.line, exc.message))
@@ -166,17 +172,44 @@ def _featured(item, pictures: dict[str, tuple[str, str]], html: str, notes: list
     return html
 
 
+#: The block editor's reference to a reusable block (an item of type wp_block).
+REUSABLE = re.compile(r"<!--\s*wp:block\s+(\{[^>]*?\})\s*/-->")
+
+
+def _with_reusable_blocks(html: str, blocks: dict[str, str], notes: list[str], depth=0) -> str:
+    """Each reference to a reusable block replaced by the block's content (in
+    it, a block may name another: three deep at most); one the export lacks is
+    noted: the reference, a comment, would vanish without a word."""
+
+    def content(match: re.Match) -> str:
+        try:
+            ref = str(json.loads(match.group(1)).get("ref", ""))
+        except (ValueError, AttributeError):
+            ref = ""
+        if ref in blocks and depth < 3:
+            return _with_reusable_blocks(blocks[ref], blocks, notes, depth + 1)
+        why = "nested more than three deep" if ref in blocks else "not in the export"
+        notes.append(f"dropped: reusable block {ref or match.group(1)}, {why}")
+        return ""
+
+    return REUSABLE.sub(content, html)
+
+
 def _post(
-    path: Path, item, blog_url, names: dict[str, str], author, pictures: dict | None = None
+    path: Path, item, blog_url, names: dict[str, str], author, shared: tuple = ({}, {})
 ) -> ImportedPost:
     html = item.findtext("content:encoded", namespaces=NS)
     if html is None:
         raise ImportError_(path, item.sourceline, "post has no content:encoded")
     published = _date(path, item)
     link = (item.findtext("link") or "").strip() or None
-    html, notes, kept = expand_shortcodes(html)
+    pictures, blocks = shared  # attachments, reusable blocks: by id
+    notes: list[str] = []
+    html = _with_reusable_blocks(html, blocks, notes)
+    html, shortcode_notes, kept = expand_shortcodes(html)
+    notes += shortcode_notes
     html = with_enclosures(html, _enclosures(item), notes)
-    html = _featured(item, pictures or {}, html, notes)
+    html = _featured(item, pictures, html, notes)
     body = convert(autop(html), base_url=link or blog_url, kept=kept)
     notes += body.notes
     title = title_of(item.findtext("title"), body.text, published, notes)
