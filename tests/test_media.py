@@ -43,7 +43,9 @@ def export_for(server: MediaServer, tmp_path: Path) -> Path:
 
 
 def run_import(capsys, export: Path, blog_dir: Path, *extra) -> tuple[int, str]:
-    argv = ["import", "blogger", export, "--posts-dir", blog_dir / "posts", *extra]
+    """The import, allowed the picture host on 127.0.0.1 (as an intranet blog's)."""
+    argv = ["import", "blogger", export, "--posts-dir", blog_dir / "posts", "--local-network"]
+    argv += extra
     status = main([str(arg) for arg in argv])
     out, err = capsys.readouterr()
     return status, out + err
@@ -144,10 +146,30 @@ def test_media_from_a_folder_needs_no_network(media_server, blog_dir, tmp_path, 
 
 def test_size_and_time_limits(media_server, tmp_path):
     folder = tmp_path / "post"
-    small = Mirror(max_bytes=10, retries=0)
+    small = Mirror(max_bytes=10, retries=0, local_network=True)
     [result] = small.keep([(folder, [f"{media_server.origin}/img/chart.png"])])[folder]
     assert result.name is None and "larger than" in result.error
-    hasty = Mirror(timeout=0.3, retries=1)
+    hasty = Mirror(timeout=0.3, retries=1, local_network=True)
     [result] = hasty.keep([(folder, [f"{media_server.origin}/img/slow.png"])])[folder]
     assert result.name is None and "network" in result.error
     assert media_server.requests.count("/img/slow.png") == 2  # retried once
+
+
+def test_no_picture_is_fetched_from_this_machine_or_a_local_network(
+    media_server, blog_dir, tmp_path, capsys
+):
+    """An export is untrusted: one naming http://169.254.169.254/... (a cloud
+    machine's credentials) or a local service as a picture had the import
+    fetch it and publish it.  Without --local-network no such address is asked,
+    the post keeps its link, marked not archived, and the report says why."""
+    export = export_for(media_server, tmp_path)
+    argv = ["import", "blogger", export, "--posts-dir", blog_dir / "posts"]
+    status = main([str(arg) for arg in argv])
+    out = "".join(capsys.readouterr())
+    assert status == 0, out
+    assert media_server.requests == []
+    assert not list((blog_dir / "posts/2011/the-board").glob("*.png"))
+    report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
+    assert "on this machine or a local network (--local-network fetches it)" in report
+    text = (blog_dir / "posts/2011/the-board.md").read_text(encoding="utf-8")
+    assert f"{media_server.origin}/" in text  # its address kept, as a link

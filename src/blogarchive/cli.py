@@ -113,7 +113,7 @@ def cmd_import(args) -> int:
     if args.skip_drafts:
         posts = [p for p in posts if not p.draft]
     if not args.no_media:
-        posts = _keep_media(posts, Path(args.posts_dir), args.media_from)
+        posts = _keep_media(posts, Path(args.posts_dir), args.media_from, args.local_network)
     outcomes = write_posts(posts, Path(args.posts_dir), force=args.force)
     report = write_report(Path(args.export), contents, posts, outcomes, Path(args.posts_dir))
     for outcome in outcomes:
@@ -145,7 +145,7 @@ def cmd_import(args) -> int:
     return 1 if contents.refused else 0
 
 
-def _keep_media(posts: list, posts_dir: Path, media_from: str | None) -> list:
+def _keep_media(posts: list, posts_dir: Path, media_from: str | None, local=False) -> list:
     """Each post's pictures and files kept beside it, and the post pointing at them."""
     import dataclasses
 
@@ -155,7 +155,8 @@ def _keep_media(posts: list, posts_dir: Path, media_from: str | None) -> list:
     folders = [path.with_suffix("") for path in post_paths(posts, posts_dir)]
     pairs = list(zip(posts, folders, strict=True))
     jobs = [(folder, list(post.media)) for post, folder in pairs if post.media]
-    results = Mirror(media_from=Path(media_from) if media_from else None).keep(jobs)
+    mirror = Mirror(media_from=Path(media_from) if media_from else None, local_network=local)
+    results = mirror.keep(jobs)
     kept, failed = 0, 0
     out = []
     for post, folder in pairs:
@@ -235,6 +236,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     imp.add_argument(
         "--media-from", metavar="DIR", help="take pictures and files from DIR (a Takeout archive)"
+    )
+    imp.add_argument(
+        "--local-network",
+        action="store_true",
+        help="also fetch pictures from this machine or its local network (an intranet blog)",
     )
     imp.set_defaults(run=cmd_import)
 

@@ -26,7 +26,8 @@ def test_an_imported_post_loads_nothing_from_another_host(tmp_path, browser, mon
     text = (REPO / "tests/data/blogger-media.xml").read_text(encoding="utf-8")
     export.write_text(text.replace("MEDIA", pictures.origin), encoding="utf-8")
     monkeypatch.chdir(REPO)
-    main(["import", "blogger", str(export), "--posts-dir", str(blog / "posts")])
+    # The picture host is on 127.0.0.1, as an intranet blog's would be.
+    main(["import", "blogger", str(export), "--posts-dir", str(blog / "posts"), "--local-network"])
     pictures.requests.clear()
     site = Server(build_in_child(blog, tmp_path / "html"))
     page = browser.new_page()

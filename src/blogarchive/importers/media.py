@@ -19,8 +19,10 @@ terminal.
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import re
 import shutil
+import socket
 import time
 import urllib.error
 import urllib.request
@@ -56,6 +58,11 @@ class Mirror:
     max_bytes: int = 50 * 1024 * 1024
     workers: int = 4
     retries: int = 2
+    #: Whether addresses on this machine or a local network may be fetched
+    #: (``--local-network``: an intranet blog).  By default they are not: an
+    #: export naming ``http://169.254.169.254/...`` as a picture would have
+    #: the import fetch a cloud machine's credentials and publish them.
+    local_network: bool = False
 
     def __post_init__(self):
         self._local: dict[str, Path] = {}
@@ -112,8 +119,11 @@ class Mirror:
 
     def _download(self, url: str) -> bytes:
         request = urllib.request.Request(url, headers={"User-Agent": "blogarchive-import"})
+        opener = urllib.request.build_opener(_Redirects(self.local_network))
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            if not self.local_network:
+                _refuse_local(url)
+            with opener.open(request, timeout=self.timeout) as response:
                 kind = response.headers.get_content_type()
                 if not TYPES.match(kind):
                     raise _Refused(f"not a picture or file ({kind})")
@@ -127,6 +137,35 @@ class Mirror:
         if len(data) > self.max_bytes:
             raise _Refused(f"larger than {self.max_bytes // (1024 * 1024)} MB")
         return data
+
+
+def _refuse_local(url: str) -> None:
+    """Refuse an address that is on this machine or a local network, whatever
+    its name resolves to (every address it has must be a public one)."""
+    parts = urlsplit(url)
+    try:
+        found = socket.getaddrinfo(parts.hostname or "", parts.port or 80, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise _Retry(f"network: {exc}") from exc
+    for *_, address in found:
+        if not ipaddress.ip_address(address[0].split("%", 1)[0]).is_global:
+            raise _Refused("on this machine or a local network (--local-network fetches it)")
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    """Redirects followed only to an address that may be fetched: a public
+    picture host's redirect to a local address is refused as that address is."""
+
+    def __init__(self, local_network: bool):
+        super().__init__()
+        self.local_network = local_network
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if urlsplit(newurl).scheme not in ("http", "https"):
+            raise _Refused(f"redirected to {urlsplit(newurl).scheme or 'a relative'} address")
+        if not self.local_network:
+            _refuse_local(newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 class _Retry(Exception):
