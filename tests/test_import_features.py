@@ -224,6 +224,21 @@ def test_a_reusable_block_is_in_each_post_that_uses_it(wordpress):
     assert "dropped: reusable block 951, not in the export" in report
 
 
+def test_atom_content_of_every_type_comes_in(blogger):
+    """Atom content may be type="xhtml" (markup as elements, which other tools
+    write) or type="text": the first came in empty, the second as HTML."""
+    site = blogger[0]
+    section = body(site, "posts/2011/written-by-another-tool.html")
+    assert texts(section.select("p:not(.post-meta)")) == [
+        "Atom's XHTML content, as other tools write it.",
+        "A second paragraph & an ampersand.",
+    ]
+    assert section.select_one("em").get_text() == "XHTML"
+    section = body(site, "posts/2011/plain-text-content.html")
+    assert texts(section.select("p:not(.post-meta)")) == ["Plain text: <b> is not bold here."]
+    assert not section.select("p b, p strong")
+
+
 def test_more_break_ends_the_excerpt(wordpress, blogger):
     listing = wordpress[0].page("index.html")
     item = next(li for li in listing.select("li.post-summary") if "Small print" in li.h3.get_text())

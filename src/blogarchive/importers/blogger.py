@@ -13,13 +13,14 @@ import dataclasses
 import datetime as dt
 import io
 import re
+from html import escape
 from pathlib import Path
 from urllib.parse import urljoin
 
 from lxml import etree
 
 from ..comments import clean as clean_comment
-from .html import convert, safe_url, with_enclosures
+from .html import autop, convert, safe_url, with_enclosures
 from .records import (
     Comment,
     ExportContents,
@@ -280,6 +281,27 @@ def _last_updated(entry) -> str:
     return f" (<published>; last updated {updated[:10]})" if updated else " (<published>)"
 
 
+def _content_html(content) -> str:
+    """A post's content as HTML, in whichever of Atom's types it is given:
+    ``html`` (markup as text, as Blogger writes it, and the default here),
+    ``xhtml`` (markup as elements in a ``<div>``: other tools write it) or
+    ``text`` (plain text: its paragraphs, nothing read as markup)."""
+    kind = (content.get("type") or "html").strip().lower()
+    if kind == "text":
+        return autop(escape(content.text or "", quote=False))
+    if kind != "xhtml":
+        return content.text or ""
+    wrapper = next((child for child in content if isinstance(child.tag, str)), None)
+    if wrapper is None:
+        return escape(content.text or "", quote=False)
+    for element in wrapper.iter():
+        if isinstance(element.tag, str):
+            element.tag = etree.QName(element).localname  # <p>, not <html:p xmlns:html=...>
+    etree.cleanup_namespaces(wrapper)
+    inner = escape(wrapper.text or "", quote=False)
+    return inner + "".join(etree.tostring(child, encoding="unicode") for child in wrapper)
+
+
 def _post(path: Path, entry, blog_url: str | None, author: str | None) -> ImportedPost:
     content = entry.find("atom:content", NS)
     if content is None:
@@ -292,7 +314,7 @@ def _post(path: Path, entry, blog_url: str | None, author: str | None) -> Import
         for link in entry.findall("atom:link", NS)
         if link.get("rel") == "enclosure"
     ]
-    html = with_enclosures(content.text or "", enclosures, notes)
+    html = with_enclosures(_content_html(content), enclosures, notes)
     body = convert(html, base_url=url or blog_url)
     notes += body.notes
     title = title_of(_text(entry, "atom:title"), body.text, published, notes)
