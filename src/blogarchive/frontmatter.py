@@ -280,8 +280,8 @@ def _flag(fm: FrontMatter, key: str, value, tz: ZoneInfo):
 
 
 def _count(fm: FrontMatter, key: str, value, tz: ZoneInfo):
-    if not isinstance(value, int) or isinstance(value, bool):
-        fm.error(key, f"expected a whole number, got {value!r}")
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        fm.error(key, f"expected a whole number >= 0, got {value!r}")
         return _INVALID
     return value
 
