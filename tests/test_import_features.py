@@ -239,14 +239,36 @@ def test_atom_content_of_every_type_comes_in(blogger):
     assert not section.select("p b, p strong")
 
 
+def test_code_shortcodes_are_code_blocks(wordpress):
+    """WordPress.com's code shortcodes ([code], [sourcecode], [css]...) showed
+    as their brackets, the code's indentation and blank lines lost: each is a
+    code block holding the code as written (its entities read once)."""
+    section = body(wordpress[0], "posts/2012/code-on-wordpress-com.html")
+    blocks = [pre.get_text() for pre in section.select("pre")]
+    assert blocks == [
+        'if cases < 10:\n    print("fewer")\n\n    print("after a blank line")\n',
+        "body { color: red; }\n",
+        "SELECT * FROM referrals;\n",
+    ]
+    text = " ".join(section.get_text().split())
+    assert "[code" not in text and "[/css]" not in text
+    assert "Prose with [brackets] stays." in text
+
+
+def summaries(site: Site, title: str):
+    """The post's summary on the home page, whichever of its pages lists it."""
+    pages = [
+        "index.html",
+        *sorted(str(p.relative_to(site.root)) for p in site.root.glob("page/*/index.html")),
+    ]
+    items = (li for rel in pages for li in site.page(rel).select("li.post-summary"))
+    return next(li for li in items if title in li.h3.get_text())
+
+
 def test_more_break_ends_the_excerpt(wordpress, blogger):
-    listing = wordpress[0].page("index.html")
-    item = next(li for li in listing.select("li.post-summary") if "Small print" in li.h3.get_text())
-    excerpt = item.select_one(".post-excerpt").get_text()
+    excerpt = summaries(wordpress[0], "Small print").select_one(".post-excerpt").get_text()
     assert "Before the break." in excerpt and "After the break." not in excerpt
-    listing = blogger[0].page("index.html")
-    item = next(li for li in listing.select("li.post-summary") if "reshape" in li.h3.get_text())
-    excerpt = item.select_one(".post-excerpt").get_text()
+    excerpt = summaries(blogger[0], "reshape").select_one(".post-excerpt").get_text()
     assert "Opening words." in excerpt and "After the picture." not in excerpt
 
 

@@ -401,10 +401,10 @@ def autop(text: str) -> str:
     text = re.sub(rf"(</(?:{tags})>)", r"\1\n\n", text, flags=re.I)
     blocks: list[str] = []
     depth = 0  # lists, tables... open: a blank line inside one is part of it
-    for chunk in re.split(r"\n\s*\n", text.strip()):
-        chunk = chunk.strip()
+    for raw in re.split(r"\n[ \t]*\n", text.strip()):
+        chunk = raw.strip()
         if depth:  # "</li><li>List item two" after a nested list: still the list
-            blocks[-1] += "\n\n" + chunk
+            blocks[-1] += "\n\n" + raw.rstrip()  # a <pre>'s indentation kept
         elif not chunk:
             continue
         elif re.match(rf"<({tags})\b", chunk, re.I):
