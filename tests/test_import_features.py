@@ -255,6 +255,19 @@ def test_code_shortcodes_are_code_blocks(wordpress):
     assert "Prose with [brackets] stays." in text
 
 
+def test_a_gist_is_a_link_and_dropped_scripts_are_named(blogger):
+    """A GitHub gist is a script (its code is not in the export): it vanished
+    without a word.  It is a link to the gist, as other embeds are; any other
+    script is dropped, as before, and the report now says so."""
+    site, report, _ = blogger
+    section = body(site, "posts/2011/a-gist.html")
+    [link] = section.select('a[href="https://gist.github.com/cmills/abc123"]')
+    assert "gist.github.com" in link.get_text()
+    assert texts(section.select("p:not(.post-meta)"))[0] == "The script I use:"
+    assert "dropped: a script from tracker.example (nothing runs in the archive)" in report
+    assert "dropped: a script (nothing runs in the archive)" in report
+
+
 def summaries(site: Site, title: str):
     """The post's summary on the home page, whichever of its pages lists it."""
     pages = [

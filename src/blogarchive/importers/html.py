@@ -437,6 +437,7 @@ def convert(html: str, base_url: str | None = None, kept: list[str] | None = Non
     for anchor in soup.find_all("a", attrs={"name": "more"}):
         anchor.replace_with(soup.new_string(f"\n{MORE}\n"))
     media = _media(soup, base_url)
+    _take_scripts(soup, embeds, notes)
     _take_embeds(soup, embeds, notes)
     _caption_tables(soup, notes)
     for fallback in soup.find_all("noscript"):  # the script is gone: its fallback is the post's
@@ -482,6 +483,24 @@ def _excerpt(text: str, notes: list[str]) -> Converted:
     if excerpt:
         notes.append(f"changed: the 'more' break ends the excerpt ({excerpt} paragraphs)")
     return Converted(body, excerpt, notes)
+
+
+def _take_scripts(soup: BeautifulSoup, embeds: list, notes: list[str]) -> None:
+    """Scripts, which the sanitiser drops, named in the report; a GitHub gist
+    (a script that writes its code into the page: the code is not in the
+    export) becomes a link to the gist, as other embeds do."""
+    for script in soup.find_all("script"):
+        src = script.get("src")
+        url = safe_url(urljoin("https:", src)) if src else None
+        host = urlsplit(url).hostname if url else None
+        if host == "gist.github.com" and url.endswith(".js"):
+            embeds.append(("Code", url.removesuffix(".js"), ""))
+            notes.append("changed: a gist from gist.github.com became a link (nothing loaded)")
+            script.replace_with(soup.new_string(f"\n{EMBED}{len(embeds) - 1}\n"))
+            continue
+        where = f" from {provider(url)}" if host else ""
+        notes.append(f"dropped: a script{where} (nothing runs in the archive)")
+        script.decompose()
 
 
 def _take_embeds(soup: BeautifulSoup, embeds: list, notes: list[str]) -> None:
