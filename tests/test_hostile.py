@@ -302,3 +302,26 @@ def test_a_tag_too_long_for_a_folder_name_still_has_its_page(tmp_path, capfd):
     [link] = site.page("posts/2010/long-tag.html").select("a.post-tag")
     page = site.page(urljoin("posts/2010/long-tag.html", link["href"]))
     assert page.select_one("h1").get_text().endswith(tag.strip())
+
+
+@pytest.mark.parametrize("link", ["file", "folder"])
+def test_a_static_file_linked_out_of_the_repository_is_not_published(tmp_path, capfd, link):
+    """Sphinx copies static files following links: _static/passwd.txt, a link
+    to /etc/passwd (or _static/etc, to /etc), published the file (the
+    folder).  Such a link fails the build, naming it, before anything is copied."""
+    secret = tmp_path / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("not for the web", encoding="utf-8")
+    extra = tmp_path / "blog/_extra_static"
+    extra.mkdir(parents=True)
+    (extra / "ours.txt").write_text("ours", encoding="utf-8")
+    target, name = (secret, "secret.txt") if link == "file" else (secret.parent, "outside")
+    os.symlink(target, extra / name)
+    conf = (REPO / "tests/roots/test-bad-input/conf.py").read_text(encoding="utf-8")
+    conf += "\nhtml_static_path = [*html_static_path, '_extra_static']\n"
+    status, err, _ = build_with(tmp_path, capfd, extra={"conf.py": conf})
+    assert status != 0
+    expected = f"_extra_static/{name}:1: ERROR: file: is a link to {target}, outside the repository"
+    assert expected in err, err
+    copies = [p for p in (tmp_path / "blog/_build").rglob("*") if p.name == "secret.txt"]
+    assert copies == []

@@ -22,6 +22,7 @@ anything else fails the build naming the post and the line, and is not read.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from docutils import nodes
@@ -81,6 +82,42 @@ class ConfinedRaw(_ReadsFiles, Raw):
 
 
 # -- images and downloads, before Sphinx's collectors copy them ---------------
+def check_site_folders(app, config) -> None:
+    """``config-inited``: no link in a folder Sphinx copies or reads whole (the
+    static files, the templates, the extra files) leads outside it and the
+    repository.  Sphinx follows them: ``_static/passwd.txt``, a link to
+    ``/etc/passwd``, was published.  Each such link is an error naming it,
+    and its folder is left out of this build, so nothing of it is copied."""
+    confdir = Path(app.confdir)
+    for setting in ("html_static_path", "templates_path", "html_extra_path"):
+        kept = []
+        for folder in config[setting]:
+            root = confdir / folder
+            outside = [p for p in _links(root) if not (inside(p, root) or inside(p, app.srcdir))]
+            for path in outside:
+                shown = path.relative_to(confdir) if path.is_relative_to(confdir) else path
+                logger.error(
+                    "file: is a link to %s, outside the repository: not published",
+                    os.path.realpath(path),
+                    location=f"{shown}:1",  # a path without ":" is read as a docname
+                    type="blogarchive",
+                    subtype="confine",
+                )
+            if not outside:
+                kept.append(folder)
+        config[setting] = kept
+
+
+def _links(root: Path):
+    """Every symbolic link under ``root``, not following any (os.walk)."""
+    if not root.is_dir():
+        return
+    for folder, dirs, files in os.walk(root):
+        for name in [*dirs, *files]:
+            if os.path.islink(os.path.join(folder, name)):
+                yield Path(folder, name)
+
+
 def check_assets(app, doctree: nodes.document) -> None:
     """``doctree-read``, ahead of Sphinx's collectors: an image or download
     outside the source folder is an error at its line, and is dropped."""

@@ -161,6 +161,7 @@ def setup(app):
     app.add_directive("csv-table", confine.ConfinedCSVTable, override=True)
     app.add_directive("raw", confine.ConfinedRaw, override=True)
     app.connect("doctree-read", confine.check_assets, priority=400)
+    app.connect("config-inited", confine.check_site_folders)
     return {
         "version": __version__,
         "parallel_read_safe": True,
