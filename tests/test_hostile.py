@@ -325,3 +325,21 @@ def test_a_static_file_linked_out_of_the_repository_is_not_published(tmp_path, c
     assert expected in err, err
     copies = [p for p in (tmp_path / "blog/_build").rglob("*") if p.name == "secret.txt"]
     assert copies == []
+
+
+def test_a_comments_file_linked_out_of_the_repository_is_not_read(tmp_path, capfd):
+    """A post's comments file (posts/<year>/<slug>.comments.yaml) was read
+    wherever a link led, and what it held shown under the post."""
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text(
+        "- {id: '1', author: Someone, date: '2010-07-02T10:00:00+00:00', html: Private words}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "blog/posts/2010").mkdir(parents=True)
+    os.symlink(outside, tmp_path / "blog/posts/2010/talked-about.comments.yaml")
+    extra = {"posts/2010/talked-about.md": post(front="comments: 1\n", title="Talked about")}
+    status, err, _ = build_with(tmp_path, capfd, extra=extra)
+    assert status != 0
+    assert "talked-about.comments.yaml:1: ERROR: comments: is a link to" in err, err
+    work = tmp_path / "blog/_build/html.work/posts/2010/talked-about.html"
+    assert not work.exists() or "Private words" not in work.read_text(encoding="utf-8")

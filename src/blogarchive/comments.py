@@ -19,6 +19,8 @@ import nh3
 import yaml
 from sphinx.util import logging
 
+from .confine import inside
+
 logger = logging.getLogger(__name__)
 
 TAGS = {"p", "br", "a", "b", "strong", "i", "em", "blockquote", "ul", "ol", "li", "code"}
@@ -63,6 +65,15 @@ def thread(srcdir, docname: str, tz: ZoneInfo) -> list[Comment]:
     each with its replies (a reply whose comment is not kept stands on its own)."""
     path = sidecar(srcdir, docname)
     if not path.is_file():
+        return []
+    if not inside(path, srcdir):  # a link out of the repository: its words are not ours
+        logger.error(
+            "comments: is a link to %s, outside the repository: not read",
+            path.resolve(),
+            location=f"{path}:1",
+            type="blogarchive",
+            subtype="confine",
+        )
         return []
     try:
         entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
