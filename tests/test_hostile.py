@@ -343,3 +343,19 @@ def test_a_comments_file_linked_out_of_the_repository_is_not_read(tmp_path, capf
     assert "talked-about.comments.yaml:1: ERROR: comments: is a link to" in err, err
     work = tmp_path / "blog/_build/html.work/posts/2010/talked-about.html"
     assert not work.exists() or "Private words" not in work.read_text(encoding="utf-8")
+
+
+def test_a_page_linked_out_of_the_repository_is_not_read(tmp_path, capfd):
+    """Posts linked out of the repository were refused; any other document
+    (a page in pages/, a file at the top) was read and published."""
+    outside = tmp_path / "outside.md"
+    outside.write_text("---\norphan: true\n---\n# Outside\n\nNot for the web.\n", encoding="utf-8")
+    (tmp_path / "blog/pages").mkdir(parents=True)
+    os.symlink(outside, tmp_path / "blog/pages/leak.md")
+    status, err, _ = build_with(tmp_path, capfd)
+    assert status != 0
+    assert "pages/leak.md:1: ERROR: file: is a link to" in err, err
+    leaked = [
+        p for p in (tmp_path / "blog/_build").rglob("*.html") if "Not for the web" in p.read_text()
+    ]
+    assert leaked == []

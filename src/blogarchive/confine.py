@@ -108,6 +108,34 @@ def check_site_folders(app, config) -> None:
         config[setting] = kept
 
 
+def confine_documents(app, env, added, changed, removed) -> list:
+    """``env-get-outdated``: no document is read through a link out of the
+    repository (posts are screened before: posts.screen_posts; this is every
+    other page).  One that is is an error naming it, and is neither read nor
+    written.  Each folder is resolved once, each file only looked at."""
+    srcdir = os.path.realpath(app.srcdir)
+    folders: dict[str, bool] = {}
+    for docname in sorted(env.found_docs):
+        path = str(env.doc2path(docname))
+        folder = os.path.dirname(path)
+        if folder not in folders:
+            folders[folder] = inside(folder, srcdir)
+        if folders[folder] and not os.path.islink(path):
+            continue
+        if inside(path, srcdir):
+            continue
+        logger.error(
+            "file: is a link to %s, outside the repository: not read",
+            os.path.realpath(path),
+            location=f"{path}:1",
+            type="blogarchive",
+            subtype="confine",
+        )
+        for docs in (env.found_docs, added, changed):
+            docs.discard(docname)
+    return []
+
+
 def _links(root: Path):
     """Every symbolic link under ``root``, not following any (os.walk)."""
     if not root.is_dir():

@@ -162,6 +162,7 @@ def setup(app):
     app.add_directive("raw", confine.ConfinedRaw, override=True)
     app.connect("doctree-read", confine.check_assets, priority=400)
     app.connect("config-inited", confine.check_site_folders)
+    app.connect("env-get-outdated", confine.confine_documents, priority=100)
     return {
         "version": __version__,
         "parallel_read_safe": True,
