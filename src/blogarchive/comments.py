@@ -19,7 +19,7 @@ import nh3
 import yaml
 from sphinx.util import logging
 
-from .confine import inside
+from .confine import inside, link_out
 
 logger = logging.getLogger(__name__)
 
@@ -67,13 +67,7 @@ def thread(srcdir, docname: str, tz: ZoneInfo) -> list[Comment]:
     if not path.is_file():
         return []
     if not inside(path, srcdir):  # a link out of the repository: its words are not ours
-        logger.error(
-            "comments: is a link to %s, outside the repository: not read",
-            path.resolve(),
-            location=f"{path}:1",
-            type="blogarchive",
-            subtype="confine",
-        )
+        link_out(path, "comments")
         return []
     try:
         entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []

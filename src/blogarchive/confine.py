@@ -82,6 +82,20 @@ class ConfinedRaw(_ReadsFiles, Raw):
 
 
 # -- images and downloads, before Sphinx's collectors copy them ---------------
+def link_out(path, field: str = "file", fate: str = "not read", shown=None) -> None:
+    """Report ``path`` (named ``shown``), a link out of the repository, as an
+    error at its first line (a location without ":" is read as a document)."""
+    logger.error(
+        "%s: is a link to %s, outside the repository: %s",
+        field,
+        os.path.realpath(path),
+        fate,
+        location=f"{shown or path}:1",
+        type="blogarchive",
+        subtype="confine",
+    )
+
+
 def check_site_folders(app, config) -> None:
     """``config-inited``: no link in a folder Sphinx copies or reads whole (the
     static files, the templates, the extra files) leads outside it and the
@@ -96,13 +110,7 @@ def check_site_folders(app, config) -> None:
             outside = [p for p in _links(root) if not (inside(p, root) or inside(p, app.srcdir))]
             for path in outside:
                 shown = path.relative_to(confdir) if path.is_relative_to(confdir) else path
-                logger.error(
-                    "file: is a link to %s, outside the repository: not published",
-                    os.path.realpath(path),
-                    location=f"{shown}:1",  # a path without ":" is read as a docname
-                    type="blogarchive",
-                    subtype="confine",
-                )
+                link_out(path, fate="not published", shown=shown)
             if not outside:
                 kept.append(folder)
         config[setting] = kept
@@ -124,13 +132,7 @@ def confine_documents(app, env, added, changed, removed) -> list:
             continue
         if inside(path, srcdir):
             continue
-        logger.error(
-            "file: is a link to %s, outside the repository: not read",
-            os.path.realpath(path),
-            location=f"{path}:1",
-            type="blogarchive",
-            subtype="confine",
-        )
+        link_out(path)
         for docs in (env.found_docs, added, changed):
             docs.discard(docname)
     return []

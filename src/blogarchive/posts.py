@@ -16,7 +16,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from .ablog_compat import FRONT_MATTER_PRIORITY, PostNode, matched_posts
-from .confine import inside
+from .confine import inside, link_out
 from .frontmatter import check_file
 from .state import build_state
 
@@ -255,13 +255,7 @@ def screen_posts(app, config) -> None:
     for docname in matched_posts(config):
         path = Path(app.srcdir, docname + ".md")
         if not inside(path, app.srcdir):  # a symlink out of the repository
-            logger.error(
-                "file: is a link to %s, outside the repository: not read",
-                path.resolve(),
-                location=f"{path}:1",
-                type="blogarchive",
-                subtype="confine",
-            )
+            link_out(path)
             left_out.append(docname + ".md")
             continue
         key = _stat_key(path)
