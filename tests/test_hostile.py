@@ -31,6 +31,8 @@ from test_bad_input import build_with
 
 POST = "---\ndate: 2010-07-02\n{front}---\n\n# {title}\n\nText.\n\n{body}\n"
 PASSWD = "../../../../../../../../etc/passwd"
+PIXEL = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADU"  # one PNG pixel
+PIXEL += "lEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
 
 
 def post(body: str = "", front: str = "", title: str = "Hostile") -> str:
@@ -272,7 +274,9 @@ def test_a_feed_carries_nothing_a_page_would_not_run_or_load(tmp_path, capfd):
         '<img src="https://tracker.example/raw.gif" alt="a tracker">\n\n'
         "<script>alert(3)</script>\n\n"
         '<iframe src="https://www.youtube.com/embed/x"></iframe>\n\n'
-        '<p onmouseover="alert(4)">Hover.</p>\n'
+        '<p onmouseover="alert(4)">Hover.</p>\n\n'
+        f'<img src="data:image/png;base64,{PIXEL}" alt="pasted">\n\n'
+        '<a href="data:text/html,hi">a data link</a>\n'
     )
     extra = {"posts/2010/raw.md": post(body=body, title="Raw markup"), "_static/ours.png": b"png"}
     status, err, site = build_with(tmp_path, capfd, extra=extra)
@@ -285,7 +289,8 @@ def test_a_feed_carries_nothing_a_page_would_not_run_or_load(tmp_path, capfd):
     link = entry.find(f"{atom}link").get("href")
     assert not content.select("script, iframe") and "alert(" not in str(content)
     assert [a["href"] for a in content.select("a[href]")] == ["https://example.org/"]
-    ours, tracker = content.select("img")
+    ours, tracker, pasted = content.select("img")
+    assert pasted["src"] == f"data:image/png;base64,{PIXEL}"  # a pasted picture stays
     assert urlsplit(ours["src"]).netloc == urlsplit(link).netloc
     assert ours["src"].endswith("/_images/ours.png")
     assert not tracker.get("src") and tracker["alt"] == "a tracker"  # its words alone

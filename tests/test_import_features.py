@@ -21,6 +21,9 @@ from blogarchive.cli import main
 from blogsite import Site, new_blog
 
 DATA = Path(__file__).parent / "data"
+#: The pasted picture in blogger-features.xml: one PNG pixel.
+PIXEL = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADU"
+PIXEL += "lEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
 
 
 def imported_site(tmp_path_factory, fmt: str) -> tuple[Site, str, Path]:
@@ -266,6 +269,19 @@ def test_a_gist_is_a_link_and_dropped_scripts_are_named(blogger):
     assert texts(section.select("p:not(.post-meta)"))[0] == "The script I use:"
     assert "dropped: a script from tracker.example (nothing runs in the archive)" in report
     assert "dropped: a script (nothing runs in the archive)" in report
+
+
+def test_a_picture_pasted_into_the_post_is_kept(blogger):
+    """A picture pasted into a post is in its HTML as a data: address: it was
+    replaced by its alt text.  A PNG, JPEG, GIF or WebP is kept as it is (the
+    site's policy allows data: pictures; nothing is fetched); an SVG, which can
+    hold script, and a data: link are not."""
+    section = body(blogger[0], "posts/2011/a-pasted-screenshot.html")
+    [image] = section.select("img")
+    assert image["src"] == "data:image/png;base64," + PIXEL and image["alt"] == "the form"
+    text = " ".join(section.get_text().split())
+    assert "a drawing" in text and "a data link" in text
+    assert not section.select('a[href^="data:"]')
 
 
 def summaries(site: Site, title: str):

@@ -26,7 +26,7 @@ from feedgen.feed import FeedGenerator
 
 from .archive import BlogArchive
 from .incremental import generated_files, run_tasks
-from .links import rewrite_links
+from .links import PASTED, rewrite_links
 
 
 def _absolute(html: str, base: str) -> str:
@@ -68,9 +68,12 @@ def inert(html: str, site: str) -> str:
     other hosts' pictures (csp.py); a feed reader has none, and a post's raw
     HTML (its author's, or an edit's) reaches the feed as it was.  Kept: the
     text, its markup and classes, links (http, https, mailto) and the site's
-    own pictures; another host's picture keeps its alt text alone."""
+    own pictures, pasted ones included; another host's picture keeps its alt
+    text alone."""
 
     def allowed(tag: str, attribute: str, value: str) -> str | None:
+        if value.lower().startswith("data:"):  # a pasted picture, and nothing else
+            return value if tag == "img" and attribute == "src" and PASTED.match(value) else None
         if tag == "img" and attribute == "src" and not value.startswith(site):
             return None
         return value
@@ -87,7 +90,7 @@ def inert(html: str, site: str) -> str:
             "th": {"colspan", "rowspan"},
         },
         attribute_filter=allowed,
-        url_schemes={"http", "https", "mailto"},
+        url_schemes={"http", "https", "mailto", "data"},  # data: pictures alone (allowed)
         link_rel=None,
         strip_comments=True,
     )

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from html import escape
 from urllib.parse import urlsplit
 
 import lxml.html
+
+#: A picture pasted into a post (a data: address): shown as it is, since the
+#: site's policy shows data: pictures and nothing is fetched (the importers
+#: keep it, the feeds too); never an SVG, which can hold script, nor a link.
+PASTED = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]+$", re.I)
 
 
 def rebase_links(html: str, from_uri: str, to_uri: str) -> str:

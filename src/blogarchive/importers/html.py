@@ -35,6 +35,8 @@ import nh3
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from markdownify import MarkdownConverter
 
+from ..links import PASTED
+
 #: Link and image schemes an import may keep; anything else (javascript:,
 #: vbscript:, data:, file:, ...) is dropped.  Relative addresses are kept.
 SCHEMES = {"http", "https", "mailto"}
@@ -175,6 +177,9 @@ BLOCK_START = re.compile(
 )
 
 
+PICTURE = "blogarchivepicture"  # a pasted picture's place while the sanitiser runs
+
+
 def sanitise(html: str) -> str:
     """Imported HTML with nothing active left: tags, attributes and URL schemes by allowlist."""
     return nh3.clean(
@@ -210,7 +215,8 @@ class _Converter(MarkdownConverter):
         # markdownify writes the alt text as it is, between brackets: one that
         # closes them ("a](https://tracker/p.gif) ![b") made a second image.
         alt = self.escape(" ".join((el.get("alt") or "").split()), parent_tags)
-        src = safe_url(el.get("src"))
+        pasted = "".join((el.get("src") or "").split())
+        src = pasted if PASTED.match(pasted) else safe_url(el.get("src"))
         if src is None:
             return alt
         el["src"], el["alt"] = src, alt
@@ -442,7 +448,10 @@ def convert(html: str, base_url: str | None = None, kept: list[str] | None = Non
     _caption_tables(soup, notes)
     for fallback in soup.find_all("noscript"):  # the script is gone: its fallback is the post's
         fallback.unwrap()  # (left in, the sanitiser shows its markup as text)
+    pasted = _hold_pasted_pictures(soup, notes)
     soup = BeautifulSoup(sanitise(str(soup)), "html.parser")
+    for image in soup.find_all("img", src=re.compile(f"^https://{PICTURE}/")):
+        image["src"] = pasted[int(image["src"].rsplit("/", 1)[-1])]
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
     _restore_embeds(soup, embeds, kept or [])
@@ -483,6 +492,21 @@ def _excerpt(text: str, notes: list[str]) -> Converted:
     if excerpt:
         notes.append(f"changed: the 'more' break ends the excerpt ({excerpt} paragraphs)")
     return Converted(body, excerpt, notes)
+
+
+def _hold_pasted_pictures(soup: BeautifulSoup, notes: list[str]) -> list[str]:
+    """Pasted pictures (``PASTED``) given a placeholder address the sanitiser
+    keeps (it drops every data: address); the pictures, by number."""
+    pasted = []
+    for image in soup.find_all("img", src=True):
+        src = "".join(image["src"].split())
+        if src.lower().startswith("data:"):
+            if not PASTED.match(src):
+                notes.append(f"dropped: a pasted picture of type {src[5:].split(';')[0]!r}")
+                continue
+            image["src"] = f"https://{PICTURE}/{len(pasted)}"
+            pasted.append(src)
+    return pasted
 
 
 def _take_scripts(soup: BeautifulSoup, embeds: list, notes: list[str]) -> None:
