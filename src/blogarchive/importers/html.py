@@ -440,6 +440,7 @@ def convert(html: str, base_url: str | None = None, kept: list[str] | None = Non
     html = re.sub(r"<!--\s*more\b[^>]*-->", f"<p>{MORE}</p>", html, flags=re.I)
     soup = BeautifulSoup(html, "html.parser")
     _flatten_deep(soup, notes)
+    _drop_trackers(soup, notes)
     for anchor in soup.find_all("a", attrs={"name": "more"}):
         anchor.replace_with(soup.new_string(f"\n{MORE}\n"))
     media = _media(soup, base_url)
@@ -492,6 +493,19 @@ def _excerpt(text: str, notes: list[str]) -> Converted:
     if excerpt:
         notes.append(f"changed: the 'more' break ends the excerpt ({excerpt} paragraphs)")
     return Converted(body, excerpt, notes)
+
+
+#: Blogger's tracking pixel, which ends each post of a blog's public feed.
+TRACKER = re.compile(r"^https?://[^/]*(blogger|blogspot)\.(com|googleusercontent\.com)/tracker/")
+
+
+def _drop_trackers(soup: BeautifulSoup, notes: list[str]) -> None:
+    """Blogger's tracking pixel left out (its footer, ``blogger-post-footer``,
+    with it): it would be downloaded and kept as one of the post's pictures."""
+    for image in soup.find_all("img", src=TRACKER):
+        footer = image.find_parent("div", class_="blogger-post-footer")
+        (footer or image).decompose()
+        notes.append("dropped: Blogger's tracking pixel")
 
 
 def _hold_pasted_pictures(soup: BeautifulSoup, notes: list[str]) -> list[str]:
