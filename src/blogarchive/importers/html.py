@@ -495,17 +495,21 @@ def _excerpt(text: str, notes: list[str]) -> Converted:
     return Converted(body, excerpt, notes)
 
 
-#: Blogger's tracking pixel, which ends each post of a blog's public feed.
-TRACKER = re.compile(r"^https?://[^/]*(blogger|blogspot)\.(com|googleusercontent\.com)/tracker/")
+#: Tracking pixels a post copied from a feed ends with: Blogger's (in its
+#: ``blogger-post-footer``), WordPress.com's stats, FeedBurner's.
+TRACKER = re.compile(
+    r"^https?://([^/]*(blogger|blogspot)\.(com|googleusercontent\.com)/tracker/"
+    r"|(pixel\.wp\.com|stats\.wordpress\.com)/b\.gif|feeds\.feedburner\.com/~r/)"
+)
 
 
 def _drop_trackers(soup: BeautifulSoup, notes: list[str]) -> None:
-    """Blogger's tracking pixel left out (its footer, ``blogger-post-footer``,
-    with it): it would be downloaded and kept as one of the post's pictures."""
+    """Tracking pixels left out (Blogger's footer with its own): each would be
+    downloaded and kept as one of the post's pictures."""
     for image in soup.find_all("img", src=TRACKER):
+        notes.append(f"dropped: a tracking pixel from {urlsplit(image['src']).hostname}")
         footer = image.find_parent("div", class_="blogger-post-footer")
         (footer or image).decompose()
-        notes.append("dropped: Blogger's tracking pixel")
 
 
 def _hold_pasted_pictures(soup: BeautifulSoup, notes: list[str]) -> list[str]:
