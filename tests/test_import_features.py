@@ -298,6 +298,20 @@ def test_bloggers_tracking_pixel_is_left_out(blogger):
     assert "tracker" not in (root / "posts/2011/from-the-public-feed.md").read_text()
 
 
+def test_links_within_a_post_keep_their_words(wordpress):
+    """Links to a place in the post itself (footnotes by hand, "back to the
+    top") failed the build: MyST reads "#fn1" as a reference, and the
+    targets are not kept.  Their words stay, as text, and the report says so."""
+    site, report, _ = wordpress
+    section = body(site, "posts/2012/footnotes-by-hand.html")
+    assert texts(section.select("p:not(.post-meta)")) == [
+        "A claim.1 Back to the top.",
+        "1. The source.",
+    ]
+    assert not section.select('a[href^="#"]:not(.headerlink)')
+    assert "changed: link within the post '#fn1' kept as its words" in report
+
+
 def summaries(site: Site, title: str):
     """The post's summary on the home page, whichever of its pages lists it."""
     pages = [

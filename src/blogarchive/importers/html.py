@@ -654,11 +654,18 @@ def _caption_tables(soup: BeautifulSoup, notes: list[str]) -> None:
 
 
 def _resolve_addresses(soup: BeautifulSoup, base_url: str | None, notes: list[str]) -> None:
-    """Relative links and images, against the old blog's address."""
+    """Relative links and images, against the old blog's address; a link to a
+    place in the post itself, its words."""
     for tag, attr in (("a", "href"), ("img", "src")):
         for element in soup.find_all(tag, attrs={attr: True}):
             value = element[attr].strip()
-            if value.startswith("#") or urlsplit(value).scheme:
+            if tag == "a" and value.startswith("#"):
+                # A place in the post itself (a footnote by hand, the top): MyST
+                # reads "#fn1" as a reference, and no target is kept.
+                element.unwrap()
+                notes.append(f"changed: link within the post {value!r} kept as its words")
+                continue
+            if urlsplit(value).scheme:
                 continue
             if base_url:
                 element[attr] = urljoin(base_url, value)
