@@ -312,6 +312,20 @@ def test_links_within_a_post_keep_their_words(wordpress):
     assert "changed: link within the post '#fn1' kept as its words" in report
 
 
+def test_a_heading_keeps_its_picture_and_empty_addresses_are_words(wordpress):
+    """A heading that is a picture became an empty heading (the picture
+    lost); a picture or link with an empty address pointed at the old post
+    itself (resolved against it).  The first keeps its picture; the others
+    are their words."""
+    section = body(wordpress[0], "posts/2012/a-picture-for-a-heading.html")
+    [heading] = section.select("h2")
+    assert heading.img["src"] == "https://example.org/wp-content/uploads/banner.png"
+    assert [img["src"] for img in section.select("img")] == [heading.img["src"]]
+    assert not [a for a in section.select("a[href]") if "banner" in a["href"]]
+    text = " ".join(section.get_text().split())
+    assert "Text and a picture with no address and a link with none." in text
+
+
 def summaries(site: Site, title: str):
     """The post's summary on the home page, whichever of its pages lists it."""
     pages = [

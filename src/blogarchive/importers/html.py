@@ -467,7 +467,10 @@ def convert(html: str, base_url: str | None = None, kept: list[str] | None = Non
         heading_style="ATX",
         bullets="-",
         escape_misc=False,
-        keep_inline_images_in=["td", "th", "a", "span", "b", "strong", "i", "em", "u"],
+        keep_inline_images_in=[
+            *("td", "th", "a", "span", "b", "strong", "i", "em", "u"),
+            *("h1", "h2", "h3", "h4", "h5", "h6"),  # a heading that is a picture
+        ],
     )
     text = converter.convert_soup(body).replace("\ue000", "")
     text = re.sub(r"[ \t]+\n", lambda m: "  \n" if m.group(0).startswith("  ") else "\n", text)
@@ -659,6 +662,13 @@ def _resolve_addresses(soup: BeautifulSoup, base_url: str | None, notes: list[st
     for tag, attr in (("a", "href"), ("img", "src")):
         for element in soup.find_all(tag, attrs={attr: True}):
             value = element[attr].strip()
+            if not value:  # resolved, it would be the old post itself
+                if tag == "img":
+                    element.replace_with(soup.new_string(element.get("alt", "")))
+                else:
+                    element.unwrap()
+                notes.append(f"changed: {tag} with an empty address kept as its words")
+                continue
             if tag == "a" and value.startswith("#"):
                 # A place in the post itself (a footnote by hand, the top): MyST
                 # reads "#fn1" as a reference, and no target is kept.
