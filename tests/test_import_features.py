@@ -229,9 +229,11 @@ def test_a_reusable_block_is_in_each_post_that_uses_it(wordpress):
 
 def test_atom_content_of_every_type_comes_in(blogger):
     """Atom content may be type="xhtml" (markup as elements, which other tools
-    write) or type="text": the first came in empty, the second as HTML."""
+    write) or type="text": the first came in empty, the second as HTML.  An
+    XHTML title (its words in elements) came in as untitled."""
     site = blogger[0]
     section = body(site, "posts/2011/written-by-another-tool.html")
+    assert section.select_one("h1").get_text().rstrip("¶") == "Written by another tool"
     assert texts(section.select("p:not(.post-meta)")) == [
         "Atom's XHTML content, as other tools write it.",
         "A second paragraph & an ampersand.",

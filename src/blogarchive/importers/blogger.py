@@ -317,7 +317,9 @@ def _post(path: Path, entry, blog_url: str | None, author: str | None) -> Import
     html = with_enclosures(_content_html(content), enclosures, notes)
     body = convert(html, base_url=url or blog_url)
     notes += body.notes
-    title = title_of(_text(entry, "atom:title"), body.text, published, notes)
+    title_element = entry.find("atom:title", NS)  # its words in elements, when XHTML
+    raw_title = "".join(title_element.itertext()) if title_element is not None else None
+    title = title_of(raw_title, body.text, published, notes)
     names = [n.text.strip() for n in entry.findall("atom:author/atom:name", NS) if n.text]
     names = [n for n in names if n.lower() not in ("unknown", "anonymous")] or names
     labels = [
