@@ -48,6 +48,11 @@ def dump(values: dict) -> list[str]:
     return lines
 
 
+#: Bytes a page's file name may hold before its ``.html``: 255 in all, the
+#: most a file system allows.
+NAME_BYTES = 250
+
+
 def redirect_problem(path) -> str | None:
     """Why ``path`` cannot be an old address served by this site, or None.
 
@@ -66,7 +71,7 @@ def redirect_problem(path) -> str | None:
         return f"{path!r} has an empty, '.', '..' or hidden segment: it must stay inside the site"
     if not (path.endswith("/") or path.endswith(".html")) or path in ("/", "/index.html"):
         return f"{path!r} must name a page of its own (ending in '.html' or '/'), not the home page"
-    if any(len(seg.encode("utf-8")) > 250 for seg in segments):  # + ".html": 255, a file's most
+    if any(len(seg.encode("utf-8")) > NAME_BYTES for seg in segments):
         return f"{path[:60]!r}... has a segment too long to be a file's name"
     return None
 

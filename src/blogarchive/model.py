@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from slugify import slugify
 
+from .frontmatter import NAME_BYTES
+
 #: Where the indexes live, below ``blog_path``.
 CATALOGS = (
     # (ABlog catalog attribute, folder, page title, heading before a name)
@@ -356,13 +358,13 @@ def archive_writes(docname: str, blog_path: str) -> bool:
 
 def _file_name(name: str) -> bool:
     """Whether ``name`` can be a page's file name as it is (a Blogger label's
-    old address): no folder in it, not hidden, printable, and with ``.html``
-    within the 255 bytes a file system allows."""
+    old address): no folder in it, not hidden, printable, and short enough
+    (``NAME_BYTES``)."""
     return (
         "/" not in name
         and not name.startswith(".")
         and name.isprintable()
-        and len(name.encode("utf-8")) <= 250
+        and len(name.encode("utf-8")) <= NAME_BYTES
     )
 
 

@@ -623,14 +623,16 @@ def _square_tables(soup: BeautifulSoup) -> None:
     Markdown table has as many columns as its first row, and drops the
     cells of a longer row."""
     for table in soup.find_all("table"):
-        rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
-        cells = {id(row): row.find_all(["td", "th"], recursive=False) for row in rows}
-        widths = {id(row): sum(_span(cell) for cell in cells[id(row)]) for row in rows}
-        widest = max(widths.values(), default=0)
-        for row in rows:
-            kind = cells[id(row)][-1].name if cells[id(row)] else "td"
-            for _ in range(widest - widths[id(row)]):
-                row.append(soup.new_tag(kind))
+        rows = [
+            (row, row.find_all(["td", "th"], recursive=False))
+            for row in table.find_all("tr")
+            if row.find_parent("table") is table
+        ]
+        widths = [sum(_span(cell) for cell in cells) for _, cells in rows]
+        widest = max(widths, default=0)
+        for (row, cells), width in zip(rows, widths, strict=True):
+            for _ in range(widest - width):
+                row.append(soup.new_tag(cells[-1].name if cells else "td"))
 
 
 def _span(cell: Tag) -> int:

@@ -65,6 +65,7 @@ class Mirror:
     local_network: bool = False
 
     def __post_init__(self):
+        self._opener = urllib.request.build_opener(_Redirects(self.local_network))
         self._local: dict[str, Path] = {}
         if self.media_from is not None:
             for path in sorted(Path(self.media_from).rglob("*")):
@@ -119,11 +120,10 @@ class Mirror:
 
     def _download(self, url: str) -> bytes:
         request = urllib.request.Request(url, headers={"User-Agent": "blogarchive-import"})
-        opener = urllib.request.build_opener(_Redirects(self.local_network))
         try:
             if not self.local_network:
                 _refuse_local(url)
-            with opener.open(request, timeout=self.timeout) as response:
+            with self._opener.open(request, timeout=self.timeout) as response:
                 kind = response.headers.get_content_type()
                 if not TYPES.match(kind):
                     raise _Refused(f"not a picture or file ({kind})")

@@ -28,7 +28,7 @@ class ImportError_(Exception):
 def slugify_title(title: str) -> str:
     """ASCII, lower case, hyphens: "Let's celebrate!!!" -> "lets-celebrate";
     any script transliterated ("Русский" -> "russkii"), so titles with no Latin
-    letters do not all become one slug; cut at a word within ``SLUG_LENGTH``
+    letters do not all become one slug; cut at a word (model.SHORT)
     (a file name holds 255 bytes: a 300-character title crashed the import)."""
     return slugify(title, replacements=APOSTROPHES, **SHORT) or "post"
 

@@ -66,15 +66,20 @@ def _date(path: Path, item) -> dt.datetime | None:
     return when
 
 
+def _meta(item, key: str) -> list[str]:
+    """The values of a post's custom fields named ``key`` (``wp:postmeta``)."""
+    return [
+        (_wp(meta, "meta_value") or "").strip()
+        for meta in item
+        if isinstance(meta.tag, str)
+        and meta.tag.endswith("}postmeta")
+        and (_wp(meta, "meta_key") or "").strip() == key
+    ]
+
+
 def _enclosures(item) -> list[str]:
     """The addresses in a post's "enclosure" fields (address, length, type)."""
-    found = []
-    for meta in item:
-        if isinstance(meta.tag, str) and meta.tag.endswith("}postmeta"):
-            if (_wp(meta, "meta_key") or "").strip() == "enclosure":
-                value = (_wp(meta, "meta_value") or "").strip()
-                found += value.splitlines()[:1]
-    return found
+    return [value.splitlines()[0] for value in _meta(item, "enclosure") if value]
 
 
 def _unset(value: str | None) -> bool:
@@ -122,12 +127,7 @@ def read_wordpress(path: Path, author: str | None = None) -> ExportContents:
     names = _authors(channel)
     # A post with no author of its own is the blog's author's, then conf.py's.
     author = next(iter(names.values()), None) or author
-    pictures = _attachments(channel)
-    blocks = {
-        (_wp(item, "post_id") or "").strip(): item.findtext("content:encoded", namespaces=NS) or ""
-        for item in channel.findall("item")
-        if (_wp(item, "post_type") or "").strip() == "wp_block"
-    }
+    shared = _shared(channel)
     for item in channel.findall("item"):
         kind = (_wp(item, "post_type") or "").strip()
         status = (_wp(item, "status") or "").strip()
@@ -140,7 +140,7 @@ def read_wordpress(path: Path, author: str | None = None) -> ExportContents:
             contents.not_posts[f"{status or 'unknown'} post"] += 1
             continue
         try:
-            post = _post(path, item, blog_url, names, author, (pictures, blocks))
+            post = _post(path, item, blog_url, names, author, shared)
             contents.posts.append(dataclasses.replace(post, is_page=kind == "page"))
         except ImportError_ as exc:
             contents.refused.append((exc.line, exc.message))
@@ -149,26 +149,28 @@ def read_wordpress(path: Path, author: str | None = None) -> ExportContents:
     return contents
 
 
-def _attachments(channel) -> dict[str, tuple[str, str]]:
-    """Each attachment's id -> (its file's address, its title)."""
-    found = {}
+def _shared(channel) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """What posts name by id: each attachment's (file address, title), each
+    reusable block's content (an item of type ``wp_block``)."""
+    pictures, blocks = {}, {}
     for item in channel.findall("item"):
+        kind, number = (_wp(item, "post_type") or "").strip(), (_wp(item, "post_id") or "").strip()
         url = (_wp(item, "attachment_url") or "").strip()
-        if (_wp(item, "post_type") or "").strip() == "attachment" and url:
-            found[(_wp(item, "post_id") or "").strip()] = (url, plain_title(item.findtext("title")))
-    return found
+        if kind == "attachment" and url:
+            pictures[number] = (url, plain_title(item.findtext("title")))
+        elif kind == "wp_block":
+            blocks[number] = item.findtext("content:encoded", namespaces=NS) or ""
+    return pictures, blocks
 
 
 def _featured(item, pictures: dict[str, tuple[str, str]], html: str, notes: list[str]) -> str:
     """The post's HTML headed by its featured image (``_thumbnail_id``), which
     its theme showed above it, unless the text shows that picture already."""
-    for meta in item:
-        if isinstance(meta.tag, str) and meta.tag.endswith("}postmeta"):
-            if (_wp(meta, "meta_key") or "").strip() == "_thumbnail_id":
-                url, title = pictures.get((_wp(meta, "meta_value") or "").strip(), ("", ""))
-                if url and url not in html:
-                    notes.append(f"changed: its featured image {url!r} heads it")
-                    return f'<p><img src="{escape(url)}" alt="{escape(title)}"></p>\n' + html
+    for picture in _meta(item, "_thumbnail_id"):
+        url, title = pictures.get(picture, ("", ""))
+        if url and url not in html:
+            notes.append(f"changed: its featured image {url!r} heads it")
+            return f'<p><img src="{escape(url)}" alt="{escape(title)}"></p>\n' + html
     return html
 
 
