@@ -3,7 +3,9 @@
     .venv/bin/python benchmarks/run.py 100 1000 5000 [--repeat 3]
 
 For each N: a clean build, a no-op rebuild, a one-post edit and a one-post add
-(wall time, peak memory, files rewritten, site size), and Pelican's and Hugo's
+(wall time, peak memory, files rewritten, site size), the author's loop in
+``blog serve`` (from saving an edit of a post until the preview serves its page,
+and until the preview's search index has it), and Pelican's and Hugo's
 clean builds of the same posts, in one run, alternating, each the median of
 ``--repeat`` runs.  The peers do the same work as this build: post pages; the
 home page and every tag, category, author, year and month listed ten posts a
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import http.client
 import os
 import platform
 import shutil
@@ -25,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -153,6 +157,59 @@ def median(runs: list[Run]) -> Run:
     return sorted(runs, key=lambda run: run.seconds)[len(runs) // 2]
 
 
+def _served(url: str) -> bytes | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read()
+    except (OSError, http.client.HTTPException):  # not yet, or a page replaced mid-read
+        return None
+
+
+def _wait(check, step: float = 0.01, seconds: float = 600) -> float:
+    started = time.monotonic()
+    while not check():
+        if time.monotonic() - started > seconds:
+            raise RuntimeError("the preview never caught up")
+        time.sleep(step)
+    return time.monotonic() - started
+
+
+def preview_edits(blog: Path, post: Path, times: int = 3) -> tuple[float, float]:
+    """``blog serve``'s author loop: the medians, over ``times`` edits of
+    ``post``, of the seconds from saving the edit until the preview serves
+    the post's page with it, and until the preview's search index has it
+    (Pagefind's entry file names a new index)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    page = f"{base}posts/{post.parent.name}/{post.stem}.html"
+    entry = f"{base}pagefind/pagefind-entry.json"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "blogarchive.cli", "serve", "--port", str(port)],
+        cwd=blog, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    shown, searched = [], []
+    try:
+        _wait(lambda: _served(entry), step=0.5)
+        for number in range(times):
+            time.sleep(5)  # the author writes; the next worker warms up
+            index = _served(entry)
+            word = f"Editword{number}x{time.time_ns()}"
+            post.write_text(post.read_text(encoding="utf-8") + f"\n{word} was added.\n")
+            started = time.monotonic()
+            _wait(lambda word=word: word.encode() in (_served(page) or b""))
+            shown.append(time.monotonic() - started)
+            _wait(lambda old=index: _served(entry) not in (None, old))
+            searched.append(time.monotonic() - started)
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait()
+    return sorted(shown)[len(shown) // 2], sorted(searched)[len(searched) // 2]
+
+
 def bench(count: int, workdir: Path, repeat: int) -> dict[str, Run]:
     generated = posts(count + 1)
     extra, generated = generated[-1], generated[:-1]
@@ -190,13 +247,14 @@ def bench(count: int, workdir: Path, repeat: int) -> dict[str, Run]:
     runs["edit"] = measure(build, blog, out)
     write_myst(blog, [extra])
     runs["add"] = measure(build, blog, out)
+    preview = preview_edits(blog, edited)
     runs |= {name: median(results) for name, results in peers.items()}
     page_kb = {
         "ours": median_kb(out.glob("posts/*/*.html")),
         "pelican": median_kb((pelican / "output").glob("post-*.html")),
         "hugo": median_kb((hugo / "public/posts").glob("*/index.html")),
     }
-    return runs, page_kb
+    return runs, page_kb | {"preview": preview}
 
 
 def table(results: dict[int, tuple[dict[str, Run], dict[str, float]]]) -> str:
@@ -204,11 +262,13 @@ def table(results: dict[int, tuple[dict[str, Run], dict[str, float]]]) -> str:
         "| posts | clean | no-op | edit | add | Pelican clean | Hugo clean | clean / Pelican "
         "| edit / clean | no-op / clean | peak memory (largest process / all at once) "
         "| files rewritten (no-op / edit / add) | size (ours / Pelican / Hugo) "
-        "| median post page (ours / Pelican / Hugo) |",
-        "|" + "---|" * 14,
+        "| median post page (ours / Pelican / Hugo) "
+        "| `blog serve` edit: page shown / search has it (of clean) |",
+        "|" + "---|" * 15,
     ]
     for count, (r, pages) in results.items():
         clean = r["clean"].seconds
+        shown, searched = pages["preview"]
         ours = [r[k] for k in ("clean", "no-op", "edit", "add")]
         lines.append(
             f"| {count} | {clean:.1f} s | {r['no-op'].seconds:.1f} s | {r['edit'].seconds:.1f} s "
@@ -220,7 +280,8 @@ def table(results: dict[int, tuple[dict[str, Run], dict[str, float]]]) -> str:
             f"| {r['no-op'].rewritten} / {r['edit'].rewritten} / {r['add'].rewritten} "
             f"| {r['clean'].size_mb:.1f} / {r['pelican'].size_mb:.1f} "
             f"/ {r['hugo'].size_mb:.1f} MB "
-            f"| {pages['ours']:.1f} / {pages['pelican']:.1f} / {pages['hugo']:.1f} KB |"
+            f"| {pages['ours']:.1f} / {pages['pelican']:.1f} / {pages['hugo']:.1f} KB "
+            f"| {shown:.2f} s / {searched:.2f} s ({shown / clean:.0%} / {searched / clean:.0%}) |"
         )
     return "\n".join(lines)
 

@@ -2,6 +2,9 @@
 
 Runs the real command on a copy of the blog, edits a post, and waits for the
 served page to show the edit; the page carries sphinx-autobuild's reload script.
+Each build runs in a worker warmed up before the change (issue 15, serve.py):
+what it shows must be what the files say at the change — settings, front
+matter, a post that failed and was mended — and the search index follows.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from blogsite import REPO
+from blogsite import REPO, Site
 
 
 def free_port() -> int:
@@ -43,7 +46,17 @@ def wait_for(url: str, text: str, seconds: float = 90) -> str:
     raise AssertionError(f"{url} never showed {text!r}")
 
 
-def test_serve_rebuilds_when_a_post_changes(tmp_path):
+def wait_until(check, what: str, seconds: float = 90):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = check()
+        if found:
+            return found
+        time.sleep(0.5)
+    raise AssertionError(f"never: {what}")
+
+
+def start_serving(tmp_path):
     blog = tmp_path / "blog"
     blog.mkdir()
     for name in ("conf.py", "index.md", "about.md"):
@@ -58,18 +71,59 @@ def test_serve_rebuilds_when_a_post_changes(tmp_path):
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
+    return blog, server, f"http://127.0.0.1:{port}/"
+
+
+def stop_serving(server) -> None:
+    os.killpg(server.pid, signal.SIGTERM)
+    server.wait(timeout=30)
+
+
+def test_serve_rebuilds_when_a_post_changes(tmp_path):
+    blog, server, base = start_serving(tmp_path)
     try:
-        url = f"http://127.0.0.1:{port}/posts/2010/birmingham-blues.html"
+        url = base + "posts/2010/birmingham-blues.html"
         page = wait_for(url, "There’s nothing I like less")
         assert "websocket" in page.lower()  # the browser reloads itself
         post = blog / "posts/2010/birmingham-blues.md"
         post.write_text(post.read_text(encoding="utf-8") + "\nA postscript, added live.\n")
         wait_for(url, "A postscript, added live.")
-        # Search works in the preview too: its page and Pagefind's index are served.
-        base = f"http://127.0.0.1:{port}/"
+        # Search works in the preview too: its page and Pagefind's index are served,
+        # and the index catches up with the edit.
         assert 'id="search-form"' in wait_for(base + "search.html", "search-results")
         assert '"page_count"' in wait_for(base + "pagefind/pagefind-entry.json", "page_count")
+        site = Site(blog / "_build/serve")
+        wait_until(
+            lambda: any(
+                "added live" in record["content"]
+                for url, record in site.search_index().items()
+                if url.endswith("birmingham-blues.html")
+            ),
+            "the preview's search index has the edit",
+        )
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        stop_serving(server)
     assert Path(blog / "_build/serve").is_dir()
+
+
+def test_each_preview_build_reads_the_files_as_they_are_at_the_change(tmp_path):
+    """The worker warmed up before the change has read nothing of the blog:
+    a new setting, a new post, and a post that failed and was mended, each
+    shows in the very next build."""
+    blog, server, base = start_serving(tmp_path)
+    try:
+        wait_for(base + "index.html", "Birmingham")
+        conf = blog / "conf.py"
+        text = conf.read_text(encoding="utf-8")
+        assert 'html_title = "Chris Mills\' blog"' in text
+        conf.write_text(text.replace('html_title = "Chris Mills\' blog"', 'html_title = "Notes"'))
+        wait_for(base + "index.html", "<title>Notes")
+        broken = blog / "posts/2010/a-late-post.md"
+        broken.write_text("---\ndate: not a date\n---\n\n# A late post\n\nLate words.\n")
+        time.sleep(3)  # its build fails, or leaves it out; the server goes on
+        assert "Birmingham" in wait_for(base + "index.html", "Birmingham")
+        broken.write_text("---\ndate: 2010-07-30\n---\n\n# A late post\n\nLate words.\n")
+        wait_for(base + "posts/2010/a-late-post.html", "Late words.")
+        assert "A late post" in wait_for(base + "index.html", "A late post")
+    finally:
+        stop_serving(server)

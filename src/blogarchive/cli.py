@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -201,15 +200,11 @@ def cmd_links(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    """sphinx-autobuild: rebuild on any change to posts, templates, static files or
-    conf.py, and reload the browser.  A preview: drafts are shown, bannered."""
-    ignore = r"(^|/)(\.venv|\.git|_build|tests|benchmarks|\.pytest_cache|__pycache__)(/|$)"
-    command = [
-        sys.executable, "-m", "sphinx_autobuild", ".", "_build/serve",
-        "--host", "127.0.0.1", "--port", str(args.port),
-        "-D", "blog_preview=1", "--re-ignore", ignore,
-    ]  # fmt: skip
-    return subprocess.call(command)
+    """A live preview (serve.py): rebuilt on any change to posts, templates,
+    static files or conf.py, and the browser reloaded.  Drafts are shown, bannered."""
+    from .serve import serve
+
+    return serve(Path.cwd(), args.port)
 
 
 def main(argv: list[str] | None = None) -> int:

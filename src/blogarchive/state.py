@@ -87,6 +87,7 @@ class BuildState:
     archive_pages: object = None  # pages.ArchivePagesJob: the archive's pages being written
     documents: object = None  # incremental.DocumentQueue: the documents to write, on two cores
     site_css: object = None  # stylesheet.SiteCss: the one stylesheet and what it holds
+    parallel: int = 0  # the build's processes while a few documents are read here
 
 
 _STATES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
