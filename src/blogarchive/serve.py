@@ -67,14 +67,13 @@ def sphinx_arguments(source: Path, out: Path, extra: list[str]) -> list[str]:
 
 
 def worker(report: int, arguments: list[str]) -> int:
-    """One preview build, in a process of its own: import, say ``ready`` on
-    the ``report`` descriptor, wait for ``build`` on stdin, build, say
-    ``built STATUS``, publish the search index, say ``searched``.  Ends
-    without building if stdin closes first (the server stopped)."""
+    """One preview build, in a process of its own: import, wait for ``build``
+    on stdin, build, say ``built STATUS`` on the ``report`` descriptor,
+    publish the search index, say ``searched STATUS``.  Ends without building
+    if stdin closes first (the server stopped)."""
     with os.fdopen(report, "w", buffering=1) as say:
         for module in WARM:
             importlib.import_module(module)
-        say.write("ready\n")
         try:
             order = sys.stdin.readline()
         except KeyboardInterrupt:  # Ctrl+C reaches the whole process group
