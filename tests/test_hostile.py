@@ -103,6 +103,20 @@ def test_a_post_that_is_a_symlink_out_of_the_repository_is_not_read(tmp_path, ca
     assert not (tmp_path / "blog/_build/html.work/posts/2010/outside.html").exists()
 
 
+def test_a_year_folder_that_is_a_symlink_out_of_the_repository_is_not_read(tmp_path, capfd):
+    """Each folder of posts is resolved once (confine.Within): a year's folder
+    that is a link out of the repository leaves every post in it out."""
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "away.md").write_text(post(title="Away"), encoding="utf-8")
+    (tmp_path / "blog/posts").mkdir(parents=True)
+    os.symlink(outside, tmp_path / "blog/posts/2011")
+    status, err, site = build_with(tmp_path, capfd)
+    assert status != 0
+    assert "posts/2011/away.md:1: ERROR: file: is a link to" in err, err
+    assert not (tmp_path / "blog/_build/html.work/posts/2011/away.html").exists()
+
+
 # case -> (front matter lines of one or two posts, the error)
 REDIRECTS = {
     "climbs-out": (["redirect: /../../../../escaped.html\n"], "has an empty, '.', '..'"),

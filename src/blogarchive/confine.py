@@ -40,6 +40,26 @@ def inside(path: Path | str, root: Path | str) -> bool:
     return Path(path).resolve().is_relative_to(Path(root).resolve())
 
 
+class Within:
+    """:func:`inside` for the many files of a few folders (every post, every
+    page): each folder resolved once, each file only looked at — a file that
+    is a link resolved too.  Resolving each of 1000 posts whole took 0.1 s of
+    every build, an edit's included."""
+
+    def __init__(self, root: Path | str):
+        self.root = os.path.realpath(root)
+        self.folders: dict[str, bool] = {}
+
+    def __call__(self, path: Path | str) -> bool:
+        path = str(path)
+        folder = os.path.dirname(path)
+        if folder not in self.folders:
+            self.folders[folder] = inside(folder, self.root)
+        if self.folders[folder] and not os.path.islink(path):
+            return True
+        return inside(path, self.root)
+
+
 def _outside(what: str) -> str:
     return f"{what!r} is outside the repository: a post may read only files inside it"
 
@@ -120,17 +140,11 @@ def confine_documents(app, env, added, changed, removed) -> list:
     """``env-get-outdated``: no document is read through a link out of the
     repository (posts are screened before: posts.screen_posts; this is every
     other page).  One that is is an error naming it, and is neither read nor
-    written.  Each folder is resolved once, each file only looked at."""
-    srcdir = os.path.realpath(app.srcdir)
-    folders: dict[str, bool] = {}
+    written."""
+    within = Within(app.srcdir)
     for docname in sorted(env.found_docs):
         path = str(env.doc2path(docname))
-        folder = os.path.dirname(path)
-        if folder not in folders:
-            folders[folder] = inside(folder, srcdir)
-        if folders[folder] and not os.path.islink(path):
-            continue
-        if inside(path, srcdir):
+        if within(path):
             continue
         link_out(path)
         for docs in (env.found_docs, added, changed):

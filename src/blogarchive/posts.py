@@ -16,7 +16,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from .ablog_compat import FRONT_MATTER_PRIORITY, PostNode, matched_posts
-from .confine import inside, link_out
+from .confine import Within, link_out
 from .frontmatter import check_file
 from .state import build_state
 
@@ -252,9 +252,10 @@ def screen_posts(app, config) -> None:
     # path -> (stat key, FrontMatter): CheckPostFrontMatter reuses these instead of
     # parsing again (a fresh map each build: state.start_build)
     screened = build_state(config).screened
+    within = Within(app.srcdir)
     for docname in matched_posts(config):
         path = Path(app.srcdir, docname + ".md")
-        if not inside(path, app.srcdir):  # a symlink out of the repository
+        if not within(path):  # a symlink out of the repository
             link_out(path)
             left_out.append(docname + ".md")
             continue
