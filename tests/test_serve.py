@@ -19,6 +19,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from blogarchive.serve import Preview
+
 from blogsite import REPO, Site
 
 
@@ -127,3 +129,16 @@ def test_each_preview_build_reads_the_files_as_they_are_at_the_change(tmp_path):
         assert "A late post" in wait_for(base + "index.html", "A late post")
     finally:
         stop_serving(server)
+
+
+def test_the_preview_rebuilds_for_the_blogs_files_not_its_output_or_tools(tmp_path):
+    """Changes are judged by their path inside the repository: a blog kept in
+    a folder named ``tests`` or ``_build`` is still watched (the pattern
+    sphinx-autobuild was given matched the whole path, and ignored it all)."""
+    blog = tmp_path / "tests" / "_build" / "blog"
+    preview = Preview(blog, [])
+    for watched in ("posts/2010/a.md", "conf.py", "_templates/page.html", "_static/x.css"):
+        assert not preview.ignored(str(blog / watched)), watched
+    for ignored in ("_build/html/a.html", ".git/index", "tests/test_x.py", "posts/.a.md.swp",
+                    "posts/a.md~", ".venv/lib/x.py", "benchmarks/run.py"):  # fmt: skip
+        assert preview.ignored(str(blog / ignored)), ignored

@@ -194,10 +194,9 @@ class Preview:
 
     def ignored(self, path: str) -> bool:
         """Not a change to rebuild for: the build's output, tools, dot files."""
-        parts = Path(self._relative(Path(path))).parts
-        return any(part in IGNORED or part.startswith(".") for part in parts[:-1]) or (
-            parts[-1:] and parts[-1].startswith(".") or parts[-1:] and parts[-1].endswith("~")
-        )
+        *folders, name = Path(self._relative(Path(path))).parts or ("",)
+        hidden = any(folder in IGNORED or folder.startswith(".") for folder in folders)
+        return hidden or name.startswith(".") or name.endswith("~")  # an editor's own files
 
     def stop(self) -> None:
         if self.finishing is not None:
