@@ -391,3 +391,16 @@ def test_the_report_names_every_post_with_its_line(wordpress):
     for post in posts:
         assert f": {post}: " in report
     assert f"{DATA / 'wordpress-features.xml'}:" in report
+
+
+def test_a_comment_on_a_page_is_kept_with_the_page(blogger):
+    """Blogger names the page a comment answers as if it were a post
+    (``.post-36`` for the page ``.page-36``): 55 comments on the 9 pages of a
+    real export were skipped as answering nothing imported."""
+    site, report, root = blogger
+    assert "comment on no imported post" not in report
+    assert "A page reader" in (root / "pages/about-this-blog.comments.yaml").read_text()
+    comment = site.page("pages/about-this-blog.html").select_one("section.comments .comment")
+    assert comment.select_one(".comment-author").get_text() == "A page reader"
+    text = comment.select_one(".comment-text").get_text().strip()
+    assert text == "Thank you for writing this blog."

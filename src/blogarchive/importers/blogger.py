@@ -220,7 +220,7 @@ def read_blogger(path: Path, author: str | None = None) -> ExportContents:
         try:
             post = _post(path, entry, blog_url, author)
             contents.posts.append(dataclasses.replace(post, is_page=kind == "page"))
-            post_ids.append((_text(entry, "atom:id") or "").strip())
+            post_ids.append(_entry_key(_text(entry, "atom:id")))
         except ImportError_ as exc:
             contents.refused.append((exc.line, exc.message))
         except Exception as exc:  # one post the converter fails on must not cost the blog
@@ -233,6 +233,14 @@ def read_blogger(path: Path, author: str | None = None) -> ExportContents:
     if orphans:
         contents.not_posts["comment on no imported post"] += orphans
     return contents
+
+
+def _entry_key(entry_id: str | None) -> str:
+    """A post's or page's id as its comments name it.  Blogger names the page a
+    comment answers as if it were a post: ``blog-1.post-36`` for the page
+    ``blog-1.page-36`` (the 55 comments on the 9 pages of a real export were
+    lost), so both are read as ``blog-1.36``."""
+    return re.sub(r"\.(?:post|page)-(\d+)$", r".\1", (entry_id or "").strip())
 
 
 def _comment(entry, comments: dict[str, list[Comment]], contents: ExportContents) -> None:
@@ -263,7 +271,7 @@ def _comment(entry, comments: dict[str, list[Comment]], contents: ExportContents
     )
     parent = re.search(r"(\d+)\s*$", answered)
     url = safe_url(_text(entry, "atom:author/atom:uri"))
-    comments.setdefault(post_id.strip(), []).append(
+    comments.setdefault(_entry_key(post_id), []).append(
         Comment(
             id=own_id.group(1) if own_id else str(entry.sourceline),
             author=" ".join((_text(entry, "atom:author/atom:name") or "Anonymous").split()),
