@@ -203,7 +203,14 @@ def test_malformed_export_is_named_and_nothing_written(
 @pytest.mark.parametrize(
     "fmt,export,line,message,written",
     [
-        ("wordpress", "wordpress-bad-date.xml", 14, "bad wp:post_date '14/03/2011'", 2),
+        (
+            "wordpress",
+            "wordpress-bad-date.xml",
+            14,
+            "bad wp:post_date '14/03/2011' "
+            "(was https://chrismills.example.org/2011/03/14/working-together-again/)",
+            2,
+        ),
     ],
 )
 def test_an_entry_that_cannot_be_taken_is_refused_and_the_rest_comes_in(
@@ -221,6 +228,38 @@ def test_an_entry_that_cannot_be_taken_is_refused_and_the_rest_comes_in(
     report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
     assert f"{DATA / export}:{line}: refused: {message}" in report
     build_site(blog_dir)
+
+
+ONE_LINE_BACKUP = (
+    "<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+    "<entry><id>tag:blogger.com,1999:blog-9.post-1</id>"
+    "<published>2012-05-01T09:00:00.000+01:00</published>"
+    "<category scheme='http://schemas.google.com/g/2005#kind' "
+    "term='http://schemas.google.com/blogger/2008/kind#post'/><title>Kept</title>"
+    "<content type='html'>Words kept.</content>"
+    "<link rel='alternate' type='text/html' href='http://one.blogspot.com/2012/05/kept.html'/>"
+    "</entry><entry><id>tag:blogger.com,1999:blog-9.post-2</id>"
+    "<published>2012-05-02T09:00:00.000+01:00</published>"
+    "<category scheme='http://schemas.google.com/g/2005#kind' "
+    "term='http://schemas.google.com/blogger/2008/kind#post'/><title>Emptied</title>"
+    "<link rel='alternate' type='text/html' href='http://one.blogspot.com/2012/05/emptied.html'/>"
+    "</entry></feed>\n"
+)
+
+
+def test_a_refused_entry_of_a_one_line_export_is_named_by_its_address(blog_dir, capsys):
+    """A Blogger backup holds every entry after its template on one line: a
+    refusal names the entry's old address, which its line alone cannot tell."""
+    export = blog_dir / "backup.xml"
+    export.write_text(ONE_LINE_BACKUP, encoding="utf-8")
+    status, out, err = run_blog(
+        capsys, "import", "blogger", export, "--posts-dir", blog_dir / "posts"
+    )
+    assert status == 1 and "1 written" in out
+    named = "post has no <content> (was http://one.blogspot.com/2012/05/emptied.html)"
+    assert f"{export}:1: {named}; entry refused" in err
+    report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
+    assert f"{export}:1: refused: {named}" in report
 
 
 WXR_UNDATED = """<?xml version="1.0" encoding="UTF-8"?>
@@ -368,9 +407,8 @@ def test_a_post_the_converter_fails_on_costs_only_itself(
     assert status == 1 and "Traceback" not in err
     [refusal] = [e for e in err.splitlines() if "could not be converted" in e]
     assert refusal.startswith(f"blog import: {DATA / export}:")
-    assert refusal.endswith(
-        "could not be converted (ValueError: a converter fault); please report this; entry refused"
-    )
+    assert "could not be converted (ValueError: a converter fault); please report this" in refusal
+    assert refusal.endswith("); entry refused") and " (was http" in refusal  # its old address
     assert " written" in out and not out.startswith("0 written")
     build_site(blog_dir)
 

@@ -1,9 +1,10 @@
 """Blogger exports: "Back up content" (Atom, ``…/kind#post``) and Takeout's ``feed.atom``.
 
-Only published posts become posts; drafts become drafts (or are skipped);
-comments, settings, templates and pages are skipped and counted.  A post entry
-that cannot be taken (no date, no content) is refused with its line, and the
-rest still comes in; an untitled post is titled from its first words.
+Published posts become posts and pages pages; drafts become drafts (or are
+skipped); comments come with the post or page they answer; settings and the
+template are skipped and counted.  An entry that cannot be taken (no date, no
+content) is refused with its line and old address, and the rest still comes
+in; an untitled post is titled from its first words.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .records import (
     ExportContents,
     ImportedPost,
     ImportError_,
+    naming,
     old_address,
     title_of,
     unconvertible,
@@ -222,9 +224,10 @@ def read_blogger(path: Path, author: str | None = None) -> ExportContents:
             contents.posts.append(dataclasses.replace(post, is_page=kind == "page"))
             post_ids.append(_entry_key(_text(entry, "atom:id")))
         except ImportError_ as exc:
-            contents.refused.append((exc.line, exc.message))
+            contents.refused.append((exc.line, naming(exc.message, _address(entry))))
         except Exception as exc:  # one post the converter fails on must not cost the blog
-            contents.refused.append((entry.sourceline or 0, unconvertible(exc)))
+            why = naming(unconvertible(exc), _address(entry))
+            contents.refused.append((entry.sourceline or 0, why))
     for i, post_id in enumerate(post_ids):
         mine = sorted(comments.pop(post_id, []), key=lambda c: c.date)
         if mine:
@@ -233,6 +236,14 @@ def read_blogger(path: Path, author: str | None = None) -> ExportContents:
     if orphans:
         contents.not_posts["comment on no imported post"] += orphans
     return contents
+
+
+def _address(entry) -> str:
+    """The entry's address on the old blog, else its id."""
+    for link in entry.findall("atom:link", NS):
+        if link.get("rel") == "alternate" and link.get("href"):
+            return link.get("href")
+    return _text(entry, "atom:id") or ""
 
 
 def _entry_key(entry_id: str | None) -> str:
@@ -256,7 +267,8 @@ def _comment(entry, comments: dict[str, list[Comment]], contents: ExportContents
     try:
         when = dt.datetime.fromisoformat((text or "").strip().replace("Z", "+00:00"))
     except ValueError:
-        contents.refused.append((entry.sourceline, f"comment with a bad date {text!r}"))
+        why = naming(f"comment with a bad date {text!r}", _text(entry, "atom:id"))
+        contents.refused.append((entry.sourceline, why))
         return
     own_id = re.search(r"(\d+)\s*$", _text(entry, "atom:id") or "")
     # A reply names the comment it answers: a "related" link (Back up content),

@@ -119,6 +119,14 @@ class ExportContents:
     notes: list[tuple[int, str]] = field(default_factory=list)
 
 
+def naming(why: str, address: str | None) -> str:
+    """Why an entry is refused, with the address it had on the old blog: the
+    line alone does not tell entries apart in an export written on one line
+    (a Blogger backup holds every entry after its template on one)."""
+    address = " ".join((address or "").split())
+    return f"{why} (was {address})" if address else why
+
+
 def unconvertible(error: Exception) -> str:
     """Why an entry the converter failed on is refused: a fault of ours, not
     of the export, named so that it can be reported; the rest comes in."""

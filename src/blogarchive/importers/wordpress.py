@@ -23,6 +23,7 @@ from .records import (
     ExportContents,
     ImportedPost,
     ImportError_,
+    naming,
     old_address,
     plain_title,
     title_of,
@@ -143,9 +144,10 @@ def read_wordpress(path: Path, author: str | None = None) -> ExportContents:
             post = _post(path, item, blog_url, names, author, shared)
             contents.posts.append(dataclasses.replace(post, is_page=kind == "page"))
         except ImportError_ as exc:
-            contents.refused.append((exc.line, exc.message))
+            contents.refused.append((exc.line, naming(exc.message, item.findtext("link"))))
         except Exception as exc:  # one post the converter fails on must not cost the blog
-            contents.refused.append((item.sourceline or 0, unconvertible(exc)))
+            why = naming(unconvertible(exc), item.findtext("link"))
+            contents.refused.append((item.sourceline or 0, why))
     return contents
 
 
