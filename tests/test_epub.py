@@ -151,3 +151,41 @@ def test_no_book_no_offer(blog, book, tmp_path):
         assert site.page("blog/index.html").select_one("a.download-archive") is None
     finally:
         shutil.move(moved, book)
+
+
+def test_the_book_loads_nothing_from_another_host_and_fetches_nothing(tmp_path):
+    """Sphinx's e-book builder fetched every picture a post shows from another
+    host while it built (a build on the network, failing with -W once the host
+    is gone), and a post's raw HTML reached the book as it was, for an
+    e-reader to load or run.  Now another host's picture is a link to it with
+    its words, raw HTML is cleaned, nothing is fetched, and epubcheck passes."""
+    from media_server import MediaServer
+
+    host = MediaServer()
+    try:
+        blog = new_blog(tmp_path / "blog")
+        (blog / "posts/2010").mkdir(parents=True, exist_ok=True)
+        body = (
+            f"Words before.\n\n![A chart from elsewhere]({host.origin}/img/chart.png)\n\n"
+            f'<img src="{host.origin}/img/chart-2x.png" alt="a raw chart">\n\n'
+            f'<script src="{host.origin}/t.js"></script>\n\n'
+            f'<iframe src="{host.origin}/embed"></iframe>\n\nWords after.\n'
+        )
+        front = "---\ndate: 2010-07-02\nauthor: Chris Mills\n---\n\n# Pictures elsewhere\n\n"
+        (blog / "posts/2010/elsewhere.md").write_text(front + body, encoding="utf-8")
+        result = build_epub(blog, blog / "_build/epub")
+        assert result.returncode == 0, result.stderr  # no warning either (-W)
+        assert host.requests == []  # nothing fetched to make the book
+    finally:
+        host.close()
+    [book] = (blog / "_build/epub").glob("*.epub")
+    page = read(book, "posts/2010/elsewhere.xhtml")
+    text = " ".join(page.get_text().split())
+    assert "Words before." in text and "Words after." in text and "a raw chart" in text
+    assert not page.find_all(["script", "iframe"])
+    assert not [img for img in page.find_all("img") if "127.0.0.1" in img.get("src", "")]
+    [link] = page.select("a.remote-picture")
+    assert link["href"] == f"{host.origin}/img/chart.png"
+    assert link.get_text() == "A chart from elsewhere"
+    checked = subprocess.run([*EPUBCHECK, str(book)], capture_output=True, text=True)
+    assert "0 fatals / 0 errors" in checked.stdout, checked.stdout

@@ -8,6 +8,8 @@ which replaces Sphinx's own under the same name.  What it changes:
   no post: ABlog finds posts by their folder).  A year and a month are pages
   of the book too, listing what they hold (:func:`epub_pages`), so every
   entry of the contents opens a page; the site's own pages follow.
+- Nothing in it is loaded from another host, and nothing is fetched to make
+  it (:class:`NothingFromAnotherHost`).
 - Sphinx's epub theme, as it is: the site's templates (``_templates/``) are
   Furo's pages, with a sidebar, scripts and archive pages a book has no use
   for.  Under each post's title its date and tags are text, not links to the
@@ -23,10 +25,13 @@ import html
 import itertools
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.builders.epub3 import Epub3Builder
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
 from .ablog_compat import registry
+from .feeds import ADDRESS_WITH_HOST, inert
 
 FOLDER = "epub"  # the year and month pages' folder in the book
 
@@ -82,6 +87,33 @@ class BlogEpubBuilder(Epub3Builder):
         refnodes += [_entry(1, d + suffix, self.env.titles[d].astext()) for d in others]
         self.refnodes = refnodes
         self.toc_add_files(self.refnodes)
+
+
+class NothingFromAnotherHost(SphinxPostTransform):
+    """In the book: nothing loaded from another host, nothing fetched to make it.
+
+    Sphinx's e-book builder downloads every picture a post shows from another
+    host while it builds (its ``ImageDownloader``: a build on the network,
+    which fails with -W when the host is gone), and an e-reader loads what a
+    post's raw HTML names, with no page policy to stop it (csp.py).  Here,
+    before Sphinx would fetch it, such a picture is a link to it with its alt
+    text (the reader may follow it), and raw HTML is cleaned as the feeds'
+    entries are (feeds.inert: no script, frame or another host's picture)."""
+
+    default_priority = 90  # before Sphinx's ImageDownloader (100)
+    builders = ("epub",)
+
+    def run(self, **kwargs) -> None:
+        for image in list(self.document.findall(nodes.image)):
+            uri = image.get("uri", "")
+            if ADDRESS_WITH_HOST.match(uri) and not uri.lower().startswith("data:"):
+                link = nodes.reference("", "", nodes.Text(image.get("alt") or uri), refuri=uri)
+                link["classes"].append("remote-picture")
+                inline = isinstance(image.parent, nodes.TextElement)
+                image.replace_self(link if inline else nodes.paragraph("", "", link))
+        for raw in list(self.document.findall(nodes.raw)):
+            if "html" in raw.get("format", "").split():
+                raw.replace_self(nodes.raw("", inert(raw.astext(), None), format="html"))
 
 
 def _entry(level: int, refuri: str, text: str) -> dict:

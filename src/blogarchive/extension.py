@@ -115,6 +115,7 @@ def setup(app):
     app.add_config_value("blog_links_file", archived.LINKS_FILE, "env", types=[str])
     app.add_config_value("blog_epub_file", "", "html", types=[str])
     app.add_builder(epub.BlogEpubBuilder, override=True)
+    app.add_post_transform(epub.NothingFromAnotherHost)
     app.add_html_theme("blogarchive", str(THEME_DIR))
     app.add_transform(CheckPostFrontMatter)
     app.add_transform(ApplyPostFrontMatter)

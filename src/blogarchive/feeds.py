@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
 import time
 from html import escape
 from pathlib import Path
@@ -30,6 +31,9 @@ from feedgen.feed import FeedGenerator
 from .archive import BlogArchive
 from .incremental import generated_files, run_tasks
 from .links import PASTED, rewrite_links
+
+#: An address that names a scheme or a host (``https:``, ``//host/``): not the site's own.
+ADDRESS_WITH_HOST = re.compile(r"^\s*([a-z][a-z0-9+.-]*:|[/\\]{2})", re.IGNORECASE)
 
 
 def _absolute(html: str, base: str) -> str:
@@ -65,23 +69,27 @@ def page_text(page: bytes, base: str) -> str | None:
     return (text + "".join(lxml.html.tostring(c, encoding="unicode") for c in body)).strip()
 
 
-def inert(html: str, site: str) -> str:
+def inert(html: str, site: str | None) -> str:
     """An entry's HTML with nothing a feed reader would run or fetch from
     another host.  A page carries a policy that stops its scripts, frames and
     other hosts' pictures (csp.py); a feed reader has none, and a post's raw
     HTML (its author's, or an edit's) reaches the feed as it was.  Kept: the
     text, its markup and classes, links (http, https, mailto) and the site's
-    own pictures, pasted ones included; another host's picture keeps its alt
-    text alone."""
+    own pictures (at ``site``; at relative addresses when ``site`` is None, as
+    in the e-book: epub.py), pasted ones included; another host's picture is
+    its alt text."""
+
+    def own(src: str) -> bool:
+        return src.startswith(site) if site else not ADDRESS_WITH_HOST.match(src)
 
     def allowed(tag: str, attribute: str, value: str) -> str | None:
         if value.lower().startswith("data:"):  # a pasted picture, and nothing else
             return value if tag == "img" and attribute == "src" and PASTED.match(value) else None
-        if tag == "img" and attribute == "src" and not value.startswith(site):
+        if tag == "img" and attribute == "src" and not own(value):
             return None
         return value
 
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=nh3.ALLOWED_TAGS | {"section"},
         attributes={
@@ -97,6 +105,13 @@ def inert(html: str, site: str) -> str:
         link_rel=None,
         strip_comments=True,
     )
+    # A picture left without its address is its alt text (nh3 writes each
+    # attribute once, double-quoted and escaped).
+    return PICTURE_WITHOUT_ADDRESS.sub(lambda m: m.group("alt") or "", cleaned)
+
+
+#: An ``<img>`` as nh3 writes it, with no ``src``: its ``alt``, if it has one.
+PICTURE_WITHOUT_ADDRESS = re.compile(r'<img(?![^>]*\ssrc=)(?:[^>]*?\salt="(?P<alt>[^"]*)")?[^>]*>')
 
 
 class EntryCache:
