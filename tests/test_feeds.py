@@ -89,3 +89,41 @@ def test_an_entry_is_its_page_text_without_title_date_line_or_signs():
         '<h1>An imported heading</h1><img src="https://example.org/_images/p.png" alt="p">'
         "</section>"
     )
+
+
+def test_an_entry_is_kept_for_its_unchanged_page_and_made_again_for_new_code(tmp_path, monkeypatch):
+    """An entry is its page's text, cleaned (feeds.inert): kept between
+    builds (feeds.EntryCache), a feed written again for one edited post takes
+    the others' entries as they were, and makes them again once the code that
+    cleans them changes (as after an upgrade)."""
+    from blogarchive import feeds
+    from blogarchive.build import build
+
+    from blogsite import REPO, Site, new_blog
+
+    monkeypatch.setenv("BLOG_REPO", str(REPO))
+    blog = new_blog(tmp_path / "blog")
+    (blog / "posts/2010").mkdir()
+    for day, slug in ((1, "kept"), (2, "edited")):
+        front = f"---\ndate: 2010-07-0{day}\nauthor: Chris Mills\ntags: Ofsted\n---\n\n"
+        text = f"# The {slug} post\n\nThe words of the {slug} post.\n"
+        (blog / f"posts/2010/{slug}.md").write_text(front + text, encoding="utf-8")
+
+    def entries() -> dict[str, str]:
+        assert build(blog, blog / "_build/html") == 0
+        feed = Site(blog / "_build/html").feed()
+        return {entry.title: entry.content[0].value for entry in feed.entries}
+
+    assert "The words of the kept post." in entries()["The kept post"]
+    kept = list((blog / "_build/html.doctrees/blogarchive-feed-entries").glob("*.html"))
+    assert len(kept) == 2
+    for path in kept:  # as if made by the code before
+        path.write_text("<p>An entry made before.</p>", encoding="utf-8")
+    edited = blog / "posts/2010/edited.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA line more.\n", encoding="utf-8")
+    shown = entries()
+    assert shown["The kept post"] == "<p>An entry made before.</p>"  # its page unchanged
+    assert "A line more." in shown["The edited post"]
+    monkeypatch.setattr(feeds, "_cleaning_code", lambda: b"the cleaning code, changed")
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nAnother.\n", encoding="utf-8")
+    assert "The words of the kept post." in entries()["The kept post"]

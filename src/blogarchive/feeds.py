@@ -114,10 +114,19 @@ def inert(html: str, site: str | None) -> str:
 PICTURE_WITHOUT_ADDRESS = re.compile(r'<img(?![^>]*\ssrc=)(?:[^>]*?\salt="(?P<alt>[^"]*)")?[^>]*>')
 
 
+@functools.cache
+def _cleaning_code() -> bytes:
+    """What makes an entry from a page: this module's code and links.py's (an
+    entry kept from before a change to either is not used)."""
+    from . import links
+
+    return b"".join(Path(module).read_bytes() for module in (__file__, links.__file__))
+
+
 class EntryCache:
     """Each entry's content, kept between builds beside the doctrees, named by
     the digest of what it was made from (the page's bytes, its address, the
-    site's, this code's version): a feed written again for one edited post
+    site's, the code that cleans it): a feed written again for one edited post
     cleans that post's page alone.  At 1000 posts, cleaning the 50 entries of
     each feed that lists an edited post again took 0.17 s of the edit's
     0.9 s in ``blog serve``.  Files, not one index: the feeds are written by
@@ -132,9 +141,7 @@ class EntryCache:
 
     @staticmethod
     def digest(*parts: bytes | str) -> str:
-        from . import __version__
-
-        digest = hashlib.sha256(__version__.encode())
+        digest = hashlib.sha256(_cleaning_code())
         for part in parts:
             digest.update(b"\0" + (part.encode() if isinstance(part, str) else part))
         return digest.hexdigest()
