@@ -16,8 +16,11 @@ the page rather than in Pagefind's worker, a 40 KB script less for the first
 search (_static/search.js, which falls back to the worker in a browser that
 does not know the keyword and so may compile none in a page).
 
-Preview builds (``blog serve``) carry no policy: sphinx-autobuild injects its
-own inline reload script and websocket into every page it serves.
+Preview builds carry the policy too: a post's raw HTML must not reach another
+host from the author's machine either.  ``blog serve`` (serve.py) adds to every
+page it serves sphinx-autobuild's inline reload script, which opens a websocket
+to the server: the preview's pages allow that script by its hash and that
+socket (``blog_preview_reload``, the server's host and port).
 """
 
 from __future__ import annotations
@@ -51,12 +54,13 @@ def theme_inline_scripts(theme_dirs) -> list[str]:
     return scripts
 
 
-def policy(inline_scripts: list[str], wasm: bool = False) -> str:
+def policy(inline_scripts: list[str], wasm: bool = False, socket: str = "") -> str:
     hashes = " ".join(sorted({script_hash(s) for s in inline_scripts}))
     compile_wasm = " 'wasm-unsafe-eval'" if wasm else ""  # the search page's Pagefind
     return "; ".join(
         [
             "default-src 'self'",
+            *([f"connect-src 'self' {socket}"] if socket else []),  # blog serve's reloader
             f"script-src 'self'{compile_wasm} {hashes}".strip(),
             # Sphinx and Furo set style attributes; imported posts carry none.
             "style-src 'self' 'unsafe-inline'",
@@ -70,13 +74,21 @@ def policy(inline_scripts: list[str], wasm: bool = False) -> str:
 
 
 @functools.lru_cache
-def _theme_policy(theme_dirs: tuple[str, ...], wasm: bool) -> str:
-    return policy(theme_inline_scripts(theme_dirs), wasm)
+def _theme_policy(theme_dirs: tuple[str, ...], wasm: bool, reloader: str = "") -> str:
+    scripts = theme_inline_scripts(theme_dirs)
+    if not reloader:
+        return policy(scripts, wasm)
+    from sphinx_autobuild.middleware import web_socket_script
+
+    reload_script = INLINE_SCRIPT.findall(web_socket_script(reloader))
+    return policy([*scripts, *reload_script], wasm, socket=f"ws://{reloader}")
 
 
 def page_policy(app, pagename: str = "") -> str:
-    """The policy ``pagename`` prints (none in a preview build)."""
+    """The policy ``pagename`` prints (in ``blog serve``'s preview, with its reloader)."""
     theme = getattr(app.builder, "theme", None)
-    if theme is None or app.config.blog_preview:
+    if theme is None:
         return ""
-    return _theme_policy(tuple(map(str, theme.get_theme_dirs())), pagename == "search")
+    reloader = app.config.blog_preview_reload if app.config.blog_preview else ""
+    theme_dirs = tuple(map(str, theme.get_theme_dirs()))
+    return _theme_policy(theme_dirs, pagename == "search", reloader)

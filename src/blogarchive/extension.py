@@ -106,6 +106,7 @@ def setup(app):
     app.add_config_value("blog_sidebar_tags", 10, "html", types=[int])
     app.add_config_value("blog_tag_feeds", True, "html", types=[bool])
     app.add_config_value("blog_preview", False, "env", types=[bool])
+    app.add_config_value("blog_preview_reload", "", "html", types=[str])  # serve.py's server
     app.add_config_value("blog_posts_per_page", 10, "html", types=[int])
     app.add_config_value("blog_related_posts", 3, "html", types=[int])
     app.add_config_value("blog_search_part_pages", 2000, "html", types=[int])

@@ -57,13 +57,15 @@ WARM = (
 )
 
 
-def sphinx_arguments(source: Path, out: Path, extra: list[str]) -> list[str]:
-    """The preview's ``sphinx-build`` command line (the pages' folder ``out``)."""
+def sphinx_arguments(source: Path, out: Path, host: str, extra: list[str]) -> list[str]:
+    """The preview's ``sphinx-build`` command line (the pages' folder ``out``;
+    the server's ``host``, whose reloader the pages' policy allows: csp.py)."""
     from .build import sphinx_jobs
 
     doctrees = out.with_name(out.name + ".doctrees")
     args = ["-b", "html", "-j", sphinx_jobs("auto"), "-d", str(doctrees)]
-    return [*args, "-D", "blog_preview=1", *extra, str(source), str(out)]
+    args += ["-D", "blog_preview=1", "-D", f"blog_preview_reload={host}"]
+    return [*args, *extra, str(source), str(out)]
 
 
 def worker(report: int, arguments: list[str]) -> int:
@@ -246,8 +248,8 @@ def serve(source: Path, port: int, extra: list[str] | None = None) -> int:
     source = source.resolve()
     site = source / "_build" / "serve"
     site.mkdir(parents=True, exist_ok=True)
-    preview = Preview(source, sphinx_arguments(source, site, extra or []))
     host = f"127.0.0.1:{port}"
+    preview = Preview(source, sphinx_arguments(source, site, host, extra or []))
     try:
         preview(changed_paths=())
         show_message(f"Serving on http://{host}")

@@ -106,3 +106,40 @@ def test_search_runs_pagefind_in_the_page_or_in_its_worker_where_a_page_may_not(
     page.locator("#search-results li time.search-date").first.wait_for()
     assert "Birmingham Blues" in page.locator("#search-results li > a").all_inner_texts()
     assert [url for url in asked if url.endswith("pagefind-worker.js")]
+
+
+def test_the_preview_reloads_under_the_policy_and_loads_nothing_elsewhere(tmp_path, browser):
+    """`blog serve`'s pages carry the policy too (they had none): a post's raw
+    HTML reaches no other host from the author's machine, while the reload
+    script sphinx-autobuild adds, and its websocket, are allowed and work."""
+    from test_serve import start_serving, stop_serving, wait_for
+
+    from media_server import MediaServer
+
+    elsewhere = MediaServer()  # another host: another port of this machine
+    blog, server, base = start_serving(tmp_path)
+    page = browser.new_page()
+    try:
+        post = blog / "posts/2010/birmingham-blues.md"
+        post.write_text(
+            post.read_text(encoding="utf-8")
+            + f'\n<img src="{elsewhere.origin}/img/chart.png" alt="elsewhere">\n\n'
+            + "<script>document.title = 'ran';</script>\n",
+            encoding="utf-8",
+        )
+        url = base + "posts/2010/birmingham-blues.html"
+        assert "Content-Security-Policy" in wait_for(url, "elsewhere")
+        console = watch(page)
+        page.goto(url)
+        page.wait_for_load_state("load")
+        assert page.title() != "ran"
+        reported = violations(page, console)
+        assert not [v for v in reported if "connect-src" in v or "ws://" in v], reported
+        post.write_text(post.read_text(encoding="utf-8") + "\nReloaded live.\n")
+        page.get_by_text("Reloaded live.").wait_for(timeout=90_000)  # reloaded by itself
+        assert page.title() != "ran"
+        assert elsewhere.requests == []  # the picture never asked for, on either load
+    finally:
+        page.close()
+        stop_serving(server)
+        elsewhere.close()
