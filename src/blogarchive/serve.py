@@ -22,7 +22,9 @@ reloaded.  Here:
 
 The preview shows drafts, bannered (``blog_preview``), builds with one worker
 per core (build.py's ``-j auto``) and keeps its doctrees beside its pages
-(``_build/serve.doctrees``).
+(``_build/serve.doctrees``).  Its pages carry the site's policy, which allows
+the reload script sphinx-autobuild adds to each and its websocket
+(``blog_preview_reload``: csp.py).
 """
 
 from __future__ import annotations
