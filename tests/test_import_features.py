@@ -404,3 +404,27 @@ def test_a_comment_on_a_page_is_kept_with_the_page(blogger):
     assert comment.select_one(".comment-author").get_text() == "A page reader"
     text = comment.select_one(".comment-text").get_text().strip()
     assert text == "Thank you for writing this blog."
+
+
+def test_a_label_that_holds_commas_is_the_labels_it_lists(blogger):
+    """A real backup's label 'java, profiling, visualvm' (typed as a list) was
+    written as one tag holding commas, which the build refuses: the whole
+    blog failed to build.  It is the tags it lists, noted."""
+    site, report, _root = blogger
+    page = site.page("posts/2011/labels-typed-as-a-list.html")
+    tags = [a.get_text() for a in page.select("a.post-tag")]
+    assert tags == ["java", "profiling", "visualvm"]  # "Java" too: one tag, whatever its case
+    assert "label 'java, profiling, visualvm' holds commas" in report
+
+
+def test_a_table_in_a_tables_cell_follows_it_as_a_table(blogger):
+    """An old page's layout table around a data table (a real backup's server
+    console): the inner table's rows came out inside the cell as one line of
+    "|" and "---".  It now follows the table it was in, a table still."""
+    site, report, _root = blogger
+    section = body(site, "posts/2011/a-table-in-a-table.html")
+    outer, inner = section.find_all("table")
+    assert texts(outer.select("tbody tr td:first-child")) == ["Endpoint", "Counts"]
+    assert texts(inner.find_all("td")) == ["RequestCount", "FaultCount", "12", "0"]
+    assert "---" not in section.get_text() and "|" not in section.get_text()
+    assert "table(s) inside a table's cell now follow it" in report

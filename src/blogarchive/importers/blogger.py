@@ -301,6 +301,24 @@ def _last_updated(entry) -> str:
     return f" (<published>; last updated {updated[:10]})" if updated else " (<published>)"
 
 
+def _labels(entry, notes: list[str]) -> tuple[str, ...]:
+    """The post's labels.  A label that holds commas ('java, profiling,
+    visualvm': typed as a list where one label was asked for, or brought from
+    another platform) is the labels it lists, noted: a tag here never holds a
+    comma, which separates tags (a real backup's four such labels failed the
+    build of the whole blog)."""
+    labels: list[str] = []
+    for category in entry.findall("atom:category", NS):
+        term = " ".join((category.get("term") or "").split())
+        if category.get("scheme") == KIND_SCHEME or not term:
+            continue
+        listed = [part.strip() for part in term.split(",") if part.strip()]
+        if len(listed) > 1:
+            notes.append(f"label {term!r} holds commas: its tags are {', '.join(listed)}")
+        labels += listed
+    return tuple(dict.fromkeys(labels))
+
+
 def _content_html(content) -> str:
     """A post's content as HTML, in whichever of Atom's types it is given:
     ``html`` (markup as text, as Blogger writes it, and the default here),
@@ -342,11 +360,6 @@ def _post(path: Path, entry, blog_url: str | None, author: str | None) -> Import
     title = title_of(raw_title, body.text, published, notes)
     names = [n.text.strip() for n in entry.findall("atom:author/atom:name", NS) if n.text]
     names = [n for n in names if n.lower() not in ("unknown", "anonymous")] or names
-    labels = [
-        c.get("term").strip()
-        for c in entry.findall("atom:category", NS)
-        if c.get("scheme") != KIND_SCHEME and c.get("term") and c.get("term").strip()
-    ]
     old_path = old_address(url, notes)
     undated_post = published is None and _kind(entry) != "page"  # a page shows no date
     return ImportedPost(
@@ -354,7 +367,7 @@ def _post(path: Path, entry, blog_url: str | None, author: str | None) -> Import
         published=published,
         body=body.text,
         authors=tuple(names) or ((author,) if author else ()),
-        tags=tuple(dict.fromkeys(labels)),
+        tags=_labels(entry, notes),
         draft=_is_draft(entry) or undated_post,
         draft_reason=undated(_last_updated(entry)) if undated_post else None,
         source_url=url,

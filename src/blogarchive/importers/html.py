@@ -458,6 +458,7 @@ def convert(html: str, base_url: str | None = None, kept: list[str] | None = Non
     _restore_embeds(soup, embeds, kept or [])
     _resolve_addresses(soup, base_url, notes)
     _normalise_structure(soup, notes)
+    _hoist_nested_tables(soup, notes)
     _square_tables(soup)
     blocks = _paragraphs(soup, soup)
     body = BeautifulSoup("", "html.parser")
@@ -616,6 +617,24 @@ def _flatten_deep(soup: BeautifulSoup, notes: list[str]) -> None:
         element.unwrap()
     if deep:
         notes.append(f"changed: markup nested more than {DEPTH} deep flattened below that")
+
+
+def _hoist_nested_tables(soup: BeautifulSoup, notes: list[str]) -> None:
+    """A table in a table's cell (an old page's layout around its data) follows
+    the table it was in: a Markdown table holds no table, and its rows came out
+    inside the cell as a line of escaped "|" and "---"."""
+    hoisted = 0
+    for table in soup.find_all("table"):  # in order: an outer table before its inner ones
+        if table.find_parent("table") is not None:
+            continue  # its turn comes once it is hoisted out of its table
+        after = table
+        while (inner := table.find("table")) is not None:
+            after.insert_after(inner.extract())
+            after, hoisted = inner, hoisted + 1
+    if hoisted:
+        notes.append(
+            f"changed: {hoisted} table(s) inside a table's cell now follow it (tables do not nest)"
+        )
 
 
 def _square_tables(soup: BeautifulSoup) -> None:
