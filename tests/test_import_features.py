@@ -428,3 +428,16 @@ def test_a_table_in_a_tables_cell_follows_it_as_a_table(blogger):
     assert texts(inner.find_all("td")) == ["RequestCount", "FaultCount", "12", "0"]
     assert "---" not in section.get_text() and "|" not in section.get_text()
     assert "table(s) inside a table's cell now follow it" in report
+
+
+def test_tags_and_categories_holding_commas_are_the_names_they_list(wordpress):
+    """Another tool's WordPress export: a tag 'Ofsted, inspections' was written
+    as one tag holding a comma, which failed the whole blog's build; a
+    category 'Health, Safety' silently became two.  Each is the names it
+    lists, and the report says so."""
+    site, report, _root = wordpress
+    page = site.page("posts/2012/names-holding-commas.html")
+    assert texts(page.select("a.post-tag")) == ["Ofsted", "inspections"]
+    assert texts(page.select("a.post-category")) == ["Health", "Safety"]
+    assert "tag 'Ofsted, inspections' holds commas: here it is Ofsted, inspections" in report
+    assert "category 'Health, Safety' holds commas: here it is Health, Safety" in report

@@ -32,6 +32,7 @@ from .records import (
     title_of,
     unconvertible,
     undated,
+    without_commas,
 )
 
 NS = {
@@ -302,21 +303,14 @@ def _last_updated(entry) -> str:
 
 
 def _labels(entry, notes: list[str]) -> tuple[str, ...]:
-    """The post's labels.  A label that holds commas ('java, profiling,
-    visualvm': typed as a list where one label was asked for, or brought from
-    another platform) is the labels it lists, noted: a tag here never holds a
-    comma, which separates tags (a real backup's four such labels failed the
-    build of the whole blog)."""
-    labels: list[str] = []
-    for category in entry.findall("atom:category", NS):
-        term = " ".join((category.get("term") or "").split())
-        if category.get("scheme") == KIND_SCHEME or not term:
-            continue
-        listed = [part.strip() for part in term.split(",") if part.strip()]
-        if len(listed) > 1:
-            notes.append(f"label {term!r} holds commas: its tags are {', '.join(listed)}")
-        labels += listed
-    return tuple(dict.fromkeys(labels))
+    """The post's labels (a label that holds commas is those it lists:
+    records.without_commas; a real backup's four failed its whole build)."""
+    terms = [
+        category.get("term") or ""
+        for category in entry.findall("atom:category", NS)
+        if category.get("scheme") != KIND_SCHEME
+    ]
+    return without_commas(terms, "label", notes)
 
 
 def _content_html(content) -> str:
@@ -362,12 +356,13 @@ def _post(path: Path, entry, blog_url: str | None, author: str | None) -> Import
     names = [n for n in names if n.lower() not in ("unknown", "anonymous")] or names
     old_path = old_address(url, notes)
     undated_post = published is None and _kind(entry) != "page"  # a page shows no date
+    labels = _labels(entry, notes)
     return ImportedPost(
         title=title,
         published=published,
         body=body.text,
         authors=tuple(names) or ((author,) if author else ()),
-        tags=_labels(entry, notes),
+        tags=labels,
         draft=_is_draft(entry) or undated_post,
         draft_reason=undated(_last_updated(entry)) if undated_post else None,
         source_url=url,

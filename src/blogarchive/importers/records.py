@@ -119,6 +119,21 @@ class ExportContents:
     notes: list[tuple[int, str]] = field(default_factory=list)
 
 
+def without_commas(names, kind: str, notes: list[str]) -> tuple[str, ...]:
+    """Tags' or categories' names, none holding a comma, which separates them
+    in front matter (one that holds one fails the build).  A name that holds
+    commas (a Blogger label typed as a list, 'java, profiling, visualvm'; a
+    WordPress category 'Health, Safety') is the names it lists, noted."""
+    found: list[str] = []
+    for name in names:
+        name = " ".join(name.split())
+        listed = [part.strip() for part in name.split(",") if part.strip()]
+        if len(listed) > 1:
+            notes.append(f"changed: {kind} {name!r} holds commas: here it is {', '.join(listed)}")
+        found += listed
+    return tuple(dict.fromkeys(found))
+
+
 def naming(why: str, address: str | None) -> str:
     """Why an entry is refused, with the address it had on the old blog: the
     line alone does not tell entries apart in an export written on one line

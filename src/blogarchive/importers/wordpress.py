@@ -29,6 +29,7 @@ from .records import (
     title_of,
     unconvertible,
     undated,
+    without_commas,
 )
 
 NS = {
@@ -233,13 +234,15 @@ def _post(
             by_domain[domain].append(plain_title(category.text))
     creator = (item.findtext("dc:creator", namespaces=NS) or "").strip()
     old_path = old_address(link, notes)
+    tags = without_commas(by_domain["post_tag"], "tag", notes)
+    categories = without_commas(by_domain["category"], "category", notes)
     return ImportedPost(
         title=title,
         published=published,
         body=body.text,
         authors=(names.get(creator, creator),) if creator else ((author,) if author else ()),
-        tags=tuple(dict.fromkeys(by_domain["post_tag"])),
-        categories=tuple(dict.fromkeys(by_domain["category"])),
+        tags=tags,
+        categories=categories,
         draft=status in DRAFTS or reason is not None,
         draft_reason=reason,
         source_url=link,
