@@ -67,8 +67,8 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
     context["content_security_policy"] = csp.page_policy(app, pagename)
     context["post"] = post = archive.post(pagename)
     # A published post's comments, or a page's (About, Contact: the old blog's pages had them).
-    document = pagename in app.env.all_docs
-    if post.published if post is not None else document:
+    shows_comments = post.published if post is not None else pagename in app.env.all_docs
+    if shows_comments:
         thread = comments.thread(app.srcdir, pagename, archive.tz)
         context["comments"] = thread
         context["comment_count"] = comments.count(thread)
