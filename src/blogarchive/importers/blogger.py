@@ -183,6 +183,11 @@ def _url(entry, blog_url: str | None) -> str | None:
     filename = _text(entry, "blogger:filename")
     if filename:  # Takeout: the path only
         return urljoin(blog_url, filename.strip()) if blog_url else filename.strip()
+    return _alternate(entry)
+
+
+def _alternate(entry) -> str | None:
+    """The address of the entry's ``alternate`` link: its page on the old blog."""
     for link in entry.findall("atom:link", NS):
         if link.get("rel") == "alternate" and link.get("href"):
             return link.get("href")
@@ -241,10 +246,7 @@ def read_blogger(path: Path, author: str | None = None) -> ExportContents:
 
 def _address(entry) -> str:
     """The entry's address on the old blog, else its id."""
-    for link in entry.findall("atom:link", NS):
-        if link.get("rel") == "alternate" and link.get("href"):
-            return link.get("href")
-    return _text(entry, "atom:id") or ""
+    return _alternate(entry) or _text(entry, "atom:id") or ""
 
 
 def _entry_key(entry_id: str | None) -> str:
