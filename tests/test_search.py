@@ -252,8 +252,7 @@ def test_a_new_post_indexes_the_newest_part_alone(tmp_path):
         assert job.error is None
         search.finish_bundles(job)  # as index_site does
         if published:
-            search._sync(job.bundle, site / "pagefind")
-            job.save_record()
+            search.publish_parts(job, site / "pagefind")
         return job
 
     assert index(9, "nine").indexed == [1, 2, 3]  # [p08], [p04-p07], [p00-p03]
@@ -306,8 +305,8 @@ def test_a_part_whose_searched_text_is_unchanged_keeps_its_bundle(tmp_path):
         job = search.Indexer(site, parts, tmp_path / scratch, record)
         job.run()
         assert job.error is None
-        search._sync(job.bundle, site / "pagefind")
-        job.save_record()
+        search.finish_bundles(job)
+        search.publish_parts(job, site / "pagefind")
         return job.indexed
 
     assert index("first") == [1, 2]
@@ -412,27 +411,28 @@ def test_pagefind_makes_only_what_changed_and_never_writes_into_the_last_index(t
         job.searched = searched if published else tmp_path / scratch / "searched"
         job.run()
         assert job.error is None
-        for number in range(1, len(parts) + 1):
-            search.sort_filters(job.part_folder(number))
+        search.finish_bundles(job)
         return job
 
     first = index("first")
-    search._sync(first.bundle, site / "pagefind")
-    first.save_record()
+    search.publish_parts(first, site / "pagefind")
     published = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in site.rglob("pagefind/**/*")}
     published = {p: v for p, v in published.items() if p.is_file()}
     (site / "posts/d.html").write_text(page.format("d", "other words of d"))
     edit = index("second")
-    assert edit.indexed == [2]  # the first part kept, linked
-    fresh = index("fresh", published=False)
-    assert _tree(edit.bundle) == _tree(fresh.bundle)
+    assert (edit.indexed, edit.in_place) == ([2], {1})  # the first part kept where it is
+    assert not (edit.bundle / "pagefind-entry.json").exists()  # not copied to be compared
     made = {p.relative_to(edit.bundle): p.stat() for p in edit.bundle.rglob("*") if p.is_file()}
     shared = [rel for rel, stat in made.items() if stat.st_nlink > 1]
     assert [rel.parts[1] for rel in shared if rel.parts[0] == "part-2"] == ["fragment"]  # c's
-    assert any(rel.parts[0] == "fragment" for rel in shared)  # the kept first part
     assert {(p.stat().st_ino, p.stat().st_mtime_ns) for p in published if p.exists()} <= set(
         published.values()
     )
+    search.publish_parts(edit, site / "pagefind")
+    fresh = index("fresh", published=False)
+    assert _tree(site / "pagefind") == _tree(fresh.bundle)
+    first_part = [p for p in published if "part-2" not in p.parts]
+    assert all(p.stat().st_ino == published[p][0] for p in first_part)  # untouched
     # An index another version of Pagefind made lends it nothing.
     entry = site / "pagefind/part-2/pagefind-entry.json"
     entry.write_text(entry.read_text().replace('"version":"', '"version":"0.'))

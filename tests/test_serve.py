@@ -58,7 +58,9 @@ def wait_until(check, what: str, seconds: float = 90):
     raise AssertionError(f"never: {what}")
 
 
-def start_serving(tmp_path):
+def start_serving(tmp_path, *extra: str):
+    """``blog serve`` on a copy of the blog; with ``extra`` (sphinx-build's
+    options), ``python -m blogarchive.serve``, which passes them on."""
     blog = tmp_path / "blog"
     blog.mkdir()
     for name in ("conf.py", "index.md", "about.md"):
@@ -66,8 +68,9 @@ def start_serving(tmp_path):
     for name in ("posts", "_templates", "_static"):
         shutil.copytree(REPO / name, blog / name)
     port = free_port()
+    command = ["-m", "blogarchive.serve", *extra] if extra else ["-m", "blogarchive.cli", "serve"]
     server = subprocess.Popen(
-        [sys.executable, "-m", "blogarchive.cli", "serve", "--port", str(port)],
+        [sys.executable, *command, "--port", str(port)],
         cwd=blog,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -142,3 +145,33 @@ def test_the_preview_rebuilds_for_the_blogs_files_not_its_output_or_tools(tmp_pa
     for ignored in ("_build/html/a.html", ".git/index", "tests/test_x.py", "posts/.a.md.swp",
                     "posts/a.md~", ".venv/lib/x.py", "benchmarks/run.py"):  # fmt: skip
         assert preview.ignored(str(blog / ignored)), ignored
+
+
+def test_an_edit_indexes_its_posts_part_of_the_preview_alone(tmp_path):
+    """The preview's search index is made in parts (serve.PREVIEW_PART_PAGES;
+    here of two pages, six pages in four parts): an edit makes its post's
+    part again, and leaves every file of the other parts as it was."""
+    blog, server, base = start_serving(tmp_path, "-D", "blog_search_part_pages=2")
+    bundle = blog / "_build/serve/pagefind"
+    site = Site(blog / "_build/serve")
+    try:
+        wait_for(base + "pagefind/part-4/pagefind-entry.json", "page_count")
+        oldest = [url for url in site.search_index(bundle / "part-4") if "/posts/" in url]
+        assert len(oldest) == 1
+        before = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in bundle.rglob("*")}
+        source = blog / oldest[0].split("/_build/serve/")[-1].lstrip("/").replace(".html", ".md")
+        source.write_text(source.read_text(encoding="utf-8") + "\nA line added to its part.\n")
+        wait_until(
+            lambda: any(
+                "added to its part" in record["content"]
+                for record in site.search_index(bundle / "part-4").values()
+            ),
+            "the edited post's part has the edit",
+        )
+    finally:
+        stop_serving(server)
+    others = [p for p in before if p.is_file() and "part-4" not in p.relative_to(bundle).parts]
+    assert len(others) > 10
+    assert [p for p in others if (p.stat().st_ino, p.stat().st_mtime_ns) != before[p]] == []
+    assert sorted(p.name for p in bundle.glob("part-*")) == ["part-2", "part-3", "part-4"]
+    assert len(site.search_index()) == 6  # every page still found
