@@ -7,6 +7,7 @@ feed's ``updated`` must be the newest post's date, not the build time.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
@@ -127,3 +128,14 @@ def test_an_entry_is_kept_for_its_unchanged_page_and_made_again_for_new_code(tmp
     monkeypatch.setattr(feeds, "_cleaning_code", lambda: b"the cleaning code, changed")
     edited.write_text(edited.read_text(encoding="utf-8") + "\nAnother.\n", encoding="utf-8")
     assert "The words of the kept post." in entries()["The kept post"]
+    # An entry no build used for a week goes; those in use stay.
+    folder = blog / "_build/html.doctrees/blogarchive-feed-entries"
+    in_use = sorted(path.name for path in folder.glob("*.html"))
+    stale = folder / ("0" * 64 + ".html")
+    stale.write_text("<p>An entry of a post long gone.</p>", encoding="utf-8")
+    week_ago = stale.stat().st_mtime - 8 * 24 * 3600
+    os.utime(stale, (week_ago, week_ago))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA third.\n", encoding="utf-8")
+    entries()
+    assert not stale.exists()
+    assert any(path.name in in_use for path in folder.glob("*.html"))  # the kept post's

@@ -129,3 +129,22 @@ def test_sidebar_tags_are_the_most_used():
     model.settings = Settings(sidebar_tags=2)
     assert [(t.name, len(t.posts)) for t in model.top_tags()] == [("C", 1), ("Ofsted", 3)]
     assert len(model.catalogs["tags"]) == 4  # the Tags page still lists every one
+
+
+def test_a_tags_posts_are_in_the_order_of_the_blog_same_day_posts_by_title():
+    """A tag lists its posts as the blog does (ABlog's order: newest first,
+    posts of the same moment by title, the later title first)."""
+    tag = Collection("Ofsted")
+    when = dt.datetime(2010, 7, 21, 9)
+    titles = ["Alpha", "Charlie", "Bravo"]
+    posts = [FakePost(f"posts/2010/{t.lower()}", t, when) for t in titles]
+    posts.append(FakePost("posts/2010/older", "Zulu", when - dt.timedelta(days=1)))
+    for post in posts:
+        post.tags = [tag]
+        tag.append(post)
+    newest_first = sorted(posts, key=lambda p: (p.date, p.title), reverse=True)
+    model = ArchiveModel(
+        newest_first, [], {"tags": [tag], "category": [], "author": []}, [], Settings()
+    )
+    (listing,) = model.catalogs["tags"]
+    assert [p.title for p in listing.posts] == ["Charlie", "Bravo", "Alpha", "Zulu"]

@@ -20,6 +20,8 @@ from sphinx.errors import ExtensionError
 
 from blogarchive import search
 
+from blogsite import Site
+
 
 def test_sphinx_index_is_gone_and_pagefind_is_published(site):
     assert not site.path("searchindex.js").exists()
@@ -356,6 +358,40 @@ def test_the_cut_pages_are_kept_between_builds_and_written_only_when_changed(tmp
     assert not (searched / "2").exists()
     entry = json.loads((tmp_path / "third/bundle/pagefind-entry.json").read_text())
     assert entry["languages"]["en"]["page_count"] == 3
+
+
+def test_a_page_as_the_last_build_left_it_is_not_read_again(tmp_path, monkeypatch):
+    """Each build reads and cuts only the pages whose files changed since a
+    build last read them (search.PageCuts): none when nothing changed, the
+    edited one after an edit, even one rewritten to the same size; and its
+    part's index has the new text."""
+    site, searched = tmp_path / "site", tmp_path / "doctrees/searched"
+    (site / "posts").mkdir(parents=True)
+    page = "<html lang='en'><body><div data-pagefind-body><h1>{0}</h1><p>{1}</p></div></body>"
+    names = ["a", "b", "c", "d"]
+    for name in names:
+        (site / f"posts/{name}.html").write_text(page.format(name, "text"))
+    parts = [
+        [Path(f"posts/{n}.html") for n in names[:2]],
+        [Path(f"posts/{n}.html") for n in names[2:]],
+    ]
+    cut = []
+    monkeypatch.setattr(search, "searched_part", lambda html: cut.append(html) or html)
+
+    def index(scratch: str) -> list[int]:
+        cut.clear()
+        job = search.Indexer(site, parts, tmp_path / scratch, tmp_path / "parts.json", searched)
+        job.run()
+        assert job.error is None
+        search.finish_bundles(job)
+        search.publish_parts(job, site / "pagefind")
+        return job.indexed
+
+    assert index("first") == [1, 2] and len(cut) == 4
+    assert index("second") == [] and cut == []
+    (site / "posts/c.html").write_text(page.format("c", "txet"))  # the same size
+    assert index("third") == [2] and cut == [(site / "posts/c.html").read_bytes()]
+    assert "txet" in Site(site).search_index()["/posts/c.html"]["content"]
 
 
 def test_a_new_index_replaces_only_the_files_that_differ(tmp_path):
