@@ -327,16 +327,24 @@ def test_a_part_whose_searched_text_is_unchanged_keeps_its_bundle(tmp_path):
     assert (site / "pagefind/pagefind.js").is_file()  # the first part's, kept
 
 
+PAGE = "<html lang='en'><body><div data-pagefind-body><h1>{0}</h1><p>{1}</p></div></body>"
+
+
+def _four_posts(tmp_path) -> Path:
+    """A site of four posts' pages (PAGE), ``posts/a.html`` to ``d``, each of "text"."""
+    site = tmp_path / "site"
+    (site / "posts").mkdir(parents=True)
+    for name in "abcd":
+        (site / f"posts/{name}.html").write_text(PAGE.format(name, "text"))
+    return site
+
+
 def test_the_cut_pages_are_kept_between_builds_and_written_only_when_changed(tmp_path):
     """What Pagefind reads (each page cut) stays in a folder beside the
     doctrees: an edit writes its post's cut page alone, a post taken away
     leaves it, a part the blog no longer has goes, and the index follows."""
-    site, searched = tmp_path / "site", tmp_path / "doctrees/searched"
-    (site / "posts").mkdir(parents=True)
-    page = "<html lang='en'><body><div data-pagefind-body><h1>{0}</h1><p>{1}</p></div></body>"
+    site, searched, page = _four_posts(tmp_path), tmp_path / "doctrees/searched", PAGE
     names = ["a", "b", "c", "d"]
-    for name in names:
-        (site / f"posts/{name}.html").write_text(page.format(name, "text"))
 
     def index(scratch: str, names: list[str], size: int) -> dict[str, os.stat_result]:
         pages = [Path(f"posts/{n}.html") for n in names]
@@ -365,12 +373,8 @@ def test_a_page_as_the_last_build_left_it_is_not_read_again(tmp_path, monkeypatc
     build last read them (search.PageCuts): none when nothing changed, the
     edited one after an edit, even one rewritten to the same size; and its
     part's index has the new text."""
-    site, searched = tmp_path / "site", tmp_path / "doctrees/searched"
-    (site / "posts").mkdir(parents=True)
-    page = "<html lang='en'><body><div data-pagefind-body><h1>{0}</h1><p>{1}</p></div></body>"
+    site, searched, page = _four_posts(tmp_path), tmp_path / "doctrees/searched", PAGE
     names = ["a", "b", "c", "d"]
-    for name in names:
-        (site / f"posts/{name}.html").write_text(page.format(name, "text"))
     parts = [
         [Path(f"posts/{n}.html") for n in names[:2]],
         [Path(f"posts/{n}.html") for n in names[2:]],

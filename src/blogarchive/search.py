@@ -28,7 +28,9 @@ index into chunks and a reader's browser fetches only those a query needs.
 - A blog of more than ``blog_search_part_pages`` pages (2000) is indexed a
   part at a time, each part its own bundle, which the search page merges
   (:func:`parts`): Pagefind holds about 0.3 MB a page while it indexes.  A
-  part whose searched text did not change keeps its bundle (:class:`Indexer`).
+  part whose searched text did not change keeps its bundle (:class:`Indexer`),
+  where it is (:func:`publish_parts`).  ``blog serve``'s preview is indexed
+  in parts of 200 (serve.py), so that an edit indexes a small part again.
 - Only what a search asks for is published (:func:`drop_unused`), and the
   search page preloads each part's entry and meta files, named once the index
   is made (:func:`preload_index`).
