@@ -134,3 +134,37 @@ def test_an_edited_comments_file_rebuilds_the_post(wordpress):
     assert build(root, root / "_build/html") == 0
     section = thread_of(Site(root / "_build/html"), "posts/2011/working-together-again.html")
     assert "Thanks a lot." in section.get_text()
+
+
+def test_every_wordpress_comment_not_kept_is_said(tmp_path, capsys):
+    """A comment whose date cannot be read is refused with its line and its
+    post's old address (it went unsaid); the unapproved ones and pingbacks
+    are counted in the report; a comment dated in local time on an undated
+    draft is kept with it (the whole draft was refused)."""
+    text = (DATA / "wordpress-comments.xml").read_text(encoding="utf-8")
+    for field in ("comment_date_gmt", "comment_date"):
+        text = text.replace(f"<wp:{field}><![CDATA[2011-03-15 09:00:00]]>", f"<wp:{field}>soon")
+    draft = """<item><title>An undated draft</title><link>https://comments.example.org/?p=9</link>
+<content:encoded><![CDATA[Words not yet dated.]]></content:encoded>
+<wp:status>draft</wp:status><wp:post_type>post</wp:post_type>
+<wp:comment><wp:comment_id>8</wp:comment_id><wp:comment_author>Early Reader</wp:comment_author>
+<wp:comment_date>2011-03-16 10:00:00</wp:comment_date>
+<wp:comment_date_gmt>0000-00-00 00:00:00</wp:comment_date_gmt>
+<wp:comment_content>A comment on a draft.</wp:comment_content>
+<wp:comment_approved>1</wp:comment_approved></wp:comment></item>"""
+    text = text.replace("</channel>", draft + "\n</channel>")
+    export = tmp_path / "export.xml"
+    export.write_text(text, encoding="utf-8")
+    line = text[: text.index("<wp:comment_id>7<")].rindex("<wp:comment>")
+    line = text.count("\n", 0, line) + 1
+    root = new_blog(tmp_path / "blog")
+    argv = ["import", "wordpress", str(export), "--posts-dir", str(root / "posts"), "--no-media"]
+    assert main(argv) == 1
+    out, err = capsys.readouterr()
+    assert f"{export}:{line}: comment with a bad date 'soon'" in err
+    assert "/2011/03/14/working-together-again/" in err.splitlines()[0]
+    assert "3 unapproved comment (spam, pending, trash)" in out and "1 pingback" in out
+    kept = (root / "posts/2011/working-together-again.comments.yaml").read_text(encoding="utf-8")
+    assert "Jane Social Worker" in kept and "Sam" not in kept
+    (drafted,) = (root / "posts").rglob("an-undated-draft.comments.yaml")
+    assert "Early Reader" in drafted.read_text(encoding="utf-8")

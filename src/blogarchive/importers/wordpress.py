@@ -143,7 +143,9 @@ def read_wordpress(path: Path, author: str | None = None) -> ExportContents:
             continue
         try:
             post = _post(path, item, blog_url, names, author, shared)
-            contents.posts.append(dataclasses.replace(post, is_page=kind == "page"))
+            comments = _comments(item, post.published, contents)
+            post = dataclasses.replace(post, is_page=kind == "page", comments=comments)
+            contents.posts.append(post)
         except ImportError_ as exc:
             contents.refused.append((exc.line, naming(exc.message, item.findtext("link"))))
         except Exception as exc:  # one post the converter fails on must not cost the blog
@@ -253,30 +255,30 @@ def _post(
         line=item.sourceline or 0,
         notes=tuple(notes),
         media=tuple(body.media),
-        comments=_comments(item, published),
     )
 
 
-def _comments(item, published: dt.datetime) -> tuple[Comment, ...]:
-    """The post's approved comments (never spam, trash, pending or pingbacks)."""
+def _comments(item, published: dt.datetime | None, contents: ExportContents) -> tuple:
+    """The post's approved comments; those not kept counted in the report
+    (spam, pending or trashed: unapproved; pingbacks and trackbacks, by
+    type), and one whose date cannot be read refused with its line, as
+    Blogger's is (before, it went unsaid)."""
     found = []
     for node in item:
         if not (isinstance(node.tag, str) and node.tag.endswith("}comment")):
             continue
         if (_wp(node, "comment_approved") or "").strip() != "1":
+            contents.not_posts["unapproved comment (spam, pending, trash)"] += 1
             continue
-        if (_wp(node, "comment_type") or "comment").strip() not in ("", "comment"):
+        kind = (_wp(node, "comment_type") or "comment").strip()
+        if kind not in ("", "comment"):
+            contents.not_posts[kind] += 1
             continue
-        gmt = (_wp(node, "comment_date_gmt") or "").strip()
-        try:
-            if gmt and not gmt.startswith("0000"):
-                when = dt.datetime.strptime(gmt, "%Y-%m-%d %H:%M:%S").replace(tzinfo=dt.UTC)
-            else:
-                local = dt.datetime.strptime(
-                    (_wp(node, "comment_date") or "").strip(), "%Y-%m-%d %H:%M:%S"
-                )
-                when = local.replace(tzinfo=published.tzinfo or dt.UTC)
-        except ValueError:
+        when = _comment_date(node, published)
+        if when is None:
+            text = _wp(node, "comment_date_gmt") or _wp(node, "comment_date")
+            why = naming(f"comment with a bad date {text!r}", item.findtext("link"))
+            contents.refused.append((node.sourceline or 0, why))
             continue
         parent = (_wp(node, "comment_parent") or "0").strip()
         found.append(
@@ -290,6 +292,22 @@ def _comments(item, published: dt.datetime) -> tuple[Comment, ...]:
             )
         )
     return tuple(sorted(found, key=lambda c: c.date))
+
+
+def _comment_date(node, published: dt.datetime | None) -> dt.datetime | None:
+    """When a comment was written: its GMT date, or its local one in the
+    post's timezone (UTC for an undated post); None if neither can be read."""
+    gmt = (_wp(node, "comment_date_gmt") or "").strip()
+    if gmt and not gmt.startswith("0000"):
+        try:
+            return dt.datetime.strptime(gmt, "%Y-%m-%d %H:%M:%S").replace(tzinfo=dt.UTC)
+        except ValueError:
+            pass
+    try:
+        local = dt.datetime.strptime((_wp(node, "comment_date") or "").strip(), "%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return None
+    return local.replace(tzinfo=(published.tzinfo if published else None) or dt.UTC)
 
 
 SHORTCODE = re.compile(r"\[(\w+)([^\]]*)\](?:(.*?)\[/\1\])?", re.S)
