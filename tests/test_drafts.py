@@ -36,6 +36,11 @@ def test_drafts_appear_nowhere_in_the_published_site(app):
     assert [a.get_text() for a in tag] == ["Ofsted (1)"]
     assert [e.title for e in site.feed().entries] == ["Published post"]
     assert not site.path("blog/drafts/").exists()
+    # A page its author never published (an imported draft page) is not either.
+    assert not site.path("pages/unpublished-page.html").exists()
+    for path in files:
+        if path.suffix in (".html", ".xml", ".js", ".txt", ".inv"):
+            assert "Pagehiddenword" not in path.read_text(encoding="utf-8", errors="replace")
 
 
 @pytest.mark.sphinx("html", testroot="drafts", confoverrides={"blog_preview": True})
@@ -51,3 +56,6 @@ def test_preview_shows_drafts_with_a_banner(app):
     assert [e.title for e in site.feed().entries] == ["Published post"]
     published = site.page("posts/2010/published.html")
     assert published.select_one(".draft-banner") is None
+    page = site.page("pages/unpublished-page.html")
+    assert "This page is not published" in page.select_one(".draft-banner").get_text()
+    assert "Pagehiddenword" in page.select_one("article").get_text()

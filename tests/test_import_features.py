@@ -441,3 +441,13 @@ def test_tags_and_categories_holding_commas_are_the_names_they_list(wordpress):
     assert texts(page.select("a.post-category")) == ["Health", "Safety"]
     assert "tag 'Ofsted, inspections' holds commas: here it is Ofsted, inspections" in report
     assert "category 'Health, Safety' holds commas: here it is Health, Safety" in report
+
+
+def test_a_page_never_published_is_kept_as_a_draft_and_left_out(wordpress):
+    """A WordPress page its author left a draft is imported into pages/ with
+    ``draft: true`` (it was skipped, counted as a page) and has no page on the site."""
+    site, report, root = wordpress
+    (source,) = [p for p in (root / "pages").glob("*.md") if "Unshownpageword" in p.read_text()]
+    assert "draft: true" in source.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+    assert not site.path(f"pages/{source.stem}.html").exists()
+    assert not [p for p in site.html_files() if "Unshownpageword" in p.read_text()]

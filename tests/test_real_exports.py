@@ -306,3 +306,21 @@ def test_every_comment_on_a_published_post_or_page_is_shown(imported):
 
 def site_pages(site: Site) -> list[str]:
     return [p.relative_to(site.root).as_posix() for p in site.html_files()]
+
+
+def test_no_draft_reaches_the_site(imported):
+    """What the author never published (a draft post or page, a private or
+    password-protected one) is kept as a draft and has no page on the site:
+    Pelican's Blogger backup holds a draft page, which came out public."""
+    name, site, _, _ = imported
+    root = site.root.parent.parent
+    drafts = []
+    for source in [*root.glob("posts/*/*.md"), *root.glob("pages/*.md")]:
+        front = source.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+        if re.search(r"^draft: true$", front, re.M):
+            drafts.append(source.relative_to(root).with_suffix(".html").as_posix())
+    published = [rel for rel in drafts if site.path(rel).exists()]
+    assert published == [], (name, published)
+    if name == "pelican-bloggerexport.xml":
+        assert "pages/test-page-2.html" in drafts
+        assert "Test page 2" not in site.page("index.html").get_text()

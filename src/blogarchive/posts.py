@@ -284,9 +284,23 @@ def screen_posts(app, config) -> None:
         if not fm.values.get("draft") and date is not None and date > now:
             scheduled.append(date)
     cache.save(screened)
+    if not config.blog_preview:
+        left_out += _draft_pages(Path(app.srcdir), within, tz)
     _save_schedule(Path(app.doctreedir), min(scheduled, default=None), tz)
     # A new list: Sphinx's default one is shared by every app in the process.
     config.exclude_patterns = [*config.exclude_patterns, *left_out]
+
+
+def _draft_pages(srcdir: Path, within, tz: ZoneInfo) -> list[str]:
+    """The site's pages (``pages/``) marked ``draft: true``: an old blog's page
+    its author never published (imported as a draft), left out of the site
+    as a draft post is.  A page that links out of the repository is left to
+    confine.py."""
+    return [
+        path.relative_to(srcdir).as_posix()
+        for path in sorted(srcdir.glob("pages/*.md"))
+        if within(path) and check_file(path, tz).values.get("draft")
+    ]
 
 
 SCHEDULE = "blogarchive-schedule.json"

@@ -133,7 +133,7 @@ def read_wordpress(path: Path, author: str | None = None) -> ExportContents:
     for item in channel.findall("item"):
         kind = (_wp(item, "post_type") or "").strip()
         status = (_wp(item, "status") or "").strip()
-        if kind == "page" and status in PUBLISHED:  # a page: About, Contact
+        if kind == "page" and status in PUBLISHED | DRAFTS:  # a page: About, Contact
             pass
         elif kind != "post":
             contents.not_posts[kind or "unknown"] += 1

@@ -48,6 +48,8 @@ def render(post: ImportedPost) -> str:
     """The post's MyST file, its import digest included."""
     if post.is_page:  # no date, no list: a page of the site, linked from the sidebar
         values = {
+            "draft": post.draft,  # never published: kept, and left out of the site
+            "draft_reason": post.draft_reason,
             post.source_key: post.source_url,
             "redirect": post.redirects[0] if post.redirects else None,
             "orphan": True,  # in no table of contents: the sidebar links it
