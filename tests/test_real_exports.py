@@ -44,9 +44,9 @@ SHORTCODE_TAG = re.compile(r"\[/?(caption|wp_caption|embed|gallery|audio|video)\
 CAPTION = re.compile(r"""caption=["']([^"']*)["']""")
 
 
-def published_entries(path: Path, fmt: str) -> dict[tuple[int, str], str]:
-    """(line, address) -> HTML of each published post, read from the XML here
-    (a Blogger backup may hold every entry on one line)."""
+def published_entries(path: Path, fmt: str, kind: str = "post") -> dict[tuple[int, str], str]:
+    """(line, address) -> HTML of each published post (or page: ``kind``),
+    read from the XML here (a Blogger backup may hold every entry on one line)."""
     root = etree.parse(str(path), etree.XMLParser(recover=True)).getroot()
     found = {}
     if fmt == "wordpress":
@@ -60,7 +60,7 @@ def published_entries(path: Path, fmt: str) -> dict[tuple[int, str], str]:
                 if isinstance(child.tag, str)
             }
             if (
-                fields.get("post_type") == "post"
+                fields.get("post_type") == kind
                 and fields.get("status") == "publish"
                 and not fields.get("post_password", "").strip()
             ):
@@ -69,7 +69,7 @@ def published_entries(path: Path, fmt: str) -> dict[tuple[int, str], str]:
     for entry in root.iter(f"{ATOM}entry"):
         kinds = [c.get("term", "") for c in entry.iter(f"{ATOM}category")]
         draft = any((c.text or "").strip() == "yes" for c in entry.iter() if "draft" in str(c.tag))
-        if any(k.endswith("#post") for k in kinds) and not draft:
+        if any(k.endswith(f"#{kind}") for k in kinds) and not draft:
             link = next(
                 (x.get("href") for x in entry.iter(f"{ATOM}link") if x.get("rel") == "alternate"),
                 "",
@@ -171,6 +171,20 @@ def test_every_published_post_reaches_the_site(imported):
     assert "refused" not in report
     missing = [key for key in entries if not site.path(page_of(paths, key) or "-").exists()]
     assert missing == [], (name, missing)
+
+
+def test_every_published_page_reaches_the_site_with_its_words(imported):
+    """The old blog's pages (About, Contact...) as its posts are: each on the
+    site, its words as they were."""
+    name, site, _, paths = imported
+    pages = published_entries(REAL / name, EXPORTS[name], "page")
+    assert pages, name  # each export holds one at least
+    for key, html in pages.items():
+        page = page_of(paths, key)
+        assert page and site.path(page).exists(), (name, key)
+        expected, shown = words(source_view(html)), words(page_view(site, page))
+        similarity = difflib.SequenceMatcher(None, expected, shown, autojunk=False).ratio()
+        assert similarity >= 0.99 or expected == shown, (name, key, expected, shown)
 
 
 def test_every_post_keeps_its_text_images_tables_and_code(imported):
