@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -338,3 +339,60 @@ def test_no_draft_reaches_the_site(imported):
     if name == "pelican-bloggerexport.xml":
         assert "pages/test-page-2.html" in drafts
         assert "Test page 2" not in site.page("index.html").get_text()
+
+
+def names_of(path: Path, fmt: str) -> dict[tuple[int, str], set[str]]:
+    """(line, address) -> the labels (Blogger) or tags and categories
+    (WordPress) of each published post, each split at its commas as the
+    importer splits them, spaces and case folded as the site folds them."""
+    root = etree.parse(str(path), etree.XMLParser(recover=True)).getroot()
+    found = {}
+    if fmt == "wordpress":
+        items = [(item, item.findall("category")) for item in root.iter("item")]
+        entries = {(item.sourceline, (item.findtext("link") or "")): cats for item, cats in items}
+        names = {
+            key: [c.text or "" for c in cats if c.get("domain") in ("category", "post_tag", "tag")]
+            for key, cats in entries.items()
+        }
+    else:
+        names = {}
+        for entry in root.iter(f"{ATOM}entry"):
+            link = next(
+                (x.get("href") for x in entry.iter(f"{ATOM}link") if x.get("rel") == "alternate"),
+                "",
+            )
+            labels = [
+                c.get("term", "")
+                for c in entry.iter(f"{ATOM}category")
+                if "atom/ns#" in (c.get("scheme") or "")
+            ]
+            names[entry.sourceline, link] = labels
+    published = published_entries(path, fmt)
+    for key in published:
+        split = {
+            " ".join(part.split()).casefold()
+            for name in names.get(key, ())
+            for part in name.split(",")
+        }
+        found[key] = {name for name in split if name}
+    return found
+
+
+def test_every_post_keeps_its_labels_and_answers_its_old_address(imported):
+    """Each published post shows every label (Blogger) or tag and category
+    (WordPress) it had, and the site answers at its old address."""
+    name, site, _, paths = imported
+    fmt = EXPORTS[name]
+    for key, expected in names_of(REAL / name, fmt).items():
+        page = site.page(page_of(paths, key))
+        shown = {
+            " ".join(a.get_text().split()).casefold()
+            for a in page.select(".post-meta .post-tag, .post-meta .post-category")
+        }
+        assert expected <= shown, (name, key, expected - shown)
+        old = urlsplit(key[1])
+        if old.path.strip("/") and not old.query:
+            rel = unquote(old.path.lstrip("/"))
+            assert (
+                site.path(rel).is_file() or site.path(rel.rstrip("/") + "/index.html").is_file()
+            ), (name, key)
