@@ -6,6 +6,7 @@ browser, with results, dates and marked words: tests/browser/test_reader.py.)
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -505,3 +506,31 @@ def test_pagefind_indexes_the_cut_pages_as_it_would_the_whole_ones(site, tmp_pat
     staged = search.searched_part(site.path("posts/2010/birmingham-blues.html").read_bytes())
     assert b"Recent posts" not in staged and b"<footer" not in staged
     assert staged.startswith(b'<html class="no-js" lang="en"')
+
+
+def test_pagefinds_binary_is_found_where_pagefind_looks_for_it(monkeypatch, tmp_path):
+    """PAGEFIND_BINARY_PATH first, then the pagefind[bin] wheel's binary, then
+    the PATH; none there is an error that says how to install it."""
+    # A cache of this test's own, gone with it (the build's stays as it was).
+    monkeypatch.setattr(
+        search, "pagefind_binary", functools.cache(search.pagefind_binary.__wrapped__)
+    )
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "my-pagefind"))
+    assert search.pagefind_binary() == tmp_path / "my-pagefind"
+    search.pagefind_binary.cache_clear()
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH")
+    wheel = search.pagefind_binary()
+    assert wheel.name == "pagefind" and os.access(wheel, os.X_OK)
+    assert subprocess.run([wheel, "--version"], capture_output=True, text=True).stdout.strip()
+    search.pagefind_binary.cache_clear()
+    monkeypatch.setitem(sys.modules, "pagefind_bin", None)  # not installed
+    monkeypatch.setitem(sys.modules, "pagefind_bin_extended", None)
+    on_path = tmp_path / "bin"
+    on_path.mkdir()
+    monkeypatch.setenv("PATH", str(on_path))
+    with pytest.raises(ExtensionError, match=r"pip install 'pagefind\[bin\]'"):
+        search.pagefind_binary()
+    (on_path / "pagefind").write_text("#!/bin/sh\n")
+    (on_path / "pagefind").chmod(0o755)
+    search.pagefind_binary.cache_clear()
+    assert search.pagefind_binary() == on_path / "pagefind"

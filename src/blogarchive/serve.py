@@ -66,7 +66,7 @@ WARM = (
     "blogarchive.extension",
     "blogarchive.meta",
     "sphinx_autobuild.middleware",  # the reload script, allowed by the pages' policy
-    "pagefind.service",  # where Pagefind's binary is
+    "pagefind_bin",  # where Pagefind's binary is
     "multiprocessing.popen_fork",  # Sphinx's parallel writers
     "multiprocessing.synchronize",
     "docutils.core",
