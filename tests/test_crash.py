@@ -168,11 +168,20 @@ def test_no_folder_is_left_empty_when_a_tag_goes(tmp_path):
     assert_same_as_clean_build(blog, tmp_path / "clean")
 
 
-def test_a_file_changed_after_staging_is_replaced_never_written_into(tmp_path):
+@pytest.mark.parametrize("cloned", [True, False], ids=["cp -al", "file by file"])
+def test_a_file_changed_after_staging_is_replaced_never_written_into(tmp_path, monkeypatch, cloned):
     """build.Staging's second update (once Sphinx is done): a file changed
     since the first is staged anew, not written into the published site's
-    file it was linked to; one removed is not published, one added is."""
+    file it was linked to; one removed is not published, one added is.  The
+    published site is first linked whole by ``cp -al``, or, with no such
+    ``cp``, each file staged by itself."""
     from blogarchive import build
+
+    def no_cp(*args, **kwargs):
+        raise OSError("cp: not found")
+
+    if not cloned:
+        monkeypatch.setattr(build.subprocess, "run", no_cp)
 
     work, out = tmp_path / "html.work", tmp_path / "html"
     (work / "posts").mkdir(parents=True)
@@ -187,6 +196,7 @@ def test_a_file_changed_after_staging_is_replaced_never_written_into(tmp_path):
     (work / "posts/new.html").write_text("new", encoding="utf-8")
     staging.update()
     assert (out / "posts/a.html").read_text(encoding="utf-8") == "first posts/a.html"
+    assert (staging.cloned == set()) is not cloned
     staging.swap()
     assert tree(out) == tree(work)
 

@@ -534,3 +534,33 @@ def test_pagefinds_binary_is_found_where_pagefind_looks_for_it(monkeypatch, tmp_
     (on_path / "pagefind").chmod(0o755)
     search.pagefind_binary.cache_clear()
     assert search.pagefind_binary() == on_path / "pagefind"
+
+
+def test_the_readmes_build_stages_the_site_while_pagefind_finishes(tmp_path):
+    """``python -m blogarchive.build`` (``make site``) stages the site to
+    publish while Pagefind makes the index (build.Staging; search.py's
+    _stage_site_meanwhile), not after it: run as ``__main__``, its staging
+    was another copy's global, which the search index never saw, and every
+    file was staged after Sphinx (0.7 s of an edit at 1000 posts).  Here
+    Pagefind is a script that, once the real one is done, waits for the
+    staged home page and says whether it came."""
+    from blogsite import REPO, new_blog
+
+    blog = new_blog(tmp_path / "blog")
+    (blog / "posts/2010").mkdir()
+    front = "---\ndate: 2010-07-01\nauthor: Chris Mills\ntags: Ofsted\n---\n\n"
+    (blog / "posts/2010/a-post.md").write_text(front + "# A post\n\nWords.\n", encoding="utf-8")
+    staged, said = blog / "_build/html.next/index.html", tmp_path / "staged.txt"
+    wrapper = tmp_path / "pagefind"
+    wrapper.write_text(
+        f'#!/bin/sh\n"{search.pagefind_binary()}" "$@" || exit $?\n'
+        f"for i in $(seq 100); do [ -f '{staged}' ] && echo yes > '{said}' && exit 0\n"
+        "sleep 0.1; done\n"
+        f"echo no > '{said}'\n"
+    )
+    wrapper.chmod(0o755)
+    env = {**os.environ, "BLOG_REPO": str(REPO), "PAGEFIND_BINARY_PATH": str(wrapper)}
+    command = [sys.executable, "-m", "blogarchive.build", str(blog), str(blog / "_build/html")]
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    assert said.read_text().strip() == "yes"
+    assert (blog / "_build/html/posts/2010/a-post.html").is_file()
