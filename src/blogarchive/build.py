@@ -83,9 +83,9 @@ class Staging:
     (search.index_site, with the files it will still write skipped), when the
     main process would wait anyway, then once Sphinx is done, for what was
     written or removed since.  (On two cores the overlap gains nothing
-    measurable: Pagefind uses both then.  Until the nineteenth benchmark
-    run, ``python -m blogarchive.build`` never overlapped them: see the end
-    of this module.)  Given a published site, the first update starts from
+    measurable: Pagefind uses both then.  In every benchmark run up to the
+    nineteenth, ``python -m blogarchive.build`` did not overlap them: see
+    the end of this module.)  Given a published site, the first update starts from
     all of it linked at once (:func:`linked_copy`).  A staged file is never
     written in place (it may be the published site's, linked): a changed
     one is replaced."""
