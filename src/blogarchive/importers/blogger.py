@@ -9,7 +9,6 @@ in; an untitled post is titled from its first words.
 
 from __future__ import annotations
 
-import codecs
 import dataclasses
 import datetime as dt
 import io
@@ -105,6 +104,10 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 DECLARED = re.compile(rb"""^\s*<\?xml[^>]*encoding=["']([\w.-]+)["']""")
 
 
+#: A byte that is not UTF-8, as ``surrogateescape`` decodes it.
+NOT_UTF8 = re.compile("[\udc80-\udcff]")
+
+
 def _mended(path: Path) -> tuple[bytes | None, list]:
     """A UTF-8 file's bytes with what XML refuses mended, and where (notes);
     None when there is nothing to mend, or it says it is in another encoding."""
@@ -115,14 +118,14 @@ def _mended(path: Path) -> tuple[bytes | None, list]:
     declared = DECLARED.match(data[:300])
     if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
         return None, []
-    foreign: list[int] = []  # offsets of the bytes read as Windows-1252
-
-    def as_cp1252(error: UnicodeDecodeError):
-        foreign.append(error.start)
-        return error.object[error.start : error.end].decode("cp1252", "replace"), error.end
-
-    codecs.register_error("blogarchive.cp1252", as_cp1252)
-    text = data.decode("utf-8", "blogarchive.cp1252")
+    # Each byte that is not UTF-8 comes through as a lone surrogate, then is
+    # read as Windows-1252 (an error handler registered under a name of our
+    # own was global state, replaced by each import).
+    smuggled = data.decode("utf-8", "surrogateescape")
+    foreign = [match.start() for match in NOT_UTF8.finditer(smuggled)]  # where, in the text
+    text = NOT_UTF8.sub(
+        lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", "replace"), smuggled
+    )
     controls = [match.start() for match in CONTROL.finditer(text)]
     if not foreign and not controls:
         return None, []
@@ -133,7 +136,7 @@ def _mended(path: Path) -> tuple[bytes | None, list]:
         what = "control characters XML does not allow (a word processor's)"
         fixes.append((line, f"{what}: {len(controls)} replaced, the first here"))
     if foreign:
-        line = data.count(b"\n", 0, foreign[0]) + 1
+        line = smuggled.count("\n", 0, foreign[0]) + 1
         what = "bytes that are not UTF-8, read as Windows-1252"
         fixes.append((line, f"{what}: {len(foreign)}, the first here"))
     return mended.encode("utf-8"), fixes
