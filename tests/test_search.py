@@ -461,7 +461,7 @@ def test_pagefind_makes_only_what_changed_and_never_writes_into_the_last_index(t
     published = {p: v for p, v in published.items() if p.is_file()}
     (site / "posts/d.html").write_text(page.format("d", "other words of d"))
     edit = index("second")
-    assert (edit.indexed, edit.in_place) == ([2], {1})  # the first part kept where it is
+    assert (edit.indexed, edit.kept) == ([2], {1: 1})  # the first part kept where it is
     assert not (edit.bundle / "pagefind-entry.json").exists()  # not copied to be compared
     made = {p.relative_to(edit.bundle): p.stat() for p in edit.bundle.rglob("*") if p.is_file()}
     shared = [rel for rel, stat in made.items() if stat.st_nlink > 1]

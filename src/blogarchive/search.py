@@ -162,7 +162,6 @@ class Indexer(threading.Thread):
         self.digests: dict[str, str] = {}  # of the parts made, to record once published
         self.indexed: list[int] = []  # the parts Pagefind indexed (the others were kept)
         self.kept: dict[int, int] = {}  # part -> the number its kept bundle is published under
-        self.in_place: set[int] = set()  # kept parts published under their own number
         self.error: str | None = None
         self._process: subprocess.Popen | None = None
         self._stopped = False
@@ -221,9 +220,7 @@ class Indexer(threading.Thread):
                 return
             if number in self.indexed:
                 self._run_pagefind(number)
-            elif self.kept[number] == number:  # left where it is (:func:`publish_parts`)
-                self.in_place.add(number)
-            else:
+            elif self.kept[number] != number:  # else left where it is (:func:`publish_parts`)
                 _link_part(
                     self.part_folder(self.kept[number], self.published), self.part_folder(number)
                 )
@@ -324,7 +321,7 @@ def finish_bundles(job: Indexer) -> None:
     (:func:`drop_unused`: a kept first part's scripts, in a later part).  A
     part kept where it is published was finished when it was made."""
     for number in range(1, len(job.parts) + 1):
-        if number in job.in_place:
+        if job.kept.get(number) == number:  # kept where it is published
             continue
         sort_filters(job.part_folder(number))
         drop_unused(job.part_folder(number), first=number == 1)
@@ -701,7 +698,7 @@ def publish_parts(job: Indexer, bundle: Path) -> None:
         os.replace(job.bundle, bundle)
     else:
         for number in range(1, len(job.parts) + 1):
-            if number not in job.in_place:
+            if job.kept.get(number) != number:  # not kept where it is published
                 _sync(job.part_folder(number), job.part_folder(number, bundle))
         for folder in bundle.glob("part-*"):
             if not _part(folder.name) or int(folder.name[5:]) > len(job.parts):

@@ -59,11 +59,11 @@ def _date(path: Path, item) -> dt.datetime | None:
     if _unset(local):
         return _other_date(path, item, gmt)
     try:
-        when = dt.datetime.strptime((local or "").strip(), "%Y-%m-%d %H:%M:%S")
+        when = dt.datetime.strptime((local or "").strip(), WXR_DATE)
     except ValueError as exc:
         raise ImportError_(path, item.sourceline, f"bad wp:post_date {local!r}") from exc
     if gmt and not gmt.startswith("0000"):
-        utc = dt.datetime.strptime(gmt.strip(), "%Y-%m-%d %H:%M:%S")
+        utc = dt.datetime.strptime(gmt.strip(), WXR_DATE)
         return when.replace(tzinfo=dt.timezone(when - utc))
     return when
 
@@ -297,14 +297,14 @@ def _comments(item, published: dt.datetime | None, contents: ExportContents) -> 
 def _comment_date(node, published: dt.datetime | None) -> dt.datetime | None:
     """When a comment was written: its GMT date, or its local one in the
     post's timezone (UTC for an undated post); None if neither can be read."""
-    gmt = (_wp(node, "comment_date_gmt") or "").strip()
-    if gmt and not gmt.startswith("0000"):
+    gmt = _wp(node, "comment_date_gmt")
+    if not _unset(gmt):
         try:
-            return dt.datetime.strptime(gmt, "%Y-%m-%d %H:%M:%S").replace(tzinfo=dt.UTC)
+            return dt.datetime.strptime(gmt.strip(), WXR_DATE).replace(tzinfo=dt.UTC)
         except ValueError:
             pass
     try:
-        local = dt.datetime.strptime((_wp(node, "comment_date") or "").strip(), "%Y-%m-%d %H:%M:%S")
+        local = dt.datetime.strptime((_wp(node, "comment_date") or "").strip(), WXR_DATE)
     except ValueError:
         return None
     return local.replace(tzinfo=(published.tzinfo if published else None) or dt.UTC)
