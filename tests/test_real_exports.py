@@ -71,12 +71,14 @@ def published_entries(path: Path, fmt: str, kind: str = "post") -> dict[tuple[in
         kinds = [c.get("term", "") for c in entry.iter(f"{ATOM}category")]
         draft = any((c.text or "").strip() == "yes" for c in entry.iter() if "draft" in str(c.tag))
         if any(k.endswith(f"#{kind}") for k in kinds) and not draft:
-            link = next(
-                (x.get("href") for x in entry.iter(f"{ATOM}link") if x.get("rel") == "alternate"),
-                "",
-            )
-            found[entry.sourceline, link] = entry.findtext(f"{ATOM}content") or ""
+            found[entry.sourceline, alternate(entry)] = entry.findtext(f"{ATOM}content") or ""
     return found
+
+
+def alternate(entry) -> str:
+    """A Blogger entry's address on the old blog (its ``alternate`` link)."""
+    links = entry.iter(f"{ATOM}link")
+    return next((x.get("href") for x in links if x.get("rel") == "alternate"), "")
 
 
 def words(soup: BeautifulSoup) -> list[str]:
@@ -357,16 +359,12 @@ def names_of(path: Path, fmt: str) -> dict[tuple[int, str], set[str]]:
     else:
         names = {}
         for entry in root.iter(f"{ATOM}entry"):
-            link = next(
-                (x.get("href") for x in entry.iter(f"{ATOM}link") if x.get("rel") == "alternate"),
-                "",
-            )
             labels = [
                 c.get("term", "")
                 for c in entry.iter(f"{ATOM}category")
                 if "atom/ns#" in (c.get("scheme") or "")
             ]
-            names[entry.sourceline, link] = labels
+            names[entry.sourceline, alternate(entry)] = labels
     published = published_entries(path, fmt)
     for key in published:
         split = {
