@@ -9,8 +9,8 @@ while Pagefind finishes the index (:class:`Staging`) — and swapped into
 ``_build/html``.  Published trees are never written in place, so a failed
 build leaves the last good site untouched.  Build internals (doctrees,
 ``.buildinfo``) never reach the published folder.  The site published before
-stays in ``_build/html.old`` until the next build, which removes it while
-Sphinx runs.
+stays in ``_build/html.old`` until the next build, which stages the new site
+in it: only what changed since it was published is replaced.
 
 The incremental state (Sphinx's environment and doctrees, the archive's page
 keys, the search index, the front-matter cache) is trusted only after a build
@@ -39,7 +39,7 @@ import importlib.metadata
 import json
 import os
 import shutil
-import subprocess
+import stat
 import sys
 import threading
 from pathlib import Path
@@ -76,129 +76,147 @@ LINKED = frozenset({"pagefind"})
 
 
 class Staging:
-    """``html.next``, the site to publish, made from the work folder: files
-    unchanged since the last published site are hard links to it, those of
-    :data:`LINKED` folders links to the work folder's, the others copies.
-    :meth:`update` can run twice: while Pagefind finishes the index
+    """``html.next``, the site to publish, made from the work folder: each
+    file a hard link to the published site's when that one is unchanged,
+    those of :data:`LINKED` folders links to the work folder's, the others
+    copies.  :meth:`update` can run twice: while Pagefind finishes the index
     (search.index_site, with the files it will still write skipped), when the
     main process would wait anyway, then once Sphinx is done, for what was
     written or removed since.  (On two cores the overlap gains nothing
-    measurable: Pagefind uses both then.  In every benchmark run up to the
-    nineteenth, ``python -m blogarchive.build`` did not overlap them: see
-    the end of this module.)  Given a published site, the first update starts from
-    all of it linked at once (:func:`linked_copy`).  A staged file is never
-    written in place (it may be the published site's, linked): a changed
-    one is replaced."""
+    measurable: Pagefind uses both then.)
+
+    The tree staged is the one published before the last (``html.old``, kept
+    by :meth:`swap`), or what a killed build left staged: each of its files is
+    kept when its size and mtime are the work folder's file's (a link to it,
+    or to a copy of it, which keeps its mtime), and replaced or removed
+    otherwise.  So an edit stages the few files two builds changed, not the
+    whole site (at 1000 posts, ``cp -al`` of the published site and ``rm -rf``
+    of the one before took 0.5 s of each edit, beside Pagefind).  A staged
+    file is never written in place (it may be the published site's, linked):
+    a changed one is replaced."""
 
     def __init__(self, work: Path, out: Path) -> None:
         self.work, self.out, self.root = work, out, out.with_name(out.name + ".next")
         self.old = out.with_name(out.name + ".old")
         self.staged: dict[str, tuple[int, int]] = {}  # path in the site -> (size, mtime)
-        self.cloned: set[str] | None = None  # the published site's files, linked (linked_copy)
-        shutil.rmtree(self.root, ignore_errors=True)  # a killed build's
-        # The site published before the last one, kept by :meth:`swap`, goes
-        # while the build runs (at 1000 posts, 4000 files and folders: 0.16 s
-        # of each build's end), by ``rm`` beside it: a thread of ours took
-        # 1 s and slowed Sphinx's start, waiting for the interpreter's lock.
-        # Only if ``out`` is there: without it (a build killed between a
-        # swap's renames) ``old`` is the site to restore.
-        self._clearing: subprocess.Popen | None = None
-        if out.exists() and self.old.exists():
-            try:
-                self._clearing = subprocess.Popen(["rm", "-rf", "--", str(self.old)])
-            except OSError:  # no rm: removed here, as before
-                shutil.rmtree(self.old, ignore_errors=True)
+        self.found: set[str] | None = None  # files the reused tree held, not yet seen
+        if _real_folder(self.root):  # a killed build's: staged as far as it went
+            _remove(self.old)
+        elif _real_folder(self.old) and out.exists():
+            _remove(self.root)  # a link, say: never followed
+            os.replace(self.old, self.root)
+        else:
+            _remove(self.root)
+            _remove(self.old)  # unless a folder, none to reuse (without ``out``, restored)
 
     def update(self, skip: frozenset[str] = frozenset()) -> None:
         """Stage what changed in the work folder since the last update, but
         the files and folders ``skip`` names (paths in the site)."""
         work_root, staging_root = str(self.work), str(self.root)
-        if self.cloned is None:
-            self.cloned = linked_copy(self.out, self.root)
+        if self.found is None:
+            self.found = _files(self.root)
         seen = set()
         for folder, dirs, filenames in os.walk(work_root):
             rel = os.path.relpath(folder, work_root)
             dirs[:] = [d for d in dirs if not _within(os.path.join(rel, d), skip)]
-            os.makedirs(os.path.join(staging_root, rel), exist_ok=True)
+            _make_folder(os.path.join(staging_root, rel))
             for name in filenames:
                 path = os.path.normpath(os.path.join(rel, name))
                 if (rel == "." and name in INTERNAL) or _within(path, skip):
                     continue
                 seen.add(path)
-                stat = os.stat(os.path.join(folder, name))
-                if self.staged.get(path) != (stat.st_size, stat.st_mtime_ns):
-                    self._stage(path, stat)
-        for path in [p for p in self.cloned if p not in seen and not _within(p, skip)]:
-            if path not in self.staged:  # published, not made this time
-                os.unlink(os.path.join(staging_root, path))
-            self.cloned.discard(path)
+                info = os.stat(os.path.join(folder, name))
+                if self.staged.get(path) != (info.st_size, info.st_mtime_ns):
+                    self._stage(path, info)
+        for path in [p for p in self.found if p not in seen and not _within(p, skip)]:
+            if path not in self.staged:  # staged before, not made this time
+                _remove_file(os.path.join(staging_root, path))
+            self.found.discard(path)
         for path in [p for p in self.staged if p not in seen and not _within(p, skip)]:
-            os.unlink(os.path.join(staging_root, path))  # gone from the work folder since
+            _remove_file(os.path.join(staging_root, path))  # gone from the work folder since
             del self.staged[path]
 
-    def _stage(self, path: str, stat: os.stat_result) -> None:
+    def _stage(self, path: str, info: os.stat_result) -> None:
         new, old = os.path.join(self.root, path), os.path.join(self.out, path)
-        try:
-            old_stat = os.stat(old)
-            same = (old_stat.st_size, old_stat.st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
-        except FileNotFoundError:
-            same = False
-        cloned = path in self.cloned and path not in self.staged
-        if same and cloned:  # linked to the published file already
-            self.staged[path] = (stat.st_size, stat.st_mtime_ns)
+        wanted = (info.st_size, info.st_mtime_ns)
+        if path in self.found and path not in self.staged and _stat_key(new) == wanted:
+            self.staged[path] = wanted  # the reused tree's, as the work folder's
             return
-        if path in self.staged or cloned:
-            os.unlink(new)  # perhaps a link to the published file: never written into
-        if same:
+        _remove(new)  # perhaps a link to the published file: never written into
+        if _stat_key(old) == wanted:
             os.link(old, new)
         elif _within(path, LINKED):
             os.link(os.path.join(self.work, path), new)
         else:  # its bytes and mtime (the next publish compares it): not copy2's
             shutil.copyfile(os.path.join(self.work, path), new)  # mode and xattrs, 40 % of its time
-            os.utime(new, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-        self.staged[path] = (stat.st_size, stat.st_mtime_ns)
+            os.utime(new, ns=(info.st_atime_ns, info.st_mtime_ns))
+        self.staged[path] = wanted
 
     def swap(self) -> None:
         """The staged site becomes ``out``; the last published one is kept as
-        ``out.old`` until the next build (:meth:`__init__`)."""
+        ``out.old``, the next build's staging (:meth:`__init__`)."""
         # Sphinx makes _sources/ even with html_copy_source off; a tag's folder
         # stays behind, empty, when its last post goes.
         prune_empty_folders(self.root)
-        self._wait_for_clearing()
-        shutil.rmtree(self.old, ignore_errors=True)  # none, unless ``out`` was not there
+        _remove(self.old)  # none, unless ``out`` was not there
         if self.out.exists():
             os.replace(self.out, self.old)
         os.replace(self.root, self.out)
 
-    def _wait_for_clearing(self) -> None:
-        if self._clearing is not None:
-            self._clearing.wait()
-
     def discard(self) -> None:
-        """A failed build's: nothing staged is kept, nothing left running."""
-        self._wait_for_clearing()
-        shutil.rmtree(self.root, ignore_errors=True)
+        """A failed build's: nothing staged is kept."""
+        _remove(self.root)
 
 
-def linked_copy(site: Path, into: Path) -> set[str]:
-    """The published ``site`` linked file by file into ``into`` (the staging
-    folder) by ``cp -al``: its 1000 folders and 3000 links at 1000 posts made
-    by C, not one by one in Python (0.6 s of each edit's end); the paths it
-    holds.  Staging then keeps each that the work folder holds unchanged and
-    replaces the others.  No published site, or no such ``cp``: none, and
-    each file is staged by itself."""
-    if not site.is_dir():
-        return set()
+def _real_folder(path: Path) -> bool:
+    return path.is_dir() and not path.is_symlink()
+
+
+def _stat_key(path: str) -> tuple[int, int] | None:
+    """A regular file's size and mtime, never a link's target's; else None."""
     try:
-        subprocess.run(["cp", "-al", "--", str(site), str(into)], check=True, capture_output=True)
-    except (OSError, subprocess.CalledProcessError):
-        shutil.rmtree(into, ignore_errors=True)
-        return set()
-    linked = set()
-    for folder, _dirs, names in os.walk(into):
-        rel = os.path.relpath(folder, into)
-        linked.update(os.path.normpath(os.path.join(rel, name)) for name in names)
-    return linked
+        found = os.lstat(path)
+    except OSError:
+        return None
+    return (found.st_size, found.st_mtime_ns) if stat.S_ISREG(found.st_mode) else None
+
+
+def _remove(path: str | Path) -> None:
+    """Whatever is at ``path``, a file, a link (not what it leads to) or a folder."""
+    try:
+        os.unlink(path)
+    except IsADirectoryError:
+        shutil.rmtree(path, ignore_errors=True)
+    except FileNotFoundError:
+        pass
+    except PermissionError:  # a folder, on systems that say so
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _remove_file(path: str) -> None:
+    """The file or link at ``path``, if any: not a folder the site has there
+    now (:func:`_make_folder`), nor anything in a folder that went."""
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+        if not stat.S_ISDIR(os.lstat(path).st_mode):
+            os.unlink(path)
+
+
+def _make_folder(path: str) -> None:
+    """A folder at ``path``, whatever the reused tree held there."""
+    if not os.path.isdir(path) or os.path.islink(path):
+        if os.path.lexists(path):
+            _remove(path)
+        os.makedirs(path, exist_ok=True)
+
+
+def _files(root: Path) -> set[str]:
+    """The files (and links) in ``root``, as paths in it."""
+    found = set()
+    for folder, dirs, names in os.walk(root):  # a link to a folder is in dirs, not followed
+        rel = os.path.relpath(folder, root)
+        links = [d for d in dirs if os.path.islink(os.path.join(folder, d))]
+        found.update(os.path.normpath(os.path.join(rel, name)) for name in names + links)
+    return found
 
 
 def _within(path: str, folders: frozenset[str]) -> bool:
