@@ -271,6 +271,42 @@ def test_a_new_post_indexes_the_newest_part_alone(tmp_path):
     assert index(13, "thirteen").indexed == [1, 2]  # [p12], [p08-p11]: a whole part
 
 
+def test_parts_indexed_at_once_make_the_index_made_one_at_a_time(tmp_path):
+    """Pagefind run on two parts at once (a clean build's, one per core:
+    search.at_once) makes the same bundles, in the same places, as run on
+    one part after another; a failing part is the build's error; a stopped
+    build kills every run."""
+    site = tmp_path / "site"
+    (site / "posts").mkdir(parents=True)
+    page = "<html lang='en'><body><div data-pagefind-body><h1>{0}</h1><p>{0} text</p></div>"
+    names = [f"p{n:02}" for n in range(11)]
+    for name in names:
+        (site / f"posts/{name}.html").write_text(page.format(name))
+    pages = [Path(f"posts/{n}.html") for n in reversed(names)]
+
+    def index(scratch: str, at_once: int) -> search.Indexer:
+        job = search.Indexer(site, search.parts(pages, 4), tmp_path / scratch, at_once=at_once)
+        job.run()
+        assert job.error is None
+        return job
+
+    one, two = index("one", 1), index("two", 2)
+    assert two.indexed == [1, 2, 3, 4] and two.runs.at_once == 2
+    assert _tree(two.bundle) == _tree(one.bundle)
+    assert (two.bundle / "part-4/pagefind-entry.json").is_file()
+
+    (site / "posts/p00.html").unlink()  # a part with nothing left to index: Pagefind fails
+    failing = search.Indexer(site, [pages[:4], pages[10:]], tmp_path / "f", at_once=2)
+    failing.run()
+    assert failing.error.startswith("pagefind could not index the site")
+
+    runs = search.PagefindRuns(2)
+    started = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    runs._processes.add(started)
+    runs.stop()
+    assert started.wait(timeout=10) != 0 and runs.run(["true"]) is None
+
+
 def test_the_indexer_skips_a_page_that_is_not_there_and_reports_pagefind_failing(tmp_path):
     """A document without a page (none was written) is not indexed; Pagefind
     failing is the build's error, naming Pagefind, not a crash in its thread."""

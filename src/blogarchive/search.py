@@ -38,6 +38,7 @@ index into chunks and a reader's browser fetches only those a query needs.
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import gzip
 import hashlib
@@ -89,12 +90,24 @@ def start_index(app) -> list:
     doctrees = Path(app.doctreedir)
     record = doctrees / "blogarchive-search-parts.json"
     searched = doctrees / "blogarchive-searched-pages"  # kept between builds
-    split = parts(pages, app.config.blog_search_part_pages)
-    job = Indexer(outdir, split, scratch, record, searched)
+    size = app.config.blog_search_part_pages
+    job = Indexer(outdir, parts(pages, size), scratch, record, searched, at_once(app, size))
     job.prepare()
     job.start()
     build_state(app.config).search_job = job
     return []
+
+
+#: Pages Pagefind may hold at once, in all its runs (about 0.3 MB a page).
+PAGES_AT_ONCE = 2000
+
+
+def at_once(app, size: int) -> int:
+    """Parts of ``size`` pages indexed at once: one per core Sphinx was given
+    (``-j``), holding :data:`PAGES_AT_ONCE` pages at most in all.  (On two
+    cores, a clean build at 1000 posts in parts of 250 indexed them in
+    ... s, one at a time in ... s.)"""
+    return max(1, min(getattr(app, "parallel", 1) or 1, PAGES_AT_ONCE // max(size, 1)))
 
 
 def newest_first(app) -> list[str]:
@@ -153,6 +166,7 @@ class Indexer(threading.Thread):
         scratch: Path,
         record: Path | None = None,
         searched: Path | None = None,
+        at_once: int = 1,
     ) -> None:
         super().__init__(name="pagefind", daemon=True)
         self.outdir, self.parts, self.scratch, self.record = outdir, parts, scratch, record
@@ -163,8 +177,7 @@ class Indexer(threading.Thread):
         self.indexed: list[int] = []  # the parts Pagefind indexed (the others were kept)
         self.kept: dict[int, int] = {}  # part -> the number its kept bundle is published under
         self.error: str | None = None
-        self._process: subprocess.Popen | None = None
-        self._stopped = False
+        self.runs = PagefindRuns(at_once)
         self._prepared = False
 
     def part_folder(self, number: int, bundle: Path | None = None) -> Path:
@@ -215,11 +228,15 @@ class Indexer(threading.Thread):
 
     def _index(self) -> None:
         self.prepare()
-        for number in range(1, len(self.parts) + 1):
-            if self.error or self._stopped:
+        if self.error:
+            return
+        self.runs.each(self._run_pagefind, self.indexed)
+        for number in range(1, len(self.parts) + 1):  # in order: the first part holds the others
+            if self.error or self.runs.stopped:
                 return
             if number in self.indexed:
-                self._run_pagefind(number)
+                self.part_folder(number).parent.mkdir(parents=True, exist_ok=True)
+                self._output(number).rename(self.part_folder(number))
             elif self.kept[number] != number:  # else left where it is (:func:`publish_parts`)
                 _link_part(
                     self.part_folder(self.kept[number], self.published), self.part_folder(number)
@@ -232,26 +249,59 @@ class Indexer(threading.Thread):
         site, output = self.searched / str(number), self._output(number)
         command = [str(pagefind_binary()), "--site", str(site), "--silent"]
         command += ["--output-path", str(output), "--exclude-selectors", EXCLUDED]
-        if self._stopped:
-            return
-        self._process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-        )
-        _, errors = self._process.communicate()
-        if self._process.returncode != 0:
-            if not self._stopped:
-                self.error = f"pagefind could not index the site: {errors.strip()}"
-            return
-        prune_index(output)
-        self.part_folder(number).parent.mkdir(parents=True, exist_ok=True)
-        output.rename(self.part_folder(number))
+        errors = self.runs.run(command)
+        if errors is not None:
+            self.error = self.error or f"pagefind could not index the site: {errors}"
+        elif not self.runs.stopped:
+            prune_index(output)
 
     def stop(self) -> None:
         """A failed build's: Pagefind stopped, no part left to start."""
-        self._stopped = True
-        if self._process is not None and self._process.poll() is None:
-            self._process.kill()
+        self.runs.stop()
         self.join()
+
+
+class PagefindRuns:
+    """Pagefind run on several parts at once, ``at_once`` at most (a
+    clean build's parts: each run is close to single-threaded), each in a
+    thread of its own; every run killed at once by :meth:`stop`."""
+
+    def __init__(self, at_once: int = 1) -> None:
+        self.at_once = max(1, at_once)
+        self.stopped = False
+        self._processes: set[subprocess.Popen] = set()
+        self._lock = threading.Lock()
+
+    def each(self, function, items: list) -> None:
+        """``function`` called on each of ``items``, ``at_once`` at a time."""
+        if self.at_once == 1 or len(items) < 2:
+            for item in items:
+                function(item)
+            return
+        with concurrent.futures.ThreadPoolExecutor(self.at_once) as pool:
+            for _ in pool.map(function, items):  # an exception, the first, is raised here
+                pass
+
+    def run(self, command: list[str]) -> str | None:
+        """Run ``command``: its errors when it failed, else None."""
+        with self._lock:
+            if self.stopped:
+                return None
+            process = subprocess.Popen(
+                command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+            )
+            self._processes.add(process)
+        _, errors = process.communicate()
+        with self._lock:
+            self._processes.discard(process)
+        return None if process.returncode == 0 or self.stopped else errors.strip()
+
+    def stop(self) -> None:
+        with self._lock:
+            self.stopped = True
+            for process in self._processes:
+                if process.poll() is None:
+                    process.kill()
 
 
 def _link_part(published: Path, folder: Path) -> None:
