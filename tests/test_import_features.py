@@ -88,6 +88,8 @@ def test_embeds_become_links_that_load_nothing(wordpress):
         "https://www.youtube.com/embed/abc123",
         "https://example.org/media/clip.mp4",
         "https://example.org/media/interview.mp3",
+        "https://example.org/blog/wp-content/uploads/hearing.ogv",  # relative to the post
+        "https://player.vimeo.com/video/42",  # protocol-relative: https
         "https://www.youtube.com/watch?v=def456",
         "https://example.org/media/radio.mp3",
         "https://example.org/media/court.mp4",

@@ -26,6 +26,7 @@ Each change, and what is left as it was, is a note for the import report.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from html import escape
@@ -274,7 +275,30 @@ class _Converter(MarkdownConverter):
             return self._gallery(el, images, parent_tags)
         image = images[0] if images else None
         caption = el.find("figcaption")
-        return self._figure(image, caption, parent_tags) or text
+        figure = self._figure(image, caption, parent_tags)
+        return text if figure is None else self._around(el, image, caption, figure, parent_tags)
+
+    def _around(self, el, image, caption, figure: str, parent_tags) -> str:
+        """The figure directive where its picture was, and whatever else the
+        ``<figure>`` holds around it (a paragraph before the picture, words
+        beside it in a link or paragraph): none of it dropped."""
+        holder = image
+        while holder.parent is not el:
+            holder = holder.parent
+        out = []
+        for child in el.children:
+            if child is caption:
+                continue
+            if child is not holder:
+                out.append(self.process_element(child, parent_tags))
+                continue
+            out.append(f"\n\n{figure}\n\n")
+            rest = copy.copy(holder) if holder is not image else None
+            for taken in rest.find_all(["img", "figcaption"]) if rest is not None else ():
+                taken.decompose()
+            if rest is not None and rest.get_text(strip=True):
+                out.append(self.process_element(rest, parent_tags))
+        return "\n\n" + "".join(out).strip("\n") + "\n\n"
 
     def _gallery(self, el, images, parent_tags) -> str:
         """Each picture of a gallery a figure, with its own caption (the
@@ -445,7 +469,7 @@ def convert(html: str, base_url: str | None = None, kept: list[str] | None = Non
         anchor.replace_with(soup.new_string(f"\n{MORE}\n"))
     media = _media(soup, base_url)
     _take_scripts(soup, embeds, notes)
-    _take_embeds(soup, embeds, notes)
+    _take_embeds(soup, embeds, notes, base_url)
     _caption_tables(soup, notes)
     for fallback in soup.find_all("noscript"):  # the script is gone: its fallback is the post's
         fallback.unwrap()  # (left in, the sanitiser shows its markup as text)
@@ -549,15 +573,19 @@ def _take_scripts(soup: BeautifulSoup, embeds: list, notes: list[str]) -> None:
         script.decompose()
 
 
-def _take_embeds(soup: BeautifulSoup, embeds: list, notes: list[str]) -> None:
-    """Replace embeds (which the sanitiser drops) with numbered placeholders."""
+def _take_embeds(soup: BeautifulSoup, embeds: list, notes: list[str], base_url: str | None) -> None:
+    """Replace embeds (which the sanitiser drops) with numbered placeholders;
+    an address relative to the post's, resolved against it (``null.ogg``
+    had become ``https:///null.ogg``), one with no host, ``https:``."""
     for tag in soup.find_all(EMBEDDING):
         if tag.find_parent(EMBEDDING):
             continue
-        src = tag.get("src") or tag.get("data")
+        src = (tag.get("src") or tag.get("data") or "").strip()
         if not src:
             source = tag.find("source", src=True)
-            src = source["src"] if source else None
+            src = source["src"].strip() if source else ""
+        if src and not src.startswith("//") and not urlsplit(src).scheme:
+            src = urljoin(base_url, src) if base_url else ""
         url = safe_url(urljoin("https:", src)) if src else None
         kind = {"video": "Video", "audio": "Audio"}.get(tag.name, "Embedded content")
         if url is None or urlsplit(url).scheme not in ("http", "https"):
