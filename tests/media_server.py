@@ -25,6 +25,8 @@ FILES = {
     "/img/flaky.png": ("image/png", PNG + b"flaky"),
     "/img/page.png": ("text/html", b"<html>not a picture</html>"),
     "/img/slow.png": ("image/png", PNG + b"slow"),
+    "/video/hearing.webm": ("video/webm", b"\x1aE\xdf\xa3 a video"),
+    "/audio/minutes.mp3": ("audio/mpeg", b"ID3 the minutes"),
 }
 
 

@@ -65,7 +65,9 @@ def test_pictures_and_files_are_kept_beside_the_post(media_server, blog_dir, tmp
             "chart-2x.png",
             "chart.png",
             "flaky.png",
+            "hearing.webm",
             "media.yaml",
+            "minutes.mp3",
             "report.pdf",
         ]
         or len([k for k in kept if k.startswith("board")]) == 2
@@ -74,7 +76,7 @@ def test_pictures_and_files_are_kept_beside_the_post(media_server, blog_dir, tmp
     assert set(sources.values()) == {
         f"{media_server.origin}{path}"
         for path in FILES
-        if path.startswith(("/s", "/img/chart", "/files", "/img/flaky"))
+        if path.startswith(("/s", "/img/chart", "/files", "/img/flaky", "/video", "/audio"))
     }
     for name, url in sources.items():
         path = url.removeprefix(media_server.origin)
@@ -91,6 +93,14 @@ def test_pictures_and_files_are_kept_beside_the_post(media_server, blog_dir, tmp
     assert page.select_one("figure figcaption").get_text().strip().strip("¶") == "The board, 2011"
     report = page.find("a", string="full report")
     assert "://" not in report["href"] and report["href"].endswith(".pdf")
+    # The video and the sound the post played: kept, and linked (nothing plays by itself).
+    assert page.find_all(["video", "audio", "iframe"]) == []
+    played = page.select(".embed-placeholder a")
+    assert [a.get_text() for a in played] == ["hearing.webm", "minutes.mp3"]
+    for link in played:
+        assert "://" not in link["href"]
+        assert (site.path("posts/2011/the-board.html").parent / link["href"]).is_file()
+    assert "the old blog played in the post" in played[0].find_parent("div").get_text()
 
 
 def test_a_failed_download_keeps_the_address_marked_and_reported(

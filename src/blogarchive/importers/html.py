@@ -100,6 +100,9 @@ def _media(soup: BeautifulSoup, base_url: str | None) -> list[str]:
     for link in soup.find_all("a", href=True):
         if ATTACHMENT.search(urlsplit(link["href"]).path):
             add(link["href"])
+    for player in soup.find_all(["video", "audio", "source"], src=True):
+        if ATTACHMENT.search(urlsplit(player["src"].strip()).path):
+            add(player["src"])  # a sound or video file the post played (media_placeholder)
     for img in soup.find_all(["img", "source"], srcset=True):
         for candidate in img["srcset"].split(","):
             add(candidate.strip().split(" ")[0])
@@ -138,6 +141,18 @@ def embed_placeholder(kind: str, url: str, title: str = "") -> str:
         "```{admonition} " + escape_text(name) + "\n:class: embed-placeholder\n\n"
         f"[Open the {kind.lower()} on {provider(url)}](<{url}>) (embedded in the old blog;"
         " nothing is loaded from there until you follow the link).\n```"
+    )
+
+
+def media_placeholder(kind: str, url: str, title: str = "") -> str:
+    """MyST for a sound or video file the old blog played in the post: a
+    note and a link to the file, which the import keeps beside the post
+    when it can (media.py rewrites the link); nothing plays by itself."""
+    name = unquote(urlsplit(url).path.rsplit("/", 1)[-1]) or url
+    return (
+        "```{admonition} " + escape_text(title or kind) + "\n:class: embed-placeholder\n\n"
+        f"[{escape_text(name)}](<{url}>) (a {kind.lower()} file the old blog played in the"
+        " post; follow the link to play it).\n```"
     )
 
 
@@ -201,7 +216,65 @@ def safe_url(url: str | None) -> str | None:
     return quote(url, safe=URL_SAFE)
 
 
-class _Converter(MarkdownConverter):
+class _Figures:
+    """A ``<figure>`` (or WordPress's gallery block) as MyST figures, for
+    :class:`_Converter`: its picture a figure directive with its caption, a
+    gallery a figure for each picture, and the rest of what it holds kept."""
+
+    def convert_figure(self, el, text, parent_tags):
+        images = el.find_all("img")
+        if len(images) > 1:  # a gallery (WordPress's block): a figure for each picture
+            return self._gallery(el, images, parent_tags)
+        image = images[0] if images else None
+        caption = el.find("figcaption")
+        figure = self._figure(image, caption, parent_tags)
+        return text if figure is None else self._around(el, image, caption, figure, parent_tags)
+
+    def _around(self, el, image, caption, figure: str, parent_tags) -> str:
+        """The figure directive where its picture was, and whatever else the
+        ``<figure>`` holds around it (a paragraph before the picture, words
+        beside it in a link or paragraph): none of it dropped."""
+        holder = image
+        while holder.parent is not el:
+            holder = holder.parent
+        out = []
+        for child in el.children:
+            if child is caption:
+                continue
+            if child is not holder:
+                out.append(self.process_element(child, parent_tags))
+                continue
+            out.append(f"\n\n{figure}\n\n")
+            rest = copy.copy(holder) if holder is not image else None
+            for taken in rest.find_all(["img", "figcaption"]) if rest is not None else ():
+                taken.decompose()
+            if rest is not None and rest.get_text(strip=True):
+                out.append(self.process_element(rest, parent_tags))
+        return "\n\n" + "".join(out).strip("\n") + "\n\n"
+
+    def _gallery(self, el, images, parent_tags) -> str:
+        """Each picture of a gallery a figure, with its own caption (the
+        ``<figcaption>`` of the ``<figure>`` it is in), then the gallery's."""
+        out = []
+        for image in images:
+            own = image.find_parent("figure")
+            caption = own.find("figcaption") if own is not el else None
+            figure = self._figure(image, caption, parent_tags)
+            out.append(figure or self.process_tag(image, parent_tags))  # its alt text
+        caption = el.find("figcaption", recursive=False)
+        if caption is not None:
+            out.append("\n\n" + self._escape_start(self.process_tag(caption, parent_tags).strip()))
+        return "".join(out) + "\n\n"
+
+    def _figure(self, image, caption, parent_tags) -> str | None:
+        src = safe_url(image.get("src")) if image else None
+        if src is None:
+            return None
+        caption_text = self.process_tag(caption, parent_tags) if caption else ""
+        return figure_directive(src, image.get("alt") or "", caption_text)
+
+
+class _Converter(_Figures, MarkdownConverter):
     """markdownify, escaping only what Markdown would otherwise interpret."""
 
     def convert_a(self, el, text, parent_tags):
@@ -269,58 +342,6 @@ class _Converter(MarkdownConverter):
     def convert_dd(self, el, text, parent_tags):
         return f"\n\n{self._escape_start(text.strip())}\n\n" if text.strip() else ""
 
-    def convert_figure(self, el, text, parent_tags):
-        images = el.find_all("img")
-        if len(images) > 1:  # a gallery (WordPress's block): a figure for each picture
-            return self._gallery(el, images, parent_tags)
-        image = images[0] if images else None
-        caption = el.find("figcaption")
-        figure = self._figure(image, caption, parent_tags)
-        return text if figure is None else self._around(el, image, caption, figure, parent_tags)
-
-    def _around(self, el, image, caption, figure: str, parent_tags) -> str:
-        """The figure directive where its picture was, and whatever else the
-        ``<figure>`` holds around it (a paragraph before the picture, words
-        beside it in a link or paragraph): none of it dropped."""
-        holder = image
-        while holder.parent is not el:
-            holder = holder.parent
-        out = []
-        for child in el.children:
-            if child is caption:
-                continue
-            if child is not holder:
-                out.append(self.process_element(child, parent_tags))
-                continue
-            out.append(f"\n\n{figure}\n\n")
-            rest = copy.copy(holder) if holder is not image else None
-            for taken in rest.find_all(["img", "figcaption"]) if rest is not None else ():
-                taken.decompose()
-            if rest is not None and rest.get_text(strip=True):
-                out.append(self.process_element(rest, parent_tags))
-        return "\n\n" + "".join(out).strip("\n") + "\n\n"
-
-    def _gallery(self, el, images, parent_tags) -> str:
-        """Each picture of a gallery a figure, with its own caption (the
-        ``<figcaption>`` of the ``<figure>`` it is in), then the gallery's."""
-        out = []
-        for image in images:
-            own = image.find_parent("figure")
-            caption = own.find("figcaption") if own is not el else None
-            figure = self._figure(image, caption, parent_tags)
-            out.append(figure or self.process_tag(image, parent_tags))  # its alt text
-        caption = el.find("figcaption", recursive=False)
-        if caption is not None:
-            out.append("\n\n" + self._escape_start(self.process_tag(caption, parent_tags).strip()))
-        return "".join(out) + "\n\n"
-
-    def _figure(self, image, caption, parent_tags) -> str | None:
-        src = safe_url(image.get("src")) if image else None
-        if src is None:
-            return None
-        caption_text = self.process_tag(caption, parent_tags) if caption else ""
-        return figure_directive(src, image.get("alt") or "", caption_text)
-
     def convert_pre(self, el, text, parent_tags):
         block = super().convert_pre(el, text, parent_tags)  # fenced by ``` whatever it holds
         if not block.strip():
@@ -335,7 +356,10 @@ class _Converter(MarkdownConverter):
         return super().convert_th(el, text.replace("|", "\\|"), parent_tags)
 
     def convert_embedplaceholder(self, el, text, parent_tags):
-        return "\n\n" + embed_placeholder(el["kind"], el["href"], el.get("title", "")) + "\n\n"
+        kind, url, title = el["kind"], el["href"], el.get("title", "")
+        if kind in ("Video", "Audio") and ATTACHMENT.search(urlsplit(url).path):
+            return "\n\n" + media_placeholder(kind, url, title) + "\n\n"
+        return "\n\n" + embed_placeholder(kind, url, title) + "\n\n"
 
     def convert_notconverted(self, el, text, parent_tags):
         return "\n\n" + unconverted_note(el.get_text()) + "\n\n"
