@@ -2,10 +2,11 @@
    - On the 404 page: an old Blogger post address (/YYYY/MM/<slug>.html, or
      WordPress's /YYYY/MM/DD/<slug>/) leads to the post of that month whose slug
      shares most words with it.
-   - On any page (the home page, for WordPress's /?p=12): a ?p=<number>
-     address leads to the post that had it. */
+   - On any page (the home page, for WordPress's /?p=12): a ?p=<number> or
+     ?page_id=<number> address leads to the post or page that had it. */
 (async () => {
-  const wordpressId = new URLSearchParams(location.search).get("p");
+  const query = new URLSearchParams(location.search);
+  const wordpressId = query.get("p") || query.get("page_id");
   const match = decodeURIComponent(location.pathname).match(
     /\/(\d{4})\/(\d{2})\/(?:\d{2}\/)?([^/]+?)(?:\.html?)?\/?$/,
   );
@@ -20,8 +21,16 @@
     return;
   }
   if (/^\d+$/.test(wordpressId || "")) {
-    const post = posts.find((p) => p.wp === Number(wordpressId));
-    if (post) location.replace(new URL(post.url, site));
+    let found = posts.find((p) => p.wp === Number(wordpressId));
+    if (!found) {
+      try {
+        const pages = await (await fetch(new URL("blog/pages.json", site))).json();
+        found = pages.find((p) => p.wp === Number(wordpressId));
+      } catch {
+        return;
+      }
+    }
+    if (found) location.replace(new URL(found.url, site));
     return;
   }
   const [, year, month, oldSlug] = match;

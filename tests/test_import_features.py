@@ -11,6 +11,7 @@ README's build (warnings as errors) and read as a reader would.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -71,12 +72,22 @@ def test_headings_follow_their_order_and_root_relative_images_resolve(wordpress)
 
 
 def test_query_string_permalinks_stay_distinct(wordpress):
-    site, _, root = wordpress
+    """A ``?p=N`` post or ``?page_id=N`` page keeps its number, which the
+    site's script answers (tests/browser/test_old_addresses.py), and the
+    report says so."""
+    site, report, root = wordpress
     for name in ("separators", "headings-out-of-order"):
         text = (root / f"posts/2012/{name}.md").read_text(encoding="utf-8")
         assert "wordpress_url: https://example.org/blog/?p=" in text
         assert "redirect:" not in text  # a static host cannot serve ?p=N
     assert not (site.root / "blog/index.html").read_text().count('http-equiv="refresh"')
+    pages = json.loads(site.path("blog/pages.json").read_text(encoding="utf-8"))
+    assert {"url": "pages/contact-the-author.html", "title": "Contact the author", "wp": 78} in (
+        pages
+    )
+    address = "https://example.org/blog/?page_id=78"
+    assert f"old address {address!r} answered by its number (old-address.js)" in report
+    assert f"old address {address!r} cannot be served" not in report
 
 
 def test_embeds_become_links_that_load_nothing(wordpress):

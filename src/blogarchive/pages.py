@@ -8,7 +8,8 @@
   straight to their post;
 - ``404.html``, which also finds a post from an old Blogger address it was
   never told about (``/2010/07/<anything>.html``: the month's best-matching slug);
-- ``blog/posts.json`` (read by the 404 page and by search results for dates) and
+- ``blog/posts.json`` (read by the 404 page and by search results for dates),
+  ``blog/pages.json`` (the imported pages WordPress numbered: old-address.js) and
   ``robots.txt``, ``sitemap.xml``, and ``CNAME`` when the repository has one (a custom domain).
 """
 
@@ -240,10 +241,12 @@ def _publish_epub(app) -> dict | None:
 
 
 def _wordpress_id(app, docname: str) -> dict:
-    """``{"wp": 12}`` for a post whose WordPress address was ``/?p=12``: a static
-    host cannot serve that address, so old-address.js finds it on the home page."""
+    """``{"wp": 12}`` for a post whose WordPress address was ``/?p=12``, or a
+    page's, ``/?page_id=12``: a static host cannot serve that address, so
+    old-address.js finds it on the home page."""
     old = app.env.metadata.get(docname, {}).get("wordpress_url") or ""
-    number = parse_qs(urlsplit(str(old)).query).get("p", [""])[0]
+    query = parse_qs(urlsplit(str(old)).query)
+    number = (query.get("p") or query.get("page_id") or [""])[0]
     return {"wp": int(number)} if number.isdigit() else {}
 
 
@@ -263,6 +266,14 @@ def _write_small_files(app, archive) -> None:
     ]
     data = json.dumps(posts, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     write_if_changed(outdir / archive.blog_path / "posts.json", data.encode("utf-8"))
+    # The imported pages WordPress numbered (WordPress answers ?p= for a page too).
+    pages = [
+        {"url": app.builder.get_target_uri(page.docname), "title": page.title, **number}
+        for page in archive.site_pages
+        if (number := _wordpress_id(app, page.docname))
+    ]
+    data = json.dumps(pages, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    write_if_changed(outdir / archive.blog_path / "pages.json", data.encode("utf-8"))
     robots = f"User-agent: *\nAllow: /\n\nSitemap: {archive.baseurl}sitemap.xml\n"
     write_if_changed(outdir / "robots.txt", robots.encode("utf-8"))
     cname = Path(app.srcdir) / "CNAME"  # GitHub Pages' custom domain

@@ -4,7 +4,7 @@ One blog is imported from a Blogger Takeout export, a WordPress export and
 WordPress's ``?p=N`` permalinks (tests/data), built with the README's build and
 served as GitHub Pages serves it; Chromium then follows each kind of address
 the old blogs had — a label, a month (both of Blogger's forms), the feed, a
-page, ``?p=N``, a category, a tag, WordPress's feed and dated post address —
+page, ``?p=N`` and ``?page_id=N``, a category, a tag, WordPress's feed and dated post address —
 to its counterpart here, and reaches the imported pages from the navigation.
 """
 
@@ -58,6 +58,8 @@ def heading(page) -> str:
         ("p/about.html", "pages/about-me.html", "About me"),
         ("?p=1", "posts/2012/separators.html", "Separators"),
         ("?p=2", "posts/2012/headings-out-of-order.html", "Headings out of order"),
+        ("?page_id=78", "pages/contact-the-author.html", "Contact the author"),
+        ("?p=78", "pages/contact-the-author.html", "Contact the author"),
         ("category/policy/", "blog/category/policy/", "Posts in Policy"),
         ("tag/bureaucracy/", "blog/tag/bureaucracy/", "Posts tagged bureaucracy"),
         ("about/", "pages/about.html", "About"),
