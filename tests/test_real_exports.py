@@ -38,12 +38,18 @@ EXPORTS = {
     "wordpress-importer-theme-unit-test-data.xml": "wordpress",
     "wordpress-importer-a11y-unit-test-data.xml": "wordpress",
     "wordpress-content-framework-wxr.xml": "wordpress",
+    "blog-converters-blogger-sample.xml": "blogger",
+    "blog-converters-blogger-sample2.xml": "blogger",
+    "blog-converters-wordpress-sample.wxr": "wordpress",
+    "blog-converters-wordpress-sample2.wxr": "wordpress",
 }
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 ATOM = "{http://www.w3.org/2005/Atom}"
 #: WordPress's shortcode tags, which WordPress never shows as such: it shows their
 #: inner text, and a caption given as an attribute.
-SHORTCODE_TAG = re.compile(r"\[/?(caption|wp_caption|embed|gallery|audio|video)\b([^\]]*)\]")
+SHORTCODE_TAG = re.compile(
+    r"\[/?(caption|wp_caption|embed|gallery|audio|video|youtube|vimeo|dailymotion)\b([^\]]*)\]"
+)
 CAPTION = re.compile(r"""caption=["']([^"']*)["']""")
 
 
@@ -56,9 +62,7 @@ def published_entries(path: Path, fmt: str, kind: str = "post") -> dict[tuple[in
         for item in root.iter("item"):
             # wp: fields by their local names: WXR 1.0, 1.1 and 1.2 differ in namespace
             fields = {
-                etree.QName(child).localname if "wordpress.org" in child.tag else child.tag: (
-                    child.text or ""
-                )
+                local(child.tag) if "wordpress.org" in child.tag else child.tag: (child.text or "")
                 for child in item
                 if isinstance(child.tag, str)
             }
@@ -75,6 +79,12 @@ def published_entries(path: Path, fmt: str, kind: str = "post") -> dict[tuple[in
         if any(k.endswith(f"#{kind}") for k in kinds) and not draft:
             found[entry.sourceline, alternate(entry)] = entry.findtext(f"{ATOM}content") or ""
     return found
+
+
+def local(tag: str) -> str:
+    """An element's name without its namespace; an undeclared prefix's element
+    (WordPress 2.x wrote ``excerpt:encoded`` with no ``xmlns:excerpt``) as named."""
+    return tag.rsplit("}", 1)[-1]
 
 
 def alternate(entry) -> str:
@@ -190,7 +200,9 @@ def test_every_published_page_reaches_the_site_with_its_words(imported):
     site, its words as they were."""
     name, site, _, paths = imported
     pages = published_entries(REAL / name, EXPORTS[name], "page")
-    assert pages, name  # each export holds one at least
+    if not pages:  # Blogger's pages came in 2011; these converters' samples have none
+        assert name.startswith("blog-converters-"), name
+        pytest.skip(f"{name} holds no pages")
     for key, html in pages.items():
         page = page_of(paths, key)
         assert page and site.path(page).exists(), (name, key)
@@ -294,15 +306,15 @@ def published_comments(path: Path, fmt: str) -> int:
     if fmt == "wordpress":
         count = 0
         for item in root.iter("item"):
-            fields = {etree.QName(c).localname: c for c in item if isinstance(c.tag, str)}
+            fields = {local(c.tag): c for c in item if isinstance(c.tag, str)}
             text = {name: (node.text or "").strip() for name, node in fields.items()}
             if text.get("post_type") not in ("post", "page") or text.get("status") != "publish":
                 continue
             if text.get("post_password"):
                 continue
             for comment in item:
-                if isinstance(comment.tag, str) and etree.QName(comment).localname == "comment":
-                    shown = {etree.QName(c).localname: (c.text or "").strip() for c in comment}
+                if isinstance(comment.tag, str) and local(comment.tag) == "comment":
+                    shown = {local(c.tag): (c.text or "").strip() for c in comment}
                     approved = shown.get("comment_approved") == "1"
                     count += approved and shown.get("comment_type", "") in ("", "comment")
         return count
@@ -350,6 +362,8 @@ def test_no_draft_reaches_the_site(imported):
     if name == "pelican-bloggerexport.xml":
         assert "pages/test-page-2.html" in drafts
         assert "Test page 2" not in site.page("index.html").get_text()
+    if name == "blog-converters-wordpress-sample2.wxr":  # six items of wp:post_type "draft"
+        assert len(drafts) == 6 and "posts/1969/four-generations.html" in drafts, drafts
 
 
 def names_of(path: Path, fmt: str) -> dict[tuple[int, str], set[str]]:

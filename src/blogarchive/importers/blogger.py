@@ -371,7 +371,7 @@ def _post(path: Path, entry, blog_url: str | None, author: str | None) -> Import
         draft=_is_draft(entry) or undated_post,
         draft_reason=undated(_last_updated(entry)) if undated_post else None,
         source_url=url,
-        redirects=(old_path,) if old_path and old_path.endswith(".html") else (),
+        redirects=(old_path,) if old_path else (),
         excerpt=body.excerpt,
         line=entry.sourceline or 0,
         location=" ".join((_text(entry, "georss:featurename") or "").split()) or None,

@@ -505,6 +505,7 @@ def convert(html: str, base_url: str | None = None, kept: list[str] | None = Non
         comment.extract()
     _restore_embeds(soup, embeds, kept or [])
     _resolve_addresses(soup, base_url, notes)
+    _list_stray_items(soup)
     _normalise_structure(soup, notes)
     _hoist_nested_tables(soup, notes)
     _square_tables(soup)
@@ -597,17 +598,29 @@ def _take_scripts(soup: BeautifulSoup, embeds: list, notes: list[str]) -> None:
         script.decompose()
 
 
+def _embedded_address(tag: Tag) -> str:
+    """What an embed shows: its ``src`` or ``data``, a ``<source>``'s, or for
+    an ``<object>`` (the old Flash player, as YouTube gave it to paste) its
+    ``movie`` parameter or the ``<embed>`` inside it."""
+    src = tag.get("src") or tag.get("data")
+    if not src and tag.name == "object":
+        movie = tag.find("param", attrs={"name": re.compile("^(movie|src)$", re.I)})
+        inner = tag.find("embed", src=True)
+        src = (movie.get("value") if movie else None) or (inner["src"] if inner else None)
+    if not src:
+        source = tag.find("source", src=True)
+        src = source["src"] if source else None
+    return (src or "").strip()
+
+
 def _take_embeds(soup: BeautifulSoup, embeds: list, notes: list[str], base_url: str | None) -> None:
     """Replace embeds (which the sanitiser drops) with numbered placeholders;
     an address relative to the post's, resolved against it (``null.ogg``
     had become ``https:///null.ogg``), one with no host, ``https:``."""
     for tag in soup.find_all(EMBEDDING):
-        if tag.find_parent(EMBEDDING):
+        if tag.decomposed or tag.find_parent(EMBEDDING):  # inside one taken already
             continue
-        src = (tag.get("src") or tag.get("data") or "").strip()
-        if not src:
-            source = tag.find("source", src=True)
-            src = source["src"].strip() if source else ""
+        src = _embedded_address(tag)
         if src and not src.startswith("//") and not urlsplit(src).scheme:
             src = urljoin(base_url, src) if base_url else ""
         url = safe_url(urljoin("https:", src)) if src else None
@@ -616,7 +629,12 @@ def _take_embeds(soup: BeautifulSoup, embeds: list, notes: list[str], base_url: 
             notes.append(f"dropped: <{tag.name}> with no usable address")
             tag.decompose()
             continue
-        if tag.name == "iframe" and re.search(r"youtube|vimeo|dailymotion", url):
+        flash = re.match(r"https?://(?:www\.)?youtube\.com/v/([\w-]+)", url)
+        if flash:  # YouTube's Flash player, gone: the video's own page
+            url = f"https://www.youtube.com/watch?v={flash.group(1)}"
+        if tag.name in ("iframe", "object", "embed") and re.search(
+            r"youtube|vimeo|dailymotion", url
+        ):
             kind = "Video"
         embeds.append((kind, url, (tag.get("title") or "").strip()))
         notes.append(f"changed: <{tag.name}> from {provider(url)} became a link (nothing loaded)")
@@ -727,6 +745,25 @@ def _caption_tables(soup: BeautifulSoup, notes: list[str]) -> None:
             figure.append(figcaption)
         table.replace_with(figure)
         notes.append("changed: a captioned image became a figure")
+
+
+def _list_stray_items(soup: BeautifulSoup) -> None:
+    """List items outside any list (a ``<li>`` after its ``</ul>``), in a list of
+    their own: a browser shows them as items, with their bullets, where the
+    converter wrote a dash before their words."""
+    for item in soup.find_all("li"):
+        if item.parent is None or item.parent.name in ("ul", "ol", "menu"):
+            continue
+        run = [item]
+        sibling = item.next_sibling
+        while sibling is not None and (sibling.name == "li" or not str(sibling).strip()):
+            if sibling.name == "li":
+                run.append(sibling)
+            sibling = sibling.next_sibling
+        wrapper = soup.new_tag("ul")
+        item.insert_before(wrapper)
+        for member in run:
+            wrapper.append(member.extract())
 
 
 def _resolve_addresses(soup: BeautifulSoup, base_url: str | None, notes: list[str]) -> None:

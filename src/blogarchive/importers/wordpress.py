@@ -135,6 +135,8 @@ def read_wordpress(path: Path, author: str | None = None) -> ExportContents:
         status = (_wp(item, "status") or "").strip()
         if kind == "page" and status in PUBLISHED | DRAFTS:  # a page: About, Contact
             pass
+        elif kind == "draft":  # a draft as Google's blog converters wrote Blogger's
+            pass
         elif kind != "post":
             contents.not_posts[kind or "unknown"] += 1
             continue
@@ -228,6 +230,8 @@ def _post(
         reason = undated(" (wp:post_date, wp:post_date_gmt or pubDate)")
     elif status in DRAFTS:
         reason = {"private": "private on the old blog"}.get(status)
+    elif (_wp(item, "post_type") or "").strip() == "draft":
+        reason = "a draft (wp:post_type draft) on the old blog"
     by_domain: dict[str, list[str]] = {"category": [], "post_tag": []}
     for category in item.findall("category"):
         # WXR 1.0 (WordPress 2.x) marks tags with domain="tag", later ones "post_tag".
@@ -317,7 +321,8 @@ ATTRIBUTE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 
 def expand_shortcodes(html: str) -> tuple[str, list[str], list[str]]:
     """WordPress's shortcodes as the HTML they stand for: ``[caption]`` a figure,
-    ``[embed]``/``[youtube]``/``[video]``/``[audio]`` an embed (which the converter
+    ``[embed]``/``[youtube]``/``[vimeo]``/``[dailymotion]``/``[video]``/``[audio]``
+    an embed (which the converter
     turns into a link that loads nothing); ``[gallery]`` and others are kept,
     marked (``KEPT`` and an index into the list returned), to be shown as not
     converted."""
@@ -336,7 +341,9 @@ def expand_shortcodes(html: str) -> tuple[str, list[str], list[str]]:
                 notes.append("changed: [caption] became a figure")
                 caption = f"<figcaption>{caption.strip()}</figcaption>"
                 return f"<figure>{image.group(0)}{caption}</figure>"
-        if name in ("embed", "youtube", "video", "audio", "vimeo"):
+        if name == "dailymotion" and (attrs.get("id") or "").replace("_", "").isalnum():
+            positional = f"https://www.dailymotion.com/video/{attrs['id']}"
+        if name in ("embed", "youtube", "video", "audio", "vimeo", "dailymotion"):
             url = (inner or "").strip() or attrs.get("src") or attrs.get("url") or positional
             files = (v for k, v in attrs.items() if k in ("mp4", "mp3", "m4a", "ogg", "webm"))
             url = url or next(files, "")
