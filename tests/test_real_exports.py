@@ -245,6 +245,47 @@ def test_old_wxr_tags_and_comments_come_in(tmp_path):
     assert comment.select_one(".comment-author").get_text() == "Mr WordPress"
 
 
+def test_an_export_with_cdata_ends_inside_its_text_comes_in_whole(tmp_path):
+    """A post about XML, exported by a WordPress that wrote ``]]>`` inside
+    CDATA unescaped (the WordPress importer's test data): the file is not
+    well-formed, and the import refused all of it.  It now comes in as the
+    same file escaped does, the report naming what was mended, and where."""
+    bodies = {}
+    for name in (
+        "wordpress-importer-crazy-cdata.xml",
+        "wordpress-importer-crazy-cdata-escaped.xml",
+    ):
+        root = new_blog(tmp_path / name / "blog")
+        export = REAL / name
+        argv = ["import", "wordpress", str(export), "--posts-dir", str(root / "posts")]
+        assert main([*argv, "--no-media"]) == 0, name
+        assert build(root, root / "_build/html") == 0
+        text = (root / "posts/2012/hello-world.md").read_text(encoding="utf-8")
+        bodies[name] = text.split("\n---\n", 1)[1]
+        page = Site(root / "_build/html").page("posts/2012/hello-world.html")
+        shown = " ".join(page.select_one("article section").get_text().split())
+        assert "Content with nested :)" in shown, (name, shown)  # <![CDATA[ ]]> is no text in HTML
+        report = (root / "posts/import-report.txt").read_text(encoding="utf-8")
+        mended = f"{export}:18: ']]>' inside an element's CDATA (WordPress wrote it unescaped)"
+        assert (mended in report) is (name == "wordpress-importer-crazy-cdata.xml"), report
+    assert len(set(bodies.values())) == 1
+
+
+def test_a_post_with_no_content_element_comes_in(tmp_path):
+    """An item with no ``content:encoded`` (the WordPress importer's test data;
+    WordPress writes one even for no text) made the whole post refused: it
+    comes in with its title and category, as the undated draft it is."""
+    root = new_blog(tmp_path / "blog")
+    export = REAL / "wordpress-importer-wxr-with-sub-data.xml"
+    argv = ["import", "wordpress", str(export), "--posts-dir", str(root / "posts")]
+    assert main([*argv, "--no-media"]) == 0
+    text = (root / "posts/undated/post-with-sub-data.md").read_text(encoding="utf-8")
+    assert "\n# Post with sub data\n" in text
+    assert "category: Test Category" in text and "draft: true" in text
+    report = (root / "posts/import-report.txt").read_text(encoding="utf-8")
+    assert "no content:encoded: the post has no text" in report
+
+
 def test_a_gallery_keeps_every_picture_and_caption(theme_data):
     """A block gallery (<figure> of <figure>s): each picture a figure with its
     own caption, then the gallery's caption (only the first picture came in)."""

@@ -127,10 +127,14 @@ def _mended(path: Path) -> tuple[bytes | None, list]:
         lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", "replace"), smuggled
     )
     controls = [match.start() for match in CONTROL.finditer(text)]
-    if not foreign and not controls:
-        return None, []
     mended = CONTROL.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else "", text)
+    mended, nested = _cdata_mended(mended)
+    if not foreign and not controls and not nested:
+        return None, []
     fixes = []
+    if nested:
+        what = "']]>' inside an element's CDATA (WordPress wrote it unescaped)"
+        fixes.append((mended.count("\n", 0, nested[0]) + 1, f"{what}: {len(nested)} kept as text"))
     if controls:
         line = text.count("\n", 0, controls[0]) + 1
         what = "control characters XML does not allow (a word processor's)"
@@ -140,6 +144,31 @@ def _mended(path: Path) -> tuple[bytes | None, list]:
         what = "bytes that are not UTF-8, read as Windows-1252"
         fixes.append((line, f"{what}: {len(foreign)}, the first here"))
     return mended.encode("utf-8"), fixes
+
+
+#: An element whose text is one CDATA section, up to its own end tag.
+CDATA_ELEMENT = re.compile(r"<([\w:.-]+)([^<>]*)><!\[CDATA\[(.*?)\]\]></\1>", re.S)
+#: ``]]>`` as XML allows it inside CDATA: the section closed and another opened.
+ESCAPED_END = "]]]]><![CDATA[>"
+
+
+def _cdata_mended(text: str) -> tuple[str, list[int]]:
+    """``text`` with each ``]]>`` that an element's CDATA holds as text (a post
+    about XML, in an export of a WordPress that did not escape it: the file
+    ends there for a parser) escaped as WordPress now writes it; where each
+    mended element starts.  An escape already there is kept as it is."""
+    where: list[int] = []
+
+    def mend(match: re.Match) -> str:
+        name, attributes, body = match.groups()
+        pieces = body.split(ESCAPED_END)
+        if not any("]]>" in piece for piece in pieces):
+            return match.group(0)
+        where.append(match.start())
+        body = ESCAPED_END.join(piece.replace("]]>", ESCAPED_END) for piece in pieces)
+        return f"<{name}{attributes}><![CDATA[{body}]]></{name}>"
+
+    return CDATA_ELEMENT.sub(mend, text), where
 
 
 def _text(entry, xpath: str) -> str | None:

@@ -208,12 +208,13 @@ def _post(
     path: Path, item, blog_url, names: dict[str, str], author, shared: tuple = ({}, {})
 ) -> ImportedPost:
     html = item.findtext("content:encoded", namespaces=NS)
-    if html is None:
-        raise ImportError_(path, item.sourceline, "post has no content:encoded")
+    notes: list[str] = []
+    if html is None:  # WordPress always writes one; another tool may not, for no text
+        html = ""
+        notes.append("no content:encoded: the post has no text")
     published = _date(path, item)
     link = (item.findtext("link") or "").strip() or None
     pictures, blocks = shared  # attachments, reusable blocks: by id
-    notes: list[str] = []
     html = _with_reusable_blocks(html, blocks, notes)
     html, shortcode_notes, kept = expand_shortcodes(html)
     notes += shortcode_notes
