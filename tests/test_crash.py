@@ -234,6 +234,14 @@ def test_whatever_the_reused_tree_holds_the_work_folder_is_published(tmp_path):
         assert not any(p.is_symlink() for p in out.rglob("*"))
         assert (outside / "keep.txt").read_text(encoding="utf-8") == "not the build's"
         assert sorted(p.name for p in outside.iterdir()) == ["keep.txt"]
+    for leftover in ("html.old", "html.next"):  # the tree itself a link out: never followed
+        reused = tmp_path / leftover
+        shutil.rmtree(reused, ignore_errors=True)
+        os.symlink(outside, reused)
+        build.publish(work, out)
+        assert tree(out) == tree(work), leftover
+        assert sorted(p.name for p in outside.iterdir()) == ["keep.txt"], leftover
+        assert (outside / "keep.txt").read_text(encoding="utf-8") == "not the build's"
 
 
 def test_the_published_index_is_linked_to_the_work_folders_and_never_written_into(tmp_path):
