@@ -42,6 +42,7 @@ EXPORTS = {
     "blog-converters-blogger-sample2.xml": "blogger",
     "blog-converters-wordpress-sample.wxr": "wordpress",
     "blog-converters-wordpress-sample2.wxr": "wordpress",
+    "hexo-migrator-wordpress.xml": "wordpress",
 }
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 ATOM = "{http://www.w3.org/2005/Atom}"
