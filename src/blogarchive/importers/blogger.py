@@ -146,8 +146,8 @@ def _mended(path: Path) -> tuple[bytes | None, list]:
     return mended.encode("utf-8"), fixes
 
 
-#: An element whose text is one CDATA section, up to its own end tag.
-CDATA_ELEMENT = re.compile(r"<([\w:.-]+)([^<>]*)><!\[CDATA\[(.*?)\]\]></\1>", re.S)
+#: The start of an element whose text opens with a CDATA section.
+CDATA_OPENING = re.compile(r"<([\w:.-]+)[^<>]*><!\[CDATA\[")
 #: ``]]>`` as XML allows it inside CDATA: the section closed and another opened.
 ESCAPED_END = "]]]]><![CDATA[>"
 
@@ -156,19 +156,23 @@ def _cdata_mended(text: str) -> tuple[str, list[int]]:
     """``text`` with each ``]]>`` that an element's CDATA holds as text (a post
     about XML, in an export of a WordPress that did not escape it: the file
     ends there for a parser) escaped as WordPress now writes it; where each
-    mended element starts.  An escape already there is kept as it is."""
-    where: list[int] = []
-
-    def mend(match: re.Match) -> str:
-        name, attributes, body = match.groups()
-        pieces = body.split(ESCAPED_END)
-        if not any("]]>" in piece for piece in pieces):
-            return match.group(0)
-        where.append(match.start())
+    mended element starts.  A section runs to its element's end tag; an
+    escape already there is kept.  One scan, in order (an export is
+    untrusted: no pattern that goes back over the text), stopped by a
+    section that never ends."""
+    out, where, at = [], [], 0
+    while (opening := CDATA_OPENING.search(text, at)) is not None:
+        start = opening.end()
+        end = text.find(f"]]></{opening.group(1)}>", start)
+        if end == -1:
+            break
+        pieces = text[start:end].split(ESCAPED_END)
         body = ESCAPED_END.join(piece.replace("]]>", ESCAPED_END) for piece in pieces)
-        return f"<{name}{attributes}><![CDATA[{body}]]></{name}>"
-
-    return CDATA_ELEMENT.sub(mend, text), where
+        if body != text[start:end]:
+            where.append(opening.start())
+        out += [text[at:start], body]
+        at = end
+    return "".join([*out, text[at:]]), where
 
 
 def _text(entry, xpath: str) -> str | None:
