@@ -117,6 +117,9 @@ def test_blogger_takeout_export(blog_dir, capsys):
     ]
     tags = [a.get_text() for a in site.page(rel).select("a.post-tag")]
     assert tags == ["Munro Review", "social work"]
+    # Takeout's search description (its entities escaped twice, as Takeout writes them)
+    described = site.page(rel).select_one('meta[name="description"]')["content"]
+    assert described == "Munro's first report & the questions it asks"
     old = site.page("2010/10/munros-first-report.html")
     assert old.select_one('meta[http-equiv="refresh"]')["content"].startswith("0; url=")
     assert_draft_nowhere(site, "A draft on Laming", "a-draft-on-laming")

@@ -28,6 +28,7 @@ from .records import (
     ImportError_,
     naming,
     old_address,
+    plain_title,
     title_of,
     unconvertible,
     undated,
@@ -406,6 +407,8 @@ def _post(path: Path, entry, blog_url: str | None, author: str | None) -> Import
         source_url=url,
         redirects=(old_path,) if old_path else (),
         excerpt=body.excerpt,
+        # Takeout's "Search description", the author's own: the page's description
+        summary=plain_title(_text(entry, "blogger:metaDescription")) or None,
         line=entry.sourceline or 0,
         location=" ".join((_text(entry, "georss:featurename") or "").split()) or None,
         notes=tuple(notes),
