@@ -123,6 +123,11 @@ def test_blogger_takeout_export(blog_dir, capsys):
     old = site.page("2010/10/munros-first-report.html")
     assert old.select_one('meta[http-equiv="refresh"]')["content"].startswith("0; url=")
     assert_draft_nowhere(site, "A draft on Laming", "a-draft-on-laming")
+    # A post Blogger had scheduled is the author's, not a draft: due on its date.
+    ahead = (blog_dir / "posts/2099/written-ahead-for-the-centenary.md").read_text()
+    assert "draft" not in ahead and "date: 2099-01-01T08:00:00" in ahead
+    assert not site.path("posts/2099/written-ahead-for-the-centenary.html").exists()
+    assert not site.path("2099/01/written-ahead.html").exists()  # nor its old address yet
 
 
 def test_wordpress_export(blog_dir, capsys):

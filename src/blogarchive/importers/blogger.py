@@ -194,8 +194,8 @@ def _kind(entry) -> str:
 
 def _is_draft(entry) -> bool:
     status = _text(entry, "blogger:status")
-    if status:
-        return status.strip().upper() != "LIVE"
+    if status:  # SCHEDULED: the author's, due on its date (the site shows it then)
+        return status.strip().upper() not in ("LIVE", "SCHEDULED")
     draft = _text(entry, "app:control/app:draft")
     if draft is None:  # an undeclared app: prefix, read leniently: the names as written
         control = next((c for c in entry if c.tag == "app:control"), None)
