@@ -71,6 +71,15 @@ def test_headings_follow_their_order_and_root_relative_images_resolve(wordpress)
     assert image["alt"] == "A chart"
 
 
+def test_a_scheduled_post_comes_in_due_on_its_date(wordpress):
+    """A post WordPress had scheduled (status "future") is the author's, not a
+    draft: it comes in with its date, and the site shows it once it is due."""
+    site, _, root = wordpress
+    text = (root / "posts/2099/written-ahead-for-the-centenary.md").read_text(encoding="utf-8")
+    assert "draft" not in text and "date: 2099-01-01T09:00:00" in text
+    assert not site.path("posts/2099/written-ahead-for-the-centenary.html").exists()
+
+
 def test_query_string_permalinks_stay_distinct(wordpress):
     """A ``?p=N`` post or ``?page_id=N`` page keeps its number, which the
     site's script answers (tests/browser/test_old_addresses.py), and the

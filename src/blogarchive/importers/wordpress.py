@@ -38,8 +38,9 @@ NS = {
     "dc": "http://purl.org/dc/elements/1.1/",
 }
 WXR_DATE = "%Y-%m-%d %H:%M:%S"
-PUBLISHED = {"publish"}
-DRAFTS = {"draft", "pending", "private", "future"}
+#: "future": scheduled, the author's post due on its date (the site shows it then).
+PUBLISHED = {"publish", "future"}
+DRAFTS = {"draft", "pending", "private"}
 
 
 def _wp(item, name: str) -> str | None:
