@@ -2,9 +2,17 @@
    - On the 404 page: an old Blogger post address (/YYYY/MM/<slug>.html, or
      WordPress's /YYYY/MM/DD/<slug>/) leads to the post of that month whose slug
      shares most words with it.
+   - On the 404 page: a Blogger label typed as a list (/search/label/a, b),
+     which the import split into its labels, leads to the first one's page.
    - On any page (the home page, for WordPress's /?p=12): a ?p=<number> or
      ?page_id=<number> address leads to the post or page that had it. */
 (async () => {
+  const label = decodeURIComponent(location.pathname).match(/\/search\/label\/([^/]*,[^/]*)$/);
+  const first = label && label[1].split(",").map((name) => name.trim()).find(Boolean);
+  if (first && document.querySelector("base")) {
+    location.replace(new URL(`search/label/${encodeURIComponent(first)}`, document.baseURI));
+    return;
+  }
   const query = new URLSearchParams(location.search);
   const wordpressId = query.get("p") || query.get("page_id");
   const match = decodeURIComponent(location.pathname).match(

@@ -53,6 +53,8 @@ def heading(page) -> str:
     ("old", "lands_on", "title"),
     [
         ("search/label/Munro%20Review", "blog/tag/munro-review/", "Posts tagged Munro Review"),
+        # a label typed as a list, split by the import: its first label's page
+        ("search/label/Laming%2C%20inquiries", "blog/tag/laming/", "Posts tagged Laming"),
         ("2010/10/", "blog/2010/10/", "Posts of October 2010"),
         ("2010_10_01_archive.html", "blog/2010/10/", "Posts of October 2010"),
         ("p/about.html", "pages/about-me.html", "About me"),
