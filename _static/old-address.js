@@ -7,7 +7,8 @@
    - On any page (the home page, for WordPress's /?p=12): a ?p=<number> or
      ?page_id=<number> address leads to the post or page that had it. */
 (async () => {
-  const label = decodeURIComponent(location.pathname).match(/\/search\/label\/([^/]*,[^/]*)$/);
+  const path = decodeURIComponent(location.pathname);
+  const label = path.match(/\/search\/label\/([^/]*,[^/]*)$/);
   const first = label && label[1].split(",").map((name) => name.trim()).find(Boolean);
   if (first && document.querySelector("base")) {
     location.replace(new URL(`search/label/${encodeURIComponent(first)}`, document.baseURI));
@@ -15,9 +16,7 @@
   }
   const query = new URLSearchParams(location.search);
   const wordpressId = query.get("p") || query.get("page_id");
-  const match = decodeURIComponent(location.pathname).match(
-    /\/(\d{4})\/(\d{2})\/(?:\d{2}\/)?([^/]+?)(?:\.html?)?\/?$/,
-  );
+  const match = path.match(/\/(\d{4})\/(\d{2})\/(?:\d{2}\/)?([^/]+?)(?:\.html?)?\/?$/);
   if (!match && !/^\d+$/.test(wordpressId || "")) return;
   // The site's root: the 404 page sets <base>; other pages name it (Sphinx's content_root).
   const root = document.documentElement.dataset.content_root || "";

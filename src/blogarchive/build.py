@@ -185,11 +185,9 @@ def _remove(path: str | Path) -> None:
     """Whatever is at ``path``, a file, a link (not what it leads to) or a folder."""
     try:
         os.unlink(path)
-    except IsADirectoryError:
-        shutil.rmtree(path, ignore_errors=True)
     except FileNotFoundError:
         pass
-    except PermissionError:  # a folder, on systems that say so
+    except (IsADirectoryError, PermissionError):  # a folder (some systems say "permission")
         shutil.rmtree(path, ignore_errors=True)
 
 
@@ -204,8 +202,7 @@ def _remove_file(path: str) -> None:
 def _make_folder(path: str) -> None:
     """A folder at ``path``, whatever the reused tree held there."""
     if not os.path.isdir(path) or os.path.islink(path):
-        if os.path.lexists(path):
-            _remove(path)
+        _remove(path)  # a file or a link there, if any
         os.makedirs(path, exist_ok=True)
 
 

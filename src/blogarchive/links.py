@@ -1,11 +1,12 @@
-"""Links in rendered HTML fragments: excerpts on listing pages, feed bodies."""
+"""Links in rendered HTML fragments: excerpts on listing pages, feed bodies;
+WordPress's numbered addresses."""
 
 from __future__ import annotations
 
 import posixpath
 import re
 from html import escape
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import lxml.html
 
@@ -13,6 +14,17 @@ import lxml.html
 #: site's policy shows data: pictures and nothing is fetched (the importers
 #: keep it, the feeds too); never an SVG, which can hold script, nor a link.
 PASTED = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]+$", re.I)
+
+
+def wordpress_number(address: str) -> int | None:
+    """The number of the post or page a WordPress address names by it
+    (``/?p=12``, ``/?page_id=12``; WordPress answers ``?p=`` for a page too):
+    no static host serves such an address, so old-address.js finds it through
+    ``blog/posts.json`` and ``blog/pages.json`` (pages.py), and the import
+    report says so (importers/records.py)."""
+    query = parse_qs(urlsplit(address).query)
+    number = (query.get("p") or query.get("page_id") or [""])[0]
+    return int(number) if number.isdigit() else None
 
 
 def rebase_links(html: str, from_uri: str, to_uri: str) -> str:

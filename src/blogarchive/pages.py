@@ -20,13 +20,14 @@ import json
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from sphinx.util.osutil import relative_uri
 
 from .archive import CATALOGS, blog_archive
 from .epub import epub_file, for_site
 from .incremental import generated_files, run_tasks, start_tasks, write_from_the_last
+from .links import wordpress_number
 from .state import build_state
 
 #: Pages left out of the sitemap: old addresses and revisions (noindex, canonical elsewhere).
@@ -242,12 +243,9 @@ def _publish_epub(app) -> dict | None:
 
 def _wordpress_id(app, docname: str) -> dict:
     """``{"wp": 12}`` for a post whose WordPress address was ``/?p=12``, or a
-    page's, ``/?page_id=12``: a static host cannot serve that address, so
-    old-address.js finds it on the home page."""
-    old = app.env.metadata.get(docname, {}).get("wordpress_url") or ""
-    query = parse_qs(urlsplit(str(old)).query)
-    number = (query.get("p") or query.get("page_id") or [""])[0]
-    return {"wp": int(number)} if number.isdigit() else {}
+    page's, ``/?page_id=12`` (links.wordpress_number)."""
+    number = wordpress_number(str(app.env.metadata.get(docname, {}).get("wordpress_url") or ""))
+    return {} if number is None else {"wp": number}
 
 
 def _write_small_files(app, archive) -> None:

@@ -9,11 +9,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from slugify import slugify
 
 from ..frontmatter import redirect_problem
+from ..links import wordpress_number
 from ..model import APOSTROPHES, SHORT, archive_writes, redirect_docname
 
 
@@ -44,16 +45,14 @@ def old_address(url: str | None, notes: list[str] | None = None) -> str | None:
     path = unquote(parts.path)
     if parts.query or redirect_problem(path):
         if notes is not None:
-            notes.append(_unserved(url, parts.query))
+            notes.append(_unserved(url))
         return None
     return path
 
 
-def _unserved(url: str, query: str) -> str:
+def _unserved(url: str) -> str:
     """The report's line for an old address no page here is at."""
-    numbers = parse_qs(query)
-    if (numbers.get("p") or numbers.get("page_id") or [""])[0].isdigit():
-        # WordPress's own number: found through blog/posts.json and pages.json
+    if wordpress_number(url) is not None:
         return f"old address {url!r} answered by its number (old-address.js)"
     return f"not redirected: old address {url!r} cannot be served here"
 
