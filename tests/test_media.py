@@ -38,6 +38,7 @@ def media_server():
 def export_for(server: MediaServer, tmp_path: Path) -> Path:
     text = (DATA / "blogger-media.xml").read_text(encoding="utf-8")
     path = tmp_path / "export.xml"
+    text = text.replace("SCHEMELESS", server.origin.removeprefix("http:"))
     path.write_text(text.replace("MEDIA", server.origin), encoding="utf-8")
     return path
 
@@ -93,7 +94,8 @@ def test_pictures_and_files_are_kept_beside_the_post(media_server, blog_dir, tmp
     assert page.select_one("figure figcaption").get_text().strip().strip("¶") == "The board, 2011"
     report = page.find("a", string="full report")
     assert "://" not in report["href"] and report["href"].endswith(".pdf")
-    # The video and the sound the post played: kept, and linked (nothing plays by itself).
+    # The video and the sound the post played (its address protocol-relative,
+    # resolved as the post's pictures are): kept, and linked (nothing plays by itself).
     assert page.find_all(["video", "audio", "iframe"]) == []
     played = page.select(".embed-placeholder a")
     assert [a.get_text() for a in played] == ["hearing.webm", "minutes.mp3"]

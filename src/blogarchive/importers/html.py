@@ -85,10 +85,7 @@ def _media(soup: BeautifulSoup, base_url: str | None) -> list[str]:
     def add(value: str | None) -> None:
         if not value or value.startswith(("data:", "#")):
             return
-        url = urljoin(base_url or "", value.strip()) if base_url else value.strip()
-        if url.startswith("//"):
-            url = "https:" + url
-        url = safe_url(url)
+        url = safe_url(_absolute(value, base_url))
         if url and urlsplit(url).scheme in ("http", "https") and url not in found:
             found.append(url)
 
@@ -107,6 +104,16 @@ def _media(soup: BeautifulSoup, base_url: str | None) -> list[str]:
         for candidate in img["srcset"].split(","):
             add(candidate.strip().split(" ")[0])
     return found
+
+
+def _absolute(value: str, base_url: str | None) -> str:
+    """An address as the old blog's page had it: resolved against the post's
+    address ``base_url``; a protocol-relative one with no such address, https.
+    (The pictures and files kept, and the embeds linked, resolved alike: a
+    kept file is found in the text by this address, media.rewrite.)"""
+    value = value.strip()
+    url = urljoin(base_url, value) if base_url else value
+    return "https:" + url if url.startswith("//") else url
 
 
 def with_enclosures(html: str, urls: list[str], notes: list[str]) -> str:
@@ -614,16 +621,21 @@ def _embedded_address(tag: Tag) -> str:
 
 
 def _take_embeds(soup: BeautifulSoup, embeds: list, notes: list[str], base_url: str | None) -> None:
-    """Replace embeds (which the sanitiser drops) with numbered placeholders;
-    an address relative to the post's, resolved against it (``null.ogg``
-    had become ``https:///null.ogg``), one with no host, ``https:``."""
+    """Replace embeds (which the sanitiser drops) with numbered placeholders.
+    An address relative to the post's is resolved against it as a picture's
+    is (:func:`_absolute`; ``null.ogg`` had become ``https:///null.ogg``), a
+    protocol-relative sound or video file too (kept with the post, it is
+    found by that address: it had been linked on the old host), a
+    protocol-relative player on another site by https."""
     for tag in soup.find_all(EMBEDDING):
         if tag.decomposed or tag.find_parent(EMBEDDING):  # inside one taken already
             continue
         src = _embedded_address(tag)
-        if src and not src.startswith("//") and not urlsplit(src).scheme:
-            src = urljoin(base_url, src) if base_url else ""
-        url = safe_url(urljoin("https:", src)) if src else None
+        if not base_url and not src.startswith("//") and not urlsplit(src).scheme:
+            src = ""  # relative to an address not known: nothing to link
+        elif src.startswith("//") and not ATTACHMENT.search(urlsplit(src).path):
+            src = "https:" + src  # a player on another site: linked by https
+        url = safe_url(_absolute(src, base_url)) if src else None
         kind = {"video": "Video", "audio": "Audio"}.get(tag.name, "Embedded content")
         if url is None or urlsplit(url).scheme not in ("http", "https"):
             notes.append(f"dropped: <{tag.name}> with no usable address")
