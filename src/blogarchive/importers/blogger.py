@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import re
 from html import escape
+from html.entities import html5
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -61,7 +62,8 @@ def parse_xml(path: Path, notes: list | None = None):
     libxml2 takes for a bad URI): a file whose only faults are these is read
     leniently.  WordPress exports what its database holds: a word processor's
     control characters, which XML does not allow, or Windows-1252 text in a
-    file said to be UTF-8; a file that reads once they are mended
+    file said to be UTF-8; old versions wrote addresses' ``&`` bare and
+    ``]]>`` inside CDATA: a file that reads once they are mended
     (:func:`_mended`) is read so.  Each is noted in ``notes``; any other
     fault refuses the file."""
     try:
@@ -130,9 +132,17 @@ def _mended(path: Path) -> tuple[bytes | None, list]:
     controls = [match.start() for match in CONTROL.finditer(text)]
     mended = CONTROL.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else "", text)
     mended, nested = _cdata_mended(mended)
-    if not foreign and not controls and not nested:
+    mended, bare, named = _ampersands_mended(mended)
+    if not foreign and not controls and not nested and not bare and not named:
         return None, []
     fixes = []
+    for found, what in (
+        (bare, "'&' written bare, not as '&amp;'"),
+        (named, "HTML entities XML does not know ('&nbsp;'...)"),
+    ):
+        if found:
+            line = mended.count("\n", 0, found[0]) + 1
+            fixes.append((line, f"{what}: {len(found)} read as meant, the first here"))
     if nested:
         what = "']]>' inside an element's CDATA (WordPress wrote it unescaped)"
         fixes.append((mended.count("\n", 0, nested[0]) + 1, f"{what}: {len(nested)} kept as text"))
@@ -174,6 +184,48 @@ def _cdata_mended(text: str) -> tuple[str, list[int]]:
         out += [text[at:start], body]
         at = end
     return "".join([*out, text[at:]]), where
+
+
+#: Where an ``&`` may stand for itself: CDATA, comments, processing instructions.
+LITERAL = re.compile(r"&|<!\[CDATA\[|<!--|<\?")
+LITERAL_END = {"<![CDATA[": "]]>", "<!--": "-->", "<?": "?>"}
+#: A character or entity reference, as XML reads one.
+REFERENCE = re.compile(r"&(?:#[0-9]+|#x[0-9A-Fa-f]+|([A-Za-z_][\w.-]*));")
+XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
+
+
+def _ampersands_mended(text: str) -> tuple[str, list[int], list[int]]:
+    """``text`` with each ``&`` that starts no reference escaped (``&amp;``),
+    and each HTML entity XML does not know (``&nbsp;``) written as the
+    character it names; where each bare ``&`` and each such entity was.
+
+    Old WordPress wrote addresses in ``<link>`` and ``<wp:attachment_url>``
+    as they were, query and all (``?w=1268&q=80``): the file ends there for a
+    parser, and WordPress's own importer falls back to reading it by
+    patterns.  An entity of another name is left (a DTD may declare it).
+    One scan, in order, past CDATA, comments and processing instructions."""
+    out, bare, named, at, passed = [], [], [], 0, 0
+    for found in LITERAL.finditer(text):
+        start = found.start()
+        if start < passed:  # inside a section passed over
+            continue
+        if found.group() != "&":
+            passed = text.find(LITERAL_END[found.group()], found.end())
+            if passed == -1:
+                break  # a section that never ends: the parser names its line
+            continue
+        reference = REFERENCE.match(text, start)
+        name = reference.group(1) if reference else None
+        if reference is None:
+            out += [text[at:start], "&amp;"]
+            bare.append(start)
+            at = start + 1
+        elif name and name not in XML_ENTITIES and f"{name};" in html5:
+            characters = "".join(f"&#{ord(c)};" for c in html5[f"{name};"])
+            out += [text[at:start], characters]
+            named.append(start)
+            at = reference.end()
+    return "".join([*out, text[at:]]), bare, named
 
 
 def _text(entry, xpath: str) -> str | None:

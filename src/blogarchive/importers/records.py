@@ -43,6 +43,10 @@ def old_address(url: str | None, notes: list[str] | None = None) -> str | None:
         return None
     parts = urlsplit(url)
     path = unquote(parts.path)
+    if not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
+        # WordPress's permalinks without a closing slash (/%postname%): the
+        # folder's page, where web servers send /services (to /services/)
+        path += "/"
     if parts.query or redirect_problem(path):
         if notes is not None:
             notes.append(_unserved(url))

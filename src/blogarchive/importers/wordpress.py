@@ -241,6 +241,7 @@ def _post(
         if domain in by_domain and (category.text or "").strip():
             by_domain[domain].append(plain_title(category.text))
     creator = (item.findtext("dc:creator", namespaces=NS) or "").strip()
+    bylines = _co_authors(item, names) or ([names.get(creator, creator)] if creator else [])
     old_path = old_address(link, notes)
     tags = without_commas(by_domain["post_tag"], "tag", notes)
     categories = without_commas(by_domain["category"], "category", notes)
@@ -248,7 +249,7 @@ def _post(
         title=title,
         published=published,
         body=body.text,
-        authors=(names.get(creator, creator),) if creator else ((author,) if author else ()),
+        authors=tuple(bylines) or ((author,) if author else ()),
         tags=tags,
         categories=categories,
         draft=status in DRAFTS or reason is not None,
@@ -257,11 +258,37 @@ def _post(
         source_key="wordpress_url",
         redirects=(old_path,) if old_path else (),
         excerpt=body.excerpt,
-        summary=plain_title(item.findtext("excerpt:encoded", namespaces=NS)) or None,
+        summary=_summary(item),
         line=item.sourceline or 0,
         notes=tuple(notes),
         media=tuple(body.media),
     )
+
+
+#: Search descriptions the author wrote in an SEO plugin (Yoast, All in One
+#: SEO, Rank Math): as Blogger's own, the page's description.
+SEARCH_DESCRIPTIONS = ("_yoast_wpseo_metadesc", "_aioseop_description", "rank_math_description")
+
+
+def _summary(item) -> str | None:
+    """The post's own excerpt (excerpt:encoded), or else its search description."""
+    found = [item.findtext("excerpt:encoded", namespaces=NS)]
+    found += [value for key in SEARCH_DESCRIPTIONS for value in _meta(item, key)]
+    return next((plain_title(text) for text in found if text and plain_title(text)), None)
+
+
+def _co_authors(item, names: dict[str, str]) -> list[str]:
+    """A post's authors as the Co-Authors Plus plugin lists them (its
+    ``author`` terms, in order; the term a login or a display name, its
+    nicename ``cap-<login>``), each once; none without the plugin."""
+    found: list[str] = []
+    for term in item.findall("category[@domain='author']"):
+        login = (term.get("nicename") or "").removeprefix("cap-")
+        text = (term.text or "").strip()
+        name = names.get(text) or names.get(login) or plain_title(text)
+        if name and name not in found:
+            found.append(name)
+    return found
 
 
 def _comments(item, published: dt.datetime | None, contents: ExportContents) -> tuple:
