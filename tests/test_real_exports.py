@@ -45,6 +45,7 @@ EXPORTS = {
     "hexo-migrator-wordpress.xml": "wordpress",
     "blog-parser-blogger-sample.xml": "blogger",
     "ghost-migrate-blogger-sample.xml": "blogger",
+    "ghost-migrate-squarespace-sample.xml": "wordpress",
     "ghost-migrate-wp-co-authors-plus.xml": "wordpress",
     "ghost-migrate-wp-feature-image-captions.xml": "wordpress",
     "ghost-migrate-wp-has-audio-enclosure-with-libsyn-embed.xml": "wordpress",
