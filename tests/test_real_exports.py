@@ -45,6 +45,9 @@ EXPORTS = {
     "hexo-migrator-wordpress.xml": "wordpress",
     "blog-parser-blogger-sample.xml": "blogger",
     "ghost-migrate-blogger-sample.xml": "blogger",
+    "contentful-wordpress.xml": "wordpress",
+    "contentful-wordpress-empty-dates.xml": "wordpress",
+    "contentful-export-wordpress.xml": "wordpress",
     "ghost-migrate-squarespace-sample.xml": "wordpress",
     "ghost-migrate-wp-co-authors-plus.xml": "wordpress",
     "ghost-migrate-wp-feature-image-captions.xml": "wordpress",
@@ -377,6 +380,46 @@ def test_a_search_description_is_the_posts_description(tmp_path):
     wrote = "A short description of the post for search engine results pages"
     assert described["My Sample Post"] == wrote
     assert described["Post Without Yoast"] != wrote
+
+
+def test_one_old_address_twice_is_redirected_once(tmp_path):
+    """Contentful's export with empty dates holds the page "Informacje" twice,
+    at one old address: both came in with a redirect from it, and the build
+    failed (or the second was refused: its GMT date, ``... +0000``, could
+    not be read).  Both come in; the first answers the old address, and the
+    report says where the second's leads."""
+    name = "contentful-wordpress-empty-dates.xml"
+    _, site, report, paths = import_and_build(name, tmp_path)
+    assert sorted(paths.values()) == ["pages/informacje-06-20.html", "pages/informacje.html"]
+    redirect = site.page("informacje/index.html").select_one('meta[http-equiv="refresh"]')
+    assert redirect["content"].endswith("pages/informacje.html")
+    assert "not redirected: old address '/informacje/' leads to the entry at line 68" in report
+
+
+def test_a_gmt_date_another_tool_wrote_is_read(tmp_path):
+    """A GMT date with its offset (``... +0000``, as another tool writes it)
+    gives the post's offset; one that cannot be read leaves the local date,
+    said in the report, where the import had stopped ("please report this")."""
+    text = (REAL / "contentful-wordpress.xml").read_text(encoding="utf-8")
+    text = text.replace(
+        "<wp:post_date_gmt>2014-11-26 11:51:02</wp:post_date_gmt>",
+        "<wp:post_date_gmt>2014-11-26 11:51:02 +0000</wp:post_date_gmt>",
+    ).replace(
+        "<wp:post_date_gmt>2014-11-26 11:52:36</wp:post_date_gmt>",
+        "<wp:post_date_gmt>26/11/2014</wp:post_date_gmt>",
+    )
+    export = tmp_path / "dates.xml"
+    export.write_text(text, encoding="utf-8")
+    root = new_blog(tmp_path / "blog")
+    argv = ["import", "wordpress", str(export), "--posts-dir", str(root / "posts")]
+    assert main([*argv, "--no-media"]) == 0
+    first = (root / "posts/2014/pierwszy-wpis.md").read_text(encoding="utf-8")
+    assert "date: 2014-11-26T12:51:02+01:00" in first
+    second = (root / "posts/2014/wpis-numer-dwa.md").read_text(encoding="utf-8")
+    assert "date: 2014-11-26T12:52:36\n" in second
+    report = (root / "posts/import-report.txt").read_text(encoding="utf-8")
+    assert "kept: wp:post_date '2014-11-26 12:52:36' without its offset from UTC" in report
+    assert build(root, root / "_build/html") == 0
 
 
 def test_a_gallery_keeps_every_picture_and_caption(theme_data):

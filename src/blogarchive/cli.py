@@ -24,7 +24,7 @@ from .archived import ARCHIVE_API, LINKS_FILE
 from .frontmatter import check_file, dump
 from .importers import ImportError_, slugify_title, write_posts, write_report
 from .importers.html import escape_text
-from .importers.records import leave_to_the_site
+from .importers.records import leave_to_the_site, one_post_each
 
 DEFAULT_TZ = "Europe/London"
 
@@ -107,7 +107,9 @@ def cmd_import(args) -> int:
         print(f"blog import: {args.export}:1: cannot read: {exc}; nothing written", file=sys.stderr)
         return 1
     root = Path(args.posts_dir).parent  # the repository the posts are imported into
-    posts = [leave_to_the_site(p, settings["blog_path"], root) for p in contents.posts]
+    posts = one_post_each(
+        [leave_to_the_site(p, settings["blog_path"], root) for p in contents.posts]
+    )
     drafts = [p for p in posts if p.draft]
     if args.skip_drafts:
         posts = [p for p in posts if not p.draft]

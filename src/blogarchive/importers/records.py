@@ -222,3 +222,28 @@ def leave_to_the_site(post: ImportedPost, blog_path: str, root: Path) -> Importe
     if len(kept) == len(post.redirects):
         return post
     return dataclasses.replace(post, redirects=tuple(kept), notes=tuple(notes))
+
+
+def one_post_each(posts: list[ImportedPost]) -> list[ImportedPost]:
+    """The posts with each old address redirected by one of them alone (two
+    redirects to one address make the build fail): an export may hold one
+    post twice, or a page and a post at one address.  A published post is
+    given it before a draft, then the first in the export; the others' notes
+    name the post it leads to."""
+    owner: dict[str, ImportedPost] = {}
+    for post in sorted(posts, key=lambda p: p.draft):  # stable: the export's order kept
+        for old_path in post.redirects:
+            owner.setdefault(redirect_docname(old_path), post)
+    kept = []
+    for post in posts:
+        others = [o for o in post.redirects if owner[redirect_docname(o)] is not post]
+        if others:
+            notes = [
+                f"not redirected: old address {o!r} leads to the entry at line "
+                f"{owner[redirect_docname(o)].line}, {owner[redirect_docname(o)].title!r}"
+                for o in others
+            ]
+            redirects = tuple(o for o in post.redirects if o not in others)
+            post = dataclasses.replace(post, redirects=redirects, notes=(*post.notes, *notes))
+        kept.append(post)
+    return kept

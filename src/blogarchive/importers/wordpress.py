@@ -7,6 +7,7 @@ pages, attachments, menu items and the like are skipped and counted.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import email.utils
@@ -51,22 +52,44 @@ def _wp(item, name: str) -> str | None:
     return None
 
 
-def _date(path: Path, item) -> dt.datetime | None:
+def _date(path: Path, item, notes: list[str]) -> dt.datetime | None:
     """The post's date: ``wp:post_date``, local time, with its offset from
     ``wp:post_date_gmt``; an export another tool wrote (a Wix or Blogger
     converter) may have neither but RSS's ``pubDate``, or the date in UTC
-    alone; None when it has none of them (the post is kept as a draft)."""
+    alone; None when it has none of them (the post is kept as a draft).
+    A GMT date that cannot be read leaves the local one without its offset
+    (``notes`` say so): the post is not refused for it."""
     local, gmt = _wp(item, "post_date"), _wp(item, "post_date_gmt")
     if _unset(local):
         return _other_date(path, item, gmt)
     try:
-        when = dt.datetime.strptime((local or "").strip(), WXR_DATE)
+        when = _wxr_time(local)
     except ValueError as exc:
         raise ImportError_(path, item.sourceline, f"bad wp:post_date {local!r}") from exc
-    if gmt and not gmt.startswith("0000"):
-        utc = dt.datetime.strptime(gmt.strip(), WXR_DATE)
-        return when.replace(tzinfo=dt.timezone(when - utc))
-    return when
+    if when.tzinfo is not None or _unset(gmt):
+        return when
+    try:
+        utc = _wxr_time(gmt)
+    except ValueError:
+        notes.append(f"kept: wp:post_date {local!r} without its offset from UTC (bad GMT {gmt!r})")
+        return when
+    utc = utc.astimezone(dt.UTC).replace(tzinfo=None) if utc.tzinfo else utc
+    return when.replace(tzinfo=dt.timezone(when - utc))
+
+
+def _utc(when: dt.datetime) -> dt.datetime:
+    """A GMT date read: in UTC, whether it said so (``+0000``) or not."""
+    return when.astimezone(dt.UTC) if when.tzinfo else when.replace(tzinfo=dt.UTC)
+
+
+def _wxr_time(text: str | None) -> dt.datetime:
+    """A WXR date, ``2015-06-20 18:04:13`` as WordPress writes it (naive), or
+    with an offset as other tools do (``... +0000``, ISO 8601's ``T...Z``)."""
+    text = (text or "").strip()
+    for pattern in (WXR_DATE, WXR_DATE + " %z"):
+        with contextlib.suppress(ValueError):
+            return dt.datetime.strptime(text, pattern)
+    return dt.datetime.fromisoformat(text)
 
 
 def _meta(item, key: str) -> list[str]:
@@ -92,7 +115,7 @@ def _unset(value: str | None) -> bool:
 def _other_date(path: Path, item, gmt: str | None) -> dt.datetime | None:
     if not _unset(gmt):
         try:
-            return dt.datetime.strptime(gmt.strip(), WXR_DATE).replace(tzinfo=dt.UTC)
+            return _utc(_wxr_time(gmt))
         except ValueError as exc:
             raise ImportError_(path, item.sourceline, f"bad wp:post_date_gmt {gmt!r}") from exc
     rss = (item.findtext("pubDate") or "").strip()
@@ -213,7 +236,7 @@ def _post(
     if html is None:  # WordPress always writes one; another tool may not, for no text
         html = ""
         notes.append("no content:encoded: the post has no text")
-    published = _date(path, item)
+    published = _date(path, item, notes)
     link = (item.findtext("link") or "").strip() or None
     pictures, blocks = shared  # attachments, reusable blocks: by id
     html = _with_reusable_blocks(html, blocks, notes)
@@ -333,14 +356,16 @@ def _comment_date(node, published: dt.datetime | None) -> dt.datetime | None:
     gmt = _wp(node, "comment_date_gmt")
     if not _unset(gmt):
         try:
-            return dt.datetime.strptime(gmt.strip(), WXR_DATE).replace(tzinfo=dt.UTC)
+            return _utc(_wxr_time(gmt))
         except ValueError:
             pass
     try:
-        local = dt.datetime.strptime((_wp(node, "comment_date") or "").strip(), WXR_DATE)
+        local = _wxr_time(_wp(node, "comment_date"))
     except ValueError:
         return None
-    return local.replace(tzinfo=(published.tzinfo if published else None) or dt.UTC)
+    return (
+        local if local.tzinfo else local.replace(tzinfo=(published and published.tzinfo) or dt.UTC)
+    )
 
 
 SHORTCODE = re.compile(r"\[(\w+)([^\]]*)\](?:(.*?)\[/\1\])?", re.S)
