@@ -44,6 +44,7 @@ EXPORTS = {
     "blog-converters-wordpress-sample2.wxr": "wordpress",
     "hexo-migrator-wordpress.xml": "wordpress",
     "blog-parser-blogger-sample.xml": "blogger",
+    "androiddev-blogger-public-feed.xml": "blogger",
     "ghost-migrate-blogger-sample.xml": "blogger",
     "contentful-wordpress.xml": "wordpress",
     "contentful-wordpress-empty-dates.xml": "wordpress",
@@ -92,10 +93,20 @@ def published_entries(path: Path, fmt: str, kind: str = "post") -> dict[tuple[in
         return found
     for entry in root.iter(f"{ATOM}entry"):
         kinds = [c.get("term", "") for c in entry.iter(f"{ATOM}category")]
+        kinds = [k for k in kinds if "/kind#" in k] or [public_feed_kind(entry)]
         draft = any((c.text or "").strip() == "yes" for c in entry.iter() if "draft" in str(c.tag))
         if any(k.endswith(f"#{kind}") for k in kinds) and not draft:
             found[entry.sourceline, alternate(entry)] = entry.findtext(f"{ATOM}content") or ""
     return found
+
+
+def public_feed_kind(entry) -> str:
+    """The kind of an entry of a blog's public feed, which names none: a
+    comment answers an entry; a post's id ends ``.post-N``, a page's ``.page-N``."""
+    if entry.find("{http://purl.org/syndication/thread/1.0}in-reply-to") is not None:
+        return "#comment"
+    found = re.search(r"\.(post|page)-\d+$", (entry.findtext(f"{ATOM}id") or "").strip())
+    return f"#{found.group(1)}" if found else ""
 
 
 def local(tag: str) -> str:
@@ -221,7 +232,9 @@ def test_every_published_page_reaches_the_site_with_its_words(imported):
     name, site, _, paths = imported
     pages = published_entries(REAL / name, EXPORTS[name], "page")
     if not pages:  # Blogger's pages came in 2011; these samples have none published
-        assert name.startswith(("blog-converters-", "blog-parser-", "ghost-migrate-")), name
+        assert name.startswith(
+            ("blog-converters-", "blog-parser-", "ghost-migrate-", "androiddev-")
+        ), name
         pytest.skip(f"{name} holds no published page")
     for key, html in pages.items():
         page = page_of(paths, key)
@@ -420,6 +433,52 @@ def test_a_gmt_date_another_tool_wrote_is_read(tmp_path):
     report = (root / "posts/import-report.txt").read_text(encoding="utf-8")
     assert "kept: wp:post_date '2014-11-26 12:52:36' without its offset from UTC" in report
     assert build(root, root / "_build/html") == 0
+
+
+def test_a_blogs_public_feed_comes_in_and_says_what_it_lacks(tmp_path, capsys):
+    """A page of a blog's public feed (/feeds/posts/default: what a reader can
+    save of a blog no one can sign in to) marks no entry's kind: nothing came
+    in, "1 unknown" skipped.  Its posts come in, and the import says, on the
+    terminal and in the report, that the blog has 543 entries and where the
+    next page of them is."""
+    name = "androiddev-blogger-public-feed.xml"
+    _, site, report, paths = import_and_build(name, tmp_path)
+    assert sorted(paths.values()) == [
+        "posts/2022/android-studio-electric-eel-rc1-now-availabe.html",
+        "posts/2022/android-studio-flamingo-canary-9-now-available.html",
+    ]
+    old = site.page("2022/11/android-studio-electric-eel-rc1-now.html")
+    assert old.select_one('meta[http-equiv="refresh"]')["content"].endswith(
+        "posts/2022/android-studio-electric-eel-rc1-now-availabe.html"
+    )
+    said = "incomplete: one page of the blog's feed, 2 entries of 543; the rest are at "
+    assert said in report
+    assert said in capsys.readouterr().err
+
+
+def test_a_feed_of_summaries_keeps_each_posts_start(tmp_path):
+    """A public feed set to show the start of each post gives a <summary>
+    and no <content>: each post was refused.  Each comes in with the words
+    the feed held, and the report says that is all it held."""
+    text = (REAL / "androiddev-blogger-public-feed.xml").read_text(encoding="utf-8")
+    text = re.sub(
+        r"<content type='html'>.*?</content>",
+        "<summary type='text'>Android Studio is now available in the Canary channel.</summary>",
+        text,
+    )
+    export = tmp_path / "summaries.xml"
+    export.write_text(text, encoding="utf-8")
+    root = new_blog(tmp_path / "blog")
+    argv = ["import", "blogger", str(export), "--posts-dir", str(root / "posts")]
+    assert main([*argv, "--no-media"]) == 0
+    assert build(root, root / "_build/html") == 0
+    page = Site(root / "_build/html").page(
+        "posts/2022/android-studio-flamingo-canary-9-now-available.html"
+    )
+    shown = [p.get_text() for p in page.select("article section p")]
+    assert "Android Studio is now available in the Canary channel." in shown
+    report = (root / "posts/import-report.txt").read_text(encoding="utf-8")
+    assert report.count("kept: its <summary> alone, the start of its text") == 2
 
 
 def test_a_gallery_keeps_every_picture_and_caption(theme_data):

@@ -117,6 +117,13 @@ def cmd_import(args) -> int:
         posts = _keep_media(posts, Path(args.posts_dir), args.media_from, args.local_network)
     outcomes = write_posts(posts, Path(args.posts_dir), force=args.force)
     report = write_report(Path(args.export), contents, posts, outcomes, Path(args.posts_dir))
+    _tell_import(args, contents, posts, drafts, outcomes)
+    print(f"report: {report}")
+    return 1 if contents.refused else 0
+
+
+def _tell_import(args, contents, posts: list, drafts: list, outcomes: list) -> None:
+    """What an import did, on the terminal; all of it is in the report too."""
     for outcome in outcomes:
         print(outcome)
     counts = Counter(o.action for o in outcomes)
@@ -135,6 +142,9 @@ def cmd_import(args) -> int:
         print("not posts, skipped: " + ", ".join(f"{n} {k}" for k, n in sorted(skipped.items())))
     for line, why in contents.refused:
         print(f"blog import: {args.export}:{line}: {why}; entry refused", file=sys.stderr)
+    for line, note in contents.notes:
+        if note.startswith("incomplete:"):
+            print(f"blog import: {args.export}:{line}: {note}", file=sys.stderr)
     titled = [p for p in posts if any(n.startswith("changed: untitled") for n in p.notes)]
     for post in titled:
         print(f"untitled: {args.export}:{post.line}: titled {post.title!r}")
@@ -142,8 +152,6 @@ def cmd_import(args) -> int:
         if post.published is None and not post.is_page:
             where = f"{args.export}:{post.line}: kept as a draft in {outcome.path.parent}/"
             print(f"undated: {where}: {post.draft_reason}")
-    print(f"report: {report}")
-    return 1 if contents.refused else 0
 
 
 def _keep_media(posts: list, posts_dir: Path, media_from: str | None, local=False) -> list:

@@ -233,6 +233,10 @@ def _text(entry, xpath: str) -> str | None:
     return found.text if found is not None and found.text is not None else None
 
 
+#: The kind an entry's id gives: ``tag:blogger.com,1999:blog-1.post-2`` (a post).
+FEED_KIND = re.compile(r"^tag:blogger\.com,1999:blog-\d+\.(post|page)-\d+$")
+
+
 def _kind(entry) -> str:
     """post, comment, settings, template, page, ... for either export format."""
     takeout = _text(entry, "blogger:type")
@@ -241,7 +245,13 @@ def _kind(entry) -> str:
     for category in entry.findall("atom:category", NS):
         if category.get("scheme") == KIND_SCHEME:
             return category.get("term", "").rsplit("#", 1)[-1]
-    return "unknown"
+    # A blog's public feeds (/feeds/posts/default, /feeds/pages/default,
+    # /feeds/comments/default: all a reader can save of a blog no one can sign
+    # in to) mark no kind: a comment answers an entry, the rest say by their id.
+    if entry.find("thr:in-reply-to", NS) is not None:
+        return "comment"
+    kind = FEED_KIND.search((entry.findtext("atom:id", namespaces=NS) or "").strip())
+    return kind.group(1) if kind else "unknown"
 
 
 def _is_draft(entry) -> bool:
@@ -330,7 +340,27 @@ def read_blogger(path: Path, author: str | None = None) -> ExportContents:
     orphans = sum(len(c) for c in comments.values())
     if orphans:
         contents.not_posts["comment on no imported post"] += orphans
+    _one_page_of_many(root, contents)
     return contents
+
+
+def _one_page_of_many(root, contents: ExportContents) -> None:
+    """A blog's public feed comes a page at a time (``rel="next"``): one page
+    of it holds some of the blog's posts alone, which the report says first."""
+    following = [x.get("href") for x in root.findall("atom:link", NS) if x.get("rel") == "next"]
+    if not following:
+        return
+    total = next((c.text for c in root if str(c.tag).endswith("}totalResults")), None)
+    held = len(root.findall("atom:entry", NS))
+    of = f" of {total.strip()}" if total and total.strip().isdigit() else ""
+    entries = "entry" if held == 1 else "entries"
+    contents.notes.append(
+        (
+            root.sourceline or 1,
+            f"incomplete: one page of the blog's feed, {held} {entries}{of}; the rest are "
+            f"at {following[0]} and after (add max-results=500 and import each page)",
+        )
+    )
 
 
 def _address(entry) -> str:
@@ -427,11 +457,14 @@ def _content_html(content) -> str:
 
 def _post(path: Path, entry, blog_url: str | None, author: str | None) -> ImportedPost:
     content = entry.find("atom:content", NS)
-    if content is None:
-        raise ImportError_(path, entry.sourceline, "post has no <content>")
+    notes: list[str] = []
+    if content is None:  # a public feed set to show the start of each post alone
+        content = entry.find("atom:summary", NS)
+        if content is None:
+            raise ImportError_(path, entry.sourceline, "post has no <content>")
+        notes.append("kept: its <summary> alone, the start of its text (the feed held no more)")
     published = _published(path, entry)
     url = _url(entry, blog_url)
-    notes: list[str] = []
     enclosures = [
         link.get("href", "")
         for link in entry.findall("atom:link", NS)
