@@ -286,7 +286,7 @@ def _url(entry, blog_url: str | None) -> str | None:
 
 
 def _alternate(entry) -> str | None:
-    """The address of the entry's ``alternate`` link: its page on the old blog."""
+    """The address of the entry's (or the feed's) ``alternate`` link: its page on the old blog."""
     for link in entry.findall("atom:link", NS):
         if link.get("rel") == "alternate" and link.get("href"):
             return link.get("href")
@@ -300,14 +300,7 @@ def read_blogger(path: Path, author: str | None = None) -> ExportContents:
     root = parse_xml(path, contents.notes)
     if root.tag != f"{{{NS['atom']}}}feed":
         raise ImportError_(path, root.sourceline, f"expected an Atom <feed>, found <{root.tag}>")
-    blog_url = next(
-        (
-            link.get("href")
-            for link in root.findall("atom:link", NS)
-            if link.get("rel") == "alternate"
-        ),
-        None,
-    )
+    blog_url = _alternate(root)  # the blog's own page, as an entry's is its
     # A post with no author of its own is the blog's author's, then conf.py's.
     author = (_text(root, "atom:author/atom:name") or "").strip() or author
     comments: dict[str, list[Comment]] = {}  # post's id -> its comments
