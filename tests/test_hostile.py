@@ -152,6 +152,18 @@ def test_redirect_names_only_a_page_of_its_own(tmp_path, capfd, case):
     assert 'http-equiv="refresh"' not in (work / "posts/2010/good.html").read_text(encoding="utf-8")
 
 
+def test_two_pages_at_one_old_address_name_each_other(tmp_path, capfd):
+    """Two pages redirected from one old address (a page exported twice, put
+    in by hand): the second's error said the address "is a page of the site
+    already", naming no page; it names the first, as a post's does."""
+    page = "---\nredirect: /informacje/\norphan: true\n---\n\n# {}\n\nText.\n"
+    extra = {"pages/first.md": page.format("First"), "pages/second.md": page.format("Second")}
+    status, err, _ = build_with(tmp_path, capfd, extra=extra)
+    assert status != 0
+    said = "pages/second.md:2: ERROR: redirect: '/informacje/' is also claimed by pages/first.md"
+    assert said in err, err
+
+
 def test_a_good_redirect_still_leads_to_its_post(tmp_path, capfd):
     extra = {"posts/2010/moved.md": post(front="redirect: /2010/07/moved.html\n", title="Moved")}
     status, err, site = build_with(tmp_path, capfd, extra=extra)

@@ -67,8 +67,11 @@ def claim_redirects(app, archive) -> tuple[dict, list]:
         problem = redirect_problem(old_path) if old_path else None
         if problem:
             problems.append((page, "redirect", "%s", (problem,)))
-        elif old_path and redirect_docname(old_path) in owned | set(claimed):
+        elif old_path and redirect_docname(old_path) in owned:
             problems.append((page, "redirect", "%r is a page of the site already", (old_path,)))
+        elif old_path and redirect_docname(old_path) in claimed:
+            other = env.doc2path(claimed[redirect_docname(old_path)].docname, False)
+            problems.append((page, "redirect", "%r is also claimed by %s", (old_path, other)))
         elif old_path:
             claimed[redirect_docname(old_path)] = page
     for post in archive.all_posts():

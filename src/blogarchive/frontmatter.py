@@ -116,6 +116,15 @@ class FrontMatter:
         )
 
 
+def key_line(text: str, key: str) -> int:
+    """The line of ``key`` in a file's front matter (1 if it has none)."""
+    match = FRONT_MATTER.match(text)
+    try:
+        return _key_lines(match.group(1) or "").get(key, 1) if match else 1
+    except yaml.YAMLError:
+        return 1
+
+
 def _key_lines(text: str) -> dict[str, int]:
     """Line (1-based, in the whole file) of each top-level key of the YAML block."""
     node = yaml.compose(text, Loader=_Loader)

@@ -17,7 +17,7 @@ from sphinx.util import logging
 
 from .ablog_compat import FRONT_MATTER_PRIORITY, PostNode, matched_posts
 from .confine import Within, link_out
-from .frontmatter import check_file
+from .frontmatter import check_file, key_line
 from .state import build_state
 
 logger = logging.getLogger(__name__)
@@ -223,9 +223,15 @@ def _screened(config, path: Path):
 
 
 def front_matter_line(app, docname: str, key: str) -> int:
-    """The line of ``key`` in a post's front matter as screen_posts read it (else 1)."""
+    """The line of ``key`` in a post's front matter as screen_posts read it, or
+    in a page's, read again (else 1)."""
     cached = build_state(app.config).screened.get(str(Path(app.srcdir, docname + ".md")))
-    return cached[1].lines.get(key, 1) if cached else 1
+    if cached:
+        return cached[1].lines.get(key, 1)
+    try:
+        return key_line(Path(app.env.doc2path(docname)).read_text(encoding="utf-8"), key)
+    except (OSError, UnicodeDecodeError):
+        return 1
 
 
 def build_time(tz: ZoneInfo) -> dt.datetime:
