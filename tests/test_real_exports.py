@@ -200,6 +200,19 @@ def page_of(paths: dict, entry: tuple[int, str]) -> str | None:
     return same_line[0] if len(same_line) == 1 else None
 
 
+def import_variant(tmp_path: Path, fmt: str, text: str):
+    """(blog folder, built site, import report) of an export's text changed
+    by a test: imported and built as the real ones are."""
+    export = tmp_path / "variant.xml"
+    export.write_text(text, encoding="utf-8")
+    root = new_blog(tmp_path / "blog")
+    argv = ["import", fmt, str(export), "--posts-dir", str(root / "posts"), "--no-media"]
+    assert main(argv) == 0
+    assert build(root, root / "_build/html") == 0
+    report = (root / "posts/import-report.txt").read_text(encoding="utf-8")
+    return root, Site(root / "_build/html"), report
+
+
 _BUILT: dict = {}  # each export imported and built once for the module's tests
 
 
@@ -346,15 +359,8 @@ def test_html_entities_outside_cdata_are_read_as_their_characters(tmp_path):
     text = text.replace("<![CDATA[<h2>", "<![CDATA[<p>Fish & chips &amp; peas.</p><h2>")
     text = text.replace("<item>", "<!-- an item & its post --><item>", 1)
     assert "&eacute;" in text and "Fish & chips" in text
-    export = tmp_path / "entities.xml"
-    export.write_text(text, encoding="utf-8")
-    root = new_blog(tmp_path / "blog")
-    argv = ["import", "wordpress", str(export), "--posts-dir", str(root / "posts")]
-    assert main([*argv, "--no-media"]) == 0
-    assert build(root, root / "_build/html") == 0
-    report = (root / "posts/import-report.txt").read_text(encoding="utf-8")
+    _, site, report = import_variant(tmp_path, "wordpress", text)
     assert "HTML entities XML does not know ('&nbsp;'...): 2 read as meant" in report
-    site = Site(root / "_build/html")
     [page] = [p for p in site.root.glob("posts/*/basic-cafe-post.html")]
     title = site.page(page.relative_to(site.root).as_posix()).h1.get_text()
     assert " ".join(title.split()) == "Basic Café Post¶"  # a title's spaces are spaces
@@ -425,18 +431,12 @@ def test_a_gmt_date_another_tool_wrote_is_read(tmp_path):
         "<wp:post_date_gmt>2014-11-26 11:52:36</wp:post_date_gmt>",
         "<wp:post_date_gmt>26/11/2014</wp:post_date_gmt>",
     )
-    export = tmp_path / "dates.xml"
-    export.write_text(text, encoding="utf-8")
-    root = new_blog(tmp_path / "blog")
-    argv = ["import", "wordpress", str(export), "--posts-dir", str(root / "posts")]
-    assert main([*argv, "--no-media"]) == 0
+    root, _, report = import_variant(tmp_path, "wordpress", text)
     first = (root / "posts/2014/pierwszy-wpis.md").read_text(encoding="utf-8")
     assert "date: 2014-11-26T12:51:02+01:00" in first
     second = (root / "posts/2014/wpis-numer-dwa.md").read_text(encoding="utf-8")
     assert "date: 2014-11-26T12:52:36\n" in second
-    report = (root / "posts/import-report.txt").read_text(encoding="utf-8")
     assert "kept: wp:post_date '2014-11-26 12:52:36' without its offset from UTC" in report
-    assert build(root, root / "_build/html") == 0
 
 
 def test_a_blogs_public_feed_comes_in_and_says_what_it_lacks(tmp_path, capsys):
@@ -470,18 +470,10 @@ def test_a_feed_of_summaries_keeps_each_posts_start(tmp_path):
         "<summary type='text'>Android Studio is now available in the Canary channel.</summary>",
         text,
     )
-    export = tmp_path / "summaries.xml"
-    export.write_text(text, encoding="utf-8")
-    root = new_blog(tmp_path / "blog")
-    argv = ["import", "blogger", str(export), "--posts-dir", str(root / "posts")]
-    assert main([*argv, "--no-media"]) == 0
-    assert build(root, root / "_build/html") == 0
-    page = Site(root / "_build/html").page(
-        "posts/2022/android-studio-flamingo-canary-9-now-available.html"
-    )
+    _, site, report = import_variant(tmp_path, "blogger", text)
+    page = site.page("posts/2022/android-studio-flamingo-canary-9-now-available.html")
     shown = [p.get_text() for p in page.select("article section p")]
     assert "Android Studio is now available in the Canary channel." in shown
-    report = (root / "posts/import-report.txt").read_text(encoding="utf-8")
     assert report.count("kept: its <summary> alone, the start of its text") == 2
 
 
