@@ -424,12 +424,19 @@ def test_a_gmt_date_another_tool_wrote_is_read(tmp_path):
     gives the post's offset; one that cannot be read leaves the local date,
     said in the report, where the import had stopped ("please report this")."""
     text = (REAL / "contentful-wordpress.xml").read_text(encoding="utf-8")
-    text = text.replace(
-        "<wp:post_date_gmt>2014-11-26 11:51:02</wp:post_date_gmt>",
-        "<wp:post_date_gmt>2014-11-26 11:51:02 +0000</wp:post_date_gmt>",
-    ).replace(
-        "<wp:post_date_gmt>2014-11-26 11:52:36</wp:post_date_gmt>",
-        "<wp:post_date_gmt>26/11/2014</wp:post_date_gmt>",
+    text = (
+        text.replace(
+            "<wp:post_date_gmt>2014-11-26 11:51:02</wp:post_date_gmt>",
+            "<wp:post_date_gmt>2014-11-26 11:51:02 +0000</wp:post_date_gmt>",
+        )
+        .replace(
+            "<wp:post_date_gmt>2014-11-26 11:52:36</wp:post_date_gmt>",
+            "<wp:post_date_gmt>26/11/2014</wp:post_date_gmt>",
+        )
+        .replace(  # six days from its local date: no timezone (the import had crashed)
+            "<wp:post_date_gmt>2014-11-26 14:59:22</wp:post_date_gmt>",
+            "<wp:post_date_gmt>2014-11-20 14:59:22</wp:post_date_gmt>",
+        )
     )
     root, _, report = import_variant(tmp_path, "wordpress", text)
     first = (root / "posts/2014/pierwszy-wpis.md").read_text(encoding="utf-8")
@@ -437,6 +444,9 @@ def test_a_gmt_date_another_tool_wrote_is_read(tmp_path):
     second = (root / "posts/2014/wpis-numer-dwa.md").read_text(encoding="utf-8")
     assert "date: 2014-11-26T12:52:36\n" in second
     assert "kept: wp:post_date '2014-11-26 12:52:36' without its offset from UTC" in report
+    third = (root / "posts/2014/wpis-numer-dwa-2.md").read_text(encoding="utf-8")
+    assert "date: 2014-11-26T15:59:22\n" in third
+    assert "kept: wp:post_date '2014-11-26 15:59:22' without its offset from UTC" in report
 
 
 def test_a_blogs_public_feed_comes_in_and_says_what_it_lacks(tmp_path, capsys):

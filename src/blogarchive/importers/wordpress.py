@@ -69,12 +69,17 @@ def _date(path: Path, item, notes: list[str]) -> dt.datetime | None:
     if when.tzinfo is not None or _unset(gmt):
         return when
     try:
-        utc = _wxr_time(gmt)
+        offset = when - _utc(_wxr_time(gmt)).replace(tzinfo=None)
     except ValueError:
+        offset = None
+    if offset is None or abs(offset) > MOST_OFFSET:  # no timezone is further from UTC
         notes.append(f"kept: wp:post_date {local!r} without its offset from UTC (bad GMT {gmt!r})")
         return when
-    utc = utc.astimezone(dt.UTC).replace(tzinfo=None) if utc.tzinfo else utc
-    return when.replace(tzinfo=dt.timezone(when - utc))
+    return when.replace(tzinfo=dt.timezone(offset))
+
+
+#: The furthest a local time is from UTC (UTC+14, Kiribati's).
+MOST_OFFSET = dt.timedelta(hours=14)
 
 
 def _utc(when: dt.datetime) -> dt.datetime:
