@@ -416,7 +416,10 @@ def test_one_old_address_twice_is_redirected_once(tmp_path):
     assert sorted(paths.values()) == ["pages/informacje-06-20.html", "pages/informacje.html"]
     redirect = site.page("informacje/index.html").select_one('meta[http-equiv="refresh"]')
     assert redirect["content"].endswith("pages/informacje.html")
-    assert "not redirected: old address '/informacje/' leads to the entry at line 68" in report
+    export = REAL / name
+    assert (
+        f"not redirected: old address '/informacje/' leads to {export}:68, 'Informacje'" in report
+    )
 
 
 def test_a_gmt_date_another_tool_wrote_is_read(tmp_path):
@@ -468,6 +471,83 @@ def test_a_blogs_public_feed_comes_in_and_says_what_it_lacks(tmp_path, capsys):
     said = "incomplete: one page of the blog's feed, 2 entries of 543; the rest are at "
     assert said in report
     assert said in capsys.readouterr().err
+
+
+#: A comment as a blog's comments feed (/feeds/comments/default) gives it:
+#: its post named by ``thr:in-reply-to``, in another file than the post.
+COMMENTS_FEED = """<?xml version='1.0' encoding='UTF-8'?>
+<feed xmlns='http://www.w3.org/2005/Atom' xmlns:thr='http://purl.org/syndication/thread/1.0'>
+<id>tag:blogger.com,1999:blog-3325683420543787015.comments</id>
+<title type='text'>Android Studio Release Updates</title>
+<entry>
+<id>tag:blogger.com,1999:blog-3325683420543787015.post-5550001</id>
+<published>2022-12-01T10:00:00.000-08:00</published>
+<title type='text'>Thank you</title>
+<content type='html'>Thank you for the &lt;b&gt;quick&lt;/b&gt; release.</content>
+<author><name>A reader</name></author>
+<thr:in-reply-to href='https://androidstudio.googleblog.com/2022/11/android-studio-electric-eel-rc1-now.html'
+ ref='tag:blogger.com,1999:blog-3325683420543787015.post-1650240193865345981' type='text/html'/>
+</entry>
+</feed>
+"""
+
+
+def test_a_feeds_pages_and_its_comments_come_in_as_one(tmp_path):
+    """A blog saved from its public feeds is several files: the posts feed a
+    page at a time, the comments feed apart.  Imported together, each post
+    comes in from its page, and each comment under its post (a comments
+    feed alone holds no post: its comments had nowhere to go); the report
+    names each post's own file and line."""
+    text = (REAL / "androiddev-blogger-public-feed.xml").read_text(encoding="utf-8")
+    head, first, second = text.split("<entry>")
+    pages = [head + "<entry>" + first + "</feed>\n", head + "<entry>" + second]
+    files = []
+    for name, content in [("page-1.xml", pages[0]), ("page-2.xml", pages[1])] + [
+        ("comments.xml", COMMENTS_FEED)
+    ]:
+        files.append(tmp_path / name)
+        files[-1].write_text(content, encoding="utf-8")
+    root = new_blog(tmp_path / "blog")
+    argv = ["import", "blogger", *map(str, files), "--posts-dir", str(root / "posts")]
+    assert main([*argv, "--no-media"]) == 0
+    assert build(root, root / "_build/html") == 0
+    page = Site(root / "_build/html").page(
+        "posts/2022/android-studio-electric-eel-rc1-now-availabe.html"
+    )
+    [comment] = page.select("section.comments .comment")
+    assert comment.select_one(".comment-author").get_text() == "A reader"
+    assert "Thank you for the quick release." in " ".join(comment.get_text().split())
+    report = (root / "posts/import-report.txt").read_text(encoding="utf-8")
+    assert report.startswith(f"Import of {files[0]}, {files[1]}, {files[2]}\n")
+    for export, slug in [(files[0], "flamingo-canary-9"), (files[1], "electric-eel-rc1")]:
+        assert re.search(rf"^{re.escape(str(export))}:\d+: \S+{slug}\S+\.md: ", report, re.M)
+    assert "comment on no imported post" not in report
+
+
+def test_a_split_export_is_imported_as_one(tmp_path):
+    """WordPress.com splits a big blog's export into files; Ghost's sample of
+    one holds the posts, the pages and the attachments apart.  The posts'
+    featured image (attachment 5) is in the attachments' file: imported alone,
+    the posts lost it unsaid; imported with it, it heads them, and alone the
+    report says it is not in the export."""
+    files = [
+        REAL / f"ghost-migrate-wp-multiple-{part}-only.xml"
+        for part in ("posts", "pages", "attachments")
+    ]
+    for given in (files, files[:1]):
+        root = new_blog(tmp_path / str(len(given)) / "blog")
+        argv = ["import", "wordpress", *map(str, given), "--posts-dir", str(root / "posts")]
+        assert main([*argv, "--no-media"]) == 0
+        assert build(root, root / "_build/html") == 0
+        page = Site(root / "_build/html").page("posts/2013/basic-post.html")
+        pictures = [img["src"] for img in page.select("article section img")]
+        report = (root / "posts/import-report.txt").read_text(encoding="utf-8")
+        if given == files:
+            assert [urlsplit(src).hostname for src in pictures] == ["images.unsplash.com"]
+            assert (root / "pages/services.md").is_file()
+        else:
+            assert pictures == []
+            assert "dropped: its featured image, attachment 5, not in the export" in report
 
 
 def test_a_feed_of_summaries_keeps_each_posts_start(tmp_path):

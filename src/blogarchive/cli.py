@@ -13,6 +13,7 @@ Run it from the repository (where conf.py is).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import os
 import sys
@@ -92,23 +93,31 @@ def cmd_check(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from .importers.blogger import read_blogger
-    from .importers.text import read_text_page
-    from .importers.wordpress import read_wordpress
+    from .importers.blogger import read_blogger_files
+    from .importers.text import read_text_pages
+    from .importers.wordpress import read_wordpress_files
 
-    readers = {"text": read_text_page, "blogger": read_blogger, "wordpress": read_wordpress}
+    readers = {"text": read_text_pages, "blogger": read_blogger_files}
+    readers["wordpress"] = read_wordpress_files
     settings = _settings(Path.cwd())
     try:
-        contents = readers[args.format](Path(args.export), author=settings["author"])
+        reads = list(
+            zip(args.export, readers[args.format](args.export, settings["author"]), strict=True)
+        )
     except ImportError_ as exc:
         print(f"blog import: {exc}; nothing written", file=sys.stderr)
         return 1
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"blog import: {args.export}:1: cannot read: {exc}; nothing written", file=sys.stderr)
+        export = getattr(exc, "filename", None) or args.export[0]
+        print(f"blog import: {export}:1: cannot read: {exc}; nothing written", file=sys.stderr)
         return 1
     root = Path(args.posts_dir).parent  # the repository the posts are imported into
     posts = one_post_each(
-        [leave_to_the_site(p, settings["blog_path"], root) for p in contents.posts]
+        [
+            leave_to_the_site(dataclasses.replace(p, source=export), settings["blog_path"], root)
+            for export, contents in reads
+            for p in contents.posts
+        ]
     )
     drafts = [p for p in posts if p.draft]
     if args.skip_drafts:
@@ -116,13 +125,13 @@ def cmd_import(args) -> int:
     if not args.no_media:
         posts = _keep_media(posts, Path(args.posts_dir), args.media_from, args.local_network)
     outcomes = write_posts(posts, Path(args.posts_dir), force=args.force)
-    report = write_report(Path(args.export), contents, posts, outcomes, Path(args.posts_dir))
-    _tell_import(args, contents, posts, drafts, outcomes)
+    report = write_report(reads, posts, outcomes, Path(args.posts_dir))
+    _tell_import(args, reads, posts, drafts, outcomes)
     print(f"report: {report}")
-    return 1 if contents.refused else 0
+    return 1 if any(contents.refused for _, contents in reads) else 0
 
 
-def _tell_import(args, contents, posts: list, drafts: list, outcomes: list) -> None:
+def _tell_import(args, reads: list, posts: list, drafts: list, outcomes: list) -> None:
     """What an import did, on the terminal; all of it is in the report too."""
     for outcome in outcomes:
         print(outcome)
@@ -137,20 +146,21 @@ def _tell_import(args, contents, posts: list, drafts: list, outcomes: list) -> N
     pages = [p for p in posts if p.is_page]
     if pages:
         print(f"{len(pages)} page{'s' if len(pages) > 1 else ''} imported into pages/")
-    skipped = contents.not_posts
+    skipped = sum((contents.not_posts for _, contents in reads), Counter())
     if skipped:
         print("not posts, skipped: " + ", ".join(f"{n} {k}" for k, n in sorted(skipped.items())))
-    for line, why in contents.refused:
-        print(f"blog import: {args.export}:{line}: {why}; entry refused", file=sys.stderr)
-    for line, note in contents.notes:
-        if note.startswith("incomplete:"):
-            print(f"blog import: {args.export}:{line}: {note}", file=sys.stderr)
+    for export, contents in reads:
+        for line, why in contents.refused:
+            print(f"blog import: {export}:{line}: {why}; entry refused", file=sys.stderr)
+        for line, note in contents.notes:
+            if note.startswith("incomplete:"):
+                print(f"blog import: {export}:{line}: {note}", file=sys.stderr)
     titled = [p for p in posts if any(n.startswith("changed: untitled") for n in p.notes)]
     for post in titled:
-        print(f"untitled: {args.export}:{post.line}: titled {post.title!r}")
+        print(f"untitled: {post.source}:{post.line}: titled {post.title!r}")
     for post, outcome in zip(posts, outcomes, strict=True):
         if post.published is None and not post.is_page:
-            where = f"{args.export}:{post.line}: kept as a draft in {outcome.path.parent}/"
+            where = f"{post.source}:{post.line}: kept as a draft in {outcome.path.parent}/"
             print(f"undated: {where}: {post.draft_reason}")
 
 
@@ -232,7 +242,11 @@ def main(argv: list[str] | None = None) -> int:
 
     imp = sub.add_parser("import", help="import posts from an export")
     imp.add_argument("format", choices=["blogger", "wordpress", "text"])
-    imp.add_argument("export")
+    imp.add_argument(
+        "export",
+        nargs="+",
+        help="the export; or several, read as one (a feed's pages, its comments)",
+    )
     imp.add_argument("--posts-dir", default="posts")
     imp.add_argument("--force", action="store_true", help="overwrite posts edited since import")
     imp.add_argument("--skip-drafts", action="store_true", help="leave drafts out")

@@ -27,6 +27,7 @@ from .records import (
     ExportContents,
     ImportedPost,
     ImportError_,
+    file_comments,
     naming,
     old_address,
     plain_title,
@@ -326,15 +327,20 @@ def read_blogger(path: Path, author: str | None = None) -> ExportContents:
         except Exception as exc:  # one post the converter fails on must not cost the blog
             why = naming(unconvertible(exc), _address(entry))
             contents.refused.append((entry.sourceline or 0, why))
-    for i, post_id in enumerate(post_ids):
-        mine = sorted(comments.pop(post_id, []), key=lambda c: c.date)
-        if mine:
-            contents.posts[i] = dataclasses.replace(contents.posts[i], comments=tuple(mine))
-    orphans = sum(len(c) for c in comments.values())
-    if orphans:
-        contents.not_posts["comment on no imported post"] += orphans
+    # Filed under their posts once every file of the import is read
+    # (records.file_comments): a blog's comments feed holds no posts.
+    contents.post_ids, contents.comments = post_ids, comments
     _one_page_of_many(root, contents)
     return contents
+
+
+def read_blogger_files(paths: list, author: str | None = None) -> list[ExportContents]:
+    """Each file of one import (a backup; or a blog's public feeds, its posts
+    a page at a time, its comments apart), each comment filed under its post
+    in whichever file that is."""
+    reads = [read_blogger(Path(path), author) for path in paths]
+    file_comments(reads)
+    return reads
 
 
 def _one_page_of_many(root, contents: ExportContents) -> None:

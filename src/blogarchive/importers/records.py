@@ -108,6 +108,7 @@ class ImportedPost:
     is_page: bool = False  # a static page of the old blog (About, Contact), not a post
     location: str | None = None  # where it was written (Blogger's georss:featurename)
     summary: str | None = None  # its author's own excerpt, as text (WordPress's)
+    source: str = ""  # the export file it was read from, as the import was given it
 
     @property
     def slug(self) -> str:
@@ -129,6 +130,27 @@ class ExportContents:
     refused: list[tuple[int, str]] = field(default_factory=list)
     #: (line, note) about the export as a whole (read leniently, ...)
     notes: list[tuple[int, str]] = field(default_factory=list)
+    #: Blogger's: each post's entry id, as ``posts`` are ordered, and the
+    #: published comments read, by the id of the post they answer, which
+    #: may be in another file of the import (a blog's comments feed).
+    post_ids: list[str] = field(default_factory=list)
+    comments: dict[str, list[Comment]] = field(default_factory=dict)
+
+
+def file_comments(reads: list[ExportContents]) -> None:
+    """Each comment read in any file of one import filed under its post, in
+    whichever file that is, oldest first; one whose post is in none of them
+    counted in its own file's report."""
+    where = {pid: (c, i) for c in reads for i, pid in enumerate(c.post_ids)}
+    for contents in reads:
+        for post_id, found in contents.comments.items():
+            if post_id not in where:
+                contents.not_posts["comment on no imported post"] += len(found)
+                continue
+            owner, i = where[post_id]
+            mine = sorted([*owner.posts[i].comments, *found], key=lambda c: c.date)
+            owner.posts[i] = dataclasses.replace(owner.posts[i], comments=tuple(mine))
+        contents.comments = {}
 
 
 def without_commas(names, kind: str, notes: list[str]) -> tuple[str, ...]:
@@ -239,11 +261,15 @@ def one_post_each(posts: list[ImportedPost]) -> list[ImportedPost]:
         others = [o for o in post.redirects if owner[redirect_docname(o)] is not post]
         if others:
             notes = [
-                f"not redirected: old address {o!r} leads to the entry at line "
-                f"{owner[redirect_docname(o)].line}, {owner[redirect_docname(o)].title!r}"
+                f"not redirected: old address {o!r} leads to {_entry(owner[redirect_docname(o)])}"
                 for o in others
             ]
             redirects = tuple(o for o in post.redirects if o not in others)
             post = dataclasses.replace(post, redirects=redirects, notes=(*post.notes, *notes))
         kept.append(post)
     return kept
+
+
+def _entry(post: ImportedPost) -> str:
+    """Where a post is in its export, for the report: ``export.xml:68, 'Title'``."""
+    return f"{post.source or 'line '}{':' if post.source else ''}{post.line}, {post.title!r}"

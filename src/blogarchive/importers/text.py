@@ -114,3 +114,8 @@ def read_text_page(path: Path, author: str | None = None):
                 )
             )
     return ExportContents(posts=records)
+
+
+def read_text_pages(paths: list, author: str | None = None) -> list[ExportContents]:
+    """Each saved archive page of one import."""
+    return [read_text_page(Path(path), author) for path in paths]

@@ -146,19 +146,43 @@ def _authors(channel) -> dict[str, str]:
 
 def read_wordpress(path: Path, author: str | None = None) -> ExportContents:
     """Every post of a WXR file, and what else it holds."""
-    path = Path(path)
-    contents = ExportContents()
+    return read_wordpress_files([path], author)[0]
+
+
+def read_wordpress_files(paths: list, author: str | None = None) -> list[ExportContents]:
+    """Every post of each WXR file of one import, and what else each holds.
+    WordPress.com splits a big blog's export into files (``.000.xml``,
+    ``.001.xml``...): a post may name an attachment (its featured image) or a
+    reusable block in another of them."""
+    files = []
+    for path in map(Path, paths):
+        contents = ExportContents()
+        files.append((path, contents, _channel(path, contents)))
+    pictures: dict = {}
+    blocks: dict = {}
+    for *_, channel in files:
+        found = _shared(channel)
+        pictures, blocks = pictures | found[0], blocks | found[1]
+    for path, contents, channel in files:
+        _read(path, contents, channel, author, (pictures, blocks))
+    return [contents for _, contents, _ in files]
+
+
+def _channel(path: Path, contents: ExportContents):
     root = parse_xml(path, contents.notes)
     channel = root.find("channel")
     if root.tag != "rss" or channel is None:
         raise ImportError_(
             path, root.sourceline, f"expected WXR <rss><channel>, found <{root.tag}>"
         )
+    return channel
+
+
+def _read(path: Path, contents: ExportContents, channel, author, shared: tuple) -> None:
     blog_url = (channel.findtext("link") or "").strip() or _wp(channel, "base_blog_url")
     names = _authors(channel)
     # A post with no author of its own is the blog's author's, then conf.py's.
     author = next(iter(names.values()), None) or author
-    shared = _shared(channel)
     for item in channel.findall("item"):
         kind = (_wp(item, "post_type") or "").strip()
         status = (_wp(item, "status") or "").strip()
@@ -182,7 +206,6 @@ def read_wordpress(path: Path, author: str | None = None) -> ExportContents:
         except Exception as exc:  # one post the converter fails on must not cost the blog
             why = naming(unconvertible(exc), item.findtext("link"))
             contents.refused.append((item.sourceline or 0, why))
-    return contents
 
 
 def _shared(channel) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
@@ -203,7 +226,10 @@ def _featured(item, pictures: dict[str, tuple[str, str]], html: str, notes: list
     """The post's HTML headed by its featured image (``_thumbnail_id``), which
     its theme showed above it, unless the text shows that picture already."""
     for picture in _meta(item, "_thumbnail_id"):
-        url, title = pictures.get(picture, ("", ""))
+        if picture not in pictures:  # (a split export's other files given too, it is found)
+            notes.append(f"dropped: its featured image, attachment {picture}, not in the export")
+            continue
+        url, title = pictures[picture]
         if url and url not in html:
             notes.append(f"changed: its featured image {url!r} heads it")
             return f'<p><img src="{escape(url)}" alt="{escape(title)}"></p>\n' + html

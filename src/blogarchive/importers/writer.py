@@ -13,6 +13,7 @@ import hashlib
 import itertools
 import os
 import tempfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -183,22 +184,23 @@ def _write_comments(path: Path, comments) -> None:
 REPORT = "import-report.txt"
 
 
-def write_report(export: Path, contents, posts: list[ImportedPost], outcomes, posts_dir: Path):
-    """``posts/import-report.txt``: for each post, where it came from in the export,
-    where it went, and what converting it changed or left as it was; then every
-    entry that could not be taken, and what was not a post."""
-    lines = [f"Import of {export}", ""]
+def write_report(reads: list, posts: list[ImportedPost], outcomes, posts_dir: Path):
+    """``posts/import-report.txt``: for each post, where it came from in the
+    export (or which of the exports), where it went, and what converting it
+    changed or left as it was; then, file by file, what was said of it and
+    every entry that could not be taken; and what was not a post."""
+    lines = [f"Import of {', '.join(str(export) for export, _ in reads)}", ""]
     for post, outcome in zip(posts, outcomes, strict=True):
         kept = [n for n in post.notes if n.startswith(("left as is", "dropped"))]
         verdict = "left as is in part" if kept else ("changed" if post.notes else "converted")
-        lines.append(f"{export}:{post.line}: {outcome.path}: {verdict} ({outcome.action})")
+        lines.append(f"{post.source}:{post.line}: {outcome.path}: {verdict} ({outcome.action})")
         lines += [f"    {note}" for note in post.notes]
-    for line, note in contents.notes:
-        lines.append(f"{export}:{line}: {note}")
-    for line, why in contents.refused:
-        lines.append(f"{export}:{line}: refused: {why}")
-    if contents.not_posts:
-        kinds = ", ".join(f"{n} {k}" for k, n in sorted(contents.not_posts.items()))
+    for export, contents in reads:
+        lines += [f"{export}:{line}: {note}" for line, note in contents.notes]
+        lines += [f"{export}:{line}: refused: {why}" for line, why in contents.refused]
+    skipped = sum((contents.not_posts for _, contents in reads), Counter())
+    if skipped:
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted(skipped.items()))
         lines.append(f"not posts, skipped: {kinds}")
     path = Path(posts_dir) / REPORT
     _write_whole(path, "\n".join(lines) + "\n")
