@@ -550,6 +550,28 @@ def test_a_split_export_is_imported_as_one(tmp_path):
             assert "dropped: its featured image, attachment 5, not in the export" in report
 
 
+def test_a_comment_on_an_id_two_entries_share_is_the_published_posts(tmp_path):
+    """Ghost's Blogger sample holds a published post and a draft under one
+    entry id: a comment answering that id is shown under the published post
+    (which the site shows), whichever of the two comes last."""
+    text = (REAL / "ghost-migrate-blogger-sample.xml").read_text(encoding="utf-8")
+    comment = """<entry>
+        <id>tag:blogger.com,1999:blog-95625624113551471720.post-123</id>
+        <published>2018-09-13T09:30:00.001-04:00</published>
+        <category scheme='http://schemas.google.com/g/2005#kind'
+          term='http://schemas.google.com/blogger/2008/kind#comment'/>
+        <content type='html'>Lovely lorem.</content>
+        <author><name>A reader</name></author>
+        <thr:in-reply-to
+          ref='tag:blogger.com,1999:blog-95625624113551471720.post-91440665006443736824'/>
+    </entry>
+</feed>"""
+    _, site, _ = import_variant(tmp_path, "blogger", text.replace("</feed>", comment))
+    page = site.page("posts/2018/rhoncus-published-post.html")
+    authors = [a.get_text() for a in page.select("section.comments .comment-author")]
+    assert authors == ["A reader"]
+
+
 def test_a_feed_of_summaries_keeps_each_posts_start(tmp_path):
     """A public feed set to show the start of each post gives a <summary>
     and no <content>: each post was refused.  Each comes in with the words

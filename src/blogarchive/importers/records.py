@@ -141,7 +141,10 @@ def file_comments(reads: list[ExportContents]) -> None:
     """Each comment read in any file of one import filed under its post, in
     whichever file that is, oldest first; one whose post is in none of them
     counted in its own file's report."""
-    where = {pid: (c, i) for c in reads for i, pid in enumerate(c.post_ids)}
+    entries = [(c, i, pid) for c in reads for i, pid in enumerate(c.post_ids)]
+    where: dict[str, tuple[ExportContents, int]] = {}
+    for c, i, pid in sorted(entries, key=lambda e: e[0].posts[e[1]].draft):
+        where.setdefault(pid, (c, i))  # one id twice (a post and its draft): the post's
     for contents in reads:
         for post_id, found in contents.comments.items():
             if post_id not in where:
