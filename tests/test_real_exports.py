@@ -203,6 +203,7 @@ def page_of(paths: dict, entry: tuple[int, str]) -> str | None:
 def import_variant(tmp_path: Path, fmt: str, text: str):
     """(blog folder, built site, import report) of an export's text changed
     by a test: imported and built as the real ones are."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     export = tmp_path / "variant.xml"
     export.write_text(text, encoding="utf-8")
     root = new_blog(tmp_path / "blog")
@@ -570,6 +571,30 @@ def test_a_comment_on_an_id_two_entries_share_is_the_published_posts(tmp_path):
     page = site.page("posts/2018/rhoncus-published-post.html")
     authors = [a.get_text() for a in page.select("section.comments .comment-author")]
     assert authors == ["A reader"]
+
+
+def test_a_post_in_two_languages_keeps_both_apart(tmp_path):
+    """Nikola's qTranslate item (a post in French and English, each language
+    between comments, ``<!--:fr-->Sous le ciel<!--:-->``), in the channel of
+    Nikola's other export: its title, all comments to a reader of the XML,
+    was lost (the post titled from its picture's name), and its languages
+    ran into one another.  The title gives both, the languages follow one
+    another, each apart, and the report says so.  The same in qTranslate-X's
+    markers, ``[:fr]...[:en]...[:]``."""
+    channel = (REAL / "nikola-wordpress-unicode-export.xml").read_text(encoding="utf-8")
+    item = (REAL / "nikola-wordpress-qtranslate-item.xml").read_text(encoding="utf-8")
+    x_item = item.replace("<!--:-->", "").replace("<!--:fr-->", "[:fr]")
+    x_item = x_item.replace("<!--:en-->", "[:en]").replace("</title>", "[:]</title>")
+    at, end = channel.index("<item>"), channel.rindex("</channel>")
+    for n, written in enumerate([item, x_item]):
+        text = channel[:at] + written + channel[end:]
+        _, site, report = import_variant(tmp_path / str(n), "wordpress", text)
+        page = site.page("posts/2014/sous-le-ciel-under-heaven.html")
+        assert page.h1.get_text().rstrip("¶") == "Sous le ciel / Under heaven"
+        pictures = page.select("article section img")
+        assert len(pictures) == 2
+        assert pictures[0].find_parent("p") is not pictures[1].find_parent("p")
+        assert "changed: its languages (fr, en) one after another" in report
 
 
 def test_a_feed_of_summaries_keeps_each_posts_start(tmp_path):

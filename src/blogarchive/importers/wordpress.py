@@ -16,6 +16,8 @@ import re
 from html import escape, unescape
 from pathlib import Path
 
+from lxml import etree
+
 from ..comments import clean as clean_comment
 from .blogger import parse_xml
 from .html import KEPT, autop, convert, safe_url, with_enclosures
@@ -222,6 +224,52 @@ def _shared(channel) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     return pictures, blocks
 
 
+#: qTranslate's languages in one text: ``<!--:fr-->...<!--:-->`` (and
+#: qTranslate-X's ``[:fr]...[:en]...[:]``), each language's words in turn.
+QTRANSLATE = re.compile(r"<!--:([a-z]{2})-->(.*?)<!--:-->", re.S)
+QTRANSLATE_X = re.compile(r"\[:([a-z]{2})\]")
+
+
+def _language_parts(text: str) -> list[tuple[str, str]]:
+    """(language, words) of a text qTranslate wrote in several languages; []
+    for any other text (the markers must open it)."""
+    stripped = text.strip()
+    if stripped.startswith("<!--:"):
+        return QTRANSLATE.findall(stripped)
+    if QTRANSLATE_X.match(stripped):
+        pieces = QTRANSLATE_X.split(stripped.split("[:]", 1)[0])[1:]
+        return list(zip(pieces[::2], pieces[1::2], strict=True))
+    return []
+
+
+def _languages_apart(html: str, notes: list[str]) -> str:
+    """A post qTranslate kept in several languages, each language's text a
+    block of its own, one after the other: its markers are comments, which
+    the text loses, and the languages ran into one another ("...ciel.Under")."""
+    parts = _language_parts(html)
+    if len(parts) < 2:
+        return html
+    notes.append(
+        f"changed: its languages ({', '.join(lang for lang, _ in parts)}) one after another"
+    )
+    return "".join(f'<div lang="{lang}">\n\n{text}\n\n</div>\n\n' for lang, text in parts)
+
+
+def _title(item) -> str | None:
+    """A post's title: its words around any comment in it, and qTranslate's
+    languages (``<!--:fr-->Sous le ciel<!--:--><!--:en-->Under heaven...``)
+    one after another: "Sous le ciel / Under heaven"."""
+    element = item.find("title")
+    if element is None:
+        return None
+    raw = (element.text or "") + "".join(
+        (f"<!--{child.text}-->" if child.tag is etree.Comment else "") + (child.tail or "")
+        for child in element
+    )
+    parts = _language_parts(raw)
+    return " / ".join(words for _, words in parts) if parts else "".join(element.itertext())
+
+
 def _featured(item, pictures: dict[str, tuple[str, str]], html: str, notes: list[str]) -> str:
     """The post's HTML headed by its featured image (``_thumbnail_id``), which
     its theme showed above it, unless the text shows that picture already."""
@@ -270,6 +318,7 @@ def _post(
     published = _date(path, item, notes)
     link = (item.findtext("link") or "").strip() or None
     pictures, blocks = shared  # attachments, reusable blocks: by id
+    html = _languages_apart(html, notes)
     html = _with_reusable_blocks(html, blocks, notes)
     html, shortcode_notes, kept = expand_shortcodes(html)
     notes += shortcode_notes
@@ -277,7 +326,7 @@ def _post(
     html = _featured(item, pictures, html, notes)
     body = convert(autop(html), base_url=link or blog_url, kept=kept)
     notes += body.notes
-    title = title_of(item.findtext("title"), body.text, published, notes)
+    title = title_of(_title(item), body.text, published, notes)
     status = (_wp(item, "status") or "").strip()
     reason = None
     if (_wp(item, "post_password") or "").strip():
