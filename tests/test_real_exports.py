@@ -587,8 +587,11 @@ def test_a_post_in_two_languages_keeps_both_apart(tmp_path):
     markers, ``[:fr]...[:en]...[:]``."""
     channel = (REAL / "nikola-wordpress-unicode-export.xml").read_text(encoding="utf-8")
     item = (REAL / "nikola-wordpress-qtranslate-item.xml").read_text(encoding="utf-8")
+    shared = "<p>Words in every language.</p>]]></content:encoded>"  # after the languages'
+    item = item.replace("]]></content:encoded>", shared)
     x_item = item.replace("<!--:-->", "").replace("<!--:fr-->", "[:fr]")
     x_item = x_item.replace("<!--:en-->", "[:en]").replace("</title>", "[:]</title>")
+    x_item = x_item.replace("<p>Words", "[:]<p>Words")
     at, end = channel.index("<item>"), channel.rindex("</channel>")
     for n, written in enumerate([item, x_item]):
         text = channel[:at] + written + channel[end:]
@@ -599,6 +602,8 @@ def test_a_post_in_two_languages_keeps_both_apart(tmp_path):
         assert len(pictures) == 2
         assert pictures[0].find_parent("p") is not pictures[1].find_parent("p")
         assert "changed: its languages (fr, en) one after another" in report
+        shown = [p.get_text() for p in page.select("article section p")]
+        assert shown[-1] == "Words in every language.", shown
 
 
 def test_a_feed_of_summaries_keeps_each_posts_start(tmp_path):

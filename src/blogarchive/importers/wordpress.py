@@ -231,15 +231,21 @@ QTRANSLATE_X = re.compile(r"\[:([a-z]{2})\]")
 
 
 def _language_parts(text: str) -> list[tuple[str, str]]:
-    """(language, words) of a text qTranslate wrote in several languages; []
-    for any other text (the markers must open it)."""
+    """(language, words) of a text qTranslate wrote in several languages,
+    then ("", words) of any outside them (shown in every language); [] for
+    any other text (the markers must open it)."""
     stripped = text.strip()
     if stripped.startswith("<!--:"):
-        return QTRANSLATE.findall(stripped)
-    if QTRANSLATE_X.match(stripped):
-        pieces = QTRANSLATE_X.split(stripped.split("[:]", 1)[0])[1:]
-        return list(zip(pieces[::2], pieces[1::2], strict=True))
-    return []
+        pieces = QTRANSLATE.split(stripped)  # before, (language, words, after)...
+        parts, outside = list(zip(pieces[1::3], pieces[2::3], strict=True)), pieces[0::3]
+    elif QTRANSLATE_X.match(stripped):
+        languages, _, after = stripped.partition("[:]")
+        pieces = QTRANSLATE_X.split(languages)[1:]
+        parts, outside = list(zip(pieces[::2], pieces[1::2], strict=True)), [after]
+    else:
+        return []
+    rest = "".join(outside).strip()
+    return parts + [("", rest)] if rest else parts
 
 
 def _languages_apart(html: str, notes: list[str]) -> str:
@@ -249,9 +255,8 @@ def _languages_apart(html: str, notes: list[str]) -> str:
     parts = _language_parts(html)
     if len(parts) < 2:
         return html
-    notes.append(
-        f"changed: its languages ({', '.join(lang for lang, _ in parts)}) one after another"
-    )
+    languages = ", ".join(lang for lang, _ in parts if lang)
+    notes.append(f"changed: its languages ({languages}) one after another")
     return "".join(f'<div lang="{lang}">\n\n{text}\n\n</div>\n\n' for lang, text in parts)
 
 
