@@ -180,6 +180,21 @@ def test_check_passes_the_real_posts(in_repo, capsys):
     assert status == 0 and out == "" and "5 posts checked, 0 problems" in err
 
 
+def test_check_reads_the_pages_too(tmp_path, monkeypatch, capsys):
+    """An imported blog's pages (pages/*.md) have front matter as posts do:
+    `blog check` with no paths left them out, so a bad old address in one
+    was found only by the build."""
+    (tmp_path / "posts/2010").mkdir(parents=True)
+    (tmp_path / "posts/2010/a.md").write_text("---\ndate: 2010-07-01\n---\n\n# A\n\nText.\n")
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages/about.md").write_text("---\nredirect: /../about.html\n---\n\n# About\n")
+    monkeypatch.chdir(tmp_path)
+    status, out, err = blog(capsys, "check")
+    assert status == 1
+    assert out.startswith(f"{Path('pages/about.md')}:2: redirect: ")
+    assert "2 posts checked, 1 problems" in err
+
+
 @pytest.mark.sphinx("html", testroot="bad-post")
 def test_build_fails_with_the_same_message(app):
     with pytest.raises(AssertionError) as failure:

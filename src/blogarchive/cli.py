@@ -79,7 +79,11 @@ def cmd_new(args) -> int:
 
 def cmd_check(args) -> int:
     tz = ZoneInfo(_settings(Path.cwd())["tz"])
-    paths = [Path(p) for p in args.paths] or sorted(Path(args.posts_dir).glob("*/*.md"))
+    posts = Path(args.posts_dir)
+    paths = [Path(p) for p in args.paths] or [
+        *sorted(posts.glob("*/*.md")),
+        *sorted(posts.parent.glob("pages/*.md")),  # an imported blog's pages (About, Contact)
+    ]
     files = []
     for path in paths:
         files += sorted(path.rglob("*.md")) if path.is_dir() else [path]
