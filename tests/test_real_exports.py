@@ -355,6 +355,28 @@ def test_an_export_with_bare_ampersands_comes_in_whole(tmp_path):
     assert picture["src"].endswith("&auto=format&fit=crop&w=1268&q=80"), picture["src"]
 
 
+#: What PHP prints ahead of an export when a theme or plugin warns (html_errors on).
+PHP_NOTICE = (
+    "<br />\n<b>Notice</b>:  Undefined index: lang in <b>/var/www/wp-content/themes/x/"
+    "functions.php</b> on line <b>12</b><br />\n"
+)
+
+
+def test_text_before_the_xml_declaration_is_left_out(tmp_path):
+    """Blank lines or a PHP notice before ``<?xml`` (a theme's or plugin's
+    output, common in WordPress exports; XML allows nothing there): the
+    whole file was refused.  It is left out, the report says what it was,
+    and each post keeps its line in the file as given."""
+    text = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
+    for n, before in enumerate(["\n\n", PHP_NOTICE]):
+        _, _, report = import_variant(tmp_path / str(n), "wordpress", before + text)
+        variant = tmp_path / str(n) / "variant.xml"
+        item = before.count("\n") + text[: text.index("<item>")].count("\n") + 1
+        assert re.search(rf"^{re.escape(str(variant))}:{item}: \S+\.md: ", report, re.M), report
+        said = "blank lines" if n == 0 else "a plugin's output, '<br /> <b>Notice</b>:"
+        assert f"{variant}:1: {said}" in report
+
+
 def test_html_entities_outside_cdata_are_read_as_their_characters(tmp_path):
     """The same export with an HTML entity in a title (``&eacute;``, which
     XML does not know) and ``&`` in CDATA and in a comment, where XML

@@ -130,13 +130,18 @@ def _mended(path: Path) -> tuple[bytes | None, list]:
     text = NOT_UTF8.sub(
         lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", "replace"), smuggled
     )
+    text, before = _declaration_first(text)
     controls = [match.start() for match in CONTROL.finditer(text)]
     mended = CONTROL.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else "", text)
     mended, nested = _cdata_mended(mended)
     mended, bare, named = _ampersands_mended(mended)
-    if not foreign and not controls and not nested and not bare and not named:
+    if not foreign and not controls and not nested and not bare and not named and not before:
         return None, []
     fixes = []
+    if before:
+        shown = " ".join(before.split())[:80]
+        what = f"a plugin's output, {shown!r}," if shown else "blank lines"
+        fixes.append((1, f"{what} before the XML declaration: left out"))
     for found, what in (
         (bare, "'&' written bare, not as '&amp;'"),
         (named, "HTML entities XML does not know ('&nbsp;'...)"),
@@ -156,6 +161,21 @@ def _mended(path: Path) -> tuple[bytes | None, list]:
         what = "bytes that are not UTF-8, read as Windows-1252"
         fixes.append((line, f"{what}: {len(foreign)}, the first here"))
     return mended.encode("utf-8"), fixes
+
+
+def _declaration_first(text: str) -> tuple[str, str]:
+    """``text`` from its XML declaration on, and what came before it: blank
+    lines or a PHP warning a theme or plugin wrote ahead of the export (XML
+    allows nothing there; WordPress's exports often have it).  Only what
+    comes before the document's first element, in its first 64 KB."""
+    at = text.find("<?xml", 0, 65536)
+    end = text.find("?>", at) if at > 0 else -1
+    before = text[:at].lstrip("\ufeff")
+    if end == -1 or not before or any(root in before for root in ("<rss", "<feed")):
+        return text, ""
+    # The declaration goes too (UTF-8 is what it says, or the text is read as
+    # such already): its lines are kept blank, so each line keeps its number.
+    return "\n" * text[:end].count("\n") + text[end + 2 :], before
 
 
 #: The start of an element whose text opens with a CDATA section.
