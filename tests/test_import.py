@@ -7,6 +7,8 @@ addresses leading to the posts, drafts nowhere, non-posts counted and skipped.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -177,6 +179,22 @@ def test_second_import_changes_nothing(blog_dir, capsys, fmt, export):
     )
     assert status == 0 and "nothing changed" in out
     assert {p: p.read_bytes() for p in blog_dir.rglob("*.md")} == before
+
+
+def test_imported_files_are_readable_as_the_authors_own(blog_dir, capsys):
+    """Posts, comments and the report were written 600 (mkstemp's), where a
+    file the author makes is 644 under the usual umask: no one else on the
+    machine (a web server serving the repository) could read them."""
+    old = os.umask(0o022)
+    try:
+        run_blog(
+            capsys, "import", "wordpress", DATA / "wordpress.xml", "--posts-dir", blog_dir / "posts"
+        )
+    finally:
+        os.umask(old)
+    written = [*blog_dir.glob("posts/*/*.md"), *blog_dir.glob("posts/*/*.yaml")]
+    written.append(blog_dir / "posts/import-report.txt")
+    assert written and {oct(stat.S_IMODE(p.stat().st_mode)) for p in written} == {"0o644"}
 
 
 def test_skip_drafts(blog_dir, capsys):

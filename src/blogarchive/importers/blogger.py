@@ -82,13 +82,29 @@ def parse_xml(path: Path, notes: list | None = None):
         return root
 
 
-def _parse(source, path: Path, notes: list | None):
-    options = {"resolve_entities": False, "no_network": True, "huge_tree": False}
+#: libxml2's words for a text over its 10 MB limit (XML_PARSE_HUGE lifts it).
+TOO_BIG = ("too big", "huge text node")
+
+
+def _parse(source, path: Path, notes: list | None, huge: bool = False):
+    """``source``'s root.  A text over 10 MB (a picture written into a post as
+    a ``data:`` address) is read again with libxml2's size limits lifted:
+    entities are never expanded, so no entity can grow it (an entity bomb
+    stays inert text) and the limit guards nothing here."""
+    options = {"resolve_entities": False, "no_network": True, "huge_tree": huge}
     parser = etree.XMLParser(**options)
     try:
         return etree.parse(source, parser).getroot()
     except etree.XMLSyntaxError as exc:
         errors = list(parser.error_log)  # this parse's alone (exc's holds earlier ones too)
+        if not huge and errors and any(word in errors[0].message for word in TOO_BIG):
+            if notes is not None:
+                notes.append(
+                    (errors[0].line, "a text over 10 MB (a picture in a post?): read whole")
+                )
+            if isinstance(source, io.BytesIO):
+                source.seek(0)
+            return _parse(source, path, notes, huge=True)
         if errors and all(e.type_name in NAMESPACE_FAULTS for e in errors):
             if notes is not None:
                 what = sorted({NAMESPACE_FAULTS[e.type_name] for e in errors})

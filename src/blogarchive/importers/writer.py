@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
-import tempfile
+import uuid
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,9 +93,13 @@ SCRATCH = ".import-"  # prefix of a file being written; never a post (not *.md)
 
 
 def _write_whole(path: Path, text: str) -> None:
+    """``path`` written whole or not at all: a scratch file beside it, moved
+    over it.  Created as any file the author makes (their umask, 644 as a
+    rule): ``mkstemp``'s were 600, posts no one else on the machine (a web
+    server serving the repository) could read."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=SCRATCH, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
+    tmp = path.parent / f"{SCRATCH}{os.getpid()}-{uuid.uuid4().hex}.tmp"
+    with open(tmp, "x", encoding="utf-8") as out:
         out.write(text)
     os.replace(tmp, path)
 
