@@ -12,6 +12,7 @@ old host; a second import downloads nothing it has; ``--no-media`` and
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from blogarchive.cli import main
 from blogarchive.importers.media import Mirror
 
 from blogsite import Site
-from media_server import FILES, MediaServer
+from media_server import FILES, PNG, MediaServer
 
 DATA = Path(__file__).parent / "data"
 
@@ -130,6 +131,36 @@ def test_a_second_import_downloads_nothing_it_has(media_server, blog_dir, tmp_pa
     assert "0 written" in out and "2 unchanged" in out
     # Only what could not be kept is asked for again.
     assert sorted(set(media_server.requests)) == ["/img/gone.png", "/img/page.png"]
+
+
+def test_a_pasted_picture_is_kept_as_a_file(media_server, blog_dir, tmp_path, capsys):
+    """A picture pasted into a post (a data: address, megabytes in the text:
+    a 10 MB one took the build 15 s) is written beside the post as any other
+    picture, the post pointing at it; media.yaml says where it came from; a
+    second import changes nothing."""
+    picture = PNG + b"pasted"
+    encoded = base64.b64encode(picture).decode()
+    export = export_for(media_server, tmp_path)
+    pasted = (
+        f"&lt;img alt='Pasted' src='data:image/png;base64,{encoded[:30]}\n{encoded[30:]}' /&gt;"
+    )
+    text = export.read_text(encoding="utf-8").replace("The board met today.", "Met." + pasted, 1)
+    export.write_text(text, encoding="utf-8")
+    status, out = run_import(capsys, export, blog_dir)
+    assert status == 0, out
+    folder = blog_dir / "posts/2011/the-board"
+    [kept] = folder.glob("pasted-*.png")
+    assert kept.read_bytes() == picture
+    assert yaml.safe_load((folder / "media.yaml").read_text())[kept.name].startswith(
+        "pasted into the post (image/png, sha1 "
+    )
+    post = (blog_dir / "posts/2011/the-board.md").read_text(encoding="utf-8")
+    assert f"![Pasted](the-board/{kept.name})" in post and "base64" not in post
+    assert build(blog_dir, blog_dir / "_build/html") == 0
+    page = Site(blog_dir / "_build/html").page("posts/2011/the-board.html")
+    assert page.select_one('img[alt="Pasted"]')["src"].endswith(f"/{kept.name}")
+    status, out = run_import(capsys, export, blog_dir)
+    assert "0 written" in out and "2 unchanged" in out
 
 
 def test_no_media_leaves_the_addresses(media_server, blog_dir, tmp_path, capsys):

@@ -90,6 +90,9 @@ def _media(soup: BeautifulSoup, base_url: str | None) -> list[str]:
             found.append(url)
 
     for img in soup.find_all("img"):
+        pasted = "".join((img.get("src") or "").split())
+        if PASTED.match(pasted) and pasted not in found:  # kept as a file too (media.py)
+            found.append(pasted)
         add(img.get("src"))
         link = img.find_parent("a")
         if link is not None and link.get("href"):

@@ -2,8 +2,9 @@
 
 Every picture and file an imported post uses (images, the full-size picture
 behind a thumbnail, ``srcset`` candidates, attachments) is downloaded — or
-taken from a folder (``--media-from``: a Takeout archive, an earlier download)
-— into the folder beside the post, ``posts/<YYYY>/<slug>/``, named after the
+taken from a folder (``--media-from``: a Takeout archive, an earlier download),
+or for a picture pasted into the post (a ``data:`` address) written out —
+into the folder beside the post, ``posts/<YYYY>/<slug>/``, named after the
 file it was (a clash gets a suffix from its address), and the post is
 rewritten to the local copy.  ``media.yaml`` in that folder records each
 file's original address, so a second import downloads nothing it has.
@@ -18,6 +19,8 @@ terminal.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import ipaddress
 import re
@@ -87,15 +90,17 @@ class Mirror:
                 results[folder].append(future.result())
                 bar.update()
         for folder, fetched in results.items():
-            record = {f.name: f.url for f in fetched if f.name}
+            record = {f.name: source(f.url) for f in fetched if f.name}
             if record:
                 _save_sources(folder, record)
         return results
 
     def _one(self, folder: Path, url: str, name: str) -> Fetched:
         target = folder / name
-        if target.exists() and _sources(folder).get(name) == url:
+        if target.exists() and _sources(folder).get(name) == source(url):
             return Fetched(url, name)  # kept by an earlier import
+        if url.startswith("data:"):
+            return self._pasted(folder, url, name)
         local = self._local.get(unquote(urlsplit(url).path.rsplit("/", 1)[-1]))
         if local is not None:
             folder.mkdir(parents=True, exist_ok=True)
@@ -117,6 +122,21 @@ class Mirror:
             scratch.replace(target)
             return Fetched(url, name)
         return Fetched(url, None, error)
+
+    def _pasted(self, folder: Path, url: str, name: str) -> Fetched:
+        """A picture pasted into the post (a ``data:`` address, links.PASTED),
+        written out beside it as any other: the post's text stays small."""
+        try:
+            data = base64.b64decode(url.partition(",")[2], validate=True)
+        except binascii.Error as exc:
+            return Fetched(url, None, f"not base64: {exc}")
+        if len(data) > self.max_bytes:
+            return Fetched(url, None, f"larger than {self.max_bytes // (1024 * 1024)} MB")
+        folder.mkdir(parents=True, exist_ok=True)
+        scratch = folder / f".{name}.part"
+        scratch.write_bytes(data)
+        scratch.replace(folder / name)
+        return Fetched(url, name)
 
     def _download(self, url: str) -> bytes:
         request = urllib.request.Request(url, headers={"User-Agent": "blogarchive-import"})
@@ -182,6 +202,12 @@ def names(folder: Path, urls: list[str]) -> list[tuple[str, str]]:
     taken = {name: url for name, url in _sources(folder).items()}
     out = []
     for url in urls:
+        if url.startswith("data:"):  # a pasted picture: named by what it holds
+            kind = url[11 : url.index(";")].lower()
+            name = f"pasted-{_digest(url)}.{'jpg' if kind == 'jpeg' else kind}"
+            taken[name] = source(url)
+            out.append((url, name))
+            continue
         path = unquote(urlsplit(url).path)
         stem, dot, ext = path.rsplit("/", 1)[-1].rpartition(".")
         if not dot:
@@ -195,6 +221,18 @@ def names(folder: Path, urls: list[str]) -> list[tuple[str, str]]:
         taken[name] = url
         out.append((url, name))
     return out
+
+
+def _digest(url: str) -> str:
+    return hashlib.sha1(url.encode("utf-8")).hexdigest()[:10]
+
+
+def source(url: str) -> str:
+    """Where a file came from, as media.yaml records it: its address; for a
+    pasted picture (megabytes of ``data:``), what it was and its digest."""
+    if url.startswith("data:"):
+        return f"pasted into the post ({url[5 : url.index(';')]}, sha1 {_digest(url)})"
+    return url
 
 
 def _sources(folder: Path) -> dict[str, str]:
@@ -219,6 +257,12 @@ def rewrite(body: str, folder_name: str, fetched: list[Fetched]) -> tuple[str, l
     host).  Returns the text and notes for the import report."""
     notes = []
     for item in fetched:
+        if item.url.startswith("data:"):  # a pasted picture: where it was, or left inline
+            if item.name:
+                body = body.replace(item.url, f"{folder_name}/{item.name}")  # unique: megabytes
+            else:
+                notes.append(f"left as is: a pasted picture, inline ({item.error})")
+            continue
         at = re.escape(item.url) + r"(?=[)\s>\"])"
         if item.name:
             body = re.sub(r"<" + at + r">", f"{folder_name}/{item.name}", body)
