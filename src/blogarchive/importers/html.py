@@ -303,10 +303,13 @@ class _Converter(_Figures, MarkdownConverter):
         src = pasted if PASTED.match(pasted) else safe_url(el.get("src"))
         if src is None:
             return alt
+        raw = dict(el.attrs)  # as written: a figure around it reads its alt after this
         el["src"], el["alt"] = src, alt
         if el.get("title"):  # quoted by markdownify; a backslash would escape its end
             el["title"] = " ".join(el["title"].split()).replace("\\", "\\\\")
-        return super().convert_img(el, text, parent_tags)
+        converted = super().convert_img(el, text, parent_tags)
+        el.attrs = raw
+        return converted
 
     def escape(self, text, parent_tags):
         return super().escape(INLINE.sub(r"\\\1", text or ""), parent_tags)

@@ -37,13 +37,22 @@ from .records import (
 
 NS = {
     "content": "http://purl.org/rss/1.0/modules/content/",
-    "excerpt": "http://wordpress.org/export/1.2/excerpt/",
     "dc": "http://purl.org/dc/elements/1.1/",
 }
 WXR_DATE = "%Y-%m-%d %H:%M:%S"
 #: "future": scheduled, the author's post due on its date (the site shows it then).
 PUBLISHED = {"publish", "future"}
 DRAFTS = {"draft", "pending", "private"}
+
+
+def _excerpt(item) -> str | None:
+    """``excerpt:encoded`` whatever its namespace: WXR 1.0's, 1.1's, 1.2's,
+    https (WordPress.com), or undeclared (WordPress 2.x)."""
+    for child in item:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "excerpt:encoded" or (tag.endswith("}encoded") and "/excerpt/" in tag):
+            return child.text
+    return None
 
 
 def _wp(item, name: str) -> str | None:
@@ -160,13 +169,11 @@ def read_wordpress_files(paths: list, author: str | None = None) -> list[ExportC
     for path in map(Path, paths):
         contents = ExportContents()
         files.append((path, contents, _channel(path, contents)))
-    pictures: dict = {}
-    blocks: dict = {}
+    shared = Shared()
     for *_, channel in files:
-        found = _shared(channel)
-        pictures, blocks = pictures | found[0], blocks | found[1]
+        shared.read(channel)
     for path, contents, channel in files:
-        _read(path, contents, channel, author, (pictures, blocks))
+        _read(path, contents, channel, author, shared)
     return [contents for _, contents, _ in files]
 
 
@@ -180,7 +187,7 @@ def _channel(path: Path, contents: ExportContents):
     return channel
 
 
-def _read(path: Path, contents: ExportContents, channel, author, shared: tuple) -> None:
+def _read(path: Path, contents: ExportContents, channel, author, shared: Shared) -> None:
     blog_url = (channel.findtext("link") or "").strip() or _wp(channel, "base_blog_url")
     names = _authors(channel)
     # A post with no author of its own is the blog's author's, then conf.py's.
@@ -210,18 +217,51 @@ def _read(path: Path, contents: ExportContents, channel, author, shared: tuple) 
             contents.refused.append((item.sourceline or 0, why))
 
 
-def _shared(channel) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
-    """What posts name by id: each attachment's (file address, title), each
-    reusable block's content (an item of type ``wp_block``)."""
-    pictures, blocks = {}, {}
-    for item in channel.findall("item"):
-        kind, number = (_wp(item, "post_type") or "").strip(), (_wp(item, "post_id") or "").strip()
-        url = (_wp(item, "attachment_url") or "").strip()
-        if kind == "attachment" and url:
-            pictures[number] = (url, plain_title(item.findtext("title")))
-        elif kind == "wp_block":
-            blocks[number] = item.findtext("content:encoded", namespaces=NS) or ""
-    return pictures, blocks
+@dataclasses.dataclass
+class Shared:
+    """What posts name by id, in any file of the import: each attachment's
+    file address, title, alt text and caption; the attachments of each post
+    (its ``[gallery]``), in their order; each reusable block's content (an
+    item of type ``wp_block``)."""
+
+    pictures: dict[str, tuple[str, str]] = dataclasses.field(default_factory=dict)
+    captions: dict[str, tuple[str, str]] = dataclasses.field(default_factory=dict)  # alt, caption
+    attached: dict[str, list[tuple[int, int, str]]] = dataclasses.field(default_factory=dict)
+    blocks: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    def read(self, channel) -> None:
+        for item in channel.findall("item"):
+            kind = (_wp(item, "post_type") or "").strip()
+            number = (_wp(item, "post_id") or "").strip()
+            url = (_wp(item, "attachment_url") or "").strip()
+            if kind == "attachment" and url:
+                self.pictures[number] = (url, plain_title(item.findtext("title")))
+                alt = next(iter(_meta(item, "_wp_attachment_image_alt")), "")
+                caption = _excerpt(item) or ""
+                self.captions[number] = (alt, caption.strip())
+                parent = (_wp(item, "post_parent") or "").strip()
+                order = _number(_wp(item, "menu_order"))
+                self.attached.setdefault(parent, []).append((order, _number(number), number))
+            elif kind == "wp_block":
+                self.blocks[number] = item.findtext("content:encoded", namespaces=NS) or ""
+
+    def gallery(self, post_id: str, attributes: dict[str, str]) -> list[str]:
+        """The attachments a ``[gallery]`` shows, as WordPress chose them: its
+        ``ids`` (or ``include``) in their order, else the post's (or ``id``'s)
+        own, by their menu order, less ``exclude``; ``order="DESC"`` reversed."""
+        listed = (attributes.get("ids") or attributes.get("include") or "").replace(" ", "")
+        if listed:
+            found = [n for n in listed.split(",") if n in self.pictures]
+        else:
+            owner = (attributes.get("id") or post_id).strip()
+            found = [n for *_, n in sorted(self.attached.get(owner, []))]
+        left_out = set((attributes.get("exclude") or "").replace(" ", "").split(","))
+        found = [n for n in found if n not in left_out]
+        return found[::-1] if (attributes.get("order") or "").upper() == "DESC" else found
+
+
+def _number(text: str | None) -> int:
+    return int(text) if (text or "").strip().lstrip("-").isdigit() else 0
 
 
 #: qTranslate's languages in one text: ``<!--:fr-->...<!--:-->`` (and
@@ -275,6 +315,35 @@ def _title(item) -> str | None:
     return " / ".join(words for _, words in parts) if parts else "".join(element.itertext())
 
 
+GALLERY = re.compile(r"\[gallery\b([^\]]*)\]")
+
+
+def _galleries(html: str, post_id: str, shared: Shared, notes: list[str]) -> str:
+    """Each ``[gallery]`` (WordPress's before the block editor: the post's
+    attached pictures, or those its ``ids`` name) as the pictures it showed,
+    each with its caption, a figure for each (the converter's, as for a block
+    gallery); one whose pictures are in no file of the export is left as
+    written (shown as not converted)."""
+
+    def pictures(match: re.Match) -> str:
+        attributes = {m[1].lower(): m[2] or m[3] or m[4] for m in ATTRIBUTE.finditer(match[1])}
+        shown = shared.gallery(post_id, attributes)
+        if not shown:
+            notes.append("left as is: a [gallery] whose pictures are not in the export")
+            return match[0]
+        notes.append(f"changed: [gallery] became its {len(shown)} pictures")
+        figures = []
+        for number in shown:
+            url, title = shared.pictures[number]
+            alt, caption = shared.captions.get(number, ("", ""))
+            figcaption = f"<figcaption>{caption}</figcaption>" if caption else ""
+            img = f'<img src="{escape(url)}" alt="{escape(alt or title)}">'
+            figures.append(f"<figure>{img}{figcaption}</figure>")
+        return f"<figure>{''.join(figures)}</figure>"
+
+    return GALLERY.sub(pictures, html)
+
+
 def _featured(item, pictures: dict[str, tuple[str, str]], html: str, notes: list[str]) -> str:
     """The post's HTML headed by its featured image (``_thumbnail_id``), which
     its theme showed above it, unless the text shows that picture already."""
@@ -313,7 +382,7 @@ def _with_reusable_blocks(html: str, blocks: dict[str, str], notes: list[str], d
 
 
 def _post(
-    path: Path, item, blog_url, names: dict[str, str], author, shared: tuple = ({}, {})
+    path: Path, item, blog_url, names: dict[str, str], author, shared: Shared | None = None
 ) -> ImportedPost:
     html = item.findtext("content:encoded", namespaces=NS)
     notes: list[str] = []
@@ -322,13 +391,14 @@ def _post(
         notes.append("no content:encoded: the post has no text")
     published = _date(path, item, notes)
     link = (item.findtext("link") or "").strip() or None
-    pictures, blocks = shared  # attachments, reusable blocks: by id
+    shared = shared or Shared()
     html = _languages_apart(html, notes)
-    html = _with_reusable_blocks(html, blocks, notes)
+    html = _with_reusable_blocks(html, shared.blocks, notes)
+    html = _galleries(html, (_wp(item, "post_id") or "").strip(), shared, notes)
     html, shortcode_notes, kept = expand_shortcodes(html)
     notes += shortcode_notes
     html = with_enclosures(html, _enclosures(item), notes)
-    html = _featured(item, pictures, html, notes)
+    html = _featured(item, shared.pictures, html, notes)
     body = convert(autop(html), base_url=link or blog_url, kept=kept)
     notes += body.notes
     title = title_of(_title(item), body.text, published, notes)
@@ -380,7 +450,7 @@ SEARCH_DESCRIPTIONS = ("_yoast_wpseo_metadesc", "_aioseop_description", "rank_ma
 
 def _summary(item) -> str | None:
     """The post's own excerpt (excerpt:encoded), or else its search description."""
-    found = [item.findtext("excerpt:encoded", namespaces=NS)]
+    found = [_excerpt(item)]
     found += [value for key in SEARCH_DESCRIPTIONS for value in _meta(item, key)]
     return next((plain_title(text) for text in found if text and plain_title(text)), None)
 
