@@ -163,6 +163,25 @@ def test_a_pasted_picture_is_kept_as_a_file(media_server, blog_dir, tmp_path, ca
     assert "0 written" in out and "2 unchanged" in out
 
 
+def test_a_link_to_bloggers_page_of_a_picture_leads_to_the_picture(
+    media_server, blog_dir, tmp_path, capsys
+):
+    """Windows Live Writer linked a post's pictures to Blogger's page of each
+    (``.../s1600-h/photo.png``, an HTML page, not the picture): the import
+    asked for it, was refused ("not a picture"), and left the link on the old
+    host, marked "not archived".  It leads to the picture (``s1600``), kept."""
+    export = export_for(media_server, tmp_path)
+    text = export.read_text(encoding="utf-8")
+    export.write_text(text.replace("/s1600/board.png", "/s1600-h/board.png"), encoding="utf-8")
+    status, out = run_import(capsys, export, blog_dir)
+    assert status == 0, out
+    assert "/s1600-h/" not in "".join(media_server.requests)
+    post = (blog_dir / "posts/2011/the-board.md").read_text(encoding="utf-8")
+    assert "s1600-h" not in post and "not archived" not in post.split("A flaky")[0]
+    kept = [p.read_bytes() for p in (blog_dir / "posts/2011/the-board").glob("board*.png")]
+    assert PNG + b"large" in kept
+
+
 def test_no_media_leaves_the_addresses(media_server, blog_dir, tmp_path, capsys):
     export = export_for(media_server, tmp_path)
     run_import(capsys, export, blog_dir, "--no-media")

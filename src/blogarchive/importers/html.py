@@ -502,6 +502,7 @@ def convert(html: str, base_url: str | None = None, kept: list[str] | None = Non
     soup = BeautifulSoup(html, "html.parser")
     _flatten_deep(soup, notes)
     _drop_trackers(soup, notes)
+    _image_pages_as_pictures(soup, notes)
     for anchor in soup.find_all("a", attrs={"name": "more"}):
         anchor.replace_with(soup.new_string(f"\n{MORE}\n"))
     media = _media(soup, base_url)
@@ -567,6 +568,21 @@ TRACKER = re.compile(
     r"^https?://([^/]*(blogger|blogspot)\.(com|googleusercontent\.com)/tracker/"
     r"|(pixel\.wp\.com|stats\.wordpress\.com)/b\.gif|feeds\.feedburner\.com/~r/)"
 )
+
+
+#: Blogger's (and Picasa's) address of the page that showed a picture, not of
+#: the picture: ``.../s1600-h/photo.jpg`` (Windows Live Writer linked these).
+IMAGE_PAGE = re.compile(r"/s(\d+)-h/")
+
+
+def _image_pages_as_pictures(soup: BeautifulSoup, notes: list[str]) -> None:
+    """A picture linked to Blogger's page of it (``s1600-h``, an HTML page
+    that is no picture, and gone with the old blog) is linked to the picture
+    itself (``s1600``), which is kept beside the post as any other."""
+    for link in soup.find_all("a", href=IMAGE_PAGE):
+        if link.find("img") is not None:
+            link["href"] = IMAGE_PAGE.sub(r"/s\1/", link["href"], count=1)
+            notes.append("changed: a link to Blogger's page of a picture (s1600-h) leads to it")
 
 
 def _drop_trackers(soup: BeautifulSoup, notes: list[str]) -> None:
