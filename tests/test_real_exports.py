@@ -748,6 +748,17 @@ def test_a_posts_own_excerpt_is_read_in_any_namespace(theme_data):
     assert description.startswith("This is a user-defined post excerpt. It should be displayed")
 
 
+def test_a_post_of_several_pages_keeps_its_breaks(theme_data):
+    """A post WordPress showed a page at a time (``<!--nextpage-->``) ran its
+    pages together, their breaks lost: a rule stands between each page."""
+    _, site, report, paths = theme_data
+    rel = next(p for p in paths.values() if p.endswith("/template-paginated.html"))
+    section = site.page(rel).select_one("article section")
+    blocks = [e.name if e.name == "hr" else e.get_text() for e in section.find_all(["p", "hr"])]
+    assert blocks[-5:] == ["Post Page 1", "hr", "Post Page 2", "hr", "Post Page 3"], blocks
+    assert "changed: its 3 pages one after another, a rule between them" in report
+
+
 def test_nested_lists_struck_text_and_the_blog_page(theme_data):
     """The markup test post: a list goes on after a list nested in it (its items
     had become paragraphs reading "- List item two"); <del> and <s> struck out,

@@ -315,6 +315,19 @@ def _title(item) -> str | None:
     return " / ".join(words for _, words in parts) if parts else "".join(element.itertext())
 
 
+NEXT_PAGE = re.compile(r"<!--\s*nextpage\s*-->", re.I)
+
+
+def _pages_apart(html: str, notes: list[str]) -> str:
+    """A post WordPress showed a page at a time (``<!--nextpage-->``), its
+    pages one after another, a rule between each and the next where the
+    reader had followed a link to it (the comment alone left no mark)."""
+    html, breaks = NEXT_PAGE.subn("\n\n<hr>\n\n", html)
+    if breaks:
+        notes.append(f"changed: its {breaks + 1} pages one after another, a rule between them")
+    return html
+
+
 GALLERY = re.compile(r"\[gallery\b([^\]]*)\]")
 
 
@@ -393,6 +406,7 @@ def _post(
     link = (item.findtext("link") or "").strip() or None
     shared = shared or Shared()
     html = _languages_apart(html, notes)
+    html = _pages_apart(html, notes)
     html = _with_reusable_blocks(html, shared.blocks, notes)
     html = _galleries(html, (_wp(item, "post_id") or "").strip(), shared, notes)
     html, shortcode_notes, kept = expand_shortcodes(html)
