@@ -676,6 +676,34 @@ def test_a_feed_of_summaries_keeps_each_posts_start(tmp_path):
     assert report.count("kept: its <summary> alone, the start of its text") == 2
 
 
+def test_a_posts_old_slugs_are_answered(tmp_path_factory):
+    """WordPress keeps a post's slugs from before it was renamed
+    (``_wp_old_slug``) and sends their addresses on; the accessibility test
+    data's "Post Format: Standard" had two, and they led nowhere.  Each
+    leads to the post; a post's own address wins over another's old one."""
+    name = "wordpress-importer-a11y-unit-test-data.xml"
+    _, site, report, paths = imported_once(name, tmp_path_factory)
+    rel = next(p for p in paths.values() if p.endswith("/post-format-standard.html"))
+    for old in ("post-format-standard-2", "readability-test"):
+        refresh = site.page(f"2010/10/05/{old}/index.html").select_one('meta[http-equiv="refresh"]')
+        assert refresh["content"].endswith(rel), refresh
+    assert "its addresses before its slug changed answered too" in report
+    # Contentful's first post given the second's slug as an old one of its own:
+    # the second post (later in the export) keeps its own address.
+    text = (REAL / "contentful-wordpress.xml").read_text(encoding="utf-8")
+    renamed = (
+        "<wp:post_name>pierwszy-wpis</wp:post_name>\n      <wp:postmeta>"
+        "<wp:meta_key>_wp_old_slug</wp:meta_key><wp:meta_value>wpis-numer-dwa</wp:meta_value>"
+        "</wp:postmeta>"
+    )
+    text = text.replace("<wp:post_name>pierwszy-wpis</wp:post_name>", renamed, 1)
+    _, site, report = import_variant(tmp_path_factory.mktemp("slugs"), "wordpress", text)
+    page = site.page("2014/11/26/wpis-numer-dwa/index.html")
+    refresh = page.select_one('meta[http-equiv="refresh"]')
+    assert refresh["content"].endswith("posts/2014/wpis-numer-dwa.html"), refresh
+    assert "not redirected: old address '/2014/11/26/wpis-numer-dwa/' leads to " in report
+
+
 def test_a_gallery_keeps_every_picture_and_caption(theme_data):
     """A block gallery (<figure> of <figure>s): each picture a figure with its
     own caption, then the gallery's caption (only the first picture came in)."""

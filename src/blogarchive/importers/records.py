@@ -256,9 +256,15 @@ def one_post_each(posts: list[ImportedPost]) -> list[ImportedPost]:
     given it before a draft, then the first in the export; the others' notes
     name the post it leads to."""
     owner: dict[str, ImportedPost] = {}
-    for post in sorted(posts, key=lambda p: p.draft):  # stable: the export's order kept
-        for old_path in post.redirects:
-            owner.setdefault(redirect_docname(old_path), post)
+    claims = [
+        (post.draft, n > 0, i, post, path)
+        for i, post in enumerate(posts)
+        for n, path in enumerate(post.redirects)
+    ]
+    # A post's own address before another's old one (a slug it had), a
+    # published post's before a draft's, then the export's order.
+    for *_, post, old_path in sorted(claims, key=lambda c: c[:3]):
+        owner.setdefault(redirect_docname(old_path), post)
     kept = []
     for post in posts:
         others = [o for o in post.redirects if owner[redirect_docname(o)] is not post]

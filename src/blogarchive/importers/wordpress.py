@@ -19,6 +19,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..comments import clean as clean_comment
+from ..frontmatter import redirect_problem
 from .blogger import parse_xml
 from .html import KEPT, autop, convert, safe_url, with_enclosures
 from .records import (
@@ -448,7 +449,7 @@ def _post(
         draft_reason=reason,
         source_url=link,
         source_key="wordpress_url",
-        redirects=(old_path,) if old_path else (),
+        redirects=(old_path, *_old_slugs(item, old_path, notes)) if old_path else (),
         excerpt=body.excerpt,
         summary=_summary(item),
         line=item.sourceline or 0,
@@ -467,6 +468,25 @@ def _summary(item) -> str | None:
     found = [_excerpt(item)]
     found += [value for key in SEARCH_DESCRIPTIONS for value in _meta(item, key)]
     return next((plain_title(text) for text in found if text and plain_title(text)), None)
+
+
+def _old_slugs(item, old_path: str, notes: list[str]) -> list[str]:
+    """The post's addresses before its slug was changed (``_wp_old_slug``,
+    which WordPress kept to send them on): its address with each old slug in
+    place of its slug, when the address ends in its slug."""
+    slug = (_wp(item, "post_name") or "").strip()
+    head, found, tail = old_path.rstrip("/").rpartition("/")
+    if not slug or tail != slug or not found:
+        return []
+    closing = "/" if old_path.endswith("/") else ""
+    addresses = []
+    for old in _meta(item, "_wp_old_slug"):
+        path = f"{head}/{old}{closing}"
+        if old and old != slug and path not in addresses and not redirect_problem(path):
+            addresses.append(path)
+    if addresses:
+        notes.append(f"changed: its addresses before its slug changed answered too: {addresses}")
+    return addresses
 
 
 def _co_authors(item, names: dict[str, str]) -> list[str]:
