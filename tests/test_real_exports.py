@@ -702,6 +702,16 @@ def test_a_posts_old_slugs_are_answered(tmp_path_factory):
     refresh = page.select_one('meta[http-equiv="refresh"]')
     assert refresh["content"].endswith("posts/2014/wpis-numer-dwa.html"), refresh
     assert "not redirected: old address '/2014/11/26/wpis-numer-dwa/' leads to " in report
+    # A slug in letters beyond ASCII, percent-encoded as WordPress writes it.
+    text = (REAL / "nikola-wordpress-unicode-export.xml").read_text(encoding="utf-8")
+    text = text.replace("/2012/12/25/uniode-title/", "/2012/12/25/%c3%ba%c3%b1%c3%ae-title/")
+    text = text.replace(
+        "<wp:post_name>uniode-title</wp:post_name>",
+        "<wp:post_name>%c3%ba%c3%b1%c3%ae-title</wp:post_name><wp:postmeta><wp:meta_key>"
+        "_wp_old_slug</wp:meta_key><wp:meta_value>%c3%bcber-alt</wp:meta_value></wp:postmeta>",
+    )
+    _, site, _ = import_variant(tmp_path_factory.mktemp("unicode"), "wordpress", text)
+    assert site.page("2012/12/25/über-alt/index.html").select_one('meta[http-equiv="refresh"]')
 
 
 def test_a_gallery_keeps_every_picture_and_caption(theme_data):

@@ -15,6 +15,7 @@ import json
 import re
 from html import escape, unescape
 from pathlib import Path
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -474,13 +475,13 @@ def _old_slugs(item, old_path: str, notes: list[str]) -> list[str]:
     """The post's addresses before its slug was changed (``_wp_old_slug``,
     which WordPress kept to send them on): its address with each old slug in
     place of its slug, when the address ends in its slug."""
-    slug = (_wp(item, "post_name") or "").strip()
+    slug = unquote((_wp(item, "post_name") or "").strip())  # percent-encoded, as addresses
     head, found, tail = old_path.rstrip("/").rpartition("/")
     if not slug or tail != slug or not found:
         return []
     closing = "/" if old_path.endswith("/") else ""
     addresses = []
-    for old in _meta(item, "_wp_old_slug"):
+    for old in map(unquote, _meta(item, "_wp_old_slug")):
         path = f"{head}/{old}{closing}"
         if old and old != slug and path not in addresses and not redirect_problem(path):
             addresses.append(path)
