@@ -448,6 +448,44 @@ def test_co_authors_are_each_credited(tmp_path):
     assert site.path("multi-author-post/index.html").is_file()
 
 
+def test_a_featured_image_keeps_its_alt_text_and_caption(tmp_path, tmp_path_factory):
+    """A featured image came in with its title for its alt text and without
+    its caption: its author's alt text (``_wp_attachment_image_alt``) is the
+    picture's, and its caption (the attachment's excerpt), where it has one,
+    the figure's, as WordPress's themes show them."""
+    _, site, _, paths = import_and_build("ghost-migrate-wp-sample-with-alt.xml", tmp_path)
+    [rel] = paths.values()
+    [picture] = site.page(rel).select("article section img")
+    assert picture["alt"] == "Sunset over mountains with orange and pink sky"
+    name, site, _, paths = imported_once(
+        "wordpress-importer-theme-unit-test-data.xml", tmp_path_factory
+    )
+    items = list(etree.parse(str(REAL / name)).getroot().iter("item"))
+    attachments = {item.findtext("{*}post_id"): item for item in items}
+    checked = 0
+    for item in items:
+        meta = {
+            m.findtext("{*}meta_key"): m.findtext("{*}meta_value") for m in item.iter("{*}postmeta")
+        }
+        picture = attachments.get(meta.get("_thumbnail_id"))
+        rel = next((p for key, p in paths.items() if key[1] == item.findtext("link")), None)
+        if picture is None or rel is None:
+            continue
+        url = (picture.findtext("{*}attachment_url") or "").strip()
+        caption = " ".join(
+            next((c.text or "" for c in picture if "/excerpt/" in str(c.tag)), "").split()
+        )
+        if not caption or url in (
+            item.findtext("{http://purl.org/rss/1.0/modules/content/}encoded") or ""
+        ):
+            continue  # no caption, or the text shows the picture already (not put above it)
+        section = site.page(rel).select_one("article section")
+        [figure] = [f for f in section.select("figure") if f.img and f.img["src"] == url]
+        assert " ".join(figure.figcaption.get_text().split()).rstrip("¶") == caption
+        checked += 1
+    assert checked, "no featured image with a caption in the theme unit test data"
+
+
 def test_a_search_description_is_the_posts_description(tmp_path):
     """Ghost's Yoast sample: the description its author wrote for search
     engines (Yoast's ``_yoast_wpseo_metadesc``, as Blogger's own search

@@ -359,17 +359,23 @@ def _galleries(html: str, post_id: str, shared: Shared, notes: list[str]) -> str
     return GALLERY.sub(pictures, html)
 
 
-def _featured(item, pictures: dict[str, tuple[str, str]], html: str, notes: list[str]) -> str:
+def _featured(item, shared: Shared, html: str, notes: list[str]) -> str:
     """The post's HTML headed by its featured image (``_thumbnail_id``), which
-    its theme showed above it, unless the text shows that picture already."""
+    its theme showed above it, unless the text shows that picture already:
+    with its alt text (``_wp_attachment_image_alt``, else its title) and its
+    caption (the attachment's excerpt), as WordPress's themes show them."""
     for picture in _meta(item, "_thumbnail_id"):
-        if picture not in pictures:  # (a split export's other files given too, it is found)
+        if picture not in shared.pictures:  # (a split export's other files given too, it is found)
             notes.append(f"dropped: its featured image, attachment {picture}, not in the export")
             continue
-        url, title = pictures[picture]
+        url, title = shared.pictures[picture]
+        alt, caption = shared.captions.get(picture, ("", ""))
         if url and url not in html:
             notes.append(f"changed: its featured image {url!r} heads it")
-            return f'<p><img src="{escape(url)}" alt="{escape(title)}"></p>\n' + html
+            img = f'<img src="{escape(url)}" alt="{escape(alt or title)}">'
+            if caption:
+                return f"<figure>{img}<figcaption>{caption}</figcaption></figure>\n" + html
+            return f"<p>{img}</p>\n" + html
     return html
 
 
@@ -414,7 +420,7 @@ def _post(
     html, shortcode_notes, kept = expand_shortcodes(html)
     notes += shortcode_notes
     html = with_enclosures(html, _enclosures(item), notes)
-    html = _featured(item, shared.pictures, html, notes)
+    html = _featured(item, shared, html, notes)
     body = convert(autop(html), base_url=link or blog_url, kept=kept)
     notes += body.notes
     title = title_of(_title(item), body.text, published, notes)
