@@ -248,6 +248,11 @@ def _wordpress_id(app, docname: str) -> dict:
     return {} if number is None else {"wp": number}
 
 
+def _as_json(items: list[dict]) -> bytes:
+    """A list as the site's small JSON files hold it: keys sorted, UTF-8."""
+    return (json.dumps(items, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
 def _write_small_files(app, archive) -> None:
     outdir = Path(app.builder.outdir)
     write_if_changed = generated_files(app).write
@@ -262,16 +267,14 @@ def _write_small_files(app, archive) -> None:
         }
         for post in archive.posts
     ]
-    data = json.dumps(posts, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    write_if_changed(outdir / archive.blog_path / "posts.json", data.encode("utf-8"))
+    write_if_changed(outdir / archive.blog_path / "posts.json", _as_json(posts))
     # The imported pages WordPress numbered (WordPress answers ?p= for a page too).
     pages = [
         {"url": app.builder.get_target_uri(page.docname), "title": page.title, **number}
         for page in archive.site_pages
         if (number := _wordpress_id(app, page.docname))
     ]
-    data = json.dumps(pages, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    write_if_changed(outdir / archive.blog_path / "pages.json", data.encode("utf-8"))
+    write_if_changed(outdir / archive.blog_path / "pages.json", _as_json(pages))
     robots = f"User-agent: *\nAllow: /\n\nSitemap: {archive.baseurl}sitemap.xml\n"
     write_if_changed(outdir / "robots.txt", robots.encode("utf-8"))
     cname = Path(app.srcdir) / "CNAME"  # GitHub Pages' custom domain
