@@ -338,6 +338,22 @@ def test_an_export_with_cdata_ends_inside_its_text_comes_in_whole(tmp_path):
     assert len(set(bodies.values())) == 1
 
 
+def test_each_mended_fault_is_named_by_its_own_line(tmp_path):
+    """The WordPress importer's crazy CDATA (``]]>`` at line 18) after a line of
+    bare ``&``s (line 14's address, as old WordPress wrote queries): each
+    escaped ``&`` lengthened the text the other fault's line was counted in,
+    and the report named a line before 18.  Each fault is named by its own."""
+    text = (REAL / "wordpress-importer-crazy-cdata.xml").read_text(encoding="utf-8")
+    long_query = "?p=1" + "&x=1" * 400
+    text = text.replace(
+        "<link>http://example.org/?p=1</link>", f"<link>http://example.org/{long_query}</link>"
+    )
+    _, _, report = import_variant(tmp_path, "wordpress", text)
+    export = tmp_path / "variant.xml"
+    assert f"{export}:14: '&' written bare, not as '&amp;': 400 read as meant" in report
+    assert f"{export}:18: ']]>' inside an element's CDATA" in report
+
+
 def test_a_post_with_no_content_element_comes_in(tmp_path):
     """An item with no ``content:encoded`` (the WordPress importer's test data;
     WordPress writes one even for no text) made the whole post refused: it

@@ -148,9 +148,9 @@ def _mended(path: Path) -> tuple[bytes | None, list]:
     )
     text, before = _declaration_first(text)
     controls = [match.start() for match in CONTROL.finditer(text)]
-    mended = CONTROL.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else "", text)
-    mended, nested = _cdata_mended(mended)
-    mended, bare, named = _ampersands_mended(mended)
+    uncontrolled = CONTROL.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else "", text)
+    unnested, nested = _cdata_mended(uncontrolled)
+    mended, bare, named = _ampersands_mended(unnested)
     if not foreign and not controls and not nested and not bare and not named and not before:
         return None, []
     fixes = []
@@ -158,24 +158,27 @@ def _mended(path: Path) -> tuple[bytes | None, list]:
         shown = " ".join(before.split())[:80]
         what = f"a plugin's output, {shown!r}," if shown else "blank lines"
         fixes.append((1, f"{what} before the XML declaration: left out"))
-    for found, what in (
-        (bare, "'&' written bare, not as '&amp;'"),
-        (named, "HTML entities XML does not know ('&nbsp;'...)"),
+    # Each fault where it was found: its line in the text it was found in.
+    first, read = ", the first here", " read as meant, the first here"
+    for found, within, what, done in (
+        (bare, unnested, "'&' written bare, not as '&amp;'", read),
+        (named, unnested, "HTML entities XML does not know ('&nbsp;'...)", read),
+        (
+            nested,
+            uncontrolled,
+            "']]>' inside an element's CDATA (WordPress wrote it unescaped)",
+            " kept as text",
+        ),
+        (
+            controls,
+            text,
+            "control characters XML does not allow (a word processor's)",
+            " replaced" + first,
+        ),
+        (foreign, smuggled, "bytes that are not UTF-8, read as Windows-1252", first),
     ):
         if found:
-            line = mended.count("\n", 0, found[0]) + 1
-            fixes.append((line, f"{what}: {len(found)} read as meant, the first here"))
-    if nested:
-        what = "']]>' inside an element's CDATA (WordPress wrote it unescaped)"
-        fixes.append((mended.count("\n", 0, nested[0]) + 1, f"{what}: {len(nested)} kept as text"))
-    if controls:
-        line = text.count("\n", 0, controls[0]) + 1
-        what = "control characters XML does not allow (a word processor's)"
-        fixes.append((line, f"{what}: {len(controls)} replaced, the first here"))
-    if foreign:
-        line = smuggled.count("\n", 0, foreign[0]) + 1
-        what = "bytes that are not UTF-8, read as Windows-1252"
-        fixes.append((line, f"{what}: {len(foreign)}, the first here"))
+            fixes.append((within.count("\n", 0, found[0]) + 1, f"{what}: {len(found)}{done}"))
     return mended.encode("utf-8"), fixes
 
 
