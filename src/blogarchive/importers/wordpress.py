@@ -219,15 +219,27 @@ def _read(path: Path, contents: ExportContents, channel, author, shared: Shared)
             contents.refused.append((item.sourceline or 0, why))
 
 
+@dataclasses.dataclass(frozen=True)
+class Picture:
+    """An attachment a post shows: its file's address, and the alt text
+    (``_wp_attachment_image_alt``, else its title) and caption (its excerpt)
+    WordPress's themes show it with."""
+
+    url: str
+    alt: str
+    caption: str
+
+    def img(self) -> str:
+        return f'<img src="{escape(self.url)}" alt="{escape(self.alt)}">'
+
+
 @dataclasses.dataclass
 class Shared:
-    """What posts name by id, in any file of the import: each attachment's
-    file address, title, alt text and caption; the attachments of each post
-    (its ``[gallery]``), in their order; each reusable block's content (an
-    item of type ``wp_block``)."""
+    """What posts name by id, in any file of the import: each attachment
+    (:class:`Picture`); the attachments of each post (its ``[gallery]``), in
+    their order; each reusable block's content (an item of type ``wp_block``)."""
 
-    pictures: dict[str, tuple[str, str]] = dataclasses.field(default_factory=dict)
-    captions: dict[str, tuple[str, str]] = dataclasses.field(default_factory=dict)  # alt, caption
+    pictures: dict[str, Picture] = dataclasses.field(default_factory=dict)
     attached: dict[str, list[tuple[int, int, str]]] = dataclasses.field(default_factory=dict)
     blocks: dict[str, str] = dataclasses.field(default_factory=dict)
 
@@ -237,10 +249,10 @@ class Shared:
             number = (_wp(item, "post_id") or "").strip()
             url = (_wp(item, "attachment_url") or "").strip()
             if kind == "attachment" and url:
-                self.pictures[number] = (url, plain_title(item.findtext("title")))
                 alt = next(iter(_meta(item, "_wp_attachment_image_alt")), "")
-                caption = _excerpt(item) or ""
-                self.captions[number] = (alt, caption.strip())
+                title = plain_title(item.findtext("title"))
+                caption = (_excerpt(item) or "").strip()
+                self.pictures[number] = Picture(url, alt or title, caption)
                 parent = (_wp(item, "post_parent") or "").strip()
                 order = _number(_wp(item, "menu_order"))
                 self.attached.setdefault(parent, []).append((order, _number(number), number))
@@ -349,11 +361,9 @@ def _galleries(html: str, post_id: str, shared: Shared, notes: list[str]) -> str
         notes.append(f"changed: [gallery] became its {len(shown)} pictures")
         figures = []
         for number in shown:
-            url, title = shared.pictures[number]
-            alt, caption = shared.captions.get(number, ("", ""))
-            figcaption = f"<figcaption>{caption}</figcaption>" if caption else ""
-            img = f'<img src="{escape(url)}" alt="{escape(alt or title)}">'
-            figures.append(f"<figure>{img}{figcaption}</figure>")
+            picture = shared.pictures[number]
+            caption = f"<figcaption>{picture.caption}</figcaption>" if picture.caption else ""
+            figures.append(f"<figure>{picture.img()}{caption}</figure>")
         return f"<figure>{''.join(figures)}</figure>"
 
     return GALLERY.sub(pictures, html)
@@ -364,18 +374,17 @@ def _featured(item, shared: Shared, html: str, notes: list[str]) -> str:
     its theme showed above it, unless the text shows that picture already:
     with its alt text (``_wp_attachment_image_alt``, else its title) and its
     caption (the attachment's excerpt), as WordPress's themes show them."""
-    for picture in _meta(item, "_thumbnail_id"):
-        if picture not in shared.pictures:  # (a split export's other files given too, it is found)
-            notes.append(f"dropped: its featured image, attachment {picture}, not in the export")
+    for number in _meta(item, "_thumbnail_id"):
+        picture = shared.pictures.get(number)
+        if picture is None:  # (a split export's other files given too, it is found)
+            notes.append(f"dropped: its featured image, attachment {number}, not in the export")
             continue
-        url, title = shared.pictures[picture]
-        alt, caption = shared.captions.get(picture, ("", ""))
-        if url and url not in html:
-            notes.append(f"changed: its featured image {url!r} heads it")
-            img = f'<img src="{escape(url)}" alt="{escape(alt or title)}">'
-            if caption:
-                return f"<figure>{img}<figcaption>{caption}</figcaption></figure>\n" + html
-            return f"<p>{img}</p>\n" + html
+        if picture.url not in html:
+            notes.append(f"changed: its featured image {picture.url!r} heads it")
+            if picture.caption:
+                caption = f"<figcaption>{picture.caption}</figcaption>"
+                return f"<figure>{picture.img()}{caption}</figure>\n" + html
+            return f"<p>{picture.img()}</p>\n" + html
     return html
 
 
@@ -474,7 +483,7 @@ def _summary(item) -> str | None:
     """The post's own excerpt (excerpt:encoded), or else its search description."""
     found = [_excerpt(item)]
     found += [value for key in SEARCH_DESCRIPTIONS for value in _meta(item, key)]
-    return next((plain_title(text) for text in found if text and plain_title(text)), None)
+    return next(filter(None, (plain_title(text) for text in found if text)), None)
 
 
 def _old_slugs(item, old_path: str, notes: list[str]) -> list[str]:
@@ -572,10 +581,10 @@ ATTRIBUTE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 def expand_shortcodes(html: str) -> tuple[str, list[str], list[str]]:
     """WordPress's shortcodes as the HTML they stand for: ``[caption]`` a figure,
     ``[embed]``/``[youtube]``/``[vimeo]``/``[dailymotion]``/``[video]``/``[audio]``
-    an embed (which the converter
-    turns into a link that loads nothing); ``[gallery]`` and others are kept,
-    marked (``KEPT`` and an index into the list returned), to be shown as not
-    converted."""
+    an embed (which the converter turns into a link that loads nothing);
+    others (and a ``[gallery]`` whose pictures are not in the export:
+    :func:`_galleries`) are kept, marked (``KEPT`` and an index into the list
+    returned), to be shown as not converted."""
     notes: list[str] = []
     kept: list[str] = []
 
