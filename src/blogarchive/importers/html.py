@@ -90,8 +90,8 @@ def _media(soup: BeautifulSoup, base_url: str | None) -> list[str]:
             found.append(url)
 
     for img in soup.find_all("img"):
-        pasted = "".join((img.get("src") or "").split())
-        if PASTED.match(pasted) and pasted not in found:  # kept as a file too (media.py)
+        pasted = pasted_picture(img.get("src"))
+        if pasted and pasted not in found:  # kept as a file too (media.py)
             found.append(pasted)
         add(img.get("src"))
         link = img.find_parent("a")
@@ -299,8 +299,7 @@ class _Converter(_Figures, MarkdownConverter):
         # markdownify writes the alt text as it is, between brackets: one that
         # closes them ("a](https://tracker/p.gif) ![b") made a second image.
         alt = self.escape(" ".join((el.get("alt") or "").split()), parent_tags)
-        pasted = "".join((el.get("src") or "").split())
-        src = pasted if PASTED.match(pasted) else safe_url(el.get("src"))
+        src = pasted_picture(el.get("src")) or safe_url(el.get("src"))
         if src is None:
             return alt
         raw = dict(el.attrs)  # as written: a figure around it reads its alt after this
@@ -599,14 +598,20 @@ def _hold_pasted_pictures(soup: BeautifulSoup, notes: list[str]) -> list[str]:
     keeps (it drops every data: address); the pictures, by number."""
     pasted = []
     for image in soup.find_all("img", src=True):
-        src = "".join(image["src"].split())
-        if src.lower().startswith("data:"):
-            if not PASTED.match(src):
-                notes.append(f"dropped: a pasted picture of type {src[5:].split(';')[0]!r}")
-                continue
+        src = pasted_picture(image["src"])
+        if src:
             image["src"] = f"https://{PICTURE}/{len(pasted)}"
             pasted.append(src)
+        elif (written := "".join(image["src"].split())).lower().startswith("data:"):
+            notes.append(f"dropped: a pasted picture of type {written[5:].split(';')[0]!r}")
     return pasted
+
+
+def pasted_picture(src: str | None) -> str | None:
+    """A picture pasted into the post (``data:`` of a raster type: links.PASTED),
+    its address without the line breaks an editor wrapped it with; else None."""
+    pasted = "".join((src or "").split())
+    return pasted if PASTED.match(pasted) else None
 
 
 def _take_scripts(soup: BeautifulSoup, embeds: list, notes: list[str]) -> None:
