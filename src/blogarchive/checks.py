@@ -64,16 +64,17 @@ def claim_redirects(app, archive) -> tuple[dict, list]:
     problems = []
     for page in archive.site_pages:  # imported static pages: one old address each
         old_path = env.metadata.get(page.docname, {}).get("redirect")
-        problem = redirect_problem(old_path) if old_path else None
-        if problem:
+        if not old_path:
+            continue
+        if problem := redirect_problem(old_path):  # (not a path, maybe: checked first)
             problems.append((page, "redirect", "%s", (problem,)))
-        elif old_path and redirect_docname(old_path) in owned:
+        elif (docname := redirect_docname(old_path)) in owned:
             problems.append((page, "redirect", "%r is a page of the site already", (old_path,)))
-        elif old_path and redirect_docname(old_path) in claimed:
-            other = env.doc2path(claimed[redirect_docname(old_path)].docname, False)
+        elif docname in claimed:
+            other = env.doc2path(claimed[docname].docname, False)
             problems.append((page, "redirect", "%r is also claimed by %s", (old_path, other)))
-        elif old_path:
-            claimed[redirect_docname(old_path)] = page
+        else:
+            claimed[docname] = page
     for post in archive.all_posts():
         for old_path in post.redirect:
             docname = redirect_docname(old_path)

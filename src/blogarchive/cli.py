@@ -25,7 +25,7 @@ from .archived import ARCHIVE_API, LINKS_FILE
 from .frontmatter import check_file, dump
 from .importers import ImportError_, slugify_title, write_posts, write_report
 from .importers.html import escape_text
-from .importers.records import leave_to_the_site, one_post_each
+from .importers.records import leave_to_the_site, one_post_each, skipped
 
 DEFAULT_TZ = "Europe/London"
 
@@ -101,8 +101,11 @@ def cmd_import(args) -> int:
     from .importers.text import read_text_pages
     from .importers.wordpress import read_wordpress_files
 
-    readers = {"text": read_text_pages, "blogger": read_blogger_files}
-    readers["wordpress"] = read_wordpress_files
+    readers = {
+        "text": read_text_pages,
+        "blogger": read_blogger_files,
+        "wordpress": read_wordpress_files,
+    }
     settings = _settings(Path.cwd())
     try:
         reads = list(
@@ -150,9 +153,8 @@ def _tell_import(args, reads: list, posts: list, drafts: list, outcomes: list) -
     pages = [p for p in posts if p.is_page]
     if pages:
         print(f"{len(pages)} page{'s' if len(pages) > 1 else ''} imported into pages/")
-    skipped = sum((contents.not_posts for _, contents in reads), Counter())
-    if skipped:
-        print("not posts, skipped: " + ", ".join(f"{n} {k}" for k, n in sorted(skipped.items())))
+    if said := skipped([contents for _, contents in reads]):
+        print(said)
     for export, contents in reads:
         for line, why in contents.refused:
             print(f"blog import: {export}:{line}: {why}; entry refused", file=sys.stderr)

@@ -137,6 +137,15 @@ class ExportContents:
     comments: dict[str, list[Comment]] = field(default_factory=dict)
 
 
+def skipped(reads: list[ExportContents]) -> str | None:
+    """What the files of one import held that is no post, counted, for the
+    terminal and the report: "not posts, skipped: 157 settings, 3 template"."""
+    kinds = sum((contents.not_posts for contents in reads), Counter())
+    if not kinds:
+        return None
+    return "not posts, skipped: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+
+
 def file_comments(reads: list[ExportContents]) -> None:
     """Each comment read in any file of one import filed under its post, in
     whichever file that is, oldest first; one whose post is in none of them
@@ -281,4 +290,5 @@ def one_post_each(posts: list[ImportedPost]) -> list[ImportedPost]:
 
 def _entry(post: ImportedPost) -> str:
     """Where a post is in its export, for the report: ``export.xml:68, 'Title'``."""
-    return f"{post.source or 'line '}{':' if post.source else ''}{post.line}, {post.title!r}"
+    where = f"{post.source}:{post.line}" if post.source else f"line {post.line}"
+    return f"{where}, {post.title!r}"

@@ -13,7 +13,6 @@ import hashlib
 import itertools
 import os
 import uuid
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +20,7 @@ import yaml
 
 from ..frontmatter import dump
 from .html import escape_text
-from .records import ImportedPost
+from .records import ImportedPost, skipped
 
 DIGEST_KEY = "imported_digest"
 
@@ -202,10 +201,8 @@ def write_report(reads: list, posts: list[ImportedPost], outcomes, posts_dir: Pa
     for export, contents in reads:
         lines += [f"{export}:{line}: {note}" for line, note in contents.notes]
         lines += [f"{export}:{line}: refused: {why}" for line, why in contents.refused]
-    skipped = sum((contents.not_posts for _, contents in reads), Counter())
-    if skipped:
-        kinds = ", ".join(f"{n} {k}" for k, n in sorted(skipped.items()))
-        lines.append(f"not posts, skipped: {kinds}")
+    if said := skipped([contents for _, contents in reads]):
+        lines.append(said)
     path = Path(posts_dir) / REPORT
     _write_whole(path, "\n".join(lines) + "\n")
     return path
