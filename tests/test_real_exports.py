@@ -534,6 +534,31 @@ def test_one_old_address_twice_is_redirected_once(tmp_path):
     )
 
 
+def test_an_old_address_a_post_on_disk_answers_is_left_to_it(tmp_path):
+    """A later backup of the blog, where a post was retitled since the first
+    was imported: the post comes in under its new title, and its old address
+    is the first file's already.  Both had claimed it and the build failed,
+    naming both; the import now leaves it to the file on disk and says so."""
+    _, _, _, paths = import_and_build("pelican-bloggerexport.xml", tmp_path)
+    root = tmp_path / "blog"
+    text = (REAL / "pelican-bloggerexport.xml").read_text(encoding="utf-8")
+    later = tmp_path / "later.xml"
+    later.write_text(text.replace("The Steel Windpipe<", "The Windpipe of Steel<"), "utf-8")
+    argv = ["import", "blogger", str(later), "--posts-dir", str(root / "posts"), "--no-media"]
+    assert main(argv) == 0
+    assert build(root, root / "_build/html") == 0
+    site = Site(root / "_build/html")
+    assert site.page("posts/2010/the-windpipe-of-steel.html").select_one("h1")
+    redirect = site.page("2010/11/the-steel-windpipe.html").select_one('meta[http-equiv="refresh"]')
+    assert redirect["content"].endswith("posts/2010/the-steel-windpipe.html")
+    report = (root / "posts/import-report.txt").read_text(encoding="utf-8")
+    held = root / "posts/2010/the-steel-windpipe.md"
+    assert (
+        f"not redirected: old address '/2010/11/the-steel-windpipe.html' leads to {held}"
+        in report
+    )
+
+
 def test_a_gmt_date_another_tool_wrote_is_read(tmp_path):
     """A GMT date with its offset (``... +0000``, as another tool writes it)
     gives the post's offset; one that cannot be read leaves the local date,

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 from .archived import ARCHIVE_API, LINKS_FILE
 from .frontmatter import check_file, dump
 from .importers import ImportError_, slugify_title, write_posts, write_report
+from .importers.writer import leave_to_files
 from .importers.html import escape_text
 from .importers.records import leave_to_the_site, one_post_each, skipped
 
@@ -129,6 +130,7 @@ def cmd_import(args) -> int:
     drafts = [p for p in posts if p.draft]
     if args.skip_drafts:
         posts = [p for p in posts if not p.draft]
+    posts = leave_to_files(posts, Path(args.posts_dir))
     if not args.no_media:
         posts = _keep_media(posts, Path(args.posts_dir), args.media_from, args.local_network)
     outcomes = write_posts(posts, Path(args.posts_dir), force=args.force)

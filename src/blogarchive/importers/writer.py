@@ -9,16 +9,19 @@ rename), so nothing is ever half-written.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import yaml
 
-from ..frontmatter import dump
+from ..frontmatter import check_file, dump
+from ..model import redirect_docname
 from .html import escape_text
 from .records import ImportedPost, skipped
 
@@ -133,6 +136,42 @@ def post_paths(posts: list[ImportedPost], posts_dir: Path) -> list[Path]:
         taken.add(stem)
         paths.append(path)
     return paths
+
+
+def leave_to_files(posts: list[ImportedPost], posts_dir: Path) -> list[ImportedPost]:
+    """The posts without the old addresses another file of the blog redirects
+    already: a post imported before from another export, or this post under
+    the title it had then (retitled since, it is a new file).  The build
+    refuses two redirects from one address; the file on disk keeps it, and
+    the report names the file."""
+    paths = post_paths(posts, posts_dir)
+    held = _redirects_on_disk(posts_dir, set(paths))
+    kept = []
+    for post in posts:
+        others = [o for o in post.redirects if redirect_docname(o) in held]
+        if others:
+            notes = [
+                f"not redirected: old address {o!r} leads to {held[redirect_docname(o)]}"
+                for o in others
+            ]
+            redirects = tuple(o for o in post.redirects if o not in others)
+            post = dataclasses.replace(post, redirects=redirects, notes=(*post.notes, *notes))
+        kept.append(post)
+    return kept
+
+
+def _redirects_on_disk(posts_dir: Path, ours: set[Path]) -> dict[str, Path]:
+    """docname -> the file of the blog that redirects it, for the posts and
+    pages on disk other than ``ours`` (the files this import writes)."""
+    posts_dir = Path(posts_dir)
+    files = [*posts_dir.glob("*/*.md"), *posts_dir.parent.glob("pages/*.md")]
+    held: dict[str, Path] = {}
+    for path in sorted(set(files) - ours):
+        # A file that cannot be read redirects nothing here; the build names its fault.
+        redirects = check_file(path, ZoneInfo("UTC")).values.get("redirect") or []
+        for old_path in [redirects] if isinstance(redirects, str) else redirects:
+            held.setdefault(redirect_docname(old_path), path)
+    return held
 
 
 def plan(posts: list[ImportedPost], posts_dir: Path, force: bool = False):
