@@ -554,8 +554,7 @@ def test_an_old_address_a_post_on_disk_answers_is_left_to_it(tmp_path):
     report = (root / "posts/import-report.txt").read_text(encoding="utf-8")
     held = root / "posts/2010/the-steel-windpipe.md"
     assert (
-        f"not redirected: old address '/2010/11/the-steel-windpipe.html' leads to {held}"
-        in report
+        f"not redirected: old address '/2010/11/the-steel-windpipe.html' leads to {held}" in report
     )
 
 

@@ -24,9 +24,9 @@ from zoneinfo import ZoneInfo
 from .archived import ARCHIVE_API, LINKS_FILE
 from .frontmatter import check_file, dump
 from .importers import ImportError_, slugify_title, write_posts, write_report
-from .importers.writer import leave_to_files
 from .importers.html import escape_text
 from .importers.records import leave_to_the_site, one_post_each, skipped
+from .importers.writer import leave_to_files
 
 DEFAULT_TZ = "Europe/London"
 
