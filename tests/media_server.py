@@ -16,6 +16,8 @@ PNG = (
     b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff\x89\x99"
     b"=\x1d\x00\x00\x00\x00IEND\xaeB`\x82"
 )
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="x()"/>'
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FILES = {
     "/s320/board.png": ("image/png", PNG + b"small"),
     "/s1600/board.png": ("image/png", PNG + b"large"),
@@ -27,6 +29,13 @@ FILES = {
     "/img/slow.png": ("image/png", PNG + b"slow"),
     "/video/hearing.webm": ("video/webm", b"\x1aE\xdf\xa3 a video"),
     "/audio/minutes.mp3": ("audio/mpeg", b"ID3 the minutes"),
+    # A hostile host's "pictures": each would run script on the archive's own
+    # site, opened from it (tests/test_media.py).
+    "/img/drawing.svg": ("image/svg+xml", SVG),
+    "/img/sketch": ("image/svg+xml", SVG),  # no name to tell: its type does
+    "/img/photo.html": ("application/octet-stream", b"<script>x()</script>"),
+    "/img/photo.xhtml": ("image/png", b'<html xmlns="http://www.w3.org/1999/xhtml"><script/>'),
+    "/docs/minutes.docx": (DOCX, b"PK a document"),  # a type with "xml" in it, kept
 }
 
 

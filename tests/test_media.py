@@ -182,6 +182,43 @@ def test_a_link_to_bloggers_page_of_a_picture_leads_to_the_picture(
     assert PNG + b"large" in kept
 
 
+def test_no_file_that_can_run_script_is_kept(media_server, blog_dir, tmp_path, capsys):
+    """A picture or file whose kind can hold script (an SVG, an HTML page
+    served as a download or as a picture) was kept, named by its address,
+    and published on the archive's own site (``_images/photo.html``), where
+    opening it ran its script.  It is never kept: the post keeps a link to
+    it, marked "not archived", as for any file that could not be had."""
+    export = export_for(media_server, tmp_path)
+    hostile = "".join(
+        f'&lt;img src="{media_server.origin}/img/{name}" alt="{name}" /&gt;'
+        for name in ("drawing.svg", "photo.html", "photo.xhtml", "sketch")
+    )
+    hostile += f'&lt;a href="{media_server.origin}/img/drawing.svg"&gt;the drawing&lt;/a&gt;'
+    hostile += f'&lt;a href="{media_server.origin}/docs/minutes.docx"&gt;minutes&lt;/a&gt;'
+    text = export.read_text(encoding="utf-8").replace("The board met today.", hostile, 1)
+    export.write_text(text, encoding="utf-8")
+    status, out = run_import(capsys, export, blog_dir)
+    assert status == 0, out
+    kept = {p.name for p in (blog_dir / "posts/2011/the-board").iterdir()}
+    assert "minutes.docx" in kept
+    assert not [n for n in kept if n.endswith((".svg", ".html", ".xhtml")) or "sketch" in n]
+    report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
+    for name in ("drawing.svg", "photo.html", "photo.xhtml"):
+        assert f"not archived: {media_server.origin}/img/{name} (a .{name.split('.')[1]} " in report
+    assert f"not archived: {media_server.origin}/img/sketch (not a picture or file" in report
+    assert build(blog_dir, blog_dir / "_build/html") == 0
+    site = blog_dir / "_build/html"
+    copied = [*site.glob("_images/**/*"), *site.glob("_downloads/**/*")]
+    assert not [p for p in copied if p.suffix in (".svg", ".html", ".xhtml")]
+    assert not [p for p in site.glob("posts/**/*") if p.suffix in (".svg", ".xhtml")]
+    page = Site(site).page("posts/2011/the-board.html").select_one("article section")
+    assert not [
+        img for img in page.find_all("img") if img["alt"].startswith(("drawing", "photo", "sketch"))
+    ]
+    marked = [a["href"] for a in page.find_all("a") if "(not archived)" in a.get_text()]
+    assert f"{media_server.origin}/img/photo.html" in marked
+
+
 def test_no_media_leaves_the_addresses(media_server, blog_dir, tmp_path, capsys):
     export = export_for(media_server, tmp_path)
     run_import(capsys, export, blog_dir, "--no-media")

@@ -43,6 +43,19 @@ SOURCES = "media.yaml"
 TYPES = re.compile(
     r"^(image/|audio/|video/|application/(pdf|msword|rtf|zip|octet-stream|vnd\.)|text/(plain|csv))"
 )
+#: What a kept file may be named: kinds a browser shows, plays or downloads.
+#: Not one it runs as a page of the site (an SVG or an HTML page, opened from
+#: the archive, runs its script there; a web server names its type by the
+#: name), whatever type the old host said it was: a list of what may be kept,
+#: not of what may not (a kind no one thought of stays out).
+KEPT_EXTENSIONS = frozenset(
+    "jpg jpeg jpe png gif webp avif bmp tif tiff ico heic"
+    " mp3 m4a ogg oga opus wav flac aac mp4 m4v webm ogv mov avi wmv wma 3gp"
+    " pdf doc docx xls xlsx ppt pptx pps ppsx odt ods odp rtf txt csv zip".split()
+)
+#: Types a browser runs as a page (a name without a kind is kept by its type):
+#: SVG, HTML, XML (which can hold either) and script.
+ACTIVE_TYPES = re.compile(r"(^|/|\+)(svg|xml|html|xhtml)(\+xml)?$|javascript|ecmascript", re.I)
 
 
 @dataclass(frozen=True)
@@ -96,6 +109,9 @@ class Mirror:
         return results
 
     def _one(self, folder: Path, url: str, name: str) -> Fetched:
+        extension = name.rpartition(".")[2] if "." in name else ""
+        if extension and extension not in KEPT_EXTENSIONS:
+            return Fetched(url, None, f"a .{extension} file can run script: not kept")
         target = folder / name
         if target.exists() and _sources(folder).get(name) == source(url):
             return Fetched(url, name)  # kept by an earlier import
@@ -145,7 +161,7 @@ class Mirror:
                 _refuse_local(url)
             with self._opener.open(request, timeout=self.timeout) as response:
                 kind = response.headers.get_content_type()
-                if not TYPES.match(kind):
+                if not TYPES.match(kind) or ACTIVE_TYPES.search(kind):
                     raise _Refused(f"not a picture or file ({kind})")
                 data = response.read(self.max_bytes + 1)
         except urllib.error.HTTPError as exc:
