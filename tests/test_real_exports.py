@@ -558,6 +558,21 @@ def test_an_old_address_a_post_on_disk_answers_is_left_to_it(tmp_path):
     )
 
 
+def test_a_titles_no_break_spaces_are_kept(tmp_path):
+    """A title's no-break spaces (French "Pourquoi ?", "Part 2" kept on one
+    line) are the author's characters, on its page and in the feed: they had
+    become spaces, as a title's other white space is made one space.  (The
+    page's <title>, Furo's, makes them spaces: Jinja's striptags.)"""
+    text = (REAL / "pelican-bloggerexport.xml").read_text(encoding="utf-8")
+    text = text.replace("The Steel Windpipe<", "The Steel  Windpipe,\n Part&#160;2&#160;?<", 1)
+    _, site, _ = import_variant(tmp_path, "blogger", text)
+    page = site.page("posts/2010/the-steel-windpipe-part-2.html")
+    assert page.select_one("h1").get_text().strip("¶") == "The Steel Windpipe, Part\u00a02\u00a0?"
+    feed = etree.parse(str(tmp_path / "blog/_build/html/blog/atom.xml"))
+    titles = feed.xpath("//a:entry/a:title/text()", namespaces={"a": "http://www.w3.org/2005/Atom"})
+    assert "The Steel Windpipe, Part\u00a02\u00a0?" in titles
+
+
 def test_a_gmt_date_another_tool_wrote_is_read(tmp_path):
     """A GMT date with its offset (``... +0000``, as another tool writes it)
     gives the post's offset; one that cannot be read leaves the local date,

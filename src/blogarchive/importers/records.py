@@ -194,9 +194,16 @@ def unconvertible(error: Exception) -> str:
     return f"could not be converted ({type(error).__name__}: {error}); please report this"
 
 
+#: White space and line breaks, which a title's text makes one space; not the
+#: other spaces Unicode has, which are the author's characters (a no-break
+#: space: French "Pourquoi ?", "Part 2" kept on one line; CJK's full-width one).
+BREAKS = re.compile(r"[ \t\n\r\f\v\x85\u2028\u2029]+")
+
+
 def plain_title(raw: str | None) -> str:
     """A title as text: markup reduced to its words, entities decoded once
-    (Takeout stores ``&amp;#39;``, which XML gives back as ``&#39;``)."""
+    (Takeout stores ``&amp;#39;``, which XML gives back as ``&#39;``), its
+    white space one space; a title of white space alone is none."""
     text = raw or ""
     if "<" in text:
         from bs4 import BeautifulSoup
@@ -204,7 +211,14 @@ def plain_title(raw: str | None) -> str:
         text = BeautifulSoup(text, "html.parser").get_text()
     if re.search(r"&(#\d+|#x[0-9a-f]+|\w+);", text, re.I):
         text = html.unescape(text)
-    return " ".join(text.split())
+    text = BREAKS.sub(" ", text).strip(" ")
+    return text if text.strip() else ""
+
+
+def plain_name(raw: str | None) -> str:
+    """A tag's, category's or author's name as text (:func:`plain_title`), any
+    space in it one space: a name is matched, folded and made an address."""
+    return " ".join(plain_title(raw).split())
 
 
 def undated(hint: str = "") -> str:

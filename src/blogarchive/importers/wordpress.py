@@ -30,6 +30,7 @@ from .records import (
     ImportError_,
     naming,
     old_address,
+    plain_name,
     plain_title,
     title_of,
     unconvertible,
@@ -448,7 +449,7 @@ def _post(
         # WXR 1.0 (WordPress 2.x) marks tags with domain="tag", later ones "post_tag".
         domain = {"tag": "post_tag"}.get(category.get("domain"), category.get("domain"))
         if domain in by_domain and (category.text or "").strip():
-            by_domain[domain].append(plain_title(category.text))
+            by_domain[domain].append(plain_name(category.text))
     creator = (item.findtext("dc:creator", namespaces=NS) or "").strip()
     bylines = _co_authors(item, names) or ([names.get(creator, creator)] if creator else [])
     old_path = old_address(link, notes)
@@ -513,7 +514,7 @@ def _co_authors(item, names: dict[str, str]) -> list[str]:
     for term in item.findall("category[@domain='author']"):
         login = (term.get("nicename") or "").removeprefix("cap-")
         text = (term.text or "").strip()
-        name = names.get(text) or names.get(login) or plain_title(text)
+        name = names.get(text) or names.get(login) or plain_name(text)
         if name and name not in found:
             found.append(name)
     return found
