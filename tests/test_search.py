@@ -323,6 +323,12 @@ def test_the_indexer_skips_a_page_that_is_not_there_and_reports_pagefind_failing
     nothing = search.Indexer(site, [[Path("posts/gone.html")]], tmp_path / "scratch2")
     nothing.run()
     assert nothing.error.startswith("pagefind could not index the site")
+    # Once a part has failed, no other is started: the build has failed already.
+    parts = [[Path("posts/gone.html")], [Path("posts/here.html")], [Path("posts/here.html")]]
+    first_fails = search.Indexer(site, parts, tmp_path / "scratch3")
+    first_fails.run()
+    assert first_fails.error.startswith("pagefind could not index the site")
+    assert not list((tmp_path / "scratch3").glob("part-*"))
 
 
 def test_a_part_whose_searched_text_is_unchanged_keeps_its_bundle(tmp_path):

@@ -247,6 +247,8 @@ class Indexer(threading.Thread):
         return self.scratch / f"part-{number}"  # where Pagefind writes the part
 
     def _run_pagefind(self, number: int) -> None:
+        if self.error:  # a part has failed, and with it the build: none other is started
+            return
         site, output = self.searched / str(number), self._output(number)
         command = [str(pagefind_binary()), "--site", str(site), "--silent"]
         command += ["--output-path", str(output), "--exclude-selectors", EXCLUDED]
