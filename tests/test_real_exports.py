@@ -868,6 +868,80 @@ def test_a_gallery_shortcode_shows_the_posts_pictures(theme_data):
                 assert " ".join(caption.get_text().split()).rstrip("¶") == written
 
 
+ATTACHMENT_ITEM = """
+<item><title>{name}</title><link>http://localhost/?attachment_id={number}</link>
+<wp:post_id>{number}</wp:post_id><wp:post_parent>1</wp:post_parent>
+<wp:menu_order>{number}</wp:menu_order><wp:post_type>attachment</wp:post_type>
+<wp:status>inherit</wp:status><wp:post_name>{name}</wp:post_name>
+<wp:attachment_url>http://localhost/wp-content/uploads/2011/01/{name}</wp:attachment_url>
+</item>
+"""
+SHORTCODES = {
+    # (shortcode, where the reader's link leads)
+    '[soundcloud url="https://api.soundcloud.com/tracks/29943496" params="auto_play=false"]': (
+        "https://api.soundcloud.com/tracks/29943496"
+    ),
+    "[googlemaps https://maps.google.com/maps?q=Brighton&amp;output=embed]": (
+        "https://maps.google.com/maps?q=Brighton&output=embed"
+    ),
+    "[tweet https://twitter.com/WordPress/status/1234567890]": (
+        "https://twitter.com/WordPress/status/1234567890"
+    ),
+    "[tweet 987654321]": "https://twitter.com/i/web/status/987654321",
+    "[instagram url=https://www.instagram.com/p/BnMOk_FFrH5/]": (
+        "https://www.instagram.com/p/BnMOk_FFrH5/"
+    ),
+    "[googlevideo=http://video.google.com/googleplayer.swf?docid=-8459301055248673864&amp;hl=en]": (
+        "https://video.google.com/videoplay?docid=-8459301055248673864"
+    ),
+}
+
+
+def test_wordpress_com_shortcodes_become_what_they_showed(tmp_path):
+    """WordPress.com's shortcodes for other sites' players (SoundCloud, a
+    Google map, a tweet, Instagram, Google Video) came in as "Not converted"
+    notes: each is a link now, as any embed (nothing loaded).  ``[slideshow]``
+    showed the post's attached pictures as ``[gallery]`` does, and
+    ``[playlist]`` its sound files (``type="video"``: its videos): each the
+    files it showed.  Only pictures are a gallery's (WordPress asks for the
+    attachments of type image): a PDF attached to the post had been shown as
+    a picture."""
+    text = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
+    codes = "\n\n".join(["[gallery]", "[slideshow]", "[playlist]", '[playlist type="video"]'])
+    codes += "\n\n" + "\n\n".join(SHORTCODES)
+    text = text.replace("then start blogging!", "then start blogging!\n\n" + codes, 1)
+    files = ["photo.jpg", "minutes.pdf", "hearing.mp3", "clip.mp4"]
+    items = "".join(ATTACHMENT_ITEM.format(name=n, number=10 + i) for i, n in enumerate(files))
+    text = text.replace("</channel>", items + "</channel>", 1)
+    _, site, report = import_variant(tmp_path, "wordpress", text)
+    section = site.page("posts/2011/hello-world.html").select_one("article section")
+    uploads = "http://localhost/wp-content/uploads/2011/01/"
+    assert [img["src"] for img in section.select("figure img")] == [uploads + "photo.jpg"] * 2
+    links = [a["href"] for a in section.select(".embed-placeholder a")]
+    assert links == [uploads + "hearing.mp3", uploads + "clip.mp4", *SHORTCODES.values()]
+    assert not section.select(".import-note"), section.select(".import-note")[0].get_text()
+    assert "[" not in section.get_text()
+    assert "changed: [slideshow] became its 1 picture\n" in report
+    assert "changed: [playlist] became its 1 file\n" in report
+    kinds = [
+        " ".join(p.get_text().split())
+        for p in section.select(".embed-placeholder p:not(.admonition-title)")
+    ]
+    assert kinds[:2] == [
+        "hearing.mp3 (an audio file the old blog played in the post; follow the link to play it).",
+        "clip.mp4 (a video file the old blog played in the post; follow the link to play it).",
+    ]
+    opened = [text.split(" (embedded")[0] for text in kinds[2:]]
+    assert opened == [
+        "Open the audio on api.soundcloud.com",
+        "Open the map on maps.google.com",
+        "Open the tweet on twitter.com",
+        "Open the tweet on twitter.com",
+        "Open the post on instagram.com",
+        "Open the video on video.google.com",
+    ]
+
+
 def test_a_posts_own_excerpt_is_read_in_any_namespace(theme_data):
     """The theme unit test data names its excerpts' namespace by https
     (``https://wordpress.org/export/1.2/excerpt/``), as WXR 1.0 and 1.1 name

@@ -159,9 +159,10 @@ def media_placeholder(kind: str, url: str, title: str = "") -> str:
     note and a link to the file, which the import keeps beside the post
     when it can (media.py rewrites the link); nothing plays by itself."""
     name = unquote(urlsplit(url).path.rsplit("/", 1)[-1]) or url
+    what = f"{'an' if kind == 'Audio' else 'a'} {kind.lower()} file"
     return (
         "```{admonition} " + escape_text(title or kind) + "\n:class: embed-placeholder\n\n"
-        f"[{escape_text(name)}](<{url}>) (a {kind.lower()} file the old blog played in the"
+        f"[{escape_text(name)}](<{url}>) ({what} the old blog played in the"
         " post; follow the link to play it).\n```"
     )
 
@@ -647,6 +648,10 @@ def _embedded_address(tag: Tag) -> str:
     return (src or "").strip()
 
 
+#: What a player shortcode showed (wordpress.py marks its embed with it).
+WHAT_IT_SHOWED = {kind: kind for kind in ("Audio", "Video", "Map", "Tweet", "Post")}
+
+
 def _take_embeds(soup: BeautifulSoup, embeds: list, notes: list[str], base_url: str | None) -> None:
     """Replace embeds (which the sanitiser drops) with numbered placeholders.
     An address relative to the post's is resolved against it as a picture's
@@ -675,6 +680,7 @@ def _take_embeds(soup: BeautifulSoup, embeds: list, notes: list[str], base_url: 
             r"youtube|vimeo|dailymotion", url
         ):
             kind = "Video"
+        kind = WHAT_IT_SHOWED.get(tag.get("data-kind"), kind)  # a shortcode's (wordpress.py)
         embeds.append((kind, url, (tag.get("title") or "").strip()))
         notes.append(f"changed: <{tag.name}> from {provider(url)} became a link (nothing loaded)")
         tag.replace_with(soup.new_string(f"\n{EMBED}{len(embeds) - 1}\n"))

@@ -15,7 +15,7 @@ import json
 import re
 from html import escape, unescape
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
@@ -233,6 +233,20 @@ class Picture:
     def img(self) -> str:
         return f'<img src="{escape(self.url)}" alt="{escape(self.alt)}">'
 
+    def kind(self) -> str:
+        """``image``, ``audio``, ``video`` or ``""``, by its file's name (an export
+        gives no type): a ``[gallery]`` shows pictures, a ``[playlist]`` sound."""
+        path = urlsplit(self.url).path
+        return next((kind for kind, name in KINDS.items() if name.search(path)), "")
+
+
+#: The kinds of attachment a gallery or a playlist shows, by their files' names.
+KINDS = {
+    "image": re.compile(r"\.(jpe?g|png|gif|webp|avif|bmp|tiff?|ico|heic)$", re.I),
+    "audio": re.compile(r"\.(mp3|m4a|ogg|oga|opus|wav|flac|aac|wma)$", re.I),
+    "video": re.compile(r"\.(mp4|m4v|webm|ogv|mov|avi|wmv|3gp)$", re.I),
+}
+
 
 @dataclasses.dataclass
 class Shared:
@@ -260,10 +274,11 @@ class Shared:
             elif kind == "wp_block":
                 self.blocks[number] = item.findtext("content:encoded", namespaces=NS) or ""
 
-    def gallery(self, post_id: str, attributes: dict[str, str]) -> list[str]:
-        """The attachments a ``[gallery]`` shows, as WordPress chose them: its
-        ``ids`` (or ``include``) in their order, else the post's (or ``id``'s)
-        own, by their menu order, less ``exclude``; ``order="DESC"`` reversed."""
+    def gallery(self, post_id: str, attributes: dict[str, str], kind: str = "image") -> list[str]:
+        """The attachments of ``kind`` a ``[gallery]`` (or ``[playlist]``) shows,
+        as WordPress chose them: its ``ids`` (or ``include``) in their order,
+        else the post's (or ``id``'s) own, by their menu order, less
+        ``exclude``; ``order="DESC"`` reversed."""
         listed = (attributes.get("ids") or attributes.get("include") or "").replace(" ", "")
         if listed:
             found = [n for n in listed.split(",") if n in self.pictures]
@@ -271,7 +286,7 @@ class Shared:
             owner = (attributes.get("id") or post_id).strip()
             found = [n for *_, n in sorted(self.attached.get(owner, []))]
         left_out = set((attributes.get("exclude") or "").replace(" ", "").split(","))
-        found = [n for n in found if n not in left_out]
+        found = [n for n in found if n not in left_out and self.pictures[n].kind() == kind]
         return found[::-1] if (attributes.get("order") or "").upper() == "DESC" else found
 
 
@@ -343,23 +358,32 @@ def _pages_apart(html: str, notes: list[str]) -> str:
     return html
 
 
-GALLERY = re.compile(r"\[gallery\b([^\]]*)\]")
+GALLERY = re.compile(r"\[(gallery|slideshow|playlist)\b([^\]]*)\]")
 
 
 def _galleries(html: str, post_id: str, shared: Shared, notes: list[str]) -> str:
-    """Each ``[gallery]`` (WordPress's before the block editor: the post's
-    attached pictures, or those its ``ids`` name) as the pictures it showed,
-    each with its caption, a figure for each (the converter's, as for a block
-    gallery); one whose pictures are in no file of the export is left as
-    written (shown as not converted)."""
+    """Each ``[gallery]`` and ``[slideshow]`` (WordPress's and WordPress.com's
+    before the block editor: the post's attached pictures, or those its
+    ``ids`` name) as the pictures it showed, each with its caption, a figure
+    for each (the converter's, as for a block gallery); each ``[playlist]``
+    as its sound files (``type="video"``: its videos), which the converter
+    links as any other.  One whose files are in no file of the export is
+    left as written (shown as not converted)."""
 
-    def pictures(match: re.Match) -> str:
-        attributes = {m[1].lower(): m[2] or m[3] or m[4] for m in ATTRIBUTE.finditer(match[1])}
-        shown = shared.gallery(post_id, attributes)
+    def files(match: re.Match) -> str:
+        name = match[1]
+        attributes = {m[1].lower(): m[2] or m[3] or m[4] for m in ATTRIBUTE.finditer(match[2])}
+        kind = "image" if name != "playlist" else (attributes.get("type") or "audio").lower()
+        shown = shared.gallery(post_id, attributes, kind)
+        what = "pictures" if kind == "image" else "files"
         if not shown:
-            notes.append("left as is: a [gallery] whose pictures are not in the export")
+            notes.append(f"left as is: a [{name}] whose {what} are not in the export")
             return match[0]
-        notes.append(f"changed: [gallery] became its {len(shown)} pictures")
+        what = what if len(shown) > 1 else what[:-1]
+        notes.append(f"changed: [{name}] became its {len(shown)} {what}")
+        if kind != "image":
+            urls = [escape(shared.pictures[number].url) for number in shown]
+            return "".join(f'<{kind} src="{url}"></{kind}>' for url in urls)
         figures = []
         for number in shown:
             picture = shared.pictures[number]
@@ -367,7 +391,7 @@ def _galleries(html: str, post_id: str, shared: Shared, notes: list[str]) -> str
             figures.append(f"<figure>{picture.img()}{caption}</figure>")
         return f"<figure>{''.join(figures)}</figure>"
 
-    return GALLERY.sub(pictures, html)
+    return GALLERY.sub(files, html)
 
 
 def _featured(item, shared: Shared, html: str, notes: list[str]) -> str:
@@ -601,15 +625,15 @@ def expand_shortcodes(html: str) -> tuple[str, list[str], list[str]]:
                 notes.append("changed: [caption] became a figure")
                 caption = f"<figcaption>{caption.strip()}</figcaption>"
                 return f"<figure>{image.group(0)}{caption}</figure>"
-        if name == "dailymotion" and (attrs.get("id") or "").replace("_", "").isalnum():
-            positional = f"https://www.dailymotion.com/video/{attrs['id']}"
-        if name in ("embed", "youtube", "video", "audio", "vimeo", "dailymotion"):
+        positional = _player_address(name, first, attrs) or positional
+        if name in PLAYERS:
             url = (inner or "").strip() or attrs.get("src") or attrs.get("url") or positional
             files = (v for k, v in attrs.items() if k in ("mp4", "mp3", "m4a", "ogg", "webm"))
-            url = url or next(files, "")
+            url = unescape(url or next(files, ""))  # its "&" written "&amp;" in the post
             if url.startswith("http"):
                 tag = "audio" if name == "audio" else ("video" if name == "video" else "iframe")
-                return f'<{tag} src="{escape(url)}"></{tag}>'
+                kind = f' data-kind="{PLAYERS[name]}"' if PLAYERS[name] else ""
+                return f'<{tag} src="{escape(url)}"{kind}></{tag}>'
         if name in KNOWN_SHORTCODES:
             notes.append(f"left as is: [{name}] shortcode (shown as not converted)")
             kept.append(match.group(0))
@@ -621,6 +645,30 @@ def expand_shortcodes(html: str) -> tuple[str, list[str], list[str]]:
         out += [SHORTCODE.sub(replace, html[at : code.start()]), _code_block(code, notes)]
         at = code.end()
     return "".join([*out, SHORTCODE.sub(replace, html[at:])]), notes, kept
+
+
+#: Shortcodes that showed a player or a post of another site (WordPress's
+#: own, and WordPress.com's): each an embed, which the converter links.
+#: Each with what it showed, when the address does not tell (html.py).
+PLAYERS = {
+    "embed": "", "youtube": "", "video": "", "audio": "", "vimeo": "", "dailymotion": "",
+    "soundcloud": "Audio", "googlevideo": "Video", "googlemaps": "Map", "tweet": "Tweet",
+    "instagram": "Post",
+}  # fmt: skip
+
+
+def _player_address(name: str, first: str, attrs: dict[str, str]) -> str:
+    """The address a player shortcode names other than as its ``url`` or its
+    first word: a Dailymotion video's ``id``, a tweet's number, a Google
+    Video's player's ``docid`` (the player, Flash, is gone: the video's page)."""
+    if name == "dailymotion" and (attrs.get("id") or "").replace("_", "").isalnum():
+        return f"https://www.dailymotion.com/video/{attrs['id']}"
+    if name == "tweet" and first.isdigit():
+        return f"https://twitter.com/i/web/status/{first}"
+    docid = re.search(r"[?&;]docid=(-?\d+)", first)
+    if name == "googlevideo" and docid:
+        return f"https://video.google.com/videoplay?docid={docid[1]}"
+    return ""
 
 
 #: WordPress.com's code shortcodes (its SyntaxHighlighter): ``[code]``,
