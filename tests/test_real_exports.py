@@ -573,6 +573,39 @@ def test_a_titles_no_break_spaces_are_kept(tmp_path):
     assert "The Steel Windpipe, Part\u00a02\u00a0?" in titles
 
 
+def test_a_themes_own_kinds_of_post_are_offered_and_imported_when_asked(tmp_path, capsys):
+    """Pelican's WordPress export holds three entries of kinds a theme or
+    plugin added (custom post types ``custom1``, ``custom2``): they were
+    counted among "not posts" with the menus, no way given to have them.
+    The import names them and how to have them; ``--post-types`` imports
+    them as posts, with their categories."""
+    export = REAL / "pelican-wordpressexport.xml"
+    root = new_blog(tmp_path / "blog")
+    argv = ["import", "wordpress", str(export), "--posts-dir", str(root / "posts"), "--no-media"]
+    assert main(argv) == 0
+    hint = "custom1 (2), custom2 (1): --post-types custom1,custom2 imports them as posts"
+    assert hint in capsys.readouterr().out
+    assert hint in (root / "posts/import-report.txt").read_text(encoding="utf-8")
+    assert not list((root / "posts").glob("*/a-custom-post*.md"))
+    assert main([*argv, "--post-types", "custom1,custom2"]) == 0
+    assert "kinds of post a theme or plugin added" not in capsys.readouterr().out
+    blogger = ["import", "blogger", str(REAL / "pelican-bloggerexport.xml"), "--post-types", "x"]
+    assert main(blogger) == 2
+    assert "--post-types names WordPress's kinds of post" in capsys.readouterr().err
+    assert build(root, root / "_build/html") == 0
+    site = Site(root / "_build/html")
+    for slug, category in [
+        ("a-custom-post-in-category-4", "Category 4"),
+        ("a-custom-post-in-category-5", "Category 5"),
+        ("a-2nd-custom-post-type-also-in-category-5", "Category 5"),
+    ]:
+        [page] = (root / "_build/html/posts").glob(f"*/{slug}.html")
+        shown = site.page(page.relative_to(root / "_build/html").as_posix())
+        assert category in [a.get_text() for a in shown.select("a")], slug
+    report = (root / "posts/import-report.txt").read_text(encoding="utf-8")
+    assert "changed: a 'custom1' entry, imported as a post (--post-types)" in report
+
+
 def test_a_gmt_date_another_tool_wrote_is_read(tmp_path):
     """A GMT date with its offset (``... +0000``, as another tool writes it)
     gives the post's offset; one that cannot be read leaves the local date,

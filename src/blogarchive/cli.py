@@ -1,8 +1,8 @@
 """``blog``: the author's command line.
 
     blog new "Title" [--tags a,b] [--category c] [--author a] [--date ISO]
-    blog import {blogger,wordpress,text} EXPORT [--posts-dir DIR] [--force] [--skip-drafts]
-                [--no-media | --media-from DIR]
+    blog import {blogger,wordpress,text} EXPORT [EXPORT ...] [--posts-dir DIR] [--force]
+                [--skip-drafts] [--no-media | --media-from DIR] [--post-types KIND,...]
     blog check [PATH ...]
     blog serve [--port N]
     blog links [--archive-api URL] [--workers N] [--per-host SECONDS] [--timeout SECONDS]
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import functools
 import os
 import sys
 from collections import Counter
@@ -102,10 +103,14 @@ def cmd_import(args) -> int:
     from .importers.text import read_text_pages
     from .importers.wordpress import read_wordpress_files
 
+    post_types = frozenset(t.strip() for t in ",".join(args.post_types).split(",") if t.strip())
+    if post_types and args.format != "wordpress":
+        print("blog import: --post-types names WordPress's kinds of post", file=sys.stderr)
+        return 2
     readers = {
         "text": read_text_pages,
         "blogger": read_blogger_files,
-        "wordpress": read_wordpress_files,
+        "wordpress": functools.partial(read_wordpress_files, post_types=post_types),
     }
     settings = _settings(Path.cwd())
     try:
@@ -258,6 +263,14 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--posts-dir", default="posts")
     imp.add_argument("--force", action="store_true", help="overwrite posts edited since import")
     imp.add_argument("--skip-drafts", action="store_true", help="leave drafts out")
+    imp.add_argument(
+        "--post-types",
+        action="append",
+        default=[],
+        metavar="KIND[,KIND...]",
+        help="WordPress: import entries of these kinds a theme or plugin added (custom post"
+        " types: a portfolio, a podcast's episodes) as posts; the import names those it skipped",
+    )
     imp.add_argument(
         "--no-media", action="store_true", help="leave pictures and files on the old host"
     )

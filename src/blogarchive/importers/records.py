@@ -135,6 +135,9 @@ class ExportContents:
     #: may be in another file of the import (a blog's comments feed).
     post_ids: list[str] = field(default_factory=list)
     comments: dict[str, list[Comment]] = field(default_factory=dict)
+    #: WordPress's: entries of the kinds a theme or plugin added (custom post
+    #: types), by kind, skipped: ``blog import --post-types`` imports them.
+    other_kinds: Counter = field(default_factory=Counter)
 
 
 def skipped(reads: list[ExportContents]) -> str | None:
@@ -143,7 +146,14 @@ def skipped(reads: list[ExportContents]) -> str | None:
     kinds = sum((contents.not_posts for contents in reads), Counter())
     if not kinds:
         return None
-    return "not posts, skipped: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+    said = "not posts, skipped: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+    others = sum((contents.other_kinds for contents in reads), Counter())
+    if others:
+        names = sorted(others)
+        said += "\nkinds of post a theme or plugin added, skipped: "
+        said += ", ".join(f"{kind} ({others[kind]})" for kind in names)
+        said += f": --post-types {','.join(names)} imports them as posts"
+    return said
 
 
 def file_comments(reads: list[ExportContents]) -> None:

@@ -163,11 +163,15 @@ def read_wordpress(path: Path, author: str | None = None) -> ExportContents:
     return read_wordpress_files([path], author)[0]
 
 
-def read_wordpress_files(paths: list, author: str | None = None) -> list[ExportContents]:
+def read_wordpress_files(
+    paths: list, author: str | None = None, post_types: frozenset[str] = frozenset()
+) -> list[ExportContents]:
     """Every post of each WXR file of one import, and what else each holds.
     WordPress.com splits a big blog's export into files (``.000.xml``,
     ``.001.xml``...): a post may name an attachment (its featured image) or a
-    reusable block in another of them."""
+    reusable block in another of them.  The entries of the kinds a theme or
+    plugin added (custom post types: a portfolio, a podcast's episodes) that
+    ``post_types`` names are read as posts; the others' kinds are told."""
     files = []
     for path in map(Path, paths):
         contents = ExportContents()
@@ -176,7 +180,7 @@ def read_wordpress_files(paths: list, author: str | None = None) -> list[ExportC
     for *_, channel in files:
         shared.read(channel)
     for path, contents, channel in files:
-        _read(path, contents, channel, author, shared)
+        _read(path, contents, channel, author, shared, post_types)
     return [contents for _, contents, _ in files]
 
 
@@ -190,7 +194,20 @@ def _channel(path: Path, contents: ExportContents):
     return channel
 
 
-def _read(path: Path, contents: ExportContents, channel, author, shared: Shared) -> None:
+#: WordPress's own kinds of entry besides posts and pages, and plugins' that
+#: hold what visitors sent (contact forms, orders): never offered as posts.
+NOT_POSTS = frozenset(
+    "attachment nav_menu_item revision custom_css customize_changeset oembed_cache user_request"
+    " wp_block wp_template wp_template_part wp_global_styles wp_navigation wp_font_family"
+    " wp_font_face feedback wpcf7_contact_form flamingo_inbound flamingo_contact flamingo_outbound"
+    " shop_order shop_order_refund shop_coupon shop_webhook product_variation scheduled-action"
+    " jp_pay_order jp_pay_product".split()
+)
+
+
+def _read(
+    path: Path, contents: ExportContents, channel, author, shared: Shared, post_types=frozenset()
+) -> None:
     blog_url = (channel.findtext("link") or "").strip() or _wp(channel, "base_blog_url")
     names = _authors(channel)
     # A post with no author of its own is the blog's author's, then conf.py's.
@@ -202,14 +219,19 @@ def _read(path: Path, contents: ExportContents, channel, author, shared: Shared)
             pass
         elif kind == "draft":  # a draft as Google's blog converters wrote Blogger's
             pass
-        elif kind != "post":
+        elif kind != "post" and kind not in post_types:
             contents.not_posts[kind or "unknown"] += 1
+            if kind and kind not in NOT_POSTS and status in PUBLISHED:
+                contents.other_kinds[kind] += 1
             continue
         elif status not in PUBLISHED | DRAFTS:
-            contents.not_posts[f"{status or 'unknown'} post"] += 1
+            contents.not_posts[f"{status or 'unknown'} {kind}"] += 1
             continue
         try:
             post = _post(path, item, blog_url, names, author, shared)
+            if kind in post_types:
+                note = f"changed: a {kind!r} entry, imported as a post (--post-types)"
+                post = dataclasses.replace(post, notes=(*post.notes, note))
             comments = _comments(item, post.published, contents)
             post = dataclasses.replace(post, is_page=kind == "page", comments=comments)
             contents.posts.append(post)
