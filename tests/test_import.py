@@ -8,10 +8,12 @@ addresses leading to the posts, drafts nowhere, non-posts counted and skipped.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from blogarchive.build import build
 from blogarchive.cli import main
@@ -437,6 +439,33 @@ def test_a_post_the_converter_fails_on_costs_only_itself(
     assert refusal.endswith("); entry refused") and " (was http" in refusal  # its old address
     assert " written" in out and not out.startswith("0 written")
     build_site(blog_dir)
+
+
+def test_a_line_break_a_word_processor_wrote_keeps_every_entrys_line(blog_dir, capsys, tmp_path):
+    """A vertical tab (Word's line break) or a form feed, which XML refuses,
+    is read as a line break; it had been made one in the file too, and every
+    entry after it was named lines late in the report.  Each keeps its own
+    line, inside CDATA (WordPress's) or out of it (Blogger's)."""
+    for fmt, export, marker in [
+        ("wordpress", DATA / "wordpress.xml", b"The guidance has been rewritten"),
+        ("blogger", DATA / "real/pelican-bloggerexport.xml", b"It was a cold Winter"),
+    ]:
+        original = export.read_bytes()
+        at = original.index(marker)
+        mended = tmp_path / export.name
+        mended.write_bytes(original[:at] + b"One\x0bTwo\x0cThree\x0b\x0b " + original[at:])
+        status, _, err = run_blog(capsys, "import", fmt, mended, "--posts-dir", blog_dir / "posts")
+        assert status == 0, err
+        report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
+        lines = [
+            int(n) for n in re.findall(rf"^{re.escape(str(mended))}:(\d+): \S+\.md:", report, re.M)
+        ]
+        root = etree.parse(str(export), etree.XMLParser(recover=True)).getroot()
+        starts = {e.sourceline for e in root.iter("{*}entry", "item")}
+        assert lines and set(lines) <= starts, (fmt, lines, sorted(starts))
+    site = build_site(blog_dir)
+    text = " ".join(post_text(site, "posts/2011/working-together-again.html"))
+    assert "One Two Three" in " ".join(text.split())
 
 
 @pytest.mark.parametrize(

@@ -119,8 +119,12 @@ def _parse(source, path: Path, notes: list | None, huge: bool = False):
 
 
 #: Control characters XML 1.0 does not allow; a word processor's vertical tab
-#: is its line break, a form feed its page break: both kept as line breaks.
+#: is its line break, a form feed its page break: both kept as line breaks
+#: (:func:`_breaks_written`).
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: Such a break while an export is mended: a character no text holds (a
+#: Unicode noncharacter); in a text that does hold it, a line break at once.
+BREAK = "\ufdd0"
 DECLARED = re.compile(rb"""^\s*<\?xml[^>]*encoding=["']([\w.-]+)["']""")
 
 
@@ -148,9 +152,11 @@ def _mended(path: Path) -> tuple[bytes | None, list]:
     )
     text, before = _declaration_first(text)
     controls = [match.start() for match in CONTROL.finditer(text)]
-    uncontrolled = CONTROL.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else "", text)
+    line_break = "\n" if BREAK in text else BREAK
+    uncontrolled = CONTROL.sub(lambda m: line_break if m.group() in "\x0b\x0c" else "", text)
     unnested, nested = _cdata_mended(uncontrolled)
     mended, bare, named = _ampersands_mended(unnested)
+    mended = _breaks_written(mended)
     if not foreign and not controls and not nested and not bare and not named and not before:
         return None, []
     fixes = []
@@ -180,6 +186,29 @@ def _mended(path: Path) -> tuple[bytes | None, list]:
         if found:
             fixes.append((within.count("\n", 0, found[0]) + 1, f"{what}: {len(found)}{done}"))
     return mended.encode("utf-8"), fixes
+
+
+def _breaks_written(text: str) -> str:
+    """Each :data:`BREAK` as a line break XML reads, ``&#10;``, not a line of
+    the file: each entry after it keeps its line in the report.  In CDATA,
+    which reads no reference, the section is closed around it (``]]>&#10;
+    <![CDATA[``, read as one text); in a comment or a processing instruction,
+    a space.  One scan, in order."""
+    if BREAK not in text:
+        return text
+    out, at = [], 0
+    while (found := SECTIONS.search(text, at)) is not None:
+        out.append(text[at : found.start()])
+        if found.group() == BREAK:
+            out.append("&#10;")
+            at = found.end()
+            continue
+        end = text.find(LITERAL_END[found.group()], found.end())
+        end = len(text) if end == -1 else end  # a section that never ends: the parser says so
+        within = "]]>&#10;<![CDATA[" if found.group() == "<![CDATA[" else " "
+        out.append(text[found.start() : end].replace(BREAK, within))
+        at = end
+    return "".join([*out, text[at:]])
 
 
 def _declaration_first(text: str) -> tuple[str, str]:
@@ -232,6 +261,8 @@ LITERAL_END = {"<![CDATA[": "]]>", "<!--": "-->", "<?": "?>"}
 #: A character or entity reference, as XML reads one.
 REFERENCE = re.compile(r"&(?:#[0-9]+|#x[0-9A-Fa-f]+|([A-Za-z_][\w.-]*));")
 XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
+#: A mended line break, or a section a reference is not read in.
+SECTIONS = re.compile(rf"{BREAK}|<!\[CDATA\[|<!--|<\?")
 
 
 def _ampersands_mended(text: str) -> tuple[str, list[int], list[int]]:
