@@ -31,6 +31,7 @@ from blogsite import Site, new_blog
 REAL = Path(__file__).parent / "data" / "real"
 EXPORTS = {
     "pelican-bloggerexport.xml": "blogger",
+    "blogger2jekyll-kriscargile-2012.xml": "blogger",
     "ci-lhh-blogger-data-test.xml": "blogger",
     "pelican-wordpressexport.xml": "wordpress",
     "jekyll-import-wordpressdotcom.xml": "wordpress",
@@ -604,6 +605,15 @@ def test_a_themes_own_kinds_of_post_are_offered_and_imported_when_asked(tmp_path
         assert category in [a.get_text() for a in shown.select("a")], slug
     report = (root / "posts/import-report.txt").read_text(encoding="utf-8")
     assert "changed: a 'custom1' entry, imported as a post (--post-types)" in report
+
+
+def test_a_jump_break_after_one_paragraph_is_reported_so(imported):
+    """The report counts the paragraphs a jump break leaves on the home page
+    in words a reader says: "1 paragraph", not "1 paragraphs"."""
+    _, _, report, _ = imported
+    counted = re.findall(r"the 'more' break ends the excerpt \((\d+) (\w+)\)", report)
+    for number, word in counted:
+        assert word == ("paragraph" if number == "1" else "paragraphs"), (number, word)
 
 
 def test_a_gmt_date_another_tool_wrote_is_read(tmp_path):

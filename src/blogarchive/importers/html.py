@@ -558,7 +558,8 @@ def _excerpt(text: str, notes: list[str]) -> Converted:
         body = ""
     excerpt = excerpt or None
     if excerpt:
-        notes.append(f"changed: the 'more' break ends the excerpt ({excerpt} paragraphs)")
+        paragraphs = "paragraph" if excerpt == 1 else "paragraphs"
+        notes.append(f"changed: the 'more' break ends the excerpt ({excerpt} {paragraphs})")
     return Converted(body, excerpt, notes)
 
 
