@@ -92,29 +92,30 @@ def test_files_inside_the_repository_may_be_included(tmp_path, capfd):
     assert "Included words." in text
 
 
-def test_a_post_that_is_a_symlink_out_of_the_repository_is_not_read(tmp_path, capfd):
-    outside = tmp_path / "outside.md"
-    outside.write_text(post(title="Outside"), encoding="utf-8")
-    (tmp_path / "blog/posts/2010").mkdir(parents=True)
-    os.symlink(outside, tmp_path / "blog/posts/2010/outside.md")
-    status, err, site = build_with(tmp_path, capfd)
+@pytest.mark.parametrize(
+    ("linked", "target", "read"),
+    [
+        # A post that is a link out of the repository.
+        ("posts/2010/outside.md", "outside.md", "posts/2010/outside.md"),
+        # A year's folder that is one: each folder of posts is resolved once
+        # (confine.Within), and every post in it is left out.
+        ("posts/2011", "elsewhere", "posts/2011/away.md"),
+    ],
+)
+def test_a_post_linked_out_of_the_repository_is_not_read(tmp_path, capfd, linked, target, read):
+    outside = tmp_path / target
+    if target == "elsewhere":
+        outside.mkdir()
+        (outside / "away.md").write_text(post(title="Away"), encoding="utf-8")
+    else:
+        outside.write_text(post(title="Outside"), encoding="utf-8")
+    (tmp_path / "blog" / linked).parent.mkdir(parents=True)
+    os.symlink(outside, tmp_path / "blog" / linked)
+    status, err, _ = build_with(tmp_path, capfd)
     assert status != 0
-    assert "posts/2010/outside.md:1: ERROR: file: is a link to" in err, err
-    assert not (tmp_path / "blog/_build/html.work/posts/2010/outside.html").exists()
-
-
-def test_a_year_folder_that_is_a_symlink_out_of_the_repository_is_not_read(tmp_path, capfd):
-    """Each folder of posts is resolved once (confine.Within): a year's folder
-    that is a link out of the repository leaves every post in it out."""
-    outside = tmp_path / "elsewhere"
-    outside.mkdir()
-    (outside / "away.md").write_text(post(title="Away"), encoding="utf-8")
-    (tmp_path / "blog/posts").mkdir(parents=True)
-    os.symlink(outside, tmp_path / "blog/posts/2011")
-    status, err, site = build_with(tmp_path, capfd)
-    assert status != 0
-    assert "posts/2011/away.md:1: ERROR: file: is a link to" in err, err
-    assert not (tmp_path / "blog/_build/html.work/posts/2011/away.html").exists()
+    assert f"{read}:1: ERROR: file: is a link to" in err, err
+    page = Path(read).with_suffix(".html")
+    assert not (tmp_path / "blog/_build/html.work" / page).exists()
 
 
 # case -> (front matter lines of one or two posts, the error)
