@@ -269,17 +269,24 @@ def leave_to_the_site(post: ImportedPost, blog_path: str, root: Path) -> Importe
     WordPress page "Blog" at ``/blog/``, which listed the posts) or a page of
     the repository (``/about.html``).  The old address still answers; the
     report says it leads to the site's page, not to this post."""
-    kept, notes = [], list(post.notes)
+    why = {}
     for old_path in post.redirects:
         docname = redirect_docname(old_path)
         source = [root / f"{docname}{suffix}" for suffix in (".md", ".rst")]
         if archive_writes(docname, blog_path) or any(path.is_file() for path in source):
-            notes.append(f"not redirected: old address {old_path!r} is a page of the site here")
-        else:
-            kept.append(old_path)
-    if len(kept) == len(post.redirects):
+            why[old_path] = "is a page of the site here"
+    return not_redirected(post, why)
+
+
+def not_redirected(post: ImportedPost, why: dict[str, str]) -> ImportedPost:
+    """The post without the old addresses ``why`` names, each noted with why
+    (the build refuses two redirects from one address, or one from a page
+    of the site): ``not redirected: old address '/blog/' is a page...``."""
+    if not why:
         return post
-    return dataclasses.replace(post, redirects=tuple(kept), notes=tuple(notes))
+    notes = [f"not redirected: old address {old!r} {reason}" for old, reason in why.items()]
+    redirects = tuple(old for old in post.redirects if old not in why)
+    return dataclasses.replace(post, redirects=redirects, notes=(*post.notes, *notes))
 
 
 def one_post_each(posts: list[ImportedPost]) -> list[ImportedPost]:
@@ -298,18 +305,17 @@ def one_post_each(posts: list[ImportedPost]) -> list[ImportedPost]:
     # published post's before a draft's, then the export's order.
     for *_, post, old_path in sorted(claims, key=lambda c: c[:3]):
         owner.setdefault(redirect_docname(old_path), post)
-    kept = []
-    for post in posts:
-        others = [o for o in post.redirects if owner[redirect_docname(o)] is not post]
-        if others:
-            notes = [
-                f"not redirected: old address {o!r} leads to {_entry(owner[redirect_docname(o)])}"
-                for o in others
-            ]
-            redirects = tuple(o for o in post.redirects if o not in others)
-            post = dataclasses.replace(post, redirects=redirects, notes=(*post.notes, *notes))
-        kept.append(post)
-    return kept
+    return [
+        not_redirected(
+            post,
+            {
+                old: f"leads to {_entry(owner[redirect_docname(old)])}"
+                for old in post.redirects
+                if owner[redirect_docname(old)] is not post
+            },
+        )
+        for post in posts
+    ]
 
 
 def _entry(post: ImportedPost) -> str:

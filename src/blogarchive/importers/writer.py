@@ -9,7 +9,6 @@ rename), so nothing is ever half-written.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import itertools
 import os
@@ -23,7 +22,7 @@ import yaml
 from ..frontmatter import check_file, dump
 from ..model import redirect_docname
 from .html import escape_text
-from .records import ImportedPost, skipped
+from .records import ImportedPost, not_redirected, skipped
 
 DIGEST_KEY = "imported_digest"
 
@@ -146,18 +145,17 @@ def leave_to_files(posts: list[ImportedPost], posts_dir: Path) -> list[ImportedP
     the report names the file."""
     paths = post_paths(posts, posts_dir)
     held = _redirects_on_disk(posts_dir, set(paths))
-    kept = []
-    for post in posts:
-        others = [o for o in post.redirects if redirect_docname(o) in held]
-        if others:
-            notes = [
-                f"not redirected: old address {o!r} leads to {held[redirect_docname(o)]}"
-                for o in others
-            ]
-            redirects = tuple(o for o in post.redirects if o not in others)
-            post = dataclasses.replace(post, redirects=redirects, notes=(*post.notes, *notes))
-        kept.append(post)
-    return kept
+    return [
+        not_redirected(
+            post,
+            {
+                old: f"leads to {held[redirect_docname(old)]}"
+                for old in post.redirects
+                if redirect_docname(old) in held
+            },
+        )
+        for post in posts
+    ]
 
 
 def _redirects_on_disk(posts_dir: Path, ours: set[Path]) -> dict[str, Path]:
