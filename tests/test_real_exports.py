@@ -616,6 +616,20 @@ def test_a_jump_break_after_one_paragraph_is_reported_so(imported):
         assert word == ("paragraph" if number == "1" else "paragraphs"), (number, word)
 
 
+def test_a_line_break_in_a_paragraphs_html_opens_no_block(tmp_path):
+    """A line break in a paragraph's HTML is a space to a browser; it was kept,
+    and a line after it starting "- ", "1. ", "# " or "> " became a list, a
+    heading (a second title: the build failed) or a quote."""
+    text = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
+    lines = "<p>Four lines:\n- not a list\n1. not a list\n# not a heading\n> not a quote</p>"
+    text = text.replace("then start blogging!", "then start blogging!\n\n" + lines, 1)
+    _, site, _ = import_variant(tmp_path, "wordpress", text)
+    section = site.page("posts/2011/hello-world.html").select_one("article section")
+    assert not section.select("ul, ol, blockquote, h2, h3") and len(section.select("h1")) == 1
+    words = " ".join(section.get_text().split())
+    assert "Four lines: - not a list 1. not a list # not a heading > not a quote" in words
+
+
 def test_a_gmt_date_another_tool_wrote_is_read(tmp_path):
     """A GMT date with its offset (``... +0000``, as another tool writes it)
     gives the post's offset; one that cannot be read leaves the local date,

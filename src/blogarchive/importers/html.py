@@ -531,6 +531,11 @@ def convert(html: str, base_url: str | None = None, kept: list[str] | None = Non
         heading_style="ATX",
         bullets="-",
         escape_misc=False,
+        # A line break in the HTML's text is a space to a browser (a <br> is
+        # its line break); kept, the next line could open a list or a
+        # heading in Markdown ("- not a list", "# not a heading").
+        wrap=True,
+        wrap_width=None,
         keep_inline_images_in=[
             *("td", "th", "a", "span", "b", "strong", "i", "em", "u"),
             *("h1", "h2", "h3", "h4", "h5", "h6"),  # a heading that is a picture
