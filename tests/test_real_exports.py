@@ -630,6 +630,18 @@ def test_a_line_break_in_a_paragraphs_html_opens_no_block(tmp_path):
     assert "Four lines: - not a list 1. not a list # not a heading > not a quote" in words
 
 
+def test_a_headings_closing_hashes_are_its_words(tmp_path):
+    """A heading ending in "#" ("Page #", "### hashes ###") lost them: in
+    Markdown a heading's closing "#"s close it."""
+    text = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
+    headings = "<h2>Heading ending with #</h2><h3>### hashes ###</h3><h3>In C#</h3>"
+    text = text.replace("then start blogging!", "then start blogging!\n\n" + headings, 1)
+    _, site, _ = import_variant(tmp_path, "wordpress", text)
+    section = site.page("posts/2011/hello-world.html").select_one("article section")
+    shown = [h.get_text().rstrip("¶") for h in section.select("h2, h3")]
+    assert shown == ["Heading ending with #", "### hashes ###", "In C#"]
+
+
 def test_a_gmt_date_another_tool_wrote_is_read(tmp_path):
     """A GMT date with its offset (``... +0000``, as another tool writes it)
     gives the post's offset; one that cannot be read leaves the local date,

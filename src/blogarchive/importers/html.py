@@ -335,6 +335,11 @@ class _Converter(_Figures, MarkdownConverter):
     def convert_li(self, el, text, parent_tags):
         return super().convert_li(el, self._escape_lines(text or ""), parent_tags)
 
+    def convert_hN(self, n, el, text, parent_tags):
+        # "#"s that end a heading close it in Markdown: a heading's own ("Page #") are escaped.
+        text = re.sub(r"(^|[ \t])(#+[ \t]*)$", r"\1\\\2", (text or "").strip())
+        return super().convert_hN(n, el, text, parent_tags)
+
     def convert_span(self, el, text, parent_tags):  # Blogger wraps text in styled spans
         return text
 
