@@ -642,6 +642,21 @@ def test_a_headings_closing_hashes_are_its_words(tmp_path):
     assert shown == ["Heading ending with #", "### hashes ###", "In C#"]
 
 
+def test_a_row_of_no_cells_and_a_caption_of_no_picture_show_as_a_browser_did(tmp_path):
+    """A table row of no cells, which a browser does not show, was written
+    as "|" and shown as text; a ``[caption]`` around no picture, whose text
+    WordPress showed as it was, came in as a "Not converted" note."""
+    text = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
+    odd = '<table><tr></tr></table>[caption id="attachment_1"]Words, no picture[/caption]'
+    text = text.replace("then start blogging!", "then start blogging!\n\n" + odd, 1)
+    _, site, report = import_variant(tmp_path, "wordpress", text)
+    section = site.page("posts/2011/hello-world.html").select_one("article section")
+    words = " ".join(section.get_text().split())
+    assert "|" not in words and "Words, no picture" in words, words
+    assert not section.select(".import-note, table")
+    assert "changed: a [caption] with no picture is its text, as WordPress showed it" in report
+
+
 def test_a_gmt_date_another_tool_wrote_is_read(tmp_path):
     """A GMT date with its offset (``... +0000``, as another tool writes it)
     gives the post's offset; one that cannot be read leaves the local date,

@@ -766,13 +766,18 @@ def _hoist_nested_tables(soup: BeautifulSoup, notes: list[str]) -> None:
 def _square_tables(soup: BeautifulSoup) -> None:
     """Every row of a table as wide as its widest (empty cells after): a
     Markdown table has as many columns as its first row, and drops the
-    cells of a longer row."""
+    cells of a longer row.  A row of no cells, which a browser does not
+    show, is left out (it was written as "|", shown as text)."""
     for table in soup.find_all("table"):
         rows = [
             (row, row.find_all(["td", "th"], recursive=False))
             for row in table.find_all("tr")
             if row.find_parent("table") is table
         ]
+        for row, cells in rows:
+            if not cells:
+                row.decompose()
+        rows = [(row, cells) for row, cells in rows if cells]
         widths = [sum(_span(cell) for cell in cells) for _, cells in rows]
         widest = max(widths, default=0)
         for (row, cells), width in zip(rows, widths, strict=True):

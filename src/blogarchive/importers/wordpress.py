@@ -647,6 +647,8 @@ def expand_shortcodes(html: str) -> tuple[str, list[str], list[str]]:
                 notes.append("changed: [caption] became a figure")
                 caption = f"<figcaption>{caption.strip()}</figcaption>"
                 return f"<figure>{image.group(0)}{caption}</figure>"
+            notes.append("changed: a [caption] with no picture is its text, as WordPress showed it")
+            return inner
         positional = _player_address(name, first, attrs) or positional
         if name in PLAYERS:
             url = (inner or "").strip() or attrs.get("src") or attrs.get("url") or positional
