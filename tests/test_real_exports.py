@@ -657,6 +657,20 @@ def test_a_row_of_no_cells_and_a_caption_of_no_picture_show_as_a_browser_did(tmp
     assert "changed: a [caption] with no picture is its text, as WordPress showed it" in report
 
 
+def test_text_that_looks_like_markup_stays_text(tmp_path):
+    """A post about HTML writes "&lt;p&gt;" ("&amp;lt;p&amp;gt;" in its
+    source): Markdown read the entity again and showed "<p>".  Tildes written
+    as text ("~~like this~~") were struck through (MyST's strikethrough)."""
+    text = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
+    odd = "<p>Write &amp;lt;p&amp;gt; and &amp;amp; or &amp;#169;; ~~not struck~~ ~ ok</p>"
+    text = text.replace("then start blogging!", "then start blogging!\n\n" + odd, 1)
+    _, site, _ = import_variant(tmp_path, "wordpress", text)
+    section = site.page("posts/2011/hello-world.html").select_one("article section")
+    words = " ".join(section.get_text().split())
+    assert "Write &lt;p&gt; and &amp; or &#169;; ~~not struck~~ ~ ok" in words, words
+    assert not section.select("del, s")
+
+
 def test_a_gmt_date_another_tool_wrote_is_read(tmp_path):
     """A GMT date with its offset (``... +0000``, as another tool writes it)
     gives the post's offset; one that cannot be read leaves the local date,

@@ -191,9 +191,11 @@ BLOCKS = {
 WRAPPERS = {"div", "section", "article", "center"}
 
 
-# Inline characters Markdown would read as code, links, HTML or escapes, and
-# "{", which before code is a MyST role ("{doc}`x`", "{download}`/etc/passwd`").
-INLINE = re.compile(r"([\\`\[\]<{])")
+# Inline characters Markdown would read as code, links, HTML or escapes;
+# "{", which before code is a MyST role ("{doc}`x`", "{download}`/etc/passwd`");
+# "~", which MyST's strikethrough reads ("~~x~~"); and an "&" that starts a
+# reference Markdown would read again ("&lt;p&gt;" as text, not "<p>").
+INLINE = re.compile(r"([\\`\[\]<{~]|&(?=#?[A-Za-z0-9]+;))")
 # What Markdown reads as a block when it opens a paragraph or list item (or a
 # line after a hard break): a heading, a list item, a quote, a heading's
 # underline; and MyST's comment ("% of children..."), block break ("+++"),
