@@ -671,6 +671,33 @@ def test_text_that_looks_like_markup_stays_text(tmp_path):
     assert not section.select("del, s")
 
 
+def test_blocks_inside_lists_and_tables_show_as_a_browser_did(tmp_path):
+    """An old layout's blocks where Markdown takes none: a heading in a list
+    item had come in as "## heading", a table or a quote in one as "| ..."
+    or "> ..." text; in a table's cell, a heading ran into the next words
+    ("Headingwords"), a list was "- one - two", code "``` code ```"."""
+    text = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
+    odd = (
+        "<ul><li><h3>Heading in a list</h3></li><li><table><tr><th>Table in a list</th></tr>"
+        "<tr><td>cell</td></tr></table></li>"
+        "<li><blockquote><p>Quote in a list</p></blockquote></li></ul>"
+        "<table><tr><td><h2>Heading</h2>words</td><td><ul><li>one</li><li>two</li></ul></td>"
+        "<td><pre>code\n  here</pre></td></tr></table>"
+    )
+    text = text.replace("then start blogging!", "then start blogging!\n\n" + odd, 1)
+    _, site, _ = import_variant(tmp_path, "wordpress", text)
+    section = site.page("posts/2011/hello-world.html").select_one("article section")
+    items = section.select("ul > li")
+    assert items[0].select_one("strong").get_text() == "Heading in a list"
+    assert items[1].select_one("table th").get_text() == "Table in a list"
+    assert items[2].select_one("blockquote").get_text().strip() == "Quote in a list"
+    cells = [" ".join(td.get_text().split()) for td in section.select("table")[-1].select("td")]
+    assert cells == ["Heading words", "• one • two", "code here"]
+    assert section.select("table")[-1].select("td strong, td code")
+    words = section.get_text()
+    assert not re.search(r"(^|\s)(##|\||>|-|```)\s", words), words
+
+
 def test_a_gmt_date_another_tool_wrote_is_read(tmp_path):
     """A GMT date with its offset (``... +0000``, as another tool writes it)
     gives the post's offset; one that cannot be read leaves the local date,

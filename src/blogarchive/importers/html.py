@@ -335,6 +335,9 @@ class _Converter(_Figures, MarkdownConverter):
         return super().convert_p(el, self._escape_lines(text), parent_tags)
 
     def convert_li(self, el, text, parent_tags):
+        first = next((c for c in el.children if not _is_blank(c)), None)
+        if isinstance(first, Tag) and first.name in OWN_BLOCKS:
+            return super().convert_li(el, text or "", parent_tags)  # its Markdown is a block's
         return super().convert_li(el, self._escape_lines(text or ""), parent_tags)
 
     def convert_hN(self, n, el, text, parent_tags):
@@ -527,8 +530,10 @@ def convert(html: str, base_url: str | None = None, kept: list[str] | None = Non
     _restore_embeds(soup, embeds, kept or [])
     _resolve_addresses(soup, base_url, notes)
     _list_stray_items(soup)
+    _headings_as_text(soup, notes)
     _normalise_structure(soup, notes)
     _hoist_nested_tables(soup, notes)
+    _cells_inline(soup)
     _square_tables(soup)
     blocks = _paragraphs(soup, soup)
     body = BeautifulSoup("", "html.parser")
@@ -745,6 +750,50 @@ def _flatten_deep(soup: BeautifulSoup, notes: list[str]) -> None:
         element.unwrap()
     if deep:
         notes.append(f"changed: markup nested more than {DEPTH} deep flattened below that")
+
+
+#: Blocks a list item may open with, written as Markdown's own (not escaped as text).
+OWN_BLOCKS = {"table", "blockquote", "pre", "ul", "ol", "dl", "figure"}
+#: Where Markdown (and docutils) has no heading: a heading there is bold text.
+NO_HEADINGS = ["li", "td", "th", "blockquote", "dd", "dt", "figcaption"]
+
+
+def _headings_as_text(soup: BeautifulSoup, notes: list[str]) -> None:
+    """A heading in a list item, a table's cell or a quote (an old layout's)
+    as bold text, as a browser showed it: Markdown has no heading there,
+    and it came in as "## heading"."""
+    found = [
+        heading
+        for heading in soup.find_all(re.compile(r"^h[1-6]$"))
+        if heading.find_parent(NO_HEADINGS) is not None
+    ]
+    for heading in found:
+        bold = soup.new_tag("strong")
+        bold.extend(list(heading.contents))
+        if heading.find_parent(["td", "th"]) is not None:  # a cell holds one line
+            heading.replace_with(bold, soup.new_string(" "))
+        else:
+            paragraph = soup.new_tag("p")
+            paragraph.append(bold)
+            heading.replace_with(paragraph)
+    if found:
+        notes.append(f"changed: {len(found)} heading(s) in a list, table or quote now bold text")
+
+
+def _cells_inline(soup: BeautifulSoup) -> None:
+    """A table's cell holds one line in Markdown: a list in one as its items
+    after bullets ("• one • two", not "- one - two"), code as inline code."""
+    for cell in soup.find_all(["td", "th"]):
+        for listed in cell.find_all(["ul", "ol"]):
+            for number, item in enumerate(listed.find_all("li", recursive=False), start=1):
+                mark = f"{number}." if listed.name == "ol" else "•"
+                item.insert(0, soup.new_string(f" {mark} "))
+                item.unwrap()
+            listed.unwrap()
+        for pre in cell.find_all("pre"):
+            code = soup.new_tag("code")
+            code.string = " ".join(pre.get_text().split())
+            pre.replace_with(code)
 
 
 def _hoist_nested_tables(soup: BeautifulSoup, notes: list[str]) -> None:
