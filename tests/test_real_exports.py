@@ -698,6 +698,19 @@ def test_blocks_inside_lists_and_tables_show_as_a_browser_did(tmp_path):
     assert not re.search(r"(^|\s)(##|\||>|-|```)\s", words), words
 
 
+def test_a_heading_inside_a_link_is_a_linked_heading(tmp_path):
+    """A heading wrapped in a link (a Blogger template's habit, pasted into
+    posts) came in as the text "## Heading" inside the link."""
+    text = (REAL / "pelican-bloggerexport.xml").read_text(encoding="utf-8")
+    odd = "&lt;a href='http://example.org/next'&gt;&lt;h2&gt;Read on&lt;/h2&gt;&lt;/a&gt;"
+    text = text.replace("It was a cold Winter's night.", "It was a cold Winter's night." + odd, 1)
+    _, site, _ = import_variant(tmp_path, "blogger", text)
+    section = site.page("posts/2010/the-steel-windpipe.html").select_one("article section")
+    [heading] = [h for h in section.select("h2") if "Read on" in h.get_text()]
+    assert heading.a["href"] == "http://example.org/next" and heading.a.get_text() == "Read on"
+    assert "##" not in section.get_text()
+
+
 def test_a_gmt_date_another_tool_wrote_is_read(tmp_path):
     """A GMT date with its offset (``... +0000``, as another tool writes it)
     gives the post's offset; one that cannot be read leaves the local date,

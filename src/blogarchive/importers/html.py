@@ -759,13 +759,22 @@ NO_HEADINGS = ["li", "td", "th", "blockquote", "dd", "dt", "figcaption"]
 
 
 def _headings_as_text(soup: BeautifulSoup, notes: list[str]) -> None:
-    """A heading in a list item, a table's cell or a quote (an old layout's)
-    as bold text, as a browser showed it: Markdown has no heading there,
-    and it came in as "## heading"."""
+    """A heading in a list item, a table's cell, a quote or a link (an old
+    layout's) as bold text, as a browser showed it: Markdown has no heading
+    there, and it came in as "## heading"; a link around a heading alone, a
+    linked heading."""
+    for heading in soup.find_all(re.compile(r"^h[1-6]$")):
+        link = heading.find_parent("a")
+        if link is not None and link.get_text(strip=True) == heading.get_text(strip=True):
+            # A link around a heading (a template's habit): the heading, linked.
+            inside = soup.new_tag("a", attrs=dict(link.attrs))
+            inside.extend(list(heading.contents))
+            heading.append(inside)
+            link.replace_with(heading.extract())
     found = [
         heading
         for heading in soup.find_all(re.compile(r"^h[1-6]$"))
-        if heading.find_parent(NO_HEADINGS) is not None
+        if heading.find_parent([*NO_HEADINGS, "a"]) is not None
     ]
     for heading in found:
         bold = soup.new_tag("strong")
