@@ -711,6 +711,17 @@ def test_a_heading_inside_a_link_is_a_linked_heading(tmp_path):
     assert "##" not in section.get_text()
 
 
+def test_text_struck_out_with_the_old_strike_tag_stays_struck_out(tmp_path):
+    """Words struck out with HTML 4's <strike> (a retraction, in old posts)
+    came in as plain words, their meaning turned; <del> and <s> were kept."""
+    text = (REAL / "pelican-bloggerexport.xml").read_text(encoding="utf-8")
+    odd = "&lt;strike&gt;withdrawn claim&lt;/strike&gt; corrected"
+    text = text.replace("It was a cold Winter's night.", "It was a cold Winter's night. " + odd, 1)
+    _, site, _ = import_variant(tmp_path, "blogger", text)
+    section = site.page("posts/2010/the-steel-windpipe.html").select_one("article section")
+    assert [s.get_text() for s in section.select("del, s")] == ["withdrawn claim"]
+
+
 def test_a_gmt_date_another_tool_wrote_is_read(tmp_path):
     """A GMT date with its offset (``... +0000``, as another tool writes it)
     gives the post's offset; one that cannot be read leaves the local date,

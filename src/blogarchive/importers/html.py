@@ -345,6 +345,9 @@ class _Converter(_Figures, MarkdownConverter):
         text = re.sub(r"(^|[ \t])(#+[ \t]*)$", r"\1\\\2", (text or "").strip())
         return super().convert_hN(n, el, text, parent_tags)
 
+    # HTML 4's <strike> (a retraction, in old posts) as <del> and <s> are: struck out.
+    convert_strike = MarkdownConverter.convert_del
+
     def convert_span(self, el, text, parent_tags):  # Blogger wraps text in styled spans
         return text
 
