@@ -194,14 +194,18 @@ def _channel(path: Path, contents: ExportContents):
     return channel
 
 
-#: WordPress's own kinds of entry besides posts and pages, and plugins' that
-#: hold what visitors sent (contact forms, orders): never offered as posts.
+#: WordPress's own kinds of entry besides posts and pages, plugins' that hold
+#: what visitors sent (contact forms, orders) and plugins' settings: never
+#: offered as posts.
 NOT_POSTS = frozenset(
     "attachment nav_menu_item revision custom_css customize_changeset oembed_cache user_request"
     " wp_block wp_template wp_template_part wp_global_styles wp_navigation wp_font_family"
     " wp_font_face feedback wpcf7_contact_form flamingo_inbound flamingo_contact flamingo_outbound"
     " shop_order shop_order_refund shop_coupon shop_webhook product_variation scheduled-action"
-    " jp_pay_order jp_pay_product".split()
+    " jp_pay_order jp_pay_product"
+    # Plugins' own settings, kept as entries: fields, forms, page builders' templates.
+    " acf-field-group acf-field acf-post-type acf-taxonomy wpforms wpforms_log elementor_library"
+    " et_pb_layout fl-builder-template mc4wp-form ninja-form nf_sub tablepress_table".split()
 )
 
 
