@@ -1100,6 +1100,18 @@ def test_wordpress_com_shortcodes_become_what_they_showed(tmp_path):
     ]
 
 
+def test_a_picture_that_linked_to_a_page_still_links_to_it(theme_data):
+    """A picture in a figure that was a link to a page (the theme unit test's
+    block image links to WordPress's help on image settings) lost its link:
+    the figure has it.  (One to the picture's own file needs none.)"""
+    _, site, _, paths = theme_data
+    rel = next(p for p in paths.values() if p.endswith("/block-image.html"))
+    section = site.page(rel).select_one("article section")
+    help_page = "https://en.support.wordpress.com/images/image-settings/"
+    linked = section.select(f'figure a[href="{help_page}"] > img')
+    assert [img["src"].rsplit("/", 1)[-1] for img in linked] == ["image-alignment-580x300.jpg"]
+
+
 def test_a_posts_own_excerpt_is_read_in_any_namespace(theme_data):
     """The theme unit test data names its excerpts' namespace by https
     (``https://wordpress.org/export/1.2/excerpt/``), as WXR 1.0 and 1.1 name

@@ -284,7 +284,7 @@ class _Figures:
         if src is None:
             return None
         caption_text = self.process_tag(caption, parent_tags) if caption else ""
-        return figure_directive(src, image.get("alt") or "", caption_text)
+        return figure_directive(src, image.get("alt") or "", caption_text, _page_linked(image))
 
 
 class _Converter(_Figures, MarkdownConverter):
@@ -391,12 +391,25 @@ class _Converter(_Figures, MarkdownConverter):
         return "\n\n" + unconverted_note(el.get_text()) + "\n\n"
 
 
-def figure_directive(src: str, alt: str, caption: str) -> str:
+def _page_linked(image: Tag) -> str | None:
+    """The page a picture was a link to: not a file (its full size, which the
+    figure shows; kept beside the post, a link to it would not be published)."""
+    link = image.find_parent("a")
+    target = safe_url(link.get("href")) if link is not None else None
+    if target is None or ATTACHMENT.search(urlsplit(target).path) or target.startswith("#"):
+        return None
+    return target
+
+
+def figure_directive(src: str, alt: str, caption: str, target: str | None = None) -> str:
     """MyST for a picture and its caption (MyST already), fenced longer than
-    any run of backticks in the caption."""
+    any run of backticks in the caption; a link to ``target`` when the picture
+    was a link to a page."""
     lines = [fence(caption) + "{figure} " + src]
     if alt:
         lines.append(":alt: " + " ".join(alt.split()))
+    if target:
+        lines.append(":target: " + target)
     lines.append("")
     if caption.strip():
         lines.append(caption.strip())
