@@ -302,6 +302,30 @@ def test_every_post_keeps_its_text_images_tables_and_code(imported):
         assert len(page.find_all("pre")) == len(source.find_all("pre")) + code, (name, line)
 
 
+def test_every_link_a_post_had_is_a_link_on_its_page(imported):
+    """Each link of a published post (its words, or a picture that linked to
+    a page) is a link on the site: none left as bare words or lost with its
+    picture.  Not a link within the post ("#top"), nor one to a picture's
+    own file (the figure shows it), nor one of no words and no picture."""
+    name, site, _, paths = imported
+    for entry, html in published_entries(REAL / name, EXPORTS[name]).items():
+        rel = page_of(paths, entry)
+        page = page_view(site, rel)
+        shown_words = {" ".join(a.get_text().split()) for a in page.find_all("a", href=True)}
+        shown_pictures = {img["src"].rsplit("/", 1)[-1] for img in page.select("a[href] img[src]")}
+        for link in source_view(html, EXPORTS[name]).find_all("a", href=True):
+            href = link["href"].strip()
+            if href.startswith("#") or urlsplit(href).scheme not in ("http", "https", "mailto", ""):
+                continue
+            words = " ".join(link.get_text().split())
+            picture = link.find("img", src=True)
+            if words:
+                assert words in shown_words, (name, rel, words, href)
+            elif picture is not None and not re.search(r"\.\w{3,4}$", urlsplit(href).path):
+                src = picture["src"].rsplit("/", 1)[-1]
+                assert src in shown_pictures, (name, rel, href, src)
+
+
 def test_old_wxr_tags_and_comments_come_in(tmp_path):
     """WordPress 2.9's export (WXR 1.0) marks tags domain="tag"; its comment is kept."""
     _, site, _, paths = import_and_build("blog-converter-wordpress.xml", tmp_path)
