@@ -13,6 +13,7 @@ old host; a second import downloads nothing it has; ``--no-media`` and
 from __future__ import annotations
 
 import base64
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -241,6 +242,40 @@ def test_media_from_a_folder_needs_no_network(media_server, blog_dir, tmp_path, 
     text = (blog_dir / "posts/2011/the-board.md").read_text(encoding="utf-8")
     assert "the-board/chart.png" in text and "the-board/report.pdf" in text
     assert (blog_dir / "posts/2011/the-board/chart.png").read_bytes() == FILES["/img/chart.png"][1]
+
+
+def test_a_takeout_folder_is_read_whole(media_server, blog_dir, tmp_path, capsys):
+    """Google Takeout gives a Blogger blog as a folder (once unpacked):
+    ``Takeout/Blogger/Blogs/<blog>/feed.atom`` and the pictures in
+    ``Takeout/Blogger/Albums/``.  Given the folder, the import read it as an
+    XML file ("Is a directory"); it now reads the blog's feed.atom, its
+    pictures from the albums, the old host gone.  A zip of it is named as
+    one, with what to do, not reported as malformed XML."""
+    takeout = tmp_path / "Takeout/Blogger"
+    (takeout / "Blogs/The Board").mkdir(parents=True)
+    export_for(media_server, tmp_path).rename(takeout / "Blogs/The Board/feed.atom")
+    albums = takeout / "Albums/The Board"
+    albums.mkdir(parents=True)
+    for path, (_, body) in FILES.items():
+        (albums / path.rsplit("/", 1)[-1]).write_bytes(body)
+    media_server.close()  # the old host is gone
+    status, out = run_import(capsys, tmp_path / "Takeout", blog_dir)
+    assert status == 0, out
+    assert f"reading {takeout / 'Blogs/The Board/feed.atom'}" in out
+    assert f"pictures and files from {takeout / 'Albums'}" in out
+    text = (blog_dir / "posts/2011/the-board.md").read_text(encoding="utf-8")
+    assert "the-board/chart.png" in text and media_server.origin not in text
+    assert (blog_dir / "posts/2011/the-board/chart.png").read_bytes() == FILES["/img/chart.png"][1]
+    (takeout / "Blogs/Another").mkdir()
+    (takeout / "Blogs/Another/feed.atom").write_text("<feed/>", encoding="utf-8")
+    status, out = run_import(capsys, tmp_path / "Takeout", blog_dir)
+    assert status == 1 and "holds 2 blogs' feed.atom: give one of them" in out
+    archive = tmp_path / "takeout-20240101T000000Z-001.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("Takeout/Blogger/Blogs/The Board/feed.atom", "<feed/>")
+    status, out = run_import(capsys, archive, blog_dir)
+    assert status == 1
+    assert f"blog import: {archive}:1: a zip archive (a Takeout download?): unpack it" in out
 
 
 def test_size_and_time_limits(media_server, tmp_path):

@@ -18,6 +18,7 @@ import datetime as dt
 import functools
 import os
 import sys
+import zipfile
 from collections import Counter
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -103,6 +104,9 @@ def cmd_import(args) -> int:
     from .importers.text import read_text_pages
     from .importers.wordpress import read_wordpress_files
 
+    if (unreadable := _takeout(args)) is not None:
+        print(f"blog import: {unreadable}; nothing written", file=sys.stderr)
+        return 1
     post_types = frozenset(t.strip() for t in ",".join(args.post_types).split(",") if t.strip())
     if post_types and args.format != "wordpress":
         print("blog import: --post-types names WordPress's kinds of post", file=sys.stderr)
@@ -143,6 +147,40 @@ def cmd_import(args) -> int:
     _tell_import(args, reads, posts, drafts, outcomes)
     print(f"report: {report}")
     return 1 if any(contents.refused for _, contents in reads) else 0
+
+
+def _takeout(args) -> str | None:
+    """The exports as files: a folder Google Takeout gave (unpacked) read as
+    its blog's ``feed.atom`` (``Takeout/Blogger/Blogs/<blog>/``), its pictures
+    taken from its albums (``Takeout/Blogger/Albums``) unless ``--media-from``
+    says otherwise.  What cannot be read so (a folder of several blogs or
+    none, a zip of one), why, as ``file:1: ...``."""
+    exports = []
+    for export in map(Path, args.export):
+        if zipfile.is_zipfile(export):
+            return (
+                f"{export}:1: a zip archive (a Takeout download?): unpack it and give the folder,"
+                " or the blog's feed.atom in it"
+            )
+        if not export.is_dir():
+            exports.append(str(export))
+            continue
+        feeds = sorted(export.rglob("Blogs/*/feed.atom")) or sorted(export.rglob("feed.atom"))
+        if len(feeds) != 1:
+            found = (
+                f"holds {len(feeds)} blogs' feed.atom: give one of them"
+                if feeds
+                else ("is a folder, with no Takeout feed.atom in it")
+            )
+            return f"{export}:1: {found}" + "".join(f"\n    {feed}" for feed in feeds)
+        print(f"reading {feeds[0]}")
+        exports.append(str(feeds[0]))
+        albums = feeds[0].parent.parent.parent / "Albums"
+        if args.media_from is None and not args.no_media and albums.is_dir():
+            args.media_from = str(albums)
+            print(f"pictures and files from {albums} (Takeout), else from their old addresses")
+    args.export = exports
+    return None
 
 
 def _tell_import(args, reads: list, posts: list, drafts: list, outcomes: list) -> None:
