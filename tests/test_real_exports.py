@@ -649,15 +649,21 @@ def test_a_jump_break_after_one_paragraph_is_reported_so(imported):
         assert word == ("paragraph" if number == "1" else "paragraphs"), (number, word)
 
 
+def hello_world_with(tmp_path: Path, html: str):
+    """(the post's section on the site, the import report) of the WordPress
+    importer's small export, its "Hello world!" post followed by ``html``."""
+    text = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
+    text = text.replace("then start blogging!", "then start blogging!\n\n" + html, 1)
+    _, site, report = import_variant(tmp_path, "wordpress", text)
+    return site.page("posts/2011/hello-world.html").select_one("article section"), report
+
+
 def test_a_line_break_in_a_paragraphs_html_opens_no_block(tmp_path):
     """A line break in a paragraph's HTML is a space to a browser; it was kept,
     and a line after it starting "- ", "1. ", "# " or "> " became a list, a
     heading (a second title: the build failed) or a quote."""
-    text = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
     lines = "<p>Four lines:\n- not a list\n1. not a list\n# not a heading\n> not a quote</p>"
-    text = text.replace("then start blogging!", "then start blogging!\n\n" + lines, 1)
-    _, site, _ = import_variant(tmp_path, "wordpress", text)
-    section = site.page("posts/2011/hello-world.html").select_one("article section")
+    section, _ = hello_world_with(tmp_path, lines)
     assert not section.select("ul, ol, blockquote, h2, h3") and len(section.select("h1")) == 1
     words = " ".join(section.get_text().split())
     assert "Four lines: - not a list 1. not a list # not a heading > not a quote" in words
@@ -666,11 +672,8 @@ def test_a_line_break_in_a_paragraphs_html_opens_no_block(tmp_path):
 def test_a_headings_closing_hashes_are_its_words(tmp_path):
     """A heading ending in "#" ("Page #", "### hashes ###") lost them: in
     Markdown a heading's closing "#"s close it."""
-    text = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
     headings = "<h2>Heading ending with #</h2><h3>### hashes ###</h3><h3>In C#</h3>"
-    text = text.replace("then start blogging!", "then start blogging!\n\n" + headings, 1)
-    _, site, _ = import_variant(tmp_path, "wordpress", text)
-    section = site.page("posts/2011/hello-world.html").select_one("article section")
+    section, _ = hello_world_with(tmp_path, headings)
     shown = [h.get_text().rstrip("¶") for h in section.select("h2, h3")]
     assert shown == ["Heading ending with #", "### hashes ###", "In C#"]
 
@@ -679,11 +682,8 @@ def test_a_row_of_no_cells_and_a_caption_of_no_picture_show_as_a_browser_did(tmp
     """A table row of no cells, which a browser does not show, was written
     as "|" and shown as text; a ``[caption]`` around no picture, whose text
     WordPress showed as it was, came in as a "Not converted" note."""
-    text = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
     odd = '<table><tr></tr></table>[caption id="attachment_1"]Words, no picture[/caption]'
-    text = text.replace("then start blogging!", "then start blogging!\n\n" + odd, 1)
-    _, site, report = import_variant(tmp_path, "wordpress", text)
-    section = site.page("posts/2011/hello-world.html").select_one("article section")
+    section, report = hello_world_with(tmp_path, odd)
     words = " ".join(section.get_text().split())
     assert "|" not in words and "Words, no picture" in words, words
     assert not section.select(".import-note, table")
@@ -694,11 +694,8 @@ def test_text_that_looks_like_markup_stays_text(tmp_path):
     """A post about HTML writes "&lt;p&gt;" ("&amp;lt;p&amp;gt;" in its
     source): Markdown read the entity again and showed "<p>".  Tildes written
     as text ("~~like this~~") were struck through (MyST's strikethrough)."""
-    text = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
     odd = "<p>Write &amp;lt;p&amp;gt; and &amp;amp; or &amp;#169;; ~~not struck~~ ~ ok</p>"
-    text = text.replace("then start blogging!", "then start blogging!\n\n" + odd, 1)
-    _, site, _ = import_variant(tmp_path, "wordpress", text)
-    section = site.page("posts/2011/hello-world.html").select_one("article section")
+    section, _ = hello_world_with(tmp_path, odd)
     words = " ".join(section.get_text().split())
     assert "Write &lt;p&gt; and &amp; or &#169;; ~~not struck~~ ~ ok" in words, words
     assert not section.select("del, s")
@@ -709,7 +706,6 @@ def test_blocks_inside_lists_and_tables_show_as_a_browser_did(tmp_path):
     item had come in as "## heading", a table or a quote in one as "| ..."
     or "> ..." text; in a table's cell, a heading ran into the next words
     ("Headingwords"), a list was "- one - two", code "``` code ```"."""
-    text = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
     odd = (
         "<ul><li><h3>Heading in a list</h3></li><li><table><tr><th>Table in a list</th></tr>"
         "<tr><td>cell</td></tr></table></li>"
@@ -717,9 +713,7 @@ def test_blocks_inside_lists_and_tables_show_as_a_browser_did(tmp_path):
         "<table><tr><td><h2>Heading</h2>words</td><td><ul><li>one</li><li>two</li></ul></td>"
         "<td><pre>code\n  here</pre></td></tr></table>"
     )
-    text = text.replace("then start blogging!", "then start blogging!\n\n" + odd, 1)
-    _, site, _ = import_variant(tmp_path, "wordpress", text)
-    section = site.page("posts/2011/hello-world.html").select_one("article section")
+    section, _ = hello_world_with(tmp_path, odd)
     items = section.select("ul > li")
     assert items[0].select_one("strong").get_text() == "Heading in a list"
     assert items[1].select_one("table th").get_text() == "Table in a list"
