@@ -669,6 +669,22 @@ def test_a_line_break_in_a_paragraphs_html_opens_no_block(tmp_path):
     assert "Four lines: - not a list 1. not a list # not a heading > not a quote" in words
 
 
+def test_breaks_and_blocks_a_browser_showed_apart_stay_apart(tmp_path):
+    """Two line breaks in a row inside a paragraph showed a blank line: the
+    words after them are a paragraph of their own (they had become one
+    line break).  A block the sanitiser removes (a marquee, a form's
+    button) ran its words into the next ("Gomoving"); MathML's text went."""
+    odd = (
+        "<p>First part<br /><br />Second part<br />same paragraph</p>"
+        "<form><button>Go</button></form><marquee>moving</marquee>"
+        "<p>Area <math><mi>x</mi><mo>=</mo><mn>2</mn></math> units</p>"
+    )
+    section, _ = hello_world_with(tmp_path, odd)
+    paragraphs = [" ".join(p.get_text().split()) for p in section.select("p")]
+    assert ["First part", "Second part same paragraph"] == paragraphs[-5:-3], paragraphs
+    assert paragraphs[-3:-1] == ["Go", "moving"] and paragraphs[-1] == "Area x=2 units"
+
+
 def test_a_headings_closing_hashes_are_its_words(tmp_path):
     """A heading ending in "#" ("Page #", "### hashes ###") lost them: in
     Markdown a heading's closing "#"s close it."""

@@ -528,6 +528,7 @@ def convert(html: str, base_url: str | None = None, kept: list[str] | None = Non
     soup = BeautifulSoup(html, "html.parser")
     _flatten_deep(soup, notes)
     _drop_trackers(soup, notes)
+    _blocks_kept_apart(soup)
     _image_pages_as_pictures(soup, notes)
     for anchor in soup.find_all("a", attrs={"name": "more"}):
         anchor.replace_with(soup.new_string(f"\n{MORE}\n"))
@@ -819,6 +820,52 @@ def _cells_inline(soup: BeautifulSoup) -> None:
             code = soup.new_tag("code")
             code.string = " ".join(pre.get_text().split())
             pre.replace_with(code)
+
+
+#: Blocks the sanitiser removes (keeping their words), made ones it keeps:
+#: removed, their words ran into the next ("Gomoving").
+KEPT_APART = {"marquee": "div", "form": "div", "fieldset": "div", "button": "p", "legend": "p"}
+
+
+def _blocks_kept_apart(soup: BeautifulSoup) -> None:
+    """What a browser showed apart, kept apart: a block the sanitiser would
+    remove as a block of its own; MathML (removed whole) as its text; a
+    paragraph's two line breaks in a row (a blank line) as two paragraphs."""
+    for tag in soup.find_all(list(KEPT_APART)):
+        tag.name = KEPT_APART[tag.name]
+        tag.attrs = {}
+    for formula in soup.find_all("math"):
+        formula.replace_with(soup.new_string(formula.get_text()))
+    for paragraph in soup.find_all("p"):
+        _split_at_blank_lines(soup, paragraph)
+
+
+def _split_at_blank_lines(soup: BeautifulSoup, paragraph: Tag) -> None:
+    """``paragraph`` split where two ``<br>`` follow each other (with only
+    white space between): a blank line to a reader, a new paragraph."""
+    groups: list[list] = []
+    current: list = []
+    pending: list = []  # the breaks (and white space) since the last words
+    for node in list(paragraph.contents):
+        if (isinstance(node, Tag) and node.name == "br") or (pending and _is_blank(node)):
+            pending.append(node)
+            continue
+        if current and sum(isinstance(n, Tag) for n in pending) >= 2:
+            groups.append(current)
+            current = []
+            for taken in pending:
+                taken.extract()
+        else:
+            current += pending
+        pending = []
+        current.append(node)
+    groups.append(current + pending)
+    after = paragraph
+    for group in groups[1:]:
+        new = soup.new_tag("p")
+        new.extend([node.extract() for node in group])
+        after.insert_after(new)
+        after = new
 
 
 def _hoist_nested_tables(soup: BeautifulSoup, notes: list[str]) -> None:
