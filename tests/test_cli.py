@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from markdown_it import MarkdownIt
 
 from blogarchive.cli import main
 
@@ -142,6 +143,18 @@ def test_new_writes_any_text_as_valid_yaml(in_repo, capsys, tmp_path, option, va
     assert front[key] == value
     status, _, _ = blog(capsys, "check", out.strip())
     assert status == 0
+
+
+@pytest.mark.parametrize("title", ["#", "Page #", "Why ### matters ###", "C#"])
+def test_new_keeps_a_titles_closing_hashes(in_repo, capsys, tmp_path, title):
+    """A title ending in "#" lost it (Markdown's closing sequence of a
+    heading); a title of "#" alone was a heading of no text, refused."""
+    status, out, _ = blog(capsys, "new", title, "--date", "2011-05-10", "--posts-dir", tmp_path)
+    assert status == 0
+    status, _, err = blog(capsys, "check", out.strip())
+    assert status == 0, err
+    heading = MarkdownIt().parse(split_post(Path(out.strip()))[1])[1].children
+    assert "".join(token.content for token in heading) == title
 
 
 def test_new_dates_now_with_an_offset(in_repo, capsys, tmp_path):

@@ -685,6 +685,18 @@ def test_breaks_and_blocks_a_browser_showed_apart_stay_apart(tmp_path):
     assert paragraphs[-3:-1] == ["Go", "moving"] and paragraphs[-1] == "Area x=2 units"
 
 
+def test_a_title_of_hashes_keeps_them(tmp_path):
+    """A post titled "#" (or ending in one) was written "# #": a heading of
+    no text, and the build failed."""
+    text = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
+    text = text.replace("<title>Hello world!</title>", "<title>#</title>", 1)
+    text = text.replace("<title>Foo-child</title>", "<title>Foo-child #</title>", 1)
+    _, site, _ = import_variant(tmp_path, "wordpress", text)
+    pages = site.root.glob("posts/*/*.html")
+    titles = [site.page(p.relative_to(site.root).as_posix()).h1.get_text() for p in pages]
+    assert {"#¶", "Foo-child #¶"} <= set(titles), titles
+
+
 def test_a_headings_closing_hashes_are_its_words(tmp_path):
     """A heading ending in "#" ("Page #", "### hashes ###") lost them: in
     Markdown a heading's closing "#"s close it."""

@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 from .archived import ARCHIVE_API, LINKS_FILE
 from .frontmatter import check_file, dump
 from .importers import ImportError_, slugify_title, write_posts, write_report
-from .importers.html import escape_text
+from .importers.html import heading_line
 from .importers.records import leave_to_the_site, one_post_each, skipped
 from .importers.writer import leave_to_files
 
@@ -73,7 +73,7 @@ def cmd_new(args) -> int:
     values = {"date": when, "author": args.author or settings["author"]}
     values |= {"category": args.category, "tags": _split(args.tags)}
     front = dump({key: value for key, value in values.items() if value or key == "tags"})
-    lines = ["---", *front, "---", "", "# " + escape_text(args.title), "", ""]
+    lines = ["---", *front, "---", "", heading_line(args.title), "", ""]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines), encoding="utf-8")
     print(path)

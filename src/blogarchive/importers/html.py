@@ -341,9 +341,7 @@ class _Converter(_Figures, MarkdownConverter):
         return super().convert_li(el, self._escape_lines(text or ""), parent_tags)
 
     def convert_hN(self, n, el, text, parent_tags):
-        # "#"s that end a heading close it in Markdown: a heading's own ("Page #") are escaped.
-        text = re.sub(r"(^|[ \t])(#+[ \t]*)$", r"\1\\\2", (text or "").strip())
-        return super().convert_hN(n, el, text, parent_tags)
+        return super().convert_hN(n, el, closing_hashes_escaped(text or ""), parent_tags)
 
     # HTML 4's <strike> (a retraction, in old posts) as <del> and <s> are: struck out.
     convert_strike = MarkdownConverter.convert_del
@@ -428,6 +426,17 @@ def _role(name: str, text: str) -> str:
 def escape_text(text: str) -> str:
     """Plain text (a title) as Markdown that shows exactly that text."""
     return _Converter(escape_misc=False).escape(text, set())
+
+
+def closing_hashes_escaped(text: str) -> str:
+    """A heading's Markdown with the "#"s that end it escaped: Markdown reads
+    them as closing the heading, and "Page #" showed "Page", "#" nothing."""
+    return re.sub(r"(^|[ \t])(#+[ \t]*)$", r"\1\\\2", text.strip())
+
+
+def heading_line(title: str) -> str:
+    """A post's ``# Title`` line, showing exactly its title."""
+    return "# " + closing_hashes_escaped(escape_text(title))
 
 
 def _is_blank(node) -> bool:

@@ -21,7 +21,7 @@ import yaml
 
 from ..frontmatter import check_file, dump
 from ..model import redirect_docname
-from .html import escape_text
+from .html import heading_line
 from .records import ImportedPost, not_redirected, skipped
 
 DIGEST_KEY = "imported_digest"
@@ -76,8 +76,7 @@ def render(post: ImportedPost) -> str:
 
 
 def _with_digest(front: list[str], post: ImportedPost) -> str:
-    title = escape_text(post.title)
-    text = "---\n" + "\n".join(front) + "\n---\n\n# " + title + "\n\n" + post.body
+    text = "---\n" + "\n".join(front) + "\n---\n\n" + heading_line(post.title) + "\n\n" + post.body
     lines = text.split("\n")
     lines.insert(len(front) + 1, f"{DIGEST_KEY}: {_digest(text)}")
     return "\n".join(lines)
