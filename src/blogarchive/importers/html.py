@@ -693,7 +693,7 @@ def _embedded_address(tag: Tag) -> str:
 
 
 #: What a player shortcode showed (wordpress.py marks its embed with it).
-WHAT_IT_SHOWED = {kind: kind for kind in ("Audio", "Video", "Map", "Tweet", "Post")}
+WHAT_IT_SHOWED = frozenset({"Audio", "Video", "Map", "Tweet", "Post"})
 
 
 def _take_embeds(soup: BeautifulSoup, embeds: list, notes: list[str], base_url: str | None) -> None:
@@ -724,7 +724,8 @@ def _take_embeds(soup: BeautifulSoup, embeds: list, notes: list[str], base_url: 
             r"youtube|vimeo|dailymotion", url
         ):
             kind = "Video"
-        kind = WHAT_IT_SHOWED.get(tag.get("data-kind"), kind)  # a shortcode's (wordpress.py)
+        if tag.get("data-kind") in WHAT_IT_SHOWED:  # a shortcode's (wordpress.py)
+            kind = tag["data-kind"]
         embeds.append((kind, url, (tag.get("title") or "").strip()))
         notes.append(f"changed: <{tag.name}> from {provider(url)} became a link (nothing loaded)")
         tag.replace_with(soup.new_string(f"\n{EMBED}{len(embeds) - 1}\n"))
@@ -812,7 +813,7 @@ def _headings_as_text(soup: BeautifulSoup, notes: list[str]) -> None:
             paragraph.append(bold)
             heading.replace_with(paragraph)
     if found:
-        notes.append(f"changed: {len(found)} heading(s) in a list, table or quote now bold text")
+        notes.append(f"changed: {len(found)} heading(s) in a list, table, quote or link now bold")
 
 
 def _cells_inline(soup: BeautifulSoup) -> None:
