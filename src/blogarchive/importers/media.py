@@ -53,6 +53,8 @@ KEPT_EXTENSIONS = frozenset(
     " mp3 m4a ogg oga opus wav flac aac mp4 m4v webm ogv mov avi wmv wma 3gp"
     " pdf doc docx xls xlsx ppt pptx pps ppsx odt ods odp rtf txt csv zip".split()
 )
+#: Names of files a browser runs as a page or a program, said so in the report.
+RUNS = re.compile(r"^(svgz?|s?html?|xhtml?|xht|xml|xsl|mjs|js|swf|wasm)$")
 #: Types a browser runs as a page (a name without a kind is kept by its type):
 #: SVG, HTML, XML (which can hold either) and script.
 ACTIVE_TYPES = re.compile(r"(^|/|\+)(svg|xml|html|xhtml)(\+xml)?$|javascript|ecmascript", re.I)
@@ -111,7 +113,8 @@ class Mirror:
     def _one(self, folder: Path, url: str, name: str) -> Fetched:
         extension = name.rpartition(".")[2] if "." in name else ""
         if extension and extension not in KEPT_EXTENSIONS:
-            return Fetched(url, None, f"a .{extension} file can run script: not kept")
+            why = "can run script" if RUNS.match(extension) else "is no picture, sound or document"
+            return Fetched(url, None, f"a .{extension} file {why}: not kept")
         target = folder / name
         if target.exists() and _sources(folder).get(name) == source(url):
             return Fetched(url, name)  # kept by an earlier import
