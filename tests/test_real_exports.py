@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -903,6 +904,36 @@ def test_a_split_export_is_imported_as_one(tmp_path):
         else:
             assert pictures == []
             assert "dropped: its featured image, attachment 5, not in the export" in report
+
+
+def test_an_unpacked_wordpress_com_export_is_read_as_one(tmp_path, capsys):
+    """WordPress.com gives a blog's export as a zip of its files.  Unpacked,
+    the folder is read as one import of every XML file in it (it had been read
+    as an XML file: "Is a directory"); the zip itself is named as one."""
+    folder = tmp_path / "myblog.wordpress.com-2024-01-01-00_00_00"
+    folder.mkdir()
+    for part in ("posts", "pages", "attachments"):
+        name = f"ghost-migrate-wp-multiple-{part}-only.xml"
+        (folder / name).write_bytes((REAL / name).read_bytes())
+    root = new_blog(tmp_path / "blog")
+    argv = ["import", "wordpress", str(folder), "--posts-dir", str(root / "posts"), "--no-media"]
+    assert main(argv) == 0
+    assert build(root, root / "_build/html") == 0
+    page = Site(root / "_build/html").page("posts/2013/basic-post.html")
+    assert [urlsplit(img["src"]).hostname for img in page.select("article section img")] == [
+        "images.unsplash.com"
+    ]
+    report = (root / "posts/import-report.txt").read_text(encoding="utf-8")
+    assert report.startswith(
+        f"Import of {folder / 'ghost-migrate-wp-multiple-attachments-only.xml'}, "
+    )
+    archive = tmp_path / "myblog.wordpress.com-2024-01-01.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("myblog.wordpress.com-2024-01-01.000.xml", "<rss/>")
+    capsys.readouterr()
+    assert main(["import", "wordpress", str(archive), "--posts-dir", str(root / "posts")]) == 1
+    said = capsys.readouterr().err
+    assert f"{archive}:1: a zip archive (WordPress.com's export?): unpack it" in said
 
 
 def test_a_comment_on_an_id_two_entries_share_is_the_published_posts(tmp_path):

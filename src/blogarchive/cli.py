@@ -104,7 +104,7 @@ def cmd_import(args) -> int:
     from .importers.text import read_text_pages
     from .importers.wordpress import read_wordpress_files
 
-    if (unreadable := _takeout(args)) is not None:
+    if (unreadable := _unpacked(args)) is not None:
         print(f"blog import: {unreadable}; nothing written", file=sys.stderr)
         return 1
     post_types = frozenset(t.strip() for t in ",".join(args.post_types).split(",") if t.strip())
@@ -149,38 +149,50 @@ def cmd_import(args) -> int:
     return 1 if any(contents.refused for _, contents in reads) else 0
 
 
-def _takeout(args) -> str | None:
-    """The exports as files: a folder Google Takeout gave (unpacked) read as
-    its blog's ``feed.atom`` (``Takeout/Blogger/Blogs/<blog>/``), its pictures
-    taken from its albums (``Takeout/Blogger/Albums``) unless ``--media-from``
-    says otherwise.  What cannot be read so (a folder of several blogs or
-    none, a zip of one), why, as ``file:1: ...``."""
+#: What a folder or a zip given to ``blog import`` is likely to be, by format.
+DOWNLOADS = {"blogger": "a Takeout download", "wordpress": "WordPress.com's export"}
+
+
+def _unpacked(args) -> str | None:
+    """The exports as files: a folder read as the export it holds, as
+    :func:`_folder_exports` finds it.  What cannot be read so (a zip, a folder
+    of several blogs or none), why, as ``file:1: ...``."""
     exports = []
     for export in map(Path, args.export):
         if zipfile.is_zipfile(export):
-            return (
-                f"{export}:1: a zip archive (a Takeout download?): unpack it and give the folder,"
-                " or the blog's feed.atom in it"
-            )
+            what = DOWNLOADS.get(args.format, "a download")
+            return f"{export}:1: a zip archive ({what}?): unpack it and give the folder"
         if not export.is_dir():
             exports.append(str(export))
             continue
-        feeds = sorted(export.rglob("Blogs/*/feed.atom")) or sorted(export.rglob("feed.atom"))
-        if len(feeds) != 1:
-            found = (
-                f"holds {len(feeds)} blogs' feed.atom: give one of them"
-                if feeds
-                else ("is a folder, with no Takeout feed.atom in it")
-            )
-            return f"{export}:1: {found}" + "".join(f"\n    {feed}" for feed in feeds)
-        print(f"reading {feeds[0]}")
-        exports.append(str(feeds[0]))
-        albums = feeds[0].parent.parent.parent / "Albums"
-        if args.media_from is None and not args.no_media and albums.is_dir():
-            args.media_from = str(albums)
-            print(f"pictures and files from {albums} (Takeout), else from their old addresses")
+        found = _folder_exports(args, export)
+        if isinstance(found, str):
+            return f"{export}:1: {found}"
+        exports += map(str, found)
     args.export = exports
     return None
+
+
+def _folder_exports(args, folder: Path) -> list[Path] | str:
+    """The files of an unpacked download, or why there are none to read:
+    WordPress.com's export, every XML file in it (a big blog's is split); a
+    Google Takeout, its blog's ``feed.atom`` (``Takeout/Blogger/Blogs/<blog>/``),
+    its pictures taken from its albums (``Takeout/Blogger/Albums``) unless
+    ``--media-from`` says otherwise."""
+    if args.format == "wordpress":
+        files = sorted(folder.glob("*.xml"))
+        return files or "is a folder, with no WordPress export (.xml) in it"
+    feeds = sorted(folder.rglob("Blogs/*/feed.atom")) or sorted(folder.rglob("feed.atom"))
+    if len(feeds) != 1:
+        listed = "".join(f"\n    {feed}" for feed in feeds)
+        many = f"holds {len(feeds)} blogs' feed.atom: give one of them{listed}"
+        return many if feeds else "is a folder, with no Takeout feed.atom in it"
+    print(f"reading {feeds[0]}")
+    albums = feeds[0].parent.parent.parent / "Albums"
+    if args.media_from is None and not args.no_media and albums.is_dir():
+        args.media_from = str(albums)
+        print(f"pictures and files from {albums} (Takeout), else from their old addresses")
+    return feeds
 
 
 def _tell_import(args, reads: list, posts: list, drafts: list, outcomes: list) -> None:
