@@ -1189,6 +1189,25 @@ def test_a_picture_that_linked_to_a_page_still_links_to_it(theme_data):
     assert [img["src"].rsplit("/", 1)[-1] for img in linked] == ["image-alignment-580x300.jpg"]
 
 
+def test_a_comments_markup_shows_as_its_blog_showed_it(theme_data):
+    """The theme unit test's comment of every element (its blog showed a
+    comment's HTML as written): its struck and inserted words, quotations,
+    code block, table and definitions kept their form (only paragraphs,
+    emphasis, links and lists were kept, the rest run into its neighbours:
+    "Header oneHeader two"); a heading in a comment is bold text (the page's
+    headings are its own)."""
+    _, site, _, paths = theme_data
+    rel = next(p for p in paths.values() if p.endswith("/template-comments.html"))
+    comments = site.page(rel).select("section.comments .comment-text")
+    [full] = [c for c in comments if c.find(string=lambda s: "Header one" in s)]
+    assert full.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]) == []
+    bold = [b.get_text() for b in full.select("strong")]
+    assert {"Header one", "Header two", "Header six"} <= set(bold)
+    for tag in ("del", "ins", "q", "cite", "pre", "table", "th", "dl", "dt", "dd", "abbr", "sup"):
+        assert full.find(tag) is not None, tag
+    assert "Header oneHeader two" not in full.get_text()
+
+
 def test_a_posts_own_excerpt_is_read_in_any_namespace(theme_data):
     """The theme unit test data names its excerpts' namespace by https
     (``https://wordpress.org/export/1.2/excerpt/``), as WXR 1.0 and 1.1 name

@@ -11,6 +11,7 @@ edited by hand.  No comment system, no script: the conversation as it was.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -23,17 +24,31 @@ from .confine import inside, link_out
 
 logger = logging.getLogger(__name__)
 
-TAGS = {"p", "br", "a", "b", "strong", "i", "em", "blockquote", "ul", "ol", "li", "code"}
+#: What a comment keeps of its markup, as its blog showed it (WordPress shows
+#: a comment's HTML as written): text's forms, lists, quotations, code, tables;
+#: nothing that loads (a picture) or runs.
+TAGS = {
+    "p", "br", "hr", "a", "b", "strong", "i", "em", "u", "small", "big", "s", "strike", "del",
+    "ins", "q", "cite", "abbr", "acronym", "sub", "sup", "code", "kbd", "samp", "tt", "var",
+    "pre", "blockquote", "address", "ul", "ol", "li", "dl", "dt", "dd",
+    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+}  # fmt: skip
+ATTRIBUTES = {"a": {"href"}, "abbr": {"title"}, "acronym": {"title"}, "th": {"colspan", "rowspan"}}
+ATTRIBUTES["td"] = ATTRIBUTES["th"]
+#: A heading in a comment: bold text (the page's headings are the page's own).
+HEADING = re.compile(r"<(/?)h[1-6]\b[^>]*>", re.I)
 
 
 def clean(html: str) -> str:
-    """A comment's text as inert HTML: paragraphs, emphasis and links at most
-    (http, https or mailto, ``rel="nofollow ugc"``).  The importers clean each
-    comment with it; pages clean it again, in case the file was edited by hand."""
+    """A comment's text as inert HTML: its text's forms, lists, quotations,
+    code and tables; links http, https or mailto, ``rel="nofollow ugc"``; a
+    heading bold text.  The importers clean each comment with it; pages clean
+    it again, in case the file was edited by hand."""
+    html = HEADING.sub(lambda m: "</strong></p>" if m[1] else "<p><strong>", html)
     return nh3.clean(
         html,
         tags=TAGS,
-        attributes={"a": {"href"}},
+        attributes=ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="nofollow ugc",
     ).strip()
