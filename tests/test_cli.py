@@ -157,6 +157,23 @@ def test_new_keeps_a_titles_closing_hashes(in_repo, capsys, tmp_path, title):
     assert "".join(token.content for token in heading) == title
 
 
+@pytest.mark.parametrize("command", [["check"], ["new", "A title"], ["links"]])
+def test_a_conf_py_that_fails_is_named_with_its_line(capsys, tmp_path, monkeypatch, command):
+    """A settings file that fails (a name not defined, an environment variable
+    not set) ended every command in a traceback; it is named, with its line."""
+    (tmp_path / "conf.py").write_text(
+        'project = "A blog"\nimport os\nauthor = os.environ["NO_SUCH_VARIABLE"]\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    status, out, err = blog(capsys, *command)
+    assert status == 1 and "Traceback" not in out + err
+    assert f"blog: {tmp_path / 'conf.py'}:3: cannot be read: KeyError: 'NO_SUCH_VARIABLE'" in err
+    (tmp_path / "conf.py").write_text('project = "A blog"\n\nauthor = (\n', encoding="utf-8")
+    status, _, err = blog(capsys, *command)
+    assert status == 1 and f"blog: {tmp_path / 'conf.py'}:3: cannot be read: SyntaxError" in err
+
+
 def test_new_dates_now_with_an_offset(in_repo, capsys, tmp_path):
     _, out, _ = blog(capsys, "new", "Today", "--posts-dir", tmp_path)
     front, _ = split_post(Path(out.strip()))

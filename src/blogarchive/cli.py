@@ -18,10 +18,13 @@ import datetime as dt
 import functools
 import os
 import sys
+import traceback
 import zipfile
 from collections import Counter
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+from sphinx.errors import ConfigError
 
 from .archived import ARCHIVE_API, LINKS_FILE
 from .frontmatter import check_file, dump
@@ -357,7 +360,23 @@ def main(argv: list[str] | None = None) -> int:
     links.set_defaults(run=cmd_links)
 
     args = parser.parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except ConfigError as exc:  # conf.py, read by _settings (the build names it its own way)
+        print(f"blog: {_unreadable_settings(exc)}", file=sys.stderr)
+        return 1
+
+
+def _unreadable_settings(exc: Exception) -> str:
+    """Why conf.py cannot be read, as ``conf.py:LINE: cannot be read: ...``:
+    the line of it that failed, and the error there."""
+    path = Path.cwd() / "conf.py"
+    cause = exc.__cause__
+    frames = traceback.extract_tb(cause.__traceback__) if cause is not None else []
+    line = next((f.lineno for f in reversed(frames) if Path(f.filename) == path), None)
+    line = line or getattr(cause, "lineno", None) or 1  # a SyntaxError's is its own
+    what = f"{type(cause).__name__}: {cause}" if cause is not None else str(exc).split("\n")[0]
+    return f"{path}:{line}: cannot be read: {what}"
 
 
 if __name__ == "__main__":
