@@ -1195,7 +1195,8 @@ def test_a_comments_markup_shows_as_its_blog_showed_it(theme_data):
     code block, table and definitions kept their form (only paragraphs,
     emphasis, links and lists were kept, the rest run into its neighbours:
     "Header oneHeader two"); a heading in a comment is bold text (the page's
-    headings are its own)."""
+    headings are its own).  A picture in a comment, which had gone with its
+    alt text, is a link to it."""
     _, site, _, paths = theme_data
     rel = next(p for p in paths.values() if p.endswith("/template-comments.html"))
     comments = site.page(rel).select("section.comments .comment-text")
@@ -1206,6 +1207,11 @@ def test_a_comments_markup_shows_as_its_blog_showed_it(theme_data):
     for tag in ("del", "ins", "q", "cite", "pre", "table", "th", "dl", "dt", "dd", "abbr", "sup"):
         assert full.find(tag) is not None, tag
     assert "Header oneHeader two" not in full.get_text()
+    # A comment's picture, which the site does not load, is a link to it, named by its alt text.
+    links = [a for c in comments for a in c.select("a[href]")]
+    [picture] = [a for a in links if "dsc20050102_192118_51.jpg" in a["href"]]
+    assert picture.get_text() == "Picture: Albany wind-farm against the sunset, Western Australia"
+    assert not [c for c in comments if c.find("img")]
 
 
 def test_a_posts_own_excerpt_is_read_in_any_namespace(theme_data):

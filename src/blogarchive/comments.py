@@ -45,6 +45,8 @@ def clean(html: str) -> str:
     heading bold text.  The importers clean each comment with it; pages clean
     it again, in case the file was edited by hand."""
     html = HEADING.sub(lambda m: "</strong></p>" if m[1] else "<p><strong>", html)
+    if "<img" in html.lower():
+        html = _pictures_as_links(html)
     return nh3.clean(
         html,
         tags=TAGS,
@@ -52,6 +54,20 @@ def clean(html: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="nofollow ugc",
     ).strip()
+
+
+def _pictures_as_links(html: str) -> str:
+    """A comment's pictures, which it does not load (nothing comes from another
+    host), each a link to the picture named by its alt text."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for picture in soup.find_all("img"):
+        alt = " ".join((picture.get("alt") or "").split())
+        link = soup.new_tag("a", href=(picture.get("src") or "").strip())
+        link.string = f"Picture: {alt}" if alt else "Picture"
+        picture.replace_with(link)
+    return str(soup)
 
 
 @dataclass
