@@ -779,6 +779,7 @@ def _flatten_deep(soup: BeautifulSoup, notes: list[str]) -> None:
         notes.append(f"changed: markup nested more than {DEPTH} deep flattened below that")
 
 
+HEADING_TAG = re.compile(r"^h[1-6]$")
 #: Blocks a list item may open with, written as Markdown's own (not escaped as text).
 OWN_BLOCKS = {"table", "blockquote", "pre", "ul", "ol", "dl", "figure"}
 #: Where Markdown (and docutils) has no heading: a heading there is bold text.
@@ -790,7 +791,7 @@ def _headings_as_text(soup: BeautifulSoup, notes: list[str]) -> None:
     layout's) as bold text, as a browser showed it: Markdown has no heading
     there, and it came in as "## heading"; a link around a heading alone, a
     linked heading."""
-    for heading in soup.find_all(re.compile(r"^h[1-6]$")):
+    for heading in soup.find_all(HEADING_TAG):
         link = heading.find_parent("a")
         if link is not None and link.get_text(strip=True) == heading.get_text(strip=True):
             # A link around a heading (a template's habit): the heading, linked.
@@ -800,7 +801,7 @@ def _headings_as_text(soup: BeautifulSoup, notes: list[str]) -> None:
             link.replace_with(heading.extract())
     found = [
         heading
-        for heading in soup.find_all(re.compile(r"^h[1-6]$"))
+        for heading in soup.find_all(HEADING_TAG)
         if heading.find_parent([*NO_HEADINGS, "a"]) is not None
     ]
     for heading in found:
@@ -998,7 +999,7 @@ def _normalise_structure(soup: BeautifulSoup, notes: list[str]) -> None:
     # The post's title is its only h1: body headings start at h2, each at most
     # one level below the one before it, whatever order the source had.
     stack: list[int] = []
-    for heading in soup.find_all(re.compile(r"^h[1-6]$")):
+    for heading in soup.find_all(HEADING_TAG):
         if not heading.get_text(strip=True) and not heading.find("img"):
             heading.decompose()
             continue

@@ -135,10 +135,7 @@ class Mirror:
                 continue
             except _Refused as exc:
                 return Fetched(url, None, str(exc))
-            folder.mkdir(parents=True, exist_ok=True)
-            scratch = target.with_name(f".{target.name}.part")
-            scratch.write_bytes(data)
-            scratch.replace(target)
+            _keep(folder, name, data)
             return Fetched(url, name)
         return Fetched(url, None, error)
 
@@ -151,10 +148,7 @@ class Mirror:
             return Fetched(url, None, f"not base64: {exc}")
         if len(data) > self.max_bytes:
             return Fetched(url, None, f"larger than {self.max_bytes // (1024 * 1024)} MB")
-        folder.mkdir(parents=True, exist_ok=True)
-        scratch = folder / f".{name}.part"
-        scratch.write_bytes(data)
-        scratch.replace(folder / name)
+        _keep(folder, name, data)
         return Fetched(url, name)
 
     def _download(self, url: str) -> bytes:
@@ -176,6 +170,14 @@ class Mirror:
         if len(data) > self.max_bytes:
             raise _Refused(f"larger than {self.max_bytes // (1024 * 1024)} MB")
         return data
+
+
+def _keep(folder: Path, name: str, data: bytes) -> None:
+    """``data`` as ``folder/name``, written whole (a scratch file, moved over it)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    scratch = folder / f".{name}.part"
+    scratch.write_bytes(data)
+    scratch.replace(folder / name)
 
 
 def _refuse_local(url: str) -> None:

@@ -259,6 +259,11 @@ class Picture:
     def img(self) -> str:
         return f'<img src="{escape(self.url)}" alt="{escape(self.alt)}">'
 
+    def figure(self) -> str:
+        """The picture with its caption, if it has one, as the converter reads a figure."""
+        caption = f"<figcaption>{self.caption}</figcaption>" if self.caption else ""
+        return f"<figure>{self.img()}{caption}</figure>"
+
     def kind(self) -> str:
         """``image``, ``audio``, ``video`` or ``""``, by its file's name (an export
         gives no type): a ``[gallery]`` shows pictures, a ``[playlist]`` sound."""
@@ -410,12 +415,8 @@ def _galleries(html: str, post_id: str, shared: Shared, notes: list[str]) -> str
         if kind != "image":
             urls = [escape(shared.pictures[number].url) for number in shown]
             return "".join(f'<{kind} src="{url}"></{kind}>' for url in urls)
-        figures = []
-        for number in shown:
-            picture = shared.pictures[number]
-            caption = f"<figcaption>{picture.caption}</figcaption>" if picture.caption else ""
-            figures.append(f"<figure>{picture.img()}{caption}</figure>")
-        return f"<figure>{''.join(figures)}</figure>"
+        figures = "".join(shared.pictures[number].figure() for number in shown)
+        return f"<figure>{figures}</figure>"
 
     return GALLERY.sub(files, html)
 
@@ -432,10 +433,8 @@ def _featured(item, shared: Shared, html: str, notes: list[str]) -> str:
             continue
         if picture.url not in html:
             notes.append(f"changed: its featured image {picture.url!r} heads it")
-            if picture.caption:
-                caption = f"<figcaption>{picture.caption}</figcaption>"
-                return f"<figure>{picture.img()}{caption}</figure>\n" + html
-            return f"<p>{picture.img()}</p>\n" + html
+            shown = picture.figure() if picture.caption else f"<p>{picture.img()}</p>"
+            return shown + "\n" + html
     return html
 
 
@@ -463,7 +462,7 @@ def _with_reusable_blocks(html: str, blocks: dict[str, str], notes: list[str], d
 
 
 def _post(
-    path: Path, item, blog_url, names: dict[str, str], author, shared: Shared | None = None
+    path: Path, item, blog_url, names: dict[str, str], author, shared: Shared
 ) -> ImportedPost:
     html = item.findtext("content:encoded", namespaces=NS)
     notes: list[str] = []
@@ -472,7 +471,6 @@ def _post(
         notes.append("no content:encoded: the post has no text")
     published = _date(path, item, notes)
     link = (item.findtext("link") or "").strip() or None
-    shared = shared or Shared()
     html = _languages_apart(html, notes)
     html = _pages_apart(html, notes)
     html = _with_reusable_blocks(html, shared.blocks, notes)
