@@ -526,3 +526,31 @@ def test_stylesheets_after_one_that_cannot_join_keep_their_order_and_colours(tmp
     assert "styles/furo.css" in held and "custom.css" not in held
     colours = site.path("_static/furo-variables.css").read_text(encoding="utf-8")
     assert colours.count("--color-code-background:") == 3
+
+
+def test_a_footnote_is_at_its_posts_end_and_lists_show_no_mark_of_it(tmp_path, capfd):
+    """A post's footnote (MyST's ``[^1]``) links to its note at the end of the
+    post's page.  A page listing posts shows their first paragraphs without
+    the mark: the note is not there, and two posts' marks had the same id."""
+    from test_bad_input import build_with
+
+    post = "---\ndate: 2010-07-{day}\n---\n\n# {title}\n\nA claim[^1] opens it.\n\nMore.\n\n"
+    post += "[^1]: The source of the claim.\n"
+    extra = {
+        "posts/2010/noted.md": post.format(day="09", title="Noted"),
+        "posts/2010/noted-again.md": post.format(day="10", title="Noted again"),
+    }
+    status, err, site = build_with(tmp_path, capfd, extra=extra)
+    assert status == 0, err
+    page = site.page("posts/2010/noted.html")
+    mark = page.select_one("article a.footnote-reference")
+    assert "The source of the claim." in page.select_one(mark["href"]).get_text()
+    assert page.select_one('meta[name="description"]')["content"] == "A claim opens it."
+    for listing in ("index.html", "blog/2010/07/index.html"):
+        soup = site.page(listing)
+        excerpts = [e for e in soup.select(".post-excerpt") if "claim" in e.get_text()]
+        assert [" ".join(e.get_text().split()) for e in excerpts] == ["A claim opens it."] * 2
+        ids = [tag["id"] for tag in soup.select("[id]")]
+        assert len(ids) == len(set(ids)), listing
+        for link in soup.select('a[href^="#"]'):
+            assert link["href"] == "#" or soup.select_one(f'[id="{link["href"][1:]}"]'), link

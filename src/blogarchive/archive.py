@@ -166,7 +166,7 @@ class Bodies:
     def excerpt(self, post: Post, page_uri: str) -> str:
         html = self._excerpts.get(post.docname)
         if html is None:
-            html = self._excerpts[post.docname] = self._render(post.excerpt)
+            html = self._excerpts[post.docname] = self._render(without_note_marks(post.excerpt))
         here = self.app.builder.get_target_uri(self.page)
         return rebase_links(html, here, page_uri)
 
@@ -190,6 +190,19 @@ class Bodies:
             return render(builder, self.page, doctree)
         finally:
             builder.add_permalinks = add_permalinks
+
+
+def without_note_marks(content) -> list:
+    """Copies of ``content`` without its footnotes' and citations' marks: where
+    a post's first paragraphs show apart from it (a page listing it, its
+    description), the notes they lead to are not (and on a page listing two,
+    each mark's id was the other's)."""
+    marks = (nodes.footnote_reference, nodes.citation_reference)
+    copies = [node.deepcopy() for node in content if not isinstance(node, marks)]
+    for copy in copies:
+        for mark in list(copy.findall(lambda node: isinstance(node, marks))):
+            mark.parent.remove(mark)
+    return copies
 
 
 class Sidebar:

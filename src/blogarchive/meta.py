@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 from html import escape
 
+from .archive import without_note_marks
 from .model import word_count
 
 
 def _excerpt_text(post, limit: int = 200) -> str:
-    text = " ".join(" ".join(node.astext() for node in post.excerpt).split())
+    text = " ".join(" ".join(node.astext() for node in without_note_marks(post.excerpt)).split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
