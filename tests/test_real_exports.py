@@ -14,6 +14,7 @@ build, warnings as errors.  Then, read as a reader would:
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -141,6 +142,9 @@ def words(soup: BeautifulSoup) -> list[str]:
     return soup.get_text(" ").split()
 
 
+SOCIAL_LINK = re.compile(r"<!-- wp:social-link (\{.*?\}) /-->")
+
+
 def source_view(html: str, fmt: str) -> BeautifulSoup:
     """The source post as its old blog showed it: shortcode tags hidden; for
     WordPress, its paragraphs made (autop) and read as a browser reads them
@@ -152,6 +156,11 @@ def source_view(html: str, fmt: str) -> BeautifulSoup:
         return f" {caption.group(1)} " if caption else " "
 
     html = SHORTCODE_TAG.sub(shown, html)
+    # A social link block: WordPress showed its service's icon, named for a
+    # screen reader by its label or the service.
+    html = SOCIAL_LINK.sub(
+        lambda m: f" {json.loads(m[1]).get('label') or json.loads(m[1])['service']} ", html
+    )
     if fmt == "wordpress":
         soup = BeautifulSoup(autop(html), "html.parser")
     else:
@@ -650,11 +659,18 @@ def test_a_jump_break_after_one_paragraph_is_reported_so(imported):
         assert word == ("paragraph" if number == "1" else "paragraphs"), (number, word)
 
 
-def hello_world_with(tmp_path: Path, html: str):
+def hello_world_with(tmp_path: Path, html: str, fields: dict[str, str] | None = None):
     """(the post's section on the site, the import report) of the WordPress
-    importer's small export, its "Hello world!" post followed by ``html``."""
+    importer's small export, its "Hello world!" post followed by ``html``,
+    with custom ``fields`` (``wp:postmeta``) added."""
     text = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
     text = text.replace("then start blogging!", "then start blogging!\n\n" + html, 1)
+    meta = "".join(
+        f"<wp:postmeta><wp:meta_key>{key}</wp:meta_key>"
+        f"<wp:meta_value><![CDATA[{value}]]></wp:meta_value></wp:postmeta>"
+        for key, value in (fields or {}).items()
+    )
+    text = text.replace("<wp:post_id>1</wp:post_id>", "<wp:post_id>1</wp:post_id>" + meta, 1)
     _, site, report = import_variant(tmp_path, "wordpress", text)
     return site.page("posts/2011/hello-world.html").select_one("article section"), report
 
@@ -1383,3 +1399,57 @@ def test_every_post_keeps_its_labels_and_answers_its_old_address(imported):
             assert (
                 site.path(rel).is_file() or site.path(rel.rstrip("/") + "/index.html").is_file()
             ), (name, key)
+
+
+#: Footnotes as WordPress 6.3 and later save them (as in the export of
+#: wp2hugo's test data, ashishb/wp2hugo): a mark in the text, each note's text
+#: in the post's "footnotes" field, listed where the footnotes block stands.
+NOTE = '<sup data-fn="{0}" class="fn"><a href="#{0}" id="{0}-link">{1}</a></sup>'
+
+
+def test_the_block_editors_footnotes_are_the_posts_footnotes(tmp_path):
+    """The block editor keeps a footnote's text in a field of the post, not in
+    its HTML: the marks came in as bare numbers and every note's text was lost."""
+    html = (
+        "<!-- wp:paragraph --><p>A claim"
+        + NOTE.format("a1", 1)
+        + " and another"
+        + NOTE.format("b2", 2)
+        + ", and one lost"
+        + NOTE.format("c3", 3)
+        + ".</p>"
+        "<!-- /wp:paragraph -->\n\n<!-- wp:footnotes /-->"
+    )
+    notes = [
+        {"id": "a1", "content": 'From <a href="https://example.org/report">the report</a>.'},
+        {"id": "b2", "content": "As <em>the minutes</em> say."},
+        {"id": "d4", "content": "A note the text no longer marks."},
+    ]
+    section, report = hello_world_with(tmp_path, html, {"footnotes": json.dumps(notes)})
+    marks, article = section.select("a.footnote-reference"), section.find_parent("article")
+    assert [mark.get_text() for mark in marks] == ["[1]", "[2]"]
+    shown = [" ".join(article.select_one(mark["href"]).get_text().split()) for mark in marks]
+    assert shown == ["[1] From the report.", "[2] As the minutes say."]
+    assert article.select_one(marks[0]["href"] + " p a")["href"] == "https://example.org/report"
+    words = " ".join(section.get_text().split())
+    assert "and one lost3." in words and "A note the text no longer marks." in words
+    assert "2 footnotes are footnotes" not in report
+    assert "changed: 2 footnotes from the post's fields, at its end" in report
+    assert "left as is: 1 footnote mark whose note's text the export lacks" in report
+    assert "changed: 1 footnote the text marks nowhere, a paragraph" in report
+
+
+def test_blocks_wordpress_made_as_a_page_was_shown_are_named(theme_data):
+    """A block saved with no HTML of its own (the latest posts, the archives, a
+    search box, a feed from another site) vanished without a word.  A social
+    link or a feed is a link (loading nothing); the rest is named in the report
+    (on WordPress's theme unit test data, its post of such blocks)."""
+    _, site, report, paths = theme_data
+    line = next(key for key in paths if key[1].endswith("/wp-6-1-widgets-block-category/"))
+    section = site.page(paths[line]).select_one("article section")
+    feed = [a for a in section.select("a") if a["href"] == "https://wordpress.org/news/feed/"]
+    assert [a.get_text() for a in feed] == ["Open the feed on wordpress.org"]
+    entry = report.split(f":{line[0]}: ", 1)[1].split("\n/", 1)[0]
+    for dropped in ("a 'latest-posts' block", "5 'search' blocks", "a 'tag-cloud' block"):
+        assert f"dropped: {dropped} of the block editor" in entry, entry
+    assert "'shortcode'" not in entry  # an empty shortcode block showed nothing

@@ -37,6 +37,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from markdownify import MarkdownConverter
 
 from ..links import PASTED
+from .blocks import FOOTNOTE
 
 #: Link and image schemes an import may keep; anything else (javascript:,
 #: vbscript:, data:, file:, ...) is dropped.  Relative addresses are kept.
@@ -523,13 +524,20 @@ def html_to_myst(html: str) -> str:
     return convert(html).text
 
 
-def convert(html: str, base_url: str | None = None, kept: list[str] | None = None) -> Converted:
+def convert(
+    html: str,
+    base_url: str | None = None,
+    kept: list[str] | None = None,
+    footnotes: list[str] | None = None,
+) -> Converted:
     """An HTML post body as MyST, with its excerpt break and the notes on what changed.
 
     ``base_url`` is the old blog's address: relative links and images are
     resolved against it (``/theme/x.png`` would name no file here).  ``kept``
     holds markup that could not be converted, each marked in ``html`` by
     ``KEPT`` and its index: it is shown in the post as not converted.
+    ``footnotes`` holds the HTML of the notes whose references ``html``
+    marks by ``FOOTNOTE`` and an index (blocks.py): MyST footnotes.
     """
     notes: list[str] = []
     embeds: list[tuple[str, str, str]] = []
@@ -582,9 +590,39 @@ def convert(html: str, base_url: str | None = None, kept: list[str] | None = Non
     text = converter.convert_soup(body).replace("\ue000", "")
     text = re.sub(r"[ \t]+\n", lambda m: "  \n" if m.group(0).startswith("  ") else "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    text = _with_footnotes(text, footnotes or [], base_url, notes, media)
     converted = _excerpt(text, notes)
     converted.media = media
     return converted
+
+
+def _with_footnotes(
+    text: str, footnotes: list[str], base_url: str | None, notes: list[str], media: list[str]
+) -> str:
+    """Each footnote's mark a MyST reference (``[^1]``), and the notes it
+    refers to defined after the text (MyST lists them at the page's end, in
+    the order they are referred to).  A note whose mark the sanitiser took
+    with what held it is a paragraph there: MyST fails a build on a note
+    nothing refers to."""
+    if not footnotes:
+        return text
+    found = set()
+
+    def reference(match: re.Match) -> str:
+        found.add(int(match[1]))
+        return f"[^{int(match[1]) + 1}]"
+
+    text = re.sub(f"{FOOTNOTE}(\\d+)", reference, text)
+    ends = []
+    for number, note in enumerate(footnotes):
+        converted = convert(f"<p>{note}</p>", base_url)
+        notes += converted.notes
+        media += converted.media
+        lines = converted.text.strip().splitlines() or [""]
+        indented = "\n".join(f"    {line}" if line.strip() else "" for line in lines[1:])
+        first = f"[^{number + 1}]: " if number in found else ""
+        ends.append(f"{first}{lines[0]}\n{indented}".rstrip())
+    return text.rstrip("\n") + "\n\n" + "\n\n".join(ends) + "\n"
 
 
 def _excerpt(text: str, notes: list[str]) -> Converted:
@@ -693,7 +731,7 @@ def _embedded_address(tag: Tag) -> str:
 
 
 #: What a player shortcode showed (wordpress.py marks its embed with it).
-WHAT_IT_SHOWED = frozenset({"Audio", "Video", "Map", "Tweet", "Post"})
+WHAT_IT_SHOWED = frozenset({"Audio", "Video", "Map", "Tweet", "Post", "Feed"})
 
 
 def _take_embeds(soup: BeautifulSoup, embeds: list, notes: list[str], base_url: str | None) -> None:

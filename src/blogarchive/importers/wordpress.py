@@ -11,7 +11,6 @@ import contextlib
 import dataclasses
 import datetime as dt
 import email.utils
-import json
 import re
 from html import escape, unescape
 from pathlib import Path
@@ -21,6 +20,8 @@ from lxml import etree
 
 from ..comments import clean as clean_comment
 from ..frontmatter import redirect_problem
+from .blocks import dynamic_blocks, with_reusable_blocks
+from .blocks import footnotes as notes_marked
 from .blogger import parse_xml
 from .html import KEPT, autop, convert, safe_url, with_enclosures
 from .records import (
@@ -438,29 +439,6 @@ def _featured(item, shared: Shared, html: str, notes: list[str]) -> str:
     return html
 
 
-#: The block editor's reference to a reusable block (an item of type wp_block).
-REUSABLE = re.compile(r"<!--\s*wp:block\s+(\{[^>]*?\})\s*/-->")
-
-
-def _with_reusable_blocks(html: str, blocks: dict[str, str], notes: list[str], depth=0) -> str:
-    """Each reference to a reusable block replaced by the block's content (in
-    it, a block may name another: three deep at most); one the export lacks is
-    noted: the reference, a comment, would vanish without a word."""
-
-    def content(match: re.Match) -> str:
-        try:
-            ref = str(json.loads(match.group(1)).get("ref", ""))
-        except (ValueError, AttributeError):
-            ref = ""
-        if ref in blocks and depth < 3:
-            return _with_reusable_blocks(blocks[ref], blocks, notes, depth + 1)
-        why = "nested more than three deep" if ref in blocks else "not in the export"
-        notes.append(f"dropped: reusable block {ref or match.group(1)}, {why}")
-        return ""
-
-    return REUSABLE.sub(content, html)
-
-
 def _post(
     path: Path, item, blog_url, names: dict[str, str], author, shared: Shared
 ) -> ImportedPost:
@@ -473,13 +451,15 @@ def _post(
     link = (item.findtext("link") or "").strip() or None
     html = _languages_apart(html, notes)
     html = _pages_apart(html, notes)
-    html = _with_reusable_blocks(html, shared.blocks, notes)
+    html = with_reusable_blocks(html, shared.blocks, notes)
+    html, footnotes = notes_marked(html, _meta(item, "footnotes"), notes)
+    html = dynamic_blocks(html, notes)
     html = _galleries(html, (_wp(item, "post_id") or "").strip(), shared, notes)
     html, shortcode_notes, kept = expand_shortcodes(html)
     notes += shortcode_notes
     html = with_enclosures(html, _enclosures(item), notes)
     html = _featured(item, shared, html, notes)
-    body = convert(autop(html), base_url=link or blog_url, kept=kept)
+    body = convert(autop(html), base_url=link or blog_url, kept=kept, footnotes=footnotes)
     notes += body.notes
     title = title_of(_title(item), body.text, published, notes)
     status = (_wp(item, "status") or "").strip()

@@ -1,0 +1,160 @@
+"""The block editor's markup (WordPress 5.0 and later) that is not the post's HTML.
+
+A block is saved in the post as HTML between two comments (``<!-- wp:paragraph
+-->...<!-- /wp:paragraph -->``), which the converter drops and keeps the HTML.
+Some blocks save no HTML at all, one comment alone (``<!-- wp:name {...} /-->``):
+WordPress made what they showed each time the page was shown.  Dropped with
+the other comments, they vanished without a word; here:
+
+- A reusable block (``wp:block``, its ``ref`` an item of type ``wp_block``) is
+  the block's content.
+- Footnotes (WordPress 6.3 and later): each ``<sup data-fn="ID">`` in the text
+  refers to a note whose text is in the post's ``footnotes`` field (JSON, one
+  ``{"id", "content"}`` a note), which WordPress listed where
+  ``<!-- wp:footnotes /-->`` stands.  Each reference is marked for the
+  converter, which writes MyST footnotes (``[^1]``, the notes at the end).
+- A social or navigation link is its link; a feed from another site
+  (``wp:rss``) a link to the feed, which loads nothing.
+- Any other (the latest posts, the archives, a tag cloud, a calendar, a search
+  box...) is dropped with a note in the report: the export holds nothing of
+  what it showed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from html import escape
+
+#: Marks a footnote's reference for the converter (html.py), followed by the
+#: note's index in the list :func:`footnotes` returns.
+FOOTNOTE = "blogarchivefootnote"
+
+REUSABLE = re.compile(r"<!--\s*wp:block\s+(\{[^>]*?\})\s*/-->")
+REFERENCE = re.compile(
+    r"<sup\b[^>]*?\bdata-fn\s*=\s*(['\"])([^'\"]+)\1[^>]*>.*?</sup>", re.S | re.I
+)
+FOOTNOTES_BLOCK = re.compile(r"<!--\s*wp:footnotes\b(?:[^>]*?)/-->")
+#: A block of one comment; its attributes (JSON) never hold "-->" (WordPress
+#: writes "--" in them as "\u002d\u002d"), so a match never runs into the next.
+SELF_CLOSED = re.compile(
+    r"<!--\s*wp:([a-z][a-z0-9-]*(?:/[a-z][a-z0-9-]*)?)\s*(\{(?:(?!-->).)*?\})?\s*/-->", re.S
+)
+
+
+def with_reusable_blocks(html: str, blocks: dict[str, str], notes: list[str], depth=0) -> str:
+    """Each reference to a reusable block replaced by the block's content (in
+    it, a block may name another: three deep at most); one the export lacks is
+    noted: the reference, a comment, would vanish without a word."""
+
+    def content(match: re.Match) -> str:
+        try:
+            ref = str(json.loads(match.group(1)).get("ref", ""))
+        except (ValueError, AttributeError):
+            ref = ""
+        if ref in blocks and depth < 3:
+            return with_reusable_blocks(blocks[ref], blocks, notes, depth + 1)
+        why = "nested more than three deep" if ref in blocks else "not in the export"
+        notes.append(f"dropped: reusable block {ref or match.group(1)}, {why}")
+        return ""
+
+    return REUSABLE.sub(content, html)
+
+
+def _notes_in(fields: list[str]) -> dict[str, str]:
+    """Each note's text by its id, from the first ``footnotes`` field that
+    holds any (an export can hold a second, empty one)."""
+    for field in fields:
+        try:
+            listed = json.loads(field)
+        except ValueError:
+            continue
+        if not isinstance(listed, list):
+            continue
+        found = {
+            str(note["id"]): str(note.get("content") or "")
+            for note in listed
+            if isinstance(note, dict) and note.get("id")
+        }
+        if found:
+            return found
+    return {}
+
+
+def footnotes(html: str, fields: list[str], notes: list[str]) -> tuple[str, list[str]]:
+    """The post's HTML with each footnote reference marked (:data:`FOOTNOTE`
+    and an index into the notes' texts, returned with it).  A note no
+    reference names is a paragraph where WordPress listed the notes (it
+    showed it there too); a reference to a note the export lacks is left as
+    the number it showed, noted."""
+    texts = _notes_in(fields)
+    order: dict[str, int] = {}
+    missing = []
+
+    def reference(match: re.Match) -> str:
+        note = match[2]
+        if note not in texts:
+            missing.append(note)
+            return match[0]
+        order.setdefault(note, len(order))
+        return f"{FOOTNOTE}{order[note]}"
+
+    html = REFERENCE.sub(reference, html)
+    if missing:
+        what = _count(len(missing), "footnote mark")
+        notes.append(f"left as is: {what} whose note's text the export lacks")
+    unreferenced = [text for note, text in texts.items() if note not in order]
+    if unreferenced:
+        what = _count(len(unreferenced), "footnote")
+        shown = "a paragraph" if len(unreferenced) == 1 else "paragraphs"
+        notes.append(f"changed: {what} the text marks nowhere, {shown} where the notes were")
+    listed = "".join(f"<p>{text}</p>" for text in unreferenced)
+    html, blocks = FOOTNOTES_BLOCK.subn(lambda _: listed, html, count=1)
+    html = FOOTNOTES_BLOCK.sub("", html) if blocks else html + listed
+    if order:
+        what = _count(len(order), "footnote")
+        notes.append(f"changed: {what} from the post's fields, at its end")
+    return html, [texts[note] for note in sorted(order, key=order.get)]
+
+
+def _count(number: int, what: str) -> str:
+    return f"{number} {what}{'s' if number != 1 else ''}"
+
+
+#: Blocks that are a link WordPress made from their attributes.
+LINKS = {"social-link": "service", "navigation-link": "label"}
+
+
+def dynamic_blocks(html: str, notes: list[str]) -> str:
+    """Each block saved with no HTML of its own (after :func:`footnotes` and
+    :func:`with_reusable_blocks`) as what the archive can show of it: a link,
+    or nothing, noted."""
+    dropped: Counter[str] = Counter()
+
+    def block(match: re.Match) -> str:
+        name = match[1]
+        try:
+            attributes = json.loads(match[2] or "{}")
+        except ValueError:
+            attributes = {}
+        attributes = attributes if isinstance(attributes, dict) else {}
+        url = str(attributes.get("url") or attributes.get("feedURL") or "")
+        if name in LINKS and url:
+            words = str(attributes.get("label") or attributes.get(LINKS[name]) or url)
+            link = f'<a href="{escape(url)}">{escape(words)}</a>'
+            return f"<li>{link}</li>" if name == "social-link" else link
+        if name == "rss" and url:
+            return f'<iframe src="{escape(url)}" data-kind="Feed"></iframe>'
+        if name != "shortcode":  # an empty shortcode block: it showed nothing
+            dropped[name] += 1
+        return ""
+
+    html = SELF_CLOSED.sub(block, html)
+    for name, count in sorted(dropped.items()):
+        blocks = _count(count, f"'{name}' block") if count > 1 else f"a '{name}' block"
+        notes.append(
+            f"dropped: {blocks} of the block editor, which WordPress made as the page"
+            " was shown (the export holds nothing of what it showed)"
+        )
+    return html
