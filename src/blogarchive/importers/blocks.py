@@ -126,6 +126,12 @@ def _count(number: int, what: str) -> str:
 LINKS = {"social-link": "service", "navigation-link": "label"}
 
 
+#: Blocks that, saved as one comment, showed nothing but space: an empty
+#: shortcode block, a spacer or a separator (some editors' exports write
+#: them so).
+BLANK = {"shortcode", "spacer", "separator"}
+
+
 def dynamic_blocks(html: str, notes: list[str]) -> str:
     """Each block saved with no HTML of its own (after :func:`footnotes` and
     :func:`with_reusable_blocks`) as what the archive can show of it: a link,
@@ -146,7 +152,7 @@ def dynamic_blocks(html: str, notes: list[str]) -> str:
             return f"<li>{link}</li>" if name == "social-link" else link
         if name == "rss" and url:
             return f'<iframe src="{escape(url)}" data-kind="Feed"></iframe>'
-        if name != "shortcode":  # an empty shortcode block: it showed nothing
+        if name not in BLANK:
             dropped[name] += 1
         return ""
 
