@@ -1419,6 +1419,7 @@ def test_the_block_editors_footnotes_are_the_posts_footnotes(tmp_path):
         + NOTE.format("c3", 3)
         + ".</p>"
         "<!-- /wp:paragraph -->\n\n<!-- wp:footnotes /-->"
+        '<!-- wp:spacer {"height":"40px"} /--><!-- wp:latest-posts {"postsToShow":3} /-->'
     )
     notes = [
         {"id": "a1", "content": 'From <a href="https://example.org/report">the report</a>.'},
@@ -1437,6 +1438,7 @@ def test_the_block_editors_footnotes_are_the_posts_footnotes(tmp_path):
     assert "changed: 2 footnotes from the post's fields, at its end" in report
     assert "left as is: 1 footnote mark whose note's text the export lacks" in report
     assert "changed: 1 footnote the text marks nowhere, a paragraph" in report
+    assert "dropped: a 'latest-posts' block" in report and "'spacer'" not in report
 
 
 def test_blocks_wordpress_made_as_a_page_was_shown_are_named(theme_data):
