@@ -1455,3 +1455,14 @@ def test_blocks_wordpress_made_as_a_page_was_shown_are_named(theme_data):
     for dropped in ("a 'latest-posts' block", "5 'search' blocks", "a 'tag-cloud' block"):
         assert f"dropped: {dropped} of the block editor" in entry, entry
     assert "'shortcode'" not in entry  # an empty shortcode block showed nothing
+
+
+def test_characters_lost_before_the_export_are_kept_and_counted(tmp_path):
+    """An export holds "\ufffd" where its writer could not read a character
+    (wp2hugo's test data, a real German post: "Schachtels\ufffd\ufffdtze",
+    "\ufffd\ufffdrgert"): they come in as they are, and the report counts
+    them, since the old blog's pages may still hold the right ones."""
+    lost = "Schachtels\ufffd\ufffdtze"
+    section, report = hello_world_with(tmp_path, f"<p>Der Tag der {lost}.</p>")
+    assert f"Der Tag der {lost}." in " ".join(section.get_text().split())
+    assert "left as is: 2 characters the export holds as '\ufffd'" in report

@@ -30,7 +30,7 @@ from .archived import ARCHIVE_API, LINKS_FILE
 from .frontmatter import check_file, dump
 from .importers import ImportError_, slugify_title, write_posts, write_report
 from .importers.html import heading_line
-from .importers.records import leave_to_the_site, one_post_each, skipped
+from .importers.records import leave_to_the_site, lost_characters, one_post_each, skipped
 from .importers.writer import leave_to_files
 
 DEFAULT_TZ = "Europe/London"
@@ -139,6 +139,7 @@ def cmd_import(args) -> int:
             for p in contents.posts
         ]
     )
+    posts = [lost_characters(post) for post in posts]
     drafts = [p for p in posts if p.draft]
     if args.skip_drafts:
         posts = [p for p in posts if not p.draft]

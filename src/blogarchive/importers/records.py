@@ -262,6 +262,26 @@ def untitled(body: str, when: dt.date | None) -> tuple[str, str]:
     return title, f"changed: untitled post, titled {title!r} from its text"
 
 
+#: What a program writes for bytes it could not read as text: a character an
+#: export lost before it was written (read in the wrong encoding, then saved).
+LOST = "\ufffd"
+
+
+def lost_characters(post: ImportedPost) -> ImportedPost:
+    """``post``, noted if its export holds characters lost before it was
+    written: they come in as they are (which they were, nobody can tell from
+    the export), and the report counts them, for the author to mend from the
+    old blog's pages, which may still hold them."""
+    texts = [post.title, post.body, *post.tags, *post.categories]
+    texts += [comment.html for comment in post.comments]
+    count = sum(text.count(LOST) for text in texts)
+    if not count:
+        return post
+    what = f"{count} character{'s' if count != 1 else ''}"
+    note = f"left as is: {what} the export holds as '{LOST}', lost before it was written"
+    return dataclasses.replace(post, notes=(*post.notes, note))
+
+
 def leave_to_the_site(post: ImportedPost, blog_path: str, root: Path) -> ImportedPost:
     """The post without the old addresses the site answers with a page of its
     own (the build refuses a redirect there: checks.claim_redirects): one of
