@@ -675,15 +675,54 @@ def hello_world_with(tmp_path: Path, html: str, fields: dict[str, str] | None = 
     return site.page("posts/2011/hello-world.html").select_one("article section"), report
 
 
-def test_a_line_break_in_a_paragraphs_html_opens_no_block(tmp_path):
-    """A line break in a paragraph's HTML is a space to a browser; it was kept,
-    and a line after it starting "- ", "1. ", "# " or "> " became a list, a
-    heading (a second title: the build failed) or a quote."""
+@pytest.mark.parametrize("editor", ["classic", "block"])
+def test_a_line_break_in_a_paragraphs_html_opens_no_block(tmp_path, editor):
+    """A line break in a paragraph's HTML (a space in a block editor's post, a
+    line break in a classic one: below) was kept, and a line after it
+    starting "- ", "1. ", "# " or "> " became a list, a heading (a second
+    title: the build failed) or a quote."""
     lines = "<p>Four lines:\n- not a list\n1. not a list\n# not a heading\n> not a quote</p>"
+    if editor == "block":
+        lines = f"<!-- wp:paragraph -->{lines}<!-- /wp:paragraph -->"
     section, _ = hello_world_with(tmp_path, lines)
     assert not section.select("ul, ol, blockquote, h2, h3") and len(section.select("h1")) == 1
     words = " ".join(section.get_text().split())
     assert "Four lines: - not a list 1. not a list # not a heading > not a quote" in words
+    assert len(section.select("p br")) == (4 if editor == "classic" else 0)
+
+
+def test_a_classic_posts_line_breaks_are_line_breaks_as_wordpress_showed_them(tmp_path):
+    """WordPress showed a classic post (no block editor's markup) through
+    wpautop, which makes every line break in its text a <br> (a poem's lines,
+    an address), in a paragraph, a quotation or a list item alike: not one
+    after or before a block's tag, nor one in <pre>.  Only a line break in
+    text outside any tag had been one; the rest ran together."""
+    html = (
+        "<p>Roses are red,\nviolets are blue.</p>\n"
+        "<blockquote>The first line\nthe second</blockquote>\n"
+        "<ul>\n<li>an item\ngoes on</li>\n<li>another</li>\n</ul>\n"
+        "<table>\n<tr>\n<td>a cell\nof two lines</td>\n</tr>\n</table>\n"
+        "<pre>code\n  indented</pre>"
+    )
+    section, _ = hello_world_with(tmp_path, html)
+
+    def lines(tag) -> list[str]:
+        parts = [str(part) for part in tag.contents]
+        return [" ".join(text.split()) for text in "".join(parts).split("<br/>")]
+
+    assert lines(next(p for p in section.select("p") if "Roses" in p.get_text())) == [
+        "Roses are red,",
+        "violets are blue.",
+    ]
+    assert lines(section.select_one("blockquote p")) == ["The first line", "the second"]
+    assert [lines(li.p or li) for li in section.select("li")] == [
+        ["an item", "goes on"],
+        ["another"],
+    ]
+    # A Markdown table's cell holds one line: there, a line break is a space.
+    assert " ".join(section.select_one("td").get_text().split()) == "a cell of two lines"
+    assert section.select_one("pre").get_text() == "code\n  indented\n"
+    assert not section.select("ul > br, table br + tr, blockquote > br")
 
 
 def test_breaks_and_blocks_a_browser_showed_apart_stay_apart(tmp_path):

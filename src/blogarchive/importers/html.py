@@ -496,9 +496,12 @@ def _paragraphs(soup: BeautifulSoup, container: Tag) -> list:
 KEPT_WHOLE = "ul|ol|dl|table|pre|figure"
 
 
-def autop(text: str) -> str:
+def autop(text: str, line_breaks: bool = True) -> str:
     """WordPress's stored form (blank lines between paragraphs) as HTML
-    paragraphs; the inside of a list, table, ``<pre>`` or figure whole."""
+    paragraphs; the inside of a list, table, ``<pre>`` or figure whole.
+    ``line_breaks``: each line break in the text a ``<br />`` too, as
+    WordPress showed a classic post and a comment (:func:`_line_breaks`);
+    not a block editor's post, which WordPress showed as its HTML is."""
     tags = "|".join(sorted(BLOCKS | WRAPPERS))
     text = re.sub(rf"(<(?:{tags})\b[^>]*>)", r"\n\n\1", text, flags=re.I)
     text = re.sub(rf"(</(?:{tags})>)", r"\1\n\n", text, flags=re.I)
@@ -513,10 +516,42 @@ def autop(text: str) -> str:
         elif re.match(rf"<({tags})\b", chunk, re.I):
             blocks.append(chunk)
         else:
-            blocks.append("<p>" + chunk.replace("\n", "<br />\n") + "</p>")
+            blocks.append("<p>" + chunk + "</p>")
         opened = len(re.findall(rf"<(?:{KEPT_WHOLE})\b", chunk, re.I))
         depth = max(0, depth + opened - len(re.findall(rf"</(?:{KEPT_WHOLE})\s*>", chunk, re.I)))
-    return "\n".join(blocks)
+    return "\n".join(_line_breaks(block) if line_breaks else block for block in blocks)
+
+
+#: Where wpautop leaves line breaks as they are.
+UNBROKEN = re.compile(r"<(pre|script|style|svg|math)\b.*?</\1\s*>", re.S | re.I)
+#: wpautop's block tags: no line break is made right after one.
+ALL_BLOCKS = (
+    "table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map"
+    "|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside"
+    "|hgroup|header|footer|nav|figure|figcaption|details|menu|summary"
+)
+AFTER_BLOCK = re.compile(rf"(</?(?:{ALL_BLOCKS})\b[^>]*>)\s*<br />", re.I)
+BEFORE_BLOCK = re.compile(r"<br />(\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)\b[^>]*>)", re.I)
+
+
+def _line_breaks(html: str) -> str:
+    """Each line break in ``html``'s text a ``<br />``, as WordPress's
+    wpautop made it (wp-includes/formatting.php; no library does this in
+    Python): not one in a tag, in ``<pre>``, a script, a style, SVG or
+    MathML, nor one right after a block's tag or before a paragraph's, a
+    list's, an item's, a cell's or a division's."""
+    held: list[str] = []
+
+    def hold(match: re.Match) -> str:
+        held.append(match[0])
+        return f"\ue001{len(held) - 1}\ue001"
+
+    html = UNBROKEN.sub(hold, html)
+    html = re.sub(r"<[^>]*>", lambda tag: tag[0].replace("\n", " "), html)
+    html = re.sub(r"<br\s*/?>", "<br />", html, flags=re.I)
+    html = re.sub(r"(?<!<br />)\s*\n", "<br />\n", html)
+    html = BEFORE_BLOCK.sub(r"\1", AFTER_BLOCK.sub(r"\1", html))
+    return re.sub("\ue001(\\d+)\ue001", lambda match: held[int(match[1])], html)
 
 
 def html_to_myst(html: str) -> str:

@@ -439,6 +439,10 @@ def _featured(item, shared: Shared, html: str, notes: list[str]) -> str:
     return html
 
 
+#: The block editor's mark of a block: a post holding one is not a classic post.
+BLOCK_MARK = re.compile(r"<!--\s*/?wp:")
+
+
 def _post(
     path: Path, item, blog_url, names: dict[str, str], author, shared: Shared
 ) -> ImportedPost:
@@ -447,6 +451,7 @@ def _post(
     if html is None:  # WordPress always writes one; another tool may not, for no text
         html = ""
         notes.append("no content:encoded: the post has no text")
+    classic = not BLOCK_MARK.search(html)  # WordPress showed a classic post through wpautop
     published = _date(path, item, notes)
     link = (item.findtext("link") or "").strip() or None
     html = _languages_apart(html, notes)
@@ -459,7 +464,9 @@ def _post(
     notes += shortcode_notes
     html = with_enclosures(html, _enclosures(item), notes)
     html = _featured(item, shared, html, notes)
-    body = convert(autop(html), base_url=link or blog_url, kept=kept, footnotes=footnotes)
+    body = convert(
+        autop(html, line_breaks=classic), base_url=link or blog_url, kept=kept, footnotes=footnotes
+    )
     notes += body.notes
     title = title_of(_title(item), body.text, published, notes)
     status = (_wp(item, "status") or "").strip()
