@@ -26,6 +26,7 @@ from lxml import etree
 
 from blogarchive.build import build
 from blogarchive.cli import main
+from blogarchive.importers.blocks import ALONE, PROVIDERS
 from blogarchive.importers.html import autop
 
 from blogsite import Site, new_blog
@@ -142,6 +143,13 @@ def words(soup: BeautifulSoup) -> list[str]:
     return soup.get_text(" ").split()
 
 
+def auto_embedded(match: re.Match) -> str:
+    """An address alone on a classic post's line: WordPress showed the player
+    of a site it embeds from (its oEmbed providers, blocks.PROVIDERS)."""
+    host = urlsplit(match[2]).hostname or ""
+    return " " if any(host == site or host.endswith("." + site) for site in PROVIDERS) else match[0]
+
+
 SOCIAL_LINK = re.compile(r"<!-- wp:social-link (\{.*?\}) /-->")
 
 
@@ -158,6 +166,8 @@ def source_view(html: str, fmt: str) -> BeautifulSoup:
     html = SHORTCODE_TAG.sub(shown, html)
     # A social link block: WordPress showed its service's icon, named for a
     # screen reader by its label or the service.
+    if fmt == "wordpress" and "<!-- wp:" not in html:
+        html = ALONE.sub(auto_embedded, html)
     html = SOCIAL_LINK.sub(
         lambda m: f" {json.loads(m[1]).get('label') or json.loads(m[1])['service']} ", html
     )
@@ -167,6 +177,8 @@ def source_view(html: str, fmt: str) -> BeautifulSoup:
         soup = BeautifulSoup(html, "html.parser")
     for gone in soup.find_all(["script", "style", "iframe", "video", "audio", "object", "embed"]):
         gone.decompose()
+    for player in soup.select(".wp-block-embed__wrapper"):  # an embed's address: its player
+        player.decompose()
     for br in soup.find_all("br"):
         br.replace_with(" ")
     for quote in soup.find_all("q"):  # a browser shows an inline quotation in quotes
@@ -1505,3 +1517,47 @@ def test_characters_lost_before_the_export_are_kept_and_counted(tmp_path):
     section, report = hello_world_with(tmp_path, f"<p>Der Tag der {lost}.</p>")
     assert f"Der Tag der {lost}." in " ".join(section.get_text().split())
     assert "left as is: 2 characters the export holds as '\ufffd'" in report
+
+
+def test_a_block_editors_embed_is_a_link_to_what_it_showed(theme_data):
+    """The block editor's embed (a YouTube video, a tweet, a Facebook post)
+    is saved as its address, which WordPress showed as the provider's player:
+    it came in as the address's bare text.  It is a note with a link, as any
+    other embed is, its caption after it (the theme unit test's post of
+    embeds)."""
+    _, site, report, paths = theme_data
+    line = next(key for key in paths if key[1].endswith("/block-category-embeds/"))
+    section = site.page(paths[line]).select_one("article section")
+    shown = [(a.get_text(), a["href"]) for a in section.select(".embed-placeholder a[href]")]
+    assert shown[:3] == [
+        (
+            "Open the tweet on twitter.com",
+            "https://twitter.com/WordPress/status/1057136472321613824",
+        ),
+        ("Open the video on youtu.be", "https://youtu.be/ex8fMxXJDJw"),
+        (
+            "Open the post on facebook.com",
+            "https://www.facebook.com/6427302910/posts/10156380423617911/",
+        ),
+    ]
+    words = " ".join(page_view(site, paths[line]).get_text().split())
+    assert "https://" not in words and "Twitter, wide width" in words
+    assert "changed: <iframe> from youtu.be became a link (nothing loaded)" in report
+
+
+def test_an_address_alone_on_its_line_in_a_classic_post_is_its_embed(tmp_path):
+    """WordPress showed an address alone on its line (or in a paragraph of
+    its own) of a classic post as the player of a site it knows (its
+    auto-embeds); another address stays its text."""
+    html = (
+        "Watch this:\n\nhttps://www.youtube.com/watch?v=abc123\n\n"
+        "<p>https://vimeo.com/76979871</p>\n\nhttps://example.org/not-a-player\n\n"
+        "Text with https://youtu.be/in-a-sentence inside."
+    )
+    section, report = hello_world_with(tmp_path, html)
+    links = [a["href"] for a in section.select(".embed-placeholder a[href]")]
+    assert links == ["https://www.youtube.com/watch?v=abc123", "https://vimeo.com/76979871"]
+    words = " ".join(section.get_text().split())
+    assert "https://example.org/not-a-player" in words
+    assert "Text with https://youtu.be/in-a-sentence inside." in words
+    assert report.count("became a link (nothing loaded)") == 2

@@ -13,6 +13,11 @@ the other comments, they vanished without a word; here:
   ``{"id", "content"}`` a note), which WordPress listed where
   ``<!-- wp:footnotes /-->`` stands.  Each reference is marked for the
   converter, which writes MyST footnotes (``[^1]``, the notes at the end).
+- An embed (``wp:embed``: a video, a tweet, a post of another site), saved
+  as its address alone, which WordPress showed as the provider's player, is
+  an embed for the converter (which links it, loading nothing); so is an
+  address alone on its line of a classic post, on a site WordPress embedded
+  from (its auto-embeds).
 - A social or navigation link is its link; a feed from another site
   (``wp:rss``) a link to the feed, which loads nothing.
 - Any other (the latest posts, the archives, a tag cloud, a calendar, a search
@@ -25,7 +30,8 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from html import escape
+from html import escape, unescape
+from urllib.parse import urlsplit
 
 #: Marks a footnote's reference for the converter (html.py), followed by the
 #: note's index in the list :func:`footnotes` returns.
@@ -164,3 +170,58 @@ def dynamic_blocks(html: str, notes: list[str]) -> str:
             " was shown (the export holds nothing of what it showed)"
         )
     return html
+
+
+#: Sites WordPress embeds from by their address alone (its oEmbed providers,
+#: wp-includes/class-wp-oembed.php, and those it had), by the end of their
+#: host name, with what their player showed (html.WHAT_IT_SHOWED).
+PROVIDERS = {
+    "youtube.com": "Video", "youtu.be": "Video", "vimeo.com": "Video",
+    "dailymotion.com": "Video", "dai.ly": "Video", "wordpress.tv": "Video",
+    "videopress.com": "Video", "ted.com": "Video", "tiktok.com": "Video",
+    "soundcloud.com": "Audio", "spotify.com": "Audio", "mixcloud.com": "Audio",
+    "twitter.com": "Tweet", "x.com": "Tweet", "facebook.com": "Post",
+    "instagram.com": "Post", "tumblr.com": "Post", "reddit.com": "Post",
+    "flickr.com": "Post", "flic.kr": "Post", "imgur.com": "Post",
+    "slideshare.net": "Post", "scribd.com": "Post", "issuu.com": "Post",
+    "speakerdeck.com": "Post", "kickstarter.com": "Post", "pinterest.com": "Post",
+}  # fmt: skip
+#: The block editor's embed: its address in its wrapper, a player's place.
+EMBED_WRAPPER = re.compile(
+    r"(<figure\b[^>]*\bwp-block-embed\b[^>]*>\s*)<div\b[^>]*\bwp-block-embed__wrapper\b[^>]*>"
+    r"\s*(https?://[^\s<>\"]+)\s*</div>",
+    re.I,
+)
+#: An address alone on its line, or alone in a paragraph (WordPress's autoembed).
+ALONE = re.compile(
+    r"^([ \t]*(?:<p\b[^>]*>)?\s*)(https?://[^\s<>\"]+)(\s*(?:</p>)?[ \t]*)$", re.M | re.I
+)
+
+
+def _what_it_showed(url: str) -> str | None:
+    host = (urlsplit(url).hostname or "").lower()
+    return next(
+        (kind for site, kind in PROVIDERS.items() if host == site or host.endswith("." + site)),
+        None,
+    )
+
+
+def _player(url: str, kind: str | None) -> str:
+    shown = f' data-kind="{kind}"' if kind else ""
+    return f'<iframe src="{escape(url)}"{shown}></iframe>'
+
+
+def embeds(html: str, classic: bool) -> str:
+    """The block editor's embeds, and a classic post's addresses WordPress
+    embedded, as the players they were (``<iframe>``, marked with what it
+    showed), which the converter makes links."""
+    html = EMBED_WRAPPER.sub(lambda m: m[1] + _player(unescape(m[2]), _what_it_showed(m[2])), html)
+    if not classic:
+        return html
+
+    def alone(match: re.Match) -> str:
+        url = unescape(match[2])
+        kind = _what_it_showed(url)
+        return match[1] + _player(url, kind) + match[3] if kind else match[0]
+
+    return ALONE.sub(alone, html)

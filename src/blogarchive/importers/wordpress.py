@@ -20,7 +20,7 @@ from lxml import etree
 
 from ..comments import clean as clean_comment
 from ..frontmatter import redirect_problem
-from .blocks import dynamic_blocks, with_reusable_blocks
+from .blocks import dynamic_blocks, embeds, with_reusable_blocks
 from .blocks import footnotes as notes_marked
 from .blogger import parse_xml
 from .html import KEPT, autop, convert, safe_url, with_enclosures
@@ -458,7 +458,7 @@ def _post(
     html = _pages_apart(html, notes)
     html = with_reusable_blocks(html, shared.blocks, notes)
     html, footnotes = notes_marked(html, _meta(item, "footnotes"), notes)
-    html = dynamic_blocks(html, notes)
+    html = dynamic_blocks(embeds(html, classic), notes)
     html = _galleries(html, (_wp(item, "post_id") or "").strip(), shared, notes)
     html, shortcode_notes, kept = expand_shortcodes(html)
     notes += shortcode_notes
