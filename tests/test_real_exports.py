@@ -1561,3 +1561,23 @@ def test_an_address_alone_on_its_line_in_a_classic_post_is_its_embed(tmp_path):
     assert "https://example.org/not-a-player" in words
     assert "Text with https://youtu.be/in-a-sentence inside." in words
     assert report.count("became a link (nothing loaded)") == 2
+
+
+def test_a_file_blocks_name_and_button_stay_apart(tmp_path):
+    """The block editor's file block: the file's name, a link, and beside it
+    a "Download" button (WordPress's style keeps them apart): the two ran
+    together ("Annual reportDownload")."""
+    html = (
+        '<!-- wp:file {"id":5} --><div class="wp-block-file"><a id="wp-block-file--media-1" '
+        'href="https://example.org/wp-content/uploads/report.pdf">Annual report</a><a '
+        'href="https://example.org/wp-content/uploads/report.pdf" class="wp-block-file__button '
+        'wp-element-button" download aria-describedby="wp-block-file--media-1">Download</a>'
+        "</div><!-- /wp:file -->"
+    )
+    section, _ = hello_world_with(tmp_path, html)
+    assert [a.get_text() for a in section.select("a[href$='report.pdf']")] == [
+        "Annual report",
+        "Download",
+    ]
+    words = "".join(str(s) for s in section.find(string="Annual report").parent.parent.contents)
+    assert "</a> <a" in words

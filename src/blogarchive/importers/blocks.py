@@ -18,6 +18,7 @@ the other comments, they vanished without a word; here:
   an embed for the converter (which links it, loading nothing); so is an
   address alone on its line of a classic post, on a site WordPress embedded
   from (its auto-embeds).
+- A file block's name and its "Download" button stay apart.
 - A social or navigation link is its link; a feed from another site
   (``wp:rss``) a link to the feed, which loads nothing.
 - Any other (the latest posts, the archives, a tag cloud, a calendar, a search
@@ -46,6 +47,27 @@ FOOTNOTES_BLOCK = re.compile(r"<!--\s*wp:footnotes\b(?:[^>]*?)/-->")
 #: writes "--" in them as "\u002d\u002d"), so a match never runs into the next.
 SELF_CLOSED = re.compile(
     r"<!--\s*wp:([a-z][a-z0-9-]*(?:/[a-z][a-z0-9-]*)?)\s*(\{(?:(?!-->).)*?\})?\s*/-->", re.S
+)
+
+
+def block_markup(
+    html: str, classic: bool, fields: list[str], reusable: dict[str, str], notes: list[str]
+) -> tuple[str, list[str]]:
+    """A WordPress post's HTML with the block editor's markup that is not HTML
+    read (above), and its footnotes' texts (:func:`footnotes`).  ``classic``:
+    the post holds no block (:data:`BLOCK_MARK`); ``fields``: its
+    ``footnotes`` fields; ``reusable``: the export's reusable blocks by number."""
+    html = with_reusable_blocks(html, reusable, notes)
+    html, texts = footnotes(html, fields, notes)
+    html = FILE_BUTTON.sub(r"\1 \2", embeds(html, classic))
+    return dynamic_blocks(html, notes), texts
+
+
+#: The block editor's mark of a block: a post holding one is not a classic post.
+BLOCK_MARK = re.compile(r"<!--\s*/?wp:")
+#: A file block's link to the file, then its button.
+FILE_BUTTON = re.compile(
+    r"(<div\b[^>]*\bwp-block-file\b[^>]*>\s*<a\b.*?</a>)\s*(<a\b)", re.S | re.I
 )
 
 

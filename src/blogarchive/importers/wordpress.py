@@ -20,8 +20,7 @@ from lxml import etree
 
 from ..comments import clean as clean_comment
 from ..frontmatter import redirect_problem
-from .blocks import dynamic_blocks, embeds, with_reusable_blocks
-from .blocks import footnotes as notes_marked
+from .blocks import BLOCK_MARK, block_markup
 from .blogger import parse_xml
 from .html import KEPT, autop, convert, safe_url, with_enclosures
 from .records import (
@@ -439,10 +438,6 @@ def _featured(item, shared: Shared, html: str, notes: list[str]) -> str:
     return html
 
 
-#: The block editor's mark of a block: a post holding one is not a classic post.
-BLOCK_MARK = re.compile(r"<!--\s*/?wp:")
-
-
 def _post(
     path: Path, item, blog_url, names: dict[str, str], author, shared: Shared
 ) -> ImportedPost:
@@ -456,9 +451,8 @@ def _post(
     link = (item.findtext("link") or "").strip() or None
     html = _languages_apart(html, notes)
     html = _pages_apart(html, notes)
-    html = with_reusable_blocks(html, shared.blocks, notes)
-    html, footnotes = notes_marked(html, _meta(item, "footnotes"), notes)
-    html = dynamic_blocks(embeds(html, classic), notes)
+    fields = _meta(item, "footnotes")
+    html, footnotes = block_markup(html, classic, fields, shared.blocks, notes)
     html = _galleries(html, (_wp(item, "post_id") or "").strip(), shared, notes)
     html, shortcode_notes, kept = expand_shortcodes(html)
     notes += shortcode_notes
