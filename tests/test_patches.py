@@ -247,3 +247,29 @@ def test_documents_are_split_in_two_chunks_per_process_in_order():
     assert [d for chunk in chunks for d in chunk] == documents
     assert _two_chunks_each(documents[:3], 2) == [[d] for d in documents[:3]]
     assert _two_chunks_each([], 2) == []
+
+
+def test_a_page_rewritten_is_never_seen_half_written(tmp_path, capfd):
+    """A page written again replaces the old one whole (a new file moved over
+    it): a reader that opened the old one (``blog serve`` serves the pages
+    as they are written) reads all of it, never a page truncated half-way
+    (a preview's reload had read 0 of its 13658 bytes).  Sphinx's own pages
+    (a post's) and the archive's (the home page) alike."""
+    from test_bad_input import build_with
+
+    status, err, _ = build_with(tmp_path, capfd)
+    assert status == 0, err
+    blog = tmp_path / "blog"
+    work = blog / "_build/html.work"
+    opened = {rel: (work / rel).open("rb") for rel in ("posts/2010/good.html", "index.html")}
+    before = {rel: (work / rel).read_bytes() for rel in opened}
+    post = blog / "posts/2010/good.md"
+    text = post.read_text(encoding="utf-8")
+    post.write_text(text.replace("Every", "An opening line, added.\n\nEvery"), encoding="utf-8")
+    from blogarchive.build import build
+
+    assert build(blog, blog / "_build/html") == 0
+    for rel, handle in opened.items():
+        with handle:
+            assert handle.read() == before[rel], rel
+        assert b"An opening line, added." in (work / rel).read_bytes(), rel

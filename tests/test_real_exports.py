@@ -1581,3 +1581,20 @@ def test_a_file_blocks_name_and_button_stay_apart(tmp_path):
     ]
     words = "".join(str(s) for s in section.find(string="Annual report").parent.parent.contents)
     assert "</a> <a" in words
+
+
+def test_an_abbreviation_keeps_what_it_stands_for(tmp_path):
+    """An <abbr> (or HTML 4's <acronym>) named what it stands for in its
+    title, which a browser shows when the reader points at it (a report's
+    "LSCB", "SCR"): the title had been dropped."""
+    html = (
+        '<p>The <abbr title="Local Safeguarding Children Board">LSCB</abbr> asked for an '
+        '<acronym title="Serious Case Review">SCR</acronym> under <abbr>s.47</abbr>.</p>'
+    )
+    section, _ = hello_world_with(tmp_path, html)
+    shown = [(a.get_text(), a.get("title")) for a in section.select("abbr")]
+    assert shown == [
+        ("LSCB", "Local Safeguarding Children Board"),
+        ("SCR", "Serious Case Review"),
+    ]
+    assert "The LSCB asked for an SCR under s.47." in " ".join(section.get_text().split())

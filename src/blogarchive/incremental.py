@@ -24,6 +24,7 @@ import gc
 import hashlib
 import json
 import multiprocessing
+import os
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -117,14 +118,21 @@ def _on_every_page(signatures: dict) -> dict:
 
 def write_if_changed(path: Path, data: bytes) -> None:
     """Write ``path`` only when its bytes change: its mtime then says when
-    they did, and an unchanged file is neither written nor staged again."""
+    they did, and an unchanged file is neither written nor staged again.
+    Written whole: beside its place, then moved over the old file, which a
+    reader (``blog serve``'s server) never sees truncated."""
     path = Path(path)
     try:
         if path.read_bytes() == data:
             return
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    scratch = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        scratch.write_bytes(data)
+        os.replace(scratch, path)
+    finally:
+        scratch.unlink(missing_ok=True)
 
 
 class GeneratedFiles:

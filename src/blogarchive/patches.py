@@ -63,6 +63,12 @@ incremental.DocumentQueue).
 
 Safety:
 
+- ``StandaloneHTMLBuilder.handle_page`` writes each page in place, truncating
+  the old one first: ``blog serve`` serves its pages as they are written, and
+  a reload caught one empty.  Here each page is written beside its place and
+  moved over the old one, whole (:func:`_handle_page_whole`), as the
+  archive's own pages are (incremental.write_if_changed).
+
 - ``BuildEnvironment.relfn2path`` resolves every path a directive or role
   reads (include, literalinclude, images, downloads); here it refuses one
   outside the source folder (issue 11; confine.py has the rest of the rule).
@@ -73,8 +79,10 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
+import os
 import warnings
 from dataclasses import dataclass
+from pathlib import Path
 
 import myst_parser.mdit_to_docutils.base as myst_base
 import myst_parser.parsers.sphinx_ as myst_sphinx_parser
@@ -129,6 +137,12 @@ PATCHES = (
     Patch(sphinx_html, "_file_checksum", ("outdir", "filename"), "checksums asked once"),
     Patch(sphinx_builders, "make_chunks", ("arguments", "nproc", "maxbatch"), "two chunks each"),
     Patch(BuildEnvironment, "relfn2path", ("self", "filename", "docname"), "confinement"),
+    Patch(
+        sphinx_html.StandaloneHTMLBuilder,
+        "handle_page",
+        ("self", "pagename", "addctx", "templatename", "outfilename", "event_arg"),
+        "pages written whole",
+    ),
     Patch(ParallelTasks, "_process", ("self", "pipe", "func", "arg"), "workers' log records"),
     Patch(sphinx_builders.Builder, "_write_serial", ("self", "docnames"), "shared writing"),
     Patch(
@@ -317,6 +331,32 @@ def _process_making_shown_records(self, pipe, func, arg):
 
 
 # -- documents written from both ends --------------------------------------------
+#: Sphinx's own, even when this module is loaded again over its patch (tests).
+_handle_page = getattr(
+    sphinx_html.StandaloneHTMLBuilder.handle_page,
+    "sphinx_original",
+    sphinx_html.StandaloneHTMLBuilder.handle_page,
+)
+
+
+def _handle_page_whole(
+    self, pagename, addctx, templatename="page.html", *, outfilename=None, event_arg=None
+):
+    """Sphinx's ``handle_page``, its page written to a file of its own beside
+    its place, then moved over the old page: never seen half-written."""
+    target = Path(outfilename) if outfilename else self.get_output_path(pagename)
+    scratch = target.with_name(f".{target.name}.{os.getpid()}.part")
+    try:
+        _handle_page(self, pagename, addctx, templatename, outfilename=scratch, event_arg=event_arg)
+        if scratch.exists():  # not when rendering failed (Sphinx warned)
+            os.replace(scratch, target)
+    finally:
+        scratch.unlink(missing_ok=True)
+
+
+_handle_page_whole.sphinx_original = _handle_page
+
+
 def write_serially(builder, documents) -> None:
     """Sphinx's serial writing (its progress, its warnings held back) of
     ``documents``, an iterable with a length (incremental.DocumentQueue): the
@@ -341,6 +381,7 @@ def install() -> None:
     sphinx_builders.make_chunks = _two_chunks_each
     BuildEnvironment.relfn2path = _confined_relfn2path
     ParallelTasks._process = _process_making_shown_records
+    sphinx_html.StandaloneHTMLBuilder.handle_page = _handle_page_whole
 
 
 def in_force() -> dict[str, bool]:
@@ -355,4 +396,5 @@ def in_force() -> dict[str, bool]:
         "two chunks each": sphinx_builders.make_chunks is _two_chunks_each,
         "relfn2path": BuildEnvironment.relfn2path is _confined_relfn2path,
         "workers' log records": ParallelTasks._process is _process_making_shown_records,
+        "pages written whole": sphinx_html.StandaloneHTMLBuilder.handle_page is _handle_page_whole,
     }

@@ -49,6 +49,8 @@ ATTRIBUTES = {
     **nh3.ALLOWED_ATTRIBUTES,
     "a": {"href", "title", "name"},
     "img": {"src", "alt", "title", "width", "height"},
+    "abbr": {"title"},  # what it stands for: shown when the reader points at it
+    "acronym": {"title"},
 }
 #: Placeholders for what the sanitiser would drop (embeds) or cannot know (the
 #: "more" break): plain words it keeps, swapped back after it has run.
@@ -360,6 +362,18 @@ class _Converter(_Figures, MarkdownConverter):
 
     def convert_sub(self, el, text, parent_tags):
         return _role("sub", text)
+
+    def convert_abbr(self, el, text, parent_tags):
+        """An abbreviation with what it stands for (its title) is MyST's
+        ``{abbr}`` role, which writes ``<abbr title=...>`` again: "LSCB",
+        explained when the reader points at it.  Its words are the role's as
+        written (a role's text is not Markdown)."""
+        words, title = " ".join(el.get_text().split()), " ".join(el.get("title", "").split())
+        if not title or not words or "`" in words + title or "(" in words:
+            return text
+        return _role("abbr", f"{words} ({title})")
+
+    convert_acronym = convert_abbr
 
     def convert_dt(self, el, text, parent_tags):
         return f"\n\n**{text.strip()}**\n\n" if text.strip() else ""
