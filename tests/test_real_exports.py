@@ -1598,3 +1598,17 @@ def test_an_abbreviation_keeps_what_it_stands_for(tmp_path):
         ("SCR", "Serious Case Review"),
     ]
     assert "The LSCB asked for an SCR under s.47." in " ".join(section.get_text().split())
+
+
+def test_superscripts_show_their_characters_and_links(tmp_path):
+    """A superscript's or subscript's text is a MyST role's, which Markdown's
+    escapes do not reach: a hand-made footnote's "[1]" showed as "\\[1\\]",
+    "a_b" as "a\\_b"; a link in one showed as its Markdown ("[2](https://...)")."""
+    html = (
+        "<p>A claim<sup>[1]</sup>, x<sub>*i*</sub>, a<sup>a_b</sup>, the 4<sup><em>th</em></sup>"
+        ' and a note<sup><a href="https://example.org/notes#2">2</a></sup>.</p>'
+    )
+    section, _ = hello_world_with(tmp_path, html)
+    shown = [(tag.name, tag.get_text()) for tag in section.select("sup, sub")]
+    assert shown == [("sup", "[1]"), ("sub", "*i*"), ("sup", "a_b"), ("sup", "th"), ("sup", "2")]
+    assert section.select_one("a > sup").find_parent("a")["href"] == "https://example.org/notes#2"

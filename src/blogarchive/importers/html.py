@@ -358,10 +358,10 @@ class _Converter(_Figures, MarkdownConverter):
         return super().convert_br(el, text, parent_tags) + "\ue000"
 
     def convert_sup(self, el, text, parent_tags):
-        return _role("sup", text)
+        return _script_role("sup", el)
 
     def convert_sub(self, el, text, parent_tags):
-        return _role("sub", text)
+        return _script_role("sub", el)
 
     def convert_abbr(self, el, text, parent_tags):
         """An abbreviation with what it stands for (its title) is MyST's
@@ -428,6 +428,18 @@ def figure_directive(src: str, alt: str, caption: str, target: str | None = None
         lines.append(caption.strip())
     lines.append(fence(caption))
     return "\n\n" + "\n".join(lines) + "\n\n"
+
+
+def _script_role(name: str, el: Tag) -> str:
+    """A superscript or subscript as MyST's role of its words as they are (a
+    role's text is not Markdown: its escapes would show, "\\[1\\]"); a link
+    that is all of it, a link around the role (a role holds no link)."""
+    words = " ".join(el.get_text().split())
+    links = el.find_all("a", href=True)
+    href = safe_url(links[0]["href"]) if len(links) == 1 else None
+    if href and " ".join(links[0].get_text().split()) == words:
+        return f"[{_role(name, words)}]({href})" if words else ""
+    return _role(name, words)
 
 
 def _role(name: str, text: str) -> str:
