@@ -20,6 +20,7 @@ from . import (
     csp,
     epub,
     incremental,
+    mathml,
     patches,
     revisions,
     search,
@@ -118,6 +119,11 @@ def setup(app):
     app.add_builder(epub.BlogEpubBuilder, override=True)
     app.add_post_transform(epub.NothingFromAnotherHost)
     app.add_html_theme("blogarchive", str(THEME_DIR))
+    # Math as MathML, written at build time: nothing loaded from another host.
+    app.add_html_math_renderer(
+        "mathml", (mathml.visit_math, None), (mathml.visit_displaymath, None)
+    )
+    app.connect("config-inited", mathml.use_mathml)
     app.add_transform(CheckPostFrontMatter)
     app.add_transform(ApplyPostFrontMatter)
     app.add_transform(archived.ShowArchivedCopies)
