@@ -17,7 +17,6 @@ from __future__ import annotations
 from html import escape
 
 from docutils import nodes
-from latex2mathml.converter import convert
 from lxml import etree
 from sphinx.util.math import get_node_equation_number
 
@@ -37,6 +36,8 @@ ATTRIBUTES = frozenset(
 
 def mathml(latex: str, block: bool = False) -> str | None:
     """``latex`` as MathML (a ``<math>`` element), or None if it cannot be read."""
+    from latex2mathml.converter import convert  # here: 0.1 s of imports, for pages with math
+
     try:
         root = etree.fromstring(convert(latex, display="block" if block else "inline").encode())
     except Exception:  # noqa: BLE001 - latex2mathml raises many kinds; the LaTeX is shown instead
