@@ -1612,3 +1612,21 @@ def test_superscripts_show_their_characters_and_links(tmp_path):
     shown = [(tag.name, tag.get_text()) for tag in section.select("sup, sub")]
     assert shown == [("sup", "[1]"), ("sub", "*i*"), ("sup", "a_b"), ("sup", "th"), ("sup", "2")]
     assert section.select_one("a > sup").find_parent("a")["href"] == "https://example.org/notes#2"
+
+
+def test_wordpress_com_latex_is_math(tmp_path):
+    """WordPress.com (and Jetpack) showed ``$latex ...$`` and ``[latex]`` as a
+    picture of the formula, made on its servers: it came in as its source
+    text.  It is math (MathML, made when the site is built), its size and
+    colours (``&s=2``, ``&fg=...``) left out; in code it stays text."""
+    html = (
+        "<p>Euler: $latex e^{i\\pi}+1=0$, a square $latex x^2 &amp;s=2&amp;fg=ff0000$"
+        " and [latex]\\frac{a}{b}[/latex].</p>\n\n<pre>$latex kept$</pre>"
+    )
+    section, report = hello_world_with(tmp_path, html)
+    formulas = section.select("math")
+    assert len(formulas) == 3 and formulas[0].find("msup") and formulas[2].find("mfrac")
+    assert "&" not in formulas[1].get_text() and "ff0000" not in formulas[1].get_text()
+    assert section.select_one("pre").get_text() == "$latex kept$\n"
+    assert "$latex" not in " ".join(p.get_text() for p in section.select("p"))
+    assert "changed: 3 LaTeX formulas ($latex) are math" in report

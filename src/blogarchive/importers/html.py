@@ -57,6 +57,7 @@ ATTRIBUTES = {
 MORE = "blogarchivemorebreak"
 EMBED = "blogarchiveembed"
 KEPT = "blogarchivekept"  # followed by the index of markup kept as it was (``kept``)
+FORMULA = "blogarchiveformula"  # followed by the index of a LaTeX formula (``formulas``)
 EMBEDDING = ("iframe", "video", "audio", "embed", "object")
 
 
@@ -590,6 +591,7 @@ def convert(
     base_url: str | None = None,
     kept: list[str] | None = None,
     footnotes: list[str] | None = None,
+    formulas: list[str] | None = None,
 ) -> Converted:
     """An HTML post body as MyST, with its excerpt break and the notes on what changed.
 
@@ -599,6 +601,8 @@ def convert(
     ``KEPT`` and its index: it is shown in the post as not converted.
     ``footnotes`` holds the HTML of the notes whose references ``html``
     marks by ``FOOTNOTE`` and an index (blocks.py): MyST footnotes.
+    ``formulas`` holds the LaTeX ``html`` marks by ``FORMULA`` and an index
+    (wordpress.py): MyST's ``{math}``.
     """
     notes: list[str] = []
     embeds: list[tuple[str, str, str]] = []
@@ -652,6 +656,7 @@ def convert(
     text = re.sub(r"[ \t]+\n", lambda m: "  \n" if m.group(0).startswith("  ") else "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
     text = _with_footnotes(text, footnotes or [], base_url, notes, media)
+    text = re.sub(f"{FORMULA}(\\d+)", lambda m: _role("math", (formulas or [])[int(m[1])]), text)
     converted = _excerpt(text, notes)
     converted.media = media
     return converted

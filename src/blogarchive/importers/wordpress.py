@@ -22,7 +22,7 @@ from ..comments import clean as clean_comment
 from ..frontmatter import redirect_problem
 from .blocks import BLOCK_MARK, block_markup
 from .blogger import parse_xml
-from .html import KEPT, autop, convert, safe_url, with_enclosures
+from .html import FORMULA, KEPT, autop, convert, safe_url, with_enclosures
 from .records import (
     Comment,
     ExportContents,
@@ -454,12 +454,17 @@ def _post(
     fields = _meta(item, "footnotes")
     html, footnotes = block_markup(html, classic, fields, shared.blocks, notes)
     html = _galleries(html, (_wp(item, "post_id") or "").strip(), shared, notes)
+    html, formulas = _formulas(html, notes)
     html, shortcode_notes, kept = expand_shortcodes(html)
     notes += shortcode_notes
     html = with_enclosures(html, _enclosures(item), notes)
     html = _featured(item, shared, html, notes)
     body = convert(
-        autop(html, line_breaks=classic), base_url=link or blog_url, kept=kept, footnotes=footnotes
+        autop(html, line_breaks=classic),
+        base_url=link or blog_url,
+        kept=kept,
+        footnotes=footnotes,
+        formulas=formulas,
     )
     notes += body.notes
     title = title_of(_title(item), body.text, published, notes)
@@ -679,11 +684,13 @@ def _player_address(name: str, first: str, attrs: dict[str, str]) -> str:
 
 
 #: WordPress.com's code shortcodes (its SyntaxHighlighter): ``[code]``,
-#: ``[sourcecode]``, ``[source]`` and a language's name (``[python]``), closed.
+#: ``[sourcecode]``, ``[source]`` and a language's name (``[python]``), closed;
+#: not ``[latex]``, Jetpack's formula (:data:`LATEX`; LaTeX's source as code is
+#: ``[code language="latex"]``).
 CODE_NAMES = (
     "code sourcecode source as3 actionscript3 bash shell cf coldfusion clojure clj cpp c "
     "c-sharp csharp css delphi pascal diff patch erlang erl fsharp go golang groovy haskell "
-    "html java javafx jfx javascript js jscript json latex matlab objc perl pl php plain "
+    "html java javafx jfx javascript js jscript json matlab objc perl pl php plain "
     "powershell ps py python r rails rb ruby scala sql swift text vb vbnet xml xhtml xslt yaml"
 ).split()
 _CODE_NAME = "|".join(sorted(CODE_NAMES, key=len, reverse=True))  # [css] before [c]
@@ -705,3 +712,35 @@ KNOWN_SHORTCODES = {
     "gallery", "playlist", "embed", "caption", "wp_caption", "audio", "video", "youtube",
     "vimeo", "soundcloud", "googlemaps", "slideshow", "instagram", "twitter", "tweet",
 }  # fmt: skip
+
+
+#: WordPress.com's (and Jetpack's) LaTeX, ``$latex e^{i\pi}$`` or
+#: ``[latex]...[/latex]``, which it showed as a picture of the formula made on
+#: its servers; its size and colours (``&s=2``, ``&fg=ff0000``) are the picture's.
+LATEX = re.compile(r"\$latex(?:=\s*|\s+)((?:\\\$|[^$])+)\$|\[latex\](.*?)\[/latex\]", re.I | re.S)
+LATEX_OPTIONS = re.compile(r"&(?:fg|bg)=[0-9a-f]{6}|&s=-?\d{1,2}", re.I)
+#: Code, where a formula is text: a <pre>, a code shortcode.
+IN_CODE = re.compile(rf"<pre\b.*?</pre>|{CODE.pattern}", re.I | re.S)
+
+
+def _formulas(html: str, notes: list[str]) -> tuple[str, list[str]]:
+    """Each LaTeX formula outside code marked (html.FORMULA and its index in
+    the list returned, for the converter to write as MyST's ``{math}``)."""
+    formulas: list[str] = []
+
+    def formula(match: re.Match) -> str:
+        latex = LATEX_OPTIONS.sub("", unescape(match[1] or match[2] or "")).strip()
+        if not latex:
+            return match[0]
+        formulas.append(latex)
+        return f"{FORMULA}{len(formulas) - 1}"
+
+    out, at = [], 0
+    for code in IN_CODE.finditer(html):
+        out += [LATEX.sub(formula, html[at : code.start()]), code[0]]
+        at = code.end()
+    html = "".join([*out, LATEX.sub(formula, html[at:])])
+    if formulas:
+        count = f"{len(formulas)} LaTeX formula{'s' if len(formulas) > 1 else ''}"
+        notes.append(f"changed: {count} ($latex) are math, shown as MathML")
+    return html, formulas
