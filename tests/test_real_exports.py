@@ -1630,3 +1630,22 @@ def test_wordpress_com_latex_is_math(tmp_path):
     assert section.select_one("pre").get_text() == "$latex kept$\n"
     assert "$latex" not in " ".join(p.get_text() for p in section.select("p"))
     assert "changed: 3 LaTeX formulas ($latex) are math" in report
+
+
+def test_a_list_numbered_as_markdown_cannot_is_noted(tmp_path):
+    """Lists in a row stay apart (Markdown read them as one).  Markdown
+    numbers a list 1, 2, 3 upwards from its first number: a list the old blog
+    numbered by letters or Roman numerals, backwards, or from a number an item
+    set, is numbered so on the site, and the report says so."""
+    html = (
+        '<ol type="a"><li>first</li><li>second</li></ol>\n\n'
+        '<ol style="list-style-type: upper-roman"><li>one</li></ol>\n\n'
+        "<ol reversed><li>three</li><li>two</li></ol>\n\n"
+        '<ol><li value="7">seventh</li></ol>\n\n<ul><li>a bullet</li></ul><ul><li>another</li></ul>'
+    )
+    section, report = hello_world_with(tmp_path, html)
+    # Two lists in a row are two lists (Markdown read them as one).
+    assert len(section.select("ol")) == 4 and len(section.select("ul")) == 2
+    assert "changed: 2 lists numbered by letters or Roman numerals, here 1, 2, 3" in report
+    assert "changed: a list numbered backwards, here upwards" in report
+    assert "changed: a list item's own number (value) is its place's" in report

@@ -27,6 +27,7 @@ Each change, and what is left as it was, is a note for the import report.
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from dataclasses import dataclass, field
 from html import escape
@@ -340,9 +341,12 @@ class _Converter(_Figures, MarkdownConverter):
 
     def convert_li(self, el, text, parent_tags):
         first = next((c for c in el.children if not _is_blank(c)), None)
-        if isinstance(first, Tag) and first.name in OWN_BLOCKS:
-            return super().convert_li(el, text or "", parent_tags)  # its Markdown is a block's
-        return super().convert_li(el, self._escape_lines(text or ""), parent_tags)
+        if not (isinstance(first, Tag) and first.name in OWN_BLOCKS):
+            text = self._escape_lines(text or "")  # else its Markdown is a block's
+        item = super().convert_li(el, text or "", parent_tags)
+        if el.parent is not None and el.parent.get(APART):  # (:func:`_lists_kept_apart`)
+            item = OTHER_MARKER.sub(lambda m: m[1] + (f"{m[2]})" if m[2] else "*"), item, count=1)
+        return item
 
     def convert_hN(self, n, el, text, parent_tags):
         return super().convert_hN(n, el, closing_hashes_escaped(text or ""), parent_tags)
@@ -403,6 +407,48 @@ class _Converter(_Figures, MarkdownConverter):
 
     def convert_notconverted(self, el, text, parent_tags):
         return "\n\n" + unconverted_note(el.get_text()) + "\n\n"
+
+
+#: Marks a list written with the other marker than the list before it
+#: (``*``, ``1)``): Markdown reads two lists of one marker in a row as one.
+APART = "data-apart"
+OTHER_MARKER = re.compile(r"^(\s*)(?:(\d+)\.|-)")
+#: A list's style naming letters or Roman numerals for its numbers.
+LETTERED = re.compile(r"list-style(?:-type)?\s*:\s*(?:lower|upper)-(?:alpha|latin|roman)")
+
+
+def _lists_kept_apart(soup: BeautifulSoup) -> None:
+    """Each list right after a list of its kind (nothing but white space
+    between) marked to be written with the other marker: two lists had
+    become one."""
+    for listed in soup.find_all(["ul", "ol"]):
+        before = listed.find_previous_sibling(True)
+        if before is None or before.name != listed.name or before.get(APART):
+            continue
+        gap = itertools.takewhile(lambda node, end=listed: node is not end, before.next_siblings)
+        if all(_is_blank(node) for node in gap):
+            listed[APART] = "1"
+
+
+def _list_numbers_noted(soup: BeautifulSoup, notes: list[str]) -> None:
+    """What a list's numbers were that Markdown's cannot be (1, 2, 3 upwards
+    from the first): letters or Roman numerals, backwards, an item's own."""
+    lettered = [
+        ol for ol in soup.find_all("ol")
+        if (ol.get("type") or "1") != "1" or LETTERED.search(ol.get("style") or "")
+    ]  # fmt: skip
+    backwards = [ol for ol in soup.find_all("ol") if ol.has_attr("reversed")]
+    valued = [li for li in soup.find_all("li") if li.get("value") and li.parent.name == "ol"]
+    if lettered:
+        notes.append(f"changed: {_lists(lettered)} by letters or Roman numerals, here 1, 2, 3")
+    if backwards:
+        notes.append(f"changed: {_lists(backwards)} backwards, here upwards")
+    if valued:
+        notes.append("changed: a list item's own number (value) is its place's")
+
+
+def _lists(found: list) -> str:
+    return "a list numbered" if len(found) == 1 else f"{len(found)} lists numbered"
 
 
 def _page_linked(image: Tag) -> str | None:
@@ -618,6 +664,7 @@ def convert(
     _take_scripts(soup, embeds, notes)
     _take_embeds(soup, embeds, notes, base_url)
     _caption_tables(soup, notes)
+    _list_numbers_noted(soup, notes)
     for fallback in soup.find_all("noscript"):  # the script is gone: its fallback is the post's
         fallback.unwrap()  # (left in, the sanitiser shows its markup as text)
     pasted = _hold_pasted_pictures(soup, notes)
@@ -652,6 +699,7 @@ def convert(
             *("h1", "h2", "h3", "h4", "h5", "h6"),  # a heading that is a picture
         ],
     )
+    _lists_kept_apart(body)
     text = converter.convert_soup(body).replace("\ue000", "")
     text = re.sub(r"[ \t]+\n", lambda m: "  \n" if m.group(0).startswith("  ") else "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
