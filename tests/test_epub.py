@@ -30,6 +30,8 @@ def post_text(date: str, title: str, tags: str) -> str:
     body = f"# {title}\n\nThe text of {title.lower()}.\n"
     if title == "First of July":
         body += "\n![A chart of referrals](first/chart.png)\n"
+    if title == "An autumn post":  # math: MathML, which the book's manifest must declare
+        body += "\nThe area is {math}`\\pi r^2`.\n"
     return f"---\n{front}---\n\n{body}"
 
 
@@ -69,6 +71,14 @@ def read(book, name: str) -> BeautifulSoup:
 #: Debian's epubcheck is a jar that /usr/bin/epubcheck runs through binfmt,
 #: which containers often lack: run the jar with java.
 EPUBCHECK = ["java", "-jar", "/usr/share/java/epubcheck.jar"]
+
+
+def test_math_in_the_book_is_mathml(book):
+    page = read(book, "posts/2010/autumn.xhtml")
+    assert page.find("math").find("msup") is not None
+    manifest = read(book, "content.opf")
+    assert manifest.find("item", href="posts/2010/autumn.xhtml")["properties"] == "mathml"
+    assert not manifest.find("item", href="posts/2010/second.xhtml").get("properties")
 
 
 def test_epubcheck_finds_no_error(book):

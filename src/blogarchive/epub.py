@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -59,6 +60,12 @@ def _month_name(post) -> str:
     return post.date.strftime("%B %Y")
 
 
+#: A page's item in Sphinx's content.opf (its template's one form).
+MANIFEST_PAGE = re.compile(
+    r'(<item id="[^"]*" href="([^"]+)" media-type="application/xhtml\+xml")( />)'
+)
+
+
 class BlogEpubBuilder(Epub3Builder):
     """Sphinx's EPUB 3 builder with the archive's table of contents."""
 
@@ -71,6 +78,20 @@ class BlogEpubBuilder(Epub3Builder):
             super().init_templates()
         finally:
             self.config.templates_path = saved
+
+    def build_content(self) -> None:
+        """Sphinx's ``content.opf``, each page holding math (mathml.py)
+        declared so (``properties="mathml"``), as EPUB 3 requires: Sphinx's
+        template writes no item's properties."""
+        super().build_content()
+        opf = Path(self.outdir, "content.opf")
+
+        def declared(match: re.Match) -> str:
+            page = Path(self.outdir, html.unescape(match[2]))
+            holds_math = page.is_file() and "<math" in page.read_text(encoding="utf-8")
+            return f'{match[1]} properties="mathml"{match[3]}' if holds_math else match[0]
+
+        opf.write_text(MANIFEST_PAGE.sub(declared, opf.read_text(encoding="utf-8")), "utf-8")
 
     def get_toc(self) -> None:
         suffix = self.out_suffix
