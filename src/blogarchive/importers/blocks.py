@@ -185,11 +185,13 @@ def dynamic_blocks(html: str, notes: list[str]) -> str:
         return ""
 
     html = SELF_CLOSED.sub(block, html)
-    for name, count in sorted(dropped.items()):
-        blocks = _count(count, f"'{name}' block") if count > 1 else f"a '{name}' block"
+    if dropped:
+        named = ", ".join(
+            name if count == 1 else f"{name} ({count})" for name, count in sorted(dropped.items())
+        )
         notes.append(
-            f"dropped: {blocks} of the block editor, which WordPress made as the page"
-            " was shown (the export holds nothing of what it showed)"
+            "dropped: blocks WordPress made as the page was shown, of which the export"
+            f" holds nothing: {named}"
         )
     return html
 
