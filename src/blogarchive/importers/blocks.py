@@ -34,9 +34,7 @@ from collections import Counter
 from html import escape, unescape
 from urllib.parse import urlsplit
 
-#: Marks a footnote's reference for the converter (html.py), followed by the
-#: note's index in the list :func:`footnotes` returns.
-FOOTNOTE = "blogarchivefootnote"
+from .html import FOOTNOTE  # marks a note's reference, then its index in the notes' texts
 
 REUSABLE = re.compile(r"<!--\s*wp:block\s+(\{[^>]*?\})\s*/-->")
 REFERENCE = re.compile(

@@ -29,6 +29,7 @@ from __future__ import annotations
 import copy
 import itertools
 import re
+import secrets
 from dataclasses import dataclass, field
 from html import escape
 from urllib.parse import quote, unquote, urljoin, urlsplit
@@ -38,7 +39,6 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from markdownify import MarkdownConverter
 
 from ..links import PASTED
-from .blocks import FOOTNOTE
 
 #: Link and image schemes an import may keep; anything else (javascript:,
 #: vbscript:, data:, file:, ...) is dropped.  Relative addresses are kept.
@@ -54,11 +54,15 @@ ATTRIBUTES = {
     "acronym": {"title"},
 }
 #: Placeholders for what the sanitiser would drop (embeds) or cannot know (the
-#: "more" break): plain words it keeps, swapped back after it has run.
-MORE = "blogarchivemorebreak"
-EMBED = "blogarchiveembed"
-KEPT = "blogarchivekept"  # followed by the index of markup kept as it was (``kept``)
-FORMULA = "blogarchiveformula"  # followed by the index of a LaTeX formula (``formulas``)
+#: "more" break): plain words it keeps, swapped back after it has run.  Each
+#: holds a number drawn when the importer starts, which no post can hold: a
+#: post about this tool, holding "blogarchivekept5", had it taken for a mark.
+_DRAWN = secrets.token_hex(4)
+MORE = f"blogarchive{_DRAWN}morebreak"
+EMBED = f"blogarchive{_DRAWN}embed"
+KEPT = f"blogarchive{_DRAWN}kept"  # then the index of markup kept as it was (``kept``)
+FORMULA = f"blogarchive{_DRAWN}formula"  # then the index of a LaTeX formula (``formulas``)
+FOOTNOTE = f"blogarchive{_DRAWN}footnote"  # then a footnote's index (``footnotes``)
 EMBEDDING = ("iframe", "video", "audio", "embed", "object")
 
 
@@ -211,7 +215,7 @@ BLOCK_START = re.compile(
 )
 
 
-PICTURE = "blogarchivepicture"  # a pasted picture's place while the sanitiser runs
+PICTURE = f"blogarchive{_DRAWN}picture"  # a pasted picture's place while the sanitiser runs
 
 
 def sanitise(html: str) -> str:
@@ -704,7 +708,12 @@ def convert(
     text = re.sub(r"[ \t]+\n", lambda m: "  \n" if m.group(0).startswith("  ") else "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
     text = _with_footnotes(text, footnotes or [], base_url, notes, media)
-    text = re.sub(f"{FORMULA}(\\d+)", lambda m: _role("math", (formulas or [])[int(m[1])]), text)
+    formulas = formulas or []
+    text = re.sub(  # a number no formula has is the post's own words
+        f"{FORMULA}(\\d+)",
+        lambda m: _role("math", formulas[int(m[1])]) if int(m[1]) < len(formulas) else m[0],
+        text,
+    )
     converted = _excerpt(text, notes)
     converted.media = media
     return converted
@@ -723,6 +732,8 @@ def _with_footnotes(
     found = set()
 
     def reference(match: re.Match) -> str:
+        if int(match[1]) >= len(footnotes):  # the post's own words
+            return match[0]
         found.add(int(match[1]))
         return f"[^{int(match[1]) + 1}]"
 
