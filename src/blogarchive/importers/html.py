@@ -451,6 +451,20 @@ def _list_numbers_noted(soup: BeautifulSoup, notes: list[str]) -> None:
         notes.append("changed: a list item's own number (value) is its place's")
 
 
+def _verses_as_lines(soup: BeautifulSoup) -> None:
+    """The block editor's verse (``pre.wp-block-verse``: a poem, its lines and
+    their indentation kept, in the text's own type) as a paragraph of lines,
+    each line's leading spaces no-break ones; a blank line, a new stanza's
+    paragraph.  As a ``<pre>``, it had been a code block."""
+    for verse in soup.find_all("pre", class_="wp-block-verse"):
+        text = re.sub(r"<br\s*/?>", "\n", verse.decode_contents(), flags=re.I)
+        stanzas = [
+            "<br/>".join(re.sub(r"^ +", lambda m: "\xa0" * len(m[0]), line) for line in lines)
+            for lines in (stanza.split("\n") for stanza in re.split(r"\n\s*\n", text.strip("\n")))
+        ]
+        verse.replace_with(BeautifulSoup("".join(f"<p>{s}</p>" for s in stanzas), "html.parser"))
+
+
 def _lists(found: list) -> str:
     return "a list numbered" if len(found) == 1 else f"{len(found)} lists numbered"
 
@@ -669,6 +683,7 @@ def convert(
     _take_embeds(soup, embeds, notes, base_url)
     _caption_tables(soup, notes)
     _list_numbers_noted(soup, notes)
+    _verses_as_lines(soup)
     for fallback in soup.find_all("noscript"):  # the script is gone: its fallback is the post's
         fallback.unwrap()  # (left in, the sanitiser shows its markup as text)
     pasted = _hold_pasted_pictures(soup, notes)
