@@ -1680,3 +1680,14 @@ def test_a_verse_block_is_a_poems_lines_not_code(theme_data):
         "\xa0\xa0\xa0\xa0Blocks for all the things!",
     ]
     assert any(p.get_text() == "The Verse block" for p in section.select("p"))
+
+
+def test_a_role_holding_backticks_keeps_them(tmp_path):
+    """A superscript or a formula holding backticks (LaTeX opens a quotation
+    with two) is a MyST role all the same: its backticks had closed it early."""
+    html = "<p>Quoted<sup>`q`</sup> and $latex \\text{``hi''}$ and H<sub>a``b</sub>.</p>"
+    section, _ = hello_world_with(tmp_path, html)
+    # (one starting or ending with a backtick has a space inside each end)
+    assert [tag.get_text().strip() for tag in section.select("sup, sub")] == ["`q`", "a``b"]
+    assert len(section.select("math")) == 1
+    assert "{" not in section.get_text()  # no role's name left as text

@@ -508,11 +508,15 @@ def _script_role(name: str, el: Tag) -> str:
 
 
 def _role(name: str, text: str) -> str:
+    """MyST's role ``name`` of ``text``: its backticks more than any run in the
+    text, and a space inside each end when the text starts or ends with one
+    (else the runs would join; the role keeps the spaces)."""
     text = text.strip()
     if not text:
         return ""
-    ticks = "``" if "`" in text else "`"
-    return f"{{{name}}}{ticks}{text}{ticks}"
+    ticks = "`" * (1 + max((len(run) for run in re.findall("`+", text)), default=0))
+    pad = " " if text[0] == "`" or text[-1] == "`" else ""
+    return f"{{{name}}}{ticks}{pad}{text}{pad}{ticks}"
 
 
 def escape_text(text: str) -> str:
