@@ -1659,6 +1659,7 @@ def test_a_post_holding_the_importers_own_marks_keeps_its_words(tmp_path):
     works (an embed's, the "more" break's...): a post holding such a word
     (one about this tool) had it taken for a mark, and was refused or lost it."""
     words = "blogarchivekept5 blogarchiveembed3 blogarchivemorebreak blogarchiveformula7"
+    words += " \ue0013\ue001"  # (a private character, which line breaks' marks had used)
     section, report = hello_world_with(tmp_path, f"<p>Its marks: {words}.</p>")
     assert f"Its marks: {words}." in " ".join(section.get_text().split())
     assert "refused" not in report and "more' break" not in report
@@ -1691,3 +1692,20 @@ def test_a_role_holding_backticks_keeps_them(tmp_path):
     assert [tag.get_text().strip() for tag in section.select("sup, sub")] == ["`q`", "a``b"]
     assert len(section.select("math")) == 1
     assert "{" not in section.get_text()  # no role's name left as text
+
+
+def test_a_mark_followed_by_a_digit_is_still_its_note_or_formula(tmp_path):
+    """A footnote's mark or a formula with a digit right after it ("Fig.
+    $latex x$2", a note's mark before "2024") was read with that digit as
+    the mark's number: the note's reference and the formula were lost, and
+    the converter's mark showed as a word."""
+    html = (
+        '<!-- wp:paragraph --><p>A claim<sup data-fn="a1" class="fn"><a href="#a1" id="a1-link">1'
+        "</a></sup>2024 and $latex x^2$3 too.</p><!-- /wp:paragraph --><!-- wp:footnotes /-->"
+    )
+    notes = json.dumps([{"id": "a1", "content": "The source."}])
+    section, _ = hello_world_with(tmp_path, html, {"footnotes": notes})
+    assert [mark.get_text() for mark in section.select("a.footnote-reference")] == ["[1]"]
+    assert len(section.select("math")) == 1
+    words = " ".join(section.get_text().split())
+    assert "2024 and" in words and "blogarchive" not in words

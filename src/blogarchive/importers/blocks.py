@@ -34,7 +34,7 @@ from collections import Counter
 from html import escape, unescape
 from urllib.parse import urlsplit
 
-from .html import FOOTNOTE  # marks a note's reference, then its index in the notes' texts
+from .html import FOOTNOTE, mark
 
 REUSABLE = re.compile(r"<!--\s*wp:block\s+(\{[^>]*?\})\s*/-->")
 REFERENCE = re.compile(
@@ -109,9 +109,9 @@ def _notes_in(fields: list[str]) -> dict[str, str]:
 
 
 def footnotes(html: str, fields: list[str], notes: list[str]) -> tuple[str, list[str]]:
-    """The post's HTML with each footnote reference marked (:data:`FOOTNOTE`
-    and an index into the notes' texts, returned with it).  A note no
-    reference names is a paragraph where WordPress listed the notes (it
+    """The post's HTML with each footnote reference marked (html.mark of
+    FOOTNOTE and an index into the notes' texts, returned with it).  A note
+    no reference names is a paragraph where WordPress listed the notes (it
     showed it there too); a reference to a note the export lacks is left as
     the number it showed, noted."""
     texts = _notes_in(fields)
@@ -124,7 +124,7 @@ def footnotes(html: str, fields: list[str], notes: list[str]) -> tuple[str, list
             missing.append(note)
             return match[0]
         order.setdefault(note, len(order))
-        return f"{FOOTNOTE}{order[note]}"
+        return mark(FOOTNOTE, order[note])
 
     html = REFERENCE.sub(reference, html)
     if missing:

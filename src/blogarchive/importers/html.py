@@ -61,8 +61,28 @@ _DRAWN = secrets.token_hex(4)
 MORE = f"blogarchive{_DRAWN}morebreak"
 EMBED = f"blogarchive{_DRAWN}embed"
 KEPT = f"blogarchive{_DRAWN}kept"  # then the index of markup kept as it was (``kept``)
-FORMULA = f"blogarchive{_DRAWN}formula"  # then the index of a LaTeX formula (``formulas``)
-FOOTNOTE = f"blogarchive{_DRAWN}footnote"  # then a footnote's index (``footnotes``)
+FORMULA = f"blogarchive{_DRAWN}formula"  # a LaTeX formula's (``formulas``): :func:`mark`
+FOOTNOTE = f"blogarchive{_DRAWN}footnote"  # a footnote's (``footnotes``): :func:`mark`
+HELD = f"blogarchive{_DRAWN}held"  # markup :func:`_line_breaks` leaves as it is
+
+
+def mark(kind: str, number: int) -> str:
+    """The mark ``kind`` (:data:`FORMULA`, :data:`FOOTNOTE`, :data:`HELD`) of item ``number``
+    of its list, in a post's text: ended by a letter, so that a digit after
+    it ("$latex x$2") is the text's, not the number's (:func:`_marks`)."""
+    return f"{kind}{number}z"
+
+
+def _marks(kind: str, text: str, shown, items: list) -> str:
+    """``text`` with each :func:`mark` of ``kind`` as ``shown(number)``; a
+    number ``items`` has no item for is the post's own words."""
+    return re.sub(
+        f"{kind}(\\d+)z",
+        lambda m: shown(int(m[1])) if int(m[1]) < len(items) else m[0],
+        text,
+    )
+
+
 EMBEDDING = ("iframe", "video", "audio", "embed", "object")
 
 
@@ -639,14 +659,14 @@ def _line_breaks(html: str) -> str:
 
     def hold(match: re.Match) -> str:
         held.append(match[0])
-        return f"\ue001{len(held) - 1}\ue001"
+        return mark(HELD, len(held) - 1)
 
     html = UNBROKEN.sub(hold, html)
     html = re.sub(r"<[^>]*>", lambda tag: tag[0].replace("\n", " "), html)
     html = re.sub(r"<br\s*/?>", "<br />", html, flags=re.I)
     html = re.sub(r"(?<!<br />)\s*\n", "<br />\n", html)
     html = BEFORE_BLOCK.sub(r"\1", AFTER_BLOCK.sub(r"\1", html))
-    return re.sub("\ue001(\\d+)\ue001", lambda match: held[int(match[1])], html)
+    return _marks(HELD, html, held.__getitem__, held)
 
 
 def html_to_myst(html: str) -> str:
@@ -668,9 +688,9 @@ def convert(
     holds markup that could not be converted, each marked in ``html`` by
     ``KEPT`` and its index: it is shown in the post as not converted.
     ``footnotes`` holds the HTML of the notes whose references ``html``
-    marks by ``FOOTNOTE`` and an index (blocks.py): MyST footnotes.
-    ``formulas`` holds the LaTeX ``html`` marks by ``FORMULA`` and an index
-    (wordpress.py): MyST's ``{math}``.
+    marks (:func:`mark`, ``FOOTNOTE``; blocks.py): MyST footnotes.
+    ``formulas`` holds the LaTeX ``html`` marks (``FORMULA``; wordpress.py):
+    MyST's ``{math}``.
     """
     notes: list[str] = []
     embeds: list[tuple[str, str, str]] = []
@@ -728,11 +748,7 @@ def convert(
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
     text = _with_footnotes(text, footnotes or [], base_url, notes, media)
     formulas = formulas or []
-    text = re.sub(  # a number no formula has is the post's own words
-        f"{FORMULA}(\\d+)",
-        lambda m: _role("math", formulas[int(m[1])]) if int(m[1]) < len(formulas) else m[0],
-        text,
-    )
+    text = _marks(FORMULA, text, lambda number: _role("math", formulas[number]), formulas)
     converted = _excerpt(text, notes)
     converted.media = media
     return converted
@@ -750,13 +766,11 @@ def _with_footnotes(
         return text
     found = set()
 
-    def reference(match: re.Match) -> str:
-        if int(match[1]) >= len(footnotes):  # the post's own words
-            return match[0]
-        found.add(int(match[1]))
-        return f"[^{int(match[1]) + 1}]"
+    def reference(number: int) -> str:
+        found.add(number)
+        return f"[^{number + 1}]"
 
-    text = re.sub(f"{FOOTNOTE}(\\d+)", reference, text)
+    text = _marks(FOOTNOTE, text, reference, footnotes)
     ends = []
     for number, note in enumerate(footnotes):
         converted = convert(f"<p>{note}</p>", base_url)

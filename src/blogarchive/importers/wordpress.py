@@ -22,7 +22,7 @@ from ..comments import clean as clean_comment
 from ..frontmatter import redirect_problem
 from .blocks import BLOCK_MARK, block_markup
 from .blogger import parse_xml
-from .html import FORMULA, KEPT, autop, convert, safe_url, with_enclosures
+from .html import FORMULA, KEPT, autop, convert, mark, safe_url, with_enclosures
 from .records import (
     Comment,
     ExportContents,
@@ -724,8 +724,8 @@ IN_CODE = re.compile(rf"<pre\b.*?</pre>|{CODE.pattern}", re.I | re.S)
 
 
 def _formulas(html: str, notes: list[str]) -> tuple[str, list[str]]:
-    """Each LaTeX formula outside code marked (html.FORMULA and its index in
-    the list returned, for the converter to write as MyST's ``{math}``)."""
+    """Each LaTeX formula outside code marked (html.mark of html.FORMULA and
+    its index in the list returned, for the converter to write as MyST's ``{math}``)."""
     formulas: list[str] = []
 
     def formula(match: re.Match) -> str:
@@ -733,7 +733,7 @@ def _formulas(html: str, notes: list[str]) -> tuple[str, list[str]]:
         if not latex:
             return match[0]
         formulas.append(latex)
-        return f"{FORMULA}{len(formulas) - 1}"
+        return mark(FORMULA, len(formulas) - 1)
 
     out, at = [], 0
     for code in IN_CODE.finditer(html):
