@@ -30,7 +30,13 @@ from .archived import ARCHIVE_API, LINKS_FILE
 from .frontmatter import check_file, dump
 from .importers import ImportError_, slugify_title, write_posts, write_report
 from .importers.html import heading_line
-from .importers.records import leave_to_the_site, lost_characters, one_post_each, skipped
+from .importers.records import (
+    counted,
+    leave_to_the_site,
+    lost_characters,
+    one_post_each,
+    skipped,
+)
 from .importers.writer import leave_to_files
 
 DEFAULT_TZ = "Europe/London"
@@ -210,10 +216,10 @@ def _tell_import(args, reads: list, posts: list, drafts: list, outcomes: list) -
     print(summary)
     if drafts:
         how = "skipped (--skip-drafts)" if args.skip_drafts else "imported as drafts (draft: true)"
-        print(f"{len(drafts)} draft{'s' if len(drafts) > 1 else ''} {how}")
+        print(f"{counted(len(drafts), 'draft')} {how}")
     pages = [p for p in posts if p.is_page]
     if pages:
-        print(f"{len(pages)} page{'s' if len(pages) > 1 else ''} imported into pages/")
+        print(f"{counted(len(pages), 'page')} imported into pages/")
     if said := skipped([contents for _, contents in reads]):
         print(said)
     for export, contents in reads:

@@ -35,6 +35,7 @@ from html import escape, unescape
 from urllib.parse import urlsplit
 
 from .html import FOOTNOTE, mark
+from .records import counted
 
 REUSABLE = re.compile(r"<!--\s*wp:block\s+(\{[^>]*?\})\s*/-->")
 REFERENCE = re.compile(
@@ -128,24 +129,20 @@ def footnotes(html: str, fields: list[str], notes: list[str]) -> tuple[str, list
 
     html = REFERENCE.sub(reference, html)
     if missing:
-        what = _count(len(missing), "footnote mark")
+        what = counted(len(missing), "footnote mark")
         notes.append(f"left as is: {what} whose note's text the export lacks")
     unreferenced = [text for note, text in texts.items() if note not in order]
     if unreferenced:
-        what = _count(len(unreferenced), "footnote")
+        what = counted(len(unreferenced), "footnote")
         shown = "a paragraph" if len(unreferenced) == 1 else "paragraphs"
         notes.append(f"changed: {what} the text marks nowhere, {shown} where the notes were")
     listed = "".join(f"<p>{text}</p>" for text in unreferenced)
     html, blocks = FOOTNOTES_BLOCK.subn(lambda _: listed, html, count=1)
     html = FOOTNOTES_BLOCK.sub("", html) if blocks else html + listed
     if order:
-        what = _count(len(order), "footnote")
+        what = counted(len(order), "footnote")
         notes.append(f"changed: {what} from the post's fields, at its end")
     return html, [texts[note] for note in sorted(order, key=order.get)]
-
-
-def _count(number: int, what: str) -> str:
-    return f"{number} {what}{'s' if number != 1 else ''}"
 
 
 #: Blocks that are a link WordPress made from their attributes.

@@ -262,6 +262,11 @@ def untitled(body: str, when: dt.date | None) -> tuple[str, str]:
     return title, f"changed: untitled post, titled {title!r} from its text"
 
 
+def counted(number: int, what: str) -> str:
+    """``number`` ``what``, plural but for one: "1 footnote", "3 footnotes"."""
+    return f"{number} {what}{'s' if number != 1 else ''}"
+
+
 #: What a program writes for bytes it could not read as text: a character an
 #: export lost before it was written (read in the wrong encoding, then saved).
 LOST = "\ufffd"
@@ -277,7 +282,7 @@ def lost_characters(post: ImportedPost) -> ImportedPost:
     count = sum(text.count(LOST) for text in texts)
     if not count:
         return post
-    what = f"{count} character{'s' if count != 1 else ''}"
+    what = counted(count, "character")
     note = f"left as is: {what} the export holds as '{LOST}', lost before it was written"
     return dataclasses.replace(post, notes=(*post.notes, note))
 

@@ -28,6 +28,7 @@ from .records import (
     ExportContents,
     ImportedPost,
     ImportError_,
+    counted,
     naming,
     old_address,
     plain_name,
@@ -741,6 +742,6 @@ def _formulas(html: str, notes: list[str]) -> tuple[str, list[str]]:
         at = code.end()
     html = "".join([*out, LATEX.sub(formula, html[at:])])
     if formulas:
-        count = f"{len(formulas)} LaTeX formula{'s' if len(formulas) > 1 else ''}"
-        notes.append(f"changed: {count} ($latex) are math, shown as MathML")
+        formulas_found = counted(len(formulas), "LaTeX formula")
+        notes.append(f"changed: {formulas_found} ($latex) are math, shown as MathML")
     return html, formulas
