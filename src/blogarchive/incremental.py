@@ -24,7 +24,6 @@ import gc
 import hashlib
 import json
 import multiprocessing
-import os
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -127,12 +126,8 @@ def write_if_changed(path: Path, data: bytes) -> None:
             return
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
-    scratch = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
+    with patches.written_whole(path) as scratch:
         scratch.write_bytes(data)
-        os.replace(scratch, path)
-    finally:
-        scratch.unlink(missing_ok=True)
 
 
 class GeneratedFiles:

@@ -76,6 +76,7 @@ Safety:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import logging
@@ -345,11 +346,20 @@ def _handle_page_whole(
     """Sphinx's ``handle_page``, its page written to a file of its own beside
     its place, then moved over the old page: never seen half-written."""
     target = Path(outfilename) if outfilename else self.get_output_path(pagename)
-    scratch = target.with_name(f".{target.name}.{os.getpid()}.part")
-    try:
+    with written_whole(target) as scratch:
         _handle_page(self, pagename, addctx, templatename, outfilename=scratch, event_arg=event_arg)
-        if scratch.exists():  # not when rendering failed (Sphinx warned)
-            os.replace(scratch, target)
+
+
+@contextlib.contextmanager
+def written_whole(path: Path):
+    """A scratch file beside ``path`` to write, moved over ``path`` once written
+    (if it was: not when Sphinx's rendering failed, which it warned of), so
+    that no reader sees ``path`` half-written; removed if anything fails."""
+    scratch = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        yield scratch
+        if scratch.exists():
+            os.replace(scratch, path)
     finally:
         scratch.unlink(missing_ok=True)
 
