@@ -473,3 +473,36 @@ def test_a_page_never_published_is_kept_as_a_draft_and_left_out(wordpress):
     assert "draft: true" in source.read_text(encoding="utf-8").split("\n---\n", 1)[0]
     assert not site.path(f"pages/{source.stem}.html").exists()
     assert not [p for p in site.html_files() if "Unshownpageword" in p.read_text()]
+
+
+def test_lines_written_a_division_each_stay_lines(blogger):
+    """Blogger's editor wrote each line the author typed as a ``<div>``, and
+    an empty line as ``<div><br></div>``: its readers saw a letter's lines
+    together and a gap only where the author left one.  Each division had
+    come in as a paragraph of its own, and the author's gaps were lost.  A
+    post that never left an empty line keeps a paragraph for each division."""
+    site = blogger[0]
+    section = body(site, "posts/2011/a-letter-written-line-by-line.html")
+    paragraphs = [
+        [" ".join(line.split()) for line in p.get_text("\n").split("\n") if line.strip()]
+        for p in section.select(":scope > p:not(.post-meta)")
+        if p.get_text(strip=True)
+    ]
+    assert paragraphs == [
+        ["Dear Minister,", "I write about the review of child protection.",
+         "It is late, and the families are waiting."],
+        ["Second paragraph, one line."],
+        ["After the picture."],
+        ["The video above."],
+        ["Yours,", "Chris Mills"],
+    ]  # fmt: skip
+    assert len(section.select("p br")) == 3
+    video = section.select_one(".embed-placeholder a")
+    assert video["href"] == "https://www.youtube.com/embed/letter1"
+    assert section.select_one("img")["src"] == "http://1.bp.blogspot.com/s320/letter.jpg"
+    own = body(site, "posts/2011/paragraphs-a-division-each.html")
+    assert texts(own.select("p:not(.post-meta)")) == [
+        "The first paragraph, a div of its own.",
+        "The second paragraph: this post has no empty lines at all.",
+    ]
+    assert own.find("br") is None

@@ -724,6 +724,7 @@ def convert(
     _hoist_nested_tables(soup, notes)
     _cells_inline(soup)
     _square_tables(soup)
+    _division_lines(soup)
     blocks = _paragraphs(soup, soup)
     body = BeautifulSoup("", "html.parser")
     for block in blocks:
@@ -1073,6 +1074,61 @@ def _split_at_blank_lines(soup: BeautifulSoup, paragraph: Tag) -> None:
         new.extend([node.extract() for node in group])
         after.insert_after(new)
         after = new
+
+
+def _division_lines(soup: BeautifulSoup) -> None:
+    """Blogger's editor wrote each line the author typed as a ``<div>`` and
+    an empty line as ``<div><br></div>``: a browser shows the lines together,
+    a gap only at the empty one.  Where a run of such divisions holds an
+    empty one, the author left gaps between paragraphs, so the lines between
+    two gaps are one paragraph's (a letter's, an address's), each a line of
+    it.  A run with no empty line (each division a paragraph, as its author
+    used them) is left to be a paragraph each."""
+    for parent in [soup, *soup.find_all(list(WRAPPERS))]:
+        run: list[Tag] = []
+        for node in [*parent.children, None]:
+            if _is_blank(node):
+                continue
+            if isinstance(node, Tag) and node.name == "div" and _a_line(node):
+                run.append(node)
+                continue
+            if any(_empty_line(division) for division in run):
+                _lines_as_paragraphs(soup, run)
+            run = []
+
+
+#: What no line of text holds: a block, a picture, an embed's or a kept
+#: shortcode's note (:func:`_restore_embeds`).
+NOT_A_LINE = [*BLOCKS, *WRAPPERS, *EMBEDDING, "img", "embedplaceholder", "notconverted"]
+
+
+def _a_line(division: Tag) -> bool:
+    """``division`` holds a line of text (or none), not the "more" break."""
+    return division.find(NOT_A_LINE) is None and MORE not in division.get_text()
+
+
+def _empty_line(division: Tag) -> bool:
+    return not division.get_text().strip() and division.find(lambda t: t.name != "br") is None
+
+
+def _lines_as_paragraphs(soup: BeautifulSoup, run: list[Tag]) -> None:
+    """The lines of ``run`` between two empty ones a paragraph, a line each;
+    the empty ones left to part them."""
+    paragraph = None
+    for division in run:
+        if _empty_line(division):
+            paragraph = None
+            continue
+        if paragraph is None:
+            paragraph = soup.new_tag("p")
+            division.insert_before(paragraph)
+        else:
+            paragraph.append(soup.new_tag("br"))
+        line = list(division.contents)
+        while line and (_is_blank(line[-1]) or getattr(line[-1], "name", "") == "br"):
+            line.pop()  # "<div>line<br></div>": a browser shows no empty line
+        paragraph.extend(line)
+        division.decompose()
 
 
 def _hoist_nested_tables(soup: BeautifulSoup, notes: list[str]) -> None:
