@@ -128,6 +128,16 @@ REDIRECTS = {
     "all-posts": (["redirect: /blog/\n"], "is a page of the site already"),
     "hidden": (["redirect: /.git/config.html\n"], "hidden segment"),
     "too-long": (["redirect: /2010/" + "x" * 300 + ".html\n"], "too long to be a file's name"),
+    # Through a file the site writes, or into a folder of its own: the build
+    # had stopped on a traceback (IsADirectoryError), or put the page among
+    # the site's stylesheets (``_static/site.css/index.html``).
+    "old-feed": (["redirect: /feeds/posts/default/\n"], "is inside 'feeds/posts/default'"),
+    "feed": (["redirect: /blog/atom.xml/index.html\n"], "is inside 'blog/atom.xml'"),
+    "tag-feed": (["redirect: /blog/tag/ofsted/atom.xml/\n"], "is inside 'blog/tag/ofsted/atom"),
+    "robots": (["redirect: /robots.txt/\n"], "is inside 'robots.txt', a file the site writes"),
+    "posts-json": (["redirect: /blog/posts.json/x.html\n"], "is inside 'blog/posts.json'"),
+    "static": (["redirect: /_static/site.css/\n"], "is in '_static', a folder of the site's own"),
+    "search-index": (["redirect: /pagefind/x.html\n"], "is in 'pagefind', a folder of the"),
     "claimed-twice": (
         ["redirect: /2010/07/old.html\n", "redirect: /2010/07/old.html\n"],
         "'/2010/07/old.html' is also claimed by posts/2010/claimed-twice-0.md",

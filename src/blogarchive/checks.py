@@ -4,7 +4,9 @@
 - An old address (``redirect:`` of a post, of an imported page) may have a
   redirect page only if no source file, archive page or other old address
   owns that page: one front-matter line could otherwise replace the home
-  page or another post (issue 11).
+  page or another post (issue 11).  Nor may it be in a folder of the
+  site's own (its stylesheets, its search index) or inside a file the site
+  writes (``/blog/atom.xml/``: the build stopped on a traceback).
 
 Each problem is an error at the post's ``redirect``/``slug`` line.
 """
@@ -60,29 +62,49 @@ def claim_redirects(app, archive) -> tuple[dict, list]:
     pages name: each must be a page no one else owns."""
     env = app.env
     owned = {*env.found_docs, *archive.generated_docnames(), "search", "genindex"}
+    written = archive.written_files()
     claimed: dict = {}
     problems = []
+
+    def claim(post, old_path: str) -> None:
+        docname = redirect_docname(old_path)
+        if problem := _not_its_own(old_path, docname, owned, written):
+            problems.append((post, "redirect", "%s", (problem,)))
+        elif docname in claimed:
+            other = env.doc2path(claimed[docname].docname, False)
+            problems.append((post, "redirect", "%r is also claimed by %s", (old_path, other)))
+        elif post.published:
+            claimed[docname] = post
+
     for page in archive.site_pages:  # imported static pages: one old address each
         old_path = env.metadata.get(page.docname, {}).get("redirect")
         if not old_path:
             continue
         if problem := redirect_problem(old_path):  # (not a path, maybe: checked first)
             problems.append((page, "redirect", "%s", (problem,)))
-        elif (docname := redirect_docname(old_path)) in owned:
-            problems.append((page, "redirect", "%r is a page of the site already", (old_path,)))
-        elif docname in claimed:
-            other = env.doc2path(claimed[docname].docname, False)
-            problems.append((page, "redirect", "%r is also claimed by %s", (old_path, other)))
         else:
-            claimed[docname] = page
+            claim(page, old_path)
     for post in archive.all_posts():
         for old_path in post.redirect:
-            docname = redirect_docname(old_path)
-            if docname in owned:
-                problems.append((post, "redirect", "%r is a page of the site already", (old_path,)))
-            elif docname in claimed:
-                other = env.doc2path(claimed[docname].docname, False)
-                problems.append((post, "redirect", "%r is also claimed by %s", (old_path, other)))
-            elif post.published:
-                claimed[docname] = post
+            claim(post, old_path)
     return claimed, problems
+
+
+#: Folders of the site's own: Sphinx's (stylesheets, scripts, pictures and
+#: files of posts) and the search index's.
+SITE_FOLDERS = frozenset({"_static", "_images", "_downloads", "_sources", "pagefind"})
+
+
+def _not_its_own(old_path: str, docname: str, owned: set, written: set) -> str | None:
+    """Why the redirect page for ``old_path`` (at ``docname``) would not be a
+    page of its own: a page of the site, a page in one of the site's folders,
+    or one inside a file the site writes (its folder would be that file)."""
+    if docname in owned:
+        return f"{old_path!r} is a page of the site already"
+    parts = docname.split("/")
+    if parts[0] in SITE_FOLDERS:
+        return f"{old_path!r} is in {parts[0]!r}, a folder of the site's own"
+    for end in range(1, len(parts)):
+        if (folder := "/".join(parts[:end])) in written:
+            return f"{old_path!r} is inside {folder!r}, a file the site writes"
+    return None

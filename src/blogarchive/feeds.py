@@ -31,6 +31,7 @@ from feedgen.feed import FeedGenerator
 from .archive import BlogArchive
 from .incremental import generated_files, run_tasks
 from .links import PASTED, rewrite_links
+from .model import OLD_FEEDS
 
 #: An address that names a scheme or a host (``https:``, ``//host/``): not the site's own.
 ADDRESS_WITH_HOST = re.compile(r"^\s*([a-z][a-z0-9+.-]*:|[/\\]{2})", re.IGNORECASE)
@@ -271,12 +272,10 @@ def write_feeds(app):
             tasks.append(writer.task(listing.feed, title, listing.docname, listing.posts))
     run_tasks(app, [task for task in tasks if task is not None])
     writer.cache.prune()
-    # The old Blogger feed address subscribers still poll (also ?alt=rss): the
-    # same feed, at a path a static host serves as it is.
+    # The old Blogger feed addresses subscribers still poll (also ?alt=rss):
+    # the same feed, at paths a static host serves as they are.
     outdir = Path(app.builder.outdir)
     feed = (outdir / archive.feed_docname).read_bytes()
-    generated_files(app).write(outdir / OLD_FEED, feed)
+    for old in OLD_FEEDS:
+        generated_files(app).write(outdir / old, feed)
     yield from ()
-
-
-OLD_FEED = "feeds/posts/default"

@@ -268,6 +268,13 @@ class ArchiveModel:
         months = [Listing(m.docname, "month", m.name, "Posts of", m.posts) for m in self.months]
         return [*itertools.chain.from_iterable(self.catalogs.values()), *self.years, *months]
 
+    def written_files(self) -> set[str]:
+        """Every file the archive writes that is not a page (pages.py, feeds.py)."""
+        blog = self.settings.blog_path
+        names = {self.feed_docname, f"{blog}/posts.json", f"{blog}/pages.json"}
+        names.update(listing.feed for listing in self.listings() if listing.feed)
+        return names | set(SITE_FILES) | set(OLD_FEEDS)
+
     def generated_docnames(self) -> set[str]:
         """Every page the archive itself writes (pages.py), old addresses aside."""
         names = {self.all_posts_docname, self.changes_docname, "404"}
@@ -367,6 +374,13 @@ def _file_name(name: str) -> bool:
         and name.isprintable()
         and len(name.encode("utf-8")) <= NAME_BYTES
     )
+
+
+#: Files at the site's root besides its pages (pages.py; ``objects.inv``, Sphinx's).
+SITE_FILES = ("robots.txt", "sitemap.xml", "CNAME", "objects.inv")
+#: Blogger's addresses of the blog's feed, which feeds.py writes the feed at:
+#: the one its pages named, its feed of summaries, the two at the blog's root.
+OLD_FEEDS = ("feeds/posts/default", "feeds/posts/summary", "atom.xml", "rss.xml")
 
 
 def redirect_docname(old_path: str) -> str:

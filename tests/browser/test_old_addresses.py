@@ -82,7 +82,8 @@ def test_an_old_address_leads_to_its_counterpart(server, page, old, lands_on, ti
 
 
 def test_old_feed_addresses_still_give_the_feed(server, context, page):
-    for old in ("feeds/posts/default", "feeds/posts/default?alt=rss"):
+    olds = ("feeds/posts/default", "feeds/posts/default?alt=rss", "feeds/posts/summary")
+    for old in (*olds, "atom.xml", "rss.xml", "feeds/posts/summary?alt=rss"):
         response = context.request.get(server.url(old))
         assert response.ok
         feed = feedparser.parse(response.body())
