@@ -506,3 +506,16 @@ def test_lines_written_a_division_each_stay_lines(blogger):
         "The second paragraph: this post has no empty lines at all.",
     ]
     assert own.find("br") is None
+
+
+def test_a_citation_a_definition_and_a_variable_are_in_italics(wordpress):
+    """A browser shows ``<cite>`` (a quote's source, a work's title),
+    ``<dfn>`` and ``<var>`` in italics; they had come in as plain words.
+    A ruby's reading with no fallback of its own ran into its characters
+    ("東とう京きょう"): it follows them in brackets, as a ruby's fallback does."""
+    section = body(wordpress[0], "posts/2012/quoted-and-cited.html")
+    quote = section.select_one("blockquote")
+    assert texts(quote.select("em")) == ["Green Paper, 2003"]
+    shown = [e.get_text() for e in section.select(":scope > p em")]
+    assert shown == ["Working Together", "child in need", "n"]
+    assert "東(とう)京(きょう) and 漢字(かんじ)." in section.get_text()

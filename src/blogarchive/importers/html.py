@@ -377,6 +377,9 @@ class _Converter(_Figures, MarkdownConverter):
 
     # HTML 4's <strike> (a retraction, in old posts) as <del> and <s> are: struck out.
     convert_strike = MarkdownConverter.convert_del
+    # What a browser shows in italics: a quote's source or a work's title, a
+    # term being defined, a variable.
+    convert_cite = convert_dfn = convert_var = MarkdownConverter.convert_em
 
     def convert_span(self, el, text, parent_tags):  # Blogger wraps text in styled spans
         return text
@@ -483,6 +486,39 @@ def _verses_as_lines(soup: BeautifulSoup) -> None:
             for lines in (stanza.split("\n") for stanza in re.split(r"\n\s*\n", text.strip("\n")))
         ]
         verse.replace_with(BeautifulSoup("".join(f"<p>{s}</p>" for s in stanzas), "html.parser"))
+
+
+ITALICS = ["em", "i", "cite", "dfn", "var"]
+EMPHASIS = ["strong", "b", "del", "s", "strike"]  # Markdown's other marks around words
+
+
+def _italics_once(soup: BeautifulSoup) -> None:
+    """Italics inside italics (a work's title in a quote's ``<cite>``, an
+    ``<em>`` in an ``<em>``) are the words alone: a browser shows them in
+    italics still, and Markdown's ``*`` in ``*`` ("*The *Quote* block*")
+    showed its stars.  A line break at either end of italics, bold or struck
+    words is moved out of them."""
+    for tag in soup.find_all(ITALICS):
+        if tag.find_parent(ITALICS) is not None:
+            tag.unwrap()
+    for tag in soup.find_all([*ITALICS, *EMPHASIS]):  # "<cite>Author<br></cite>"
+        while tag.contents and getattr(tag.contents[-1], "name", None) == "br":
+            tag.insert_after(tag.contents[-1].extract())  # ("*Author  \n*" showed a "*")
+        while tag.contents and getattr(tag.contents[0], "name", None) == "br":
+            tag.insert_before(tag.contents[0].extract())
+
+
+def _ruby_readings(soup: BeautifulSoup) -> None:
+    """A ruby's reading (``<rt>``) in brackets after its characters, as a
+    ruby's own fallback (``<rp>``) shows it: with none, "東とう京きょう" ran
+    together.  Markdown has no ruby."""
+    for reading in soup.find_all("rt"):
+        before = reading.previous_sibling
+        while before is not None and _is_blank(before):
+            before = before.previous_sibling
+        if getattr(before, "name", None) != "rp":
+            reading.insert_before(soup.new_string("("))
+            reading.insert_after(soup.new_string(")"))
 
 
 def _lists(found: list) -> str:
@@ -708,6 +744,7 @@ def convert(
     _caption_tables(soup, notes)
     _list_numbers_noted(soup, notes)
     _verses_as_lines(soup)
+    _ruby_readings(soup)
     for fallback in soup.find_all("noscript"):  # the script is gone: its fallback is the post's
         fallback.unwrap()  # (left in, the sanitiser shows its markup as text)
     pasted = _hold_pasted_pictures(soup, notes)
@@ -725,6 +762,7 @@ def convert(
     _cells_inline(soup)
     _square_tables(soup)
     _division_lines(soup)
+    _italics_once(soup)
     blocks = _paragraphs(soup, soup)
     body = BeautifulSoup("", "html.parser")
     for block in blocks:
