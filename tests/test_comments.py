@@ -168,3 +168,72 @@ def test_every_wordpress_comment_not_kept_is_said(tmp_path, capsys):
     assert "Jane Social Worker" in kept and "Sam" not in kept
     (drafted,) = (root / "posts").rglob("an-undated-draft.comments.yaml")
     assert "Early Reader" in drafted.read_text(encoding="utf-8")
+
+
+def test_new_comments_reach_a_post_the_author_edited(tmp_path, capsys):
+    """A later backup of a blog still open for comments: a post the author
+    edited since the import was skipped whole, and the comments it had
+    gained since were lost unless ``--force`` overwrote the author's words.
+    Its new comments are added; its text stays the author's."""
+    root = new_blog(tmp_path / "blog")
+    text = (DATA / "wordpress-comments.xml").read_text(encoding="utf-8")
+    export = tmp_path / "export.xml"
+    export.write_text(text, encoding="utf-8")
+    argv = ["import", "wordpress", str(export), "--posts-dir", str(root / "posts"), "--no-media"]
+    assert main(argv) == 0
+    post = root / "posts/2011/working-together-again.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nA sentence of the author's.\n")
+    later = """<wp:comment><wp:comment_id>40</wp:comment_id>
+<wp:comment_author><![CDATA[Late Reader]]></wp:comment_author>
+<wp:comment_date>2011-04-02 10:00:00</wp:comment_date>
+<wp:comment_date_gmt>2011-04-02 09:00:00</wp:comment_date_gmt>
+<wp:comment_content><![CDATA[Still true a month on.]]></wp:comment_content>
+<wp:comment_approved>1</wp:comment_approved><wp:comment_parent>0</wp:comment_parent>
+</wp:comment>"""
+    at = text.index("<wp:comment>")
+    export.write_text(text[:at] + later + text[at:], encoding="utf-8")
+    capsys.readouterr()
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert f"updated   {post}  (edited since import: kept; 1 new comment added)" in out
+    assert "A sentence of the author's." in post.read_text(encoding="utf-8")
+    assert "\ncomments: 4\n" in post.read_text(encoding="utf-8")
+    assert build(root, root / "_build/html") == 0
+    site = Site(root / "_build/html")
+    section = thread_of(site, "posts/2011/working-together-again.html")
+    authors = [a.get_text() for a in section.select(".comment-author")]
+    assert authors == ["Jane Social Worker", "Chris Mills", "Sam", "Late Reader"]
+    assert "A sentence of the author's." in site.page("posts/2011/working-together-again.html").text
+    assert main(argv) == 0  # and a third run has nothing more to add
+    assert f"skipped   {post}  (edited since import; --force)" in capsys.readouterr().out
+
+
+def test_a_comments_feed_imported_later_files_its_comments(tmp_path, capsys):
+    """A blog no one can sign in to, saved from its public feeds: its
+    comments feed imported in a run of its own, after its posts, had every
+    comment counted as on "no imported post" and kept none.  Each is filed
+    under its post on disk, found by its old address."""
+    text = (DATA / "blogger-features.xml").read_text(encoding="utf-8")
+    head, _, rest = text.partition("<entry>")
+    entries = ["<entry>" + e for e in rest.removesuffix("</feed>\n").split("<entry>")]
+    comment = "kind#comment"
+    posts, comments = tmp_path / "posts.xml", tmp_path / "comments.xml"
+    posts.write_text(head + "".join(e for e in entries if comment not in e) + "</feed>\n")
+    comments.write_text(head + "".join(e for e in entries if comment in e) + "</feed>\n")
+    root = new_blog(tmp_path / "blog")
+    for export in (posts, comments):
+        argv = ["import", "blogger", str(export), "--posts-dir", str(root / "posts"), "--no-media"]
+        assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "comment on no imported post" not in out
+    notes = root / "posts/2011/workshop-reshape-notes.md"
+    assert "\ncomments: 2\n" in notes.read_text(encoding="utf-8")
+    assert f"updated   {notes}  (2 new comments added)" in out
+    assert main(argv) == 0  # a second run of the feed: nothing new
+    assert f"unchanged {notes}" in capsys.readouterr().out
+    assert build(root, root / "_build/html") == 0
+    site = Site(root / "_build/html")
+    section = thread_of(site, "posts/2011/workshop-reshape-notes.html")
+    assert [a.get_text() for a in section.select(".comment-author")] == ["A Reader", "Chris Mills"]
+    page = thread_of(site, "pages/about-this-blog.html")
+    assert [a.get_text() for a in page.select(".comment-author")] == ["A page reader"]

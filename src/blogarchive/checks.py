@@ -16,7 +16,7 @@ from __future__ import annotations
 from sphinx.util import logging
 
 from .frontmatter import redirect_problem
-from .model import redirect_docname
+from .model import OLD_FEEDS, SITE_FILES, redirect_docname
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ def claim_redirects(app, archive) -> tuple[dict, list]:
     pages name: each must be a page no one else owns."""
     env = app.env
     owned = {*env.found_docs, *archive.generated_docnames(), "search", "genindex"}
-    written = archive.written_files()
+    written = _written_files(archive)
     claimed: dict = {}
     problems = []
 
@@ -93,6 +93,14 @@ def claim_redirects(app, archive) -> tuple[dict, list]:
 #: Folders of the site's own: Sphinx's (stylesheets, scripts, pictures and
 #: files of posts) and the search index's.
 SITE_FOLDERS = frozenset({"_static", "_images", "_downloads", "_sources", "pagefind"})
+
+
+def _written_files(archive) -> set[str]:
+    """Every file the archive writes that is not a page (pages.py, feeds.py)."""
+    blog = archive.settings.blog_path
+    names = {archive.feed_docname, f"{blog}/posts.json", f"{blog}/pages.json"}
+    names.update(listing.feed for listing in archive.listings() if listing.feed)
+    return names | set(SITE_FILES) | set(OLD_FEEDS)
 
 
 def _not_its_own(old_path: str, docname: str, owned: set, written: set) -> str | None:

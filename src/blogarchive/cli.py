@@ -37,7 +37,7 @@ from .importers.records import (
     one_post_each,
     skipped,
 )
-from .importers.writer import leave_to_files
+from .importers.writer import file_later_comments, leave_to_files
 
 DEFAULT_TZ = "Europe/London"
 
@@ -153,8 +153,9 @@ def cmd_import(args) -> int:
     if not args.no_media:
         posts = _keep_media(posts, Path(args.posts_dir), args.media_from, args.local_network)
     outcomes = write_posts(posts, Path(args.posts_dir), force=args.force)
-    report = write_report(reads, posts, outcomes, Path(args.posts_dir))
-    _tell_import(args, reads, posts, drafts, outcomes)
+    later = file_later_comments([contents for _, contents in reads], Path(args.posts_dir))
+    report = write_report(reads, posts, outcomes, Path(args.posts_dir), later)
+    _tell_import(args, reads, posts, drafts, outcomes, later)
     print(f"report: {report}")
     return 1 if any(contents.refused for _, contents in reads) else 0
 
@@ -205,11 +206,11 @@ def _folder_exports(args, folder: Path) -> list[Path] | str:
     return feeds
 
 
-def _tell_import(args, reads: list, posts: list, drafts: list, outcomes: list) -> None:
+def _tell_import(args, reads: list, posts: list, drafts: list, outcomes: list, later=()) -> None:
     """What an import did, on the terminal; all of it is in the report too."""
-    for outcome in outcomes:
+    for outcome in [*outcomes, *later]:
         print(outcome)
-    counts = Counter(o.action for o in outcomes)
+    counts = Counter(o.action for o in [*outcomes, *later])
     summary = ", ".join(f"{counts[a]} {a}" for a in ("written", "updated", "unchanged", "skipped"))
     if not counts["written"] and not counts["updated"]:
         summary += ": nothing changed"

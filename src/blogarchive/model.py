@@ -268,13 +268,6 @@ class ArchiveModel:
         months = [Listing(m.docname, "month", m.name, "Posts of", m.posts) for m in self.months]
         return [*itertools.chain.from_iterable(self.catalogs.values()), *self.years, *months]
 
-    def written_files(self) -> set[str]:
-        """Every file the archive writes that is not a page (pages.py, feeds.py)."""
-        blog = self.settings.blog_path
-        names = {self.feed_docname, f"{blog}/posts.json", f"{blog}/pages.json"}
-        names.update(listing.feed for listing in self.listings() if listing.feed)
-        return names | set(SITE_FILES) | set(OLD_FEEDS)
-
     def generated_docnames(self) -> set[str]:
         """Every page the archive itself writes (pages.py), old addresses aside."""
         names = {self.all_posts_docname, self.changes_docname, "404"}

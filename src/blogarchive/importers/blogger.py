@@ -474,6 +474,8 @@ def _comment(entry, comments: dict[str, list[Comment]], contents: ExportContents
     )
     parent = re.search(r"(\d+)\s*$", answered)
     url = safe_url(_text(entry, "atom:author/atom:uri"))
+    if reply is not None and (address := safe_url(reply.get("href"))):
+        contents.reply_urls.setdefault(_entry_key(post_id), address)
     comments.setdefault(_entry_key(post_id), []).append(
         Comment(
             id=own_id.group(1) if own_id else str(entry.sourceline),

@@ -135,6 +135,11 @@ class ExportContents:
     #: may be in another file of the import (a blog's comments feed).
     post_ids: list[str] = field(default_factory=list)
     comments: dict[str, list[Comment]] = field(default_factory=dict)
+    #: The old address of each post comments answer, by its id; the comments
+    #: of a post in no file of the import, by that address, to be filed under
+    #: the post already in the blog (writer.file_later_comments).
+    reply_urls: dict[str, str] = field(default_factory=dict)
+    orphans: dict[str, list[Comment]] = field(default_factory=dict)
     #: WordPress's: entries of the kinds a theme or plugin added (custom post
     #: types), by kind, skipped: ``blog import --post-types`` imports them.
     other_kinds: Counter = field(default_factory=Counter)
@@ -159,7 +164,8 @@ def skipped(reads: list[ExportContents]) -> str | None:
 def file_comments(reads: list[ExportContents]) -> None:
     """Each comment read in any file of one import filed under its post, in
     whichever file that is, oldest first; one whose post is in none of them
-    counted in its own file's report."""
+    kept by its post's old address (``orphans``), or, with none, counted in
+    its own file's report."""
     entries = [(c, i, pid) for c in reads for i, pid in enumerate(c.post_ids)]
     where: dict[str, tuple[ExportContents, int]] = {}
     for c, i, pid in sorted(entries, key=lambda e: e[0].posts[e[1]].draft):
@@ -167,7 +173,10 @@ def file_comments(reads: list[ExportContents]) -> None:
     for contents in reads:
         for post_id, found in contents.comments.items():
             if post_id not in where:
-                contents.not_posts["comment on no imported post"] += len(found)
+                if url := contents.reply_urls.get(post_id):
+                    contents.orphans.setdefault(url, []).extend(found)
+                else:
+                    contents.not_posts["comment on no imported post"] += len(found)
                 continue
             owner, i = where[post_id]
             mine = sorted([*owner.posts[i].comments, *found], key=lambda c: c.date)

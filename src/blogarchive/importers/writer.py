@@ -9,12 +9,14 @@ rename), so nothing is ever half-written.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import itertools
 import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -22,7 +24,7 @@ import yaml
 from ..frontmatter import check_file, dump
 from ..model import redirect_docname
 from .html import heading_line
-from .records import ImportedPost, not_redirected, skipped
+from .records import ImportedPost, counted, not_redirected, skipped
 
 DIGEST_KEY = "imported_digest"
 
@@ -172,36 +174,125 @@ def _redirects_on_disk(posts_dir: Path, ours: set[Path]) -> dict[str, Path]:
 
 
 def plan(posts: list[ImportedPost], posts_dir: Path, force: bool = False):
-    """What writing would do to each post: (record, path, text, outcome)."""
-    for post, path in zip(posts, post_paths(posts, posts_dir), strict=True):
-        text = render(post)
+    """What writing would do to each post: (record, path, text, outcome, the
+    comments to keep beside it or None)."""
+    paths = post_paths(posts, posts_dir)
+    for post, path, text in zip(posts, paths, map(render, posts), strict=True):
+        comments = [comment.as_dict() for comment in post.comments] or None
         if not path.exists():
-            yield post, path, text, Outcome(path, "written")
+            yield post, path, text, Outcome(path, "written"), comments
             continue
         current = path.read_text(encoding="utf-8")
         if current == text:
-            yield post, path, text, Outcome(path, "unchanged")
+            yield post, path, text, Outcome(path, "unchanged"), None
         elif force:
-            yield post, path, text, Outcome(path, "updated", "--force")
+            yield post, path, text, Outcome(path, "updated", "--force"), comments
         elif _stored_digest(current) is None:
-            yield post, path, text, Outcome(path, "skipped", "not written by an import")
+            yield post, path, text, Outcome(path, "skipped", "not written by an import"), None
         elif _stored_digest(current) != _digest(current):
-            yield post, path, text, Outcome(path, "skipped", "edited since import; --force")
+            yield _edited(post, path, current)
         else:
-            yield post, path, text, Outcome(path, "updated", "changed in the export")
+            yield post, path, text, Outcome(path, "updated", "changed in the export"), comments
+
+
+def _edited(post: ImportedPost, path: Path, current: str):
+    """A post the author edited since its import keeps its text; the comments
+    the export holds that its comments file does not are added to it (a
+    later backup of a blog still open for comments)."""
+    kept, new = with_new_comments(path, post.comments)
+    if not new:
+        return post, path, current, Outcome(path, "skipped", "edited since import; --force"), None
+    added = f"edited since import: kept; {counted(new, 'new comment')} added"
+    return post, path, counted_in(current, len(kept)), Outcome(path, "updated", added), kept
+
+
+def with_new_comments(path: Path, comments) -> tuple[list[dict], int]:
+    """The comments kept beside the post at ``path`` and those of ``comments``
+    they lack (by id), oldest first; and how many of these there are.  None
+    is removed or changed: the author may have."""
+    sidecar = comments_path(path)
+    kept = yaml.safe_load(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else []
+    kept = kept if isinstance(kept, list) else []
+    have = {str(comment.get("id")) for comment in kept if isinstance(comment, dict)}
+    new = [comment.as_dict() for comment in comments if comment.id not in have]
+    return sorted([*kept, *new], key=_when), len(new)
+
+
+def _when(comment: dict) -> dt.datetime:
+    try:
+        when = dt.datetime.fromisoformat(str(comment.get("date")))
+    except ValueError:  # the author's own, mistyped: the build names it
+        when = dt.datetime.min
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+
+
+def counted_in(text: str, count: int) -> str:
+    """The post's text with ``comments: count`` in its front matter; its
+    import digest made again if the text was the import's (so a post no one
+    edited stays one an import may update)."""
+    untouched = _stored_digest(text) == _digest(text)
+    end = text.index("\n---", 3)
+    front = [line for line in text[:end].split("\n") if not line.startswith("comments:")]
+    text = "\n".join([*front, f"comments: {count}"]) + text[end:]
+    if untouched:
+        lines = [line for line in text.split("\n") if not line.startswith(DIGEST_KEY + ":")]
+        lines.insert(lines.index("---", 1), f"{DIGEST_KEY}: {_digest(text)}")
+        text = "\n".join(lines)
+    return text
 
 
 def write_posts(posts: list[ImportedPost], posts_dir: Path, force: bool = False) -> list[Outcome]:
     """Write every post whose outcome says so; return what happened to each."""
     _remove_scratch(posts_dir)
     outcomes = []
-    for post, path, text, outcome in list(plan(posts, posts_dir, force)):
+    for _post, path, text, outcome, comments in list(plan(posts, posts_dir, force)):
         if outcome.action in ("written", "updated"):
-            if post.comments:
-                _write_comments(comments_path(path), post.comments)
+            if comments:
+                _write_comments(comments_path(path), comments)
             _write_whole(path, text)
         outcomes.append(outcome)
     return outcomes
+
+
+def file_later_comments(reads: list, posts_dir: Path) -> list[Outcome]:
+    """The comments whose post is in no file of this import (a blog's
+    comments feed imported after its posts, in a run of its own), each
+    added to the comments of the post or page already in the blog at their
+    post's old address; those of no post there counted in the report."""
+    orphans = [
+        (contents, url, found) for contents in reads for url, found in contents.orphans.items()
+    ]
+    if not orphans:
+        return []
+    posts_dir = Path(posts_dir)
+    at: dict[tuple[str, str], Path] = {}
+    for path in sorted([*posts_dir.glob("*/*.md"), *posts_dir.parent.glob("pages/*.md")]):
+        values = check_file(path, ZoneInfo("UTC")).values
+        for key in ("blogger_url", "wordpress_url"):
+            if isinstance(values.get(key), str):
+                at.setdefault(_address(values[key]), path)
+    outcomes = []
+    for contents, url, found in orphans:
+        path = at.get(_address(url))
+        if path is None:
+            contents.not_posts["comment on no imported post"] += len(found)
+            continue
+        kept, new = with_new_comments(path, found)
+        if new:
+            _write_comments(comments_path(path), kept)
+            _write_whole(path, counted_in(path.read_text(encoding="utf-8"), len(kept)))
+        added = f"{counted(new, 'new comment')} added"
+        outcomes.append(Outcome(path, "updated", added) if new else Outcome(path, "unchanged"))
+    for contents in reads:
+        contents.orphans = {}
+    return outcomes
+
+
+def _address(url: str) -> tuple[str, str]:
+    """An old address as a blog's pages and feeds write it, whatever the
+    scheme (a feed's ``http://`` for a post's ``https://``)."""
+    parts = urlsplit(url.strip())
+    return parts.netloc.lower(), parts.path
 
 
 def comments_path(post: Path) -> Path:
@@ -214,26 +305,29 @@ def _write_comments(path: Path, comments) -> None:
         "# Comments from the original blog (blog import): published ones only, their text\n"
         "# sanitised; commenters' e-mail and IP addresses are never kept.\n"
     )
-    data = [comment.as_dict() for comment in comments]
     _write_whole(
-        path, header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+        path, header + yaml.safe_dump(comments, allow_unicode=True, sort_keys=False, width=100)
     )
 
 
 REPORT = "import-report.txt"
 
 
-def write_report(reads: list, posts: list[ImportedPost], outcomes, posts_dir: Path):
+def write_report(reads: list, posts: list[ImportedPost], outcomes, posts_dir: Path, later=()):
     """``posts/import-report.txt``: for each post, where it came from in the
     export (or which of the exports), where it went, and what converting it
-    changed or left as it was; then, file by file, what was said of it and
-    every entry that could not be taken; and what was not a post."""
+    changed or left as it was; the comments filed under posts already in
+    the blog (``later``: :func:`file_later_comments`); then, file by file,
+    what was said of it and every entry that could not be taken; and what
+    was not a post."""
     lines = [f"Import of {', '.join(str(export) for export, _ in reads)}", ""]
     for post, outcome in zip(posts, outcomes, strict=True):
         kept = [n for n in post.notes if n.startswith(("left as is", "dropped"))]
         verdict = "left as is in part" if kept else ("changed" if post.notes else "converted")
-        lines.append(f"{post.source}:{post.line}: {outcome.path}: {verdict} ({outcome.action})")
+        reason = f"{outcome.action}: {outcome.reason}" if outcome.reason else outcome.action
+        lines.append(f"{post.source}:{post.line}: {outcome.path}: {verdict} ({reason})")
         lines += [f"    {note}" for note in post.notes]
+    lines += [f"comments on a post already in the blog: {outcome}" for outcome in later]
     for export, contents in reads:
         lines += [f"{export}:{line}: {note}" for line, note in contents.notes]
         lines += [f"{export}:{line}: refused: {why}" for line, why in contents.refused]
