@@ -237,3 +237,22 @@ def test_a_comments_feed_imported_later_files_its_comments(tmp_path, capsys):
     assert [a.get_text() for a in section.select(".comment-author")] == ["A Reader", "Chris Mills"]
     page = thread_of(site, "pages/about-this-blog.html")
     assert [a.get_text() for a in page.select(".comment-author")] == ["A page reader"]
+
+
+def test_a_comments_file_that_cannot_be_read_is_left_and_said(tmp_path, capsys):
+    """The comments file of an edited post, broken by hand: the import adds
+    nothing to it, says so, and goes on (it had stopped on a traceback)."""
+    root = new_blog(tmp_path / "blog")
+    export = DATA / "wordpress-comments.xml"
+    argv = ["import", "wordpress", str(export), "--posts-dir", str(root / "posts"), "--no-media"]
+    assert main(argv) == 0
+    post = root / "posts/2011/working-together-again.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nAn edit.\n", encoding="utf-8")
+    sidecar = root / "posts/2011/working-together-again.comments.yaml"
+    sidecar.write_text("- id: 1\n  html: [unclosed\n", encoding="utf-8")
+    (sidecar.parent / "kept.yaml").write_bytes(sidecar.read_bytes())
+    capsys.readouterr()
+    assert main(argv) == 0
+    why = "edited since import; working-together-again.comments.yaml cannot be read"
+    assert f"skipped   {post}  ({why}: no comment added)" in capsys.readouterr().out
+    assert sidecar.read_bytes() == (sidecar.parent / "kept.yaml").read_bytes()

@@ -200,20 +200,28 @@ def _edited(post: ImportedPost, path: Path, current: str):
     the export holds that its comments file does not are added to it (a
     later backup of a blog still open for comments)."""
     kept, new = with_new_comments(path, post.comments)
+    if kept is None:
+        why = f"edited since import; {comments_path(path).name} cannot be read: no comment added"
+        return post, path, current, Outcome(path, "skipped", why), None
     if not new:
         return post, path, current, Outcome(path, "skipped", "edited since import; --force"), None
     added = f"edited since import: kept; {counted(new, 'new comment')} added"
     return post, path, counted_in(current, len(kept)), Outcome(path, "updated", added), kept
 
 
-def with_new_comments(path: Path, comments) -> tuple[list[dict], int]:
+def with_new_comments(path: Path, comments) -> tuple[list | None, int]:
     """The comments kept beside the post at ``path`` and those of ``comments``
     they lack (by id), oldest first; and how many of these there are.  None
-    is removed or changed: the author may have."""
+    is removed or changed: the author may have.  (None, 0) if the comments
+    file cannot be read as a list (the author's own mistake: the build names it)."""
     sidecar = comments_path(path)
-    kept = yaml.safe_load(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else []
-    kept = kept if isinstance(kept, list) else []
-    have = {str(comment.get("id")) for comment in kept if isinstance(comment, dict)}
+    try:
+        kept = yaml.safe_load(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else []
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None, 0
+    if not isinstance(kept, list) or not all(isinstance(c, dict) for c in kept):
+        return None, 0
+    have = {str(comment.get("id")) for comment in kept}
     new = [comment.as_dict() for comment in comments if comment.id not in have]
     return sorted([*kept, *new], key=_when), len(new)
 
@@ -278,6 +286,10 @@ def file_later_comments(reads: list, posts_dir: Path) -> list[Outcome]:
             contents.not_posts["comment on no imported post"] += len(found)
             continue
         kept, new = with_new_comments(path, found)
+        if kept is None:
+            why = f"{comments_path(path).name} cannot be read: no comment added"
+            outcomes.append(Outcome(path, "skipped", why))
+            continue
         if new:
             _write_comments(comments_path(path), kept)
             _write_whole(path, counted_in(path.read_text(encoding="utf-8"), len(kept)))
