@@ -4,6 +4,10 @@
      shares most words with it.
    - On the 404 page: a Blogger label typed as a list (/search/label/a, b),
      which the import split into its labels, leads to the first one's page.
+   - On the 404 page: Blogger's search addresses, /search?q=<words> (its search
+     box) to the search page; /search?updated-max=<date> (its "Older posts")
+     to the month of the newest post before then, with updated-min too (its
+     archive's year links) to that year; no post then, all posts.
    - On any page (the home page, for WordPress's /?p=12): a ?p=<number> or
      ?page_id=<number> address leads to the post or page that had it. */
 (async () => {
@@ -17,14 +21,26 @@
   const query = new URLSearchParams(location.search);
   const wordpressId = query.get("p") || query.get("page_id");
   const match = path.match(/\/(\d{4})\/(\d{2})\/(?:\d{2}\/)?([^/]+?)(?:\.html?)?\/?$/);
-  if (!match && !/^\d+$/.test(wordpressId || "")) return;
   // The site's root: the 404 page sets <base>; other pages name it (Sphinx's content_root).
   const root = document.documentElement.dataset.content_root || "";
   const site = document.querySelector("base") ? document.baseURI : new URL(root, location.href);
+  const searched =
+    document.querySelector("base") &&
+    /^search\/?$/.test(location.pathname.slice(new URL(site).pathname.length));
+  if (searched && (query.has("q") || !(query.has("updated-max") || query.has("updated-min")))) {
+    const words = query.get("q") ? `?q=${encodeURIComponent(query.get("q"))}` : "";
+    location.replace(new URL(`search.html${words}`, site));
+    return;
+  }
+  if (!searched && !match && !/^\d+$/.test(wordpressId || "")) return;
   let posts;
   try {
     posts = await (await fetch(new URL("blog/posts.json", site))).json();
   } catch {
+    return;
+  }
+  if (searched) {
+    location.replace(new URL(postsOfThen(posts, query), site));
     return;
   }
   if (/^\d+$/.test(wordpressId || "")) {
@@ -51,3 +67,21 @@
   }
   if (best) location.replace(new URL(best.url, site));
 })();
+
+/* The posts Blogger's /search?updated-min=<date>&updated-max=<date> showed:
+   the page of the month (or, for a span longer than a month, the year) of
+   the newest post in the span; with none, the page of all posts. */
+function postsOfThen(posts, query) {
+  const min = Date.parse(query.get("updated-min") || "");
+  const max = Date.parse(query.get("updated-max") || "");
+  const day = 24 * 60 * 60 * 1000; // posts.json has each post's day, not its time
+  const newest = posts
+    .filter((post) => {
+      const when = Date.parse(post.date);
+      return !(when < min - day) && !(when >= max);
+    })
+    .sort((a, b) => b.date.localeCompare(a.date))[0];
+  if (!newest) return "blog/";
+  const [year, month] = newest.date.split("-");
+  return max - min > 31 * day ? `blog/${year}/` : `blog/${year}/${month}/`;
+}

@@ -71,6 +71,17 @@ def heading(page) -> str:
             "Working Together, again",
         ),
         ("2010/10/munros-first-report.html", "posts/2010/munros-first-report.html", None),
+        # Blogger's search box, its "Older posts" link and its archive's year links
+        ("search?q=Munro", "search.html?q=Munro", "Search"),
+        ("search/?q=Munro%20review", "search.html?q=Munro%20review", "Search"),
+        ("search?updated-max=2010-11-15T00:00:00-08:00&max-results=7", "blog/2010/10/", None),
+        (
+            "search?updated-min=2011-01-01T00:00:00Z&updated-max=2012-01-01T00:00:00Z"
+            "&max-results=50",
+            "blog/2011/",
+            None,
+        ),
+        ("search?updated-max=2001-01-01T00:00:00Z", "blog/", "All posts"),
     ],
 )
 def test_an_old_address_leads_to_its_counterpart(server, page, old, lands_on, title):
