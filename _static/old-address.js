@@ -9,7 +9,9 @@
      to the month of the newest post before then, with updated-min too (its
      archive's year links) to that year; no post then, all posts.
    - On any page (the home page, for WordPress's /?p=12): a ?p=<number> or
-     ?page_id=<number> address leads to the post or page that had it. */
+     ?page_id=<number> address leads to the post or page that had it;
+     WordPress's search (?s=<words>) to the search page; its plain archive
+     links (?m=201007, ?m=2010) to that month's or year's posts. */
 (async () => {
   const path = decodeURIComponent(location.pathname);
   const label = path.match(/\/search\/label\/([^/]*,[^/]*)$/);
@@ -32,7 +34,13 @@
     location.replace(new URL(`search.html${words}`, site));
     return;
   }
-  if (!searched && !match && !/^\d+$/.test(wordpressId || "")) return;
+  if (query.get("s")) {
+    location.replace(new URL(`search.html?q=${encodeURIComponent(query.get("s"))}`, site));
+    return;
+  }
+  // (Blogger's ?m=1, its mobile pages, is no date.)
+  const dated = (query.get("m") || "").match(/^(\d{4})(\d{2})?(?:\d{2})?$/);
+  if (!searched && !dated && !match && !/^\d+$/.test(wordpressId || "")) return;
   let posts;
   try {
     posts = await (await fetch(new URL("blog/posts.json", site))).json();
@@ -41,6 +49,13 @@
   }
   if (searched) {
     location.replace(new URL(postsOfThen(posts, query), site));
+    return;
+  }
+  if (dated) {
+    const [, year, number] = dated;
+    const end = number ? new Date(Date.UTC(year, number, 1)) : new Date(Date.UTC(+year + 1, 0, 1));
+    const span = { "updated-min": `${year}-${number || "01"}-01`, "updated-max": end.toISOString() };
+    location.replace(new URL(postsOfThen(posts, new URLSearchParams(span)), site));
     return;
   }
   if (/^\d+$/.test(wordpressId || "")) {

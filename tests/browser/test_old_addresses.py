@@ -82,6 +82,11 @@ def heading(page) -> str:
             None,
         ),
         ("search?updated-max=2001-01-01T00:00:00Z", "blog/", "All posts"),
+        # WordPress's search and its plain archive links (and Blogger's ?m=1: no date)
+        ("?s=working+together", "search.html?q=working%20together", "Search"),
+        ("?m=201103", "blog/2011/03/", None),
+        ("?m=2012", "blog/2012/", None),
+        ("2010/10/munros-first-report.html?m=1", "posts/2010/munros-first-report.html", None),
     ],
 )
 def test_an_old_address_leads_to_its_counterpart(server, page, old, lands_on, title):
