@@ -96,6 +96,7 @@ def test_old_addresses_lead_to_listings_and_leave_owned_pages_alone():
         "Posts tagged Munro Review",
     )
     assert found["2010_07_01_archive"][0] == "blog/2010/07/index"
+    assert found["2010/index"] == ("blog/2010/index", "Posts of 2010")  # /2010/: the year
     assert "2010/07/index" not in found
     assert found["feed/index"] == ("blog/atom.xml", "Atom feed")
     assert "blog/2011/01/index" in model.generated_docnames()

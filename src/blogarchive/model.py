@@ -315,10 +315,11 @@ def old_addresses(model: ArchiveModel, owned: set[str]) -> dict[str, tuple[str, 
     """Old blogs' archive addresses, each leading to its counterpart here:
     docname of the redirect page -> (docname or file it leads to; title).
 
-    Blogger: a label (``/search/label/<label>``), a month (``/2010/07/``,
-    ``/2010_07_01_archive.html``); WordPress: ``/tag/<x>/``, ``/category/<x>/``,
-    ``/feed/``.  (Blogger's feed address is a copy of the feed: feeds.py.)
-    One that a page in ``owned`` has is left out.
+    Blogger: a label (``/search/label/<label>``), a year (``/2010/``), a month
+    (``/2010/07/``, ``/2010_07_01_archive.html``); WordPress: the same year and
+    month, ``/tag/<x>/``, ``/category/<x>/``, ``/feed/``.  (Blogger's feed
+    addresses are copies of the feed: feeds.py.)  One that a page in
+    ``owned`` has is left out.
     """
     found: dict[str, tuple[str, str]] = {}
 
@@ -332,6 +333,8 @@ def old_addresses(model: ArchiveModel, owned: set[str]) -> dict[str, tuple[str, 
         add(f"tag/{listing.docname.split('/')[-2]}/index", listing.docname, listing.title)
     for listing in model.catalogs["category"]:
         add(f"category/{listing.docname.split('/')[-2]}/index", listing.docname, listing.title)
+    for year in model.years:
+        add(f"{year.name}/index", year.docname, year.title)
     for month in model.months:
         title = f"Posts of {month.name}"
         add(f"{month.year}/{month.month:02d}/index", month.docname, title)

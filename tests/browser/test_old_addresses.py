@@ -56,6 +56,7 @@ def heading(page) -> str:
         # a label typed as a list, split by the import: its first label's page
         ("search/label/Laming%2C%20inquiries", "blog/tag/laming/", "Posts tagged Laming"),
         ("2010/10/", "blog/2010/10/", "Posts of October 2010"),
+        ("2011/", "blog/2011/", "Posts of 2011"),
         ("2010_10_01_archive.html", "blog/2010/10/", "Posts of October 2010"),
         ("p/about.html", "pages/about-me.html", "About me"),
         ("?p=1", "posts/2012/separators.html", "Separators"),
