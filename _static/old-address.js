@@ -1,7 +1,8 @@
 /* Old addresses a static host cannot serve as pages of their own.
    - On the 404 page: an old Blogger post address (/YYYY/MM/<slug>.html, or
      WordPress's /YYYY/MM/DD/<slug>/) leads to the post of that month whose slug
-     shares most words with it.
+     shares most words with it; WordPress's day archive (/YYYY/MM/DD/), to
+     that month's posts.
    - On the 404 page: a Blogger label typed as a list (/search/label/a, b),
      which the import split into its labels, leads to the first one's page.
    - On the 404 page: Blogger's search addresses, /search?q=<words> (its search
@@ -52,10 +53,7 @@
     return;
   }
   if (dated) {
-    const [, year, number] = dated;
-    const end = number ? new Date(Date.UTC(year, number, 1)) : new Date(Date.UTC(+year + 1, 0, 1));
-    const span = { "updated-min": `${year}-${number || "01"}-01`, "updated-max": end.toISOString() };
-    location.replace(new URL(postsOfThen(posts, new URLSearchParams(span)), site));
+    location.replace(new URL(postsOfThen(posts, span(dated[1], dated[2])), site));
     return;
   }
   if (/^\d+$/.test(wordpressId || "")) {
@@ -72,6 +70,11 @@
     return;
   }
   const [, year, month, oldSlug] = match;
+  if (/^\d{1,2}$/.test(oldSlug)) {
+    // WordPress's day archive (/2011/03/14/): the month's posts
+    location.replace(new URL(postsOfThen(posts, span(year, month)), site));
+    return;
+  }
   const words = new Set(oldSlug.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean));
   let best = null;
   let bestScore = 0;
@@ -99,4 +102,13 @@ function postsOfThen(posts, query) {
   if (!newest) return "blog/";
   const [year, month] = newest.date.split("-");
   return max - min > 31 * day ? `blog/${year}/` : `blog/${year}/${month}/`;
+}
+
+/* The span of a year, or of one of its months, as Blogger's search names it. */
+function span(year, month) {
+  const end = month ? new Date(Date.UTC(year, month, 1)) : new Date(Date.UTC(+year + 1, 0, 1));
+  return new URLSearchParams({
+    "updated-min": `${year}-${month || "01"}-01`,
+    "updated-max": end.toISOString(),
+  });
 }

@@ -87,6 +87,7 @@ def heading(page) -> str:
         ("?s=working+together", "search.html?q=working%20together", "Search"),
         ("?m=201103", "blog/2011/03/", None),
         ("?m=2012", "blog/2012/", None),
+        ("2011/03/14/", "blog/2011/03/", None),  # WordPress's day archive
         ("2010/10/munros-first-report.html?m=1", "posts/2010/munros-first-report.html", None),
     ],
 )
