@@ -43,7 +43,26 @@ def blog(tmp_path_factory):
         (blog / "posts" / path).write_text(post_text(*values), encoding="utf-8")
     (blog / "posts/2010/first").mkdir()
     (blog / "posts/2010/first/chart.png").write_bytes(PNG)
+    (blog / "posts/2010/second.comments.yaml").write_text(COMMENTS, encoding="utf-8")
     return blog
+
+
+#: Two comments the old blog had on "Second of July", one answering the
+#: other, as an import keeps them: HTML that XHTML would refuse as it is.
+COMMENTS = """\
+- id: '1'
+  parent: null
+  author: Jane Social Worker
+  url: https://jane.example.org/
+  date: '2010-07-22T10:00:00+01:00'
+  html: <p>Thank you for this.<br>It matches&nbsp;what we see.</p>
+- id: '2'
+  parent: '1'
+  author: Chris Mills
+  url: null
+  date: '2010-07-22T12:30:00+01:00'
+  html: Thanks, <i>Jane</i> & all.
+"""
 
 
 def build_epub(blog, out) -> subprocess.CompletedProcess:
@@ -135,6 +154,23 @@ def test_each_post_has_its_date_tags_and_pictures(book):
     assert img["alt"] == "A chart of referrals"
     with zipfile.ZipFile(book) as epub:
         assert epub.read(img["src"].replace("../../", "")) == PNG
+
+
+def test_a_posts_comments_from_the_old_blog_are_in_the_book(book):
+    """The book is the archive: a post's comments from the old blog, which
+    the site shows under it, had been left out of it."""
+    page = read(book, "posts/2010/second.xhtml")
+    section = page.select_one("section.comments")
+    assert section.find("h2").get_text() == "Comments from the original blog"
+    first = section.select_one("ol.comment-thread > li.comment")
+    assert first.select_one(".comment-author").get_text() == "Jane Social Worker"
+    assert first.select_one("a.comment-author")["href"] == "https://jane.example.org/"
+    assert "22 July 2010 at 10:00" in first.select_one(".comment-meta").get_text()
+    assert first.select_one(".comment-text br") is not None
+    reply = first.select_one("ol.comment-thread li.comment")
+    assert reply.select_one(".comment-author").get_text() == "Chris Mills"
+    assert " ".join(reply.select_one(".comment-text").get_text().split()) == "Thanks, Jane & all."
+    assert read(book, "posts/2010/first.xhtml").select_one("section.comments") is None
 
 
 def test_month_pages_list_their_posts(book):

@@ -25,12 +25,16 @@ import html
 import itertools
 import re
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+import lxml.html
 from docutils import nodes
+from lxml import etree
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
+from . import comments
 from .ablog_compat import registry
 from .feeds import ADDRESS_WITH_HOST, inert
 
@@ -170,6 +174,43 @@ def epub_pages(app):
             name = html.escape(_month_name(posts[0]))
             body = f"<section><h1>{name}</h1><ul>{items}</ul></section>"
             yield page, {"title": name, "body": body}, "page.html"
+
+
+def comments_in_book(app, pagename, templatename, context, doctree) -> None:
+    """``html-page-context``, in the book only: under a post or a page, the
+    comments its readers left on the old blog, threaded, as the site shows
+    them (``_templates/blog/comments.html``): the book is the archive.  Each
+    comment's text is cleaned as the feeds' entries are (feeds.inert), then
+    written as XHTML, which an e-book's pages are."""
+    if not is_epub(app.builder) or doctree is None or "body" not in context:
+        return
+    tz = ZoneInfo(app.config.blog_timezone)
+    if found := comments.thread(app.srcdir, pagename, tz):
+        told = f"{comments.count(found)} comment{'s' if comments.count(found) != 1 else ''}"
+        context["body"] += (
+            '<section class="comments"><h2>Comments from the original blog</h2>'
+            f"<p>{told}, kept from the blog as it was.</p>"
+            f"{_comment_list(found, app.config.post_date_format)}</section>"
+        )
+
+
+def _comment_list(found: list, date_format: str) -> str:
+    items = []
+    for comment in found:
+        author = html.escape(comment.author)
+        if comment.url:
+            author = f'<a class="comment-author" href="{html.escape(comment.url)}">{author}</a>'
+        else:
+            author = f'<span class="comment-author">{author}</span>'
+        when = f"{comment.when.strftime(date_format)} at {comment.when:%H:%M}"
+        text = lxml.html.fragment_fromstring(inert(comment.html, None), create_parent="div")
+        text.set("class", "comment-text")
+        replies = _comment_list(comment.replies, date_format) if comment.replies else ""
+        items.append(
+            f'<li class="comment"><p class="comment-meta">{author}, {html.escape(when)}</p>'
+            f"{etree.tostring(text, method='xml', encoding='unicode')}{replies}</li>"
+        )
+    return f'<ol class="comment-thread">{"".join(items)}</ol>'
 
 
 def _day(post) -> str:

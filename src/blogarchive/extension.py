@@ -164,6 +164,7 @@ def setup(app):
     app.connect("html-collect-pages", archive_pages)
     app.connect("html-collect-pages", write_feeds)
     app.connect("html-collect-pages", epub.epub_pages)
+    app.connect("html-page-context", epub.comments_in_book)
     app.connect("html-page-context", _page_context)
     app.connect("html-page-context", _drop_unused_toctree, priority=400)
     app.connect("html-page-context", stylesheet.link_one_stylesheet)
