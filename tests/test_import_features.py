@@ -519,3 +519,7 @@ def test_a_citation_a_definition_and_a_variable_are_in_italics(wordpress):
     shown = [e.get_text() for e in section.select(":scope > p em")]
     assert shown == ["Working Together", "child in need", "n"]
     assert "東(とう)京(きょう) and 漢字(かんじ)." in section.get_text()
+    # bold in bold, struck in struck: the words, marked once ("**a **b** c**" showed stars)
+    assert texts(section.select("strong")) == ["Never ever again"]
+    assert texts(section.select("s")) == ["withdrawn twice"]
+    assert "*" not in section.get_text() and "~" not in section.get_text()

@@ -488,20 +488,21 @@ def _verses_as_lines(soup: BeautifulSoup) -> None:
         verse.replace_with(BeautifulSoup("".join(f"<p>{s}</p>" for s in stanzas), "html.parser"))
 
 
-ITALICS = ["em", "i", "cite", "dfn", "var"]
-EMPHASIS = ["strong", "b", "del", "s", "strike"]  # Markdown's other marks around words
+#: The tags Markdown marks alike: italics, bold, struck out.
+MARKED_ALIKE = (["em", "i", "cite", "dfn", "var"], ["strong", "b"], ["del", "s", "strike"])
 
 
-def _italics_once(soup: BeautifulSoup) -> None:
+def _marked_once(soup: BeautifulSoup) -> None:
     """Italics inside italics (a work's title in a quote's ``<cite>``, an
-    ``<em>`` in an ``<em>``) are the words alone: a browser shows them in
-    italics still, and Markdown's ``*`` in ``*`` ("*The *Quote* block*")
-    showed its stars.  A line break at either end of italics, bold or struck
-    words is moved out of them."""
-    for tag in soup.find_all(ITALICS):
-        if tag.find_parent(ITALICS) is not None:
-            tag.unwrap()
-    for tag in soup.find_all([*ITALICS, *EMPHASIS]):  # "<cite>Author<br></cite>"
+    ``<em>`` in an ``<em>``), bold in bold, struck in struck are the words
+    alone: a browser shows them as it shows the words around them, and
+    Markdown's ``*`` in ``*`` ("*The *Quote* block*") showed its stars.  A
+    line break at either end of such words is moved out of them."""
+    for alike in MARKED_ALIKE:
+        for tag in soup.find_all(alike):
+            if tag.find_parent(alike) is not None:
+                tag.unwrap()
+    for tag in soup.find_all([*itertools.chain(*MARKED_ALIKE)]):  # "<cite>Author<br></cite>"
         while tag.contents and getattr(tag.contents[-1], "name", None) == "br":
             tag.insert_after(tag.contents[-1].extract())  # ("*Author  \n*" showed a "*")
         while tag.contents and getattr(tag.contents[0], "name", None) == "br":
@@ -762,7 +763,7 @@ def convert(
     _cells_inline(soup)
     _square_tables(soup)
     _division_lines(soup)
-    _italics_once(soup)
+    _marked_once(soup)
     blocks = _paragraphs(soup, soup)
     body = BeautifulSoup("", "html.parser")
     for block in blocks:
