@@ -276,7 +276,24 @@ def test_code_shortcodes_are_code_blocks(wordpress):
         'if cases < 10:\n    print("fewer")\n\n    print("after a blank line")\n',
         "body { color: red; }\n",
         "SELECT * FROM referrals;\n",
+        "var cases = [1, 2];\n",
+        'puts "hello"\n',
+        "var total = 0;\n",
+        "def broken(:\n    $$$ not python\n",
+        "  A poem in a pre,\n    its lines as typed.\n",
     ]
+    # Each in the language its blog named (shortcode, SyntaxHighlighter's brush,
+    # a class); code that is not in the language it names, and a <pre> naming
+    # none, as text: they had all been coloured as Python.
+    languages = [
+        next(c for c in div["class"] if c.startswith("highlight-"))
+        for div in section.select("div[class*=highlight-]")
+    ]
+    assert languages == [
+        *("highlight-python", "highlight-css", "highlight-sql", "highlight-javascript"),
+        *("highlight-ruby", "highlight-csharp", "highlight-text", "highlight-text"),
+    ]
+    assert section.select_one("div.highlight-text span.k") is None
     text = " ".join(section.get_text().split())
     assert "[code" not in text and "[/css]" not in text
     assert "Prose with [brackets] stays." in text

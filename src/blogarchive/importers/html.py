@@ -27,6 +27,7 @@ Each change, and what is left as it was, is a note for the import report.
 from __future__ import annotations
 
 import copy
+import functools
 import itertools
 import re
 import secrets
@@ -46,10 +47,12 @@ SCHEMES = {"http", "https", "mailto"}
 #: Characters left as they are in an address: those URLs use for their syntax,
 #: and ``%`` (already-encoded text).  The rest is percent-encoded.
 URL_SAFE = ":/?#[]@!$&'*+,;=%~-._"
+LEXER = "data-lexer"
 ATTRIBUTES = {
     **nh3.ALLOWED_ATTRIBUTES,
     "a": {"href", "title", "name"},
     "img": {"src", "alt", "title", "width", "height"},
+    "pre": {LEXER},  # the code's language, as :func:`_code_languages` found it
     "abbr": {"title"},  # what it stands for: shown when the reader points at it
     "acronym": {"title"},
 }
@@ -418,7 +421,7 @@ class _Converter(_Figures, MarkdownConverter):
         if not block.strip():
             return block
         code = block.strip("\n")[3:-3]
-        return f"\n\n{fence(code)}{code}{fence(code)}\n\n"
+        return f"\n\n{fence(code)}{el.get(LEXER) or 'text'}{code}{fence(code)}\n\n"
 
     def convert_td(self, el, text, parent_tags):  # a "|" in a cell would end it
         return super().convert_td(el, text.replace("|", "\\|"), parent_tags)
@@ -520,6 +523,63 @@ def _ruby_readings(soup: BeautifulSoup) -> None:
         if getattr(before, "name", None) != "rp":
             reading.insert_before(soup.new_string("("))
             reading.insert_after(soup.new_string(")"))
+
+
+#: The language a blog named for its code, as its highlighter wrote it in a
+#: class: "brush: js" (SyntaxHighlighter), "language-ruby" (Prism,
+#: highlight.js), "lang-js" (Prettify).
+NAMED_LANGUAGE = re.compile(r"(?:\bbrush:\s*|\blanguage-|\blang-)([\w#+.-]+)", re.I)
+#: SyntaxHighlighter's names that Pygments knows by another (or none: plain text).
+HIGHLIGHTER_NAMES = {
+    "ps": "powershell", "c-sharp": "csharp", "jscript": "javascript", "xhtml": "html",
+    "vb": "vbnet", "erl": "erlang", "rails": "ruby", "plain": "", "text": "", "none": "",
+}  # fmt: skip
+
+
+def _code_languages(soup: BeautifulSoup) -> None:
+    """Each ``<pre>`` marked with the language its blog named for it, where
+    Pygments knows the language and reads the code without an error: Sphinx
+    colours it so.  Any other is text, as its blog showed a ``<pre>`` that
+    named none: unmarked, Sphinx had coloured every one as Python (a poem,
+    an SQL query), and a language the code is not in fails the build."""
+    for pre in soup.find_all("pre"):
+        code = pre.find("code")
+        classes = " ".join([*pre.get("class", []), *(code.get("class", []) if code else [])])
+        words = [m[1].lower() for m in NAMED_LANGUAGE.finditer(classes)]
+        words.append((pre.get("lang") or "").lower())  # WP-Syntax's <pre lang="php">
+        if pre.get("name") == "code":  # SyntaxHighlighter 1's <pre name="code" class="java">
+            words += [name.lower() for name in pre.get("class", [])]
+        pre.attrs.pop(LEXER, None)
+        for word in words:
+            if lexer := _lexer(HIGHLIGHTER_NAMES.get(word, word), pre.get_text()):
+                pre[LEXER] = lexer
+                break
+
+
+@functools.cache
+def _known_lexer(name: str) -> bool:
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
+    try:
+        get_lexer_by_name(name)
+    except ClassNotFound:
+        return False
+    return True
+
+
+def _lexer(name: str, code: str) -> str | None:
+    """The language ``name`` names if Pygments knows it and reads ``code``
+    in it with no error (Sphinx's check, which a strict build fails on)."""
+    from pygments.lexers import get_lexer_by_name
+    from pygments.token import Error
+
+    if not name or not re.fullmatch(r"[a-z0-9#+.-]+", name) or not _known_lexer(name):
+        return None
+    lexer = get_lexer_by_name(name, stripnl=False)
+    if lexer.name == "Text only" or any(kind in Error for kind, _ in lexer.get_tokens(code)):
+        return None
+    return lexer.aliases[0]  # its own name ("javascript" for "js", "csharp" for "c#")
 
 
 def _lists(found: list) -> str:
@@ -746,6 +806,7 @@ def convert(
     _list_numbers_noted(soup, notes)
     _verses_as_lines(soup)
     _ruby_readings(soup)
+    _code_languages(soup)
     for fallback in soup.find_all("noscript"):  # the script is gone: its fallback is the post's
         fallback.unwrap()  # (left in, the sanitiser shows its markup as text)
     pasted = _hold_pasted_pictures(soup, notes)

@@ -701,11 +701,17 @@ CODE = re.compile(rf"\[({_CODE_NAME})\b([^\]]*)\](.*?)\[/\1\]", re.S | re.I)
 def _code_block(match: re.Match, notes: list[str]) -> str:
     """A code shortcode as the code block it showed: the code as written (its
     entities, which the editor wrote for ``<`` and ``&``, read once), its
-    lines, blank ones and indentation kept.  Not highlighted: a language
-    Pygments does not know would fail the build."""
-    notes.append(f"changed: [{match.group(1).lower()}] became a code block")
+    lines, blank ones and indentation kept, in the language it names
+    (``[python]``, ``[code language="sql"]``: html._code_languages)."""
+    name = match.group(1).lower()
+    notes.append(f"changed: [{name}] became a code block")
     code = unescape(match.group(3)).strip("\n")
-    return f"\n\n<pre><code>{escape(code, quote=False)}</code></pre>\n\n"
+    named = re.search(r"\b(?:language|lang)\s*=\s*[\"']?([\w#+.-]+)", match.group(2), re.I)
+    language = named[1] if named else "" if name in ("code", "sourcecode", "source") else name
+    return (
+        f'\n\n<pre class="brush: {escape(language)}"><code>{escape(code, quote=False)}'
+        "</code></pre>\n\n"
+    )
 
 
 #: WordPress's own shortcodes: text in square brackets by any other name is the author's.
