@@ -5,6 +5,9 @@
      that month's posts.
    - On the 404 page: a Blogger label typed as a list (/search/label/a, b),
      which the import split into its labels, leads to the first one's page.
+   - On the 404 page: WordPress's category under its parent
+     (/category/news/local/) and a later page of a category or tag
+     (/tag/x/page/2/) lead to the category's or tag's page.
    - On the 404 page: Blogger's search addresses, /search?q=<words> (its search
      box) to the search page; /search?updated-max=<date> (its "Older posts")
      to the month of the newest post before then, with updated-min too (its
@@ -27,9 +30,16 @@
   // The site's root: the 404 page sets <base>; other pages name it (Sphinx's content_root).
   const root = document.documentElement.dataset.content_root || "";
   const site = document.querySelector("base") ? document.baseURI : new URL(root, location.href);
-  const searched =
-    document.querySelector("base") &&
-    /^search\/?$/.test(location.pathname.slice(new URL(site).pathname.length));
+  // The old address from the site's root, on the 404 page (which sets <base>).
+  const rel = document.querySelector("base")
+    ? decodeURIComponent(location.pathname.slice(new URL(site).pathname.length))
+    : "";
+  const listing = rel.match(/^(category|tag)\/(?:[^/]+\/)*?([^/]+)\/(?:page\/\d+\/?)?$/);
+  if (listing) {
+    location.replace(new URL(`blog/${listing[1]}/${encodeURIComponent(listing[2])}/`, site));
+    return;
+  }
+  const searched = /^search\/?$/.test(rel);
   if (searched && (query.has("q") || !(query.has("updated-max") || query.has("updated-min")))) {
     const words = query.get("q") ? `?q=${encodeURIComponent(query.get("q"))}` : "";
     location.replace(new URL(`search.html${words}`, site));

@@ -65,6 +65,9 @@ def heading(page) -> str:
         ("?p=78", "pages/contact-the-author.html", "Contact the author"),
         ("category/policy/", "blog/category/policy/", "Posts in Policy"),
         ("tag/bureaucracy/", "blog/tag/bureaucracy/", "Posts tagged bureaucracy"),
+        # a category under its parent; a later page of a tag
+        ("category/news/policy/", "blog/category/policy/", "Posts in Policy"),
+        ("tag/bureaucracy/page/2/", "blog/tag/bureaucracy/", "Posts tagged bureaucracy"),
         ("about/", "pages/about.html", "About"),
         (
             "2011/03/14/working-together-again/",
