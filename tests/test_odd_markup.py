@@ -62,6 +62,7 @@ SNIPPETS = [
     "<p><strike>withdrawn</strike>, <del>deleted</del>, <s>struck</s> and <ins>inserted</ins></p>",
     "<p>Nested <em>emphasis <strong>with strong <em>and emphasis</em></strong></em> done</p>",
     "<p>Intra<b>word</b>bold, <b>bold </b>next and<i> italic</i>.</p>",
+    "<p><em>Marked <i>twice<br></i></em>over, <b>bold <strong>in bold</strong></b></p>",
     "<p>H<sub>2</sub>O, E=mc<sup>2</sup>, <kbd>Ctrl</kbd>, <abbr title='x'>NSPCC</abbr></p>",
     "<p><b>**already markdown**</b> and __under__</p>",
     # Word pastes and Blogger's layouts

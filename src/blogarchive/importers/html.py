@@ -501,15 +501,16 @@ def _marked_once(soup: BeautifulSoup) -> None:
     alone: a browser shows them as it shows the words around them, and
     Markdown's ``*`` in ``*`` ("*The *Quote* block*") showed its stars.  A
     line break at either end of such words is moved out of them."""
-    for alike in MARKED_ALIKE:
-        for tag in soup.find_all(alike):
-            if tag.find_parent(alike) is not None:
-                tag.unwrap()
-    for tag in soup.find_all([*itertools.chain(*MARKED_ALIKE)]):  # "<cite>Author<br></cite>"
+    alike = {name: names for names in MARKED_ALIKE for name in names}
+    found = soup.find_all(list(alike))  # once: a find_all of each kind took 1.6 ms a post
+    for tag in found:
+        if tag.find_parent(alike[tag.name]) is not None:
+            tag.unwrap()
+    for tag in (tag for tag in found if tag.parent is not None):
         while tag.contents and getattr(tag.contents[-1], "name", None) == "br":
             tag.insert_after(tag.contents[-1].extract())  # ("*Author  \n*" showed a "*")
         while tag.contents and getattr(tag.contents[0], "name", None) == "br":
-            tag.insert_before(tag.contents[0].extract())
+            tag.insert_before(tag.contents[0].extract())  # "<cite>Author<br></cite>"
 
 
 def _ruby_readings(soup: BeautifulSoup) -> None:
