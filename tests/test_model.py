@@ -97,6 +97,8 @@ def test_old_addresses_lead_to_listings_and_leave_owned_pages_alone():
     )
     assert found["2010_07_01_archive"][0] == "blog/2010/07/index"
     assert found["2010/index"] == ("blog/2010/index", "Posts of 2010")  # /2010/: the year
+    feed = ("blog/tag/munro-review/atom.xml", "Atom feed of Posts tagged Munro Review")
+    assert found["tag/munro-review/feed/index"] == feed  # WordPress's feed of a tag
     assert "2010/07/index" not in found
     assert found["feed/index"] == ("blog/atom.xml", "Atom feed")
     assert "blog/2011/01/index" in model.generated_docnames()

@@ -317,9 +317,9 @@ def old_addresses(model: ArchiveModel, owned: set[str]) -> dict[str, tuple[str, 
 
     Blogger: a label (``/search/label/<label>``), a year (``/2010/``), a month
     (``/2010/07/``, ``/2010_07_01_archive.html``); WordPress: the same year and
-    month, ``/tag/<x>/``, ``/category/<x>/``, ``/feed/``.  (Blogger's feed
-    addresses are copies of the feed: feeds.py.)  One that a page in
-    ``owned`` has is left out.
+    month, ``/tag/<x>/`` and its ``/tag/<x>/feed/``, ``/category/<x>/``,
+    ``/feed/``.  (Blogger's feed addresses are copies of the feed: feeds.py.)
+    One that a page in ``owned`` has is left out.
     """
     found: dict[str, tuple[str, str]] = {}
 
@@ -330,7 +330,10 @@ def old_addresses(model: ArchiveModel, owned: set[str]) -> dict[str, tuple[str, 
         for spelling in listing.spellings:
             if _file_name(spelling):
                 add(f"search/label/{spelling}", listing.docname, listing.title)
-        add(f"tag/{listing.docname.split('/')[-2]}/index", listing.docname, listing.title)
+        slug = listing.docname.split("/")[-2]
+        add(f"tag/{slug}/index", listing.docname, listing.title)
+        if listing.feed:  # WordPress's feed of a tag
+            add(f"tag/{slug}/feed/index", listing.feed, f"Atom feed of {listing.title}")
     for listing in model.catalogs["category"]:
         add(f"category/{listing.docname.split('/')[-2]}/index", listing.docname, listing.title)
     for year in model.years:

@@ -111,6 +111,8 @@ def test_old_feed_addresses_still_give_the_feed(server, context, page):
         assert feed.feed.title and len(feed.entries) >= 3, old
     page.goto(server.url("feed/"))
     page.wait_for_url("**/blog/atom.xml", timeout=5_000)
+    page.goto(server.url("tag/bureaucracy/feed/"))  # WordPress's feed of a tag
+    page.wait_for_url("**/blog/tag/bureaucracy/atom.xml", timeout=5_000)
 
 
 def test_imported_pages_are_reached_from_the_navigation(server, page):
