@@ -6,8 +6,10 @@
    - On the 404 page: a Blogger label typed as a list (/search/label/a, b),
      which the import split into its labels, leads to the first one's page.
    - On the 404 page: WordPress's category under its parent
-     (/category/news/local/) and a later page of a category or tag
-     (/tag/x/page/2/) lead to the category's or tag's page.
+     (/category/news/local/), a later page of a category or tag
+     (/tag/x/page/2/) and an author's posts (/author/<login>/) lead to that
+     category's, tag's or author's page, or, with none of that name here, to
+     the list of them all.
    - On the 404 page: Blogger's search addresses, /search?q=<words> (its search
      box) to the search page; /search?updated-max=<date> (its "Older posts")
      to the month of the newest post before then, with updated-min too (its
@@ -34,9 +36,15 @@
   const rel = document.querySelector("base")
     ? decodeURIComponent(location.pathname.slice(new URL(site).pathname.length))
     : "";
-  const listing = rel.match(/^(category|tag)\/(?:[^/]+\/)*?([^/]+)\/(?:page\/\d+\/?)?$/);
+  const listing = rel.match(/^(category|tag|author)\/(?:[^/]+\/)*?([^/]+)\/(?:page\/\d+\/?)?$/);
   if (listing) {
-    location.replace(new URL(`blog/${listing[1]}/${encodeURIComponent(listing[2])}/`, site));
+    const index = new URL(`blog/${listing[1]}/`, site);
+    const page = new URL(`${encodeURIComponent(listing[2])}/`, index);
+    let found = false;
+    try {
+      found = (await fetch(page, { method: "HEAD" })).ok;
+    } catch {}
+    location.replace(found ? page : index);
     return;
   }
   const searched = /^search\/?$/.test(rel);

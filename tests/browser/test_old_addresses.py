@@ -68,6 +68,10 @@ def heading(page) -> str:
         # a category under its parent; a later page of a tag
         ("category/news/policy/", "blog/category/policy/", "Posts in Policy"),
         ("tag/bureaucracy/page/2/", "blog/tag/bureaucracy/", "Posts tagged bureaucracy"),
+        # an author's posts: by the name's address here, or else the list of authors
+        ("author/chris-mills/", "blog/author/chris-mills/", "Posts by Chris Mills"),
+        ("author/cmills/page/2/", "blog/author/", "Authors"),
+        ("category/news/no-such-category/", "blog/category/", "Categories"),
         ("about/", "pages/about.html", "About"),
         (
             "2011/03/14/working-together-again/",
