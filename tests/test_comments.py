@@ -231,6 +231,9 @@ def test_a_comments_feed_imported_later_files_its_comments(tmp_path, capsys):
     assert f"updated   {notes}  (2 new comments added)" in out
     assert main(argv) == 0  # a second run of the feed: nothing new
     assert f"unchanged {notes}" in capsys.readouterr().out
+    both = ["import", "blogger", str(posts), str(comments), "--posts-dir", str(root / "posts")]
+    assert main([*both, "--no-media"]) == 0  # the two as one import: the same files
+    assert f"unchanged {notes}" in capsys.readouterr().out
     assert build(root, root / "_build/html") == 0
     site = Site(root / "_build/html")
     section = thread_of(site, "posts/2011/workshop-reshape-notes.html")

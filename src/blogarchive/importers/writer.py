@@ -241,7 +241,9 @@ def counted_in(text: str, count: int) -> str:
     untouched = _stored_digest(text) == _digest(text)
     end = text.index("\n---", 3)
     front = [line for line in text[:end].split("\n") if not line.startswith("comments:")]
-    text = "\n".join([*front, f"comments: {count}"]) + text[end:]
+    at = next((i for i, line in enumerate(front) if line.startswith(DIGEST_KEY + ":")), None)
+    front.insert(len(front) if at is None else at, f"comments: {count}")  # where render puts it
+    text = "\n".join(front) + text[end:]
     if untouched:
         lines = [line for line in text.split("\n") if not line.startswith(DIGEST_KEY + ":")]
         lines.insert(lines.index("---", 1), f"{DIGEST_KEY}: {_digest(text)}")
