@@ -124,6 +124,17 @@ def test_blogger_comments_and_replies(blogger):
     ]
 
 
+def test_a_link_to_one_comment_on_the_old_blog_still_finds_it(wordpress, blogger):
+    """Blogger linked a comment as ``post.html?showComment=<time>#c<id>``,
+    WordPress as ``post/#comment-<id>``: the page had only WordPress's
+    anchor, and a Blogger link opened the post at its top."""
+    page = blogger[1].page("posts/2011/workshop-reshape-notes.html")
+    assert page.select_one("#c9001 .comment-author").get_text() == "A Reader"
+    assert page.select_one("#c9002 .comment-author").get_text() == "Chris Mills"
+    page = wordpress[1].page("posts/2011/working-together-again.html")
+    assert page.select_one("#comment-1 .comment-author").get_text() == "Jane Social Worker"
+
+
 def test_an_edited_comments_file_rebuilds_the_post(wordpress):
     root, site = wordpress
     sidecar = root / "posts/2011/working-together-again.comments.yaml"
