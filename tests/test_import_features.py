@@ -540,3 +540,16 @@ def test_a_citation_a_definition_and_a_variable_are_in_italics(wordpress):
     assert texts(section.select("strong")) == ["Never ever again"]
     assert texts(section.select("s")) == ["withdrawn twice"]
     assert "*" not in section.get_text() and "~" not in section.get_text()
+
+
+def test_marks_around_blocks_are_carried_into_them(blogger):
+    """Italics around a list, bold around paragraphs, a link around a
+    paragraph (an old editor's, a Word paste's): the marks had held the
+    blocks' Markdown, and "*- An item" broke the list into a line of text
+    with stars.  Each block's words are marked, as a browser shows them."""
+    section = body(blogger[0], "posts/2011/marks-around-blocks.html")
+    assert texts(section.select("ul > li em")) == ["An item in italics", "Another"]
+    assert texts(section.select(":scope > p > strong")) == ["A bold paragraph.", "And a second."]
+    link = section.select_one(":scope > p > a")
+    assert texts([link]) == ["A linked paragraph."]
+    assert "*" not in section.get_text()

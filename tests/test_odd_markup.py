@@ -58,6 +58,15 @@ SNIPPETS = [
     "<form><button>Go</button></form><marquee>moving</marquee><center>centred</center>",
     "<p>Area <math><mi>A</mi></math> in units</p>",
     "<div><br /></div><div>Blogger div lines</div><div>second line</div>",
+    # Blocks inside inline marks (a Word paste's bold around paragraphs, an
+    # editor's italics around a list or a video): the marks had wrapped the
+    # blocks' Markdown, showing stars and breaking the list, quote or table
+    "<strong><p>First para.</p><p>Second para.</p></strong>",
+    "<p>Before</p><em>Words <iframe src='https://www.youtube.com/embed/x'></iframe> after</em>",
+    "<b>Intro <pre>code here</pre> after</b>",
+    "<a href='http://example.org/'><p>para in link</p><p>two</p></a>",
+    "<i><ul><li>one</li><li>two</li></ul></i><del><h2>Struck heading</h2></del>",
+    "<b><blockquote>quoted</blockquote></b><u><table><tr><td>a</td></tr></table></u>",
     # Inline forms
     "<p><strike>withdrawn</strike>, <del>deleted</del>, <s>struck</s> and <ins>inserted</ins></p>",
     "<p>Nested <em>emphasis <strong>with strong <em>and emphasis</em></strong></em> done</p>",

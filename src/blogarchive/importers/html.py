@@ -421,7 +421,8 @@ class _Converter(_Figures, MarkdownConverter):
         if not block.strip():
             return block
         code = block.strip("\n")[3:-3]
-        return f"\n\n{fence(code)}{el.get(LEXER) or 'text'}{code}{fence(code)}\n\n"
+        language = el.get(LEXER) if _lexes(el.get(LEXER), code) else "text"
+        return f"\n\n{fence(code)}{language}{code}{fence(code)}\n\n"
 
     def convert_td(self, el, text, parent_tags):  # a "|" in a cell would end it
         return super().convert_td(el, text.replace("|", "\\|"), parent_tags)
@@ -538,11 +539,12 @@ HIGHLIGHTER_NAMES = {
 
 
 def _code_languages(soup: BeautifulSoup) -> None:
-    """Each ``<pre>`` marked with the language its blog named for it, where
-    Pygments knows the language and reads the code without an error: Sphinx
-    colours it so.  Any other is text, as its blog showed a ``<pre>`` that
-    named none: unmarked, Sphinx had coloured every one as Python (a poem,
-    an SQL query), and a language the code is not in fails the build."""
+    """Each ``<pre>`` marked with the language its blog named for it, as
+    Pygments names it, where Pygments knows it; the converter writes it
+    where Pygments reads the code in it without an error (:func:`_lexes`):
+    Sphinx colours it so.  Any other is text, as its blog showed a ``<pre>``
+    that named none: unmarked, Sphinx had coloured every one as Python (a
+    poem, an SQL query), and a language the code is not in fails the build."""
     for pre in soup.find_all("pre"):
         code = pre.find("code")
         classes = " ".join([*pre.get("class", []), *(code.get("class", []) if code else [])])
@@ -552,35 +554,38 @@ def _code_languages(soup: BeautifulSoup) -> None:
             words += [name.lower() for name in pre.get("class", [])]
         pre.attrs.pop(LEXER, None)
         for word in words:
-            if lexer := _lexer(HIGHLIGHTER_NAMES.get(word, word), pre.get_text()):
+            if lexer := _known_lexer(HIGHLIGHTER_NAMES.get(word, word)):
                 pre[LEXER] = lexer
                 break
 
 
 @functools.cache
-def _known_lexer(name: str) -> bool:
+def _known_lexer(name: str) -> str | None:
+    """Pygments' own name for the language ``name`` names ("javascript" for
+    "js", "csharp" for "c#"); None for one it does not know, or plain text."""
     from pygments.lexers import get_lexer_by_name
     from pygments.util import ClassNotFound
 
+    if not name or not re.fullmatch(r"[a-z0-9#+.-]+", name):
+        return None
     try:
-        get_lexer_by_name(name)
+        lexer = get_lexer_by_name(name)
     except ClassNotFound:
-        return False
-    return True
+        return None
+    return None if lexer.name == "Text only" else lexer.aliases[0]
 
 
-def _lexer(name: str, code: str) -> str | None:
-    """The language ``name`` names if Pygments knows it and reads ``code``
-    in it with no error (Sphinx's check, which a strict build fails on)."""
+def _lexes(name: str | None, code: str) -> bool:
+    """Whether Pygments reads ``code`` as the language ``name`` with no error
+    (Sphinx's check, which a strict build fails on)."""
     from pygments.lexers import get_lexer_by_name
     from pygments.token import Error
 
-    if not name or not re.fullmatch(r"[a-z0-9#+.-]+", name) or not _known_lexer(name):
-        return None
+    if not name or _known_lexer(name) != name:
+        return False
     lexer = get_lexer_by_name(name, stripnl=False)
-    if lexer.name == "Text only" or any(kind in Error for kind, _ in lexer.get_tokens(code)):
-        return None
-    return lexer.aliases[0]  # its own name ("javascript" for "js", "csharp" for "c#")
+    source = code.strip("\n") + "\n"  # the code block's text, as Sphinx lexes it
+    return not any(kind in Error for kind, _ in lexer.get_tokens(source))
 
 
 def _lists(found: list) -> str:
@@ -817,6 +822,7 @@ def convert(
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
     _restore_embeds(soup, embeds, kept or [])
+    _marks_into_blocks(soup)
     _resolve_addresses(soup, base_url, notes)
     _list_stray_items(soup)
     _headings_as_text(soup, notes)
@@ -1082,6 +1088,83 @@ HEADING_TAG = re.compile(r"^h[1-6]$")
 OWN_BLOCKS = {"table", "blockquote", "pre", "ul", "ol", "dl", "figure"}
 #: Where Markdown (and docutils) has no heading: a heading there is bold text.
 NO_HEADINGS = ["li", "td", "th", "blockquote", "dd", "dt", "figcaption"]
+
+
+#: Inline marks a browser carries into the blocks they hold; Markdown's marks
+#: cannot hold a block.
+CARRIED_MARKS = [
+    *("b", "strong", "i", "em", "u", "del", "s", "strike", "ins", "cite", "dfn", "var"),
+    *("a", "sup", "sub", "small", "mark", "abbr", "acronym", "kbd", "tt", "big"),
+]
+#: What is a block inside a mark: a paragraph, list, quote, table, heading...,
+#: their parts, and an embed's or a kept shortcode's note.
+BLOCK_LEVEL = BLOCKS | WRAPPERS | {
+    "li", "dt", "dd", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "figcaption",
+    "embedplaceholder", "notconverted",
+}  # fmt: skip
+#: Blocks whose inside takes no marks: code, and the notes.
+UNMARKED = {"pre", "hr", "embedplaceholder", "notconverted"}
+
+
+def _marks_into_blocks(soup: BeautifulSoup) -> None:
+    """Inline marks around blocks (bold around paragraphs, a Word paste's;
+    italics around a list or a video; a link around two paragraphs) carried
+    into them, as a browser shows them: each block's words marked, the blocks
+    kept.  Around them, Markdown's marks had held the blocks' Markdown ("**",
+    "*- one" breaking the list, "**> quoted", a table's rows as text).  A
+    paragraph around a block ends before it, as a browser ends it.  The
+    innermost first, so that a block climbs out of every mark around it."""
+    for mark in reversed(soup.find_all([*CARRIED_MARKS, "p"])):
+        if any(isinstance(c, Tag) and c.name in BLOCK_LEVEL for c in mark.children):
+            _split_around_blocks(soup, mark)
+
+
+def _split_around_blocks(soup: BeautifulSoup, mark: Tag) -> None:
+    """``mark`` replaced by its blocks, each with ``mark`` carried inside it
+    (not a paragraph's: a browser ends the paragraph before the block), and
+    the runs of words between them each in a copy of ``mark``."""
+    parts: list = []
+    run: list = []
+
+    def flush() -> None:
+        if any(not _is_blank(node) for node in run):
+            copy = soup.new_tag(mark.name, attrs=dict(mark.attrs))
+            copy.extend(run)
+            parts.append(copy)
+        else:
+            parts.extend(run)
+        run.clear()
+
+    for child in [child.extract() for child in list(mark.children)]:
+        if isinstance(child, Tag) and child.name in BLOCK_LEVEL:
+            flush()
+            if mark.name != "p":
+                _carry_into(soup, child, mark)
+            parts.append(child)
+        else:
+            run.append(child)
+    flush()
+    for part in reversed(parts):
+        mark.insert_after(part)
+    mark.decompose()
+
+
+def _carry_into(soup: BeautifulSoup, block: Tag, mark: Tag) -> None:
+    """``mark`` around the words of ``block``, and of each block inside it."""
+    if block.name in UNMARKED:
+        return
+    if any(isinstance(c, Tag) and c.name in BLOCK_LEVEL for c in block.children):
+        for child in list(block.children):
+            if isinstance(child, Tag) and child.name in BLOCK_LEVEL:
+                _carry_into(soup, child, mark)
+            elif not _is_blank(child):  # words beside blocks (a list item's text)
+                copy = soup.new_tag(mark.name, attrs=dict(mark.attrs))
+                child.wrap(copy)
+        return
+    if block.get_text(strip=True) or block.find("img"):
+        copy = soup.new_tag(mark.name, attrs=dict(mark.attrs))
+        copy.extend(list(block.contents))
+        block.append(copy)
 
 
 def _headings_as_text(soup: BeautifulSoup, notes: list[str]) -> None:
