@@ -382,6 +382,13 @@ def test_more_break_ends_the_excerpt(wordpress, blogger):
     assert "Before the break." in excerpt and "After the break." not in excerpt
     excerpt = summaries(blogger[0], "reshape").select_one(".post-excerpt").get_text()
     assert "Opening words." in excerpt and "After the picture." not in excerpt
+    # a break inside bold words (a classic editor's): the bold words are the
+    # excerpt, and no star shows ("**" had been left where the break was)
+    excerpt = summaries(wordpress[0], "A break in bold").select_one(".post-excerpt")
+    assert texts(excerpt.select("strong")) == ["The bold opening."]
+    assert "The rest" not in excerpt.get_text()
+    page = body(wordpress[0], "posts/2012/a-break-in-bold.html")
+    assert "*" not in page.get_text() and "The rest, after the break." in page.get_text()
 
 
 def test_password_protected_posts_are_never_published(wordpress):

@@ -1117,6 +1117,9 @@ def _marks_into_blocks(soup: BeautifulSoup) -> None:
     for mark in reversed(soup.find_all([*CARRIED_MARKS, "p"])):
         if any(isinstance(c, Tag) and c.name in BLOCK_LEVEL for c in mark.children):
             _split_around_blocks(soup, mark)
+    for paragraph in soup.find_all("p"):  # the "more" break's, bold as the words it ended
+        if paragraph.find(True) is not None and paragraph.get_text().strip() == MORE:
+            paragraph.string = MORE  # (the sanitiser carries marks on, as HTML5 does)
 
 
 def _split_around_blocks(soup: BeautifulSoup, mark: Tag) -> None:
