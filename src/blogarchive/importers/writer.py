@@ -78,10 +78,15 @@ def render(post: ImportedPost) -> str:
 
 
 def _with_digest(front: list[str], post: ImportedPost) -> str:
-    text = "---\n" + "\n".join(front) + "\n---\n\n" + heading_line(post.title) + "\n\n" + post.body
-    lines = text.split("\n")
-    lines.insert(len(front) + 1, f"{DIGEST_KEY}: {_digest(text)}")
-    return "\n".join(lines)
+    return _sealed(front, "---\n\n" + heading_line(post.title) + "\n\n" + post.body)
+
+
+def _sealed(front: list[str], rest: str) -> str:
+    """A post's text: the front matter's lines ``front`` (no digest among
+    them), then ``rest`` (from the front matter's closing line), with the
+    import digest of the whole as the front matter's last line."""
+    text = "\n".join(["---", *front, rest])
+    return "\n".join(["---", *front, f"{DIGEST_KEY}: {_digest(text)}", rest])
 
 
 def _stored_digest(text: str) -> str | None:
@@ -235,20 +240,21 @@ def _when(comment: dict) -> dt.datetime:
 
 
 def counted_in(text: str, count: int) -> str:
-    """The post's text with ``comments: count`` in its front matter; its
-    import digest made again if the text was the import's (so a post no one
-    edited stays one an import may update)."""
+    """The post's text with ``comments: count`` in its front matter, where
+    an import writes it (before the digest); its import digest made again if
+    the text was the import's (so a post no one edited stays one an import
+    may update)."""
     untouched = _stored_digest(text) == _digest(text)
-    end = text.index("\n---", 3)
-    front = [line for line in text[:end].split("\n") if not line.startswith("comments:")]
-    at = next((i for i, line in enumerate(front) if line.startswith(DIGEST_KEY + ":")), None)
-    front.insert(len(front) if at is None else at, f"comments: {count}")  # where render puts it
-    text = "\n".join(front) + text[end:]
+    lines = text.split("\n")
+    end = next(i for i, line in enumerate(lines) if i and line.rstrip() == "---")
+    rest = "\n".join(lines[end:])
+    front = [line for line in lines[1:end] if not line.startswith("comments:")]
     if untouched:
-        lines = [line for line in text.split("\n") if not line.startswith(DIGEST_KEY + ":")]
-        lines.insert(lines.index("---", 1), f"{DIGEST_KEY}: {_digest(text)}")
-        text = "\n".join(lines)
-    return text
+        front = [line for line in front if not line.startswith(DIGEST_KEY + ":")]
+        return _sealed([*front, f"comments: {count}"], rest)
+    at = next((i for i, line in enumerate(front) if line.startswith(DIGEST_KEY + ":")), len(front))
+    front.insert(at, f"comments: {count}")
+    return "\n".join([lines[0], *front, rest])
 
 
 def write_posts(posts: list[ImportedPost], posts_dir: Path, force: bool = False) -> list[Outcome]:
