@@ -653,11 +653,22 @@ def expand_shortcodes(html: str) -> tuple[str, list[str], list[str]]:
             return f"\n\n{KEPT}{len(kept) - 1}\n\n"
         return match.group(0)
 
+    # no shortcode is read inside code
+    html = _outside(
+        CODE, html, lambda text: SHORTCODE.sub(replace, text), lambda code: _code_block(code, notes)
+    )
+    return html, notes, kept
+
+
+def _outside(code: re.Pattern, html: str, change, in_code=lambda found: found[0]) -> str:
+    """``html`` with ``change`` made to its text outside each match of
+    ``code`` (code, where a shortcode or a formula is text); each match as
+    ``in_code`` makes it (as it is)."""
     out, at = [], 0
-    for code in CODE.finditer(html):  # no shortcode is read inside code
-        out += [SHORTCODE.sub(replace, html[at : code.start()]), _code_block(code, notes)]
-        at = code.end()
-    return "".join([*out, SHORTCODE.sub(replace, html[at:])]), notes, kept
+    for found in code.finditer(html):
+        out += [change(html[at : found.start()]), in_code(found)]
+        at = found.end()
+    return "".join([*out, change(html[at:])])
 
 
 #: Shortcodes that showed a player or a post of another site (WordPress's
@@ -742,11 +753,7 @@ def _formulas(html: str, notes: list[str]) -> tuple[str, list[str]]:
         formulas.append(latex)
         return mark(FORMULA, len(formulas) - 1)
 
-    out, at = [], 0
-    for code in IN_CODE.finditer(html):
-        out += [LATEX.sub(formula, html[at : code.start()]), code[0]]
-        at = code.end()
-    html = "".join([*out, LATEX.sub(formula, html[at:])])
+    html = _outside(IN_CODE, html, lambda text: LATEX.sub(formula, text))
     if formulas:
         formulas_found = counted(len(formulas), "LaTeX formula")
         notes.append(f"changed: {formulas_found} ($latex) are math, shown as MathML")
