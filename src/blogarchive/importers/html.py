@@ -662,15 +662,20 @@ def _is_blank(node) -> bool:
     return isinstance(node, NavigableString) and not node.strip()
 
 
+def _is_spacing(node) -> bool:
+    """White space to a reader: blank text, or a line break."""
+    return _is_blank(node) or getattr(node, "name", "") == "br"
+
+
 def _paragraphs(soup: BeautifulSoup, container: Tag) -> list:
     """Children of ``container`` as blocks: runs of inline content split at ``<br><br>``."""
     out: list = []
     current: list = []
 
     def flush() -> None:
-        while current and (_is_blank(current[-1]) or getattr(current[-1], "name", "") == "br"):
+        while current and _is_spacing(current[-1]):
             current.pop()
-        while current and (_is_blank(current[0]) or getattr(current[0], "name", "") == "br"):
+        while current and _is_spacing(current[0]):
             current.pop(0)
         if current:
             paragraph = soup.new_tag("p")
@@ -695,9 +700,7 @@ def _paragraphs(soup: BeautifulSoup, container: Tag) -> list:
                 j += 1
             if j < len(children) and getattr(children[j], "name", "") == "br":
                 flush()
-                while j + 1 < len(children) and (
-                    _is_blank(children[j + 1]) or getattr(children[j + 1], "name", "") == "br"
-                ):
+                while j + 1 < len(children) and _is_spacing(children[j + 1]):
                     j += 1
                 i = j
             else:
@@ -1115,11 +1118,24 @@ def _marks_into_blocks(soup: BeautifulSoup) -> None:
     paragraph around a block ends before it, as a browser ends it.  The
     innermost first, so that a block climbs out of every mark around it."""
     for mark in reversed(soup.find_all([*CARRIED_MARKS, "p"])):
-        if any(isinstance(c, Tag) and c.name in BLOCK_LEVEL for c in mark.children):
+        if _holds_blocks(mark):
             _split_around_blocks(soup, mark)
     for paragraph in soup.find_all("p"):  # the "more" break's, bold as the words it ended
         if paragraph.find(True) is not None and paragraph.get_text().strip() == MORE:
             paragraph.string = MORE  # (the sanitiser carries marks on, as HTML5 does)
+
+
+def _holds_blocks(tag: Tag) -> bool:
+    return any(_is_block(child) for child in tag.children)
+
+
+def _is_block(node) -> bool:
+    return isinstance(node, Tag) and node.name in BLOCK_LEVEL
+
+
+def _like(soup: BeautifulSoup, mark: Tag) -> Tag:
+    """A new, empty tag as ``mark`` is: its name, its attributes."""
+    return soup.new_tag(mark.name, attrs=dict(mark.attrs))
 
 
 def _split_around_blocks(soup: BeautifulSoup, mark: Tag) -> None:
@@ -1131,7 +1147,7 @@ def _split_around_blocks(soup: BeautifulSoup, mark: Tag) -> None:
 
     def flush() -> None:
         if any(not _is_blank(node) for node in run):
-            copy = soup.new_tag(mark.name, attrs=dict(mark.attrs))
+            copy = _like(soup, mark)
             copy.extend(run)
             parts.append(copy)
         else:
@@ -1139,7 +1155,7 @@ def _split_around_blocks(soup: BeautifulSoup, mark: Tag) -> None:
         run.clear()
 
     for child in [child.extract() for child in list(mark.children)]:
-        if isinstance(child, Tag) and child.name in BLOCK_LEVEL:
+        if _is_block(child):
             flush()
             if mark.name != "p":
                 _carry_into(soup, child, mark)
@@ -1156,16 +1172,15 @@ def _carry_into(soup: BeautifulSoup, block: Tag, mark: Tag) -> None:
     """``mark`` around the words of ``block``, and of each block inside it."""
     if block.name in UNMARKED:
         return
-    if any(isinstance(c, Tag) and c.name in BLOCK_LEVEL for c in block.children):
+    if _holds_blocks(block):
         for child in list(block.children):
-            if isinstance(child, Tag) and child.name in BLOCK_LEVEL:
+            if _is_block(child):
                 _carry_into(soup, child, mark)
             elif not _is_blank(child):  # words beside blocks (a list item's text)
-                copy = soup.new_tag(mark.name, attrs=dict(mark.attrs))
-                child.wrap(copy)
+                child.wrap(_like(soup, mark))
         return
     if block.get_text(strip=True) or block.find("img"):
-        copy = soup.new_tag(mark.name, attrs=dict(mark.attrs))
+        copy = _like(soup, mark)
         copy.extend(list(block.contents))
         block.append(copy)
 
@@ -1312,7 +1327,7 @@ def _lines_as_paragraphs(soup: BeautifulSoup, run: list[Tag]) -> None:
         else:
             paragraph.append(soup.new_tag("br"))
         line = list(division.contents)
-        while line and (_is_blank(line[-1]) or getattr(line[-1], "name", "") == "br"):
+        while line and _is_spacing(line[-1]):
             line.pop()  # "<div>line<br></div>": a browser shows no empty line
         paragraph.extend(line)
         division.decompose()
