@@ -37,6 +37,7 @@ from sphinx.util.osutil import relative_uri
 from . import comments
 from .ablog_compat import registry
 from .feeds import ADDRESS_WITH_HOST, inert
+from .model import counted
 
 FOLDER = "epub"  # the year and month pages' folder in the book
 
@@ -161,7 +162,7 @@ def epub_pages(app):
         year_page = f"{FOLDER}/{year}"
         items = "".join(
             f"<li>{link(year_page, f'{year_page}-{m:02d}', _month_name(posts[0]))}"
-            f" ({_count(posts)})</li>"
+            f" ({counted(len(posts), 'post')})</li>"
             for m, posts in months
         )
         body = f"<section><h1>{year}</h1><ul>{items}</ul></section>"
@@ -186,7 +187,7 @@ def comments_in_book(app, pagename, templatename, context, doctree) -> None:
         return
     tz = ZoneInfo(app.config.blog_timezone)
     if found := comments.thread(app.srcdir, pagename, tz):
-        told = f"{comments.count(found)} comment{'s' if comments.count(found) != 1 else ''}"
+        told = counted(comments.count(found), "comment")
         context["body"] += (
             '<section class="comments"><h2>Comments from the original blog</h2>'
             f"<p>{told}, kept from the blog as it was.</p>"
@@ -215,10 +216,6 @@ def _comment_list(found: list, date_format: str) -> str:
 
 def _day(post) -> str:
     return f"{post.date.day} {_month_name(post)}"
-
-
-def _count(posts) -> str:
-    return f"{len(posts)} post{'s' if len(posts) != 1 else ''}"
 
 
 def epub_file(app) -> Path | None:

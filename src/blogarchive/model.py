@@ -382,6 +382,11 @@ SITE_FILES = ("robots.txt", "sitemap.xml", "CNAME", "objects.inv")
 OLD_FEEDS = ("feeds/posts/default", "feeds/posts/summary", "atom.xml", "rss.xml")
 
 
+def counted(number: int, what: str) -> str:
+    """``number`` ``what``, plural but for one: "1 footnote", "3 comments"."""
+    return f"{number} {what}{'s' if number != 1 else ''}"
+
+
 def redirect_docname(old_path: str) -> str:
     """The page an old address is served from: ``/2010/07/x.html`` -> ``2010/07/x``;
     WordPress's ``/2010/07/21/x/`` -> ``2010/07/21/x/index``."""

@@ -15,7 +15,7 @@ from slugify import slugify
 
 from ..frontmatter import redirect_problem
 from ..links import wordpress_number
-from ..model import APOSTROPHES, SHORT, archive_writes, redirect_docname
+from ..model import APOSTROPHES, SHORT, archive_writes, counted, redirect_docname
 
 
 class ImportError_(Exception):
@@ -269,11 +269,6 @@ def untitled(body: str, when: dt.date | None) -> tuple[str, str]:
     elif len(title) < len(" ".join(words)):
         title = title.rstrip(".,;:!?") + " …"
     return title, f"changed: untitled post, titled {title!r} from its text"
-
-
-def counted(number: int, what: str) -> str:
-    """``number`` ``what``, plural but for one: "1 footnote", "3 footnotes"."""
-    return f"{number} {what}{'s' if number != 1 else ''}"
 
 
 #: What a program writes for bytes it could not read as text: a character an
