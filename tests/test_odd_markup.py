@@ -72,6 +72,13 @@ SNIPPETS = [
     "<p>Nested <em>emphasis <strong>with strong <em>and emphasis</em></strong></em> done</p>",
     "<p>Intra<b>word</b>bold, <b>bold </b>next and<i> italic</i>.</p>",
     "<p><em>Marked <i>twice<br></i></em>over, <b>bold <strong>in bold</strong></b></p>",
+    # A mark ending in a stop, a quote or a link right before a letter (or
+    # starting with one right after a letter): its stars had shown as text
+    '<p><strong>UPDATE:</strong>The news, x<em>(aside)</em>then and <em>"quoted"</em>s</p>',
+    "<p><strong><a href='http://example.org/'>link</a></strong>b, <del>old.</del>New, "
+    "<b>A</b><i>(B)</i>C and <strong>end.</strong><em>Start</em></p>",
+    "<h2><em>Heading.</em>Text</h2><p><strong><img src='http://example.org/a.png' alt='A'>"
+    "</strong>The rest</p>",
     "<p>H<sub>2</sub>O, E=mc<sup>2</sup>, <kbd>Ctrl</kbd>, <abbr title='x'>NSPCC</abbr></p>",
     "<p><b>**already markdown**</b> and __under__</p>",
     # Word pastes and Blogger's layouts

@@ -1709,3 +1709,33 @@ def test_a_mark_followed_by_a_digit_is_still_its_note_or_formula(tmp_path):
     assert len(section.select("math")) == 1
     words = " ".join(section.get_text().split())
     assert "2024 and" in words and "blogarchive" not in words
+
+
+def test_an_address_block_is_its_own_lines_in_italics(theme_data):
+    """The markup test post's ``<address>`` (three lines), followed at once by
+    the next heading's bold words: the sanitiser drops ``<address>``, and its
+    lines ran into them ("United StatesAnchor Tag").  A browser shows an
+    address as a block of its own, in italics; so does its page."""
+    _, site, _, paths = theme_data
+    [rel] = [p for p in paths.values() if p.endswith("/markup-html-tags-and-formatting.html")]
+    paragraphs = site.page(rel).select("article section p")
+    [address] = [p for p in paragraphs if "Infinite Loop" in p.get_text()]
+    lines = [" ".join(line.split()) for line in address.get_text("|").split("|") if line.strip()]
+    assert lines == ["1 Infinite Loop", "Cupertino, CA 95014", "United States"]
+    assert all(text.find_parent("em") for text in address.find_all(string=str.strip))
+    assert "Anchor Tag (aka. Link)" in [p.get_text() for p in paragraphs]
+
+
+def test_html5_blocks_stay_blocks_of_their_own(tmp_path):
+    """HTML5's blocks the sanitiser drops (``<section>``, ``<main>``) or the
+    converter took for inline ones (``<aside>``, ``<header>``...): their words
+    ran into the words after them."""
+    kinds = ["section", "main", "aside", "header", "footer", "nav", "hgroup", "details"]
+    html = "".join(f"<{k}>In {k}</{k}><strong>After {k}</strong>" for k in kinds)
+    html += "<details><summary>Summary</summary>Shown</details><menu><li>a</li><li>b</li></menu>"
+    section, _ = hello_world_with(tmp_path, html)
+    paragraphs = [" ".join(p.get_text().split()) for p in section.select(":not(li) > p")]
+    for kind in kinds:
+        assert [f"In {kind}", f"After {kind}"] == paragraphs[paragraphs.index(f"In {kind}") :][:2]
+    assert paragraphs[-2:] == ["Summary", "Shown"], paragraphs
+    assert [li.get_text() for li in section.select("ul li")] == ["a", "b"]

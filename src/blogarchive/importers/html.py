@@ -37,6 +37,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import nh3
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 from markdownify import MarkdownConverter
 
 from ..links import PASTED
@@ -319,6 +320,64 @@ class _Figures:
         return figure_directive(src, image.get("alt") or "", caption_text, _page_linked(image))
 
 
+#: Where a mark's stars (or tildes) open and where they close, in the
+#: Markdown being written (:func:`_delimited`); gone once :func:`_flanked` read them.
+OPENS, CLOSES = f"blogarchive{_DRAWN}opens", f"blogarchive{_DRAWN}closes"
+#: A run of stars and tildes one of those marks is in.
+DELIMITER_RUN = re.compile(
+    f"(?:[*~]|{OPENS}|{CLOSES})*(?:{OPENS}|{CLOSES})(?:[*~]|{OPENS}|{CLOSES})*"
+)
+
+
+def _delimited(convert):
+    """markdownify's conversion of an inline mark, its delimiters marked
+    where they open and close (``OPENS``, ``CLOSES``)."""
+
+    def implementation(self, el, text, parent_tags):
+        written = convert(self, el, text, parent_tags)
+        marked = written.strip(" ")  # (markdownify moves a space at either end outside)
+        if "_noformat" in parent_tags or not marked:
+            return written
+        at = written.index(marked)
+        return written[:at] + OPENS + marked + CLOSES + written[at + len(marked) :]
+
+    return implementation
+
+
+def _flanked(text: str) -> str:
+    """The Markdown with each mark's stars (or tildes) read as its opening and
+    closing, as they would not be by CommonMark's rules alone: stars after
+    a letter and before punctuation do not open ("x*(aside)*"), after
+    punctuation and before a letter do not close ("**UPDATE:**The",
+    "*"quoted"*s", "**[link](...)**b"), and showed as text.  The letter
+    beside them is written as its character reference instead ("&#84;he"),
+    which CommonMark reads as punctuation there and shows as the letter: the
+    reader sees the author's characters, marked as the old blog showed them.
+    (markdown-it's own tests of the characters, which MyST parses with.)"""
+
+    def punctuation(char: str) -> bool:
+        return isMdAsciiPunct(ord(char)) or isPunctChar(char)
+
+    def other(char: str) -> bool:  # neither space nor punctuation: a letter, a digit...
+        return not isWhiteSpace(ord(char)) and not punctuation(char)
+
+    as_reference: set[int] = set()
+    for run in DELIMITER_RUN.finditer(text):
+        before = text[run.start() - 1] if run.start() else " "
+        after = text[run.end()] if run.end() < len(text) else " "
+        if OPENS in run[0] and other(before) and punctuation(after):
+            as_reference.add(run.start() - 1)
+        if CLOSES in run[0] and punctuation(before) and other(after):
+            as_reference.add(run.end())
+    chars = list(text)
+    for at in as_reference:
+        chars[at] = f"&#{ord(chars[at])};"
+    return "".join(chars).replace(OPENS, "").replace(CLOSES, "")
+
+
+ITALICS = _delimited(MarkdownConverter.convert_em)
+
+
 class _Converter(_Figures, MarkdownConverter):
     """markdownify, escaping only what Markdown would otherwise interpret."""
 
@@ -378,11 +437,11 @@ class _Converter(_Figures, MarkdownConverter):
     def convert_hN(self, n, el, text, parent_tags):
         return super().convert_hN(n, el, closing_hashes_escaped(text or ""), parent_tags)
 
-    # HTML 4's <strike> (a retraction, in old posts) as <del> and <s> are: struck out.
-    convert_strike = MarkdownConverter.convert_del
-    # What a browser shows in italics: a quote's source or a work's title, a
-    # term being defined, a variable.
-    convert_cite = convert_dfn = convert_var = MarkdownConverter.convert_em
+    # The marks' stars, where they open and close (:func:`_delimited`); HTML 4's <strike>
+    # struck out as <del> is; <cite>, <dfn>, <var> in italics, as a browser shows them.
+    convert_b = convert_strong = _delimited(MarkdownConverter.convert_b)
+    convert_del = convert_s = convert_strike = _delimited(MarkdownConverter.convert_del)
+    convert_em = convert_i = convert_cite = convert_dfn = convert_var = ITALICS
 
     def convert_span(self, el, text, parent_tags):  # Blogger wraps text in styled spans
         return text
@@ -854,7 +913,7 @@ def convert(
         ],
     )
     _lists_kept_apart(body)
-    text = converter.convert_soup(body).replace("\ue000", "")
+    text = _flanked(converter.convert_soup(body)).replace("\ue000", "")
     text = re.sub(r"[ \t]+\n", lambda m: "  \n" if m.group(0).startswith("  ") else "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
     text = _with_footnotes(text, footnotes or [], base_url, notes, media)
@@ -1232,9 +1291,15 @@ def _cells_inline(soup: BeautifulSoup) -> None:
             pre.replace_with(code)
 
 
-#: Blocks the sanitiser removes (keeping their words), made ones it keeps:
-#: removed, their words ran into the next ("Gomoving").
-KEPT_APART = {"marquee": "div", "form": "div", "fieldset": "div", "button": "p", "legend": "p"}
+#: Blocks the sanitiser removes (keeping their words) or the converter takes
+#: for inline text, made ones both keep: else their words ran into the next
+#: ("Gomoving", "United StatesAnchor Tag").  HTML5's sections among them.
+KEPT_APART = {
+    "marquee": "div", "form": "div", "fieldset": "div", "button": "p", "legend": "p",
+    "address": "div", "section": "div", "main": "div", "search": "div", "aside": "div",
+    "header": "div", "footer": "div", "nav": "div", "hgroup": "div", "details": "div",
+    "summary": "p", "menu": "ul", "dir": "ul",
+}  # fmt: skip
 
 
 def _blocks_kept_apart(soup: BeautifulSoup) -> None:
@@ -1242,6 +1307,15 @@ def _blocks_kept_apart(soup: BeautifulSoup) -> None:
     remove as a block of its own; MathML (removed whole) as its text; a
     paragraph's two line breaks in a row (a blank line) as two paragraphs."""
     for tag in soup.find_all(list(KEPT_APART)):
+        words = list(tag.contents)
+        while words and _is_spacing(words[-1]):  # (a break at either end is no mark's)
+            words.pop()
+        while words and _is_spacing(words[0]):
+            words.pop(0)
+        if tag.name == "address" and words:  # which a browser shows in italics
+            italics = soup.new_tag("em")
+            words[0].insert_before(italics)
+            italics.extend(words)
         tag.name = KEPT_APART[tag.name]
         tag.attrs = {}
     for formula in soup.find_all("math"):
