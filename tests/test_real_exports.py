@@ -14,6 +14,7 @@ build, warnings as errors.  Then, read as a reader would:
 from __future__ import annotations
 
 import difflib
+import itertools
 import json
 import re
 import zipfile
@@ -324,6 +325,38 @@ def test_every_post_keeps_its_text_images_tables_and_code(imported):
         verses = len(source.select("pre.wp-block-verse"))  # a poem's lines, in the text's type
         shown = len(source.find_all("pre")) + code - verses
         assert len(page.find_all("pre")) == shown, (name, line)
+
+
+#: What a browser shows apart from the words around it.
+SHOWN_APART = [
+    *("address", "article", "aside", "blockquote", "details", "dd", "div", "dl", "dt"),
+    *("fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5"),
+    *("h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section"),
+    *("table", "ul", "center", "summary", "legend", "menu", "tr", "td", "th", "caption"),
+    *("br", "img", "iframe", "video", "audio"),
+]
+
+
+def joined_words(soup: BeautifulSoup) -> list[str]:
+    """The words as a browser joins them: apart at a block or a line break,
+    together across an inline mark ("Intra<b>word</b>" is one word)."""
+    soup = BeautifulSoup(str(soup), "html.parser")
+    for tag in soup.find_all(SHOWN_APART):
+        tag.insert_before(" ")
+        tag.insert_after(" ")
+    return soup.get_text("").split()
+
+
+def test_no_words_run_together_that_a_browser_showed_apart(imported):
+    """Two words its blog showed apart (a block's last and the next one's
+    first) are not one word on the page: ``words`` reads every tag as a
+    space, and missed it ("United StatesAnchor Tag")."""
+    name, site, _, paths = imported
+    for line, html in published_entries(REAL / name, EXPORTS[name]).items():
+        source = joined_words(source_view(html, EXPORTS[name]))
+        shown = set(joined_words(page_view(site, page_of(paths, line))))
+        joined = {a + b for a, b in itertools.pairwise(source)} - set(source)
+        assert not joined & shown, (name, line, joined & shown)
 
 
 def test_every_link_a_post_had_is_a_link_on_its_page(imported):
