@@ -1309,6 +1309,8 @@ def test_a_comments_markup_shows_as_its_blog_showed_it(theme_data):
     for tag in ("del", "ins", "q", "cite", "pre", "table", "th", "dl", "dt", "dd", "abbr", "sup"):
         assert full.find(tag) is not None, tag
     assert "Header oneHeader two" not in full.get_text()
+    # Its lists numbered as its blog numbered them: from 8, and one counting down.
+    assert full.select_one('ol[start="8"] ol ol[reversed]') is not None
     # A comment's picture, which the site does not load, is a link to it, named by its alt text.
     links = [a for c in comments for a in c.select("a[href]")]
     [picture] = [a for a in links if "dsc20050102_192118_51.jpg" in a["href"]]
@@ -1669,10 +1671,11 @@ def test_wordpress_com_latex_is_math(tmp_path):
 
 
 def test_a_list_numbered_as_markdown_cannot_is_noted(tmp_path):
-    """Lists in a row stay apart (Markdown read them as one).  Markdown
-    numbers a list 1, 2, 3 upwards from its first number: a list the old blog
-    numbered by letters or Roman numerals, backwards, or from a number an item
-    set, is numbered so on the site, and the report says so."""
+    """Lists in a row stay apart (Markdown read them as one).  A list whose
+    item set its own number (``value``), which Markdown cannot, is numbered
+    by its place on the site, and the report says so.  (Letters, Roman
+    numerals and lists counting down are kept:
+    ``test_lettered_roman_and_nested_numbering_are_kept``.)"""
     html = (
         '<ol type="a"><li>first</li><li>second</li></ol>\n\n'
         '<ol style="list-style-type: upper-roman"><li>one</li></ol>\n\n'
@@ -1682,8 +1685,6 @@ def test_a_list_numbered_as_markdown_cannot_is_noted(tmp_path):
     section, report = hello_world_with(tmp_path, html)
     # Two lists in a row are two lists (Markdown read them as one).
     assert len(section.select("ol")) == 4 and len(section.select("ul")) == 2
-    assert "changed: 2 lists numbered by letters or Roman numerals, here 1, 2, 3" in report
-    assert "changed: a list numbered backwards, here upwards" in report
     assert "changed: a list item's own number (value) is its place's" in report
 
 
@@ -1772,3 +1773,42 @@ def test_html5_blocks_stay_blocks_of_their_own(tmp_path):
         assert [f"In {kind}", f"After {kind}"] == paragraphs[paragraphs.index(f"In {kind}") :][:2]
     assert paragraphs[-2:] == ["Summary", "Shown"], paragraphs
     assert [li.get_text() for li in section.select("ul li")] == ["a", "b"]
+
+
+def test_a_reversed_list_counts_down_as_its_blog_showed_it(theme_data):
+    """The markup test post's list "reversed" (the block editor's "Reverse
+    order") inside a list started at 8: its numbers went upwards, 1 to 4."""
+    _, site, _, paths = theme_data
+    [rel] = [p for p in paths.values() if p.endswith("/markup-html-tags-and-formatting.html")]
+    section = site.page(rel).select_one("article section")
+    [eight] = [ol for ol in section.select("ol") if ol.get("start") == "8"]
+    [backwards] = [ol for ol in eight.select("ol") if "reversed" in ol.attrs]
+    assert backwards.get("start") == "4"  # 4, 3, 2, 1: as many as its items
+    assert (
+        texts(backwards.find_all("li", recursive=False))[0] == "List item one -reversed attribute"
+    )
+    assert "reversed" not in backwards.parent.parent.attrs and "reversed" not in eight.attrs
+
+
+def test_lettered_roman_and_nested_numbering_are_kept(tmp_path):
+    """A list numbered by letters or Roman numerals (``type``, or the classic
+    editor's ``list-style-type``) was numbered 1, 2, 3, so "see (b)" in the
+    text named nothing; a list inside an item numbered from 3 was read as
+    the item's words ("a 3. x 4. y")."""
+    html = (
+        '<ol type="a"><li>first</li><li>second</li></ol>'
+        '<ol style="list-style-type: upper-roman;"><li>one</li><li>two</li></ol>'
+        "<ol><li>outer<ol start='3'><li>x</li><li>y</li></ol></li><li>next</li></ol>"
+        "<ol reversed start='10'><li>ten</li><li>nine</li></ol>"
+    )
+    section, report = hello_world_with(tmp_path, html)
+    lists = [ol for ol in section.select("ol") if not ol.find_parent("ol")]
+    assert [texts(ol.find_all("li", recursive=False)) for ol in lists[:2]] == [
+        ["first", "second"],
+        ["one", "two"],
+    ]
+    assert "loweralpha" in lists[0]["class"] and "upperroman" in lists[1]["class"]
+    inner = lists[2].li.ol
+    assert inner is not None and inner["start"] == "3" and texts(inner.select("li")) == ["x", "y"]
+    assert lists[3].get("start") == "10" and "reversed" in lists[3].attrs
+    assert "by letters or Roman numerals" not in report and "backwards" not in report

@@ -34,6 +34,7 @@ TAGS = {
     "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
 }  # fmt: skip
 ATTRIBUTES = {"a": {"href"}, "abbr": {"title"}, "acronym": {"title"}, "th": {"colspan", "rowspan"}}
+ATTRIBUTES["ol"] = {"start", "type", "reversed"}  # its numbers: from 8, by letters, counting down
 ATTRIBUTES["td"] = ATTRIBUTES["th"]
 #: A heading in a comment: bold text (the page's headings are the page's own).
 HEADING = re.compile(r"<(/?)h[1-6]\b[^>]*>", re.I)

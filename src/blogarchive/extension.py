@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docutils import nodes
+
 from . import (
     __version__,
     ablog_compat,
@@ -90,6 +92,25 @@ def _skip_unread_folders(app, config) -> None:
     config.exclude_patterns = [*config.exclude_patterns, *unread]
 
 
+def _read_list_numbering(app, config) -> None:
+    """``config-inited``: MyST reads the attributes before a block
+    (``attrs_block``), with which the importers write a list numbered as its
+    blog showed it, by letters or Roman numerals (``{style=lower-alpha}``) or
+    backwards (``{.reversed}``: :func:`_visit_enumerated_list`).  Without it
+    an imported list's ``{.reversed}`` would show as words."""
+    enabled = list(config.myst_enable_extensions or ())
+    if "attrs_block" not in enabled:
+        config.myst_enable_extensions = [*enabled, "attrs_block"]
+
+
+def _visit_enumerated_list(self, node) -> None:
+    """A list of the class ``reversed`` counts down from its start (HTML's
+    ``reversed``): docutils has no such list, and writes only its class."""
+    type(self).visit_enumerated_list(self, node)
+    if "reversed" in node["classes"]:
+        self.body[-1] = self.body[-1].replace("<ol ", '<ol reversed="reversed" ', 1)
+
+
 def _drop_unused_toctree(app, pagename, templatename, context, doctree) -> None:
     """``html-page-context``, before Furo's handler: no global table of contents
     when no sidebar shows it.  Furo builds its navigation tree from it on every
@@ -124,6 +145,8 @@ def setup(app):
         "mathml", (mathml.visit_math, None), (mathml.visit_displaymath, None)
     )
     app.connect("config-inited", mathml.use_mathml)
+    app.connect("config-inited", _read_list_numbering)
+    app.add_node(nodes.enumerated_list, override=True, html=(_visit_enumerated_list, None))
     app.add_transform(CheckPostFrontMatter)
     app.add_transform(ApplyPostFrontMatter)
     app.add_transform(archived.ShowArchivedCopies)

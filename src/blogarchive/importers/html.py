@@ -56,6 +56,7 @@ ATTRIBUTES = {
     "pre": {LEXER},  # the code's language, as :func:`_code_languages` found it
     "abbr": {"title"},  # what it stands for: shown when the reader points at it
     "acronym": {"title"},
+    "ol": {"start", "type", "reversed"},  # its numbers, as :func:`_list_numbers` named them
 }
 #: Placeholders for what the sanitiser would drop (embeds) or cannot know (the
 #: "more" break): plain words it keeps, swapped back after it has run.  Each
@@ -429,10 +430,10 @@ class _Converter(_Figures, MarkdownConverter):
         first = next((c for c in el.children if not _is_blank(c)), None)
         if not (isinstance(first, Tag) and first.name in OWN_BLOCKS):
             text = self._escape_lines(text or "")  # else its Markdown is a block's
-        item = super().convert_li(el, text or "", parent_tags)
-        if el.parent is not None and el.parent.get(APART):  # (:func:`_lists_kept_apart`)
-            item = OTHER_MARKER.sub(lambda m: m[1] + (f"{m[2]})" if m[2] else "*"), item, count=1)
-        return item
+        return _numbered_item(el, super().convert_li(el, text or "", parent_tags))
+
+    def convert_ol(self, el, text, parent_tags):
+        return _numbered_list(el, super().convert_ol(el, text, parent_tags), parent_tags)
 
     def convert_hN(self, n, el, text, parent_tags):
         return super().convert_hN(n, el, closing_hashes_escaped(text or ""), parent_tags)
@@ -499,12 +500,58 @@ class _Converter(_Figures, MarkdownConverter):
         return "\n\n" + unconverted_note(el.get_text()) + "\n\n"
 
 
+def _numbered_list(listed: Tag, written: str, parent_tags) -> str:
+    """A list numbered as its blog showed it: MyST's attributes before it
+    (``{.reversed style=lower-alpha}``); inside an item, after a blank line,
+    which a list numbered from other than 1 needs (else it was the item's
+    words: "a 3. x 4. y")."""
+    style = NUMBERED_BY.get(listed.get("type"))
+    names = [".reversed" if listed.has_attr("reversed") else "", f"style={style}" if style else ""]
+    attributes = " ".join(name for name in names if name)
+    if not attributes and (listed.get("start") in (None, "1") or "li" not in parent_tags):
+        return written
+    head = f"{{{attributes}}}\n" if attributes else ""
+    return "\n\n" + head + written.lstrip("\n")
+
+
+def _numbered_item(item: Tag, written: str) -> str:
+    """A list item as markdownify wrote it, numbered down in a reversed
+    list, and with the other marker in a list kept apart from the one before
+    (:func:`_lists_kept_apart`)."""
+    listed = item.parent
+    if listed is not None and listed.name == "ol" and listed.has_attr("reversed"):
+        written = _counted_down(item, written)
+    if listed is not None and listed.get(APART):
+        written = OTHER_MARKER.sub(lambda m: m[1] + (f"{m[2]})" if m[2] else "*"), written, count=1)
+    return written
+
+
+def _counted_down(item: Tag, written: str) -> str:
+    """A reversed list's item ``written`` by markdownify numbered upwards from
+    its list's start, numbered down from it: the Markdown reads as its blog
+    showed the list (only the first number counts to MyST, which writes the
+    list's ``reversed``; markdownify's indentation of the item's lines is
+    made the new number's)."""
+    listed = item.parent
+    start = listed.get("start")
+    first = int(start) if start and start.isdigit() else len(listed.find_all("li", recursive=False))
+    number = max(first - len(item.find_previous_siblings("li")), 0)
+    upwards = re.match(r"\d+\. ", written)
+    if upwards is None:
+        return written
+    bullet = f"{number}. "
+    rest = re.sub(f"(?m)^ {{{len(upwards[0])}}}", " " * len(bullet), written[len(upwards[0]) :])
+    return bullet + rest
+
+
 #: Marks a list written with the other marker than the list before it
 #: (``*``, ``1)``): Markdown reads two lists of one marker in a row as one.
 APART = "data-apart"
 OTHER_MARKER = re.compile(r"^(\s*)(?:(\d+)\.|-)")
 #: A list's style naming letters or Roman numerals for its numbers.
-LETTERED = re.compile(r"list-style(?:-type)?\s*:\s*(?:lower|upper)-(?:alpha|latin|roman)")
+LETTERED = re.compile(r"list-style(?:-type)?\s*:\s*(lower|upper)-(alpha|latin|roman)")
+#: A list's numbers (its ``type``) as MyST's ``style`` attribute names them.
+NUMBERED_BY = {"a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}
 
 
 def _lists_kept_apart(soup: BeautifulSoup) -> None:
@@ -520,19 +567,22 @@ def _lists_kept_apart(soup: BeautifulSoup) -> None:
             listed[APART] = "1"
 
 
-def _list_numbers_noted(soup: BeautifulSoup, notes: list[str]) -> None:
-    """What a list's numbers were that Markdown's cannot be (1, 2, 3 upwards
-    from the first): letters or Roman numerals, backwards, an item's own."""
-    lettered = [
-        ol for ol in soup.find_all("ol")
-        if (ol.get("type") or "1") != "1" or LETTERED.search(ol.get("style") or "")
-    ]  # fmt: skip
-    backwards = [ol for ol in soup.find_all("ol") if ol.has_attr("reversed")]
+def _list_numbers(soup: BeautifulSoup, notes: list[str]) -> None:
+    """A list's numbers as its blog showed them: by letters or Roman numerals
+    (``type``; the classic editor's ``list-style-type``, made its ``type``),
+    backwards (``reversed``), which the converter writes as MyST attributes
+    (:meth:`_Converter.convert_ol`); an item's own number (``value``), which
+    Markdown's cannot be, noted."""
+    for ol in soup.find_all("ol"):
+        style = LETTERED.search(ol.get("style") or "")
+        if style:
+            letter = "a" if style[2] in ("alpha", "latin") else "i"
+            ol["type"] = letter.upper() if style[1] == "upper" else letter
+        if ol.get("type") not in NUMBERED_BY:
+            ol.attrs.pop("type", None)
+        if ol.has_attr("reversed"):
+            ol["reversed"] = "reversed"
     valued = [li for li in soup.find_all("li") if li.get("value") and li.parent.name == "ol"]
-    if lettered:
-        notes.append(f"changed: {_lists(lettered)} by letters or Roman numerals, here 1, 2, 3")
-    if backwards:
-        notes.append(f"changed: {_lists(backwards)} backwards, here upwards")
     if valued:
         notes.append("changed: a list item's own number (value) is its place's")
 
@@ -645,10 +695,6 @@ def _lexes(name: str | None, code: str) -> bool:
     lexer = get_lexer_by_name(name, stripnl=False)
     source = code.strip("\n") + "\n"  # the code block's text, as Sphinx lexes it
     return not any(kind in Error for kind, _ in lexer.get_tokens(source))
-
-
-def _lists(found: list) -> str:
-    return "a list numbered" if len(found) == 1 else f"{len(found)} lists numbered"
 
 
 def _page_linked(image: Tag) -> str | None:
@@ -871,7 +917,7 @@ def convert(
     _take_scripts(soup, embeds, notes)
     _take_embeds(soup, embeds, notes, base_url)
     _caption_tables(soup, notes)
-    _list_numbers_noted(soup, notes)
+    _list_numbers(soup, notes)
     _verses_as_lines(soup)
     _ruby_readings(soup)
     _code_languages(soup)
