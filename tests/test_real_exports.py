@@ -1812,3 +1812,17 @@ def test_lettered_roman_and_nested_numbering_are_kept(tmp_path):
     assert inner is not None and inner["start"] == "3" and texts(inner.select("li")) == ["x", "y"]
     assert lists[3].get("start") == "10" and "reversed" in lists[3].attrs
     assert "by letters or Roman numerals" not in report and "backwards" not in report
+
+
+def test_code_of_several_lines_in_a_paragraph_keeps_its_lines(theme_data):
+    """The markup test post's ``<code>`` of a stylesheet's lines, each ended
+    by ``<br>`` in a paragraph: its blog showed a line each; it had come in
+    as one inline code span, its lines run into one."""
+    _, site, _, paths = theme_data
+    [rel] = [p for p in paths.values() if p.endswith("/markup-html-tags-and-formatting.html")]
+    section = site.page(rel).select_one("article section")
+    [paragraph] = [p for p in section.select("p") if ".post-title" in p.get_text()]
+    lines = [code.get_text() for code in paragraph.select("code")]
+    assert lines[:3] == [".post-title {", "margin: 0 0 5px;", "font-weight: bold;"], lines
+    assert lines[-2] == "}" and lines[-1] == "word-wrap: break-word;"
+    assert all(code.next_sibling.name == "br" for code in paragraph.select("code")[:-2])

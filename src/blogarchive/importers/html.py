@@ -939,6 +939,7 @@ def convert(
     _cells_inline(soup)
     _square_tables(soup)
     _division_lines(soup)
+    _code_lines(soup)
     _marked_once(soup)
     blocks = _paragraphs(soup, soup)
     body = BeautifulSoup("", "html.parser")
@@ -1396,6 +1397,41 @@ def _split_at_blank_lines(soup: BeautifulSoup, paragraph: Tag) -> None:
         new.extend([node.extract() for node in group])
         after.insert_after(new)
         after = new
+
+
+def _code_lines(soup: BeautifulSoup) -> None:
+    """Inline code of several lines (a stylesheet's or a command's lines in
+    ``<code>``, each ended by ``<br>``, in a paragraph), which its blog showed
+    a line each: a code span a line, a line break between them.  As one span
+    (Markdown's cannot hold a line break) its lines ran into one."""
+    for code in soup.find_all("code"):
+        if code.find_parent("pre") is not None or code.find("br") is None:
+            continue
+        lines: list[list] = [[]]
+        for node in list(code.contents):
+            if getattr(node, "name", "") == "br":
+                lines.append([])
+            else:
+                lines[-1].append(node.extract())
+        for number, line in enumerate(lines):
+            if number:
+                code.insert_before(soup.new_tag("br"))
+            if "".join(str(node) for node in line).strip():
+                part = soup.new_tag("code")
+                part.extend(line)
+                _strip_ends(part)
+                code.insert_before(part)
+        code.decompose()
+
+
+def _strip_ends(tag: Tag) -> None:
+    """``tag``'s text without the white space at either end, which a browser
+    does not show at a line's start or end."""
+    texts = tag.find_all(string=True)
+    if texts:
+        texts[0].replace_with(first := NavigableString(texts[0].lstrip()))
+        last = first if len(texts) == 1 else texts[-1]
+        last.replace_with(NavigableString(last.rstrip()))
 
 
 def _division_lines(soup: BeautifulSoup) -> None:
