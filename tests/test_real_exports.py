@@ -1826,3 +1826,25 @@ def test_code_of_several_lines_in_a_paragraph_keeps_its_lines(theme_data):
     assert lines[:3] == [".post-title {", "margin: 0 0 5px;", "font-weight: bold;"], lines
     assert lines[-2] == "}" and lines[-1] == "word-wrap: break-word;"
     assert all(code.next_sibling.name == "br" for code in paragraph.select("code")[:-2])
+
+
+def test_old_bloggers_styled_words_keep_their_style(tmp_path, tmp_path_factory):
+    """Blogger's editor of 2008 wrote italics, bold and struck words as
+    styled spans (``<span style="font-style: italic;">Rolling</span>``, a
+    song's title in the Blogger sample's real post); the sanitiser drops the
+    style, and they came in as plain words.  They are marked as they showed."""
+    _, site, _, paths = imported_once("blog-converters-blogger-sample2.xml", tmp_path_factory)
+    [rel] = [p for p in paths.values() if p.endswith("/rolling-in-hawaii.html")]
+    section = site.page(rel).select_one("article section")
+    assert [em.get_text() for em in section.select("p em")] == ["Rolling"]
+    html = (
+        '<p><span style="font-weight: bold;">Bold</span>, <span style="font-weight:700">heavy</span>'
+        ', <span style="font-weight: 400">plain</span>, <span style="font-style:oblique">slanted'
+        '</span>, <span style="text-decoration: line-through;">struck</span> and <span style='
+        '"font-weight:bold; font-style:italic">both</span>.</p>'
+        '<p style="font-style: italic;">A whole paragraph.</p>'
+    )
+    section, _ = hello_world_with(tmp_path, html)
+    assert [b.get_text() for b in section.select("strong")] == ["Bold", "heavy", "both"]
+    assert [i.get_text() for i in section.select("em")] == ["slanted", "both", "A whole paragraph."]
+    assert [s.get_text() for s in section.select("del, s")] == ["struck"]
