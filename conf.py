@@ -96,6 +96,8 @@ html_css_files = ["custom.css"]
 # ~~struck out~~ (an imported <del>, <s> or <strike>: importers/html.py) as <s>.
 # MyST warns that docutils has no such node, whatever the builder; this site's
 # builders (the HTML site, the e-book) all write HTML, which keeps it.
+# (The blogarchive extension adds attrs_block and attrs_inline, with which
+# imported posts keep a list's numbering and underlined words.)
 myst_enable_extensions = ["strikethrough"]
 suppress_warnings = ["myst.strikethrough"]
 myst_heading_anchors = 0

@@ -1838,8 +1838,9 @@ def test_old_bloggers_styled_words_keep_their_style(tmp_path, tmp_path_factory):
     section = site.page(rel).select_one("article section")
     assert [em.get_text() for em in section.select("p em")] == ["Rolling"]
     html = (
-        '<p><span style="font-weight: bold;">Bold</span>, <span style="font-weight:700">heavy</span>'
-        ', <span style="font-weight: 400">plain</span>, <span style="font-style:oblique">slanted'
+        '<p><span style="font-weight: bold;">Bold</span>, '
+        '<span style="font-weight:700">heavy</span>, <span style="font-weight: 400">plain</span>, '
+        '<span style="font-style:oblique">slanted'
         '</span>, <span style="text-decoration: line-through;">struck</span> and <span style='
         '"font-weight:bold; font-style:italic">both</span>.</p>'
         '<p style="font-style: italic;">A whole paragraph.</p>'
@@ -1848,3 +1849,17 @@ def test_old_bloggers_styled_words_keep_their_style(tmp_path, tmp_path_factory):
     assert [b.get_text() for b in section.select("strong")] == ["Bold", "heavy", "both"]
     assert [i.get_text() for i in section.select("em")] == ["slanted", "both", "A whole paragraph."]
     assert [s.get_text() for s in section.select("del, s")] == ["struck"]
+
+
+def test_underlined_words_stay_underlined(theme_data, tmp_path):
+    """The markup test post's ``<u>`` ("This tag shows underlined text."),
+    and a styled span's underline, came in as plain words: Markdown has no
+    underline.  They are MyST's span of the class the stylesheet underlines
+    (tests/browser/test_reader.py sees it underlined)."""
+    _, site, _, paths = theme_data
+    [rel] = [p for p in paths.values() if p.endswith("/markup-html-tags-and-formatting.html")]
+    spans = site.page(rel).select("article section span.underline")
+    assert "underlined text" in [span.get_text() for span in spans]
+    html = '<p><span style="text-decoration: underline;">Styled</span> and <ins>new</ins></p>'
+    section, _ = hello_world_with(tmp_path, html)
+    assert [span.get_text() for span in section.select("span.underline")] == ["Styled", "new"]

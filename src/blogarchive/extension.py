@@ -92,15 +92,18 @@ def _skip_unread_folders(app, config) -> None:
     config.exclude_patterns = [*config.exclude_patterns, *unread]
 
 
-def _read_list_numbering(app, config) -> None:
-    """``config-inited``: MyST reads the attributes before a block
-    (``attrs_block``), with which the importers write a list numbered as its
-    blog showed it, by letters or Roman numerals (``{style=lower-alpha}``) or
-    backwards (``{.reversed}``: :func:`_visit_enumerated_list`).  Without it
-    an imported list's ``{.reversed}`` would show as words."""
+def _read_attributes(app, config) -> None:
+    """``config-inited``: MyST reads attributes, before a block (``attrs_block``)
+    and after a span of words (``attrs_inline``), with which the importers
+    write what Markdown has no mark for: a list numbered by letters or Roman
+    numerals (``{style=lower-alpha}``) or counting down (``{.reversed}``:
+    :func:`_visit_enumerated_list`), underlined words (``[words]{.underline}``,
+    which ``_static/custom.css`` underlines).  Without them, an imported post
+    would show them as words."""
     enabled = list(config.myst_enable_extensions or ())
-    if "attrs_block" not in enabled:
-        config.myst_enable_extensions = [*enabled, "attrs_block"]
+    wanted = [name for name in ("attrs_block", "attrs_inline") if name not in enabled]
+    if wanted:
+        config.myst_enable_extensions = [*enabled, *wanted]
 
 
 def _visit_enumerated_list(self, node) -> None:
@@ -145,7 +148,7 @@ def setup(app):
         "mathml", (mathml.visit_math, None), (mathml.visit_displaymath, None)
     )
     app.connect("config-inited", mathml.use_mathml)
-    app.connect("config-inited", _read_list_numbering)
+    app.connect("config-inited", _read_attributes)
     app.add_node(nodes.enumerated_list, override=True, html=(_visit_enumerated_list, None))
     app.add_transform(CheckPostFrontMatter)
     app.add_transform(ApplyPostFrontMatter)

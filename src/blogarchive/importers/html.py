@@ -38,7 +38,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 import nh3
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
-from markdownify import MarkdownConverter
+from markdownify import MarkdownConverter, chomp
 
 from ..links import PASTED
 
@@ -379,6 +379,17 @@ def _flanked(text: str) -> str:
 ITALICS = _delimited(MarkdownConverter.convert_em)
 
 
+def UNDERLINED(self, el, text, parent_tags):  # noqa: N802 (a conversion, as ITALICS is)
+    """Underlined words (``<u>``, ``<ins>``, a style's underline) as MyST's
+    span of the class ``underline`` (``[words]{.underline}``), which the
+    site's stylesheet underlines: Markdown has no underline, and they came in
+    as plain words."""
+    if "_noformat" in parent_tags:
+        return text
+    before, after, text = chomp(text)
+    return f"{before}[{text}]{{.underline}}{after}" if text else ""
+
+
 class _Converter(_Figures, MarkdownConverter):
     """markdownify, escaping only what Markdown would otherwise interpret."""
 
@@ -443,6 +454,7 @@ class _Converter(_Figures, MarkdownConverter):
     convert_b = convert_strong = _delimited(MarkdownConverter.convert_b)
     convert_del = convert_s = convert_strike = _delimited(MarkdownConverter.convert_del)
     convert_em = convert_i = convert_cite = convert_dfn = convert_var = ITALICS
+    convert_u = convert_ins = UNDERLINED
 
     def convert_span(self, el, text, parent_tags):  # Blogger wraps text in styled spans
         return text
@@ -1379,6 +1391,7 @@ STYLED = [
     (re.compile(r"font-weight\s*:\s*(bold|bolder|[6-9]00)\b", re.I), "strong", "b strong th"),
     (re.compile(r"font-style\s*:\s*(italic|oblique)\b", re.I), "em", "i em cite dfn var"),
     (re.compile(r"text-decoration[\w-]*\s*:[^;]*\bline-through\b", re.I), "s", "s del strike"),
+    (re.compile(r"text-decoration[\w-]*\s*:[^;]*\bunderline\b", re.I), "u", "u ins a"),
 ]
 
 
