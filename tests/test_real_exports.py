@@ -1863,3 +1863,24 @@ def test_underlined_words_stay_underlined(theme_data, tmp_path):
     html = '<p><span style="text-decoration: underline;">Styled</span> and <ins>new</ins></p>'
     section, _ = hello_world_with(tmp_path, html)
     assert [span.get_text() for span in section.select("span.underline")] == ["Styled", "new"]
+
+
+def test_marks_side_by_side_spaces_and_links_show_as_they_did(tmp_path):
+    """Marks side by side (a Word paste's bold split in two, code in two)
+    showed Markdown's marks ("**Split****bold**"); a mark or a link around a
+    space alone lost the space ("ab"); a "!" right before a link made it a
+    picture ("Wow![link](...)"); an underlined link's words, a span in a link,
+    left no link ("[[underlined]{.underline}](...)" as text)."""
+    html = (
+        "<p><b>Split</b><span><b>bold</b></span> a<b> </b>b x<a href='http://example.org/'> </a>y"
+        " <code>co</code><code>de</code> Wow!<a href='http://example.org/'>link</a> and"
+        " <a href='http://example.org/u'><u>underlined</u></a></p>"
+    )
+    section, _ = hello_world_with(tmp_path, html)
+    [paragraph] = [p for p in section.select("p") if "Split" in p.get_text()]
+    words = " ".join(paragraph.get_text().split())
+    assert words == "Splitbold a b x y code Wow!link and underlined", words
+    assert [b.get_text() for b in paragraph.select("strong")] == ["Splitbold"]
+    assert [c.get_text() for c in paragraph.select("code")] == ["code"]
+    assert paragraph.find("img") is None
+    assert [a.get_text() for a in paragraph.select("a[href]")] == ["link", "underlined"]

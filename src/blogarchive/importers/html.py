@@ -26,6 +26,7 @@ Each change, and what is left as it was, is a note for the import report.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import functools
 import itertools
@@ -241,6 +242,7 @@ BLOCK_START = re.compile(
 
 
 PICTURE = f"blogarchive{_DRAWN}picture"  # a pasted picture's place while the sanitiser runs
+PICTURED = f"blogarchive{_DRAWN}pictured"  # before each picture's Markdown, while it is written
 
 
 def sanitise(html: str) -> str:
@@ -324,10 +326,6 @@ class _Figures:
 #: Where a mark's stars (or tildes) open and where they close, in the
 #: Markdown being written (:func:`_delimited`); gone once :func:`_flanked` read them.
 OPENS, CLOSES = f"blogarchive{_DRAWN}opens", f"blogarchive{_DRAWN}closes"
-#: A run of stars and tildes one of those marks is in.
-DELIMITER_RUN = re.compile(
-    f"(?:[*~]|{OPENS}|{CLOSES})*(?:{OPENS}|{CLOSES})(?:[*~]|{OPENS}|{CLOSES})*"
-)
 
 
 def _delimited(convert):
@@ -338,11 +336,18 @@ def _delimited(convert):
         written = convert(self, el, text, parent_tags)
         marked = written.strip(" ")  # (markdownify moves a space at either end outside)
         if "_noformat" in parent_tags or not marked:
-            return written
+            return written or (" " if text and text.isspace() else "")  # ("a<b> </b>c")
         at = written.index(marked)
         return written[:at] + OPENS + marked + CLOSES + written[at + len(marked) :]
 
     return implementation
+
+
+def _not_pictures(text: str) -> str:
+    """The Markdown with a "!" of the words right before a link or a span
+    escaped: "Wow![link](...)" made the link a picture (one from another
+    host).  A picture's own "!" follows ``PICTURED``, which is taken out."""
+    return re.sub(f"(?<!{PICTURED})!\\[", r"\\![", text).replace(PICTURED, "")
 
 
 def _flanked(text: str) -> str:
@@ -353,8 +358,9 @@ def _flanked(text: str) -> str:
     "*"quoted"*s", "**[link](...)**b"), and showed as text.  The letter
     beside them is written as its character reference instead ("&#84;he"),
     which CommonMark reads as punctuation there and shows as the letter: the
-    reader sees the author's characters, marked as the old blog showed them.
-    (markdown-it's own tests of the characters, which MyST parses with.)"""
+    reader sees the author's characters, marked as they showed.  (Each run
+    of stars or tildes is read as markdown-it, which MyST parses with, reads
+    it: the characters on either side of the whole run.)"""
 
     def punctuation(char: str) -> bool:
         return isMdAsciiPunct(ord(char)) or isPunctChar(char)
@@ -362,21 +368,44 @@ def _flanked(text: str) -> str:
     def other(char: str) -> bool:  # neither space nor punctuation: a letter, a digit...
         return not isWhiteSpace(ord(char)) and not punctuation(char)
 
+    pieces, opens, closes = [], [], []  # the text without the marks; where they were
+    length = 0
+    for piece in re.split(f"({OPENS}|{CLOSES})", text):
+        if piece in (OPENS, CLOSES):
+            (opens if piece == OPENS else closes).append(length)
+        else:
+            pieces.append(piece)
+            length += len(piece)
+    text = "".join(pieces)
     as_reference: set[int] = set()
-    for run in DELIMITER_RUN.finditer(text):
-        before = text[run.start() - 1] if run.start() else " "
-        after = text[run.end()] if run.end() < len(text) else " "
-        if OPENS in run[0] and other(before) and punctuation(after):
-            as_reference.add(run.start() - 1)
-        if CLOSES in run[0] and punctuation(before) and other(after):
-            as_reference.add(run.end())
+    for run in re.finditer(r"\*+|~+", text):
+        start, end = run.span()
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        opening = bisect.bisect_left(opens, start) < bisect.bisect_left(opens, end)
+        closing = bisect.bisect_right(closes, start) < bisect.bisect_right(closes, end)
+        if opening and other(before) and punctuation(after):
+            as_reference.add(start - 1)
+        if closing and punctuation(before) and other(after):
+            as_reference.add(end)
     chars = list(text)
     for at in as_reference:
         chars[at] = f"&#{ord(chars[at])};"
-    return "".join(chars).replace(OPENS, "").replace(CLOSES, "")
+    return "".join(chars)
 
 
 ITALICS = _delimited(MarkdownConverter.convert_em)
+
+
+def ABBREVIATION(self, el, text, parent_tags):  # noqa: N802 (a conversion, as ITALICS is)
+    """An abbreviation with what it stands for (its title) is MyST's
+    ``{abbr}`` role, which writes ``<abbr title=...>`` again: "LSCB",
+    explained when the reader points at it.  Its words are the role's as
+    written (a role's text is not Markdown)."""
+    words, title = " ".join(el.get_text().split()), " ".join(el.get("title", "").split())
+    if not title or not words or "`" in words + title or "(" in words:
+        return text
+    return _role("abbr", f"{words} ({title})")
 
 
 def UNDERLINED(self, el, text, parent_tags):  # noqa: N802 (a conversion, as ITALICS is)
@@ -384,16 +413,18 @@ def UNDERLINED(self, el, text, parent_tags):  # noqa: N802 (a conversion, as ITA
     span of the class ``underline`` (``[words]{.underline}``), which the
     site's stylesheet underlines: Markdown has no underline, and they came in
     as plain words."""
-    if "_noformat" in parent_tags:
-        return text
+    if "_noformat" in parent_tags or "a" in parent_tags:  # (a link is underlined as it is;
+        return text  # a span in its words was no link: "[a [b]{.underline}](...)")
     before, after, text = chomp(text)
-    return f"{before}[{text}]{{.underline}}{after}" if text else ""
+    return f"{before}[{text}]{{.underline}}{after}" if text else before or after
 
 
 class _Converter(_Figures, MarkdownConverter):
     """markdownify, escaping only what Markdown would otherwise interpret."""
 
     def convert_a(self, el, text, parent_tags):
+        if text and text.isspace():  # a link around a space: the space ("x<a> </a>y")
+            return " "
         href = safe_url(el.get("href"))
         if href is None:
             el.attrs.pop("href", None)
@@ -414,7 +445,7 @@ class _Converter(_Figures, MarkdownConverter):
             el["title"] = " ".join(el["title"].split()).replace("\\", "\\\\")
         converted = super().convert_img(el, text, parent_tags)
         el.attrs = raw
-        return converted
+        return PICTURED + converted  # (:func:`_not_pictures`)
 
     def escape(self, text, parent_tags):
         return super().escape(INLINE.sub(r"\\\1", text or ""), parent_tags)
@@ -470,17 +501,7 @@ class _Converter(_Figures, MarkdownConverter):
     def convert_sub(self, el, text, parent_tags):
         return _script_role("sub", el)
 
-    def convert_abbr(self, el, text, parent_tags):
-        """An abbreviation with what it stands for (its title) is MyST's
-        ``{abbr}`` role, which writes ``<abbr title=...>`` again: "LSCB",
-        explained when the reader points at it.  Its words are the role's as
-        written (a role's text is not Markdown)."""
-        words, title = " ".join(el.get_text().split()), " ".join(el.get("title", "").split())
-        if not title or not words or "`" in words + title or "(" in words:
-            return text
-        return _role("abbr", f"{words} ({title})")
-
-    convert_acronym = convert_abbr
+    convert_abbr = convert_acronym = ABBREVIATION
 
     def convert_dt(self, el, text, parent_tags):
         return f"\n\n**{text.strip()}**\n\n" if text.strip() else ""
@@ -614,7 +635,13 @@ def _verses_as_lines(soup: BeautifulSoup) -> None:
 
 
 #: The tags Markdown marks alike: italics, bold, struck out.
-MARKED_ALIKE = (["em", "i", "cite", "dfn", "var"], ["strong", "b"], ["del", "s", "strike"])
+MARKED_ALIKE = (
+    ["em", "i", "cite", "dfn", "var"],
+    ["strong", "b"],
+    ["del", "s", "strike"],
+    ["u", "ins"],
+    ["code", "kbd", "samp", "tt"],  # ("`a``b`" was code of a backtick)
+)
 
 
 def _marked_once(soup: BeautifulSoup) -> None:
@@ -622,12 +649,20 @@ def _marked_once(soup: BeautifulSoup) -> None:
     ``<em>`` in an ``<em>``), bold in bold, struck in struck are the words
     alone: a browser shows them as it shows the words around them, and
     Markdown's ``*`` in ``*`` ("*The *Quote* block*") showed its stars.  A
-    line break at either end of such words is moved out of them."""
+    line break at either end of such words is moved out of them.  Words
+    marked right after words marked alike are marked with them: "**a****b**"
+    showed its stars."""
     alike = {name: names for names in MARKED_ALIKE for name in names}
+    for span in soup.find_all("span"):  # (which marks nothing: "<span><b>a</b></span><b>b</b>")
+        span.unwrap()
     found = soup.find_all(list(alike))  # once: a find_all of each kind took 1.6 ms a post
     for tag in found:
+        before = tag.previous_sibling
         if tag.find_parent(alike[tag.name]) is not None:
             tag.unwrap()
+        elif getattr(before, "name", None) in alike[tag.name]:
+            before.extend(list(tag.contents))
+            tag.decompose()
     for tag in (tag for tag in found if tag.parent is not None):
         while tag.contents and getattr(tag.contents[-1], "name", None) == "br":
             tag.insert_after(tag.contents[-1].extract())  # ("*Author  \n*" showed a "*")
@@ -973,7 +1008,7 @@ def convert(
         ],
     )
     _lists_kept_apart(body)
-    text = _flanked(converter.convert_soup(body)).replace("\ue000", "")
+    text = _flanked(_not_pictures(converter.convert_soup(body))).replace("\ue000", "")
     text = re.sub(r"[ \t]+\n", lambda m: "  \n" if m.group(0).startswith("  ") else "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
     text = _with_footnotes(text, footnotes or [], base_url, notes, media)
