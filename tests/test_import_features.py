@@ -389,6 +389,13 @@ def test_more_break_ends_the_excerpt(wordpress, blogger):
     assert "The rest" not in excerpt.get_text()
     page = body(wordpress[0], "posts/2012/a-break-in-bold.html")
     assert "*" not in page.get_text() and "The rest, after the break." in page.get_text()
+    # Blogger's "expandable post summaries" (its help's way, before the jump
+    # break of 2009): the rest of the post in a <span class="fullpost">, which
+    # the template hid on the home page.  Its start is the excerpt's end.
+    excerpt = summaries(blogger[0], "An expandable summary").select_one(".post-excerpt")
+    assert "Its second paragraph." in excerpt.get_text() and "The rest" not in excerpt.get_text()
+    page = body(blogger[0], "posts/2008/an-expandable-summary.html")
+    assert "The rest, which the template hid there." in page.get_text()
 
 
 def test_password_protected_posts_are_never_published(wordpress):

@@ -961,6 +961,7 @@ def convert(
     _image_pages_as_pictures(soup, notes)
     for anchor in soup.find_all("a", attrs={"name": "more"}):
         anchor.replace_with(soup.new_string(f"\n{MORE}\n"))
+    _summary_hack_as_break(soup)
     media = _media(soup, base_url)
     _take_scripts(soup, embeds, notes)
     _take_embeds(soup, embeds, notes, base_url)
@@ -1443,6 +1444,25 @@ def _styles_as_marks(soup: BeautifulSoup) -> None:
             mark = soup.new_tag(name)
             mark.extend(list(tag.contents))
             tag.append(mark)
+
+
+def _summary_hack_as_break(soup: BeautifulSoup) -> None:
+    """Blogger's "expandable post summaries" (its help's way, 2007-2009,
+    before the jump break): the rest of a post in a ``<span
+    class="fullpost">``, which the template hid on the home page and showed
+    on the post's.  Where a post has no break of its own, its start is the
+    "more" break: the excerpt is what the home page showed."""
+    rest = soup.find(class_="fullpost")
+    if rest is None or MORE in soup.get_text():
+        return
+    before = rest.previous_sibling
+    while before is not None and _is_blank(before):
+        before = before.previous_sibling
+    if before is None or before.name == "br" or _is_block(before):
+        rest.insert_before(brk := soup.new_tag("p"))  # a paragraph: the words after it are
+        brk.string = MORE  # not the excerpt's (a break in a paragraph ends it after them)
+    else:  # in a paragraph's words: the paragraph whole, in the excerpt
+        rest.insert_before(soup.new_string(f" {MORE} "))
 
 
 def _split_at_blank_lines(soup: BeautifulSoup, paragraph: Tag) -> None:
