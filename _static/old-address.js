@@ -14,6 +14,9 @@
      box) to the search page; /search?updated-max=<date> (its "Older posts")
      to the month of the newest post before then, with updated-min too (its
      archive's year links) to that year; no post then, all posts.
+   - On the 404 page: a file the old blog served itself (a self-hosted
+     WordPress's /wp-content/uploads/2010/07/report.pdf), which the import
+     kept beside its post, leads to the kept file (blog/files.json).
    - On any page (the home page, for WordPress's /?p=12): a ?p=<number> or
      ?page_id=<number> address leads to the post or page that had it;
      WordPress's search (?s=<words>) to the search page; its plain archive
@@ -36,6 +39,17 @@
   const rel = document.querySelector("base")
     ? decodeURIComponent(location.pathname.slice(new URL(site).pathname.length))
     : "";
+  if (/[^/]\.\w+$/.test(rel) && !/\.html?$/.test(rel)) {
+    let files = [];
+    try {
+      files = await (await fetch(new URL("blog/files.json", site))).json();
+    } catch {}
+    const file = files.find((entry) => entry.old === rel);
+    if (file) {
+      location.replace(new URL(file.url, site));
+      return;
+    }
+  }
   const listing = rel.match(/^(category|tag|author)\/(?:[^/]+\/)*?([^/]+)\/(?:page\/\d+\/?)?$/);
   if (listing) {
     const index = new URL(`blog/${listing[1]}/`, site);

@@ -36,6 +36,9 @@ FILES = {
     "/img/photo.html": ("application/octet-stream", b"<script>x()</script>"),
     "/img/photo.xhtml": ("image/png", b'<html xmlns="http://www.w3.org/1999/xhtml"><script/>'),
     "/docs/minutes.docx": (DOCX, b"PK a document"),  # a type with "xml" in it, kept
+    # A self-hosted WordPress blog's own uploads, on the blog's own host.
+    "/wp-content/uploads/2010/07/photo.png": ("image/png", PNG + b"uploaded"),
+    "/wp-content/uploads/2010/07/report.pdf": ("application/pdf", b"%PDF-1.4 an upload"),
 }
 
 

@@ -1,5 +1,5 @@
 """Links in rendered HTML fragments: excerpts on listing pages, feed bodies;
-WordPress's numbered addresses."""
+WordPress's numbered addresses; where a kept file's old address is recorded."""
 
 from __future__ import annotations
 
@@ -14,6 +14,10 @@ import lxml.html
 #: site's policy shows data: pictures and nothing is fetched (the importers
 #: keep it, the feeds too); never an SVG, which can hold script, nor a link.
 PASTED = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]+$", re.I)
+#: Where ``blog import`` records the old address of each file it kept beside a
+#: post (importers/media.py), in the post's folder: the 404 page answers the
+#: old blog's own ones (pages.py, ``blog/files.json``).
+MEDIA_RECORD = "media.yaml"
 
 
 def wordpress_number(address: str) -> int | None:

@@ -9,7 +9,8 @@
 - ``404.html``, which also finds a post from an old Blogger address it was
   never told about (``/2010/07/<anything>.html``: the month's best-matching slug);
 - ``blog/posts.json`` (read by the 404 page and by search results for dates),
-  ``blog/pages.json`` (the imported pages WordPress numbered: old-address.js) and
+  ``blog/pages.json`` (the imported pages WordPress numbered: old-address.js),
+  ``blog/files.json`` (the old blog's own files, kept: old-address.js) and
   ``robots.txt``, ``sitemap.xml``, and ``CNAME`` when the repository has one (a custom domain).
 """
 
@@ -20,14 +21,16 @@ import json
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
+import yaml
 from sphinx.util.osutil import relative_uri
 
 from .archive import CATALOGS, blog_archive
+from .confine import inside
 from .epub import epub_file, for_site
 from .incremental import generated_files, run_tasks, start_tasks, write_from_the_last
-from .links import wordpress_number
+from .links import MEDIA_RECORD, wordpress_number
 from .state import build_state
 
 #: Pages left out of the sitemap: old addresses and revisions (noindex, canonical elsewhere).
@@ -248,6 +251,45 @@ def _wordpress_id(app, docname: str) -> dict:
     return {} if number is None else {"wp": number}
 
 
+def _old_files(app) -> list[dict]:
+    """The kept files the old blog served from its own host (a self-hosted
+    WordPress's ``/wp-content/uploads/2010/07/report.pdf``, which other
+    sites link to), each with its address on the site: ``blog/files.json``,
+    by which the 404 page leads the old address to the file, once the
+    archive answers at the old blog's domain (old-address.js).  From each
+    post folder's ``media.yaml`` and the pictures and files Sphinx copied;
+    a file from another host (a picture host, Blogger's) is not the old
+    blog's address to answer."""
+    env, records, found = app.env, {}, []
+    kept = [(path, docs, f"_images/{name}") for path, (docs, name) in env.images.items()]
+    kept += [(path, docs, f"_downloads/{dest}") for path, (docs, dest) in env.dlfiles.items()]
+    for path, docnames, url in kept:
+        file = Path(app.srcdir, path)
+        if file.parent not in records:
+            records[file.parent] = _media_record(file.parent, app.srcdir)
+        old = urlsplit(str(records[file.parent].get(file.name) or ""))
+        hosts = {
+            urlsplit(str(env.metadata.get(docname, {}).get(key) or "")).hostname
+            for docname in docnames
+            for key in ("wordpress_url", "blogger_url")
+        }
+        if old.hostname and old.hostname in hosts and old.path.strip("/"):
+            found.append({"old": unquote(old.path.lstrip("/")), "url": url})
+    return sorted(found, key=lambda entry: entry["old"])
+
+
+def _media_record(folder: Path, srcdir) -> dict:
+    """A post folder's record of its files' old addresses (empty if none)."""
+    record = folder / MEDIA_RECORD
+    if not record.is_file() or not inside(record, srcdir):
+        return {}
+    try:
+        data = yaml.safe_load(record.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def _as_json(items: list[dict]) -> bytes:
     """A list as the site's small JSON files hold it: keys sorted, UTF-8."""
     return (json.dumps(items, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
@@ -275,6 +317,7 @@ def _write_small_files(app, archive) -> None:
         if (number := _wordpress_id(app, page.docname))
     ]
     write_if_changed(outdir / archive.blog_path / "pages.json", _as_json(pages))
+    write_if_changed(outdir / archive.blog_path / "files.json", _as_json(_old_files(app)))
     robots = f"User-agent: *\nAllow: /\n\nSitemap: {archive.baseurl}sitemap.xml\n"
     write_if_changed(outdir / "robots.txt", robots.encode("utf-8"))
     cname = Path(app.srcdir) / "CNAME"  # GitHub Pages' custom domain

@@ -38,7 +38,9 @@ import yaml
 from slugify import slugify
 from tqdm import tqdm
 
-SOURCES = "media.yaml"
+from ..links import MEDIA_RECORD
+
+SOURCES = MEDIA_RECORD
 #: What a post's media may be; anything else (an HTML error page) is refused.
 TYPES = re.compile(
     r"^(image/|audio/|video/|application/(pdf|msword|rtf|zip|octet-stream|vnd\.)|text/(plain|csv))"
