@@ -98,7 +98,7 @@ SITE_FOLDERS = frozenset({"_static", "_images", "_downloads", "_sources", "pagef
 def _written_files(archive) -> set[str]:
     """Every file the archive writes that is not a page (pages.py, feeds.py)."""
     blog = archive.settings.blog_path
-    names = {archive.feed_docname, f"{blog}/posts.json", f"{blog}/pages.json"}
+    names = {archive.feed_docname, *(f"{blog}/{name}.json" for name in ("posts", "pages", "files"))}
     names.update(listing.feed for listing in archive.listings() if listing.feed)
     return names | set(SITE_FILES) | set(OLD_FEEDS)
 
