@@ -1884,3 +1884,8 @@ def test_marks_side_by_side_spaces_and_links_show_as_they_did(tmp_path):
     assert [c.get_text() for c in paragraph.select("code")] == ["code"]
     assert paragraph.find("img") is None
     assert [a.get_text() for a in paragraph.select("a[href]")] == ["link", "underlined"]
+    # Code's own "![" is the code's (Rust's "vec![1, 2]"), never escaped.
+    section, _ = hello_world_with(
+        tmp_path / "code", "<pre>vec![1, 2]</pre><p><code>v![0]</code></p>"
+    )
+    assert [c.get_text().strip() for c in section.select("pre, p code")] == ["vec![1, 2]", "v![0]"]

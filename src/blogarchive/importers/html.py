@@ -242,7 +242,7 @@ BLOCK_START = re.compile(
 
 
 PICTURE = f"blogarchive{_DRAWN}picture"  # a pasted picture's place while the sanitiser runs
-PICTURED = f"blogarchive{_DRAWN}pictured"  # before each picture's Markdown, while it is written
+BANG = f"blogarchive{_DRAWN}bang"  # after words ending in "!", while they are written
 
 
 def sanitise(html: str) -> str:
@@ -344,10 +344,10 @@ def _delimited(convert):
 
 
 def _not_pictures(text: str) -> str:
-    """The Markdown with a "!" of the words right before a link or a span
-    escaped: "Wow![link](...)" made the link a picture (one from another
-    host).  A picture's own "!" follows ``PICTURED``, which is taken out."""
-    return re.sub(f"(?<!{PICTURED})!\\[", r"\\![", text).replace(PICTURED, "")
+    """The Markdown with the "!" ending words (marked by ``BANG``; never
+    code's, where "vec![1]" is the code) escaped right before a link or a
+    span: "Wow![link](...)" made the link a picture, one from another host."""
+    return re.sub(f"!{BANG}(?=\\[)", r"\\!", text).replace(BANG, "")
 
 
 def _flanked(text: str) -> str:
@@ -445,10 +445,12 @@ class _Converter(_Figures, MarkdownConverter):
             el["title"] = " ".join(el["title"].split()).replace("\\", "\\\\")
         converted = super().convert_img(el, text, parent_tags)
         el.attrs = raw
-        return PICTURED + converted  # (:func:`_not_pictures`)
+        return converted
 
     def escape(self, text, parent_tags):
-        return super().escape(INLINE.sub(r"\\\1", text or ""), parent_tags)
+        text = super().escape(INLINE.sub(r"\\\1", text or ""), parent_tags)
+        # (words ending in "!", never code's: marked for :func:`_not_pictures`)
+        return text + BANG if parent_tags and text.endswith("!") else text
 
     def _escape_start(self, text: str) -> str:
         stripped = text.lstrip()
