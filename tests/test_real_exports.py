@@ -1884,6 +1884,14 @@ def test_marks_side_by_side_spaces_and_links_show_as_they_did(tmp_path):
     assert [c.get_text() for c in paragraph.select("code")] == ["code"]
     assert paragraph.find("img") is None
     assert [a.get_text() for a in paragraph.select("a[href]")] == ["link", "underlined"]
+    # Bold words after a line break in a quote or a table: the break's mark,
+    # a private character, had been written out as its reference beside them.
+    html = (
+        "<blockquote>a<br><b>(x)</b>y</blockquote><table><tr><td>b<br><b>(z)</b></td></tr></table>"
+    )
+    section, _ = hello_world_with(tmp_path / "quote", html)
+    assert [b.get_text() for b in section.select("blockquote strong, td strong")] == ["(x)", "(z)"]
+    assert "\ue000" not in section.get_text()
     # Code's own "![" is the code's (Rust's "vec![1, 2]"), never escaped.
     section, _ = hello_world_with(
         tmp_path / "code", "<pre>vec![1, 2]</pre><p><code>v![0]</code></p>"

@@ -1011,7 +1011,7 @@ def convert(
         ],
     )
     _lists_kept_apart(body)
-    text = _flanked(_not_pictures(converter.convert_soup(body))).replace("\ue000", "")
+    text = _flanked(_not_pictures(converter.convert_soup(body).replace("\ue000", "")))
     text = re.sub(r"[ \t]+\n", lambda m: "  \n" if m.group(0).startswith("  ") else "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
     text = _with_footnotes(text, footnotes or [], base_url, notes, media)
