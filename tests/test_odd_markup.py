@@ -39,6 +39,8 @@ SNIPPETS = [
     "<h2>Heading ending with #</h2><h3>### hashes ###</h3><h4>* star heading</h4>",
     "<h1></h1><h2> </h2><p>after empty headings</p>",
     "<a href='http://example.org/'><h2>Heading in a link</h2></a>",
+    # (through a span, an old layout's: the link's Markdown spanned paragraphs)
+    "<a href='http://example.org/'><span><h2>Head A</h2><div><h2>Head B</h2></div></span></a>",
     # Blocks where Markdown takes none
     "<ul><li><h3>heading in a list</h3></li><li><pre>pre in a list</pre></li>"
     "<li><table><tr><td>table in a list</td></tr></table></li></ul>",
