@@ -1897,3 +1897,19 @@ def test_marks_side_by_side_spaces_and_links_show_as_they_did(tmp_path):
         tmp_path / "code", "<pre>vec![1, 2]</pre><p><code>v![0]</code></p>"
     )
     assert [c.get_text().strip() for c in section.select("pre, p code")] == ["vec![1, 2]", "v![0]"]
+
+
+def test_highlighted_and_small_words_keep_their_look(tmp_path):
+    """The block editor's highlight (``<mark>``) and fine print (``<small>``)
+    came in as plain words.  They are MyST's spans the stylesheet shows as a
+    browser did; a ``<mark>`` with no background (the block editor's text
+    colour, which the site does not keep) stays plain."""
+    html = (
+        "<p><mark>highlighted</mark> words, "
+        '<mark style="background-color:rgba(0, 0, 0, 0)" class="has-inline-color">red words</mark>'
+        " and <small>fine print</small>.</p>"
+    )
+    section, _ = hello_world_with(tmp_path, html)
+    assert [span.get_text() for span in section.select("span.mark")] == ["highlighted"]
+    assert [span.get_text() for span in section.select("span.small")] == ["fine print"]
+    assert "highlighted words, red words and fine print." in " ".join(section.get_text().split())

@@ -412,15 +412,21 @@ def ABBREVIATION(self, el, text, parent_tags):  # noqa: N802 (a conversion, as I
     return _role("abbr", f"{words} ({title})")
 
 
-def UNDERLINED(self, el, text, parent_tags):  # noqa: N802 (a conversion, as ITALICS is)
-    """Underlined words (``<u>``, ``<ins>``, a style's underline) as MyST's
-    span of the class ``underline`` (``[words]{.underline}``), which the
-    site's stylesheet underlines: Markdown has no underline, and they came in
-    as plain words."""
-    if "_noformat" in parent_tags or "a" in parent_tags:  # (a link is underlined as it is;
-        return text  # a span in its words was no link: "[a [b]{.underline}](...)")
-    before, after, text = chomp(text)
-    return f"{before}[{text}]{{.underline}}{after}" if text else before or after
+def _spanned(name: str):
+    """Words Markdown has no mark for as MyST's span of the class ``name``
+    (``[words]{.underline}``), which the site's stylesheet shows as a browser
+    did (``_static/custom.css``): underlined (``<u>``, ``<ins>``, a style's
+    underline), highlighted (``<mark>``), fine print (``<small>``).  They
+    came in as plain words.  Not in a link's words, where a span left no link
+    ("[a [b]{.underline}](...)"): a link is underlined as it is."""
+
+    def conversion(self, el, text, parent_tags):
+        if "_noformat" in parent_tags or "a" in parent_tags:
+            return text
+        before, after, text = chomp(text)
+        return f"{before}[{text}]{{.{name}}}{after}" if text else before or after
+
+    return conversion
 
 
 class _Converter(_Figures, MarkdownConverter):
@@ -491,7 +497,8 @@ class _Converter(_Figures, MarkdownConverter):
     convert_b = convert_strong = _delimited(MarkdownConverter.convert_b)
     convert_del = convert_s = convert_strike = _delimited(MarkdownConverter.convert_del)
     convert_em = convert_i = convert_cite = convert_dfn = convert_var = ITALICS
-    convert_u = convert_ins = UNDERLINED
+    convert_u = convert_ins = _spanned("underline")
+    convert_mark, convert_small = _spanned("mark"), _spanned("small")
 
     def convert_span(self, el, text, parent_tags):  # Blogger wraps text in styled spans
         return text
@@ -975,6 +982,9 @@ def convert(
         anchor.replace_with(soup.new_string(f"\n{MORE}\n"))
     if "fullpost" in html:
         _summary_hack_as_break(soup)
+    if "<mark" in html.lower():  # the block editor's colour of words (not kept), no highlight
+        for colour in soup.find_all("mark", style=NO_BACKGROUND):
+            colour.unwrap()
     media = _media(soup, base_url)
     _take_scripts(soup, embeds, notes)
     _take_embeds(soup, embeds, notes, base_url)
@@ -1446,6 +1456,10 @@ STYLED = [
 ]
 
 
+#: A style with no background: a ``<mark>`` of it is the block editor's text colour.
+NO_BACKGROUND = re.compile(
+    r"background(?:-color)?\s*:\s*(?:transparent|rgba\([^)]*,\s*0\s*\))", re.I
+)
 #: Whether a post styles any words so at all (most do not: no tag looked at).
 STYLED_AT_ALL = re.compile(r"font-weight|font-style|text-decoration", re.I)
 
