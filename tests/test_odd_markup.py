@@ -105,7 +105,7 @@ SNIPPETS = [
 ]
 
 
-def export_text(fmt: str) -> str:
+def export_text(fmt: str, snippets: list[str] = SNIPPETS) -> str:
     """An export of ``fmt`` holding each snippet as a post of its own."""
     if fmt == "wordpress":
         items = "".join(
@@ -114,7 +114,7 @@ def export_text(fmt: str) -> str:
             f"<wp:post_id>{100 + n}</wp:post_id>"
             f"<wp:post_date>2011-01-{n % 28 + 1:02d} 07:40:14</wp:post_date>"
             "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>\n"
-            for n, snippet in enumerate(SNIPPETS)
+            for n, snippet in enumerate(snippets)
         )
         return (
             '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"'
@@ -131,7 +131,7 @@ def export_text(fmt: str) -> str:
         f"<content type='html'>{html.escape(snippet, quote=False)}</content>"
         "<link rel='alternate' type='text/html'"
         f" href='http://old.blogspot.com/2013/03/odd-{n}.html'/></entry>\n"
-        for n, snippet in enumerate(SNIPPETS)
+        for n, snippet in enumerate(snippets)
     )
     return (
         "<?xml version='1.0' encoding='UTF-8'?>\n<feed xmlns='http://www.w3.org/2005/Atom'>"
@@ -157,3 +157,22 @@ def test_odd_markup_builds_and_keeps_every_word(tmp_path, fmt):
         expected = words(source_view(source, fmt))
         shown = words(page_view(site, rel))
         assert shown == expected, (rel, difflib.ndiff(expected, shown))
+
+
+def test_a_stray_ruby_fallback_around_headings_is_not_refused(tmp_path):
+    """A ruby's fallback (``<rp>``) out of any ruby, around a link's headings:
+    the Blogger post was refused with a converter's error (to bs4 the
+    fallback's text is no tag's text, so both headings' text was "" and each
+    was taken for the whole link's).  It comes in, its headings linked."""
+    snippet = (
+        "<a href='http://example.org/'><rp>x<h2>Head C</h2><div><h2>Head D</h2></div></rp></a>"
+    )
+    export = tmp_path / "odd.xml"
+    export.write_text(export_text("blogger", [snippet]), encoding="utf-8")
+    root = new_blog(tmp_path / "blog")
+    argv = ["import", "blogger", str(export), "--posts-dir", str(root / "posts"), "--no-media"]
+    assert main(argv) == 0
+    assert build(root, root / "_build/html") == 0
+    page = Site(root / "_build/html").page("posts/2013/odd-0.html")
+    linked = [a.get_text() for a in page.select('article section a[href="http://example.org/"]')]
+    assert linked == ["x", "Head C", "Head D"], linked

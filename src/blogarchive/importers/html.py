@@ -699,6 +699,8 @@ def _ruby_readings(soup: BeautifulSoup) -> None:
         if getattr(before, "name", None) != "rp":
             reading.insert_before(soup.new_string("("))
             reading.insert_after(soup.new_string(")"))
+    for tag in soup.find_all(["ruby", "rb", "rt", "rtc", "rp"]):  # their words, as text: bs4
+        tag.unwrap()  # leaves a reading's and a fallback's out of a tag's text (get_text)
 
 
 #: The language a blog named for its code, as its highlighter wrote it in a
@@ -1371,8 +1373,9 @@ def _headings_as_text(soup: BeautifulSoup, notes: list[str]) -> None:
     there, and it came in as "## heading"; a link around a heading alone, a
     linked heading."""
     for heading in soup.find_all(HEADING_TAG):
-        link = heading.find_parent("a")
-        if link is not None and link.get_text(strip=True) == heading.get_text(strip=True):
+        link, words = heading.find_parent("a"), heading.get_text(strip=True)
+        if link is not None and words and link.get_text(strip=True) == words:  # (bs4's text
+            # leaves out a ruby's fallback: in a stray <rp>, two headings were "" alike)
             # A link around a heading (a template's habit): the heading, linked.
             inside = soup.new_tag("a", attrs=dict(link.attrs))
             inside.extend(list(heading.contents))
