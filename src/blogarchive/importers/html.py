@@ -984,9 +984,6 @@ def convert(
         anchor.replace_with(soup.new_string(f"\n{MORE}\n"))
     if "fullpost" in html:
         _summary_hack_as_break(soup)
-    if "<mark" in html.lower():  # the block editor's colour of words (not kept), no highlight
-        for colour in soup.find_all("mark", style=NO_BACKGROUND):
-            colour.unwrap()
     media = _media(soup, base_url)
     _take_scripts(soup, embeds, notes)
     _take_embeds(soup, embeds, notes, base_url)
@@ -1431,15 +1428,8 @@ def _blocks_kept_apart(soup: BeautifulSoup) -> None:
     remove as a block of its own; MathML (removed whole) as its text; a
     paragraph's two line breaks in a row (a blank line) as two paragraphs."""
     for tag in _named(soup, KEPT_APART):
-        words = list(tag.contents)
-        while words and _is_spacing(words[-1]):  # (a break at either end is no mark's)
-            words.pop()
-        while words and _is_spacing(words[0]):
-            words.pop(0)
-        if tag.name == "address" and words:  # which a browser shows in italics
-            italics = soup.new_tag("em")
-            words[0].insert_before(italics)
-            italics.extend(words)
+        if tag.name == "address":  # which a browser shows in italics
+            _in_italics(soup, tag)
         tag.name = KEPT_APART[tag.name]
         tag.attrs = {}
     for formula in soup.find_all("math"):
@@ -1464,14 +1454,19 @@ NO_BACKGROUND = re.compile(
     r"background(?:-color)?\s*:\s*(?:transparent|rgba\([^)]*,\s*0\s*\))", re.I
 )
 #: Whether a post styles any words so at all (most do not: no tag looked at).
-STYLED_AT_ALL = re.compile(r"font-weight|font-style|text-decoration", re.I)
+STYLED_AT_ALL = re.compile(r"font-weight|font-style|text-decoration|background", re.I)
 
 
 def _styles_as_marks(soup: BeautifulSoup) -> None:
-    """Words styled bold, italic or struck out marked so, as they showed: the
-    sanitiser drops every style, and they had come in as plain words (a
-    song's title in italics).  A heading's bold is its own."""
+    """Words styled bold, italic, struck out or underlined marked so, as they
+    showed: the sanitiser drops every style, and they had come in as plain
+    words (a song's title in italics).  A heading's bold is its own.  A
+    ``<mark>`` with no background is the block editor's colour of words
+    (which the site does not keep), no highlight: its words alone."""
     for tag in soup.find_all(style=True):
+        if tag.name == "mark" and NO_BACKGROUND.search(tag["style"]):
+            tag.unwrap()
+            continue
         for style, name, marked in STYLED:
             if not style.search(tag["style"]) or tag.name in marked.split():
                 continue
@@ -1499,6 +1494,19 @@ def _summary_hack_as_break(soup: BeautifulSoup) -> None:
         brk.string = MORE  # not the excerpt's (a break in a paragraph ends it after them)
     else:  # in a paragraph's words: the paragraph whole, in the excerpt
         rest.insert_before(soup.new_string(f" {MORE} "))
+
+
+def _in_italics(soup: BeautifulSoup, tag: Tag) -> None:
+    """``tag``'s words in italics; a line break at either end is no mark's."""
+    words = list(tag.contents)
+    while words and _is_spacing(words[-1]):
+        words.pop()
+    while words and _is_spacing(words[0]):
+        words.pop(0)
+    if words:
+        italics = soup.new_tag("em")
+        words[0].insert_before(italics)
+        italics.extend(words)
 
 
 def _split_at_blank_lines(soup: BeautifulSoup, paragraph: Tag) -> None:

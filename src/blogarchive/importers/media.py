@@ -40,7 +40,6 @@ from tqdm import tqdm
 
 from ..links import MEDIA_RECORD
 
-SOURCES = MEDIA_RECORD
 #: What a post's media may be; anything else (an HTML error page) is refused.
 TYPES = re.compile(
     r"^(image/|audio/|video/|application/(pdf|msword|rtf|zip|octet-stream|vnd\.)|text/(plain|csv))"
@@ -260,7 +259,7 @@ def source(url: str) -> str:
 
 def _sources(folder: Path) -> dict[str, str]:
     try:
-        data = yaml.safe_load((folder / SOURCES).read_text(encoding="utf-8"))
+        data = yaml.safe_load((folder / MEDIA_RECORD).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
         return {}
     return data if isinstance(data, dict) else {}
@@ -271,7 +270,7 @@ def _save_sources(folder: Path, record: dict[str, str]) -> None:
     text = "# Where each file of this post came from (blog import)\n" + yaml.safe_dump(
         dict(sorted(merged.items())), allow_unicode=True, width=10_000
     )
-    (folder / SOURCES).write_text(text, encoding="utf-8")
+    (folder / MEDIA_RECORD).write_text(text, encoding="utf-8")
 
 
 def rewrite(body: str, folder_name: str, fetched: list[Fetched]) -> tuple[str, list[str]]:
