@@ -1913,3 +1913,43 @@ def test_highlighted_and_small_words_keep_their_look(tmp_path):
     assert [span.get_text() for span in section.select("span.mark")] == ["highlighted"]
     assert [span.get_text() for span in section.select("span.small")] == ["fine print"]
     assert "highlighted words, red words and fine print." in " ".join(section.get_text().split())
+
+
+def test_centred_and_right_aligned_words_keep_their_place(tmp_path, tmp_path_factory):
+    """Blogger's editor centred a picture or a poem's lines with a style
+    (``<div style="text-align: center;">``: the Blogger sample's poster),
+    old pages with ``<center>`` or ``align``; WordPress's block editor with a
+    class, its classic editor a picture with ``aligncenter``.  The sanitiser
+    drops each, and they came in to the left.  A paragraph keeps its place
+    as MyST's block attribute (``{.text-center}``), which custom.css aligns;
+    a left-aligned division inside a centred one is to the left again."""
+    _, site, _, paths = imported_once("blog-converters-blogger-sample2.xml", tmp_path_factory)
+    [section] = [
+        section
+        for rel in paths.values()
+        if (section := site.page(rel).select_one("article section")) and "Plush" in str(section)
+    ]
+    [poster] = [p for p in section.select("p") if "cabbage" in str(p)]
+    assert "text-center" in poster["class"]
+    [history] = [p for p in section.select("p") if p.get_text().startswith("Work history")]
+    assert "text-center" not in history.get("class", [])
+    html = (
+        '<div style="text-align: center;">A line<br />and its second</div>'
+        "<div style='text-align:right'><div>Yours,</div><div>the author</div></div>"
+        '<p align="right">Right</p><center>Old centre</center>'
+        '<p class="has-text-align-center">Block centred</p>'
+        '<p><img class="aligncenter size-full" src="/x.png" alt="Centred picture" /></p>'
+        "<p style='text-align: justify'>Justified</p><p>Plain</p>"
+        "<div style='text-align: center'><blockquote><p>Quoted</p></blockquote></div>"
+    )
+    section, _ = hello_world_with(tmp_path, html)
+    placed = {
+        " ".join(p.get_text(" ").split()) or p.img["alt"]: p.get("class", [])
+        for p in section.select(":scope > p")
+    }
+    assert placed["A line and its second"] == ["text-center"]
+    assert placed["Yours,"] == placed["the author"] == placed["Right"] == ["text-right"]
+    assert placed["Old centre"] == placed["Block centred"] == ["text-center"]
+    assert placed["Centred picture"] == ["text-center"]
+    assert placed["Justified"] == placed["Plain"] == []
+    assert section.select_one("blockquote p").get_text() == "Quoted"

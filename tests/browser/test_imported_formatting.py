@@ -1,6 +1,7 @@
 """An imported post's formatting as a reader sees it in Chromium: what
 Markdown has no mark for, written by the importer as MyST's attributes
-(underlined words, lists by letters, Roman numerals or counting down), and
+(underlined words, lists by letters, Roman numerals or counting down,
+centred and right-aligned paragraphs), and
 marks Markdown would not read (bold words right before a letter), each shown
 as its old blog showed it: by the computed style, not the HTML alone.
 """
@@ -21,7 +22,8 @@ FORMATTED = (
     ' italic;">styled</span>.</p>\n\n'
     '<ol type="a"><li>first</li><li>second</li></ol>\n\n'
     '<ol style="list-style-type: upper-roman;"><li>one</li></ol>\n\n'
-    "<ol reversed><li>three</li><li>two</li><li>one</li></ol>"
+    "<ol reversed><li>three</li><li>two</li><li>one</li></ol>\n\n"
+    '<div style="text-align: center;">Centred words</div><p align="right">Signed</p>'
 )
 
 
@@ -53,6 +55,8 @@ def test_imported_formatting_shows_as_its_blog_showed_it(tmp_path, browser, monk
                 numbers: lists.map(ol => getComputedStyle(ol).listStyleType),
                 reversed: lists.map(ol => ol.reversed),
                 start: lists.map(ol => ol.start),
+                aligned: [...section.querySelectorAll('p')].map(
+                  p => [p.innerText.trim(), getComputedStyle(p).textAlign]),
               };
             }"""
         )
@@ -65,3 +69,6 @@ def test_imported_formatting_shows_as_its_blog_showed_it(tmp_path, browser, monk
     assert shown["underline"] == "underline" and shown["italic"] == "italic"
     assert shown["numbers"] == ["lower-alpha", "upper-roman", "decimal"]
     assert shown["reversed"] == [False, False, True] and shown["start"][2] == 3
+    aligned = dict(shown["aligned"])
+    assert aligned["Centred words"] == "center" and aligned["Signed"] == "right"
+    assert aligned["UPDATE:The news is underlined and styled."] == "start"

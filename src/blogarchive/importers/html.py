@@ -50,8 +50,10 @@ SCHEMES = {"http", "https", "mailto"}
 #: and ``%`` (already-encoded text).  The rest is percent-encoded.
 URL_SAFE = ":/?#[]@!$&'*+,;=%~-._"
 LEXER = "data-lexer"
+ALIGN = "data-align"  # a block's alignment, as :func:`_alignments` found it
 ATTRIBUTES = {
     **nh3.ALLOWED_ATTRIBUTES,
+    **{name: {ALIGN} for name in ("p", "div", "center")},
     "a": {"href", "title", "name"},
     "img": {"src", "alt", "title", "width", "height"},
     "pre": {LEXER},  # the code's language, as :func:`_code_languages` found it
@@ -478,7 +480,7 @@ class _Converter(_Figures, MarkdownConverter):
         return "".join([self._escape_start(parts[0]), *after])
 
     def convert_p(self, el, text, parent_tags):
-        return super().convert_p(el, self._escape_lines(text), parent_tags)
+        return _aligned(el, super().convert_p(el, self._escape_lines(text), parent_tags))
 
     def convert_li(self, el, text, parent_tags):
         first = next((c for c in el.children if not _is_blank(c)), None)
@@ -544,6 +546,18 @@ class _Converter(_Figures, MarkdownConverter):
 
     def convert_notconverted(self, el, text, parent_tags):
         return "\n\n" + unconverted_note(el.get_text()) + "\n\n"
+
+
+def _aligned(paragraph: Tag, written: str) -> str:
+    """A paragraph's Markdown after its alignment (:func:`_alignments`), as
+    MyST's block attribute (``{.text-center}``), where it is a block of the
+    post's own: not in a list or a quote, whose block would take it."""
+    shown = SHOWN_ALIGNED.get(paragraph.get(ALIGN, ""))
+    if not shown or not written.strip() or FENCED.search(written):
+        return written  # (an embed's note, a figure: a directive, not words to align)
+    if paragraph.parent is None or paragraph.parent.name != "[document]":
+        return written
+    return f"\n\n{{.{shown}}}\n{written.lstrip()}"
 
 
 def _numbered_list(listed: Tag, written: str, parent_tags) -> str:
@@ -839,8 +853,10 @@ def _is_spacing(node) -> bool:
     return _is_blank(node) or getattr(node, "name", "") == "br"
 
 
-def _paragraphs(soup: BeautifulSoup, container: Tag) -> list:
-    """Children of ``container`` as blocks: runs of inline content split at ``<br><br>``."""
+def _paragraphs(soup: BeautifulSoup, container: Tag, aligned: str | None = None) -> list:
+    """Children of ``container`` as blocks: runs of inline content split at
+    ``<br><br>``; each paragraph aligned as ``aligned`` (its division's) or
+    as its own :func:`_alignments` found it."""
     out: list = []
     current: list = []
 
@@ -850,7 +866,7 @@ def _paragraphs(soup: BeautifulSoup, container: Tag) -> list:
         while current and _is_spacing(current[0]):
             current.pop(0)
         if current:
-            paragraph = soup.new_tag("p")
+            paragraph = soup.new_tag("p", attrs={ALIGN: aligned} if aligned else {})
             for node in current:
                 paragraph.append(node.extract() if node.parent else node)
             out.append(paragraph)
@@ -862,9 +878,11 @@ def _paragraphs(soup: BeautifulSoup, container: Tag) -> list:
         node = children[i]
         if isinstance(node, Tag) and node.name in WRAPPERS:
             flush()
-            out.extend(_paragraphs(soup, node))
+            out.extend(_paragraphs(soup, node, node.get(ALIGN, aligned)))
         elif isinstance(node, Tag) and node.name in BLOCKS:
             flush()
+            if node.name == "p" and aligned and not node.has_attr(ALIGN):
+                node[ALIGN] = aligned
             out.append(node)
         elif isinstance(node, Tag) and node.name == "br":
             j = i + 1
@@ -976,6 +994,8 @@ def convert(
     soup = BeautifulSoup(html, "html.parser")
     _flatten_deep(soup, notes)
     _drop_trackers(soup, notes)
+    if "align" in html or "<center" in html.lower():
+        _alignments(soup)
     _blocks_kept_apart(soup)
     if STYLED_AT_ALL.search(html):
         _styles_as_marks(soup)
@@ -1431,7 +1451,7 @@ def _blocks_kept_apart(soup: BeautifulSoup) -> None:
         if tag.name == "address":  # which a browser shows in italics
             _in_italics(soup, tag)
         tag.name = KEPT_APART[tag.name]
-        tag.attrs = {}
+        tag.attrs = {ALIGN: tag[ALIGN]} if tag.has_attr(ALIGN) else {}
     for formula in soup.find_all("math"):
         formula.replace_with(soup.new_string(formula.get_text()))
     for paragraph in soup.find_all("p"):
@@ -1496,6 +1516,48 @@ def _summary_hack_as_break(soup: BeautifulSoup) -> None:
         rest.insert_before(soup.new_string(f" {MORE} "))
 
 
+#: How a block's words were aligned: a style's, an old attribute's, the block
+#: editor's class.  "left" is kept too, for a block to the left in a centred one.
+TEXT_ALIGN = re.compile(r"(?:^|;)\s*text-align\s*:\s*(left|center|right|justify)\b", re.I)
+ALIGN_CLASS = re.compile(r"^has-text-align-(left|center|right)$")
+#: The alignments a paragraph keeps (its class, which ``_static/custom.css``
+#: aligns): the others are the page's own (a justified one read as the left).
+SHOWN_ALIGNED = {"center": "text-center", "right": "text-right"}
+FENCED = re.compile(r"^(?:`{3,}|:{3,})", re.M)
+
+
+def _alignments(soup: BeautifulSoup) -> None:
+    """Each paragraph and division's alignment (``ALIGN``), which the
+    sanitiser would drop with its style: ``text-align`` (Blogger's editor
+    centred a picture or a poem's lines so), ``align`` and ``<center>`` (old
+    pages'), the block editor's ``has-text-align-center``; a picture alone in
+    a paragraph with the classic editor's ``aligncenter``, which WordPress
+    showed centred.  Its blocks keep it (:func:`_paragraphs`)."""
+    for tag in _named(soup, ("p", "div", "center")):
+        found = [tag.get("align", "").lower()] if tag.name != "center" else ["center"]
+        found += [m.group(1).lower() for m in TEXT_ALIGN.finditer(tag.get("style", ""))]
+        found += [m.group(1) for c in tag.get("class", []) if (m := ALIGN_CLASS.match(c))]
+        found = [how for how in found if how in ("left", "center", "right", "justify")]
+        if not found and _a_picture_centred(tag):
+            found = ["center"]
+        if found:
+            tag[ALIGN] = "left" if found[-1] == "justify" else found[-1]
+
+
+def _a_picture_centred(tag: Tag) -> bool:
+    """``tag`` holds a picture alone (or a link around one) of the class
+    ``aligncenter``."""
+    held = [node for node in tag.contents if not _is_blank(node)]
+    if len(held) == 1 and isinstance(held[0], Tag) and held[0].name == "a":
+        held = [node for node in held[0].contents if not _is_blank(node)]
+    return (
+        len(held) == 1
+        and isinstance(held[0], Tag)
+        and held[0].name == "img"
+        and "aligncenter" in held[0].get("class", [])
+    )
+
+
 def _in_italics(soup: BeautifulSoup, tag: Tag) -> None:
     """``tag``'s words in italics; a line break at either end is no mark's."""
     words = list(tag.contents)
@@ -1531,7 +1593,7 @@ def _split_at_blank_lines(soup: BeautifulSoup, paragraph: Tag) -> None:
     groups.append(current + pending)
     after = paragraph
     for group in groups[1:]:
-        new = soup.new_tag("p")
+        new = soup.new_tag("p", attrs=dict(paragraph.attrs))
         new.extend([node.extract() for node in group])
         after.insert_after(new)
         after = new
@@ -1615,8 +1677,8 @@ def _lines_as_paragraphs(soup: BeautifulSoup, run: list[Tag]) -> None:
         if _empty_line(division):
             paragraph = None
             continue
-        if paragraph is None:
-            paragraph = soup.new_tag("p")
+        if paragraph is None or paragraph.get(ALIGN) != division.get(ALIGN):
+            paragraph = soup.new_tag("p", attrs=dict(division.attrs))
             division.insert_before(paragraph)
         else:
             paragraph.append(soup.new_tag("br"))
