@@ -1939,7 +1939,7 @@ def test_centred_and_right_aligned_words_keep_their_place(tmp_path, tmp_path_fac
         '<p align="right">Right</p><center>Old centre</center>'
         '<p class="has-text-align-center">Block centred</p>'
         '<p><img class="aligncenter size-full" src="/x.png" alt="Centred picture" /></p>'
-        "<p style='text-align: justify'>Justified</p><p>Plain</p>"
+        "<p style='text-align: justify'>Justified</p><p>Plain</p><p data-align=right>Own</p>"
         "<div style='text-align: center'><blockquote><p>Quoted</p></blockquote></div>"
     )
     section, _ = hello_world_with(tmp_path, html)
@@ -1951,5 +1951,5 @@ def test_centred_and_right_aligned_words_keep_their_place(tmp_path, tmp_path_fac
     assert placed["Yours,"] == placed["the author"] == placed["Right"] == ["text-right"]
     assert placed["Old centre"] == placed["Block centred"] == ["text-center"]
     assert placed["Centred picture"] == ["text-center"]
-    assert placed["Justified"] == placed["Plain"] == []
+    assert placed["Justified"] == placed["Plain"] == placed["Own"] == []
     assert section.select_one("blockquote p").get_text() == "Quoted"

@@ -1534,6 +1534,7 @@ def _alignments(soup: BeautifulSoup) -> None:
     a paragraph with the classic editor's ``aligncenter``, which WordPress
     showed centred.  Its blocks keep it (:func:`_paragraphs`)."""
     for tag in _named(soup, ("p", "div", "center")):
+        tag.attrs.pop(ALIGN, None)  # the post's own would be taken for one found
         found = [tag.get("align", "").lower()] if tag.name != "center" else ["center"]
         found += [m.group(1).lower() for m in TEXT_ALIGN.finditer(tag.get("style", ""))]
         found += [m.group(1) for c in tag.get("class", []) if (m := ALIGN_CLASS.match(c))]
