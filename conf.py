@@ -90,7 +90,7 @@ html_sidebars = {
 html_theme_options = {
     "top_of_page_buttons": [],
 }
-html_css_files = ["custom.css"]
+html_css_files = ["custom.css", "imported.css"]
 
 # -- MyST -------------------------------------------------------------------
 # ~~struck out~~ (an imported <del>, <s> or <strike>: importers/html.py) as <s>.
@@ -113,7 +113,7 @@ epub_copyright = copyright
 version = release = "1"  # the e-book's edition: EPUB 3 needs one
 epub_uid = epub_identifier = "chrismillsblog-archive"  # one name: toc.ncx and content.opf agree
 epub_scheme = "blogarchive"
-epub_css_files = []  # custom.css is written for Furo's pages
+epub_css_files = ["imported.css"]  # imported words' marks (custom.css is for Furo's pages)
 epub_show_urls = "footnote"
 epub_tocscope = "includehidden"  # the contents epub.py makes, in nav.xhtml and toc.ncx
 epub_tocdepth = 3  # year, month, post

@@ -6,6 +6,7 @@ the archive"."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -32,6 +33,10 @@ def post_text(date: str, title: str, tags: str) -> str:
         body += "\n![A chart of referrals](first/chart.png)\n"
     if title == "An autumn post":  # math: MathML, which the book's manifest must declare
         body += "\nThe area is {math}`\\pi r^2`.\n"
+    if title == "A new year":  # an import's marks and alignment (importers/html.py)
+        body += "\n[Underlined]{.underline}, [marked]{.mark}.\n\n{.text-center}\nCentred.\n"
+    if title == "Second of July":  # a link to another site: its address a note in the book
+        body += "\nSee [the review](https://www.gov.uk/munro-review).\n"
     return f"---\n{front}---\n\n{body}"
 
 
@@ -154,6 +159,45 @@ def test_each_post_has_its_date_tags_and_pictures(book):
     assert img["alt"] == "A chart of referrals"
     with zipfile.ZipFile(book) as epub:
         assert epub.read(img["src"].replace("../../", "")) == PNG
+
+
+#: What an import writes for what Markdown has no mark for, and how the old
+#: blog showed it (the declarations its class must have in the book).
+IMPORTED_LOOK = {
+    "underline": "text-decoration: underline",
+    "mark": "background-color:",
+    "text-center": "text-align: center",
+}
+
+
+def test_imported_marks_and_alignment_show_in_the_book(book):
+    """An imported post's underlined and highlighted words and its centred
+    paragraph (MyST's spans and block attribute) had no stylesheet in the
+    book, whose pages are Sphinx's epub theme's: plain words, to the left."""
+    page = read(book, "posts/2011/new-year.xhtml")
+    found = {name: page.select_one(f".body .{name}") for name in IMPORTED_LOOK}
+    assert [found[name].get_text() for name in found] == ["Underlined", "marked", "Centred."]
+    with zipfile.ZipFile(book) as epub:
+        sheets = " ".join(
+            epub.read(link["href"].replace("../../", "")).decode()
+            for link in page.find_all("link", rel="stylesheet")
+        )
+    for name, declaration in IMPORTED_LOOK.items():
+        rules = re.findall(rf"\.{re.escape(name)}\s*{{([^}}]*)}}", sheets)
+        assert any(declaration in rule for rule in rules), (name, rules)
+
+
+def test_only_a_page_with_a_link_elsewhere_ends_on_notes(book):
+    """Each link to another site has its address as a note at its page's
+    end, under "Footnotes" (``epub_show_urls``).  Sphinx added that heading
+    to every page, so a post with no such link ended on it alone."""
+    second = read(book, "posts/2010/second.xhtml")
+    [rubric] = second.select("p.rubric")
+    assert rubric.get_text() == "Footnotes"
+    notes = rubric.find_next_siblings()
+    assert "https://www.gov.uk/munro-review" in " ".join(note.get_text() for note in notes)
+    for name in ("posts/2010/first.xhtml", "posts/2011/new-year.xhtml", "epub/2010.xhtml"):
+        assert read(book, name).select("p.rubric") == [], name
 
 
 def test_a_posts_comments_from_the_old_blog_are_in_the_book(book):

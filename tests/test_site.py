@@ -520,7 +520,7 @@ def test_stylesheets_after_one_that_cannot_join_keep_their_order_and_colours(tmp
     page = site.page("index.html")
     links = page.select('link[rel="stylesheet"]')
     names = [link["href"].split("?")[0].rsplit("/", 1)[-1] for link in links]
-    assert names == ["site.css", "print.css", "furo-variables.css", "custom.css"]
+    assert names == ["site.css", "print.css", "furo-variables.css", "custom.css", "imported.css"]
     assert links[1]["media"] == "print"
     held = site.path("_static/site.css").read_text(encoding="utf-8")
     assert "styles/furo.css" in held and "custom.css" not in held

@@ -98,6 +98,18 @@ class BlogEpubBuilder(Epub3Builder):
 
         opf.write_text(MANIFEST_PAGE.sub(declared, opf.read_text(encoding="utf-8")), "utf-8")
 
+    def add_visible_links(self, tree: nodes.document, show_urls: str = "inline") -> None:
+        """Sphinx's, without the "Footnotes" heading it adds to the end of
+        every page before it looks for a link to note (``epub_show_urls =
+        "footnote"``): a page with none ended on that heading alone."""
+        before = {id(rubric) for rubric in tree.findall(nodes.rubric)}
+        super().add_visible_links(tree, show_urls)
+        for added in [r for r in tree.findall(nodes.rubric) if id(r) not in before]:
+            parent = added.parent
+            noted = parent.children[parent.index(added) + 1 :]
+            if not any(isinstance(node, nodes.footnote) for node in noted):
+                parent.remove(added)
+
     def get_toc(self) -> None:
         suffix = self.out_suffix
         refnodes = []
