@@ -1953,3 +1953,45 @@ def test_centred_and_right_aligned_words_keep_their_place(tmp_path, tmp_path_fac
     assert placed["Centred picture"] == ["text-center"]
     assert placed["Justified"] == placed["Plain"] == placed["Own"] == []
     assert section.select_one("blockquote p").get_text() == "Quoted"
+
+
+def test_pictures_set_to_the_left_or_right_keep_their_place(tmp_path, tmp_path_factory):
+    """A picture the text flowed around (Blogger's editor floated it with a
+    style on the picture or on its link, in a captioned picture's table
+    too; WordPress with ``alignleft``, ``alignright``) came in where it stood
+    in the words, at its full size: a line of words beside its foot.  It is
+    set to that side again (MyST's ``align``: Furo floats ``align-left``),
+    at the width its style gave it."""
+    _, site, _, paths = imported_once("ci-lhh-blogger-data-test.xml", tmp_path_factory)
+    [rel] = [
+        page
+        for (_, old), page in paths.items()
+        if old.endswith("/donec-ultrices-mauris-vitae-diam.html")
+    ]
+    pictures = site.page(rel).select("article section img")
+    assert "{align" not in site.page(rel).get_text()
+    placed = {img["alt"]: (img.get("class", []), img.get("style", "")) for img in pictures}
+    assert placed["Maecenas viverra consequat ullamcorper."][0] == []
+    left = placed["Pellentesque tincidunt eleifend varius."]
+    assert "align-left" in left[0] and "width: 25%" in left[1]
+    assert "align-right" in placed["Morbi non urna a lacus pellentesque porta id at erat."][0]
+    html = (
+        '<p><a href="https://1.bp.blogspot.com/a/s1600/a.jpg" style="clear: left; float: left;'
+        ' margin-bottom: 1em; margin-right: 1em;"><img border="0" alt="Linked" height="240"'
+        ' width="320" src="https://1.bp.blogspot.com/a/s320/a.jpg" /></a>Words beside it.</p>'
+        '<p><img class="alignright size-medium" alt="Classic" src="/r.png" /> More words.</p>'
+        '<table align="right" cellpadding="0" cellspacing="0" class="tr-caption-container"'
+        ' style="float: right; margin-left: 1em; text-align: right;"><tbody><tr><td>'
+        '<img alt="Captioned" src="/c.png" /></td></tr><tr><td class="tr-caption">A caption'
+        "</td></tr></tbody></table><p>After.</p>"
+        '<figure class="wp-block-image alignleft"><img alt="Block" src="/b.png"/></figure>'
+        '<p><img style="float:nowhere" alt="Odd" src="/o.png"/></p>'
+    )
+    section, _ = hello_world_with(tmp_path, html)
+    classes = {img["alt"]: img.get("class", []) for img in section.select("img")}
+    classes.update({f.img["alt"]: f.get("class", []) for f in section.select("figure")})
+    assert "align-left" in classes["Linked"] and "align-right" in classes["Classic"]
+    assert "align-right" in classes["Captioned"] and "align-left" in classes["Block"]
+    assert not {"align-left", "align-right"} & set(classes["Odd"])
+    assert "width: 320px" in section.select_one('img[alt="Linked"]').get("style", "")
+    assert "{align" not in section.get_text()

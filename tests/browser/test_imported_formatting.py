@@ -23,7 +23,9 @@ FORMATTED = (
     '<ol type="a"><li>first</li><li>second</li></ol>\n\n'
     '<ol style="list-style-type: upper-roman;"><li>one</li></ol>\n\n'
     "<ol reversed><li>three</li><li>two</li><li>one</li></ol>\n\n"
-    '<div style="text-align: center;">Centred words</div><p align="right">Signed</p>'
+    '<div style="text-align: center;">Centred words</div><p align="right">Signed</p>\n\n'
+    '<p><img style="float: right; width: 40%" src="https://example.org/p.png" alt="Beside"/>'
+    " Words the picture stood beside.</p>"
 )
 
 
@@ -34,11 +36,20 @@ def test_imported_formatting_shows_as_its_blog_showed_it(tmp_path, browser, monk
     export.write_text(text, encoding="utf-8")
     blog = new_blog(tmp_path / "blog")
     monkeypatch.chdir(REPO)
-    assert main(["import", "wordpress", str(export), "--posts-dir", str(blog / "posts")]) == 0
+    argv = ["import", "wordpress", str(export), "--posts-dir", str(blog / "posts"), "--no-media"]
+    assert main(argv) == 0
     site = Server(build_in_child(blog, tmp_path / "html"))
     page = browser.new_page()
     try:
+        page.set_viewport_size({"width": 1200, "height": 800})
         page.goto(site.url("posts/2011/hello-world.html"))
+        beside = page.locator('img[alt="Beside"]')
+        wide = beside.evaluate(
+            """img => [getComputedStyle(img).cssFloat,
+                       img.getBoundingClientRect().width / img.closest('p').clientWidth]"""
+        )
+        page.set_viewport_size({"width": 400, "height": 800})
+        narrow = beside.evaluate("img => getComputedStyle(img).cssFloat")
         shown = page.evaluate(
             """() => {
               const section = document.querySelector('article section');
@@ -72,3 +83,7 @@ def test_imported_formatting_shows_as_its_blog_showed_it(tmp_path, browser, monk
     aligned = dict(shown["aligned"])
     assert aligned["Centred words"] == "center" and aligned["Signed"] == "right"
     assert aligned["UPDATE:The news is underlined and styled."] == "start"
+    # A picture the words flowed beside: beside them, at its width; on a
+    # phone's screen a picture of its own.
+    assert wide[0] == "right" and 0.35 < wide[1] < 0.45, wide
+    assert narrow == "none"

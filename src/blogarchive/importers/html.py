@@ -51,11 +51,12 @@ SCHEMES = {"http", "https", "mailto"}
 URL_SAFE = ":/?#[]@!$&'*+,;=%~-._"
 LEXER = "data-lexer"
 ALIGN = "data-align"  # a block's alignment, as :func:`_alignments` found it
+SIDE, WIDTH = "data-side", "data-width"  # a picture's side and width (:func:`_pictures_placed`)
 ATTRIBUTES = {
     **nh3.ALLOWED_ATTRIBUTES,
     **{name: {ALIGN} for name in ("p", "div", "center")},
     "a": {"href", "title", "name"},
-    "img": {"src", "alt", "title", "width", "height"},
+    "img": {"src", "alt", "title", "width", "height", SIDE, WIDTH},
     "pre": {LEXER},  # the code's language, as :func:`_code_languages` found it
     "abbr": {"title"},  # what it stands for: shown when the reader points at it
     "acronym": {"title"},
@@ -322,7 +323,10 @@ class _Figures:
         if src is None:
             return None
         caption_text = self.process_tag(caption, parent_tags) if caption else ""
-        return figure_directive(src, image.get("alt") or "", caption_text, _page_linked(image))
+        side = image.get(SIDE) if image.get(SIDE) in ("left", "right") else None
+        return figure_directive(
+            src, image.get("alt") or "", caption_text, _page_linked(image), side
+        )
 
 
 #: Where a mark's stars (or tildes) open and where they close, in the
@@ -457,7 +461,7 @@ class _Converter(_Figures, MarkdownConverter):
             el["title"] = " ".join(el["title"].split()).replace("\\", "\\\\")
         converted = super().convert_img(el, text, parent_tags)
         el.attrs = raw
-        return converted
+        return _placed(el, converted)
 
     def escape(self, text, parent_tags):
         text = super().escape(INLINE.sub(r"\\\1", text or ""), parent_tags)
@@ -788,15 +792,19 @@ def _page_linked(image: Tag) -> str | None:
     return target
 
 
-def figure_directive(src: str, alt: str, caption: str, target: str | None = None) -> str:
+def figure_directive(
+    src: str, alt: str, caption: str, target: str | None = None, side: str | None = None
+) -> str:
     """MyST for a picture and its caption (MyST already), fenced longer than
     any run of backticks in the caption; a link to ``target`` when the picture
-    was a link to a page."""
+    was a link to a page; set to the ``side`` the text flowed beside it on."""
     lines = [fence(caption) + "{figure} " + src]
     if alt:
         lines.append(":alt: " + " ".join(alt.split()))
     if target:
         lines.append(":target: " + target)
+    if side:
+        lines.append(":align: " + side)
     lines.append("")
     if caption.strip():
         lines.append(caption.strip())
@@ -996,6 +1004,8 @@ def convert(
     _drop_trackers(soup, notes)
     if "align" in html or "<center" in html.lower():
         _alignments(soup)
+    if "float" in html or "align" in html:
+        _pictures_placed(soup)
     _blocks_kept_apart(soup)
     if STYLED_AT_ALL.search(html):
         _styles_as_marks(soup)
@@ -1557,6 +1567,72 @@ def _a_picture_centred(tag: Tag) -> bool:
         and held[0].name == "img"
         and "aligncenter" in held[0].get("class", [])
     )
+
+
+FLOATED = re.compile(r"(?:^|;)\s*float\s*:\s*(left|right)\b", re.I)
+STYLED_WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*(\d{1,4}(?:\.\d{1,3})?(?:px|%))", re.I)
+SIDE_CLASS = re.compile(r"^align(left|right)$")
+
+
+def _pictures_placed(soup: BeautifulSoup) -> None:
+    """Each picture the text flowed beside (``SIDE``, and ``WIDTH``, the
+    width it was shown at, which the sanitiser would drop with its style):
+    floated by its style or its link's (Blogger's editor), in Blogger's
+    captioned picture's floated table, of WordPress's ``alignleft`` or
+    ``alignright`` (its own class, its figure's).  Written as MyST's
+    ``align`` (:func:`_placed`, figures' ``:align:``), which Furo floats."""
+    for image in soup.find_all("img"):
+        image.attrs.pop(SIDE, None), image.attrs.pop(WIDTH, None)  # the post's own are not
+        side = next(filter(None, map(_side, _holders(image))), None)
+        if side is None:
+            continue
+        image[SIDE] = side
+        width = STYLED_WIDTH.search(image.get("style", ""))
+        if width:
+            image[WIDTH] = width.group(1).lower()
+        elif re.fullmatch(r"\d{1,4}", image.get("width", "")):
+            image[WIDTH] = image["width"] + "px"
+
+
+def _holders(image: Tag) -> list[Tag]:
+    """``image`` and what places it: a link around it alone, a captioned
+    picture's table or a figure it is in."""
+    holders = [image]
+    link = image.parent
+    if link is not None and link.name == "a":
+        if [node for node in link.contents if not _is_blank(node)] == [image]:
+            holders.append(link)
+    holders += [
+        found
+        for found in (image.find_parent("figure"), image.find_parent("table"))
+        if found is not None
+        and (found.name == "figure" or "tr-caption-container" in found.get("class", []))
+    ]
+    return holders
+
+
+def _side(tag: Tag) -> str | None:
+    """The side ``tag`` was floated to, or None."""
+    floated = FLOATED.search(tag.get("style", ""))
+    if floated:
+        return floated.group(1).lower()
+    sides = [m.group(1) for name in tag.get("class", []) if (m := SIDE_CLASS.match(name))]
+    if sides:
+        return sides[-1]
+    if tag.name == "table" and tag.get("align", "").lower() in ("left", "right"):
+        return tag["align"].lower()
+    return None
+
+
+def _placed(image: Tag, written: str) -> str:
+    """A picture's Markdown followed by its side and width (MyST's inline
+    attributes, ``{align=left width="25%"}``), where it was written as a picture."""
+    side = image.get(SIDE)
+    if side not in ("left", "right") or not written.startswith("!["):
+        return written
+    width = image.get(WIDTH, "")
+    sized = f' width="{width}"' if re.fullmatch(r"\d{1,4}(?:\.\d{1,3})?(?:px|%)", width) else ""
+    return f"{written}{{align={side}{sized}}}"
 
 
 def _in_italics(soup: BeautifulSoup, tag: Tag) -> None:

@@ -635,7 +635,9 @@ def expand_shortcodes(html: str) -> tuple[str, list[str], list[str]]:
             if image:
                 notes.append("changed: [caption] became a figure")
                 caption = f"<figcaption>{caption.strip()}</figcaption>"
-                return f"<figure>{image.group(0)}{caption}</figure>"
+                side = attrs.get("align", "").lower()  # the text flowed beside it (html.py)
+                placed = f' class="{side}"' if side in ("alignleft", "alignright") else ""
+                return f"<figure{placed}>{image.group(0)}{caption}</figure>"
             notes.append("changed: a [caption] with no picture is its text, as WordPress showed it")
             return inner
         positional = _player_address(name, first, attrs) or positional
