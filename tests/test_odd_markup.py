@@ -55,6 +55,9 @@ SNIPPETS = [
     "<ol start='5'><li><p>para one</p><p>para two</p><blockquote>quote</blockquote></li></ol>",
     "<ul><li>a<ul><li>b<ul><li>c<ul><li>d<ul><li>e<ul><li>f</li></ul></li></ul></li></ul>"
     "</li></ul></li></ul>",
+    # Italics closing where bold opens, and the other way round (a Word paste's)
+    "<p><i>see <b>this</b></i><b>now</b>, <b>a <i>b</i></b><i>c</i>,"
+    " <em>(<strong>x,</strong></em><strong>y</strong></p>",
     # Breaks and blocks a browser shows apart
     "<p>First part<br /><br />Second part<br />same paragraph</p>",
     "<form><button>Go</button></form><marquee>moving</marquee><center>centred</center>",

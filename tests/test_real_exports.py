@@ -1995,3 +1995,22 @@ def test_pictures_set_to_the_left_or_right_keep_their_place(tmp_path, tmp_path_f
     assert not {"align-left", "align-right"} & set(classes["Odd"])
     assert "width: 320px" in section.select_one('img[alt="Linked"]').get("style", "")
     assert "{align" not in section.get_text()
+
+
+def test_italics_closing_where_bold_opens_show_as_they_did(tmp_path):
+    """Italics closing in one run of stars with bold opening or closing
+    ("*see **this*****now**", a Word paste's "<i>see <b>this</b></i><b>now</b>")
+    showed a star and "*see": CommonMark pairs such a run otherwise (its rule
+    of three).  Those italics are written with underscores."""
+    html = (
+        "<p><i>see <b>this</b></i><b>now</b>, <b>a <i>b</i></b><i>c</i>,"
+        " <em>(<strong>x,</strong></em><strong>y</strong></p>"
+    )
+    section, _ = hello_world_with(tmp_path, html)
+    [paragraph] = [p for p in section.select("p") if "now" in p.get_text()]
+    assert paragraph.get_text() == "see thisnow, a bc, (x,y"
+    assert [(m.name, m.get_text()) for m in paragraph.find_all(["em", "strong"])] == [
+        ("em", "see this"), ("strong", "this"), ("strong", "now"),
+        ("strong", "a b"), ("em", "b"), ("em", "c"),
+        ("em", "(x,"), ("strong", "x,"), ("strong", "y"),
+    ]  # fmt: skip

@@ -364,37 +364,35 @@ def _flanked(text: str) -> str:
     "*"quoted"*s", "**[link](...)**b"), and showed as text.  The letter
     beside them is written as its character reference instead ("&#84;he"),
     which CommonMark reads as punctuation there and shows as the letter: the
-    reader sees the author's characters, marked as they showed.  (Each run
-    of stars or tildes is read as markdown-it, which MyST parses with, reads
-    it: the characters on either side of the whole run.)"""
-
-    def punctuation(char: str) -> bool:
-        return isMdAsciiPunct(ord(char)) or isPunctChar(char)
-
-    def other(char: str) -> bool:  # neither space nor punctuation: a letter, a digit...
-        return not isWhiteSpace(ord(char)) and not punctuation(char)
-
+    reader sees the author's characters, marked as they showed.  Italics
+    closing or opening where bold does (:func:`_italics_apart`) are
+    written with underscores.  (Each run of stars, tildes or underscores is
+    read as markdown-it, which MyST parses with, reads it: the characters on
+    either side of the whole run.)"""
     if OPENS not in text:
         return text
-    pieces, opens, closes = [], [], []  # the text without the marks; where they were
+    pieces, events = [], []  # the text without the marks; where they were, in order
     length = 0
     for piece in re.split(f"({OPENS}|{CLOSES})", text):
         if piece in (OPENS, CLOSES):
-            (opens if piece == OPENS else closes).append(length)
+            events.append((length, piece == OPENS))
         else:
             pieces.append(piece)
             length += len(piece)
-    text = "".join(pieces)
+    text = _italics_apart("".join(pieces), events)
+    opens = [at for at, opening in events if opening]
+    closes = [at for at, opening in events if not opening]
     as_reference: set[int] = set()
-    for run in re.finditer(r"\*+|~+", text):
+    for run in re.finditer(r"\*+|~+|_+", text):
         start, end = run.span()
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
         opening = bisect.bisect_left(opens, start) < bisect.bisect_left(opens, end)
         closing = bisect.bisect_right(closes, start) < bisect.bisect_right(closes, end)
-        if opening and other(before) and punctuation(after):
+        strict = run.group()[0] == "_"  # which opens and closes at no letter
+        if opening and _other(before) and (_punctuation(after) or strict):
             as_reference.add(start - 1)
-        if closing and punctuation(before) and other(after):
+        if closing and _other(after) and (_punctuation(before) or strict):
             as_reference.add(end)
     if not as_reference:
         return text
@@ -402,6 +400,57 @@ def _flanked(text: str) -> str:
     for at in as_reference:
         chars[at] = f"&#{ord(chars[at])};"
     return "".join(chars)
+
+
+def _punctuation(char: str) -> bool:
+    return isMdAsciiPunct(ord(char)) or isPunctChar(char)
+
+
+def _other(char: str) -> bool:  # neither space nor punctuation: a letter, a digit...
+    return not isWhiteSpace(ord(char)) and not _punctuation(char)
+
+
+def _italics_apart(text: str, events: list[tuple[int, bool]]) -> str:
+    """``text`` with italics written with underscores where they close or
+    open in one run of stars with another mark closing or opening: the run
+    opens and closes, and CommonMark pairs it otherwise ("*see **this*****now**"
+    showed "*see" and a star; its rule of three).  Underscores are a run
+    of their own: "_see **this**_**now**".  ``events``: where each mark's
+    delimiters open (True) and close, in the order they were written."""
+    stack, pairs = [], []
+    for number, (_, opening) in enumerate(events):
+        if opening:
+            stack.append(number)
+        elif stack:
+            pairs.append((stack.pop(), number))
+    chars = list(text)
+    runs = [run.span() for run in re.finditer(r"\*+", text)]
+    mixed = [
+        (start, end)
+        for start, end in runs
+        if any(start <= at < end for at, opening in events if opening)
+        and any(start < at <= end for at, opening in events if not opening)
+    ]
+    for first, last in pairs:
+        opened, closed = events[first][0], events[last][0]
+        if not (_one_star(text, events, first) and _one_star(text, events, last)):
+            continue  # bold, struck out: not italics
+        if any(start <= opened < end or start < closed <= end for start, end in mixed):
+            chars[opened], chars[closed - 1] = "_", "_"
+    return "".join(chars)
+
+
+def _one_star(text: str, events: list[tuple[int, bool]], number: int) -> bool:
+    """The mark of the event ``number`` is delimited by one star (italics):
+    the stars between its event and the one beside it in that run."""
+    at, opening = events[number]
+    if opening:
+        bound = next((a for a, _ in events[number + 1 :] if a > at), len(text))
+        stars = re.match(r"\*+", text[at:bound])
+    else:
+        bound = max((a for a, _ in events[:number] if a < at), default=0)
+        stars = re.search(r"\*+$", text[bound:at])
+    return stars is not None and len(stars.group()) == 1
 
 
 ITALICS = _delimited(MarkdownConverter.convert_em)
