@@ -2014,3 +2014,19 @@ def test_italics_closing_where_bold_opens_show_as_they_did(tmp_path):
         ("strong", "a b"), ("em", "b"), ("em", "c"),
         ("em", "(x,"), ("strong", "x,"), ("strong", "y"),
     ]  # fmt: skip
+
+
+def test_bigger_words_stay_bigger(theme_data, tmp_path):
+    """The markup test post's ``<big>`` ("These tests are a big deal"), which
+    the sanitiser dropped: plain words.  It is MyST's span of the class the
+    stylesheet makes larger, as ``<small>``'s is smaller."""
+    _, site, _, paths = theme_data
+    [rel] = [p for p in paths.values() if p.endswith("/markup-html-tags-and-formatting.html")]
+    assert "big" in [span.get_text() for span in site.page(rel).select("article span.big")]
+    section, _ = hello_world_with(
+        tmp_path, "<p>A <big>bigger</big> and <small>small</small> word</p>"
+    )
+    assert [span.get_text() for span in section.select("span.big, span.small")] == [
+        "bigger",
+        "small",
+    ]

@@ -62,6 +62,8 @@ ATTRIBUTES = {
     "acronym": {"title"},
     "ol": {"start", "type", "reversed"},  # its numbers, as :func:`_list_numbers` named them
 }
+#: The sanitiser's tags, and ``<big>`` (HTML 4's, as ``<small>`` is): :func:`_spanned`.
+TAGS = {*nh3.ALLOWED_TAGS, "big"}
 #: Placeholders for what the sanitiser would drop (embeds) or cannot know (the
 #: "more" break): plain words it keeps, swapped back after it has run.  Each
 #: holds a number drawn when the importer starts, which no post can hold: a
@@ -251,7 +253,12 @@ BANG = f"blogarchive{_DRAWN}bang"  # after words ending in "!", while they are w
 def sanitise(html: str) -> str:
     """Imported HTML with nothing active left: tags, attributes and URL schemes by allowlist."""
     return nh3.clean(
-        html, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel=None, strip_comments=False
+        html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=SCHEMES,
+        link_rel=None,
+        strip_comments=False,
     )
 
 
@@ -553,7 +560,7 @@ class _Converter(_Figures, MarkdownConverter):
     convert_del = convert_s = convert_strike = _delimited(MarkdownConverter.convert_del)
     convert_em = convert_i = convert_cite = convert_dfn = convert_var = ITALICS
     convert_u = convert_ins = _spanned("underline")
-    convert_mark, convert_small = _spanned("mark"), _spanned("small")
+    convert_mark, convert_small, convert_big = map(_spanned, ("mark", "small", "big"))
 
     def convert_span(self, el, text, parent_tags):  # Blogger wraps text in styled spans
         return text
