@@ -112,9 +112,10 @@ def test_a_failed_download_keeps_the_address_marked_and_reported(
 ):
     export = export_for(media_server, tmp_path)
     _, out = run_import(capsys, export, blog_dir)
-    assert "2 not archived" in out
+    assert "3 not archived" in out
     report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
     assert f"not archived: {media_server.origin}/img/gone.png (HTTP 404)" in report
+    assert f"not archived: {media_server.origin}/img/gone-too.png (HTTP 404)" in report
     assert f"not archived: {media_server.origin}/img/page.png (not a picture or file" in report
     assert build(blog_dir, blog_dir / "_build/html") == 0
     page = Site(blog_dir / "_build/html").page("posts/2011/lost-pictures.html")
@@ -122,6 +123,13 @@ def test_a_failed_download_keeps_the_address_marked_and_reported(
     assert section.find_all("img") == []
     link = section.find("a", string="A vanished photo (not archived)")
     assert link["href"] == f"{media_server.origin}/img/gone.png"
+    # A picture with a title, floated beside the words (MyST's attributes after
+    # it): its link too, the attributes gone with the picture.
+    link = section.find("a", string="A titled photo (not archived)")
+    assert link["href"] == f"{media_server.origin}/img/gone-too.png"
+    assert "{" not in section.get_text()
+    post = (blog_dir / "posts/2011/lost-pictures.md").read_text(encoding="utf-8")
+    assert "align=" not in post
 
 
 def test_a_second_import_downloads_nothing_it_has(media_server, blog_dir, tmp_path, capsys):
@@ -131,7 +139,11 @@ def test_a_second_import_downloads_nothing_it_has(media_server, blog_dir, tmp_pa
     status, out = run_import(capsys, export, blog_dir)
     assert "0 written" in out and "2 unchanged" in out
     # Only what could not be kept is asked for again.
-    assert sorted(set(media_server.requests)) == ["/img/gone.png", "/img/page.png"]
+    assert sorted(set(media_server.requests)) == [
+        "/img/gone-too.png",
+        "/img/gone.png",
+        "/img/page.png",
+    ]
 
 
 def test_a_pasted_picture_is_kept_as_a_file(media_server, blog_dir, tmp_path, capsys):

@@ -291,8 +291,8 @@ def rewrite(body: str, folder_name: str, fetched: list[Fetched]) -> tuple[str, l
             body = re.sub(at, f"{folder_name}/{item.name}", body)
         else:
             notes.append(f"not archived: {item.url} ({item.error})")
-            body = re.sub(
-                r"!\[([^\]]*)\]\(" + at + r"\)",
+            body = re.sub(  # its title and its place beside the words (html.py) gone with it
+                r"!\[([^\]]*)\]\(" + at + r'(?:\s+"(?:[^"\\]|\\.)*")?\)(?:\{[^}\n]*\})?',
                 lambda m, url=item.url: f"[{m.group(1) or 'picture'} (not archived)]({url})",
                 body,
             )
