@@ -112,7 +112,7 @@ def test_a_failed_download_keeps_the_address_marked_and_reported(
 ):
     export = export_for(media_server, tmp_path)
     _, out = run_import(capsys, export, blog_dir)
-    assert "3 not archived" in out
+    assert "6 not archived" in out
     report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
     assert f"not archived: {media_server.origin}/img/gone.png (HTTP 404)" in report
     assert f"not archived: {media_server.origin}/img/gone-too.png (HTTP 404)" in report
@@ -120,7 +120,7 @@ def test_a_failed_download_keeps_the_address_marked_and_reported(
     assert build(blog_dir, blog_dir / "_build/html") == 0
     page = Site(blog_dir / "_build/html").page("posts/2011/lost-pictures.html")
     section = page.select_one("article section")
-    assert section.find_all("img") == []
+    assert [img["alt"] for img in section.find_all("img")] == ["The board again"]  # below
     link = section.find("a", string="A vanished photo (not archived)")
     assert link["href"] == f"{media_server.origin}/img/gone.png"
     # A picture with a title, floated beside the words (MyST's attributes after
@@ -130,6 +130,16 @@ def test_a_failed_download_keeps_the_address_marked_and_reported(
     assert "{" not in section.get_text()
     post = (blog_dir / "posts/2011/lost-pictures.md").read_text(encoding="utf-8")
     assert "align=" not in post
+    # A lost picture in a link to its larger copy (Blogger's every picture):
+    # the link, marked; where the larger copy was kept, the picture is it.
+    # (The picture's link in a link had shown brackets and an address as text.)
+    assert "](" not in section.get_text()
+    link = section.find("a", string="A lost thumbnail (not archived)")
+    assert link["href"] == f"{media_server.origin}/img/gone-large.png"
+    [again] = section.select('img[alt="The board again"]')
+    pages = blog_dir / "_build/html/posts/2011"
+    for shown in (again["src"], again.find_parent("a")["href"]):  # the picture, its link
+        assert (pages / shown).resolve().read_bytes() == PNG + b"large", shown
 
 
 def test_a_second_import_downloads_nothing_it_has(media_server, blog_dir, tmp_path, capsys):
@@ -139,11 +149,8 @@ def test_a_second_import_downloads_nothing_it_has(media_server, blog_dir, tmp_pa
     status, out = run_import(capsys, export, blog_dir)
     assert "0 written" in out and "2 unchanged" in out
     # Only what could not be kept is asked for again.
-    assert sorted(set(media_server.requests)) == [
-        "/img/gone-too.png",
-        "/img/gone.png",
-        "/img/page.png",
-    ]
+    lost = ("gone-large", "gone-small", "gone-thumb", "gone-too", "gone", "page")
+    assert sorted(set(media_server.requests)) == [f"/img/{name}.png" for name in lost]
 
 
 def test_a_pasted_picture_is_kept_as_a_file(media_server, blog_dir, tmp_path, capsys):

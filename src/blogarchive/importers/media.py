@@ -276,33 +276,49 @@ def _save_sources(folder: Path, record: dict[str, str]) -> None:
 def rewrite(body: str, folder_name: str, fetched: list[Fetched]) -> tuple[str, list[str]]:
     """The post's Markdown pointing at the kept copies; a picture that could not
     be kept becomes a link marked "not archived" (nothing loads from the old
-    host).  Returns the text and notes for the import report."""
+    host), or, in a link to a larger copy that was kept, that copy.  Returns
+    the text and notes for the import report."""
     notes = []
+    kept = {item.url for item in fetched if item.name}
+    for item in fetched:  # first the lost, by the addresses as written: a link's may be kept
+        if not item.name and not item.url.startswith("data:"):
+            notes.append(f"not archived: {item.url} ({item.error})")
+            body = _unarchived(body, item.url, kept)
     for item in fetched:
         if item.url.startswith("data:"):  # a pasted picture: where it was, or left inline
             if item.name:
                 body = body.replace(item.url, f"{folder_name}/{item.name}")  # unique: megabytes
             else:
                 notes.append(f"left as is: a pasted picture, inline ({item.error})")
-            continue
-        at = re.escape(item.url) + r"(?=[)\s>\"])"
-        if item.name:
+        elif item.name:
+            at = re.escape(item.url) + r"(?=[)\s>\"])"
             body = re.sub(r"<" + at + r">", f"{folder_name}/{item.name}", body)
             body = re.sub(at, f"{folder_name}/{item.name}", body)
-        else:
-            notes.append(f"not archived: {item.url} ({item.error})")
-            body = re.sub(  # its title and its place beside the words (html.py) gone with it
-                r"!\[([^\]]*)\]\(" + at + r'(?:\s+"(?:[^"\\]|\\.)*")?\)(?:\{[^}\n]*\})?',
-                lambda m, url=item.url: f"[{m.group(1) or 'picture'} (not archived)]({url})",
-                body,
-            )
-            body = re.sub(
-                r"```\{figure\} " + at + r"[^\n]*\n(.*?)```",
-                lambda m, url=item.url: _unarchived_figure(url, m.group(1)),
-                body,
-                flags=re.S,
-            )
     return body, notes
+
+
+def _unarchived(body: str, url: str, kept: set[str]) -> str:
+    """``body`` with the picture at ``url``, which could not be kept, as a
+    link marked "not archived"; its title and its place beside the words
+    (html.py's attributes) gone with it.  In a link (Blogger's picture, a
+    link to its larger copy) it is that link, marked; or the larger copy,
+    where that was kept.  (A link in the link showed brackets and an address.)"""
+    picture = r"!\[([^\]]*)\]\(<?" + re.escape(url) + r'>?(?:\s+"(?:[^"\\]|\\.)*")?\)(\{[^}\n]*\})?'
+
+    def linked(match: re.Match) -> str:
+        alt, placed, target = match.group(1), match.group(2) or "", match.group(3)
+        if target.strip("<>") in kept:
+            return f"[![{alt}]({target}){placed}]({target}"
+        return f"[{alt or 'picture'} (not archived)]({target}"
+
+    body = re.sub(r"\[" + picture + r"\]\((<?[^)\s>]+>?)", linked, body)
+    body = re.sub(picture, lambda m: f"[{m.group(1) or 'picture'} (not archived)]({url})", body)
+    return re.sub(
+        r"```\{figure\} <?" + re.escape(url) + r">?(?=[\s])[^\n]*\n(.*?)```",
+        lambda m: _unarchived_figure(url, m.group(1)),
+        body,
+        flags=re.S,
+    )
 
 
 def _unarchived_figure(url: str, inside: str) -> str:
