@@ -1995,6 +1995,12 @@ def test_pictures_set_to_the_left_or_right_keep_their_place(tmp_path, tmp_path_f
     assert not {"align-left", "align-right"} & set(classes["Odd"])
     assert "width: 320px" in section.select_one('img[alt="Linked"]').get("style", "")
     assert "{align" not in section.get_text()
+    # The attribute the importer marks a side with, written in the post itself
+    # (and nothing else a picture is placed by): no side.
+    section, _ = hello_world_with(
+        tmp_path / "own", '<p><img data-side="left" alt="Own" src="/w.png"/></p>'
+    )
+    assert not section.select_one('img[alt="Own"]').get("class")
 
 
 def test_italics_closing_where_bold_opens_show_as_they_did(tmp_path):

@@ -1060,7 +1060,7 @@ def convert(
     _drop_trackers(soup, notes)
     if "align" in html or "<center" in html.lower():
         _alignments(soup)
-    if "float" in html or "align" in html:
+    if "float" in html or "align" in html or SIDE in html:
         _pictures_placed(soup)
     _blocks_kept_apart(soup)
     if STYLED_AT_ALL.search(html):
