@@ -1586,7 +1586,7 @@ def _summary_hack_as_break(soup: BeautifulSoup) -> None:
 #: editor's class.  "left" is kept too, for a block to the left in a centred one.
 TEXT_ALIGN = re.compile(r"(?:^|;)\s*text-align\s*:\s*(left|center|right|justify)\b", re.I)
 ALIGN_CLASS = re.compile(r"^has-text-align-(left|center|right)$")
-#: The alignments a paragraph keeps (its class, which ``_static/custom.css``
+#: The alignments a paragraph keeps (its class, which ``_static/imported.css``
 #: aligns): the others are the page's own (a justified one read as the left).
 SHOWN_ALIGNED = {"center": "text-center", "right": "text-right"}
 FENCED = re.compile(r"^(?:`{3,}|:{3,})", re.M)
@@ -1638,7 +1638,8 @@ def _pictures_placed(soup: BeautifulSoup) -> None:
     ``alignright`` (its own class, its figure's).  Written as MyST's
     ``align`` (:func:`_placed`, figures' ``:align:``), which Furo floats."""
     for image in soup.find_all("img"):
-        image.attrs.pop(SIDE, None), image.attrs.pop(WIDTH, None)  # the post's own are not
+        for mark in (SIDE, WIDTH):  # the post's own would be taken for one found
+            image.attrs.pop(mark, None)
         side = next(filter(None, map(_side, _holders(image))), None)
         if side is None:
             continue
