@@ -2036,3 +2036,31 @@ def test_bigger_words_stay_bigger(theme_data, tmp_path):
         "bigger",
         "small",
     ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "humanmade-importer-small-ns-export.xml",  # other prefixes: wxr:, rss_content:...
+        "humanmade-importer-future-wxr-version.xml",  # WXR 1.3, which WordPress never made
+        "humanmade-importer-unknown-wxr-version.xml",  # namespaces declared on each element
+    ],
+)
+def test_an_export_namespaced_otherwise_comes_in_as_the_same_export(name, tmp_path):
+    """WordPress's small export as another importer's tests write it: its
+    namespaces under other prefixes, of a WXR version not yet made, or
+    declared again on each element (``<author xmlns='...'>``, ``wxr1:``).
+    Each is the same blog: the importer writes the same files, word for
+    word, as for WordPress's own file (names are read by namespace, any
+    version of WordPress's, not by prefix)."""
+    written = {}
+    for export in (name, "wordpress-importer-small-export.xml"):
+        root = new_blog(tmp_path / export / "blog")
+        argv = ["import", "wordpress", str(REAL / export), "--posts-dir", str(root / "posts")]
+        assert main([*argv, "--no-media"]) == 0
+        written[export] = {
+            path.relative_to(root).as_posix(): path.read_text(encoding="utf-8")
+            for path in sorted(root.rglob("*.md"))
+        }
+    assert len(written[name]) == 12  # the small export's 11 posts and pages, and index.md
+    assert written[name] == written["wordpress-importer-small-export.xml"]
