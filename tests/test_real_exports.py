@@ -2064,3 +2064,26 @@ def test_an_export_namespaced_otherwise_comes_in_as_the_same_export(name, tmp_pa
         }
     assert len(written[name]) == 12  # the small export's 11 posts and pages, and index.md
     assert written[name] == written["wordpress-importer-small-export.xml"]
+
+
+def test_a_title_whose_letters_the_export_lost_keeps_its_old_slug(tmp_path):
+    """An export that lost a title's letters to U+FFFD (wp2hugo's test export,
+    a German post: "Schachtels\\ufffd\\ufffdtze") named the post's file and page
+    after what was left ("schachtelstze").  Its old address's own slug
+    ("schachtelsaetze", written while the letters were there) names it."""
+    text = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
+    text = text.replace(
+        "<title>Hello world!</title>\n\t\t<link>http://localhost/?p=1</link>",
+        "<title>Gr\ufffd\ufffde aus K\ufffd\ufffdln</title>\n"
+        "\t\t<link>http://localhost/2011/01/gruesse-aus-koeln/</link>",
+        1,
+    )
+    root, site, report = import_variant(tmp_path, "wordpress", text)
+    assert (root / "posts/2011/gruesse-aus-koeln.md").is_file(), sorted(
+        p.name for p in (root / "posts/2011").glob("*.md")
+    )
+    page = site.page("posts/2011/gruesse-aus-koeln.html")
+    assert (
+        page.select_one("article h1").get_text().rstrip("¶")
+        == "Gr\ufffd\ufffde aus K\ufffd\ufffdln"
+    )

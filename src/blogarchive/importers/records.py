@@ -112,6 +112,14 @@ class ImportedPost:
 
     @property
     def slug(self) -> str:
+        """From its title; from its old address's own slug where the export
+        lost some of the title's letters (U+FFFD: "Schachtels\ufffd\ufffdtze"
+        would be "schachtelstze", its old address says "schachtelsaetze")."""
+        if LOST in self.title and self.source_url:
+            last = urlsplit(self.source_url).path.rstrip("/").rsplit("/", 1)[-1]
+            kept = slugify_title(re.sub(r"\.html?$", "", unquote(last)))
+            if kept != "post":
+                return kept
         return slugify_title(self.title)
 
     @property
