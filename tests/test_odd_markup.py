@@ -58,6 +58,12 @@ SNIPPETS = [
     # Italics closing where bold opens, and the other way round (a Word paste's)
     "<p><i>see <b>this</b></i><b>now</b>, <b>a <i>b</i></b><i>c</i>,"
     " <em>(<strong>x,</strong></em><strong>y</strong></p>",
+    # Text straight in a list or a table, outside any item or cell (random
+    # markup found it: "#" alone on a line was an empty heading, refused by the
+    # build as a post's second title).  A browser shows a list's in the list,
+    # a table's before the table.
+    "<ul># before<li>an item</li># after<b>bold</b></ul><ol><li>one</li>#</ol>",
+    "<table># <tr>## in a row <td>a cell</td></tr></table><ul><p>Then <table>#</table></p></ul>",
     # Breaks and blocks a browser shows apart
     "<p>First part<br /><br />Second part<br />same paragraph</p>",
     "<form><button>Go</button></form><marquee>moving</marquee><center>centred</center>",

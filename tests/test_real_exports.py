@@ -2087,3 +2087,23 @@ def test_a_title_whose_letters_the_export_lost_keeps_its_old_slug(tmp_path):
         page.select_one("article h1").get_text().rstrip("¶")
         == "Gr\ufffd\ufffde aus K\ufffd\ufffdln"
     )
+
+
+def test_a_list_straight_in_a_list_is_nested_as_a_browser_shows_it(tmp_path_factory):
+    """The CWP test blog's stylesheet page nests its lists as many editors
+    wrote them, a ``<ul>`` straight in a ``<ul>`` after an item (not in the
+    item): a browser shows it nested, indented under that item.  It came in
+    as lists one after another at one level, the nesting lost."""
+    _, site, _, paths = imported_once("ci-lhh-blogger-data-test.xml", tmp_path_factory)
+    [rel] = [p for p in paths.values() if p.endswith("/stylesheet.html")]
+    section = site.page(rel).select_one("article section")
+    [outer] = [
+        item
+        for item in section.select("li")
+        if item.get_text().startswith("quisque imperdiet sapien a massa")
+    ]
+    [inner] = outer.select(":scope > ul > li")[2:3]
+    assert inner.get_text().startswith("ut rhoncus eros non nisi egestas")
+    deepest = [li.get_text() for li in inner.select(":scope > ul > li")]
+    assert deepest[0] == "maecenas sollicitudin elit vel erat dignissim convallis;"
+    assert len(deepest) == 6

@@ -1108,6 +1108,7 @@ def convert(
     _marks_into_blocks(soup)
     _resolve_addresses(soup, base_url, notes)
     _list_stray_items(soup)
+    _stray_text_placed(soup)
     _headings_as_text(soup, notes)
     _normalise_structure(soup, notes)
     _hoist_nested_tables(soup, notes)
@@ -1378,7 +1379,7 @@ NO_HEADINGS = ["li", "td", "th", "blockquote", "dd", "dt", "figcaption"]
 #: cannot hold a block.
 CARRIED_MARKS = [
     *("b", "strong", "i", "em", "u", "del", "s", "strike", "ins", "cite", "dfn", "var"),
-    *("a", "sup", "sub", "small", "mark", "abbr", "acronym", "kbd", "tt", "big"),
+    *("a", "sup", "sub", "small", "mark", "abbr", "acronym", "kbd", "tt", "big", "code", "samp"),
 ]
 #: What is a block inside a mark: a paragraph, list, quote, table, heading...,
 #: their parts, and an embed's or a kept shortcode's note.
@@ -1919,6 +1920,56 @@ def _list_stray_items(soup: BeautifulSoup) -> None:
         item.insert_before(wrapper)
         for member in run:
             wrapper.append(member.extract())
+
+
+#: What a list or a table holds of its own: its items, its rows and cells.
+LIST_PARTS = {"li"}
+TABLE_PARTS = {"tr", "td", "th", "thead", "tbody", "tfoot", "caption", "colgroup", "col"}
+
+
+def _stray_text_placed(soup: BeautifulSoup) -> None:
+    """Words straight in a list or a table, in no item or cell (markup no
+    editor writes; random markup found it), as a paragraph: a browser shows
+    a list's in the list, so they join the item before them, or come before
+    the list; a table's before the table (HTML's "foster parenting").  Left
+    where they were, the converter wrote them bare, and "#" alone on a line
+    was an empty heading (a post's second title: the build refused it)."""
+    for holder in soup.find_all(["ul", "ol", "table", "thead", "tbody", "tfoot", "tr"]):
+        listed = holder.name in ("ul", "ol")
+        own = LIST_PARTS if listed else TABLE_PARTS
+        stray: list = []
+        item = None  # the list's item before the words
+        for child in [*holder.children, None]:
+            if child is not None and not (isinstance(child, Tag) and child.name in own):
+                if not isinstance(child, Comment):
+                    stray.append(child)
+                continue
+            if any(not _is_spacing(node) for node in stray):  # (a <br> between items: left)
+                where = holder if listed else holder.find_parent("table") or holder
+                for block in _as_blocks(soup, stray):
+                    if listed and item is not None:
+                        item.append(block)
+                    else:
+                        where.insert_before(block)
+            stray, item = [], child if listed else None
+
+
+def _as_blocks(soup: BeautifulSoup, nodes: list) -> list[Tag]:
+    """``nodes`` taken out, as blocks: each block as it is, the words between
+    them a paragraph each."""
+    blocks: list[Tag] = []
+    words: list = []
+    for node in [*nodes, None]:
+        if node is not None and not _is_block(node):
+            words.append(node.extract())
+            continue
+        if any(not _is_blank(word) for word in words):
+            blocks.append(paragraph := soup.new_tag("p"))
+            paragraph.extend(words)
+        words = []
+        if node is not None:
+            blocks.append(node.extract())
+    return blocks
 
 
 def _resolve_addresses(soup: BeautifulSoup, base_url: str | None, notes: list[str]) -> None:
