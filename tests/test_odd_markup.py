@@ -64,6 +64,13 @@ SNIPPETS = [
     # a table's before the table.
     "<ul># before<li>an item</li># after<b>bold</b></ul><ol><li>one</li>#</ol>",
     "<table># <tr>## in a row <td>a cell</td></tr></table><ul><p>Then <table>#</table></p></ul>",
+    # Words right after a video, and marks around a line break alone (random
+    # markup: "#" after the video's note was a heading, a quote's "****" a rule)
+    "<iframe src='https://www.youtube.com/embed/x'></iframe># not a heading "
+    "<iframe src='https://www.youtube.com/embed/y'></iframe>1. not a list",
+    "<blockquote><b><i><br></i></b>quoted</blockquote><b><em><blockquote><menu><br>"
+    "<iframe src='https://www.youtube.com/embed/z'></iframe></menu>in a quote"
+    "</blockquote></em></b>",
     # Breaks and blocks a browser shows apart
     "<p>First part<br /><br />Second part<br />same paragraph</p>",
     "<form><button>Go</button></form><marquee>moving</marquee><center>centred</center>",

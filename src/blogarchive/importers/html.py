@@ -346,6 +346,8 @@ def _delimited(convert):
     where they open and close (``OPENS``, ``CLOSES``)."""
 
     def implementation(self, el, text, parent_tags):
+        if text and not text.replace("\ue000", "").strip():  # line breaks alone: no mark's
+            return text  # ("<b><br></b>" had been "**" and "**" around nothing: "****", a rule)
         written = convert(self, el, text, parent_tags)
         marked = written.strip(" ")  # (markdownify moves a space at either end outside)
         if "_noformat" in parent_tags or not marked:
@@ -959,8 +961,8 @@ def _paragraphs(soup: BeautifulSoup, container: Tag, aligned: str | None = None)
         if isinstance(node, Tag) and node.name in WRAPPERS:
             flush()
             out.extend(_paragraphs(soup, node, node.get(ALIGN, aligned)))
-        elif isinstance(node, Tag) and node.name in BLOCKS:
-            flush()
+        elif isinstance(node, Tag) and (node.name in BLOCKS or node.name in NOTES):
+            flush()  # (an embed's note: the words after it open a paragraph, escaped so)
             if node.name == "p" and aligned and not node.has_attr(ALIGN):
                 node[ALIGN] = aligned
             out.append(node)
@@ -1387,8 +1389,10 @@ BLOCK_LEVEL = BLOCKS | WRAPPERS | {
     "li", "dt", "dd", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "figcaption",
     "embedplaceholder", "notconverted",
 }  # fmt: skip
+#: The notes an embed or a kept shortcode leaves (:func:`_restore_embeds`): blocks.
+NOTES = {"embedplaceholder", "notconverted"}
 #: Blocks whose inside takes no marks: code, and the notes.
-UNMARKED = {"pre", "hr", "embedplaceholder", "notconverted"}
+UNMARKED = {"pre", "hr", *NOTES}
 
 
 def _marks_into_blocks(soup: BeautifulSoup) -> None:
@@ -1963,7 +1967,7 @@ def _as_blocks(soup: BeautifulSoup, nodes: list) -> list[Tag]:
         if node is not None and not _is_block(node):
             words.append(node.extract())
             continue
-        if any(not _is_blank(word) for word in words):
+        if any(not _is_spacing(word) for word in words):
             blocks.append(paragraph := soup.new_tag("p"))
             paragraph.extend(words)
         words = []
