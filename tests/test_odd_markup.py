@@ -71,6 +71,9 @@ SNIPPETS = [
     "<blockquote><b><i><br></i></b>quoted</blockquote><b><em><blockquote><menu><br>"
     "<iframe src='https://www.youtube.com/embed/z'></iframe></menu>in a quote"
     "</blockquote></em></b>",
+    # A heading holding code, in a list: bold words, then the code (its fence had
+    # closed inside the bold: "```**", and the rest of the post was code)
+    "<ul><li><h2>Heading <pre class='language-python'>x = 1\n</pre></h2></li></ul><p>After</p>",
     # Breaks and blocks a browser shows apart
     "<p>First part<br /><br />Second part<br />same paragraph</p>",
     "<form><button>Go</button></form><marquee>moving</marquee><center>centred</center>",

@@ -341,6 +341,11 @@ class _Figures:
 OPENS, CLOSES = f"blogarchive{_DRAWN}opens", f"blogarchive{_DRAWN}closes"
 
 
+#: Line breaks (markdownify's, and their mark) at the start or the end of a mark's words.
+LEADING_BREAKS = re.compile(r"(?:\s*  \n\ue000)*")
+TRAILING_BREAKS = re.compile(r"(?:  \n\ue000\s*)*$")
+
+
 def _delimited(convert):
     """markdownify's conversion of an inline mark, its delimiters marked
     where they open and close (``OPENS``, ``CLOSES``)."""
@@ -348,6 +353,13 @@ def _delimited(convert):
     def implementation(self, el, text, parent_tags):
         if text and not text.replace("\ue000", "").strip():  # line breaks alone: no mark's
             return text  # ("<b><br></b>" had been "**" and "**" around nothing: "****", a rule)
+        # A line break at either end is no mark's: the stars go on its words.  (Its
+        # closing "**" on the next line closed nothing, and the page showed "**".)
+        lead = LEADING_BREAKS.match(text or "").group()
+        trail = TRAILING_BREAKS.search(text or "").group()
+        if lead or trail:
+            core = text[len(lead) : len(text) - len(trail)]
+            return lead + implementation(self, el, core, parent_tags) + trail
         written = convert(self, el, text, parent_tags)
         marked = written.strip(" ")  # (markdownify moves a space at either end outside)
         if "_noformat" in parent_tags or not marked:
@@ -1490,15 +1502,21 @@ def _headings_as_text(soup: BeautifulSoup, notes: list[str]) -> None:
         for heading in soup.find_all(HEADING_TAG)
         if heading.find_parent([*NO_HEADINGS, "a"]) is not None
     ]
+    made: list[Tag] = []  # the bold words and their paragraphs, the innermost first
     for heading in found:
         bold = soup.new_tag("strong")
         bold.extend(list(heading.contents))
+        made.append(bold)
         if heading.find_parent(["td", "th"]) is not None:  # a cell holds one line
             heading.replace_with(bold, soup.new_string(" "))
         else:
             paragraph = soup.new_tag("p")
             paragraph.append(bold)
             heading.replace_with(paragraph)
+            made.append(paragraph)
+    for tag in made:  # a heading that held a block (code): bold and paragraph end before it
+        if tag.parent is not None and _holds_blocks(tag):
+            _split_around_blocks(soup, tag)
     if found:
         notes.append(f"changed: {len(found)} heading(s) in a list, table, quote or link now bold")
 
