@@ -71,6 +71,10 @@ SNIPPETS = [
     "<blockquote><b><i><br></i></b>quoted</blockquote><b><em><blockquote><menu><br>"
     "<iframe src='https://www.youtube.com/embed/z'></iframe></menu>in a quote"
     "</blockquote></em></b>",
+    # Code around paragraphs: each paragraph's words code, as a browser shows
+    # them (one code span across them showed its backticks; one starting with
+    # backticks opened a fence whose language Pygments refused: the build failed)
+    "<code><p>Code in</p><p>two paragraphs</p></code><code>```<p>beta</p></code>",
     # A heading holding code, in a list: bold words, then the code (its fence had
     # closed inside the bold: "```**", and the rest of the post was code)
     "<ul><li><h2>Heading <pre class='language-python'>x = 1\n</pre></h2></li></ul><p>After</p>",

@@ -1944,36 +1944,30 @@ def _list_stray_items(soup: BeautifulSoup) -> None:
             wrapper.append(member.extract())
 
 
-#: What a list or a table holds of its own: its items, its rows and cells.
-LIST_PARTS = {"li"}
-TABLE_PARTS = {"tr", "td", "th", "thead", "tbody", "tfoot", "caption", "colgroup", "col"}
-
-
 def _stray_text_placed(soup: BeautifulSoup) -> None:
-    """Words straight in a list or a table, in no item or cell (markup no
-    editor writes; random markup found it), as a paragraph: a browser shows
-    a list's in the list, so they join the item before them, or come before
-    the list; a table's before the table (HTML's "foster parenting").  Left
-    where they were, the converter wrote them bare, and "#" alone on a line
-    was an empty heading (a post's second title: the build refused it)."""
-    for holder in soup.find_all(["ul", "ol", "table", "thead", "tbody", "tfoot", "tr"]):
-        listed = holder.name in ("ul", "ol")
-        own = LIST_PARTS if listed else TABLE_PARTS
+    """Words (or a list) straight in a list, in no item (markup many editors
+    wrote for a nested list; random markup found the words), as a browser
+    shows them: in the list, under the item before them (a paragraph of it,
+    a nested list), or before the list when no item is.  Left where they
+    were, a nested list came in beside its list, and the converter wrote the
+    words bare: "#" alone on a line was an empty heading (a post's second
+    title: the build refused it).  (Words straight in a table the sanitiser
+    already moves before it, as a browser does: HTML's "foster parenting".)"""
+    for holder in soup.find_all(["ul", "ol"]):
         stray: list = []
-        item = None  # the list's item before the words
+        item = None  # the list's item before them
         for child in [*holder.children, None]:
-            if child is not None and not (isinstance(child, Tag) and child.name in own):
+            if child is not None and not (isinstance(child, Tag) and child.name == "li"):
                 if not isinstance(child, Comment):
                     stray.append(child)
                 continue
             if any(not _is_spacing(node) for node in stray):  # (a <br> between items: left)
-                where = holder if listed else holder.find_parent("table") or holder
                 for block in _as_blocks(soup, stray):
-                    if listed and item is not None:
+                    if item is not None:
                         item.append(block)
                     else:
-                        where.insert_before(block)
-            stray, item = [], child if listed else None
+                        holder.insert_before(block)
+            stray, item = [], child
 
 
 def _as_blocks(soup: BeautifulSoup, nodes: list) -> list[Tag]:
