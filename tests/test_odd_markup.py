@@ -78,6 +78,19 @@ SNIPPETS = [
     # A heading holding code, in a list: bold words, then the code (its fence had
     # closed inside the bold: "```**", and the rest of the post was code)
     "<ul><li><h2>Heading <pre class='language-python'>x = 1\n</pre></h2></li></ul><p>After</p>",
+    # Blogger's captioned picture in another's cell, beside its picture (a real
+    # backup's: the outer one had taken the inner one's picture and caption,
+    # and its own picture and caption were lost)
+    "<table class='tr-caption-container'><tr><td><table class='tr-caption-container'><tr><td>"
+    "<a href='http://example.org/a-big.jpg'><img src='http://example.org/a.jpg'></a></td></tr>"
+    "<tr><td class='tr-caption'>Transmitter of five channels</td></tr></table>"
+    "<a href='http://example.org/b-big.jpg'><img src='http://example.org/b.jpg'></a></td></tr>"
+    "<tr><td class='tr-caption'>Receiver of five channels</td></tr></table>",
+    # Blogger's "Heading" around a captioned picture and a list (a real backup's:
+    # the picture's figure was written in the heading's line, shown as text)
+    "<h2>Pinout <table class='tr-caption-container'><tr><td><img src='http://example.org/p.png'>"
+    "</td></tr><tr><td class='tr-caption'>Version one</td></tr></table></h2>"
+    "<h3>Steps<ul><li>first step</li></ul>and after</h3>",
     # Breaks and blocks a browser shows apart
     "<p>First part<br /><br />Second part<br />same paragraph</p>",
     "<form><button>Go</button></form><marquee>moving</marquee><center>centred</center>",

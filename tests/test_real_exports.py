@@ -2107,3 +2107,23 @@ def test_a_list_straight_in_a_list_is_nested_as_a_browser_shows_it(tmp_path_fact
     deepest = [li.get_text() for li in inner.select(":scope > ul > li")]
     assert deepest[0] == "maecenas sollicitudin elit vel erat dignissim convallis;"
     assert len(deepest) == 6
+
+
+def test_a_no_break_space_at_a_marks_end_is_kept(tmp_path):
+    """A real Blogger backup (a Romanian blog, 2019, tried by hand: its licence
+    is not known) ends italics with a no-break space, as its editor wrote
+    one ("nu <i>declară&nbsp;</i>nicio"): the converter dropped it, and the
+    words ran together ("declarănicio").  It is kept, outside the stars."""
+    html = (
+        "<p>nu <i>declară&nbsp;</i>nicio, <i>nu definește<b>,&nbsp;</b></i>oricare,"
+        " a<b>&nbsp;x</b>y, <b>&nbsp;</b>z</p>"
+    )
+    section, _ = hello_world_with(tmp_path, html)
+    [paragraph] = [p for p in section.select("p") if "nicio" in p.get_text()]
+    assert paragraph.get_text() == ("nu declară\xa0nicio, nu definește,\xa0oricare, a\xa0xy, \xa0z")
+    assert [m.get_text() for m in paragraph.select("em, strong")] == [
+        "declară",
+        "nu definește,",
+        ",",
+        "x",
+    ]

@@ -344,6 +344,7 @@ OPENS, CLOSES = f"blogarchive{_DRAWN}opens", f"blogarchive{_DRAWN}closes"
 #: Line breaks (markdownify's, and their mark) at the start or the end of a mark's words.
 LEADING_BREAKS = re.compile(r"(?:\s*  \n\ue000)*")
 TRAILING_BREAKS = re.compile(r"(?:  \n\ue000\s*)*$")
+EDGE_SPACE, EDGE_SPACE_END = re.compile(r"\s*"), re.compile(r"\s*$")
 
 
 def _delimited(convert):
@@ -358,6 +359,13 @@ def _delimited(convert):
         lead = LEADING_BREAKS.match(text or "").group()
         trail = TRAILING_BREAKS.search(text or "").group()
         if lead or trail:
+            core = text[len(lead) : len(text) - len(trail)]
+            return lead + implementation(self, el, core, parent_tags) + trail
+        # A space other than " " at either end (a no-break space, "<i>declară&nbsp;</i>
+        # nicio"): outside the stars as it is.  markdownify strips it and puts back " "s
+        # alone, and the words ran together ("declarănicio").
+        lead, trail = EDGE_SPACE.match(text).group(), EDGE_SPACE_END.search(text).group()
+        if (lead + trail).strip(" "):
             core = text[len(lead) : len(text) - len(trail)]
             return lead + implementation(self, el, core, parent_tags) + trail
         written = convert(self, el, text, parent_tags)
@@ -1418,9 +1426,24 @@ def _marks_into_blocks(soup: BeautifulSoup) -> None:
     for mark in reversed(soup.find_all([*CARRIED_MARKS, "p"])):
         if _holds_blocks(mark):
             _split_around_blocks(soup, mark)
+    for heading in soup.find_all(HEADING_TAG):  # Blogger's "Heading" around pictures, a list
+        for wrapper in heading.find_all(list(WRAPPERS)):  # (the words of its divisions stay its)
+            if wrapper.find(list(IN_HEADINGS_BLOCKS)) is not None:
+                wrapper.unwrap()
+        if any(_heading_block(child) for child in heading.children):
+            _split_around_blocks(soup, heading, _heading_block)
     for paragraph in soup.find_all("p"):  # the "more" break's, bold as the words it ended
         if paragraph.find(True) is not None and paragraph.get_text().strip() == MORE:
             paragraph.string = MORE  # (the sanitiser carries marks on, as HTML5 does)
+
+
+#: What a heading holds that a browser shows as a block of its own (a division's
+#: or a paragraph's words it shows as the heading's).
+IN_HEADINGS_BLOCKS = (BLOCKS - {"p", "h1", "h2", "h3", "h4", "h5", "h6"}) | NOTES
+
+
+def _heading_block(node) -> bool:
+    return isinstance(node, Tag) and node.name in IN_HEADINGS_BLOCKS
 
 
 def _holds_blocks(tag: Tag) -> bool:
@@ -1436,10 +1459,11 @@ def _like(soup: BeautifulSoup, mark: Tag) -> Tag:
     return soup.new_tag(mark.name, attrs=dict(mark.attrs))
 
 
-def _split_around_blocks(soup: BeautifulSoup, mark: Tag) -> None:
-    """``mark`` replaced by its blocks, each with ``mark`` carried inside it
-    (not a paragraph's: a browser ends the paragraph before the block), and
-    the runs of words between them each in a copy of ``mark``."""
+def _split_around_blocks(soup: BeautifulSoup, mark: Tag, blocky=_is_block) -> None:
+    """``mark`` replaced by its blocks (``blocky``), each with ``mark``
+    carried inside it (not a paragraph's or a heading's: a browser ends
+    either before the block), and the runs of words between them each in a
+    copy of ``mark``."""
     parts: list = []
     run: list = []
 
@@ -1453,9 +1477,9 @@ def _split_around_blocks(soup: BeautifulSoup, mark: Tag) -> None:
         run.clear()
 
     for child in [child.extract() for child in list(mark.children)]:
-        if _is_block(child):
+        if blocky(child):
             flush()
-            if mark.name != "p":
+            if mark.name != "p" and not HEADING_TAG.match(mark.name):
                 _carry_into(soup, child, mark)
             parts.append(child)
         else:
@@ -1909,20 +1933,40 @@ def _span(cell: Tag) -> int:
 
 
 def _caption_tables(soup: BeautifulSoup, notes: list[str]) -> None:
-    """Blogger's image with a caption (``table.tr-caption-container``) as a figure."""
-    for table in soup.find_all("table", class_="tr-caption-container"):
-        image = table.find("img")
-        caption = table.find(class_="tr-caption")
+    """Blogger's image with a caption (``table.tr-caption-container``) as a
+    figure, where its picture was; the rest of the table's cells kept.  The
+    innermost first, each table's own picture and caption (not a table's in
+    its cells): a real backup's captioned picture in another's cell, beside
+    that one's picture, had given the outer table the inner one's picture
+    and caption, and the outer picture and its caption were lost."""
+    for table in reversed(soup.find_all("table", class_="tr-caption-container")):
+        image = next((i for i in table.find_all("img") if _own(table, i)), None)
         if image is None:
             continue
+        caption = next((c for c in table.find_all(class_="tr-caption") if _own(table, c)), None)
         figure = soup.new_tag("figure")
-        figure.append(image.extract())
+        link = image.parent
+        alone = link is not None and link.name == "a" and _only_child(link, image)
+        (link if alone else image).replace_with(figure)  # (the link to its larger copy dropped)
+        figure.append(image)
         if caption is not None and caption.get_text(strip=True):
             figcaption = soup.new_tag("figcaption")
             figcaption.extend(list(caption.contents))
             figure.append(figcaption)
-        table.replace_with(figure)
+        cells = [c for c in table.find_all(["td", "th"]) if _own(table, c) and c is not caption]
+        table.replace_with(*[node for cell in cells for node in list(cell.contents)])
         notes.append("changed: a captioned image became a figure")
+
+
+def _own(table: Tag, tag: Tag) -> bool:
+    """``tag`` is ``table``'s own: in no table or figure inside it."""
+    return tag.find_parent("table") is table and (
+        tag.find_parent("figure") is None or table.find_parent("figure") is not None
+    )
+
+
+def _only_child(parent: Tag, child: Tag) -> bool:
+    return [node for node in parent.contents if not _is_blank(node)] == [child]
 
 
 def _list_stray_items(soup: BeautifulSoup) -> None:
