@@ -2127,3 +2127,20 @@ def test_a_no_break_space_at_a_marks_end_is_kept(tmp_path):
         ",",
         "x",
     ]
+
+
+def test_an_address_shown_as_its_link_is_shown_as_written(tmp_path):
+    """A link whose words are its address (the robotics blog's paper,
+    "...Papers/Ellipsoidal%20Approximation_TSMC-02.pdf") was written as
+    Markdown's autolink, which markdown-it shows decoded: the reader saw
+    "Ellipsoidal Approximation", a space the author never wrote (and a
+    punycode host in Unicode).  Its words are as written."""
+    addresses = [
+        "http://staff.example.org/Papers/Ellipsoidal%20Approximation_TSMC-02.pdf",
+        "http://xn--bcher-kva.example/",
+        "http://example.org/plain.pdf",
+    ]
+    html = "<p>" + " and ".join(f'<a href="{a}">{a}</a>' for a in addresses) + "</p>"
+    section, _ = hello_world_with(tmp_path, html)
+    links = [a for a in section.select("a[href]") if a["href"] in addresses]
+    assert [(a.get_text(), a["href"]) for a in links] == [(a, a) for a in addresses]

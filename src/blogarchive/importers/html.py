@@ -27,6 +27,7 @@ Each change, and what is left as it was, is a note for the import report.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import copy
 import functools
 import itertools
@@ -347,6 +348,23 @@ TRAILING_BREAKS = re.compile(r"(?:  \n\ue000\s*)*$")
 EDGE_SPACE, EDGE_SPACE_END = re.compile(r"\s*"), re.compile(r"\s*$")
 
 
+#: What markdown-it shows otherwise in an address written as a link of its own
+#: (``<http://...>``): percent-encoded characters decoded, a punycode host in Unicode.
+SHOWN_DECODED = re.compile(r"%[0-9A-Fa-f]{2}|xn--", re.I)
+
+
+@contextlib.contextmanager
+def _autolinks(converter, allowed: bool):
+    """markdownify writes a link whose words are its address as ``<address>``
+    only where ``allowed``: markdown-it shows such an address decoded
+    (:data:`SHOWN_DECODED`), not as its author wrote it."""
+    converter.options["autolinks"] = allowed
+    try:
+        yield
+    finally:
+        converter.options["autolinks"] = True
+
+
 def _delimited(convert):
     """markdownify's conversion of an inline mark, its delimiters marked
     where they open and close (``OPENS``, ``CLOSES``)."""
@@ -540,7 +558,8 @@ class _Converter(_Figures, MarkdownConverter):
             el.attrs.pop("href", None)
         else:
             el["href"] = href
-        return super().convert_a(el, text, parent_tags)
+        with _autolinks(self, not (href and SHOWN_DECODED.search(href))):
+            return super().convert_a(el, text, parent_tags)
 
     def convert_img(self, el, text, parent_tags):
         # markdownify writes the alt text as it is, between brackets: one that
