@@ -2110,17 +2110,23 @@ def test_a_list_straight_in_a_list_is_nested_as_a_browser_shows_it(tmp_path_fact
 
 
 def test_a_no_break_space_at_a_marks_end_is_kept(tmp_path):
-    """A real Blogger backup (a Romanian blog, 2019, tried by hand: its licence
-    is not known) ends italics with a no-break space, as its editor wrote
-    one ("nu <i>declară&nbsp;</i>nicio"): the converter dropped it, and the
-    words ran together ("declarănicio").  It is kept, outside the stars."""
+    """Real Blogger backups (a Romanian blog, 2019, a Russian one, 2013, an
+    American one, 2016, tried by hand: their licences are not known) end
+    italics, a link or an underline with a no-break space, or start one with
+    it, as their editor wrote it ("nu <i>declară&nbsp;</i>nicio", "же<a>&nbsp;
+    краской</a>"): the converter dropped it, and the words ran together
+    ("declarănicio", "жекраской").  It is kept, outside the mark."""
     html = (
         "<p>nu <i>declară&nbsp;</i>nicio, <i>nu definește<b>,&nbsp;</b></i>oricare,"
-        " a<b>&nbsp;x</b>y, <b>&nbsp;</b>z</p>"
+        " a<b>&nbsp;x</b>y, <b>&nbsp;</b>z, той же<a href='http://example.org/'>&nbsp;краской</a>,"
+        " <u>The French Revolution&nbsp;</u>1989</p>"
     )
     section, _ = hello_world_with(tmp_path, html)
     [paragraph] = [p for p in section.select("p") if "nicio" in p.get_text()]
-    assert paragraph.get_text() == ("nu declară\xa0nicio, nu definește,\xa0oricare, a\xa0xy, \xa0z")
+    assert paragraph.get_text() == (
+        "nu declară\xa0nicio, nu definește,\xa0oricare, a\xa0xy, \xa0z, той же\xa0краской,"
+        " The French Revolution\xa01989"
+    )
     assert [m.get_text() for m in paragraph.select("em, strong")] == [
         "declară",
         "nu definește,",

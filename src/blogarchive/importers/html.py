@@ -379,13 +379,6 @@ def _delimited(convert):
         if lead or trail:
             core = text[len(lead) : len(text) - len(trail)]
             return lead + implementation(self, el, core, parent_tags) + trail
-        # A space other than " " at either end (a no-break space, "<i>declară&nbsp;</i>
-        # nicio"): outside the stars as it is.  markdownify strips it and puts back " "s
-        # alone, and the words ran together ("declarănicio").
-        lead, trail = EDGE_SPACE.match(text).group(), EDGE_SPACE_END.search(text).group()
-        if (lead + trail).strip(" "):
-            core = text[len(lead) : len(text) - len(trail)]
-            return lead + implementation(self, el, core, parent_tags) + trail
         written = convert(self, el, text, parent_tags)
         marked = written.strip(" ")  # (markdownify moves a space at either end outside)
         if "_noformat" in parent_tags or not marked:
@@ -393,7 +386,25 @@ def _delimited(convert):
         at = written.index(marked)
         return written[:at] + OPENS + marked + CLOSES + written[at + len(marked) :]
 
-    return implementation
+    return _spaces_outside(implementation)
+
+
+def _spaces_outside(conversion):
+    """``conversion`` of a mark or a link, a space other than " " at either
+    end of its words (a no-break space: "<i>declară&nbsp;</i>nicio", "<a>&nbsp;
+    краской</a>") written outside it, as it is: markdownify strips every
+    space at the ends and puts back plain ones alone, and the words around
+    ran together ("declarănicio")."""
+
+    def conversion_with_spaces(self, el, text, parent_tags):
+        lead = EDGE_SPACE.match(text or "").group()
+        trail = EDGE_SPACE_END.search(text or "").group() if lead != text else ""
+        if not (lead + trail).strip(" ") or not (text or "").strip():
+            return conversion(self, el, text, parent_tags)
+        core = text[len(lead) : len(text) - len(trail)]
+        return lead + conversion(self, el, core, parent_tags) + trail
+
+    return conversion_with_spaces
 
 
 def _not_pictures(text: str) -> str:
@@ -533,8 +544,9 @@ def ABBREVIATION(self, el, text, parent_tags):  # noqa: N802 (a conversion, as I
 def _spanned(name: str):
     """Words Markdown has no mark for as MyST's span of the class ``name``
     (``[words]{.underline}``), which the site's stylesheet shows as a browser
-    did (``_static/custom.css``): underlined (``<u>``, ``<ins>``, a style's
-    underline), highlighted (``<mark>``), fine print (``<small>``).  They
+    did (``_static/imported.css``): underlined (``<u>``, ``<ins>``, a style's
+    underline), highlighted (``<mark>``), fine print (``<small>``), bigger
+    words (``<big>``).  They
     came in as plain words.  Not in a link's words, where a span left no link
     ("[a [b]{.underline}](...)"): a link is underlined as it is."""
 
@@ -544,12 +556,13 @@ def _spanned(name: str):
         before, after, text = chomp(text)
         return f"{before}[{text}]{{.{name}}}{after}" if text else before or after
 
-    return conversion
+    return _spaces_outside(conversion)
 
 
 class _Converter(_Figures, MarkdownConverter):
     """markdownify, escaping only what Markdown would otherwise interpret."""
 
+    @_spaces_outside
     def convert_a(self, el, text, parent_tags):
         if text and text.isspace():  # a link around a space: the space ("x<a> </a>y")
             return " "
