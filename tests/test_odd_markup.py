@@ -91,6 +91,9 @@ SNIPPETS = [
     "<h2>Pinout <table class='tr-caption-container'><tr><td><img src='http://example.org/p.png'>"
     "</td></tr><tr><td class='tr-caption'>Version one</td></tr></table></h2>"
     "<h3>Steps<ul><li>first step</li></ul>and after</h3>",
+    # Code in code (a real backup's "<pre><pre>"): its fence had shown as a line of code
+    "<pre><pre>#reflector -l 50 --save mirrorlist</pre></pre>"
+    "<pre>before\n<pre>inner</pre>\nafter</pre>",
     # Breaks and blocks a browser shows apart
     "<p>First part<br /><br />Second part<br />same paragraph</p>",
     "<form><button>Go</button></form><marquee>moving</marquee><center>centred</center>",

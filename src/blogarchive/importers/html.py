@@ -880,6 +880,25 @@ def _code_languages(soup: BeautifulSoup) -> None:
 
 
 @functools.cache
+def _code_inside_code(soup: BeautifulSoup) -> None:
+    """A ``<pre>`` in a ``<pre>`` (a real Blogger backup's) as one: a browser
+    shows the inner one's lines in the outer block.  The outer one's fence
+    had held the inner one's, shown as code (a fence, "```text", as a line)."""
+    for inner in reversed(soup.find_all("pre")):
+        outer = inner.find_parent("pre")
+        if outer is None:
+            continue
+        if _only_child(outer, inner):  # the inner one whole, with its language
+            outer.replace_with(inner.extract())
+            continue
+        before, after = inner.previous_sibling, inner.next_sibling  # its lines, apart
+        if isinstance(before, NavigableString) and not before.endswith("\n"):
+            inner.insert_before("\n")
+        if isinstance(after, NavigableString) and not after.startswith("\n"):
+            inner.insert_after("\n")
+        inner.unwrap()
+
+
 def _known_lexer(name: str) -> str | None:
     """Pygments' own name for the language ``name`` names ("javascript" for
     "js", "csharp" for "c#"); None for one it does not know, or plain text."""
@@ -1147,6 +1166,7 @@ def convert(
     _list_numbers(soup, notes)
     _verses_as_lines(soup)
     _ruby_readings(soup)
+    _code_inside_code(soup)
     _code_languages(soup)
     for fallback in soup.find_all("noscript"):  # the script is gone: its fallback is the post's
         fallback.unwrap()  # (left in, the sanitiser shows its markup as text)
