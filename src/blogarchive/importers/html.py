@@ -1771,9 +1771,8 @@ def _holders(image: Tag) -> list[Tag]:
     picture's table or a figure it is in."""
     holders = [image]
     link = image.parent
-    if link is not None and link.name == "a":
-        if [node for node in link.contents if not _is_blank(node)] == [image]:
-            holders.append(link)
+    if link is not None and link.name == "a" and _only_child(link, image):
+        holders.append(link)
     holders += [
         found
         for found in (image.find_parent("figure"), image.find_parent("table"))
