@@ -2150,3 +2150,26 @@ def test_an_address_shown_as_its_link_is_shown_as_written(tmp_path):
     section, _ = hello_world_with(tmp_path, html)
     links = [a for a in section.select("a[href]") if a["href"] in addresses]
     assert [(a.get_text(), a["href"]) for a in links] == [(a, a) for a in addresses]
+
+
+def test_a_video_file_shown_as_a_picture_is_a_video(tmp_path):
+    """Blogger's editor of 2014 put an uploaded video in a post as a picture of
+    the file (the robotics blog: '<img src=".../VID_20140928_112633.mp4">' in
+    a captioned picture's table), which became a figure of a video file: a
+    broken picture.  It is a video's note, as a ``<video>`` is, with its
+    caption after it."""
+    html = (
+        "<table class='tr-caption-container'><tr><td><a href='http://example.org/v/VID_1.mp4'>"
+        "<img src='http://example.org/v/VID_1.mp4'></a></td></tr>"
+        "<tr><td class='tr-caption'>I2C master and slave</td></tr></table>"
+        "<p><img src='http://example.org/v/clip.webm' alt='A clip'> and <img"
+        " src='http://example.org/p.png' alt='A picture'></p>"
+    )
+    section, _ = hello_world_with(tmp_path, html)
+    assert [img["alt"] for img in section.select("img")] == ["A picture"]
+    notes = section.select(".embed-placeholder")
+    assert [n.select_one("a")["href"] for n in notes][-2:] == [
+        "http://example.org/v/VID_1.mp4",
+        "http://example.org/v/clip.webm",
+    ]
+    assert "I2C master and slave" in section.get_text()

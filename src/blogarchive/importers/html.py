@@ -1161,6 +1161,7 @@ def convert(
         _summary_hack_as_break(soup)
     media = _media(soup, base_url)
     _take_scripts(soup, embeds, notes)
+    _played_files_as_players(soup)
     _take_embeds(soup, embeds, notes, base_url)
     _caption_tables(soup, notes)
     _list_numbers(soup, notes)
@@ -1357,6 +1358,25 @@ def _embedded_address(tag: Tag) -> str:
 
 #: What a player shortcode showed (wordpress.py marks its embed with it).
 WHAT_IT_SHOWED = frozenset({"Audio", "Video", "Map", "Tweet", "Post", "Feed"})
+
+
+#: Files a browser plays, by their names' ends: an ``<img>`` of one is a player's.
+PLAYED = {
+    **dict.fromkeys(("mp4", "m4v", "mov", "webm", "ogv", "3gp", "avi", "wmv", "mkv"), "video"),
+    **dict.fromkeys(("mp3", "m4a", "oga", "wav", "flac"), "audio"),
+}
+
+
+def _played_files_as_players(soup: BeautifulSoup) -> None:
+    """A picture of a video or sound file (Blogger's editor of 2014 put an
+    uploaded video in a post so: ``<img src=".../VID_....mp4">``), which no
+    browser shows, as the ``<video>`` or ``<audio>`` it stood for: its note
+    and link (:func:`_take_embeds`), not a broken picture."""
+    for image in soup.find_all("img", src=True):
+        ending = urlsplit(image["src"].strip()).path.rsplit(".", 1)[-1].lower()
+        if ending in PLAYED:
+            image.name = PLAYED[ending]
+            image.attrs = {"src": image["src"], "title": image.get("alt", "")}
 
 
 def _take_embeds(soup: BeautifulSoup, embeds: list, notes: list[str], base_url: str | None) -> None:
@@ -1993,7 +2013,10 @@ def _caption_tables(soup: BeautifulSoup, notes: list[str]) -> None:
     for table in reversed(soup.find_all("table", class_="tr-caption-container")):
         image = next((i for i in table.find_all("img") if _own(table, i)), None)
         if image is None:
-            continue
+            if EMBED in table.get_text():  # a video's note (:func:`_played_files_as_players`):
+                cells = [c for c in table.find_all(["td", "th"]) if _own(table, c)]
+                table.replace_with(*[node for cell in cells for node in list(cell.contents)])
+            continue  # it, then its caption
         caption = next((c for c in table.find_all(class_="tr-caption") if _own(table, c)), None)
         figure = soup.new_tag("figure")
         link = image.parent
