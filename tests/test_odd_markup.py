@@ -22,7 +22,7 @@ from blogarchive.build import build
 from blogarchive.cli import main
 
 from blogsite import Site, new_blog
-from test_real_exports import page_view, published_entries, source_view, words
+from test_real_exports import joined_words, page_view, published_entries, source_view, words
 
 SNIPPETS = [
     # Markdown's and MyST's marks written as text
@@ -94,6 +94,10 @@ SNIPPETS = [
     # Code in code (a real backup's "<pre><pre>"): its fence had shown as a line of code
     "<pre><pre>#reflector -l 50 --save mirrorlist</pre></pre>"
     "<pre>before\n<pre>inner</pre>\nafter</pre>",
+    # A video put in as a picture, in a caption table, words after it (its caption had
+    # run on into them: "slaveUPDATE")
+    "<table class='tr-caption-container'><tr><td><img src='http://example.org/v/VID_1.mp4'>"
+    "</td></tr><tr><td class='tr-caption'>Master and slave</td></tr></table><b>UPDATE</b>: on",
     # Breaks and blocks a browser shows apart
     "<p>First part<br /><br />Second part<br />same paragraph</p>",
     "<form><button>Go</button></form><marquee>moving</marquee><center>centred</center>",
@@ -196,6 +200,11 @@ def test_odd_markup_builds_and_keeps_every_word(tmp_path, fmt):
         expected = words(source_view(source, fmt))
         shown = words(page_view(site, rel))
         assert shown == expected, (rel, difflib.ndiff(expected, shown))
+        # and none a browser showed apart run together (read as a browser joins them)
+        joined = set(joined_words(page_view(site, rel))) - set(
+            joined_words(source_view(source, fmt))
+        )
+        assert not joined, (rel, joined)
 
 
 def test_a_stray_ruby_fallback_around_headings_is_not_refused(tmp_path):

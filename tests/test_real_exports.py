@@ -2161,7 +2161,7 @@ def test_a_video_file_shown_as_a_picture_is_a_video(tmp_path):
     html = (
         "<table class='tr-caption-container'><tr><td><a href='http://example.org/v/VID_1.mp4'>"
         "<img src='http://example.org/v/VID_1.mp4'></a></td></tr>"
-        "<tr><td class='tr-caption'>I2C master and slave</td></tr></table>"
+        "<tr><td class='tr-caption'>I2C master and slave</td></tr></table><b>UPDATE</b>: after"
         "<p><img src='http://example.org/v/clip.webm' alt='A clip'> and <img"
         " src='http://example.org/p.png' alt='A picture'></p>"
     )
@@ -2172,4 +2172,5 @@ def test_a_video_file_shown_as_a_picture_is_a_video(tmp_path):
         "http://example.org/v/VID_1.mp4",
         "http://example.org/v/clip.webm",
     ]
-    assert "I2C master and slave" in section.get_text()
+    paragraphs = [p.get_text() for p in section.select("p")]
+    assert "I2C master and slave" in paragraphs and "UPDATE: after" in paragraphs

@@ -2014,9 +2014,8 @@ def _caption_tables(soup: BeautifulSoup, notes: list[str]) -> None:
         image = next((i for i in table.find_all("img") if _own(table, i)), None)
         if image is None:
             if EMBED in table.get_text():  # a video's note (:func:`_played_files_as_players`):
-                cells = [c for c in table.find_all(["td", "th"]) if _own(table, c)]
-                table.replace_with(*[node for cell in cells for node in list(cell.contents)])
-            continue  # it, then its caption
+                _cells_as_block(soup, table, caption=None)  # it, then its caption
+            continue
         caption = next((c for c in table.find_all(class_="tr-caption") if _own(table, c)), None)
         figure = soup.new_tag("figure")
         link = image.parent
@@ -2027,9 +2026,17 @@ def _caption_tables(soup: BeautifulSoup, notes: list[str]) -> None:
             figcaption = soup.new_tag("figcaption")
             figcaption.extend(list(caption.contents))
             figure.append(figcaption)
-        cells = [c for c in table.find_all(["td", "th"]) if _own(table, c) and c is not caption]
-        table.replace_with(*[node for cell in cells for node in list(cell.contents)])
+        _cells_as_block(soup, table, caption)
         notes.append("changed: a captioned image became a figure")
+
+
+def _cells_as_block(soup: BeautifulSoup, table: Tag, caption: Tag | None) -> None:
+    """``table`` replaced by what its own cells hold but ``caption``, as a
+    block: the words after the table had run on from its last words."""
+    block = soup.new_tag("div")
+    for cell in [c for c in table.find_all(["td", "th"]) if _own(table, c) and c is not caption]:
+        block.extend(list(cell.contents))
+    table.replace_with(block)
 
 
 def _own(table: Tag, tag: Tag) -> bool:
