@@ -722,6 +722,14 @@ def hello_world_with(tmp_path: Path, html: str, fields: dict[str, str] | None = 
     return site.page("posts/2011/hello-world.html").select_one("article section"), report
 
 
+def paragraph_holding(tmp_path: Path, html: str, word: str):
+    """The one paragraph holding ``word`` of the small export's "Hello world!"
+    post followed by ``html`` (:func:`hello_world_with`), as the site shows it."""
+    section, _ = hello_world_with(tmp_path, html)
+    [paragraph] = [p for p in section.select("p") if word in p.get_text()]
+    return paragraph
+
+
 @pytest.mark.parametrize("editor", ["classic", "block"])
 def test_a_line_break_in_a_paragraphs_html_opens_no_block(tmp_path, editor):
     """A line break in a paragraph's HTML (a space in a block editor's post, a
@@ -1876,8 +1884,7 @@ def test_marks_side_by_side_spaces_and_links_show_as_they_did(tmp_path):
         " <code>co</code><code>de</code> Wow!<a href='http://example.org/'>link</a> and"
         " <a href='http://example.org/u'><u>underlined</u></a></p>"
     )
-    section, _ = hello_world_with(tmp_path, html)
-    [paragraph] = [p for p in section.select("p") if "Split" in p.get_text()]
+    paragraph = paragraph_holding(tmp_path, html, "Split")
     words = " ".join(paragraph.get_text().split())
     assert words == "Splitbold a b x y code Wow!link and underlined", words
     assert [b.get_text() for b in paragraph.select("strong")] == ["Splitbold"]
@@ -2121,8 +2128,7 @@ def test_a_no_break_space_at_a_marks_end_is_kept(tmp_path):
         " a<b>&nbsp;x</b>y, <b>&nbsp;</b>z, той же<a href='http://example.org/'>&nbsp;краской</a>,"
         " <u>The French Revolution&nbsp;</u>1989</p>"
     )
-    section, _ = hello_world_with(tmp_path, html)
-    [paragraph] = [p for p in section.select("p") if "nicio" in p.get_text()]
+    paragraph = paragraph_holding(tmp_path, html, "nicio")
     assert paragraph.get_text() == (
         "nu declară\xa0nicio, nu definește,\xa0oricare, a\xa0xy, \xa0z, той же\xa0краской,"
         " The French Revolution\xa01989"
