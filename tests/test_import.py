@@ -504,3 +504,20 @@ def test_an_export_with_bytes_xml_refuses_is_read_and_says_where(
     site = build_site(blog_dir)
     text = " ".join(" ".join(post_text(site, "posts/2011/working-together-again.html")).split())
     assert text.startswith(shown + " The guidance has been rewritten again.")
+
+
+def test_a_converted_post_is_not_kept_in_memory():
+    """Each post's parsed HTML is let go once it is converted: an import of
+    thousands of posts holds one at a time.  (A cache meant for the names of
+    code's languages had come to sit on the function that reads a post's
+    code blocks, and kept every post's parsed HTML to the import's end.)"""
+    import gc
+
+    from bs4 import BeautifulSoup
+
+    from blogarchive.importers.html import convert
+
+    convert("<p>kept-or-not-7f3a</p><pre><pre>inner</pre></pre><pre class='brush: js'>x;</pre>")
+    gc.collect()
+    held = [o for o in gc.get_objects() if isinstance(o, BeautifulSoup) and "7f3a" in str(o)]
+    assert held == []

@@ -879,7 +879,6 @@ def _code_languages(soup: BeautifulSoup) -> None:
                 break
 
 
-@functools.cache
 def _code_inside_code(soup: BeautifulSoup) -> None:
     """A ``<pre>`` in a ``<pre>`` (a real Blogger backup's) as one: a browser
     shows the inner one's lines in the outer block.  The outer one's fence
@@ -899,6 +898,7 @@ def _code_inside_code(soup: BeautifulSoup) -> None:
         inner.unwrap()
 
 
+@functools.cache
 def _known_lexer(name: str) -> str | None:
     """Pygments' own name for the language ``name`` names ("javascript" for
     "js", "csharp" for "c#"); None for one it does not know, or plain text."""
