@@ -98,7 +98,7 @@ def _read_attributes(app, config) -> None:
     write what Markdown has no mark for: a list numbered by letters or Roman
     numerals (``{style=lower-alpha}``) or counting down (``{.reversed}``:
     :func:`_visit_enumerated_list`), underlined words (``[words]{.underline}``,
-    which ``_static/custom.css`` underlines).  Without them, an imported post
+    which ``_static/imported.css`` underlines).  Without them, an imported post
     would show them as words."""
     enabled = list(config.myst_enable_extensions or ())
     wanted = [name for name in ("attrs_block", "attrs_inline") if name not in enabled]

@@ -437,9 +437,9 @@ def _flanked(text: str) -> str:
         else:
             pieces.append(piece)
             length += len(piece)
-    text = _italics_apart("".join(pieces), events)
     opens = [at for at, opening in events if opening]
     closes = [at for at, opening in events if not opening]
+    text = _italics_apart("".join(pieces), events, opens, closes)
     as_reference: set[int] = set()
     for run in re.finditer(r"\*+|~+|_+", text):
         start, end = run.span()
@@ -468,7 +468,9 @@ def _other(char: str) -> bool:  # neither space nor punctuation: a letter, a dig
     return not isWhiteSpace(ord(char)) and not _punctuation(char)
 
 
-def _italics_apart(text: str, events: list[tuple[int, bool]]) -> str:
+def _italics_apart(
+    text: str, events: list[tuple[int, bool]], opens: list[int], closes: list[int]
+) -> str:
     """``text`` with italics written with underscores where they close or
     open in one run of stars with another mark closing or opening: the run
     opens and closes, and CommonMark pairs it otherwise ("*see **this*****now**"
@@ -476,9 +478,7 @@ def _italics_apart(text: str, events: list[tuple[int, bool]]) -> str:
     of their own: "_see **this**_**now**".  ``events``: where each mark's
     delimiters open (True) and close, in the order they were written (so
     by where they are: each step here is a search, a post of thousands of
-    marks is read once)."""
-    opens = [at for at, opening in events if opening]
-    closes = [at for at, opening in events if not opening]
+    marks is read once); ``opens`` and ``closes``, their places apart."""
     runs = [run.span() for run in re.finditer(r"\*+", text)]
     mixed = {
         start
@@ -546,9 +546,9 @@ def _spanned(name: str):
     (``[words]{.underline}``), which the site's stylesheet shows as a browser
     did (``_static/imported.css``): underlined (``<u>``, ``<ins>``, a style's
     underline), highlighted (``<mark>``), fine print (``<small>``), bigger
-    words (``<big>``).  They
-    came in as plain words.  Not in a link's words, where a span left no link
-    ("[a [b]{.underline}](...)"): a link is underlined as it is."""
+    words (``<big>``).  They came in as plain words.  Not in a link's words,
+    where a span left no link ("[a [b]{.underline}](...)"): a link is
+    underlined as it is."""
 
     def conversion(self, el, text, parent_tags):
         if "_noformat" in parent_tags or "a" in parent_tags:
@@ -1749,15 +1749,10 @@ def _alignments(soup: BeautifulSoup) -> None:
 def _a_picture_centred(tag: Tag) -> bool:
     """``tag`` holds a picture alone (or a link around one) of the class
     ``aligncenter``."""
-    held = [node for node in tag.contents if not _is_blank(node)]
-    if len(held) == 1 and isinstance(held[0], Tag) and held[0].name == "a":
-        held = [node for node in held[0].contents if not _is_blank(node)]
-    return (
-        len(held) == 1
-        and isinstance(held[0], Tag)
-        and held[0].name == "img"
-        and "aligncenter" in held[0].get("class", [])
-    )
+    held = _lone_child(tag)
+    if isinstance(held, Tag) and held.name == "a":
+        held = _lone_child(held)
+    return isinstance(held, Tag) and held.name == "img" and "aligncenter" in held.get("class", [])
 
 
 FLOATED = re.compile(r"(?:^|;)\s*float\s*:\s*(left|right)\b", re.I)
@@ -2046,8 +2041,14 @@ def _own(table: Tag, tag: Tag) -> bool:
     )
 
 
+def _lone_child(parent: Tag):
+    """What ``parent`` holds, when that is one node (white space aside); else None."""
+    held = [node for node in parent.contents if not _is_blank(node)]
+    return held[0] if len(held) == 1 else None
+
+
 def _only_child(parent: Tag, child: Tag) -> bool:
-    return [node for node in parent.contents if not _is_blank(node)] == [child]
+    return _lone_child(parent) is child
 
 
 def _list_stray_items(soup: BeautifulSoup) -> None:
