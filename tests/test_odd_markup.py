@@ -50,6 +50,20 @@ SNIPPETS = [
     "<table><thead><tr><th colspan='3'>wide</th></tr></thead>"
     "<tbody><tr><td rowspan='2'>x</td><td>y</td></tr><tr><td>z</td></tr></tbody></table>",
     "<table><caption>Cap</caption><tr><td>|pipe|</td><td>`tick`</td><td>*star*</td></tr></table>",
+    # Tables whose cells hold lines and blocks (MyST's list-table): a rule, a
+    # figure, a video, a quote in a cell; a table in a quote and in a list;
+    # a cell's code fence, backticks and tildes; a table of its header alone
+    "<table><tr><td>x<hr>y</td><td><figure><img src='http://example.org/a.png'><figcaption>"
+    "Cap</figcaption></figure></td></tr><tr><td><iframe src='https://www.youtube.com/embed/x'>"
+    "</iframe>after</td><td><blockquote>q</blockquote><dl><dt>t</dt><dd>d</dd></dl></td></tr>"
+    "</table>",
+    "<blockquote><table><tr><td>a<br>b</td><td>~~~ tildes ``` ticks</td></tr></table>"
+    "</blockquote><ol><li><table><caption>In a list</caption><tr><td><p>one</p><p>two</p>"
+    "</td></tr></table></li></ol>",
+    "<table><tr><td><img src='http://example.org/b.png'><br>Picture words</td><td>"
+    "<a href='http://example.org/'><p>link para</p><p>two</p></a></td></tr></table>",
+    "<table><tr><th>only</th><th>header</th></tr></table><table><tr><td><pre>```\nfenced</pre>"
+    "</td></tr></table>",
     "<dl><dt>Term <b>bold</b></dt><dd>Definition with <a href='http://example.org/'>link</a></dd>"
     "</dl>",
     "<ol start='5'><li><p>para one</p><p>para two</p><blockquote>quote</blockquote></li></ol>",

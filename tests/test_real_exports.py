@@ -774,8 +774,7 @@ def test_a_classic_posts_line_breaks_are_line_breaks_as_wordpress_showed_them(tm
         ["an item", "goes on"],
         ["another"],
     ]
-    # A Markdown table's cell holds one line: there, a line break is a space.
-    assert " ".join(section.select_one("td").get_text().split()) == "a cell of two lines"
+    assert lines(section.select_one("td p")) == ["a cell", "of two lines"]
     assert section.select_one("pre").get_text() == "code\n  indented\n"
     assert not section.select("ul > br, table br + tr, blockquote > br")
 
@@ -844,7 +843,8 @@ def test_blocks_inside_lists_and_tables_show_as_a_browser_did(tmp_path):
     """An old layout's blocks where Markdown takes none: a heading in a list
     item had come in as "## heading", a table or a quote in one as "| ..."
     or "> ..." text; in a table's cell, a heading ran into the next words
-    ("Headingwords"), a list was "- one - two", code "``` code ```"."""
+    ("Headingwords"), a list was "- one - two", code "``` code ```".  Then
+    a cell held one line ("• one • two"); now it holds them as they were."""
     odd = (
         "<ul><li><h3>Heading in a list</h3></li><li><table><tr><th>Table in a list</th></tr>"
         "<tr><td>cell</td></tr></table></li>"
@@ -857,11 +857,48 @@ def test_blocks_inside_lists_and_tables_show_as_a_browser_did(tmp_path):
     assert items[0].select_one("strong").get_text() == "Heading in a list"
     assert items[1].select_one("table th").get_text() == "Table in a list"
     assert items[2].select_one("blockquote").get_text().strip() == "Quote in a list"
-    cells = [" ".join(td.get_text().split()) for td in section.select("table")[-1].select("td")]
-    assert cells == ["Heading words", "• one • two", "code here"]
-    assert section.select("table")[-1].select("td strong, td code")
+    heading, listed, code = section.select("table")[-1].select("td")
+    assert [p.get_text() for p in heading.select("p")] == ["Heading", "words"]
+    assert heading.select_one("p > strong").get_text() == "Heading"
+    assert [li.get_text() for li in listed.select("ul > li")] == ["one", "two"]
+    assert code.select_one("pre").get_text() == "code\n  here\n"
     words = section.get_text()
     assert not re.search(r"(^|\s)(##|\||>|-|```)\s", words), words
+
+
+def test_a_tables_cells_keep_their_lines_and_a_table_its_header_and_caption(tmp_path):
+    """A pipe table's cell holds one line: a cell's lines (an address, a
+    timetable's times), paragraphs and lists ran into one ("Mon Tue", "•
+    one • two"), and a table with no header row (most old posts' tables)
+    had an empty one added, which a screen reader announces; its caption was
+    a paragraph above it.  Such a table is MyST's list-table: each cell as it
+    was, a header only where the table had one, its caption its own."""
+    odd = (
+        "<table><caption>Clinic `hours` ~~~</caption>"
+        "<thead><tr><th>Day</th><th>Times</th></tr></thead>"
+        "<tr><td>Mon<br>Tue</td><td><p>9am</p><p>1. not a list<br># nor a heading</p></td></tr>"
+        "<tr><td colspan='2'><ul><li>one</li><li>two</li></ul><hr>after a rule</td></tr></table>"
+        "<table><tbody><tr><td>no</td><td>header</td></tr><tr><td></td><td>here</td></tr>"
+        "</tbody></table>"
+    )
+    section, _ = hello_world_with(tmp_path, odd)
+    timetable, plain = section.select("table")
+    assert timetable.select_one("caption").get_text() == "Clinic `hours` ~~~¶"
+    assert [th.get_text() for th in timetable.select("thead th")] == ["Day", "Times"]
+    # (a list-table spans no columns: the wide cell, then an empty one, as before)
+    days, times, both, _ = timetable.select("tbody td")
+    assert [str(part) for part in days.p.contents] == ["Mon", "<br/>", "\nTue"]
+    assert [p.get_text() for p in times.select("p")] == ["9am", "1. not a list\n# nor a heading"]
+    assert [li.get_text() for li in both.select("li")] == ["one", "two"]
+    assert both.select_one("ul + p").get_text() == "after a rule"
+    assert plain.select_one("thead") is None
+    assert [[td.get_text() for td in tr.select("td")] for tr in plain.select("tr")] == [
+        ["no", "header"],
+        ["", "here"],
+    ]
+    # the caption's id once on the page (Furo's wrapper had a copy of it)
+    ids = [tag["id"] for tag in section.find_all(id=True)]
+    assert len(ids) == len(set(ids)), ids
 
 
 def test_a_heading_inside_a_link_is_a_linked_heading(tmp_path):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import (
     __version__,
@@ -114,6 +115,23 @@ def _visit_enumerated_list(self, node) -> None:
         self.body[-1] = self.body[-1].replace("<ol ", '<ol reversed="reversed" ', 1)
 
 
+class OneIdPerTable(SphinxPostTransform):
+    """Furo wraps each table in a ``div.table-wrapper`` (its
+    ``WrapTableAndMathInAContainerTransform``, priority 500) and gives the
+    wrapper every attribute of the table, its ids too: a table with a title
+    (a list-table's caption, an imported table's) had its id twice on the
+    page, which HTML forbids and which made its heading link's "#id1" name
+    two places.  The id stays the table's alone."""
+
+    formats = ("html",)
+    default_priority = 501
+
+    def run(self, **kwargs) -> None:
+        for wrapper in self.document.findall(nodes.container):
+            if "table-wrapper" in wrapper["classes"]:
+                wrapper["ids"] = []
+
+
 def _drop_unused_toctree(app, pagename, templatename, context, doctree) -> None:
     """``html-page-context``, before Furo's handler: no global table of contents
     when no sidebar shows it.  Furo builds its navigation tree from it on every
@@ -142,6 +160,7 @@ def setup(app):
     app.add_config_value("blog_epub_file", "", "html", types=[str])
     app.add_builder(epub.BlogEpubBuilder, override=True)
     app.add_post_transform(epub.NothingFromAnotherHost)
+    app.add_post_transform(OneIdPerTable)
     app.add_html_theme("blogarchive", str(THEME_DIR))
     # Math as MathML, written at build time: nothing loaded from another host.
     app.add_html_math_renderer(

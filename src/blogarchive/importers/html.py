@@ -53,6 +53,12 @@ URL_SAFE = ":/?#[]@!$&'*+,;=%~-._"
 LEXER = "data-lexer"
 ALIGN = "data-align"  # a block's alignment, as :func:`_alignments` found it
 SIDE, WIDTH = "data-side", "data-width"  # a picture's side and width (:func:`_pictures_placed`)
+#: A table written as MyST's list-table, its rows, cells and caption, as
+#: :func:`_list_tables` names them after the sanitiser; a cell's Markdown and
+#: the header's rows, as :class:`_ListTables` reads them.
+LIST_TABLE, LIST_ROW, LIST_CELL, LIST_CAPTION = "listtable", "listrow", "listcell", "listcaption"
+WRITTEN, HEADER_ROWS = "data-written", "data-header-rows"
+AS_LIST = "data-list-table"  # a table to write so, as :func:`_as_list_table` found
 ATTRIBUTES = {
     **nh3.ALLOWED_ATTRIBUTES,
     **{name: {ALIGN} for name in ("p", "div", "center")},
@@ -337,6 +343,55 @@ class _Figures:
         )
 
 
+class _ListTables:
+    """A table :func:`_list_tables` renamed, as MyST's ``{list-table}``, for
+    :class:`_Converter`: each cell's Markdown written as a list item's, so
+    that it holds what a pipe table's one line cannot (lines, paragraphs,
+    lists, code), and a table with no header row has none."""
+
+    def convert_listcell(self, el, text, parent_tags):
+        el[WRITTEN] = text.strip()
+        return ""
+
+    def convert_listcaption(self, el, text, parent_tags):
+        el[WRITTEN] = " ".join(text.split())
+        return ""
+
+    def convert_listrow(self, el, text, parent_tags):
+        return ""
+
+    def convert_listtable(self, el, text, parent_tags):
+        rows = [
+            [
+                written
+                for cell in row.find_all(LIST_CELL, recursive=False)
+                for written in [cell.get(WRITTEN, ""), *[""] * (_span(cell) - 1)]
+            ]
+            for row in el.find_all(LIST_ROW)
+        ]
+        caption = el.find(LIST_CAPTION, recursive=False)
+        title = caption.get(WRITTEN, "") if caption is not None else ""
+        return f"\n\n{list_table(rows, int(el[HEADER_ROWS]), title)}\n\n"
+
+
+def list_table(rows: list[list[str]], header_rows: int, caption: str = "") -> str:
+    """MyST's ``{list-table}`` of ``rows`` (each a list of its cells'
+    Markdown), its first ``header_rows`` the table's header."""
+    lines = []
+    for row in rows:
+        for column, written in enumerate(row):
+            first, *rest = written.split("\n")
+            marker = "* -" if column == 0 else "  -"
+            lines.append(f"{marker} {first}" if first else marker)
+            lines.extend(f"    {line}" if line.strip() else "" for line in rest)
+    body = "\n".join(lines)
+    # Tildes: a backtick fence's first line may hold no backtick (the caption's code)
+    marks = "~" * max([3, *(len(run) + 1 for run in re.findall(r"~+", body + caption))])
+    head = f"{marks}{{list-table}} {caption}".rstrip()
+    options = f":header-rows: {header_rows}\n" if header_rows else ""
+    return f"{head}\n{options}\n{body}\n{marks}"
+
+
 #: Where a mark's stars (or tildes) open and where they close, in the
 #: Markdown being written (:func:`_delimited`); gone once :func:`_flanked` read them.
 OPENS, CLOSES = f"blogarchive{_DRAWN}opens", f"blogarchive{_DRAWN}closes"
@@ -559,7 +614,7 @@ def _spanned(name: str):
     return _spaces_outside(conversion)
 
 
-class _Converter(_Figures, MarkdownConverter):
+class _Converter(_Figures, _ListTables, MarkdownConverter):
     """markdownify, escaping only what Markdown would otherwise interpret."""
 
     @_spaces_outside
@@ -1184,9 +1239,10 @@ def convert(
     _resolve_addresses(soup, base_url, notes)
     _list_stray_items(soup)
     _stray_text_placed(soup)
+    _hoist_nested_tables(soup, notes)
+    _tables_as_lists(soup)
     _headings_as_text(soup, notes)
     _normalise_structure(soup, notes)
-    _hoist_nested_tables(soup, notes)
     _cells_inline(soup)
     _square_tables(soup)
     _division_lines(soup)
@@ -1211,6 +1267,7 @@ def convert(
         ],
     )
     _lists_kept_apart(body)
+    _list_tables(body)
     text = _flanked(_not_pictures(converter.convert_soup(body).replace("\ue000", "")))
     text = re.sub(r"[ \t]+\n", lambda m: "  \n" if m.group(0).startswith("  ") else "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
@@ -1464,9 +1521,9 @@ def _flatten_deep(soup: BeautifulSoup, notes: list[str]) -> None:
 
 HEADING_TAG = re.compile(r"^h[1-6]$")
 #: Blocks a list item may open with, written as Markdown's own (not escaped as text).
-OWN_BLOCKS = {"table", "blockquote", "pre", "ul", "ol", "dl", "figure"}
+OWN_BLOCKS = {"table", LIST_TABLE, "blockquote", "pre", "ul", "ol", "dl", "figure"}
 #: Where Markdown (and docutils) has no heading: a heading there is bold text.
-NO_HEADINGS = ["li", "td", "th", "blockquote", "dd", "dt", "figcaption"]
+NO_HEADINGS = ["li", "td", "th", "blockquote", "dd", "dt", "figcaption", "caption"]
 
 
 #: Inline marks a browser carries into the blocks they hold; Markdown's marks
@@ -1603,8 +1660,9 @@ def _headings_as_text(soup: BeautifulSoup, notes: list[str]) -> None:
         bold = soup.new_tag("strong")
         bold.extend(list(heading.contents))
         made.append(bold)
-        if heading.find_parent(["td", "th"]) is not None:  # a cell holds one line
-            heading.replace_with(bold, soup.new_string(" "))
+        cell = heading.find_parent(["td", "th"])
+        if cell is not None and not cell.find_parent("table").has_attr(AS_LIST):
+            heading.replace_with(bold, soup.new_string(" "))  # a pipe table's cell: one line
         else:
             paragraph = soup.new_tag("p")
             paragraph.append(bold)
@@ -1618,9 +1676,12 @@ def _headings_as_text(soup: BeautifulSoup, notes: list[str]) -> None:
 
 
 def _cells_inline(soup: BeautifulSoup) -> None:
-    """A table's cell holds one line in Markdown: a list in one as its items
-    after bullets ("• one • two", not "- one - two"), code as inline code."""
+    """A pipe table's cell holds one line in Markdown: a list in one as its
+    items after bullets ("• one • two", not "- one - two"), code as inline
+    code.  Not a table written as a list-table (:func:`_tables_as_lists`)."""
     for cell in soup.find_all(["td", "th"]):
+        if cell.find_parent("table").has_attr(AS_LIST):
+            continue
         for listed in cell.find_all(["ul", "ol"]):
             for number, item in enumerate(listed.find_all("li", recursive=False), start=1):
                 mark = f"{number}." if listed.name == "ol" else "•"
@@ -1990,6 +2051,107 @@ def _square_tables(soup: BeautifulSoup) -> None:
         for (row, cells), width in zip(rows, widths, strict=True):
             for _ in range(widest - width):
                 row.append(soup.new_tag(cells[-1].name if cells else "td"))
+
+
+def _own_rows(table: Tag) -> list[Tag]:
+    return [row for row in table.find_all("tr") if row.find_parent("table") is table]
+
+
+def _header_rows(rows: list[Tag]) -> int:
+    """The rows a table's header holds: the first ones in its ``<thead>`` or
+    of header cells alone."""
+    count = 0
+    for row in rows:
+        cells = row.find_all(["td", "th"], recursive=False)
+        if row.parent.name != "thead" and not all(cell.name == "th" for cell in cells):
+            break
+        count += 1
+    return count
+
+
+#: What shows a cell's words on more than one line, whatever is around it (a
+#: video's note among them).
+CELL_BLOCKS = ["ul", "ol", "dl", "pre", "blockquote", "figure", "hr", *sorted(NOTES)]
+#: What starts a new line in a cell when words came before it.
+CELL_LINES = {"br", "p", "div", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _lines_apart(cell: Tag) -> bool:
+    """Whether a browser shows ``cell``'s words (or pictures) on more than one
+    line: a list, code, a quote... in it, or words each side of a line break
+    or paragraph's start.  (A line break at either end shows none.)"""
+    if cell.find(CELL_BLOCKS) is not None:
+        return True
+    words = broken = False
+    for node in cell.descendants:
+        if isinstance(node, NavigableString) and node.strip() or getattr(node, "name", "") == "img":
+            if broken:
+                return True
+            words = True
+        elif isinstance(node, Tag) and node.name in CELL_LINES:
+            broken = words
+    return False
+
+
+def _as_list_table(table: Tag) -> bool:
+    """Whether ``table`` is written as MyST's list-table: a table of no header
+    row (a pipe table has one, an empty row of header cells), with a caption
+    (a pipe table has none: it was a paragraph above, read as Markdown), or
+    with a cell whose words a browser showed on more than one line (a pipe
+    table's cell holds one line: an address, a poem's lines, a list ran into one)."""
+    rows = _own_rows(table)
+    cells = [cell for row in rows for cell in row.find_all(["td", "th"], recursive=False)]
+    return bool(cells) and (
+        not _header_rows(rows)
+        or table.find("caption", recursive=False) is not None
+        or any(map(_lines_apart, cells))
+    )
+
+
+def _tables_as_lists(soup: BeautifulSoup) -> None:
+    """Each table :func:`_as_list_table` names marked so (:data:`AS_LIST`),
+    once the tables in tables follow theirs: the passes after this one
+    read the mark, :func:`_list_tables` writes it."""
+    for table in soup.find_all("table"):
+        if _as_list_table(table):
+            table[AS_LIST] = ""
+
+
+def _list_tables(soup: BeautifulSoup) -> None:
+    """Each table :func:`_tables_as_lists` marked, renamed for :class:`_ListTables`
+    (its rows, cells and caption), each cell's content as blocks: its words
+    between blocks and line breaks paragraphs (:func:`_paragraphs`).  A rule
+    in a cell, which docutils allows only between a section's paragraphs, is
+    a line break.
+    Run once the post's blocks are found (they take a table for one)."""
+    for table in soup.find_all("table", attrs={AS_LIST: True}):
+        rows = _own_rows(table)
+        table.name, table[HEADER_ROWS] = LIST_TABLE, str(min(_header_rows(rows), len(rows) - 1))
+        for caption in table.find_all("caption", recursive=False):
+            _caption_inline(soup, caption)
+            caption.name = LIST_CAPTION
+        for row in rows:
+            row.name = LIST_ROW
+            for cell in row.find_all(["td", "th"], recursive=False):
+                for rule in cell.find_all("hr"):
+                    rule.replace_with(soup.new_tag("br"))  # the words each side apart
+                blocks = [block.extract() for block in _paragraphs(soup, cell)]
+                cell.clear()  # (the line breaks and spaces around the blocks)
+                cell.extend(blocks)
+                cell.name = LIST_CELL
+
+
+def _caption_inline(soup: BeautifulSoup, caption: Tag) -> None:
+    """A table's caption is its title, one line: the blocks in one (a list,
+    a quote, code: an editor's slip) as their words, a space each side; a
+    video's note after the table."""
+    table = caption.parent
+    for note in caption.find_all(list(NOTES)):
+        table.insert_after(note.extract())
+    for block in caption.find_all([*BLOCKS, *WRAPPERS, *CELL_LINES, *CELL_BLOCKS]):
+        block.insert_before(soup.new_string(" "))
+        block.insert_after(soup.new_string(" "))
+        block.unwrap()
 
 
 def _span(cell: Tag) -> int:
