@@ -874,7 +874,7 @@ def test_a_tables_cells_keep_their_lines_and_a_table_its_header_and_caption(tmp_
     a paragraph above it.  Such a table is MyST's list-table: each cell as it
     was, a header only where the table had one, its caption its own."""
     odd = (
-        "<table><caption>Clinic `hours` ~~~</caption>"
+        "<table><caption># Clinic `hours` ~~~</caption>"
         "<thead><tr><th>Day</th><th>Times</th></tr></thead>"
         "<tr><td>Mon<br>Tue</td><td><p>9am</p><p>1. not a list<br># nor a heading</p></td></tr>"
         "<tr><td colspan='2'><ul><li>one</li><li>two</li></ul><hr>after a rule</td></tr></table>"
@@ -883,7 +883,7 @@ def test_a_tables_cells_keep_their_lines_and_a_table_its_header_and_caption(tmp_
     )
     section, _ = hello_world_with(tmp_path, odd)
     timetable, plain = section.select("table")
-    assert timetable.select_one("caption").get_text() == "Clinic `hours` ~~~¶"
+    assert timetable.select_one("caption").get_text() == "# Clinic `hours` ~~~¶"
     assert [th.get_text() for th in timetable.select("thead th")] == ["Day", "Times"]
     # (a list-table spans no columns: the wide cell, then an empty one, as before)
     days, times, both, _ = timetable.select("tbody td")
