@@ -2082,6 +2082,42 @@ def test_bigger_words_stay_bigger(theme_data, tmp_path):
     ]
 
 
+def test_words_an_editor_made_larger_stay_larger(theme_data, tmp_path):
+    """Blogger's editor's "Large" and "Largest" (a span's font-size: large,
+    x-large), a size in per cent, em, px or pt well above the page's, HTML 3's
+    ``<font size>``, the block editor's "Large" paragraph (a class): words an
+    author made stand out, often a heading of their own, came in plain.  Each
+    is the span the stylesheet makes larger.  Smaller sizes are left (Blogger
+    wrapped whole posts in "small"), and so is a heading's own size."""
+    _, site, _, paths = theme_data
+    [rel] = [p for p in paths.values() if p.endswith("/wp-6-1-font-size-scale.html")]
+    shown = [" ".join(span.get_text().split()) for span in site.page(rel).select("span.big")]
+    assert "Large paragraph" in shown and "Extra Large paragraph" in shown
+    assert "Small paragraph" not in shown and not site.page(rel).select("h2 span.big")
+    text = (REAL / "pelican-bloggerexport.xml").read_text(encoding="utf-8")
+    sizes = (
+        "&lt;span style='font-size: x-large;'&gt;Largest&lt;/span&gt; "
+        "&lt;span style='font-size:large'&gt;Large&lt;/span&gt; "
+        "&lt;span style='font-size: small;'&gt;Small&lt;/span&gt; "
+        "&lt;span style='font-size: 150%'&gt;Half again&lt;/span&gt; "
+        "&lt;span style='font-size: 12.0pt'&gt;Word's body&lt;/span&gt; "
+        "&lt;span style='font-size: 24px'&gt;Pixels&lt;/span&gt; "
+        "&lt;font size='5'&gt;Font five&lt;/font&gt; &lt;font size='2'&gt;Font two&lt;/font&gt;"
+        "&lt;h3&gt;&lt;span style='font-size: large;'&gt;A heading&lt;/span&gt;&lt;/h3&gt;"
+    )
+    text = text.replace("It was a cold Winter's night.", "It was a cold Winter's night." + sizes, 1)
+    _, site, _ = import_variant(tmp_path, "blogger", text)
+    section = site.page("posts/2010/the-steel-windpipe.html").select_one("article section")
+    assert [span.get_text() for span in section.select("span.big")] == [
+        "Largest",
+        "Large",
+        "Half again",
+        "Pixels",
+        "Font five",
+    ]
+    assert section.select_one("h2").get_text() == "A heading¶"
+
+
 @pytest.mark.parametrize(
     "name",
     [

@@ -1720,6 +1720,23 @@ def _blocks_kept_apart(soup: BeautifulSoup) -> None:
         _split_at_blank_lines(soup, paragraph)
 
 
+#: Sizes larger than a page's words, as :data:`STYLED` reads them.
+BIGGER = [
+    r"x*-?large",
+    "larger",
+    r"(?:1[5-9]|[2-9]\d)\d%",
+    r"(?:1\.[5-9]\d*|[2-9](?:\.\d+)?)r?em",
+    r"(?:2[4-9]|[3-9]\d|\d{3})(?:\.\d+)?px",
+    r"(?:1[89]|[2-9]\d|\d{3})(?:\.\d+)?pt",
+]
+HEADINGS = "h1 h2 h3 h4 h5 h6"
+#: ``<font size>`` of HTML 3, as a browser shows its seven sizes (3 is a page's
+#: words'): 4 to 7 and +1 to +4 are bigger (as the styles above, not smaller).
+FONT_BIGGER = re.compile(r"\s*(?:[4-7]|\+[1-4])\s*$")
+#: The block editor's sizes, as classes: "Large", "Extra large", "Huge" (its
+#: "Small" not, as the styles above).
+BIGGER_CLASS = re.compile(r"^has-(?:x*-?large|huge)-font-size$")
+
 #: Styles an editor wrote for what HTML marks (Blogger's editor of 2008,
 #: ``<span style="font-weight: bold;">``; a Word paste's), which the sanitiser
 #: drops: the mark each stands for, and the tags already marked so.
@@ -1728,6 +1745,16 @@ STYLED = [
     (re.compile(r"font-style\s*:\s*(italic|oblique)\b", re.I), "em", "i em cite dfn var"),
     (re.compile(r"text-decoration[\w-]*\s*:[^;]*\bline-through\b", re.I), "s", "s del strike"),
     (re.compile(r"text-decoration[\w-]*\s*:[^;]*\bunderline\b", re.I), "u", "u ins a"),
+    # Blogger's editor's "Large" and "Largest" (font-size: large, x-large), an
+    # editor's 150 % and more, 24px, 18pt: words an author made stand out, often
+    # a heading of their own.  Not smaller sizes: Blogger wrapped whole posts in
+    # "small" (its editor's default in many templates), and a Word paste writes
+    # its body text's 10pt: a whole post in fine print is no one's emphasis.
+    (
+        re.compile(rf"font-size\s*:\s*(?:{'|'.join(BIGGER)})(?![\w.])", re.I),
+        "big",
+        f"big {HEADINGS}",
+    ),
 ]
 
 
@@ -1736,13 +1763,16 @@ NO_BACKGROUND = re.compile(
     r"background(?:-color)?\s*:\s*(?:transparent|rgba\([^)]*,\s*0\s*\))", re.I
 )
 #: Whether a post styles any words so at all (most do not: no tag looked at).
-STYLED_AT_ALL = re.compile(r"font-weight|font-style|text-decoration|background", re.I)
+STYLED_AT_ALL = re.compile(
+    r"font-weight|font-style|text-decoration|background|font-size|<font\b", re.I
+)
 
 
 def _styles_as_marks(soup: BeautifulSoup) -> None:
-    """Words styled bold, italic, struck out or underlined marked so, as they
-    showed: the sanitiser drops every style, and they had come in as plain
-    words (a song's title in italics).  A heading's bold is its own.  A
+    """Words styled bold, italic, struck out, underlined or bigger marked so,
+    as they showed: the sanitiser drops every style, and they had come in as
+    plain words (a song's title in italics, a Blogger post's "Largest" line).
+    A heading's bold and size are its own.  A
     ``<mark>`` with no background is the block editor's colour of words
     (which the site does not keep), no highlight: its words alone."""
     for tag in soup.find_all(style=True):
@@ -1754,9 +1784,20 @@ def _styles_as_marks(soup: BeautifulSoup) -> None:
                 continue
             if name == "strong" and re.fullmatch(r"h[1-6]", tag.name) or not tag.contents:
                 continue
-            mark = soup.new_tag(name)
-            mark.extend(list(tag.contents))
-            tag.append(mark)
+            if name == "big" and tag.find_parent(HEADINGS.split()) is not None:
+                continue
+            _mark_inside(soup, tag, name)
+    bigger = [*soup.find_all("font", size=FONT_BIGGER), *soup.find_all(class_=BIGGER_CLASS)]
+    for tag in bigger:
+        if tag.contents and tag.name not in HEADINGS and not tag.find_parent(HEADINGS.split()):
+            _mark_inside(soup, tag, "big")
+
+
+def _mark_inside(soup: BeautifulSoup, tag: Tag, name: str) -> None:
+    """``tag``'s contents in a new ``<name>``, in ``tag``."""
+    mark = soup.new_tag(name)
+    mark.extend(list(tag.contents))
+    tag.append(mark)
 
 
 def _summary_hack_as_break(soup: BeautifulSoup) -> None:
