@@ -185,6 +185,8 @@ def source_view(html: str, fmt: str) -> BeautifulSoup:
     for quote in soup.find_all("q"):  # a browser shows an inline quotation in quotes
         quote.insert(0, '"')
         quote.append('"')
+    for footer in soup.find_all("tfoot"):  # a browser shows a table's footer last
+        footer.parent.append(footer.extract())
     return soup
 
 
@@ -198,6 +200,8 @@ def page_view(site: Site, rel: str) -> BeautifulSoup:
     for paragraph in section.find_all("p"):  # its enclosures, linked at its end
         if paragraph.get_text().startswith("Attached: ") and paragraph.a is not None:
             paragraph.decompose()
+    for table in section.select("table.caption-below"):  # its caption shown under it
+        table.insert_after(table.caption.extract())
     return section
 
 
@@ -2080,6 +2084,34 @@ def test_bigger_words_stay_bigger(theme_data, tmp_path):
         "bigger",
         "small",
     ]
+
+
+def test_a_tables_footer_is_last_its_row_headings_bold_its_blocks_caption_its_own(
+    theme_data, tmp_path_factory
+):
+    """A real export's table with its footer written before its body (HTML
+    4's order, the content framework's "Table:"): the sanitiser dropped the
+    ``<tfoot>`` and its row came first, where a browser shows it last.  A
+    header cell opening a row (the theme unit test's names) was a plain
+    cell; one opening a footer, a second header row ("| --- |" shown).  The
+    block editor's table caption (a ``<figcaption>`` under the table) was a
+    paragraph: it is the table's caption, shown under it as WordPress did."""
+    name = "wordpress-content-framework-wxr.xml"
+    _, site, _, paths = imported_once(name, tmp_path_factory)
+    [rel] = [p for p in paths.values() if p.endswith("/more-elements-to-style.html")]
+    [table] = site.page(rel).select("article table")
+    rows = [[td.get_text() for td in tr.select("th, td")] for tr in table.select("tr")]
+    assert [row[0] for row in rows] == ["Table header", "Table data", "Table footer"]
+    _, site, _, paths = theme_data
+    [rel] = [p for p in paths.values() if p.endswith("/markup-html-tags-and-formatting.html")]
+    names = [tr.select_one("td") for tr in site.page(rel).select("article table tbody tr")]
+    assert [td.select_one("strong").get_text() for td in names[:2]] == ["John Doe", "Jane Doe"]
+    [rel] = [p for p in paths.values() if p.endswith("/wp-6-1-text-category-blocks.html")]
+    captioned = site.page(rel).select("article table.caption-below")
+    assert [table.caption.get_text() for table in captioned] == ["Table caption¶"] * 2
+    assert "Table caption" not in [p.get_text() for p in site.page(rel).select("article p")]
+    css = (Path(__file__).parent.parent / "_static/imported.css").read_text(encoding="utf-8")
+    assert re.search(r"table\.caption-below\s*\{\s*caption-side:\s*bottom", css)
 
 
 def test_words_an_editor_made_larger_stay_larger(theme_data, tmp_path):

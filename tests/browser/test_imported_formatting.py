@@ -1,7 +1,8 @@
 """An imported post's formatting as a reader sees it in Chromium: what
 Markdown has no mark for, written by the importer as MyST's attributes
 (underlined words, lists by letters, Roman numerals or counting down,
-centred and right-aligned paragraphs), and
+centred and right-aligned paragraphs, bigger words, a table cell's lines
+and a caption under its table), and
 marks Markdown would not read (bold words right before a letter), each shown
 as its old blog showed it: by the computed style, not the HTML alone.
 """
@@ -26,7 +27,10 @@ FORMATTED = (
     "<ol reversed><li>three</li><li>two</li><li>one</li></ol>\n\n"
     '<div style="text-align: center;">Centred words</div><p align="right">Signed</p>\n\n'
     '<p><img style="float: right; width: 40%" src="{host}/img/chart.png" alt="Beside"/>'
-    " Words the picture stood beside.</p>"
+    " Words the picture stood beside.</p>\n\n"
+    '<p><span style="font-size: x-large;">Largest</span> words</p>\n\n'
+    '<figure class="wp-block-table"><table><tbody><tr><td>Mon<br>Tue</td><td>9am</td></tr>'
+    "</tbody></table><figcaption>Clinic hours</figcaption></figure>"
 )
 
 
@@ -77,6 +81,10 @@ def test_imported_formatting_shows_as_its_blog_showed_it(tmp_path, browser, monk
                 start: lists.map(ol => ol.start),
                 aligned: [...section.querySelectorAll('p')].map(
                   p => [p.innerText.trim(), getComputedStyle(p).textAlign]),
+                sizes: [style('.big').fontSize, getComputedStyle(section).fontSize],
+                cell: section.querySelector('td').innerText,
+                caption: [section.querySelector('caption').getBoundingClientRect().top,
+                          section.querySelector('tr').getBoundingClientRect().bottom],
               };
             }"""
         )
@@ -96,3 +104,7 @@ def test_imported_formatting_shows_as_its_blog_showed_it(tmp_path, browser, monk
     # phone's screen a picture of its own.
     assert wide[0] == "right" and 0.35 < wide[1] < 0.45, wide
     assert narrow[0] == "none" and narrow[1] and narrow[2] == narrow[1], narrow  # its own size
+    big, words = (float(size.removesuffix("px")) for size in shown["sizes"])
+    assert big > words * 1.1, shown["sizes"]
+    assert shown["cell"].split("\n") == ["Mon", "Tue"]
+    assert shown["caption"][0] >= shown["caption"][1], shown["caption"]  # under the table

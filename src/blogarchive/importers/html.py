@@ -59,6 +59,7 @@ SIDE, WIDTH = "data-side", "data-width"  # a picture's side and width (:func:`_p
 LIST_TABLE, LIST_ROW, LIST_CELL, LIST_CAPTION = "listtable", "listrow", "listcell", "listcaption"
 WRITTEN, HEADER_ROWS = "data-written", "data-header-rows"
 AS_LIST = "data-list-table"  # a table to write so, as :func:`_as_list_table` found
+CAPTION_BELOW = "caption-below"  # a table's caption its blog showed under it (imported.css)
 ATTRIBUTES = {
     **nh3.ALLOWED_ATTRIBUTES,
     **{name: {ALIGN} for name in ("p", "div", "center")},
@@ -69,8 +70,9 @@ ATTRIBUTES = {
     "acronym": {"title"},
     "ol": {"start", "type", "reversed"},  # its numbers, as :func:`_list_numbers` named them
 }
-#: The sanitiser's tags, and ``<big>`` (HTML 4's, as ``<small>`` is): :func:`_spanned`.
-TAGS = {*nh3.ALLOWED_TAGS, "big"}
+#: The sanitiser's tags, and ``<big>`` (HTML 4's, as ``<small>`` is): :func:`_spanned`;
+#: ``<tfoot>``, whose rows a browser shows last wherever they are (:func:`_tables_as_lists`).
+TAGS = {*nh3.ALLOWED_TAGS, "big", "tfoot"}
 #: Placeholders for what the sanitiser would drop (embeds) or cannot know (the
 #: "more" break): plain words it keeps, swapped back after it has run.  Each
 #: holds a number drawn when the importer starts, which no post can hold: a
@@ -371,12 +373,16 @@ class _ListTables:
         ]
         caption = el.find(LIST_CAPTION, recursive=False)
         title = caption.get(WRITTEN, "") if caption is not None else ""
-        return f"\n\n{list_table(rows, int(el[HEADER_ROWS]), title)}\n\n"
+        below = el.has_attr(CAPTION_BELOW)
+        return f"\n\n{list_table(rows, int(el[HEADER_ROWS]), title, below)}\n\n"
 
 
-def list_table(rows: list[list[str]], header_rows: int, caption: str = "") -> str:
+def list_table(
+    rows: list[list[str]], header_rows: int, caption: str = "", below: bool = False
+) -> str:
     """MyST's ``{list-table}`` of ``rows`` (each a list of its cells'
-    Markdown), its first ``header_rows`` the table's header."""
+    Markdown), its first ``header_rows`` the table's header; its ``caption``
+    shown under it where ``below``."""
     lines = []
     for row in rows:
         for column, written in enumerate(row):
@@ -389,6 +395,7 @@ def list_table(rows: list[list[str]], header_rows: int, caption: str = "") -> st
     marks = "~" * max([3, *(len(run) + 1 for run in re.findall(r"~+", body + caption))])
     head = f"{marks}{{list-table}} {caption}".rstrip()
     options = f":header-rows: {header_rows}\n" if header_rows else ""
+    options += f":class: {CAPTION_BELOW}\n" if below and caption else ""
     return f"{head}\n{options}\n{body}\n{marks}"
 
 
@@ -2152,10 +2159,38 @@ def _as_list_table(table: Tag) -> bool:
 def _tables_as_lists(soup: BeautifulSoup) -> None:
     """Each table :func:`_as_list_table` names marked so (:data:`AS_LIST`),
     once the tables in tables follow theirs: the passes after this one
-    read the mark, :func:`_list_tables` writes it."""
+    read the mark, :func:`_list_tables` writes it.  First, a table's footer
+    rows last, where a browser shows them wherever its HTML has them; and
+    the block editor's table's caption (a ``<figcaption>`` under it, in
+    the ``<figure>`` around it, which had been a paragraph) the table's own."""
+    for figure in soup.find_all("figure"):
+        tables, caption = figure.find_all("table"), figure.find("figcaption")
+        if len(tables) == 1 and caption is not None and not figure.find("img"):
+            if tables[0].find("caption", recursive=False) is None:
+                caption.name, tables[0][CAPTION_BELOW] = "caption", ""
+                tables[0].insert(0, caption.extract())
+            figure.unwrap()
     for table in soup.find_all("table"):
+        for footer in table.find_all("tfoot", recursive=False):
+            table.append(footer.extract())
+            footer.unwrap()  # (markdownify takes a section's first row for a table's)
         if _as_list_table(table):
             table[AS_LIST] = ""
+        _header_cells_in_body_bold(soup, table)
+
+
+def _header_cells_in_body_bold(soup: BeautifulSoup, table: Tag) -> None:
+    """A header cell below a table's header rows (a footer's, a row's own
+    heading) as a cell of bold words, as a browser shows it: Markdown's
+    table has header cells in its header alone (one row), and markdownify
+    took a row of them opening a footer for a second header (its "| --- |"
+    shown as a row)."""
+    rows = _own_rows(table)
+    header = _header_rows(rows)
+    for row in rows[header if table.has_attr(AS_LIST) else min(header, 1) :]:
+        for cell in row.find_all("th", recursive=False):
+            _mark_inside(soup, cell, "strong")
+            cell.name = "td"
 
 
 def _list_tables(soup: BeautifulSoup) -> None:
