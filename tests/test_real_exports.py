@@ -1280,13 +1280,34 @@ SHORTCODES = {
     "[googlevideo=http://video.google.com/googleplayer.swf?docid=-8459301055248673864&amp;hl=en]": (
         "https://video.google.com/videoplay?docid=-8459301055248673864"
     ),
+    # Jetpack's, by the forms its modules/shortcodes/*.php document
+    "[gist jeherve/57cc50246aab776e110060926a2face2]": (
+        "https://gist.github.com/jeherve/57cc50246aab776e110060926a2face2"
+    ),
+    "[slideshare id=5342235&amp;doc=camprock-101002163655-phpapp01&amp;w=300&amp;h=200]": (
+        "https://www.slideshare.net/slideshow/embed_code/5342235"
+    ),
+    "[scribd id=39027960 key=key-3kaiwcjqhtipf25m8tw mode=list]": (
+        "https://www.scribd.com/doc/39027960"
+    ),
+    '[ted id="210" lang="en"]': "https://www.ted.com/talks/view/id/210",
+    "[polldaddy poll=9541291]": "https://polldaddy.com/p/9541291",
+    "[wpvideo bFeZjFdh]": "https://videopress.com/v/bFeZjFdh",
+    '[spotify id="spotify:track:4bz7uB4edifWKJXSDxwHcs"]': (
+        "https://open.spotify.com/track/4bz7uB4edifWKJXSDxwHcs"
+    ),
+    '[flickr photo="https://www.flickr.com/photos/huasonic/3008912290/"]': (
+        "https://www.flickr.com/photos/huasonic/3008912290/"
+    ),
 }
 
 
 def test_wordpress_com_shortcodes_become_what_they_showed(tmp_path):
     """WordPress.com's shortcodes for other sites' players (SoundCloud, a
-    Google map, a tweet, Instagram, Google Video) came in as "Not converted"
-    notes: each is a link now, as any embed (nothing loaded).  ``[slideshow]``
+    Google map, a tweet, Instagram, Google Video; Jetpack's Gist, SlideShare,
+    Scribd, TED, Polldaddy, VideoPress, Spotify, Flickr) came in as "Not
+    converted" notes, or as text: each is a link now, as any embed (nothing
+    loaded); one it cannot read, and Jetpack's lists and forms, are notes.  ``[slideshow]``
     showed the post's attached pictures as ``[gallery]`` does, and
     ``[playlist]`` its sound files (``type="video"``: its videos): each the
     files it showed.  Only pictures are a gallery's (WordPress asks for the
@@ -1325,7 +1346,26 @@ def test_wordpress_com_shortcodes_become_what_they_showed(tmp_path):
         "Open the tweet on twitter.com",
         "Open the post on instagram.com",
         "Open the video on video.google.com",
+        "Open the code on gist.github.com",
+        "Open the slides on slideshare.net",
+        "Open the document on scribd.com",
+        "Open the video on ted.com",
+        "Open the poll on polldaddy.com",
+        "Open the video on videopress.com",
+        "Open the audio on open.spotify.com",
+        "Open the photo on flickr.com",
     ]
+    # Jetpack's lists and forms: not converted, not text; a player's it cannot
+    # read, the author's words (a real export's "[googlevideo link-to-video]")
+    text = text.replace(codes, codes + "\n\n[gist not-a-gist!]\n\n[archives]\n\n[contact-form]")
+    _, site, report = import_variant(tmp_path / "more", "wordpress", text)
+    section = site.page("posts/2011/hello-world.html").select_one("article section")
+    notes = [
+        " ".join(note.select_one("pre").get_text().split())
+        for note in section.select(".import-note")
+    ]
+    assert notes == ["[archives]", "[contact-form]"]
+    assert "[gist not-a-gist!]" in [p.get_text() for p in section.select("p")]
 
 
 def test_a_picture_that_linked_to_a_page_still_links_to_it(theme_data):

@@ -1421,7 +1421,9 @@ def _embedded_address(tag: Tag) -> str:
 
 
 #: What a player shortcode showed (wordpress.py marks its embed with it).
-WHAT_IT_SHOWED = frozenset({"Audio", "Video", "Map", "Tweet", "Post", "Feed"})
+WHAT_IT_SHOWED = frozenset(
+    "Audio Video Map Tweet Post Feed Code Slides Document Poll Photo".split()
+)
 
 
 #: Files a browser plays, by their names' ends: an ``<img>`` of one is a player's.

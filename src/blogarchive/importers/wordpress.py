@@ -609,7 +609,7 @@ def _comment_date(node, published: dt.datetime | None) -> dt.datetime | None:
     )
 
 
-SHORTCODE = re.compile(r"\[(\w+)([^\]]*)\](?:(.*?)\[/\1\])?", re.S)
+SHORTCODE = re.compile(r"\[(\w[\w-]*)([^\]]*)\](?:(.*?)\[/\1\])?", re.S)
 IMAGE = re.compile(r"<a\b[^>]*>\s*<img\b[^>]*>\s*</a>|<img\b[^>]*>", re.S)
 ATTRIBUTE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 
@@ -640,9 +640,10 @@ def expand_shortcodes(html: str) -> tuple[str, list[str], list[str]]:
                 return f"<figure{placed}>{image.group(0)}{caption}</figure>"
             notes.append("changed: a [caption] with no picture is its text, as WordPress showed it")
             return inner
-        positional = _player_address(name, first, attrs) or positional
+        address = _player_address(name, first, attrs, inner or "")
         if name in PLAYERS:
-            url = (inner or "").strip() or attrs.get("src") or attrs.get("url") or positional
+            url = address or (inner or "").strip() or attrs.get("src") or attrs.get("url")
+            url = url or positional or _any_address(attrs)
             files = (v for k, v in attrs.items() if k in ("mp4", "mp3", "m4a", "ogg", "webm"))
             url = unescape(url or next(files, ""))  # its "&" written "&amp;" in the post
             if url.startswith("http"):
@@ -674,27 +675,69 @@ def _outside(code: re.Pattern, html: str, change, in_code=lambda found: found[0]
 
 
 #: Shortcodes that showed a player or a post of another site (WordPress's
-#: own, and WordPress.com's): each an embed, which the converter links.
-#: Each with what it showed, when the address does not tell (html.py).
+#: own, and WordPress.com's, Jetpack's: its modules/shortcodes/): each an
+#: embed, which the converter links.  Each with what it showed, when the
+#: address does not tell (html.py).
 PLAYERS = {
     "embed": "", "youtube": "", "video": "", "audio": "", "vimeo": "", "dailymotion": "",
     "soundcloud": "Audio", "googlevideo": "Video", "googlemaps": "Map", "tweet": "Tweet",
-    "instagram": "Post",
+    "instagram": "Post", "gist": "Code", "slideshare": "Slides", "scribd": "Document",
+    "ted": "Video", "polldaddy": "Poll", "crowdsignal": "Poll", "wpvideo": "Video",
+    "videopress": "Video", "spotify": "Audio", "mixcloud": "Audio", "flickr": "Photo",
+    "facebook": "Post", "pinterest": "Post", "medium": "Post", "kickstarter": "Video",
+    "vine": "Video", "archiveorg": "Video",
 }  # fmt: skip
 
 
-def _player_address(name: str, first: str, attrs: dict[str, str]) -> str:
+def _player_address(name: str, first: str, attrs: dict[str, str], inner: str) -> str:
     """The address a player shortcode names other than as its ``url`` or its
     first word: a Dailymotion video's ``id``, a tweet's number, a Google
-    Video's player's ``docid`` (the player, Flash, is gone: the video's page)."""
-    if name == "dailymotion" and (attrs.get("id") or "").replace("_", "").isalnum():
-        return f"https://www.dailymotion.com/video/{attrs['id']}"
+    Video's player's ``docid`` (the player, Flash, is gone: the video's page);
+    Jetpack's by a number or a name, as its shortcodes made them (a Gist's,
+    a SlideShare's, a Scribd's, a TED talk's, a poll's or survey's, a
+    VideoPress video's, a Spotify track's, an Internet Archive item's)."""
+    ident, inner = attrs.get("id") or "", inner.strip()
+    if name == "dailymotion" and ident.replace("_", "").isalnum():
+        return f"https://www.dailymotion.com/video/{ident}"
     if name == "tweet" and first.isdigit():
         return f"https://twitter.com/i/web/status/{first}"
     docid = re.search(r"[?&;]docid=(-?\d+)", first)
     if name == "googlevideo" and docid:
         return f"https://video.google.com/videoplay?docid={docid[1]}"
+    for attribute, form, address in NAMED.get(name, ()):
+        named = re.fullmatch(form, attrs.get(attribute, "") if attribute else inner or first, re.I)
+        if named:
+            return address.format(*named.groups())
     return ""
+
+
+#: Jetpack's shortcodes that name what they showed by a number or a name (its
+#: modules/shortcodes/*.php): the attribute that holds it ("": the first word,
+#: or the words a closed one holds), its form, and the address of its page.
+NAMED = {
+    "slideshare": [("id", r"(\d+)(?:&.*)?", "https://www.slideshare.net/slideshow/embed_code/{}")],
+    "scribd": [("id", r"(\d+)", "https://www.scribd.com/doc/{}")],
+    "ted": [("id", r"(\d+)", "https://www.ted.com/talks/view/id/{}")],
+    "polldaddy": [
+        ("poll", r"(\d+)", "https://polldaddy.com/p/{}"),
+        ("survey", r"([0-9a-f]+)", "https://polldaddy.com/s/{}"),
+    ],
+    "crowdsignal": [
+        ("poll", r"(\d+)", "https://poll.fm/{}"),
+        ("survey", r"([0-9a-f]+)", "https://survey.fm/{}"),
+    ],
+    "wpvideo": [("", r"(\w+)", "https://videopress.com/v/{}")],
+    "videopress": [("", r"(\w+)", "https://videopress.com/v/{}")],
+    "spotify": [("id", r"spotify:(\w+):(\w+)", "https://open.spotify.com/{}/{}")],
+    "archiveorg": [("", r"([\w.-]+)", "https://archive.org/details/{}")],
+    "gist": [("", r"((?:[\w-]+/)?[0-9a-f]+)", "https://gist.github.com/{}")],
+}
+
+
+def _any_address(attrs: dict[str, str]) -> str:
+    """The first attribute's value that is a web address (Flickr's
+    ``photo=``, Spotify's ``id=`` of its page), else ""."""
+    return next((value for value in attrs.values() if value.startswith("http")), "")
 
 
 #: WordPress.com's code shortcodes (its SyntaxHighlighter): ``[code]``,
@@ -727,10 +770,17 @@ def _code_block(match: re.Match, notes: list[str]) -> str:
     )
 
 
-#: WordPress's own shortcodes: text in square brackets by any other name is the author's.
+#: WordPress's own shortcodes, and Jetpack's that showed the blog's own lists or
+#: another site's forms and widgets: text in square brackets by any other name
+#: is the author's.  (A player's that names no address it can be read for
+#: stays text: an author showing the shortcode, "[googlevideo link-to-video]".)
 KNOWN_SHORTCODES = {
     "gallery", "playlist", "embed", "caption", "wp_caption", "audio", "video", "youtube",
     "vimeo", "soundcloud", "googlemaps", "slideshow", "instagram", "twitter", "tweet",
+    "archives", "sitemap", "contact-form", "recipe", "upcomingevents", "googleapps", "bandcamp",
+    "brightcove", "hulu", "twitchtv", "ustream", "wufoo", "getty", "codepen", "descript",
+    "pocketcasts", "houzz", "cartodb", "smartframe", "mailchimp_subscriber_popup",
+    "twitter-timeline", "untappd-menu", "quiz",
 }  # fmt: skip
 
 
