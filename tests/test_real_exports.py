@@ -2126,6 +2126,26 @@ def test_bigger_words_stay_bigger(theme_data, tmp_path):
     ]
 
 
+def test_a_cell_spans_no_more_columns_than_its_table_has(tmp_path):
+    """A span is written as empty cells after its cell (neither Markdown's
+    tables nor MyST's list-table span): a hostile post's ``colspan="1000"``
+    in each row made a thousand cells a row, all read by the build.  A cell
+    spans at most as many columns as the fullest row has cells (a browser
+    shows those beyond empty); a ragged table's spans still place its cells
+    (test_import_features.py)."""
+    odd = (
+        "<table><tr><th colspan='2'>Name</th><th>Age</th></tr><tr><td>a</td><td>b</td>"
+        "<td>c</td></tr>"
+        + "".join(f"<tr><td colspan='1000'>wide {n}</td><td>x</td></tr>" for n in range(20))
+        + "</table>"
+    )
+    section, _ = hello_world_with(tmp_path, odd)
+    [table] = section.select("table")
+    widths = {len(row.select("th, td")) for row in table.select("tr")}
+    assert widths == {4}, widths  # the wide cell over three columns, and "x"
+    assert [th.get_text() for th in table.select("thead th")] == ["Name", "", "Age", ""]
+
+
 def test_a_tables_footer_is_last_its_row_headings_bold_its_blocks_caption_its_own(
     theme_data, tmp_path_factory
 ):

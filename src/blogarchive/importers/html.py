@@ -2085,7 +2085,13 @@ def _square_tables(soup: BeautifulSoup) -> None:
     """Every row of a table as wide as its widest (empty cells after): a
     Markdown table has as many columns as its first row, and drops the
     cells of a longer row.  A row of no cells, which a browser does not
-    show, is left out (it was written as "|", shown as text)."""
+    show, is left out (it was written as "|", shown as text).  A span is
+    written as empty cells after its cell: a post's ``colspan="1000"`` in
+    each row made a thousand of them a row, which the build then read.  A
+    cell spans at most as many columns as the fullest row has cells (a
+    browser shows the columns beyond empty, no wider), and a row's spans add
+    at most that many cells to it: no row is more than twice as wide as the
+    fullest (a ragged table's spans, which place its cells, are kept)."""
     for table in soup.find_all("table"):
         rows = [
             (row, row.find_all(["td", "th"], recursive=False))
@@ -2096,6 +2102,15 @@ def _square_tables(soup: BeautifulSoup) -> None:
             if not cells:
                 row.decompose()
         rows = [(row, cells) for row, cells in rows if cells]
+        columns = max((len(cells) for _, cells in rows), default=0)
+        for _, cells in rows:
+            room = columns  # the empty cells a row's spans may stand for
+            for cell in cells:
+                span = min(_span(cell), columns) - 1
+                span = min(span, room)
+                room -= span
+                if cell.has_attr("colspan"):
+                    cell["colspan"] = str(span + 1)
         widths = [sum(_span(cell) for cell in cells) for _, cells in rows]
         widest = max(widths, default=0)
         for (row, cells), width in zip(rows, widths, strict=True):
