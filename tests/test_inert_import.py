@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -216,3 +218,42 @@ def test_stale_scratch_md_from_an_older_import_is_removed(blog_dir, capsys):
     assert status == 0
     assert not (blog_dir / "posts/2010/.import-abc123.md").exists()
     assert build(blog_dir, blog_dir / "_build/html") == 0
+
+
+@pytest.mark.parametrize(
+    "name", ["../escaped.xml", "Takeout/../../escaped.xml", "/tmp/escaped.xml", "C:escaped.xml"]
+)
+def test_a_zip_naming_a_file_outside_its_folder_writes_nothing(blog_dir, tmp_path, capsys, name):
+    """A download (a zip, unpacked into the build folder for the import to
+    read) comes from elsewhere: a member named outside the folder it unpacks
+    into ("zip slip") is refused, named, before anything is written."""
+    archive = tmp_path / "takeout.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr(
+            "Takeout/Blogger/Blogs/B/feed.atom", (DATA / "blogger-hostile.xml").read_text()
+        )
+        zipped.writestr(name, "<feed/>")
+    status, out = blog(capsys, "import", "blogger", archive, "--posts-dir", blog_dir / "posts")
+    assert status == 1
+    assert f"{archive}:1: holds {name!r}, a name outside the folder it unpacks into" in out
+    escaped = [tmp_path / "escaped.xml", blog_dir / "_build/escaped.xml", Path("/tmp/escaped.xml")]
+    assert not any(path.exists() for path in escaped)
+    assert not (blog_dir / "_build").exists() and not list((blog_dir / "posts").rglob("*.md"))
+
+
+def test_a_zip_too_big_for_the_disk_is_refused(blog_dir, tmp_path, capsys, monkeypatch):
+    """A zip's members declare their sizes (and grow no bigger as they are
+    read): a download that would not fit on the disk is refused, with both
+    sizes, before anything is unpacked or imported."""
+    archive = tmp_path / "takeout.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        zipped.writestr("Takeout/Blogger/Blogs/B/feed.atom", "<feed>" + " " * 3_000_000 + "</feed>")
+    real_usage = shutil.disk_usage
+    monkeypatch.setattr(  # the disk, as full as one that has 1 MB left
+        shutil, "disk_usage", lambda path: real_usage(path)._replace(free=1_000_000)
+    )
+    status, out = blog(capsys, "import", "blogger", archive, "--posts-dir", blog_dir / "posts")
+    assert status == 1
+    assert f"{archive}:1: would take 3.0 MB unpacked, more than the 1.0 MB free" in out
+    assert not list((blog_dir / "_build/unpacked/takeout").iterdir())
+    assert not list((blog_dir / "posts").rglob("*.md"))

@@ -13,6 +13,7 @@ old host; a second import downloads nothing it has; ``--no-media`` and
 from __future__ import annotations
 
 import base64
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -268,8 +269,9 @@ def test_a_takeout_folder_is_read_whole(media_server, blog_dir, tmp_path, capsys
     ``Takeout/Blogger/Blogs/<blog>/feed.atom`` and the pictures in
     ``Takeout/Blogger/Albums/``.  Given the folder, the import read it as an
     XML file ("Is a directory"); it now reads the blog's feed.atom, its
-    pictures from the albums, the old host gone.  A zip of it is named as
-    one, with what to do, not reported as malformed XML."""
+    pictures from the albums, the old host gone.  The download itself, a zip
+    in parts (the blog's feed in one, its albums in another), is read as the
+    folder they unpack into (it had been refused: "unpack it")."""
     takeout = tmp_path / "Takeout/Blogger"
     (takeout / "Blogs/The Board").mkdir(parents=True)
     export_for(media_server, tmp_path).rename(takeout / "Blogs/The Board/feed.atom")
@@ -289,12 +291,22 @@ def test_a_takeout_folder_is_read_whole(media_server, blog_dir, tmp_path, capsys
     (takeout / "Blogs/Another/feed.atom").write_text("<feed/>", encoding="utf-8")
     status, out = run_import(capsys, tmp_path / "Takeout", blog_dir)
     assert status == 1 and "holds 2 blogs' feed.atom: give one of them" in out
-    archive = tmp_path / "takeout-20240101T000000Z-001.zip"
-    with zipfile.ZipFile(archive, "w") as zipped:
-        zipped.writestr("Takeout/Blogger/Blogs/The Board/feed.atom", "<feed/>")
-    status, out = run_import(capsys, archive, blog_dir)
-    assert status == 1
-    assert f"blog import: {archive}:1: a zip archive (a Takeout download?): unpack it" in out
+    shutil.rmtree(takeout / "Blogs/Another")
+    shutil.rmtree(blog_dir / "posts")
+    parts = [tmp_path / f"takeout-20240101T000000Z-00{n}.zip" for n in (1, 2)]
+    for part, under in zip(parts, ("Blogs", "Albums"), strict=True):
+        with zipfile.ZipFile(part, "w") as zipped:
+            for path in (takeout / under).rglob("*"):
+                zipped.write(path, path.relative_to(tmp_path).as_posix())
+    argv = ["import", "blogger", *parts, "--posts-dir", blog_dir / "posts"]
+    status = main([str(arg) for arg in argv])
+    out = "".join(capsys.readouterr())
+    assert status == 0, out
+    unpacked = blog_dir / "_build/unpacked" / parts[0].stem
+    assert f"pictures and files from {unpacked / 'Takeout/Blogger/Albums'}" in out
+    text = (blog_dir / "posts/2011/the-board.md").read_text(encoding="utf-8")
+    assert "the-board/chart.png" in text and media_server.origin not in text
+    assert (blog_dir / "posts/2011/the-board/chart.png").read_bytes() == FILES["/img/chart.png"][1]
 
 
 def test_size_and_time_limits(media_server, tmp_path):

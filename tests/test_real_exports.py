@@ -1060,7 +1060,9 @@ def test_a_split_export_is_imported_as_one(tmp_path):
 def test_an_unpacked_wordpress_com_export_is_read_as_one(tmp_path, capsys):
     """WordPress.com gives a blog's export as a zip of its files.  Unpacked,
     the folder is read as one import of every XML file in it (it had been read
-    as an XML file: "Is a directory"); the zip itself is named as one."""
+    as an XML file: "Is a directory"); the zip itself is read so too (it had
+    been refused: "unpack it and give the folder"), unpacked in the build
+    folder, where an earlier import's unpacking is not read again."""
     folder = tmp_path / "myblog.wordpress.com-2024-01-01-00_00_00"
     folder.mkdir()
     for part in ("posts", "pages", "attachments"):
@@ -1079,12 +1081,19 @@ def test_an_unpacked_wordpress_com_export_is_read_as_one(tmp_path, capsys):
         f"Import of {folder / 'ghost-migrate-wp-multiple-attachments-only.xml'}, "
     )
     archive = tmp_path / "myblog.wordpress.com-2024-01-01.zip"
+    unpacked = tmp_path / "zipped/_build/unpacked/myblog.wordpress.com-2024-01-01"
+    (unpacked / "old").mkdir(parents=True)  # an earlier import's, with a blog of its own
+    (unpacked / "old/earlier.xml").write_bytes((REAL / "pelican-wordpressexport.xml").read_bytes())
     with zipfile.ZipFile(archive, "w") as zipped:
-        zipped.writestr("myblog.wordpress.com-2024-01-01.000.xml", "<rss/>")
+        for path in folder.iterdir():
+            zipped.write(path, f"{folder.name}/{path.name}")
+    zipped_root = new_blog(tmp_path / "zipped")
+    argv = ["import", "wordpress", str(archive), "--posts-dir", str(zipped_root / "posts")]
     capsys.readouterr()
-    assert main(["import", "wordpress", str(archive), "--posts-dir", str(root / "posts")]) == 1
-    said = capsys.readouterr().err
-    assert f"{archive}:1: a zip archive (WordPress.com's export?): unpack it" in said
+    assert main([*argv, "--no-media"]) == 0
+    assert f"unpacked {archive} into {unpacked}" in capsys.readouterr().out
+    written = sorted(p.relative_to(zipped_root).as_posix() for p in zipped_root.rglob("*.md"))
+    assert written == sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md"))
 
 
 def test_a_comment_on_an_id_two_entries_share_is_the_published_posts(tmp_path):

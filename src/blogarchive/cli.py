@@ -29,6 +29,7 @@ from sphinx.errors import ConfigError
 from .archived import ARCHIVE_API, LINKS_FILE
 from .frontmatter import check_file, dump
 from .importers import ImportError_, slugify_title, write_posts, write_report
+from .importers.downloads import unpack
 from .importers.html import heading_line
 from .importers.records import (
     counted,
@@ -160,19 +161,23 @@ def cmd_import(args) -> int:
     return 1 if any(contents.refused for _, contents in reads) else 0
 
 
-#: What a folder or a zip given to ``blog import`` is likely to be, by format.
-DOWNLOADS = {"blogger": "a Takeout download", "wordpress": "WordPress.com's export"}
-
-
 def _unpacked(args) -> str | None:
     """The exports as files: a folder read as the export it holds, as
-    :func:`_folder_exports` finds it.  What cannot be read so (a zip, a folder
-    of several blogs or none), why, as ``file:1: ...``."""
+    :func:`_folder_exports` finds it; the zips given (a Takeout download in
+    parts, WordPress.com's export) unpacked together into the build folder
+    (importers/downloads.py) and read as that folder.  What cannot be read
+    so (a folder of several blogs or none, a zip naming a file outside its
+    folder), why, as ``file:1: ...``."""
     exports = []
-    for export in map(Path, args.export):
-        if zipfile.is_zipfile(export):
-            what = DOWNLOADS.get(args.format, "a download")
-            return f"{export}:1: a zip archive ({what}?): unpack it and give the folder"
+    given = [Path(export) for export in args.export]
+    zips = [export for export in given if export.is_file() and zipfile.is_zipfile(export)]
+    if zips:
+        folder = unpack(zips, Path(args.posts_dir).parent)
+        if isinstance(folder, str):
+            return folder
+        print(f"unpacked {', '.join(map(str, zips))} into {folder}")
+        given = [export for export in given if export not in zips] + [folder]
+    for export in given:
         if not export.is_dir():
             exports.append(str(export))
             continue
@@ -186,12 +191,13 @@ def _unpacked(args) -> str | None:
 
 def _folder_exports(args, folder: Path) -> list[Path] | str:
     """The files of an unpacked download, or why there are none to read:
-    WordPress.com's export, every XML file in it (a big blog's is split); a
+    WordPress.com's export, every XML file in it (a big blog's is split), or
+    in its one folder (as a zip of it unpacks); a
     Google Takeout, its blog's ``feed.atom`` (``Takeout/Blogger/Blogs/<blog>/``),
     its pictures taken from its albums (``Takeout/Blogger/Albums``) unless
     ``--media-from`` says otherwise."""
     if args.format == "wordpress":
-        files = sorted(folder.glob("*.xml"))
+        files = sorted(folder.glob("*.xml")) or sorted(folder.glob("*/*.xml"))
         return files or "is a folder, with no WordPress export (.xml) in it"
     feeds = sorted(folder.rglob("Blogs/*/feed.atom")) or sorted(folder.rglob("feed.atom"))
     if len(feeds) != 1:
