@@ -112,6 +112,11 @@ SNIPPETS = [
     # run on into them: "slaveUPDATE")
     "<table class='tr-caption-container'><tr><td><img src='http://example.org/v/VID_1.mp4'>"
     "</td></tr><tr><td class='tr-caption'>Master and slave</td></tr></table><b>UPDATE</b>: on",
+    # A rule under a heading (a common decoration: a section may not open with
+    # a transition) and a rule in a quoted email and in a list item (docutils
+    # takes none there): each had failed the strict build
+    "<p>Intro</p><h2>Heading</h2><hr><p>text</p><blockquote><p>quoted</p><hr><p>more</p>"
+    "</blockquote><ul><li>one<hr>two</li></ul><dl><dd>term<hr>said</dd></dl>",
     # Breaks and blocks a browser shows apart
     "<p>First part<br /><br />Second part<br />same paragraph</p>",
     "<form><button>Go</button></form><marquee>moving</marquee><center>centred</center>",

@@ -2213,9 +2213,7 @@ def _header_cells_in_body_bold(soup: BeautifulSoup, table: Tag) -> None:
 def _list_tables(soup: BeautifulSoup) -> None:
     """Each table :func:`_tables_as_lists` marked, renamed for :class:`_ListTables`
     (its rows, cells and caption), each cell's content as blocks: its words
-    between blocks and line breaks paragraphs (:func:`_paragraphs`).  A rule
-    in a cell, which docutils allows only between a section's paragraphs, is
-    a line break.
+    between blocks and line breaks paragraphs (:func:`_paragraphs`).
     Run once the post's blocks are found (they take a table for one)."""
     for table in soup.find_all("table", attrs={AS_LIST: True}):
         rows = _own_rows(table)
@@ -2226,8 +2224,6 @@ def _list_tables(soup: BeautifulSoup) -> None:
         for row in rows:
             row.name = LIST_ROW
             for cell in row.find_all(["td", "th"], recursive=False):
-                for rule in cell.find_all("hr"):
-                    rule.replace_with(soup.new_tag("br"))  # the words each side apart
                 blocks = [block.extract() for block in _paragraphs(soup, cell)]
                 cell.clear()  # (the line breaks and spaces around the blocks)
                 cell.extend(blocks)
@@ -2425,20 +2421,53 @@ def _normalise_structure(soup: BeautifulSoup, notes: list[str]) -> None:
     _tidy_transitions(soup, notes)
 
 
+def _next_shown(node, way: str):
+    """The sibling of ``node`` a reader sees next, the ``way`` given
+    (``"next_sibling"`` or ``"previous_sibling"``): not blank text."""
+    sibling = getattr(node, way)
+    while _is_blank(sibling):
+        sibling = getattr(sibling, way)
+    return sibling
+
+
+#: Where docutils takes no transition (only a post's or a section's own blocks
+#: may be one): a rule there is the gap between the words each side of it.
+NO_TRANSITIONS = ["li", "blockquote", "dd", "dt", "td", "th", "caption", "figure", "figcaption"]
+
+
 def _tidy_transitions(soup: BeautifulSoup, notes: list[str]) -> None:
-    previous_hr = True  # at the start: a post may not open with a transition
+    """No transition where a strict build refuses one: in a list, a quote, a
+    table (a quoted email's rule between its parts), at the start of the
+    post or of a section (a rule under a heading, a common decoration), at
+    its end, or right after another."""
+    for rule in soup.find_all("hr"):
+        if rule.find_parent(NO_TRANSITIONS) is not None:
+            # between words a line break, between blocks nothing (an empty paragraph)
+            beside = [_next_shown(rule, "previous_sibling"), _next_shown(rule, "next_sibling")]
+            words = any(node is not None and not _is_block(node) for node in beside)
+            rule.replace_with(soup.new_tag("br" if words else "p"))
+            notes.append("changed: a rule in a list, a quote or a table is a gap between its words")
+    opening, last = True, False  # a post, and each section, may not open with a transition
     for node in list(soup.descendants):
         if isinstance(node, Tag) and node.name == "hr":
-            if previous_hr:
+            if opening:
                 node.decompose()
                 notes.append("changed: a transition at the start or after another was removed")
                 continue
-            previous_hr = True
-        elif isinstance(node, Tag) and node.name == "img":
-            previous_hr = False
-        elif isinstance(node, NavigableString) and node.strip() and node.parent is not None:
-            previous_hr = False
+            opening = last = True
+        elif isinstance(node, Tag) and HEADING_TAG.match(node.name):
+            opening, last = True, False
+        elif (
+            node.parent is not None
+            and node.find_parent(HEADING_TAG) is None
+            and (
+                getattr(node, "name", "") == "img"
+                or isinstance(node, NavigableString)
+                and node.strip()
+            )
+        ):
+            opening = last = False
     hrs = soup.find_all("hr")
-    if hrs and previous_hr:
+    if hrs and last:
         hrs[-1].decompose()
         notes.append("changed: a transition at the end was removed")
