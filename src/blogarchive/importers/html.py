@@ -1798,7 +1798,11 @@ def _styles_as_marks(soup: BeautifulSoup) -> None:
             _mark_inside(soup, tag, name)
     bigger = [*soup.find_all("font", size=FONT_BIGGER), *soup.find_all(class_=BIGGER_CLASS)]
     for tag in bigger:
-        if tag.contents and tag.name not in HEADINGS and not tag.find_parent(HEADINGS.split()):
+        if (
+            tag.contents
+            and tag.name not in HEADINGS.split()
+            and not tag.find_parent(HEADINGS.split())
+        ):
             _mark_inside(soup, tag, "big")
 
 
