@@ -1770,19 +1770,33 @@ def test_wordpress_com_latex_is_math(tmp_path):
 
 def test_a_list_numbered_as_markdown_cannot_is_noted(tmp_path):
     """Lists in a row stay apart (Markdown read them as one).  A list whose
-    item set its own number (``value``), which Markdown cannot, is numbered
-    by its place on the site, and the report says so.  (Letters, Roman
-    numerals and lists counting down are kept:
+    item set its own number (``value``: a list going on after a gap), which
+    Markdown's item cannot, had each item numbered by its place: it is a list
+    up to that item and another starting there, numbered as a browser showed
+    them.  In a list counting down its place's number, and the report says
+    so.  (Letters, Roman numerals and lists counting down are kept:
     ``test_lettered_roman_and_nested_numbering_are_kept``.)"""
     html = (
         '<ol type="a"><li>first</li><li>second</li></ol>\n\n'
         '<ol style="list-style-type: upper-roman"><li>one</li></ol>\n\n'
-        "<ol reversed><li>three</li><li>two</li></ol>\n\n"
-        '<ol><li value="7">seventh</li></ol>\n\n<ul><li>a bullet</li></ul><ul><li>another</li></ul>'
+        "<ol reversed><li>three</li><li value='9'>two</li></ol>\n\n"
+        '<ol><li value="7">seventh</li><li>eighth</li></ol>\n\n'
+        '<ol><li>step one</li><li value="5">step five</li><li>step six</li></ol>'
+        "\n\n<ul><li>a bullet</li></ul><ul><li>another</li></ul>"
     )
     section, report = hello_world_with(tmp_path, html)
     # Two lists in a row are two lists (Markdown read them as one).
-    assert len(section.select("ol")) == 4 and len(section.select("ul")) == 2
+    assert len(section.select("ol")) == 6 and len(section.select("ul")) == 2
+    numbered = [
+        [int(ol.get("start", 1)) + n for n, _ in enumerate(ol.select("li"))]
+        for ol in section.select("ol")[3:]
+    ]
+    assert numbered == [[7, 8], [1], [5, 6]]
+    assert [li.get_text() for li in section.select("ol")[5].select("li")] == [
+        "step five",
+        "step six",
+    ]
+    assert "changed: 1 list item(s) numbered by their own value open a list there" in report
     assert "changed: a list item's own number (value) is its place's" in report
 
 

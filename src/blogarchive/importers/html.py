@@ -823,8 +823,8 @@ def _list_numbers(soup: BeautifulSoup, notes: list[str]) -> None:
     """A list's numbers as its blog showed them: by letters or Roman numerals
     (``type``; the classic editor's ``list-style-type``, made its ``type``),
     backwards (``reversed``), which the converter writes as MyST attributes
-    (:meth:`_Converter.convert_ol`); an item's own number (``value``), which
-    Markdown's cannot be, noted."""
+    (:meth:`_Converter.convert_ol`); an item's own number (``value``, which
+    Markdown's item cannot have: :func:`_numbered_from_values`)."""
     for ol in soup.find_all("ol"):
         style = LETTERED.search(ol.get("style") or "")
         if style:
@@ -834,9 +834,46 @@ def _list_numbers(soup: BeautifulSoup, notes: list[str]) -> None:
             ol.attrs.pop("type", None)
         if ol.has_attr("reversed"):
             ol["reversed"] = "reversed"
-    valued = [li for li in soup.find_all("li") if li.get("value") and li.parent.name == "ol"]
-    if valued:
+    lists = [ol for ol in soup.find_all("ol") if ol.find("li", value=True, recursive=False)]
+    split = sum(_numbered_from_values(soup, ol) for ol in lists)
+    if split:
+        notes.append(f"changed: {split} list item(s) numbered by their own value open a list there")
+    if any(ol.find("li", value=True, recursive=False) for ol in lists):
         notes.append("changed: a list item's own number (value) is its place's")
+
+
+def _numbered_from_values(soup: BeautifulSoup, ol: Tag) -> int:
+    """A list whose item sets its own number (``<li value="5">``: a list
+    that goes on after a gap, its blog's numbering) is a list up to that
+    item and another starting there at that number (:func:`_lists_kept_apart`
+    keeps the two apart), as a browser numbers them; a first item's number
+    is its list's ``start``.  Not a list counting down, nor a number Markdown
+    does not write (a negative one): there the item's number is its place's.
+    The lists it opened."""
+    opened = 0
+    while ol is not None and not ol.has_attr("reversed"):
+        items = ol.find_all("li", recursive=False)
+        start = ol.get("start", "1").strip()
+        expected = int(start) if start.isdigit() else 1
+        rest = None
+        for index, item in enumerate(items):
+            value = (item.get("value") or "").strip()
+            if value.isdigit():
+                del item["value"]  # (read: what is left is noted, its number its place's)
+            if value.isdigit() and int(value) != expected:
+                if index == 0:
+                    ol["start"] = value
+                else:
+                    rest = soup.new_tag("ol", attrs={"start": value})
+                    rest.attrs |= {key: ol[key] for key in ("type",) if ol.has_attr(key)}
+                    rest.extend([item, *list(item.next_siblings)])
+                    ol.insert_after(rest)
+                    opened += 1
+                    break
+                expected = int(value)
+            expected += 1
+        ol = rest
+    return opened
 
 
 def _verses_as_lines(soup: BeautifulSoup) -> None:
