@@ -117,6 +117,13 @@ SNIPPETS = [
     # takes none there): each had failed the strict build
     "<p>Intro</p><h2>Heading</h2><hr><p>text</p><blockquote><p>quoted</p><hr><p>more</p>"
     "</blockquote><ul><li>one<hr>two</li></ul><dl><dd>term<hr>said</dd></dl>",
+    # A term defined holding code, a video or a rule (its bold had held the
+    # fence: "**```text"; a rule alone was "****"), and the "more" break in a
+    # heading in a quote (the heading's bold left "> ****", a rule in a quote)
+    "<dl><dt>Term <pre># not a heading</pre> after</dt><dd>def</dd><dt>"
+    "<iframe src='https://www.youtube.com/embed/a'></iframe></dt><dd>video</dd>"
+    "<dt><hr/><small></small></dt></dl>",
+    "<p>x</p><blockquote><h2>Quoted head<!--more--></h2></blockquote><p>after</p>",
     # Breaks and blocks a browser shows apart
     "<p>First part<br /><br />Second part<br />same paragraph</p>",
     "<form><button>Go</button></form><marquee>moving</marquee><center>centred</center>",

@@ -710,8 +710,8 @@ class _Converter(_Figures, _ListTables, MarkdownConverter):
 
     convert_abbr = convert_acronym = ABBREVIATION
 
-    def convert_dt(self, el, text, parent_tags):
-        return f"\n\n**{text.strip()}**\n\n" if text.strip() else ""
+    def convert_dt(self, el, text, parent_tags):  # (a line break alone: no "****", a rule)
+        return f"\n\n**{text.strip()}**\n\n" if text.replace("\ue000", "").strip() else ""
 
     def convert_dd(self, el, text, parent_tags):
         return f"\n\n{self._escape_start(text.strip())}\n\n" if text.strip() else ""
@@ -1358,9 +1358,9 @@ def _excerpt(text: str, notes: list[str]) -> Converted:
     excerpt = None
     for i, block in enumerate(blocks):
         if MORE in block:  # a mark alone ends the blocks before it; in a block, that block
-            excerpt = i if block.strip() == MORE else i + 1
+            excerpt = i if _more_alone(block) else i + 1
             break
-    kept = [block.replace(MORE, "").rstrip() for block in blocks if block.strip() != MORE]
+    kept = [_without_more(block) for block in blocks if not _more_alone(block)]
     body = "\n\n".join(block for block in kept if block.strip()).strip() + "\n"
     if body.strip() == "":
         body = ""
@@ -1369,6 +1369,23 @@ def _excerpt(text: str, notes: list[str]) -> Converted:
         paragraphs = "paragraph" if excerpt == 1 else "paragraphs"
         notes.append(f"changed: the 'more' break ends the excerpt ({excerpt} {paragraphs})")
     return Converted(body, excerpt, notes)
+
+
+def _more_alone(block: str) -> bool:
+    """Whether a block (or a line) is the "more" break alone, whatever marks
+    or quote hold it (a heading's bold in a quote around it: left, "> ****"
+    was a rule, which a quote cannot hold)."""
+    return MORE in block and not re.sub(r"[\s>*_]", "", block.replace(MORE, ""))
+
+
+def _without_more(block: str) -> str:
+    """A block with the "more" break taken out; a line that was the break
+    alone (in marks) is an empty line, in its quote if it was in one."""
+    lines = [
+        re.match(r"[\s>]*", line)[0].rstrip() if _more_alone(line) else line
+        for line in block.split("\n")
+    ]
+    return "\n".join(lines).replace(MORE, "").rstrip()
 
 
 #: Tracking pixels a post copied from a feed ends with: Blogger's (in its
@@ -1597,7 +1614,14 @@ def _marks_into_blocks(soup: BeautifulSoup) -> None:
     kept.  Around them, Markdown's marks had held the blocks' Markdown ("**",
     "*- one" breaking the list, "**> quoted", a table's rows as text).  A
     paragraph around a block ends before it, as a browser ends it.  The
-    innermost first, so that a block climbs out of every mark around it."""
+    innermost first, so that a block climbs out of every mark around it.  A
+    term defined (``<dt>``, written in bold) holding a block (code, a video)
+    is a paragraph of bold words, the block apart (its fence had been in
+    the bold: "**```text")."""
+    for term in soup.find_all("dt"):
+        if any(_is_block(node) for node in term.descendants):
+            _mark_inside(soup, term, "strong")
+            term.name = "p"
     for mark in reversed(soup.find_all([*CARRIED_MARKS, "p"])):
         if _holds_blocks(mark):
             _split_around_blocks(soup, mark)
