@@ -124,6 +124,11 @@ SNIPPETS = [
     "<iframe src='https://www.youtube.com/embed/a'></iframe></dt><dd>video</dd>"
     "<dt><hr/><small></small></dt></dl>",
     "<p>x</p><blockquote><h2>Quoted head<!--more--></h2></blockquote><p>after</p>",
+    # A rule before the "more" break at a post's end, or after it at its start:
+    # the break, which goes, had been taken for words (a post ending, or
+    # opening, with a transition)
+    "<p>text</p><hr/><!--more-->",
+    "<!--more--><hr/><p>text</p>",
     # Breaks and blocks a browser shows apart
     "<p>First part<br /><br />Second part<br />same paragraph</p>",
     "<form><button>Go</button></form><marquee>moving</marquee><center>centred</center>",

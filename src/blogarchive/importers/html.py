@@ -2528,7 +2528,7 @@ def _tidy_transitions(soup: BeautifulSoup, notes: list[str]) -> None:
             and (
                 getattr(node, "name", "") == "img"
                 or isinstance(node, NavigableString)
-                and node.strip()
+                and node.strip() not in ("", MORE)  # (the "more" break: no words, it goes)
             )
         ):
             opening = last = False
