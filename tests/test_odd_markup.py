@@ -129,6 +129,11 @@ SNIPPETS = [
     # opening, with a transition)
     "<p>text</p><hr/><!--more-->",
     "<!--more--><hr/><p>text</p>",
+    # The break in a heading in a list item ("- ****", a rule in a list); a
+    # video in a figure's caption (a caption holds words alone)
+    "<ul><li>one</li><li><h2><!--more--></h2></li></ul><p>after</p><figure>"
+    "<img src='http://example.org/p.png' alt='P'><figcaption>Cap "
+    "<iframe src='https://www.youtube.com/embed/a'></iframe></figcaption></figure>",
     # Breaks and blocks a browser shows apart
     "<p>First part<br /><br />Second part<br />same paragraph</p>",
     "<form><button>Go</button></form><marquee>moving</marquee><center>centred</center>",

@@ -1371,11 +1371,16 @@ def _excerpt(text: str, notes: list[str]) -> Converted:
     return Converted(body, excerpt, notes)
 
 
+#: A list item's mark at a line's start, in a quote or not.
+ITEM_MARK = re.compile(r"^[\s>]*(?:[-+*]|\d{1,9}[.)])(?=\s|$)", re.M)
+
+
 def _more_alone(block: str) -> bool:
-    """Whether a block (or a line) is the "more" break alone, whatever marks
-    or quote hold it (a heading's bold in a quote around it: left, "> ****"
-    was a rule, which a quote cannot hold)."""
-    return MORE in block and not re.sub(r"[\s>*_]", "", block.replace(MORE, ""))
+    """Whether a block (or a line) is the "more" break alone, whatever marks,
+    quote or list item hold it (a heading's bold in a quote around it: left,
+    "> ****" was a rule, which a quote cannot hold)."""
+    rest = ITEM_MARK.sub("", block.replace(MORE, "")) if MORE in block else "-"
+    return not re.sub(r"[\s>*_]", "", rest)
 
 
 def _without_more(block: str) -> str:
@@ -1617,11 +1622,14 @@ def _marks_into_blocks(soup: BeautifulSoup) -> None:
     innermost first, so that a block climbs out of every mark around it.  A
     term defined (``<dt>``, written in bold) holding a block (code, a video)
     is a paragraph of bold words, the block apart (its fence had been in
-    the bold: "**```text")."""
+    the bold: "**```text"); a video's note in a figure's caption follows the
+    figure (a caption holds words alone: the build refused it)."""
     for term in soup.find_all("dt"):
         if any(_is_block(node) for node in term.descendants):
             _mark_inside(soup, term, "strong")
             term.name = "p"
+    for note in soup.select(", ".join(f"figcaption {name}" for name in sorted(NOTES))):
+        note.find_parent("figure").insert_after(note.extract())  # a caption holds words
     for mark in reversed(soup.find_all([*CARRIED_MARKS, "p"])):
         if _holds_blocks(mark):
             _split_around_blocks(soup, mark)
