@@ -1629,7 +1629,8 @@ def _marks_into_blocks(soup: BeautifulSoup) -> None:
             _mark_inside(soup, term, "strong")
             term.name = "p"
     for note in soup.select(", ".join(f"figcaption {name}" for name in sorted(NOTES))):
-        note.find_parent("figure").insert_after(note.extract())  # a caption holds words
+        caption = note.find_parent("figcaption")  # (a caption holds words alone)
+        (caption.find_parent("figure") or caption).insert_after(note.extract())
     for mark in reversed(soup.find_all([*CARRIED_MARKS, "p"])):
         if _holds_blocks(mark):
             _split_around_blocks(soup, mark)
