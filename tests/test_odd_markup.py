@@ -134,6 +134,8 @@ SNIPPETS = [
     "<ul><li>one</li><li><h2><!--more--></h2></li></ul><p>after</p><figure>"
     "<img src='http://example.org/p.png' alt='P'><figcaption>Cap "
     "<iframe src='https://www.youtube.com/embed/a'></iframe></figcaption></figure>",
+    "<dl><dt>Seen</dt><dd><iframe src='https://www.youtube.com/embed/c'></iframe># not a heading"
+    "</dd></dl>",
     "<figcaption>A caption of no figure <iframe src='https://www.youtube.com/embed/b'></iframe>"
     "</figcaption><p>after</p>",
     # Breaks and blocks a browser shows apart

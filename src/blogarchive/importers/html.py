@@ -1622,12 +1622,17 @@ def _marks_into_blocks(soup: BeautifulSoup) -> None:
     innermost first, so that a block climbs out of every mark around it.  A
     term defined (``<dt>``, written in bold) holding a block (code, a video)
     is a paragraph of bold words, the block apart (its fence had been in
-    the bold: "**```text"); a video's note in a figure's caption follows the
-    figure (a caption holds words alone: the build refused it)."""
+    the bold: "**```text"), and a definition's words after a block are a
+    paragraph ("# h" after a video had been a heading); a video's note in a
+    figure's caption follows the figure (a caption holds words alone: the
+    build refused it)."""
     for term in soup.find_all("dt"):
         if any(_is_block(node) for node in term.descendants):
             _mark_inside(soup, term, "strong")
             term.name = "p"
+    for definition in soup.find_all("dd"):  # its words after a block: a paragraph, escaped so
+        if any(_is_block(node) for node in definition.children):
+            definition.extend(_as_blocks(soup, list(definition.children)))
     for note in soup.select(", ".join(f"figcaption {name}" for name in sorted(NOTES))):
         caption = note.find_parent("figcaption")  # (a caption holds words alone)
         (caption.find_parent("figure") or caption).insert_after(note.extract())
