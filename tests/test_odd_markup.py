@@ -136,6 +136,7 @@ SNIPPETS = [
     "<iframe src='https://www.youtube.com/embed/a'></iframe></figcaption></figure>",
     "<dl><dt>Seen</dt><dd><iframe src='https://www.youtube.com/embed/c'></iframe># not a heading"
     "</dd></dl>",
+    "<figure># not a heading, in a figure of no picture</figure><p>after</p>",
     "<figcaption>A caption of no figure <iframe src='https://www.youtube.com/embed/b'></iframe>"
     "</figcaption><p>after</p>",
     # Breaks and blocks a browser shows apart

@@ -1619,23 +1619,9 @@ def _marks_into_blocks(soup: BeautifulSoup) -> None:
     kept.  Around them, Markdown's marks had held the blocks' Markdown ("**",
     "*- one" breaking the list, "**> quoted", a table's rows as text).  A
     paragraph around a block ends before it, as a browser ends it.  The
-    innermost first, so that a block climbs out of every mark around it.  A
-    term defined (``<dt>``, written in bold) holding a block (code, a video)
-    is a paragraph of bold words, the block apart (its fence had been in
-    the bold: "**```text"), and a definition's words after a block are a
-    paragraph ("# h" after a video had been a heading); a video's note in a
-    figure's caption follows the figure (a caption holds words alone: the
-    build refused it)."""
-    for term in soup.find_all("dt"):
-        if any(_is_block(node) for node in term.descendants):
-            _mark_inside(soup, term, "strong")
-            term.name = "p"
-    for definition in soup.find_all("dd"):  # its words after a block: a paragraph, escaped so
-        if any(_is_block(node) for node in definition.children):
-            definition.extend(_as_blocks(soup, list(definition.children)))
-    for note in soup.select(", ".join(f"figcaption {name}" for name in sorted(NOTES))):
-        caption = note.find_parent("figcaption")  # (a caption holds words alone)
-        (caption.find_parent("figure") or caption).insert_after(note.extract())
+    innermost first, so that a block climbs out of every mark around it
+    (after :func:`_blocks_where_words_were`)."""
+    _blocks_where_words_were(soup)
     for mark in reversed(soup.find_all([*CARRIED_MARKS, "p"])):
         if _holds_blocks(mark):
             _split_around_blocks(soup, mark)
@@ -1648,6 +1634,30 @@ def _marks_into_blocks(soup: BeautifulSoup) -> None:
     for paragraph in soup.find_all("p"):  # the "more" break's, bold as the words it ended
         if paragraph.find(True) is not None and paragraph.get_text().strip() == MORE:
             paragraph.string = MORE  # (the sanitiser carries marks on, as HTML5 does)
+
+
+def _blocks_where_words_were(soup: BeautifulSoup) -> None:
+    """Blocks where Markdown (or docutils) takes words alone, as a browser
+    showed them: a term defined (``<dt>``, written in bold) holding a block
+    (code, a video) is a paragraph of bold words, the block apart (its fence
+    had been in the bold: "**```text"); a definition's words after a block,
+    and a figure's of no picture (a quote's, a video's), are paragraphs ("#
+    h" after a video had been a heading); a video's note in a caption
+    follows its figure (a caption holds words alone: the build refused it)."""
+    for term in soup.find_all("dt"):
+        if any(_is_block(node) for node in term.descendants):
+            _mark_inside(soup, term, "strong")
+            term.name = "p"
+    for figure in soup.find_all("figure"):  # (a table's caption is the table's: _tables_as_lists)
+        if figure.find(["img", "table"]) is None:
+            figure.extend(_as_blocks(soup, list(figure.children)))
+            figure.unwrap()
+    for definition in soup.find_all("dd"):
+        if any(_is_block(node) for node in definition.children):
+            definition.extend(_as_blocks(soup, list(definition.children)))
+    for note in soup.select(", ".join(f"figcaption {name}" for name in sorted(NOTES))):
+        caption = note.find_parent("figcaption")
+        (caption.find_parent("figure") or caption).insert_after(note.extract())
 
 
 #: What a heading holds that a browser shows as a block of its own (a division's
