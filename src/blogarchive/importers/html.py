@@ -1379,8 +1379,9 @@ def _more_alone(block: str) -> bool:
     """Whether a block (or a line) is the "more" break alone, whatever marks,
     quote or list item hold it (a heading's bold in a quote around it: left,
     "> ****" was a rule, which a quote cannot hold)."""
-    rest = ITEM_MARK.sub("", block.replace(MORE, "")) if MORE in block else "-"
-    return not re.sub(r"[\s>*_]", "", rest)
+    if MORE not in block:
+        return False
+    return not re.sub(r"[\s>*_]", "", ITEM_MARK.sub("", block.replace(MORE, "")))
 
 
 def _without_more(block: str) -> str:
