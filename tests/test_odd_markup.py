@@ -175,6 +175,9 @@ SNIPPETS = [
     "<span style='font-family: Arial;'><span style='font-size: small;'><b>Bold in spans</b>"
     " then text</span></span>",
     "<font face='Verdana' size='2'><b>Old font tag</b><br>with break</font>",
+    # A pasted page's words set apart by floats and blocks of its style
+    "<div>Release Date<span style='float: left;'>6/04/2014</span>Rated"
+    "<span style='color: red; display: block'>Title</span>Next</div>",
     # Text of every kind
     "<p dir='rtl'>مرحبا بالعالم</p><p>זה טקסט</p><p>Emoji 👩‍👩‍👧‍👦 and 🇬🇧</p>",
     "<p>Combining e\u0301 and A\u00a0non-breaking\u00a0space and thin\u2009space</p>",

@@ -339,13 +339,18 @@ SHOWN_APART = [
     *("table", "ul", "center", "summary", "legend", "menu", "tr", "td", "th", "caption"),
     *("br", "img", "iframe", "video", "audio"),
 ]
+#: A style that shows any tag apart so: floated, or shown as a block.
+STYLED_APART = re.compile(
+    r"(?:^|;)\s*(?:float\s*:\s*(?:left|right)|display\s*:\s*(?:block|flex|grid|table|list-item))",
+    re.I,
+)
 
 
 def joined_words(soup: BeautifulSoup) -> list[str]:
     """The words as a browser joins them: apart at a block or a line break,
     together across an inline mark ("Intra<b>word</b>" is one word)."""
     soup = BeautifulSoup(str(soup), "html.parser")
-    for tag in soup.find_all(SHOWN_APART):
+    for tag in [*soup.find_all(SHOWN_APART), *soup.find_all(style=STYLED_APART)]:
         tag.insert_before(" ")
         tag.insert_after(" ")
     return soup.get_text("").split()

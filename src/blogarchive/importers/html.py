@@ -1813,6 +1813,30 @@ def _blocks_kept_apart(soup: BeautifulSoup) -> None:
         formula.replace_with(soup.new_string(formula.get_text()))
     for paragraph in soup.find_all("p"):
         _split_at_blank_lines(soup, paragraph)
+    for tag in soup.find_all(style=STYLED_APART):
+        picture = tag.name == "img" or tag.find("img") is not None  # (placed: _pictures_placed)
+        if tag.name not in BLOCKS | WRAPPERS and not picture:
+            _words_apart(tag)
+
+
+#: A style that shows a tag apart from the words around it: floated (a pasted
+#: page's ``Release Date<span style="float: left">6/04/2014``), or a block.
+STYLED_APART = re.compile(
+    r"(?:^|;)\s*(?:float\s*:\s*(?:left|right)|display\s*:\s*(?:block|flex|grid|table|list-item))\b",
+    re.I,
+)
+
+
+def _words_apart(tag: Tag) -> None:
+    """A space between ``tag`` and the words it touches on either side: the
+    sanitiser drops its style, and they would run together."""
+    before = tag.find_previous(string=True)
+    last = next(reversed(list(tag.descendants)), tag)
+    after = last.find_next(string=True)
+    if before and not before[-1:].isspace():
+        tag.insert_before(" ")
+    if after and not after[:1].isspace():
+        tag.insert_after(" ")
 
 
 #: Sizes larger than a page's words, as :data:`STYLED` reads them.
