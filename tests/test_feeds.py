@@ -60,6 +60,26 @@ def test_feed_dates_are_london_days_not_the_build_machines(site):
     assert newest.date() == dt.date(2010, 7, 27)
 
 
+def test_the_old_summary_feed_gives_each_posts_summary_not_its_text(site):
+    """Blogger's ``/feeds/posts/summary``, which subscribers may still poll,
+    gave each post's first words, not its whole text: here each entry is the
+    post's description (its page's ``<meta name="description">``) and its
+    address; it had been a fifth copy of the full-text feed (issue 15: the
+    site's weight)."""
+    full, summaries = site.feed(), site.feed("feeds/posts/summary")
+    assert not summaries.bozo, summaries.get("bozo_exception")
+    assert [e.title for e in summaries.entries] == [e.title for e in full.entries]
+    self_links = [link.href for link in summaries.feed.links if link.rel == "self"]
+    assert len(self_links) == 1 and self_links[0].endswith("/feeds/posts/summary")
+    for entry in summaries.entries:
+        assert "content" not in entry, entry.title
+        page = site.page(entry.link.split("/", 3)[3])
+        assert entry.summary == page.select_one('meta[name="description"]')["content"]
+        assert 0 < len(entry.summary) <= 200
+    for old in ("feeds/posts/default", "atom.xml", "rss.xml"):  # the full feed, as Blogger's
+        assert site.path(old).read_bytes() == site.path("blog/atom.xml").read_bytes(), old
+
+
 def test_one_feed_per_tag(site):
     tag_index = site.page("blog/tag/")
     for li in tag_index.select("ul.catalog li"):

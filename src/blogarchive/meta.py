@@ -18,6 +18,14 @@ def _excerpt_text(post, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def post_description(archive, post) -> str:
+    """The post in a sentence or two: its author's summary (front matter; an
+    imported WordPress excerpt), or its first words.  Its page's description,
+    and its entry in the old blog's summary feed (feeds.py)."""
+    summary = archive.app.env.metadata.get(post.docname, {}).get("summary")
+    return " ".join(summary.split()) if isinstance(summary, str) else _excerpt_text(post)
+
+
 def _script_safe_json(data) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -30,9 +38,7 @@ def post_head(archive, post) -> str:
     modified = archive.history.updated(post).isoformat()
     authors = [archive.label(a) for a in post.author]
     tags = [archive.label(t) for t in post.tags]
-    # Its author's summary (front matter; an imported WordPress excerpt), or its first words.
-    summary = archive.app.env.metadata.get(post.docname, {}).get("summary")
-    description = " ".join(summary.split()) if isinstance(summary, str) else _excerpt_text(post)
+    description = post_description(archive, post)
     properties = [
         ("og:type", "article"),
         ("og:site_name", archive.app.config.blog_title),

@@ -377,9 +377,9 @@ def _file_name(name: str) -> bool:
 
 #: Files at the site's root besides its pages (pages.py; ``objects.inv``, Sphinx's).
 SITE_FILES = ("robots.txt", "sitemap.xml", "CNAME", "objects.inv")
-#: Blogger's addresses of the blog's feed, which feeds.py writes the feed at:
-#: the one its pages named, its feed of summaries, the two at the blog's root.
-OLD_FEEDS = ("feeds/posts/default", "feeds/posts/summary", "atom.xml", "rss.xml")
+#: Blogger's addresses of the blog's feed, which feeds.py writes: its feed of
+#: summaries (first), the one its pages named, the two at the blog's root.
+OLD_FEEDS = ("feeds/posts/summary", "feeds/posts/default", "atom.xml", "rss.xml")
 
 
 def counted(number: int, what: str) -> str:
