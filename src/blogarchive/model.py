@@ -380,6 +380,9 @@ SITE_FILES = ("robots.txt", "sitemap.xml", "CNAME", "objects.inv")
 #: Blogger's addresses of the blog's feed, which feeds.py writes: its feed of
 #: summaries (first), the one its pages named, the two at the blog's root.
 OLD_FEEDS = ("feeds/posts/summary", "feeds/posts/default", "atom.xml", "rss.xml")
+#: The posts in each of them, newest first: Blogger's feeds gave 25 unless
+#: asked for more (``?max-results=``, which a static host cannot read).
+OLD_FEED_LENGTH = 25
 
 
 def counted(number: int, what: str) -> str:
