@@ -6,7 +6,7 @@ import fails with the name and what to do — never a patch that quietly does
 nothing after an upgrade.  ``tests/test_patches.py`` checks each is in force.
 
 Speed (they change no result; the reproducibility tests compare incremental,
-parallel and clean builds byte for byte; measured in benchmarks/README.md):
+parallel and clean builds byte for byte; measured in benchmarks/HISTORY.md):
 
 - ``sphinx.util.docutils._get_settings`` and MyST's ``get_default_settings``
   build an ``OptionParser`` of about a hundred options, reading docutils.conf
