@@ -62,7 +62,8 @@ def whole(expected: list[str], shown: list[str]) -> bool:
 def ours(export: Path, fmt: str, entries: dict, scratch: Path) -> str:
     root = new_blog(scratch / "ours")
     with contextlib.redirect_stdout(sys.stderr):  # the table alone on stdout
-        status = main(["import", fmt, str(export), "--posts-dir", str(root / "posts"), "--no-media"])
+        posts = ["--posts-dir", str(root / "posts"), "--no-media"]
+        status = main(["import", fmt, str(export), *posts])
         if status != 0 or build(root, root / "_build/html") != 0:
             return "0 (failed)"
     site = Site(root / "_build/html")

@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from blogarchive.model import OLD_FEEDS
+
 from blogsite import SEEDS, built
 from seed import read_seed
 

@@ -281,11 +281,10 @@ def write_feeds(app):
     # host cannot read ?max-results=), in full but for its feed of summaries,
     # each post's description. Before, four copies of the 50-entry feed:
     # 0.7 MB at 1000 posts, the site over 1.5 x Pelican's (issue 15).
-    newest = archive.posts[:OLD_FEED_LENGTH]
+    newest, summaries = archive.posts[:OLD_FEED_LENGTH], OLD_FEEDS[0]
+    title, home = app.config.blog_title, app.config.root_doc
     for old in OLD_FEEDS:
-        tasks.append(
-            writer.task(old, app.config.blog_title, app.config.root_doc, newest, old == OLD_FEEDS[0])
-        )
+        tasks.append(writer.task(old, title, home, newest, old == summaries))
     run_tasks(app, [task for task in tasks if task is not None])
     writer.cache.prune()
     yield from ()
