@@ -178,6 +178,11 @@ SNIPPETS = [
     # A pasted page's words set apart by floats and blocks of its style
     "<div>Release Date<span style='float: left;'>6/04/2014</span>Rated"
     "<span style='color: red; display: block'>Title</span>Next</div>",
+    # A heading in preformatted text (code, where its levels had still counted:
+    # the heading after it jumped a level), a caption of a table of no cells
+    # (written as it came, "# ..." a second title)
+    "<pre>x\n<h2>Heading in code</h2>y</pre><h3>Section after</h3>",
+    "<table><caption># not a heading</caption></table><p>after</p>",
     # Text of every kind
     "<p dir='rtl'>مرحبا بالعالم</p><p>זה טקסט</p><p>Emoji 👩‍👩‍👧‍👦 and 🇬🇧</p>",
     "<p>Combining e\u0301 and A\u00a0non-breaking\u00a0space and thin\u2009space</p>",

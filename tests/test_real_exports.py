@@ -137,9 +137,13 @@ def alternate(entry) -> str:
 
 
 def words(soup: BeautifulSoup) -> list[str]:
-    """The words a reader sees; code blocks whole (the site highlights them in spans)."""
+    """The words a reader sees; code blocks whole (the site highlights them in
+    spans), but for a block in one, on a line of its own."""
     soup = BeautifulSoup(str(soup), "html.parser")
     for pre in soup.find_all("pre"):
+        for block in pre.find_all(SHOWN_APART):
+            block.insert_before(" ")
+            block.insert_after(" ")
         pre.replace_with(" " + pre.get_text() + " ")
     return soup.get_text(" ").split()
 

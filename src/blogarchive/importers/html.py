@@ -1735,8 +1735,11 @@ def _headings_as_text(soup: BeautifulSoup, notes: list[str]) -> None:
     """A heading in a list item, a table's cell, a quote or a link (an old
     layout's) as bold text, as a browser showed it: Markdown has no heading
     there, and it came in as "## heading"; a link around a heading alone, a
-    linked heading."""
+    linked heading.  In preformatted text, its words a line of their own."""
     for heading in soup.find_all(HEADING_TAG):
+        if heading.find_parent("pre") is not None:  # (code: had it been "## words" there,
+            _line_of_its_own(heading)  # the levels after it were counted from it)
+            continue
         link, words = heading.find_parent("a"), heading.get_text(strip=True)
         if link is not None and words and link.get_text(strip=True) == words:  # (bs4's text
             # leaves out a ruby's fallback: in a stray <rp>, two headings were "" alike)
@@ -1768,6 +1771,21 @@ def _headings_as_text(soup: BeautifulSoup, notes: list[str]) -> None:
             _split_around_blocks(soup, tag)
     if found:
         notes.append(f"changed: {len(found)} heading(s) in a list, table, quote or link now bold")
+
+
+def _line_of_its_own(block: Tag) -> None:
+    """``block``'s words in preformatted text, on their own line as a
+    browser shows a block there: a line break before and after, unless the
+    text beside it ends or starts one."""
+    before, after = (
+        node.get_text() if isinstance(node, Tag) else str(node or "\n")
+        for node in (block.previous_sibling, block.next_sibling)
+    )
+    if not before.endswith("\n"):
+        block.insert_before("\n")
+    if not after.startswith("\n"):
+        block.insert_after("\n")
+    block.unwrap()
 
 
 def _cells_inline(soup: BeautifulSoup) -> None:
@@ -2302,6 +2320,10 @@ def _tables_as_lists(soup: BeautifulSoup) -> None:
                 tables[0].insert(0, caption.extract())
             figure.unwrap()
     for table in soup.find_all("table"):
+        if table.find(["td", "th"]) is None:  # a caption of no cells: words above it, as
+            for caption in table.find_all("caption", recursive=False):  # any paragraph's
+                caption.name = "p"  # (it had come out as it was written: "# h" a title)
+                table.insert_before(caption.extract())
         for footer in table.find_all("tfoot", recursive=False):
             table.append(footer.extract())
             footer.unwrap()  # (markdownify takes a section's first row for a table's)
