@@ -183,6 +183,12 @@ SNIPPETS = [
     # (written as it came, "# ..." a second title)
     "<pre>x\n<h2>Heading in code</h2>y</pre><h3>Section after</h3>",
     "<table><caption># not a heading</caption></table><p>after</p>",
+    # Words after a block in a list item or a quote (they had run on from its
+    # last line: "nestedafter", "# ..." a heading), a line break in a mark in
+    # inline code (left in the code span, its next line's "~~~" a fence)
+    "<ul><li>Item<ul><li>nested</li></ul>after the nested list</li></ul>",
+    "<blockquote><p>Quoted.</p># not a heading</blockquote><ul><li><p>a</p>1. not a list</li></ul>",
+    "<p><code>a <i>b<br>~~~ not a fence</i></code></p>",
     # Text of every kind
     "<p dir='rtl'>مرحبا بالعالم</p><p>זה טקסט</p><p>Emoji 👩‍👩‍👧‍👦 and 🇬🇧</p>",
     "<p>Combining e\u0301 and A\u00a0non-breaking\u00a0space and thin\u2009space</p>",

@@ -1642,8 +1642,10 @@ def _blocks_where_words_were(soup: BeautifulSoup) -> None:
     showed them: a term defined (``<dt>``, written in bold) holding a block
     (code, a video) is a paragraph of bold words, the block apart (its fence
     had been in the bold: "**```text"); a definition's words after a block,
-    and a figure's of no picture (a quote's, a video's), are paragraphs ("#
-    h" after a video had been a heading); a video's note in a caption
+    a list item's and a quote's words after one ("<li>a<ul>...</ul>b</li>":
+    b had run on from the nested list's last item), and a figure's of no
+    picture (a quote's, a video's), are paragraphs ("# h" after a video had
+    been a heading); a video's note in a caption
     follows its figure (a caption holds words alone: the build refused it)."""
     for term in soup.find_all("dt"):
         if any(_is_block(node) for node in term.descendants):
@@ -1656,6 +1658,11 @@ def _blocks_where_words_were(soup: BeautifulSoup) -> None:
     for definition in soup.find_all("dd"):
         if any(_is_block(node) for node in definition.children):
             definition.extend(_as_blocks(soup, list(definition.children)))
+    for holder in soup.find_all(["li", "blockquote"]):  # words after a block in an item or
+        children = list(holder.children)  # a quote: ran on from its last line, unescaped
+        first = next((n for n, node in enumerate(children) if _is_block(node)), len(children))
+        if any(not _is_block(node) and not _is_spacing(node) for node in children[first:]):
+            holder.extend(_as_blocks(soup, children[first:]))  # (words before: the item's line)
     for note in soup.select(", ".join(f"figcaption {name}" for name in sorted(NOTES))):
         caption = note.find_parent("figcaption")
         (caption.find_parent("figure") or caption).insert_after(note.extract())
@@ -2109,10 +2116,15 @@ def _code_lines(soup: BeautifulSoup) -> None:
     """Inline code of several lines (a stylesheet's or a command's lines in
     ``<code>``, each ended by ``<br>``, in a paragraph), which its blog showed
     a line each: a code span a line, a line break between them.  As one span
-    (Markdown's cannot hold a line break) its lines ran into one."""
+    (Markdown's cannot hold a line break) its lines ran into one.  A break
+    in a mark in it too: a code span keeps no mark, and its break had been
+    left in the span, the next line's "~~~" read as a fence."""
     for code in soup.find_all("code"):
         if code.find_parent("pre") is not None or code.find("br") is None:
             continue
+        for mark in code.find_all(True):
+            if mark.name != "br" and not _is_block(mark):
+                mark.unwrap()
         lines: list[list] = [[]]
         for node in list(code.contents):
             if getattr(node, "name", "") == "br":
