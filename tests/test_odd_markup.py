@@ -189,6 +189,14 @@ SNIPPETS = [
     "<ul><li>Item<ul><li>nested</li></ul>after the nested list</li></ul>",
     "<blockquote><p>Quoted.</p># not a heading</blockquote><ul><li><p>a</p>1. not a list</li></ul>",
     "<p><code>a <i>b<br>~~~ not a fence</i></code></p>",
+    # A definition, a term or a figure's caption out of any list or figure
+    # (written inside the words around them: the words after a line of their
+    # own, unescaped), a quote in a definition (its ">" had been escaped,
+    # shown as text), a figure's caption in a division of it (shown twice)
+    "<p>Before</p><dd>defined</dd># not a heading<figcaption>stray</figcaption># nor this",
+    "<dl><dt>Term</dt><dd><blockquote>Quoted in a definition</blockquote></dd></dl>",
+    "<figure><img src='http://example.org/f.png' alt='F'><div><figcaption>Once</figcaption>"
+    " and more</div></figure>",
     # Text of every kind
     "<p dir='rtl'>مرحبا بالعالم</p><p>זה טקסט</p><p>Emoji 👩‍👩‍👧‍👦 and 🇬🇧</p>",
     "<p>Combining e\u0301 and A\u00a0non-breaking\u00a0space and thin\u2009space</p>",

@@ -310,6 +310,9 @@ class _Figures:
             if child is caption:
                 continue
             if child is not holder:
+                if caption is not None and any(above is child for above in caption.parents):
+                    child = copy.copy(child)  # the caption in a division: the figure's,
+                    child.find("figcaption").decompose()  # not shown twice
                 out.append(self.process_element(child, parent_tags))
                 continue
             out.append(f"\n\n{figure}\n\n")
@@ -713,8 +716,10 @@ class _Converter(_Figures, _ListTables, MarkdownConverter):
     def convert_dt(self, el, text, parent_tags):  # (a line break alone: no "****", a rule)
         return f"\n\n**{text.strip()}**\n\n" if text.replace("\ue000", "").strip() else ""
 
-    def convert_dd(self, el, text, parent_tags):
-        return f"\n\n{self._escape_start(text.strip())}\n\n" if text.strip() else ""
+    def convert_dd(self, el, text, parent_tags):  # (a block's own mark, a quote's ">", kept)
+        first = next((node for node in el.children if not _is_blank(node)), None)
+        words = text.strip() if _is_block(first) else self._escape_start(text.strip())
+        return f"\n\n{words}\n\n" if words else ""
 
     def convert_pre(self, el, text, parent_tags):
         block = super().convert_pre(el, text, parent_tags)  # fenced by ``` whatever it holds
@@ -2453,17 +2458,25 @@ def _only_child(parent: Tag, child: Tag) -> bool:
 def _list_stray_items(soup: BeautifulSoup) -> None:
     """List items outside any list (a ``<li>`` after its ``</ul>``), in a list of
     their own: a browser shows them as items, with their bullets, where the
-    converter wrote a dash before their words."""
-    for item in soup.find_all("li"):
-        if item.parent is None or item.parent.name in ("ul", "ol", "menu"):
+    converter wrote a dash before their words.  So terms and definitions
+    outside a ``<dl>``, and a figure's caption outside any figure is a
+    paragraph: each was written inside the words around it, the words after
+    it on a line of their own unescaped ("# ..." a second title)."""
+    for caption in soup.find_all("figcaption"):
+        if caption.find_parent("figure") is None:
+            caption.name = "p"
+    for item in soup.find_all(["li", "dt", "dd"]):
+        family = ("li",) if item.name == "li" else ("dt", "dd")
+        lists = ("ul", "ol", "menu") if item.name == "li" else ("dl",)
+        if item.parent is None or item.parent.name in lists:
             continue
         run = [item]
         sibling = item.next_sibling
-        while sibling is not None and (sibling.name == "li" or not str(sibling).strip()):
-            if sibling.name == "li":
+        while sibling is not None and (sibling.name in family or not str(sibling).strip()):
+            if sibling.name in family:
                 run.append(sibling)
             sibling = sibling.next_sibling
-        wrapper = soup.new_tag("ul")
+        wrapper = soup.new_tag(lists[0])
         item.insert_before(wrapper)
         for member in run:
             wrapper.append(member.extract())
