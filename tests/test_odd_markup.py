@@ -197,6 +197,10 @@ SNIPPETS = [
     "<dl><dt>Term</dt><dd><blockquote>Quoted in a definition</blockquote></dd></dl>",
     "<figure><img src='http://example.org/f.png' alt='F'><div><figcaption>Once</figcaption>"
     " and more</div></figure>",
+    # A caption of no figure holding a quote (the paragraph it became was not
+    # split around it), words straight in a definition list (written bare)
+    "<figcaption><blockquote>Quoted</blockquote># not a heading</figcaption>",
+    "<dl># not a heading<dt>Term</dt>1. not a list<dd>Defined</dd></dl>",
     # Text of every kind
     "<p dir='rtl'>مرحبا بالعالم</p><p>זה טקסט</p><p>Emoji 👩‍👩‍👧‍👦 and 🇬🇧</p>",
     "<p>Combining e\u0301 and A\u00a0non-breaking\u00a0space and thin\u2009space</p>",

@@ -1652,6 +1652,9 @@ def _blocks_where_words_were(soup: BeautifulSoup) -> None:
     picture (a quote's, a video's), are paragraphs ("# h" after a video had
     been a heading); a video's note in a caption
     follows its figure (a caption holds words alone: the build refused it)."""
+    for caption in soup.find_all("figcaption"):  # of no figure: a paragraph (it had been
+        if caption.find_parent("figure") is None:  # written inside the words around it)
+            caption.name = "p"
     for term in soup.find_all("dt"):
         if any(_is_block(node) for node in term.descendants):
             _mark_inside(soup, term, "strong")
@@ -1669,8 +1672,7 @@ def _blocks_where_words_were(soup: BeautifulSoup) -> None:
         if any(not _is_block(node) and not _is_spacing(node) for node in children[first:]):
             holder.extend(_as_blocks(soup, children[first:]))  # (words before: the item's line)
     for note in soup.select(", ".join(f"figcaption {name}" for name in sorted(NOTES))):
-        caption = note.find_parent("figcaption")
-        (caption.find_parent("figure") or caption).insert_after(note.extract())
+        note.find_parent("figure").insert_after(note.extract())
 
 
 #: What a heading holds that a browser shows as a block of its own (a division's
@@ -2459,12 +2461,8 @@ def _list_stray_items(soup: BeautifulSoup) -> None:
     """List items outside any list (a ``<li>`` after its ``</ul>``), in a list of
     their own: a browser shows them as items, with their bullets, where the
     converter wrote a dash before their words.  So terms and definitions
-    outside a ``<dl>``, and a figure's caption outside any figure is a
-    paragraph: each was written inside the words around it, the words after
-    it on a line of their own unescaped ("# ..." a second title)."""
-    for caption in soup.find_all("figcaption"):
-        if caption.find_parent("figure") is None:
-            caption.name = "p"
+    outside a ``<dl>``: they were written inside the words around them, the
+    words after on a line of their own unescaped ("# ..." a second title)."""
     for item in soup.find_all(["li", "dt", "dd"]):
         family = ("li",) if item.name == "li" else ("dt", "dd")
         lists = ("ul", "ol", "menu") if item.name == "li" else ("dl",)
@@ -2506,6 +2504,20 @@ def _stray_text_placed(soup: BeautifulSoup) -> None:
                     else:
                         holder.insert_before(block)
             stray, item = [], child
+    for holder in soup.find_all("dl"):  # words in a definition list, in no term nor
+        stray = []  # definition: paragraphs where they were
+        for child in [*holder.children, None]:
+            if child is not None and not (isinstance(child, Tag) and child.name in ("dt", "dd")):
+                if not isinstance(child, Comment):
+                    stray.append(child)
+                continue
+            if any(not _is_spacing(node) for node in stray):
+                for block in _as_blocks(soup, stray):
+                    if child is not None:
+                        child.insert_before(block)
+                    else:
+                        holder.append(block)
+            stray = []
 
 
 def _as_blocks(soup: BeautifulSoup, nodes: list) -> list[Tag]:
