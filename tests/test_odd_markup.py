@@ -201,6 +201,12 @@ SNIPPETS = [
     # split around it), words straight in a definition list (written bare)
     "<figcaption><blockquote>Quoted</blockquote># not a heading</figcaption>",
     "<dl># not a heading<dt>Term</dt>1. not a list<dd>Defined</dd></dl>",
+    # A video in the caption of a figure of no picture (the post was refused:
+    # the figure unwrapped, its caption had none), a definition's division
+    # and a division straight in a definition list (their words written bare)
+    "<figure><figcaption>Words <iframe src='https://www.youtube.com/embed/a'></iframe>"
+    " # not a heading</figcaption></figure>",
+    "<dl><dd><div># not a heading</div></dd><center># nor this</center></dl>",
     # Text of every kind
     "<p dir='rtl'>مرحبا بالعالم</p><p>זה טקסט</p><p>Emoji 👩‍👩‍👧‍👦 and 🇬🇧</p>",
     "<p>Combining e\u0301 and A\u00a0non-breaking\u00a0space and thin\u2009space</p>",

@@ -718,7 +718,8 @@ class _Converter(_Figures, _ListTables, MarkdownConverter):
 
     def convert_dd(self, el, text, parent_tags):  # (a block's own mark, a quote's ">", kept)
         first = next((node for node in el.children if not _is_blank(node)), None)
-        words = text.strip() if _is_block(first) else self._escape_start(text.strip())
+        marked = _is_block(first) and first.name not in WRAPPERS  # (a division's: words)
+        words = text.strip() if marked else self._escape_start(text.strip())
         return f"\n\n{words}\n\n" if words else ""
 
     def convert_pre(self, el, text, parent_tags):
@@ -1650,11 +1651,9 @@ def _blocks_where_words_were(soup: BeautifulSoup) -> None:
     a list item's and a quote's words after one ("<li>a<ul>...</ul>b</li>":
     b had run on from the nested list's last item), and a figure's of no
     picture (a quote's, a video's), are paragraphs ("# h" after a video had
-    been a heading); a video's note in a caption
-    follows its figure (a caption holds words alone: the build refused it)."""
-    for caption in soup.find_all("figcaption"):  # of no figure: a paragraph (it had been
-        if caption.find_parent("figure") is None:  # written inside the words around it)
-            caption.name = "p"
+    been a heading), as is a caption of no figure; a video's note in a
+    caption follows its figure (a caption holds words alone: the build
+    refused it)."""
     for term in soup.find_all("dt"):
         if any(_is_block(node) for node in term.descendants):
             _mark_inside(soup, term, "strong")
@@ -1663,6 +1662,9 @@ def _blocks_where_words_were(soup: BeautifulSoup) -> None:
         if figure.find(["img", "table"]) is None:
             figure.extend(_as_blocks(soup, list(figure.children)))
             figure.unwrap()
+    for caption in soup.find_all("figcaption"):  # of no figure (or of one unwrapped just now):
+        if caption.find_parent("figure") is None:  # a paragraph (it had been written
+            caption.name = "p"  # inside the words around it)
     for definition in soup.find_all("dd"):
         if any(_is_block(node) for node in definition.children):
             definition.extend(_as_blocks(soup, list(definition.children)))
@@ -2504,15 +2506,17 @@ def _stray_text_placed(soup: BeautifulSoup) -> None:
                     else:
                         holder.insert_before(block)
             stray, item = [], child
-    for holder in soup.find_all("dl"):  # words in a definition list, in no term nor
-        stray = []  # definition: paragraphs where they were
+    for holder in soup.find_all("dl"):  # words (or a division) in a definition list, in
+        stray = []  # no term nor definition: paragraphs where they were
         for child in [*holder.children, None]:
             if child is not None and not (isinstance(child, Tag) and child.name in ("dt", "dd")):
                 if not isinstance(child, Comment):
                     stray.append(child)
                 continue
             if any(not _is_spacing(node) for node in stray):
-                for block in _as_blocks(soup, stray):
+                run = soup.new_tag("div")
+                run.extend([node.extract() for node in stray])
+                for block in _paragraphs(soup, run):
                     if child is not None:
                         child.insert_before(block)
                     else:
