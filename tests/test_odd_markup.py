@@ -297,3 +297,42 @@ def test_a_stray_ruby_fallback_around_headings_is_not_refused(tmp_path):
     page = Site(root / "_build/html").page("posts/2013/odd-0.html")
     linked = [a.get_text() for a in page.select('article section a[href="http://example.org/"]')]
     assert linked == ["x", "Head C", "Head D"], linked
+
+
+@pytest.mark.parametrize("fmt", ["wordpress", "blogger"])
+def test_the_excerpt_is_what_came_before_the_more_break(tmp_path, fmt):
+    """The home page shows a post's words before its "more" break, all of
+    them and no more, whatever blocks come before it.  ABlog's ``excerpt``
+    counts the post's paragraphs (in lists, quotes and a video's note too;
+    not a picture's caption): the importers counted blocks, so a captioned
+    picture before the break put two paragraphs after it on the home page,
+    and a list's last items were left out."""
+    picture = "<figure><img src='http://example.org/p.png' alt='P'><figcaption>Cap</figcaption>"
+    posts = {  # each post's words before its break
+        f"{picture}</figure><p>First words.</p><!--more--><p>Second.</p><p>Third.</p>": [
+            "First words."
+        ],
+        "<p>Intro.</p><ul><li>one</li><li>two</li><li>three</li></ul><!--more--><p>After.</p>": [
+            "Intro.",
+            "one",
+            "two",
+            "three",
+        ],
+        "<ul><li>one</li><li>two<!--more--></li><li>three</li></ul><p>After.</p>": ["one", "two"],
+        "<p>A line<br><a name='more'></a><br>and the next</p><p>After.</p>": ["A line"],
+    }
+    export = tmp_path / "odd.xml"
+    export.write_text(export_text(fmt, list(posts)), encoding="utf-8")
+    root = new_blog(tmp_path / "blog")
+    argv = ["import", fmt, str(export), "--posts-dir", str(root / "posts"), "--no-media"]
+    assert main(argv) == 0
+    assert build(root, root / "_build/html") == 0
+    home = Site(root / "_build/html").page("index.html")
+    shown = {
+        summary.select_one(".post-title").get_text(strip=True): [
+            p.get_text(" ", strip=True) for p in summary.select(".post-excerpt p")
+        ]
+        for summary in home.select("ol.post-list > li")
+    }
+    for number, before in enumerate(posts.values()):
+        assert shown[f"Odd {number}"] == before, number

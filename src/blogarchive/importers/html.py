@@ -1289,6 +1289,7 @@ def convert(
     _resolve_addresses(soup, base_url, notes)
     _list_stray_items(soup)
     _stray_text_placed(soup)
+    _more_after_tables(soup)
     _hoist_nested_tables(soup, notes)
     _tables_as_lists(soup)
     _headings_as_text(soup, notes)
@@ -1370,11 +1371,62 @@ def _excerpt(text: str, notes: list[str]) -> Converted:
     body = "\n\n".join(block for block in kept if block.strip()).strip() + "\n"
     if body.strip() == "":
         body = ""
-    excerpt = excerpt or None
+    if excerpt:
+        excerpt = _paragraphs_before(blocks, excerpt)
     if excerpt:
         paragraphs = "paragraph" if excerpt == 1 else "paragraphs"
         notes.append(f"changed: the 'more' break ends the excerpt ({excerpt} {paragraphs})")
-    return Converted(body, excerpt, notes)
+    elif MORE in text:
+        notes.append("kept: the 'more' break has no paragraph before it; the excerpt is ABlog's")
+    return Converted(body, excerpt or None, notes)
+
+
+#: Where the excerpt ends, a paragraph of its own while it is counted.
+EXCERPT_ENDS = f"blogarchive{_DRAWN}excerptends"
+
+
+def _paragraphs_before(blocks: list[str], count: int) -> int:
+    """How many paragraphs come before the first "more" break in ``blocks``
+    (the post's Markdown, cut at blank lines; the break ends ``count`` of
+    them), as ABlog counts a post's ``excerpt``: every paragraph of the
+    parsed post, in a list, a quote, a table's cell or a video's note too,
+    none of a picture or code.  The blocks had been counted instead: a
+    captioned picture before the break is two (its directive holds a blank
+    line) and no paragraph, a list of three items one block and three
+    paragraphs; readers saw paragraphs after the author's break, or lost the
+    end of a list before it.  A break on a line of its own ends the excerpt
+    there (between two paragraphs a line break apart, in a list, in a
+    quote); one among words, after the block it is in."""
+    from docutils.nodes import paragraph
+    from docutils.utils import new_document
+    from myst_parser.parsers.docutils_ import Parser
+
+    lines = "\n\n".join(blocks).split("\n")
+    at = next(n for n, line in enumerate(lines) if MORE in line)
+    if _more_alone(lines[at]):  # the excerpt's end a paragraph where the break was
+        prefix = re.match(r"[\s>]*", lines[at])[0]
+        lines[at : at + 1] = [prefix.rstrip(), prefix + EXCERPT_ENDS, prefix.rstrip()]
+    else:  # after its block
+        end = next((n for n in range(at, len(lines)) if not lines[n].strip()), len(lines))
+        lines[end:end] = ["", EXCERPT_ENDS, ""]
+    document = new_document("excerpt", _excerpt_settings())
+    Parser().parse("# Title\n\n" + "\n".join(lines).replace(MORE, ""), document)
+    found = [node.astext() for node in document.findall(paragraph)]
+    return found.index(EXCERPT_ENDS) if EXCERPT_ENDS in found else count
+
+
+@functools.cache
+def _excerpt_settings():
+    """docutils' settings for MyST as the site reads posts (the extensions
+    blogarchive enables), its messages kept quiet: made once, not per post."""
+    from docutils.frontend import get_default_settings
+    from myst_parser.parsers.docutils_ import Parser
+
+    settings = get_default_settings(Parser)
+    settings.myst_enable_extensions = ["strikethrough", "attrs_block", "attrs_inline"]
+    settings.report_level, settings.halt_level = 5, 5
+    settings.warning_stream = False
+    return settings
 
 
 #: A list item's mark at a line's start, in a quote or not.
@@ -2457,6 +2509,23 @@ def _lone_child(parent: Tag):
 
 def _only_child(parent: Tag, child: Tag) -> bool:
     return _lone_child(parent) is child
+
+
+def _more_after_tables(soup: BeautifulSoup) -> None:
+    """The "more" break in a table's cell put after the table: the excerpt
+    ends there, as it ends after any block the break is in.  In the cell, a
+    line of the break alone was taken for an item's, its cell's mark with it
+    (the cells after it ran into the one before)."""
+    for mark in soup.find_all(string=lambda text: MORE in text):
+        table = mark.find_parent("table")
+        if table is None:
+            continue
+        while table.find_parent("table") is not None:
+            table = table.find_parent("table")
+        mark.replace_with(mark.replace(MORE, ""))
+        if not (table.next_sibling is not None and MORE in table.next_sibling.get_text()):
+            table.insert_after(paragraph := soup.new_tag("p"))
+            paragraph.string = MORE
 
 
 def _list_stray_items(soup: BeautifulSoup) -> None:
