@@ -320,6 +320,8 @@ def test_the_excerpt_is_what_came_before_the_more_break(tmp_path, fmt):
         ],
         "<ul><li>one</li><li>two<!--more--></li><li>three</li></ul><p>After.</p>": ["one", "two"],
         "<p>A line<br><a name='more'></a><br>and the next</p><p>After.</p>": ["A line"],
+        # in a table's cell: after the table (the cells after it had run into the one before)
+        "<table><tr><td>a</td><td><!--more-->b</td></tr></table><p>After.</p>": ["a", "b"],
     }
     export = tmp_path / "odd.xml"
     export.write_text(export_text(fmt, list(posts)), encoding="utf-8")
@@ -336,3 +338,10 @@ def test_the_excerpt_is_what_came_before_the_more_break(tmp_path, fmt):
     }
     for number, before in enumerate(posts.values()):
         assert shown[f"Odd {number}"] == before, number
+    cells = Site(root / "_build/html").page(f"posts/{home_year(fmt)}/odd-4.html").select("td")
+    assert [cell.get_text(strip=True) for cell in cells] == ["a", "b"]
+
+
+def home_year(fmt: str) -> str:
+    """The year export_text dates its posts in."""
+    return "2011" if fmt == "wordpress" else "2013"
