@@ -1397,7 +1397,7 @@ def _paragraphs_before(blocks: list[str], count: int) -> int:
     end of a list before it.  A break on a line of its own ends the excerpt
     there (between two paragraphs a line break apart, in a list, in a
     quote); one among words, after the block it is in."""
-    from docutils.nodes import paragraph
+    from docutils import nodes
     from docutils.utils import new_document
     from myst_parser.parsers.docutils_ import Parser
 
@@ -1411,7 +1411,7 @@ def _paragraphs_before(blocks: list[str], count: int) -> int:
         lines[end:end] = ["", EXCERPT_ENDS, ""]
     document = new_document("excerpt", _excerpt_settings())
     Parser().parse("# Title\n\n" + "\n".join(lines).replace(MORE, ""), document)
-    found = [node.astext() for node in document.findall(paragraph)]
+    found = [node.astext() for node in document.findall(nodes.paragraph)]
     return found.index(EXCERPT_ENDS) if EXCERPT_ENDS in found else count
 
 
