@@ -207,6 +207,12 @@ SNIPPETS = [
     "<figure><figcaption>Words <iframe src='https://www.youtube.com/embed/a'></iframe>"
     " # not a heading</figcaption></figure>",
     "<dl><dd><div># not a heading</div></dd><center># nor this</center></dl>",
+    # A term with a gap in it (a blank line ended its bold), a line starting
+    # "#" after a break in a term or a definition, a video in a header cell
+    # of a table's body (it had been in the cell's bold, its fence after "**")
+    "<dl><dt>Term<br><br># not a heading</dt><dd>Defined<br># nor this</dd></dl>",
+    "<table><tr><th>Head</th><th>Head 2</th></tr><tr><td>a</td><th>Row head "
+    "<iframe src='https://www.youtube.com/embed/a'></iframe> after</th></tr></table>",
     # Text of every kind
     "<p dir='rtl'>مرحبا بالعالم</p><p>זה טקסט</p><p>Emoji 👩‍👩‍👧‍👦 and 🇬🇧</p>",
     "<p>Combining e\u0301 and A\u00a0non-breaking\u00a0space and thin\u2009space</p>",

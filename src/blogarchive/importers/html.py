@@ -678,8 +678,7 @@ class _Converter(_Figures, _ListTables, MarkdownConverter):
         return _aligned(el, super().convert_p(el, self._escape_lines(text), parent_tags))
 
     def convert_li(self, el, text, parent_tags):
-        first = next((c for c in el.children if not _is_blank(c)), None)
-        if not (isinstance(first, Tag) and first.name in OWN_BLOCKS):
+        if not _opens_own_block(el):
             text = self._escape_lines(text or "")  # else its Markdown is a block's
         return _numbered_item(el, super().convert_li(el, text or "", parent_tags))
 
@@ -714,12 +713,11 @@ class _Converter(_Figures, _ListTables, MarkdownConverter):
     convert_abbr = convert_acronym = ABBREVIATION
 
     def convert_dt(self, el, text, parent_tags):  # (a line break alone: no "****", a rule)
-        return f"\n\n**{text.strip()}**\n\n" if text.replace("\ue000", "").strip() else ""
+        words = self._escape_lines(text.strip())  # (after a line break: "# ..." a heading)
+        return f"\n\n**{words}**\n\n" if text.replace("\ue000", "").strip() else ""
 
     def convert_dd(self, el, text, parent_tags):  # (a block's own mark, a quote's ">", kept)
-        first = next((node for node in el.children if not _is_blank(node)), None)
-        marked = _is_block(first) and first.name not in WRAPPERS  # (a division's: words)
-        words = text.strip() if marked else self._escape_start(text.strip())
+        words = text.strip() if _opens_own_block(el) else self._escape_lines(text.strip())
         return f"\n\n{words}\n\n" if words else ""
 
     def convert_pre(self, el, text, parent_tags):
@@ -1710,6 +1708,9 @@ def _blocks_where_words_were(soup: BeautifulSoup) -> None:
         if any(_is_block(node) for node in term.descendants):
             _mark_inside(soup, term, "strong")
             term.name = "p"
+        for gap in term.find_all("br"):  # a term is one paragraph: a gap in it a line
+            if getattr(_next_shown(gap, "next_sibling"), "name", None) == "br":  # break (a
+                gap.decompose()  # blank line had ended its bold, "# ..." after it a heading)
     for figure in soup.find_all("figure"):  # (a table's caption is the table's: _tables_as_lists)
         if figure.find(["img", "table"]) is None:
             figure.extend(_as_blocks(soup, list(figure.children)))
@@ -2002,11 +2003,27 @@ def _styles_as_marks(soup: BeautifulSoup) -> None:
             _mark_inside(soup, tag, "big")
 
 
+def _opens_own_block(tag: Tag) -> bool:
+    """Whether ``tag`` opens with a block that writes its own mark (a quote's
+    ">", a list's "-", code's fence): its Markdown is not escaped there (a
+    division's is words)."""
+    first = next((node for node in tag.children if not _is_blank(node)), None)
+    return isinstance(first, Tag) and first.name in OWN_BLOCKS
+
+
 def _mark_inside(soup: BeautifulSoup, tag: Tag, name: str) -> None:
-    """``tag``'s contents in a new ``<name>``, in ``tag``."""
-    mark = soup.new_tag(name)
-    mark.extend(list(tag.contents))
-    tag.append(mark)
+    """``tag``'s words in a new ``<name>``, in ``tag``: a mark for each run
+    of them between its blocks (a header cell's video had been in the bold,
+    its fence after "**")."""
+    run: list = []
+    for child in [*tag.contents, None]:
+        if child is not None and not _is_block(child):
+            run.append(child)
+            continue
+        if any(not _is_spacing(node) for node in run):
+            run[0].insert_before(mark := soup.new_tag(name))
+            mark.extend([node.extract() for node in run])
+        run = []
 
 
 def _summary_hack_as_break(soup: BeautifulSoup) -> None:
