@@ -1369,14 +1369,15 @@ def _excerpt(text: str, notes: list[str]) -> Converted:
     body = "\n\n".join(block for block in kept if block.strip()).strip() + "\n"
     if body.strip() == "":
         body = ""
-    if excerpt:
+    if excerpt is not None:
         excerpt = _paragraphs_before(blocks, excerpt)
-    if excerpt:
-        paragraphs = "paragraph" if excerpt == 1 else "paragraphs"
-        notes.append(f"changed: the 'more' break ends the excerpt ({excerpt} {paragraphs})")
-    elif MORE in text:
-        notes.append("kept: the 'more' break has no paragraph before it; the excerpt is ABlog's")
-    return Converted(body, excerpt or None, notes)
+        if excerpt:
+            paragraphs = "paragraph" if excerpt == 1 else "paragraphs"
+            notes.append(f"changed: the 'more' break ends the excerpt ({excerpt} {paragraphs})")
+        else:  # (ABlog reads an excerpt of 0 in front matter as its own default)
+            excerpt = None
+            notes.append("kept: no paragraph before the 'more' break; the excerpt is ABlog's")
+    return Converted(body, excerpt, notes)
 
 
 #: Where the excerpt ends, a paragraph of its own while it is counted.
