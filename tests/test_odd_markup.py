@@ -328,6 +328,8 @@ def test_the_excerpt_is_what_came_before_the_more_break(tmp_path, fmt):
         "<p>A line<br><a name='more'></a><br>and the next</p><p>After.</p>": ["A line"],
         # in a table's cell: after the table (the cells after it had run into the one before)
         "<table><tr><td>a</td><td><!--more-->b</td></tr></table><p>After.</p>": ["a", "b"],
+        # a captioned picture alone: the picture (ABlog's default had shown "After.")
+        f"{picture}</figure><!--more--><p>After the break.</p>": [],
     }
     export = tmp_path / "odd.xml"
     export.write_text(export_text(fmt, list(posts)), encoding="utf-8")
@@ -344,8 +346,16 @@ def test_the_excerpt_is_what_came_before_the_more_break(tmp_path, fmt):
     }
     for number, before in enumerate(posts.values()):
         assert shown[f"Odd {number}"] == before, number
-    cells = Site(root / "_build/html").page(f"posts/{home_year(fmt)}/odd-4.html").select("td")
+    site = Site(root / "_build/html")
+    cells = site.page(f"posts/{home_year(fmt)}/odd-4.html").select("td")
     assert [cell.get_text(strip=True) for cell in cells] == ["a", "b"]
+    [pictured] = [s for s in home.select("ol.post-list > li") if "Odd 5" in s.get_text()]
+    assert [img["src"] for img in pictured.select(".post-excerpt img")] == [
+        "http://example.org/p.png"
+    ]
+    # its description the post's first words, not the picture's ("P")
+    page = site.page(f"posts/{home_year(fmt)}/odd-5.html")
+    assert page.select_one('meta[name="description"]')["content"] == "After the break."
 
 
 def home_year(fmt: str) -> str:

@@ -9,21 +9,32 @@ from __future__ import annotations
 import json
 from html import escape
 
+from docutils import nodes
+
 from .archive import without_note_marks
 from .model import word_count
 
 
-def _excerpt_text(post, limit: int = 200) -> str:
-    text = " ".join(" ".join(node.astext() for node in without_note_marks(post.excerpt)).split())
+def _first_words(nodes_, limit: int = 200) -> str:
+    """The words of ``nodes_``' paragraphs (not a picture's description), at
+    most ``limit`` characters, cut at a word."""
+    paragraphs = (p for node in nodes_ for p in node.findall(nodes.paragraph))
+    text = " ".join(" ".join(paragraph.astext() for paragraph in paragraphs).split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def post_description(archive, post) -> str:
     """The post in a sentence or two: its author's summary (front matter; an
-    imported WordPress excerpt), or its first words.  Its page's description,
-    and its entry in the old blog's summary feed (feeds.py)."""
+    imported WordPress excerpt), or its excerpt's words, or (an excerpt of a
+    picture alone) its first words.  Its page's description, and its entry
+    in the old blog's summary feed (feeds.py)."""
     summary = archive.app.env.metadata.get(post.docname, {}).get("summary")
-    return " ".join(summary.split()) if isinstance(summary, str) else _excerpt_text(post)
+    if isinstance(summary, str):
+        return " ".join(summary.split())
+    words = _first_words(without_note_marks(post.excerpt))
+    if not words and post.doctree is None:  # (one post in its file: the file's text)
+        words = _first_words([archive.app.env.get_doctree(post.docname)])
+    return words
 
 
 def _script_safe_json(data) -> str:

@@ -132,6 +132,8 @@ class ApplyPostFrontMatter(SphinxTransform):
         for node in self.document.findall(PostNode):
             date = None if values.get("draft") else values.get("date")
             node["date"] = date.isoformat(sep=" ") if date else None
+            if values.get("excerpt") == 0:  # no paragraph (a picture alone, with `image`):
+                node["excerpt"] = 0  # ABlog read 0 as its default, the first paragraph
             for key in ("tags", "category", "author", "redirect"):
                 if key in values:
                     node[key] = list(values[key])

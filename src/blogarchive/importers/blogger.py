@@ -563,6 +563,7 @@ def _post(path: Path, entry, blog_url: str | None, author: str | None) -> Import
         source_url=url,
         redirects=(old_path,) if old_path else (),
         excerpt=body.excerpt,
+        image=body.image,
         # Takeout's "Search description", the author's own: the page's description
         summary=plain_title(_text(entry, "blogger:metaDescription")) or None,
         line=entry.sourceline or 0,

@@ -113,6 +113,7 @@ class Converted:
     text: str
     excerpt: int | None = None  # paragraphs before the "more" break
     notes: list[str] = field(default_factory=list)
+    image: int | None = None  # the picture an excerpt of no paragraph shows
     #: Addresses of the pictures and files the post uses, as written in ``text``
     #: (images, the full-size picture behind a thumbnail, attachments), then
     #: ``srcset`` candidates, which the text does not show: for media.py to keep.
@@ -1369,22 +1370,28 @@ def _excerpt(text: str, notes: list[str]) -> Converted:
     body = "\n\n".join(block for block in kept if block.strip()).strip() + "\n"
     if body.strip() == "":
         body = ""
+    image = None
     if excerpt is not None:
-        excerpt = _paragraphs_before(blocks, excerpt)
+        excerpt, pictured = _paragraphs_before(blocks, excerpt)
         if excerpt:
             paragraphs = "paragraph" if excerpt == 1 else "paragraphs"
             notes.append(f"changed: the 'more' break ends the excerpt ({excerpt} {paragraphs})")
-        else:  # (ABlog reads an excerpt of 0 in front matter as its own default)
+        elif pictured:  # a picture alone before it (a captioned one is no paragraph)
+            image = 1  # (the post's first, being before the break)
+            notes.append("changed: the 'more' break ends the excerpt (its picture alone)")
+        else:
             excerpt = None
-            notes.append("kept: no paragraph before the 'more' break; the excerpt is ABlog's")
-    return Converted(body, excerpt, notes)
+            notes.append(
+                "kept: nothing before the 'more' break: the excerpt is the first paragraph"
+            )
+    return Converted(body, excerpt, notes, image=image)
 
 
 #: Where the excerpt ends, a paragraph of its own while it is counted.
 EXCERPT_ENDS = f"blogarchive{_DRAWN}excerptends"
 
 
-def _paragraphs_before(blocks: list[str], count: int) -> int:
+def _paragraphs_before(blocks: list[str], count: int) -> tuple[int, bool]:
     """How many paragraphs come before the first "more" break in ``blocks``
     (the post's Markdown, cut at blank lines; the break ends ``count`` of
     them), as ABlog counts a post's ``excerpt``: every paragraph of the
@@ -1395,7 +1402,8 @@ def _paragraphs_before(blocks: list[str], count: int) -> int:
     paragraphs; readers saw paragraphs after the author's break, or lost the
     end of a list before it.  A break on a line of its own ends the excerpt
     there (between two paragraphs a line break apart, in a list, in a
-    quote); one among words, after the block it is in."""
+    quote); one among words, after the block it is in.  And whether a
+    picture comes before it."""
     from docutils import nodes
     from docutils.utils import new_document
     from myst_parser.parsers.docutils_ import Parser
@@ -1410,8 +1418,14 @@ def _paragraphs_before(blocks: list[str], count: int) -> int:
         lines[end:end] = ["", EXCERPT_ENDS, ""]
     document = new_document("excerpt", _excerpt_settings())
     Parser().parse("# Title\n\n" + "\n".join(lines).replace(MORE, ""), document)
-    found = [node.astext() for node in document.findall(nodes.paragraph)]
-    return found.index(EXCERPT_ENDS) if EXCERPT_ENDS in found else count
+    found = [  # the paragraphs' words, None for a picture
+        node.astext() if isinstance(node, nodes.paragraph) else None
+        for node in document.findall(lambda node: isinstance(node, nodes.paragraph | nodes.image))
+    ]
+    if EXCERPT_ENDS not in found:  # (not a paragraph of its own: the blocks counted)
+        return count, False
+    before = found[: found.index(EXCERPT_ENDS)]
+    return sum(words is not None for words in before), None in before
 
 
 @functools.cache

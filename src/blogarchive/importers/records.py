@@ -99,6 +99,7 @@ class ImportedPost:
     source_url: str | None = None  # its address on the old blog
     redirects: tuple[str, ...] = ()  # old paths on this site that lead to it
     excerpt: int | None = None  # paragraphs before the author's "more" break
+    image: int | None = None  # the picture an excerpt of no paragraph shows
     source_key: str = "blogger_url"  # front-matter key for source_url
     draft_reason: str | None = None  # why a post the old blog hid is a draft here
     line: int = 0  # where the entry starts in the export

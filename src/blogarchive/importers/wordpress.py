@@ -503,6 +503,7 @@ def _post(
         source_key="wordpress_url",
         redirects=(old_path, *_old_slugs(item, old_path, notes)) if old_path else (),
         excerpt=body.excerpt,
+        image=body.image,
         summary=_summary(item),
         line=item.sourceline or 0,
         notes=tuple(notes),

@@ -71,10 +71,13 @@ def render(post: ImportedPost) -> str:
         post.source_key: post.source_url,
         "redirect": list(post.redirects),
         "excerpt": post.excerpt,
+        "image": post.image,
         "summary": post.summary,
         "comments": len(post.comments),
     }
-    return _with_digest(dump({key: value for key, value in values.items() if value}), post)
+    # (an excerpt of no paragraph, 0, is the author's: its picture alone)
+    kept = {key: value for key, value in values.items() if value or value == 0 == post.excerpt}
+    return _with_digest(dump(kept), post)
 
 
 def _with_digest(front: list[str], post: ImportedPost) -> str:
