@@ -213,6 +213,10 @@ SNIPPETS = [
     "<dl><dt>Term<br><br># not a heading</dt><dd>Defined<br># nor this</dd></dl>",
     "<table><tr><th>Head</th><th>Head 2</th></tr><tr><td>a</td><th>Row head "
     "<iframe src='https://www.youtube.com/embed/a'></iframe> after</th></tr></table>",
+    # Words beside a figure's picture, and a table's caption tag out of any
+    # table (a browser shows its words): written bare, "# ..." a second title
+    "<figure><img src='http://example.org/g.png' alt='G'><figcaption>Cap</figcaption>"
+    " # not a heading</figure><p>x <caption># nor this</caption></p>",
     # Text of every kind
     "<p dir='rtl'>مرحبا بالعالم</p><p>זה טקסט</p><p>Emoji 👩‍👩‍👧‍👦 and 🇬🇧</p>",
     "<p>Combining e\u0301 and A\u00a0non-breaking\u00a0space and thin\u2009space</p>",

@@ -1715,10 +1715,10 @@ def _blocks_where_words_were(soup: BeautifulSoup) -> None:
     had been in the bold: "**```text"); a definition's words after a block,
     a list item's and a quote's words after one ("<li>a<ul>...</ul>b</li>":
     b had run on from the nested list's last item), and a figure's of no
-    picture (a quote's, a video's), are paragraphs ("# h" after a video had
-    been a heading), as is a caption of no figure; a video's note in a
-    caption follows its figure (a caption holds words alone: the build
-    refused it)."""
+    picture (a quote's, a video's) or beside its picture, are paragraphs
+    ("# h" after a video had been a heading), as is a caption of no figure;
+    a video's note in a caption follows its figure (a caption holds words
+    alone: the build refused it)."""
     for term in soup.find_all("dt"):
         if any(_is_block(node) for node in term.descendants):
             _mark_inside(soup, term, "strong")
@@ -1726,13 +1726,7 @@ def _blocks_where_words_were(soup: BeautifulSoup) -> None:
         for gap in term.find_all("br"):  # a term is one paragraph: a gap in it a line
             if getattr(_next_shown(gap, "next_sibling"), "name", None) == "br":  # break (a
                 gap.decompose()  # blank line had ended its bold, "# ..." after it a heading)
-    for figure in soup.find_all("figure"):  # (a table's caption is the table's: _tables_as_lists)
-        if figure.find(["img", "table"]) is None:
-            figure.extend(_as_blocks(soup, list(figure.children)))
-            figure.unwrap()
-    for caption in soup.find_all("figcaption"):  # of no figure (or of one unwrapped just now):
-        if caption.find_parent("figure") is None:  # a paragraph (it had been written
-            caption.name = "p"  # inside the words around it)
+    _figures_words(soup)
     for definition in soup.find_all("dd"):
         if any(_is_block(node) for node in definition.children):
             definition.extend(_as_blocks(soup, list(definition.children)))
@@ -1743,6 +1737,33 @@ def _blocks_where_words_were(soup: BeautifulSoup) -> None:
             holder.extend(_as_blocks(soup, children[first:]))  # (words before: the item's line)
     for note in soup.select(", ".join(f"figcaption {name}" for name in sorted(NOTES))):
         note.find_parent("figure").insert_after(note.extract())
+
+
+def _figures_words(soup: BeautifulSoup) -> None:
+    """A figure's words as paragraphs: of one with no picture (unwrapped), or
+    beside its picture (they had been written bare); a figure's caption out
+    of any figure a paragraph, a table's out of any table its words (a
+    browser ignores the tag)."""
+    for figure in soup.find_all("figure"):  # (a table's caption is the table's: _tables_as_lists)
+        if figure.find(["img", "table"]) is None:
+            figure.extend(_as_blocks(soup, list(figure.children)))
+            figure.unwrap()
+            continue
+        run: list = []
+        for child in [*figure.children, None]:
+            if child is not None and not _is_block(child) and not _holds_picture(child):
+                run.append(child)
+                continue
+            if any(not _is_spacing(node) for node in run):
+                run[0].insert_before(paragraph := soup.new_tag("p"))
+                paragraph.extend([node.extract() for node in run])
+            run = []
+    for caption in soup.find_all("figcaption"):  # of no figure (or of one unwrapped just now)
+        if caption.find_parent("figure") is None:
+            caption.name = "p"
+    for caption in soup.find_all("caption"):
+        if caption.find_parent("table") is None:
+            caption.unwrap()
 
 
 #: What a heading holds that a browser shows as a block of its own (a division's
@@ -2016,6 +2037,10 @@ def _styles_as_marks(soup: BeautifulSoup) -> None:
             and not tag.find_parent(HEADINGS.split())
         ):
             _mark_inside(soup, tag, "big")
+
+
+def _holds_picture(node) -> bool:
+    return isinstance(node, Tag) and (node.name == "img" or node.find("img") is not None)
 
 
 def _opens_own_block(tag: Tag) -> bool:
