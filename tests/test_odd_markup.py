@@ -357,6 +357,14 @@ def test_the_excerpt_is_what_came_before_the_more_break(tmp_path, fmt):
     assert [img["src"] for img in pictured.select(".post-excerpt img")] == [
         "http://example.org/p.png"
     ]
+    # its front matter the others' with the picture's number (no "draft: false",
+    # "sequence: 0" or "comments: 0" kept beside its excerpt of 0)
+    keys = {
+        number: set(re.findall(r"^(\w+):", path.read_text(encoding="utf-8"), re.M))
+        for number in (0, 5)
+        for path in [root / "posts" / home_year(fmt) / f"odd-{number}.md"]
+    }
+    assert keys[5] - keys[0] == {"image"} and keys[0] <= keys[5], keys
     # its description the post's first words, not the picture's ("P")
     page = site.page(f"posts/{home_year(fmt)}/odd-5.html")
     assert page.select_one('meta[name="description"]')["content"] == "After the break."

@@ -76,7 +76,7 @@ def render(post: ImportedPost) -> str:
         "comments": len(post.comments),
     }
     # (an excerpt of no paragraph, 0, is the author's: its picture alone)
-    kept = {key: value for key, value in values.items() if value or value == 0 == post.excerpt}
+    kept = {key: value for key, value in values.items() if value or (key, value) == ("excerpt", 0)}
     return _with_digest(dump(kept), post)
 
 
