@@ -34,6 +34,7 @@ from . import (
 from .archive import blog_archive
 from .feeds import write_feeds
 from .history import load_history
+from .model import IMPORTED_MARKUP
 from .pages import archive_pages, await_archive_pages, start_archive_pages, stop_archive_pages
 from .posts import ApplyPostFrontMatter, CheckPostFrontMatter, add_post_header, screen_posts
 
@@ -102,7 +103,7 @@ def _read_attributes(app, config) -> None:
     which ``_static/imported.css`` underlines).  Without them, an imported post
     would show them as words."""
     enabled = list(config.myst_enable_extensions or ())
-    wanted = [name for name in ("attrs_block", "attrs_inline") if name not in enabled]
+    wanted = [name for name in IMPORTED_MARKUP if name not in enabled]
     if wanted:
         config.myst_enable_extensions = [*enabled, *wanted]
 

@@ -43,6 +43,7 @@ from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 from markdownify import MarkdownConverter, chomp
 
 from ..links import PASTED
+from ..model import IMPORTED_MARKUP
 
 #: Link and image schemes an import may keep; anything else (javascript:,
 #: vbscript:, data:, file:, ...) is dropped.  Relative addresses are kept.
@@ -1436,7 +1437,7 @@ def _excerpt_settings():
     from myst_parser.parsers.docutils_ import Parser
 
     settings = get_default_settings(Parser)
-    settings.myst_enable_extensions = ["strikethrough", "attrs_block", "attrs_inline"]
+    settings.myst_enable_extensions = ["strikethrough", *IMPORTED_MARKUP]  # (conf.py's, then its)
     settings.report_level, settings.halt_level = 5, 5
     settings.warning_stream = False
     return settings
@@ -1749,15 +1750,7 @@ def _figures_words(soup: BeautifulSoup) -> None:
             figure.extend(_as_blocks(soup, list(figure.children)))
             figure.unwrap()
             continue
-        run: list = []
-        for child in [*figure.children, None]:
-            if child is not None and not _is_block(child) and not _holds_picture(child):
-                run.append(child)
-                continue
-            if any(not _is_spacing(node) for node in run):
-                run[0].insert_before(paragraph := soup.new_tag("p"))
-                paragraph.extend([node.extract() for node in run])
-            run = []
+        _mark_inside(soup, figure, "p", lambda node: _is_block(node) or _holds_picture(node))
     for caption in soup.find_all("figcaption"):  # of no figure (or of one unwrapped just now)
         if caption.find_parent("figure") is None:
             caption.name = "p"
@@ -2051,13 +2044,13 @@ def _opens_own_block(tag: Tag) -> bool:
     return isinstance(first, Tag) and first.name in OWN_BLOCKS
 
 
-def _mark_inside(soup: BeautifulSoup, tag: Tag, name: str) -> None:
+def _mark_inside(soup: BeautifulSoup, tag: Tag, name: str, apart=_is_block) -> None:
     """``tag``'s words in a new ``<name>``, in ``tag``: a mark for each run
-    of them between its blocks (a header cell's video had been in the bold,
-    its fence after "**")."""
+    of them between its children ``apart`` names, its blocks (a header
+    cell's video had been in the bold, its fence after "**")."""
     run: list = []
     for child in [*tag.contents, None]:
-        if child is not None and not _is_block(child):
+        if child is not None and not apart(child):
             run.append(child)
             continue
         if any(not _is_spacing(node) for node in run):
