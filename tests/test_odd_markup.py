@@ -334,6 +334,8 @@ def test_the_excerpt_is_what_came_before_the_more_break(tmp_path, fmt):
         "<table><tr><td>a</td><td><!--more-->b</td></tr></table><p>After.</p>": ["a", "b"],
         # a captioned picture alone: the picture (ABlog's default had shown "After.")
         f"{picture}</figure><!--more--><p>After the break.</p>": [],
+        # the break first: no paragraph (ABlog's default had shown "After the break.")
+        "<!--more--><p>After the break.</p><p>Later.</p>": [],
     }
     export = tmp_path / "odd.xml"
     export.write_text(export_text(fmt, list(posts)), encoding="utf-8")
@@ -353,7 +355,13 @@ def test_the_excerpt_is_what_came_before_the_more_break(tmp_path, fmt):
     site = Site(root / "_build/html")
     cells = site.page(f"posts/{home_year(fmt)}/odd-4.html").select("td")
     assert [cell.get_text(strip=True) for cell in cells] == ["a", "b"]
-    [pictured] = [s for s in home.select("ol.post-list > li") if "Odd 5" in s.get_text()]
+    summaries = {
+        s.select_one(".post-title").get_text(strip=True): s
+        for s in home.select("ol.post-list > li")
+    }
+    assert not summaries["Odd 6"].select(".post-excerpt img, .post-excerpt p"), summaries["Odd 6"]
+    assert summaries["Odd 6"].select_one('a[href$="odd-6.html"]') is not None
+    pictured = summaries["Odd 5"]
     assert [img["src"] for img in pictured.select(".post-excerpt img")] == [
         "http://example.org/p.png"
     ]
@@ -366,8 +374,9 @@ def test_the_excerpt_is_what_came_before_the_more_break(tmp_path, fmt):
     }
     assert keys[5] - keys[0] == {"image"} and keys[0] <= keys[5], keys
     # its description the post's first words, not the picture's ("P")
-    page = site.page(f"posts/{home_year(fmt)}/odd-5.html")
-    assert page.select_one('meta[name="description"]')["content"] == "After the break."
+    for number in (5, 6):
+        page = site.page(f"posts/{home_year(fmt)}/odd-{number}.html")
+        assert page.select_one('meta[name="description"]')["content"].startswith("After the break.")
 
 
 def home_year(fmt: str) -> str:

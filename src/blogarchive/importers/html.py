@@ -1380,11 +1380,9 @@ def _excerpt(text: str, notes: list[str]) -> Converted:
         elif pictured:  # a picture alone before it (a captioned one is no paragraph)
             image = 1  # (the post's first, being before the break)
             notes.append("changed: the 'more' break ends the excerpt (its picture alone)")
-        else:
-            excerpt = None
-            notes.append(
-                "kept: nothing before the 'more' break: the excerpt is the first paragraph"
-            )
+        else:  # the break first: the title alone, as Blogger's and WordPress's lists
+            # showed it (ABlog's default had shown the first paragraph after it)
+            notes.append("changed: nothing before the 'more' break: no excerpt, the title alone")
     return Converted(body, excerpt, notes, image=image)
 
 
