@@ -367,7 +367,12 @@ def main(argv: list[str] | None = None) -> int:
         help="the Internet Archive's availability API (BLOG_ARCHIVE_API)",
     )
     links.add_argument("--workers", type=int, default=8, help="requests at once")
-    links.add_argument("--per-host", type=float, default=1.0, help="seconds between requests")
+    links.add_argument(
+        "--per-host",
+        type=float,
+        default=1.0,
+        help="seconds between an answer from a host and the next request to it",
+    )
     links.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for an answer")
     links.add_argument("--retries", type=int, default=2)
     links.add_argument("--summary", metavar="FILE", help="write what changed (a PR's body)")

@@ -18,6 +18,7 @@ limiter: neither library has one).  A progress bar (tqdm) shows on a terminal.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 import re
@@ -121,20 +122,31 @@ def collect_links(root: Path, folders: Iterable[str] = ("posts", "pages")) -> di
 
 
 class HostPacer:
-    """At most one request per ``interval`` seconds to each host."""
+    """One request at a time to each host, begun ``interval`` seconds after
+    the last one's answer: spaced as the host sees them.  (Slots counted from
+    when each request was to start let a thread woken late send its request
+    close to the next one's: 0.24 s apart at an interval of 0.3, seen by the
+    test's server.)  An interval of 0 paces nothing."""
 
     def __init__(self, interval: float):
         self.interval = interval
-        self._next: dict[str, float] = {}
+        self._hosts: dict[str, tuple[threading.Lock, list[float]]] = {}
         self._lock = threading.Lock()
 
-    def wait(self, url: str) -> None:
+    @contextlib.contextmanager
+    def turn(self, url: str):
+        if self.interval <= 0:
+            yield
+            return
         host = urlsplit(url).netloc.lower()
         with self._lock:
-            now = time.monotonic()
-            start = max(now, self._next.get(host, now))
-            self._next[host] = start + self.interval
-        time.sleep(max(0.0, start - now))
+            lock, after = self._hosts.setdefault(host, (threading.Lock(), [0.0]))
+        with lock:
+            time.sleep(max(0.0, after[0] - time.monotonic()))
+            try:
+                yield
+            finally:
+                after[0] = time.monotonic() + self.interval
 
 
 def _session(retries: int) -> requests.Session:
@@ -162,7 +174,7 @@ class Checker:
     archive_api: str = ARCHIVE_API
     timeout: float = 10.0
     retries: int = 2
-    per_host: float = 1.0  # seconds between two requests to one host
+    per_host: float = 1.0  # seconds between an answer from a host and the next request
     workers: int = 8
     today: dt.date = field(default_factory=dt.date.today)
 
@@ -177,8 +189,8 @@ class Checker:
         return self._local.session
 
     def _get(self, url: str, **kwargs) -> requests.Response:
-        self.pacer.wait(url)
-        return self.session.get(url, timeout=self.timeout, stream=True, **kwargs)
+        with self.pacer.turn(url):  # until the answer's headers (redirects followed)
+            return self.session.get(url, timeout=self.timeout, stream=True, **kwargs)
 
     def check(self, link: Link, before: dict | None) -> dict:
         """One link's record: what it answers now, and an archived copy if it is gone."""
