@@ -130,7 +130,8 @@ class HostPacer:
 
     def __init__(self, interval: float):
         self.interval = interval
-        self._hosts: dict[str, tuple[threading.Lock, list[float]]] = {}
+        self._turns: dict[str, threading.Lock] = {}  # each host's
+        self._after: dict[str, float] = {}  # each host's next request, not before
         self._lock = threading.Lock()
 
     @contextlib.contextmanager
@@ -140,13 +141,13 @@ class HostPacer:
             return
         host = urlsplit(url).netloc.lower()
         with self._lock:
-            lock, after = self._hosts.setdefault(host, (threading.Lock(), [0.0]))
-        with lock:
-            time.sleep(max(0.0, after[0] - time.monotonic()))
+            turn = self._turns.setdefault(host, threading.Lock())
+        with turn:  # _after[host] is read and written holding it alone
+            time.sleep(max(0.0, self._after.get(host, 0.0) - time.monotonic()))
             try:
                 yield
             finally:
-                after[0] = time.monotonic() + self.interval
+                self._after[host] = time.monotonic() + self.interval
 
 
 def _session(retries: int) -> requests.Session:
