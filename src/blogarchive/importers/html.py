@@ -1057,9 +1057,16 @@ def figure_directive(
         lines.append(":align: " + side)
     lines.append("")
     if caption.strip():
+        if _opens_a_block(caption.strip()):  # docutils takes a paragraph as a caption, or a
+            lines += ["%", ""]  # comment before a legend: a quote or table shown as one
         lines.append(caption.strip())
     lines.append(fence(caption))
     return "\n\n" + "\n".join(lines) + "\n\n"
+
+
+def _opens_a_block(text: str) -> bool:
+    """Whether MyST ``text`` starts with a block other than a paragraph."""
+    return bool(BLOCK_START.match(text) or re.match(r"(`{3,}|:{3,}|<)", text))
 
 
 def _script_role(name: str, el: Tag) -> str:
@@ -1235,6 +1242,37 @@ def convert(
     footnotes: list[str] | None = None,
     formulas: list[str] | None = None,
 ) -> Converted:
+    """An HTML post body as MyST (:func:`_convert`), read as the build will
+    read it (verify.py): a body the strict build would refuse comes in more
+    plainly, as paragraphs of its words, links and pictures, else of its
+    words, and its notes say so and why.  Raises ValueError (the post refused,
+    and reported) if even that would be refused."""
+    from .verify import flattened, problems, words_only
+
+    converted = _convert(html, base_url, kept, footnotes, formulas)
+    found = problems(converted.text)
+    if not found:
+        return converted
+    plainer = ((flattened, "its words, links and pictures"), (words_only, "its words"))
+    for flatten, what in plainer:
+        retry = _convert(flatten(html), base_url, kept, footnotes, formulas)
+        if not problems(retry.text):
+            retry.notes.insert(
+                0,
+                f"changed: converted, its text would fail the build ({found[0]}):"
+                f" it came in as paragraphs of {what}, its other markup left out",
+            )
+            return retry
+    raise ValueError(f"converted, its text would fail the build ({found[0]})")
+
+
+def _convert(
+    html: str,
+    base_url: str | None = None,
+    kept: list[str] | None = None,
+    footnotes: list[str] | None = None,
+    formulas: list[str] | None = None,
+) -> Converted:
     """An HTML post body as MyST, with its excerpt break and the notes on what changed.
 
     ``base_url`` is the old blog's address: relative links and images are
@@ -1349,7 +1387,7 @@ def _with_footnotes(
     text = _marks(FOOTNOTE, text, reference, footnotes)
     ends = []
     for number, note in enumerate(footnotes):
-        converted = convert(f"<p>{note}</p>", base_url)
+        converted = _convert(f"<p>{note}</p>", base_url)
         notes += converted.notes
         media += converted.media
         lines = converted.text.strip().splitlines() or [""]
