@@ -222,6 +222,10 @@ SNIPPETS = [
     # a comment before what it shows as the figure's legend)
     "<figure><img src='http://example.org/h.png' alt='H'><figcaption><blockquote>Quoted"
     " caption</blockquote><table><tr><td>cell</td></tr></table> words</figcaption></figure>",
+    # A subscript, a superscript, an abbreviation in code (a role in code is
+    # no role: "H{sub}`2`O" was shown as that)
+    "<pre>H<sub>2</sub>O and x<sup>2</sup> <abbr title='t'>AB</abbr></pre>"
+    "<p><code>x <sup>2</sup> y</code> and <kbd>Ctrl <sub>x</sub></kbd></p>",
     # Text of every kind
     "<p dir='rtl'>مرحبا بالعالم</p><p>זה טקסט</p><p>Emoji 👩‍👩‍👧‍👦 and 🇬🇧</p>",
     "<p>Combining e\u0301 and A\u00a0non-breaking\u00a0space and thin\u2009space</p>",

@@ -605,6 +605,8 @@ def ABBREVIATION(self, el, text, parent_tags):  # noqa: N802 (a conversion, as I
     words, title = " ".join(el.get_text().split()), " ".join(el.get("title", "").split())
     if not title or not words or "`" in words + title or "(" in words:
         return text
+    if "_noformat" in parent_tags:  # in code, which shows no role: its words
+        return text
     return _role("abbr", f"{words} ({title})")
 
 
@@ -706,11 +708,12 @@ class _Converter(_Figures, _ListTables, MarkdownConverter):
         # the mark after the break is escaped where the next text starts.
         return super().convert_br(el, text, parent_tags) + "\ue000"
 
+    # (in code, which shows no role, its words: "H{sub}`2`O" was shown as that)
     def convert_sup(self, el, text, parent_tags):
-        return _script_role("sup", el)
+        return text if "_noformat" in parent_tags else _script_role("sup", el)
 
     def convert_sub(self, el, text, parent_tags):
-        return _script_role("sub", el)
+        return text if "_noformat" in parent_tags else _script_role("sub", el)
 
     convert_abbr = convert_acronym = ABBREVIATION
 
