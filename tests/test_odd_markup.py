@@ -226,6 +226,9 @@ SNIPPETS = [
     # no role: "H{sub}`2`O" was shown as that)
     "<pre>H<sub>2</sub>O and x<sup>2</sup> <abbr title='t'>AB</abbr></pre>"
     "<p><code>x <sup>2</sup> y</code> and <kbd>Ctrl <sub>x</sub></kbd></p>",
+    # Marks in a heading opening with a line break (a heading's break is a
+    # space: the stars stood before it, shown as stars)
+    "<h2><b><u><br>\n Heading after a break</u></b></h2><p>Words</p>",
     # Text of every kind
     "<p dir='rtl'>مرحبا بالعالم</p><p>זה טקסט</p><p>Emoji 👩‍👩‍👧‍👦 and 🇬🇧</p>",
     "<p>Combining e\u0301 and A\u00a0non-breaking\u00a0space and thin\u2009space</p>",

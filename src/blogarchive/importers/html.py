@@ -409,9 +409,12 @@ def list_table(
 OPENS, CLOSES = f"blogarchive{_DRAWN}opens", f"blogarchive{_DRAWN}closes"
 
 
-#: Line breaks (markdownify's, and their mark) at the start or the end of a mark's words.
-LEADING_BREAKS = re.compile(r"(?:\s*  \n\ue000)*")
-TRAILING_BREAKS = re.compile(r"(?:  \n\ue000\s*)*$")
+#: Line breaks (markdownify's, and their mark) at the start or the end of a
+#: mark's words; in a heading or a table's cell, where a line break is a
+#: space, " \ue000" (a mark in a heading opening with one had its stars
+#: before a space, shown as stars: "## ** [Title]{.underline}**").
+LEADING_BREAKS = re.compile(r"(?:\s*\ue000)*")
+TRAILING_BREAKS = re.compile(r"(?:\s*\ue000)+\s*$|$")
 EDGE_SPACE, EDGE_SPACE_END = re.compile(r"\s*"), re.compile(r"\s*$")
 
 
