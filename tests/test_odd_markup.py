@@ -322,6 +322,25 @@ def test_a_stray_ruby_fallback_around_headings_is_not_refused(tmp_path):
     assert linked == ["x", "Head C", "Head D"], linked
 
 
+def test_bold_in_a_term_is_the_terms_bold(tmp_path):
+    """A term (``<dt>``) comes in as bold words; bold in it was written bold
+    in bold, and beside a letter or a mark its stars showed
+    ("**Term**bold**!**").  The term is bold, its stars nowhere."""
+    snippet = (
+        "<dl><dt>Term<b>bold</b>!</dt><dd>Defined</dd><dt><b>All bold</b></dt><dd>too</dd></dl>"
+    )
+    export = tmp_path / "odd.xml"
+    export.write_text(export_text("blogger", [snippet]), encoding="utf-8")
+    root = new_blog(tmp_path / "blog")
+    argv = ["import", "blogger", str(export), "--posts-dir", str(root / "posts"), "--no-media"]
+    assert main(argv) == 0
+    assert build(root, root / "_build/html") == 0
+    section = page_view(Site(root / "_build/html"), "posts/2013/odd-0.html")
+    shown = [p.get_text() for p in section.find_all("p")]
+    assert shown == ["Termbold!", "Defined", "All bold", "too"]
+    assert [b.get_text() for b in section.select("p > strong")] == ["Termbold!", "All bold"]
+
+
 @pytest.mark.parametrize("fmt", ["wordpress", "blogger"])
 def test_the_excerpt_is_what_came_before_the_more_break(tmp_path, fmt):
     """The home page shows a post's words before its "more" break, all of

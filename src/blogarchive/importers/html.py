@@ -924,14 +924,17 @@ def _marked_once(soup: BeautifulSoup) -> None:
     ``<em>`` in an ``<em>``), bold in bold, struck in struck are the words
     alone: a browser shows them as it shows the words around them, and
     Markdown's ``*`` in ``*`` ("*The *Quote* block*") showed its stars.  A
-    line break at either end of such words is moved out of them.  Words
+    line break at either end of such words is moved out of them.  Bold in a
+    term (``<dt>``, which :class:`_Converter` writes bold) is the words alone
+    too ("**Term**bold**!**").  Words
     marked right after words marked alike are marked with them: "**a****b**"
     showed its stars."""
     alike = {name: names for names in MARKED_ALIKE for name in names}
+    within = {name: [*names, "dt"] if "b" in names else names for name, names in alike.items()}
     found = _named(soup, alike)  # once: a find_all of each kind took 1.6 ms a post
     for tag in found:
         before = tag.previous_sibling
-        if tag.find_parent(alike[tag.name]) is not None:
+        if tag.find_parent(within[tag.name]) is not None:
             tag.unwrap()
         elif getattr(before, "name", None) in alike[tag.name]:
             before.extend(list(tag.contents))
