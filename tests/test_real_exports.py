@@ -58,6 +58,7 @@ EXPORTS = {
     "blog-parser-blogger-sample.xml": "blogger",
     "androiddev-blogger-public-feed.xml": "blogger",
     "ghost-migrate-blogger-sample.xml": "blogger",
+    "ghost-importer-blogger.xml": "blogger",
     "contentful-wordpress.xml": "wordpress",
     "contentful-wordpress-empty-dates.xml": "wordpress",
     "contentful-export-wordpress.xml": "wordpress",
