@@ -39,6 +39,7 @@ EXPORTS = {
     "ci-lhh-blogger-data-test.xml": "blogger",
     "pelican-wordpressexport.xml": "wordpress",
     "jekyll-import-wordpressdotcom.xml": "wordpress",
+    "jekyll-wordpress.xml": "wordpress",
     "blog-converter-wordpress.xml": "wordpress",
     "wordpress-importer-theme-unit-test-data.xml": "wordpress",
     "wordpress-importer-a11y-unit-test-data.xml": "wordpress",
