@@ -78,6 +78,7 @@ EXPORTS = {
     "ghost-migrate-wp-sample-no-slug.xml": "wordpress",
     "ghost-migrate-wp-sample-with-alt.xml": "wordpress",
     "ghost-migrate-wp-sample.xml": "wordpress",
+    "appsemble-wordpress-feed.xml": "wordpress",
 }
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -96,6 +97,9 @@ def published_entries(path: Path, fmt: str, kind: str = "post") -> dict[tuple[in
     root = etree.parse(str(path), etree.XMLParser(recover=True)).getroot()
     found = {}
     if fmt == "wordpress":
+        # A blog's RSS feed, not its export (nothing of WordPress's own in it):
+        # every item a published post, its text its content or its summary.
+        feed = not any("wordpress.org/export" in str(e.tag) for e in root.iter())
         for item in root.iter("item"):
             # wp: fields by their local names: WXR 1.0, 1.1 and 1.2 differ in namespace
             fields = {
@@ -103,7 +107,10 @@ def published_entries(path: Path, fmt: str, kind: str = "post") -> dict[tuple[in
                 for child in item
                 if isinstance(child.tag, str)
             }
-            if (
+            if feed and kind == "post":
+                html = fields.get(CONTENT, fields.get("description", ""))
+                found[item.sourceline, fields.get("link", "")] = html
+            elif (
                 fields.get("post_type") == kind
                 and fields.get("status") == "publish"
                 and not fields.get("post_password", "").strip()
@@ -328,6 +335,28 @@ def test_a_contact_form_is_shown_as_the_shortcode_it_was(tmp_path_factory):
     assert note.select_one("pre").get_text().startswith('[contact-form][contact-field label="Name"')
     assert "a contact form." in page_view(site, "pages/contact.html").get_text()
     assert not page.select("article form, article input")
+
+
+def test_a_blogs_rss_feed_comes_in_as_its_newest_posts(tmp_path_factory):
+    """A WordPress blog's RSS feed (``/feed/``, appsemble.com's of 2019), all
+    a reader may have saved of a blog whose export is lost: nothing in it
+    is WordPress's own (``wp:``), and its two items had been skipped as
+    "unknown" entries.  They come in as posts, the report says the feed
+    holds the newest posts alone, and each answers its old address: the
+    feed's links carry a plugin's counters (``?utm_source=rss&...``), which
+    are no part of it and had left each post unredirected."""
+    name, site, report, paths = imported_once("appsemble-wordpress-feed.xml", tmp_path_factory)
+    assert "incomplete: a feed of the blog (RSS), not its export: its 2 items" in report
+    assert "not redirected" not in report
+    titles = {"low-code": "low-code", "laatste-nieuws-juni": "Laatste nieuws – Juni"}
+    for slug, title in titles.items():
+        page = site.page(f"posts/2019/{slug}.html")
+        assert page.select_one("article h1").get_text().rstrip("¶") == title
+        refresh = site.page(f"{slug}/index.html").select_one('meta[http-equiv="refresh"]')
+        assert refresh["content"].endswith(f"posts/2019/{slug}.html"), refresh
+    tags = {a.get_text() for a in site.page("posts/2019/low-code.html").select(".post-tag")}
+    assert tags == {"Informatie"}
+    assert all("utm_" not in key[1] for key in paths), paths
 
 
 def test_every_post_keeps_its_text_images_tables_and_code(imported):

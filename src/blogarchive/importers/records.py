@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 from slugify import slugify
 
@@ -34,11 +34,34 @@ def slugify_title(title: str) -> str:
     return slugify(title, replacements=APOSTROPHES, **SHORT) or "post"
 
 
+#: Query parameters a feed or a share button added to a post's address to
+#: count its readers (WordPress's "utm_source=rss&utm_medium=rss" plugins,
+#: Facebook's, Google's, Mailchimp's, HubSpot's): not the post's address.
+TRACKING = re.compile(r"utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|igshid", re.I)
+
+
+def without_tracking(url: str | None) -> str | None:
+    """``url`` without its :data:`TRACKING` parameters (and without a ``?``
+    left with none): ``/low-code/?utm_source=rss`` is ``/low-code/``."""
+    if not url or "?" not in url:
+        return url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(key, value) for key, value in query if not TRACKING.fullmatch(key)]
+    if len(kept) == len(query):
+        return url
+    return parts._replace(query=urlencode(kept)).geturl()
+
+
 def old_address(url: str | None, notes: list[str] | None = None) -> str | None:
     """The path of a post's old address, served here as a redirect; None when this
     site cannot serve it (a query-string permalink such as ``?p=12``, or a path
     that is no page of its own: ``/``, ``..``, a hidden folder), which ``notes``
     are told."""
+    url = without_tracking(url)
     if not url:
         return None
     parts = urlsplit(url)

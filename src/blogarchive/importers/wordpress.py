@@ -1,4 +1,4 @@
-"""WordPress eXtended RSS (WXR): Tools → Export → All content.
+"""WordPress eXtended RSS (WXR): Tools → Export → All content; or a blog's RSS feed.
 
 Posts (``wp:post_type`` post) become posts, with categories and tags kept and
 ``<!--more-->`` as the excerpt break; drafts become drafts (or are skipped);
@@ -37,6 +37,7 @@ from .records import (
     unconvertible,
     undated,
     without_commas,
+    without_tracking,
 )
 
 NS = {
@@ -217,9 +218,10 @@ def _read(
     names = _authors(channel)
     # A post with no author of its own is the blog's author's, then conf.py's.
     author = next(iter(names.values()), None) or author
+    feed = _read_as_feed(channel, contents)
     for item in channel.findall("item"):
-        kind = (_wp(item, "post_type") or "").strip()
-        status = (_wp(item, "status") or "").strip()
+        kind = (_wp(item, "post_type") or "").strip() or ("post" if feed else "")
+        status = (_wp(item, "status") or "").strip() or ("publish" if feed else "")
         if kind == "page" and status in PUBLISHED | DRAFTS:  # a page: About, Contact
             pass
         elif kind == "draft":  # a draft as Google's blog converters wrote Blogger's
@@ -245,6 +247,31 @@ def _read(
         except Exception as exc:  # one post the converter fails on must not cost the blog
             why = naming(unconvertible(exc), item.findtext("link"))
             contents.refused.append((item.sourceline or 0, why))
+
+
+def _read_as_feed(channel, contents: ExportContents) -> bool:
+    """Whether the file is a blog's RSS feed (``/feed/``, all a reader can
+    save of a blog whose export is lost), not an export: nothing in it is
+    WordPress's own (``wp:``).  Its items are then the blog's newest
+    published posts, which the report says first; a category of no domain is
+    a tag (a feed names a post's categories and tags alike)."""
+    wordpress = "wordpress.org/export/"
+    if any(isinstance(e.tag, str) and wordpress in e.tag for e in channel.iter()):
+        return False
+    items = channel.findall("item")
+    for category in channel.iterfind("item/category"):
+        if category.get("domain") is None:
+            category.set("domain", "post_tag")
+    held = "1 item" if len(items) == 1 else f"{len(items)} items"
+    contents.notes.append(
+        (
+            channel.sourceline or 1,
+            f"incomplete: a feed of the blog (RSS), not its export: its {held} read as its"
+            " newest published posts; WordPress's export (Tools, Export) holds every post,"
+            " page and comment",
+        )
+    )
+    return True
 
 
 @dataclasses.dataclass(frozen=True)
@@ -444,12 +471,16 @@ def _post(
 ) -> ImportedPost:
     html = item.findtext("content:encoded", namespaces=NS)
     notes: list[str] = []
-    if html is None:  # WordPress always writes one; another tool may not, for no text
+    summary = (item.findtext("description") or "").strip()
+    if html is None and summary:  # a feed set to show the start of each post alone
+        html = summary
+        notes.append("kept: its <description> alone, the start of its text (the feed held no more)")
+    elif html is None:  # WordPress always writes one; another tool may not, for no text
         html = ""
         notes.append("no content:encoded: the post has no text")
     classic = not BLOCK_MARK.search(html)  # WordPress showed a classic post through wpautop
     published = _date(path, item, notes)
-    link = (item.findtext("link") or "").strip() or None
+    link = without_tracking((item.findtext("link") or "").strip() or None)
     html = _languages_apart(html, notes)
     html = _pages_apart(html, notes)
     fields = _meta(item, "footnotes")
