@@ -1,4 +1,5 @@
-"""Blogger exports: "Back up content" (Atom, ``…/kind#post``) and Takeout's ``feed.atom``.
+"""Blogger exports: "Back up content" (Atom, ``…/kind#post``), Takeout's ``feed.atom``,
+a blog's public Atom feed.
 
 Published posts become posts and pages pages; drafts become drafts (or are
 skipped); comments come with the post or page they answer; settings and the
@@ -35,6 +36,7 @@ from .records import (
     unconvertible,
     undated,
     without_commas,
+    without_tracking,
 )
 
 NS = {
@@ -325,6 +327,25 @@ def _kind(entry) -> str:
     return kind.group(1) if kind else "unknown"
 
 
+def _kinds(root, entries: list, contents: ExportContents) -> list[str]:
+    """Each entry's kind (:func:`_kind`).  In an Atom feed of no entry
+    Blogger's (another blog's ``/feed/atom/``, all a reader may have saved of
+    it) each is a published post, which the report says first: a feed holds
+    the newest alone."""
+    kinds = [_kind(entry) for entry in entries]
+    if not entries or any(kind != "unknown" for kind in kinds):
+        return kinds
+    held = "1 entry" if len(entries) == 1 else f"{len(entries)} entries"
+    contents.notes.append(
+        (
+            root.sourceline or 1,
+            f"incomplete: a feed of the blog (Atom), not a Blogger backup: its {held} read as"
+            " its newest published posts",
+        )
+    )
+    return ["post"] * len(entries)
+
+
 def _is_draft(entry) -> bool:
     status = _text(entry, "blogger:status")
     if status:  # SCHEDULED: the author's, due on its date (the site shows it then)
@@ -353,7 +374,7 @@ def _url(entry, blog_url: str | None) -> str | None:
     filename = _text(entry, "blogger:filename")
     if filename:  # Takeout: the path only
         return urljoin(blog_url, filename.strip()) if blog_url else filename.strip()
-    return _alternate(entry)
+    return without_tracking(_alternate(entry))  # (a feed's counters: no part of it)
 
 
 def _alternate(entry) -> str | None:
@@ -376,8 +397,8 @@ def read_blogger(path: Path, author: str | None = None) -> ExportContents:
     author = (_text(root, "atom:author/atom:name") or "").strip() or author
     comments: dict[str, list[Comment]] = {}  # post's id -> its comments
     post_ids: list[str] = []
-    for entry in root.findall("atom:entry", NS):
-        kind = _kind(entry)
+    entries = root.findall("atom:entry", NS)
+    for entry, kind in zip(entries, _kinds(root, entries, contents), strict=True):
         if kind == "comment":
             _comment(entry, comments, contents)
             continue
