@@ -12,10 +12,7 @@ feed adds to a post's address (``?utm_source=rss``) leave it.
 
 from __future__ import annotations
 
-from blogarchive.build import build
-from blogarchive.cli import main
-
-from blogsite import Site, new_blog
+from test_real_exports import import_variant
 
 ATOM = """<?xml version="1.0" encoding="UTF-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
@@ -58,19 +55,8 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def imported(tmp_path, fmt: str, text: str):
-    export = tmp_path / "feed.xml"
-    export.write_text(text, encoding="utf-8")
-    root = new_blog(tmp_path / "blog")
-    argv = ["import", fmt, str(export), "--posts-dir", str(root / "posts"), "--no-media"]
-    assert main(argv) == 0
-    assert build(root, root / "_build/html") == 0
-    report = (root / "posts/import-report.txt").read_text(encoding="utf-8")
-    return root, Site(root / "_build/html"), report
-
-
 def test_an_atom_feed_of_another_blog_comes_in_as_its_newest_posts(tmp_path):
-    root, site, report = imported(tmp_path, "blogger", ATOM)
+    root, site, report = import_variant(tmp_path, "blogger", ATOM)
     assert "incomplete: a feed of the blog (Atom), not a Blogger backup: its 1 entry" in report
     page = site.page("posts/2019/on-archives-memory.html")
     assert page.select_one("article h1").get_text().rstrip("¶") == "On archives & memory"
@@ -87,7 +73,7 @@ def test_an_atom_feed_of_another_blog_comes_in_as_its_newest_posts(tmp_path):
 
 
 def test_an_rss_feed_of_summaries_keeps_each_summary(tmp_path):
-    root, site, report = imported(tmp_path, "wordpress", RSS)
+    root, site, report = import_variant(tmp_path, "wordpress", RSS)
     assert "incomplete: a feed of the blog (RSS), not its export: its 1 item" in report
     assert "kept: its <description> alone, the start of its text" in report
     page = site.page("posts/2018/a-summary-alone.html")

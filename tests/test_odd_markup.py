@@ -22,7 +22,14 @@ from blogarchive.build import build
 from blogarchive.cli import main
 
 from blogsite import Site, new_blog
-from test_real_exports import joined_words, page_view, published_entries, source_view, words
+from test_real_exports import (
+    import_variant,
+    joined_words,
+    page_view,
+    published_entries,
+    source_view,
+    words,
+)
 
 SNIPPETS = [
     # Markdown's and MyST's marks written as text
@@ -311,13 +318,8 @@ def test_a_stray_ruby_fallback_around_headings_is_not_refused(tmp_path):
     snippet = (
         "<a href='http://example.org/'><rp>x<h2>Head C</h2><div><h2>Head D</h2></div></rp></a>"
     )
-    export = tmp_path / "odd.xml"
-    export.write_text(export_text("blogger", [snippet]), encoding="utf-8")
-    root = new_blog(tmp_path / "blog")
-    argv = ["import", "blogger", str(export), "--posts-dir", str(root / "posts"), "--no-media"]
-    assert main(argv) == 0
-    assert build(root, root / "_build/html") == 0
-    page = Site(root / "_build/html").page("posts/2013/odd-0.html")
+    _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
+    page = site.page("posts/2013/odd-0.html")
     linked = [a.get_text() for a in page.select('article section a[href="http://example.org/"]')]
     assert linked == ["x", "Head C", "Head D"], linked
 
@@ -329,13 +331,8 @@ def test_bold_in_a_term_is_the_terms_bold(tmp_path):
     snippet = (
         "<dl><dt>Term<b>bold</b>!</dt><dd>Defined</dd><dt><b>All bold</b></dt><dd>too</dd></dl>"
     )
-    export = tmp_path / "odd.xml"
-    export.write_text(export_text("blogger", [snippet]), encoding="utf-8")
-    root = new_blog(tmp_path / "blog")
-    argv = ["import", "blogger", str(export), "--posts-dir", str(root / "posts"), "--no-media"]
-    assert main(argv) == 0
-    assert build(root, root / "_build/html") == 0
-    section = page_view(Site(root / "_build/html"), "posts/2013/odd-0.html")
+    _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
+    section = page_view(site, "posts/2013/odd-0.html")
     shown = [p.get_text() for p in section.find_all("p")]
     assert shown == ["Termbold!", "Defined", "All bold", "too"]
     assert [b.get_text() for b in section.select("p > strong")] == ["Termbold!", "All bold"]
