@@ -214,7 +214,12 @@ def test_skip_drafts(blog_dir, capsys):
         ("blogger", "blogger-malformed.xml", 37, "not well-formed XML"),
         ("blogger", "takeout-truncated.atom", 22, "not well-formed XML"),
         ("wordpress", "blogger-classic.xml", 2, "expected WXR <rss><channel>"),
-        ("blogger", "wordpress.xml", 8, "expected an Atom <feed>"),
+        (
+            "blogger",
+            "wordpress.xml",
+            8,
+            "expected an Atom <feed>, found <rss> (an RSS feed: blog import wordpress reads it)",
+        ),
     ],
 )
 def test_malformed_export_is_named_and_nothing_written(

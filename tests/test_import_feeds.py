@@ -86,3 +86,42 @@ def test_an_rss_feed_of_summaries_keeps_each_summary(tmp_path):
     assert site.path("2018/03/a-summary-alone/index.html").is_file()
     post = (root / "posts/2018/a-summary-alone.md").read_text(encoding="utf-8")
     assert "utm_" not in post and "fbclid" not in post
+
+
+#: A Blogger blog's posts feed as RSS (``/feeds/posts/default?alt=rss``): its
+#: labels are categories of Blogger's scheme.
+BLOGGER_RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss xmlns:atom="http://www.w3.org/2005/Atom" version="2.0">
+<channel>
+  <atom:id>tag:blogger.com,1999:blog-77</atom:id>
+  <title>Chris Mills</title>
+  <link>http://chrismillsblog.blogspot.com/</link>
+  <item>
+    <guid isPermaLink="false">tag:blogger.com,1999:blog-77.post-5</guid>
+    <pubDate>Fri, 02 Jul 2010 10:15:00 +0000</pubDate>
+    <atom:updated>2010-07-02T11:15:00.000+01:00</atom:updated>
+    <category domain="http://www.blogger.com/atom/ns#">Serious case reviews</category>
+    <title>A review published</title>
+    <description>&lt;p&gt;The review is out.&lt;/p&gt;</description>
+    <link>http://chrismillsblog.blogspot.com/2010/07/a-review-published.html</link>
+    <author>noreply@blogger.com (A. Guest Writer)</author>
+  </item>
+</channel>
+</rss>
+"""
+
+
+def test_a_blogger_blogs_rss_feed_keeps_its_labels(tmp_path):
+    """Blogger's feed as RSS (``?alt=rss``), read as the RSS feed it is: its
+    labels (categories of Blogger's scheme, which the feed reading left out
+    as no domain WordPress has) are the post's tags, its RSS author's name
+    (never the e-mail address beside it) its author, and its old address is
+    answered."""
+    root, site, report = import_variant(tmp_path, "wordpress", BLOGGER_RSS)
+    assert "incomplete: a feed of the blog (RSS)" in report
+    page = site.page("posts/2010/a-review-published.html")
+    assert {a.get_text() for a in page.select(".post-meta .post-tag")} == {"Serious case reviews"}
+    assert page.select_one("article section > p:not(.post-meta)").get_text() == "The review is out."
+    assert site.path("2010/07/a-review-published.html").is_file()
+    assert "A. Guest Writer" in page.select_one(".post-meta").get_text()
+    assert "noreply" not in (root / "posts/2010/a-review-published.md").read_text("utf-8")

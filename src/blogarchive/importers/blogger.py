@@ -391,7 +391,10 @@ def read_blogger(path: Path, author: str | None = None) -> ExportContents:
     contents = ExportContents()
     root = parse_xml(path, contents.notes)
     if root.tag != f"{{{NS['atom']}}}feed":
-        raise ImportError_(path, root.sourceline, f"expected an Atom <feed>, found <{root.tag}>")
+        rss = " (an RSS feed: blog import wordpress reads it)" if root.tag == "rss" else ""
+        raise ImportError_(
+            path, root.sourceline, f"expected an Atom <feed>, found <{root.tag}>{rss}"
+        )
     blog_url = _alternate(root)  # the blog's own page, as an entry's is its
     # A post with no author of its own is the blog's author's, then conf.py's.
     author = (_text(root, "atom:author/atom:name") or "").strip() or author

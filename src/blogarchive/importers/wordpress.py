@@ -253,14 +253,15 @@ def _read_as_feed(channel, contents: ExportContents) -> bool:
     """Whether the file is a blog's RSS feed (``/feed/``, all a reader can
     save of a blog whose export is lost), not an export: nothing in it is
     WordPress's own (``wp:``).  Its items are then the blog's newest
-    published posts, which the report says first; a category of no domain is
-    a tag (a feed names a post's categories and tags alike)."""
+    published posts, which the report says first; a category of no domain, or
+    of another's (Blogger's RSS: its labels' scheme) is a tag (a feed names
+    a post's categories and tags alike)."""
     wordpress = "wordpress.org/export/"
     if any(isinstance(e.tag, str) and wordpress in e.tag for e in channel.iter()):
         return False
     items = channel.findall("item")
-    for category in channel.iterfind("item/category"):
-        if category.get("domain") is None:
+    for category in channel.iterfind("item/category"):  # (Blogger's: its labels' scheme)
+        if category.get("domain") not in ("category", "post_tag", "tag"):
             category.set("domain", "post_tag")
     held = "1 item" if len(items) == 1 else f"{len(items)} items"
     contents.notes.append(
@@ -272,6 +273,13 @@ def _read_as_feed(channel, contents: ExportContents) -> bool:
         )
     )
     return True
+
+
+def _rss_author(item) -> str:
+    """The name in an RSS ``<author>`` ("noreply@blogger.com (Chris Mills)",
+    a feed's), never its e-mail address; "" when it names none."""
+    named = re.search(r"\(([^()]+)\)\s*$", item.findtext("author") or "")
+    return " ".join(named[1].split()) if named else ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -516,7 +524,7 @@ def _post(
         domain = {"tag": "post_tag"}.get(category.get("domain"), category.get("domain"))
         if domain in by_domain and (category.text or "").strip():
             by_domain[domain].append(plain_name(category.text))
-    creator = (item.findtext("dc:creator", namespaces=NS) or "").strip()
+    creator = (item.findtext("dc:creator", namespaces=NS) or "").strip() or _rss_author(item)
     bylines = _co_authors(item, names) or ([names.get(creator, creator)] if creator else [])
     old_path = old_address(link, notes)
     tags = without_commas(by_domain["post_tag"], "tag", notes)
