@@ -236,6 +236,9 @@ SNIPPETS = [
     # Marks in a heading opening with a line break (a heading's break is a
     # space: the stars stood before it, shown as stars)
     "<h2><b><u><br>\n Heading after a break</u></b></h2><p>Words</p>",
+    # Code in code beside marked words (its line had run into theirs:
+    # "a xinnery z")
+    "<pre>a <b>x</b><pre>inner</pre><i>y</i> z</pre>",
     # Text of every kind
     "<p dir='rtl'>مرحبا بالعالم</p><p>זה טקסט</p><p>Emoji 👩‍👩‍👧‍👦 and 🇬🇧</p>",
     "<p>Combining e\u0301 and A\u00a0non-breaking\u00a0space and thin\u2009space</p>",

@@ -1004,12 +1004,7 @@ def _code_inside_code(soup: BeautifulSoup) -> None:
         if _only_child(outer, inner):  # the inner one whole, with its language
             outer.replace_with(inner.extract())
             continue
-        before, after = inner.previous_sibling, inner.next_sibling  # its lines, apart
-        if isinstance(before, NavigableString) and not before.endswith("\n"):
-            inner.insert_before("\n")
-        if isinstance(after, NavigableString) and not after.startswith("\n"):
-            inner.insert_after("\n")
-        inner.unwrap()
+        _line_of_its_own(inner)  # its lines, apart
 
 
 @functools.cache
