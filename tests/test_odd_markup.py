@@ -239,6 +239,10 @@ SNIPPETS = [
     # Code in code beside marked words (its line had run into theirs:
     # "a xinnery z")
     "<pre>a <b>x</b><pre>inner</pre><i>y</i> z</pre>",
+    # A picture in code, which Markdown's code cannot hold (its "![P](...)"
+    # had been shown as code's text)
+    "<pre>code <img src='http://example.org/p.png' alt='P'> more</pre>"
+    "<p>see <code>x <img src='http://example.org/q.png' alt='Q'> y</code> z</p>",
     # Text of every kind
     "<p dir='rtl'>مرحبا بالعالم</p><p>זה טקסט</p><p>Emoji 👩‍👩‍👧‍👦 and 🇬🇧</p>",
     "<p>Combining e\u0301 and A\u00a0non-breaking\u00a0space and thin\u2009space</p>",
@@ -306,6 +310,10 @@ def test_odd_markup_builds_and_keeps_every_word(tmp_path, fmt):
         expected = words(source_view(source, fmt))
         shown = words(page_view(site, rel))
         assert shown == expected, (rel, difflib.ndiff(expected, shown))
+        # and every picture it showed, shown (one in code, after the code; a
+        # video put in as a picture is a video's note)
+        pictures = {img["src"] for img in page_view(site, rel).find_all("img")}
+        assert set(re.findall(r"<img src='([^']+\.png)'", source)) <= pictures, rel
         # and none a browser showed apart run together (read as a browser joins them)
         joined = set(joined_words(page_view(site, rel))) - set(
             joined_words(source_view(source, fmt))

@@ -105,6 +105,8 @@ def _marks(kind: str, text: str, shown, items: list) -> str:
 
 
 EMBEDDING = ("iframe", "video", "audio", "embed", "object")
+CODE_TAGS = ("pre", "code", "kbd", "samp", "tt")  # shown as code: no mark, no picture in it
+MOVED = "data-moved"  # a picture :func:`_pictures_out_of_code` moved, while it runs
 
 
 @dataclass
@@ -993,6 +995,25 @@ def _code_languages(soup: BeautifulSoup) -> None:
                 break
 
 
+def _pictures_out_of_code(soup: BeautifulSoup) -> None:
+    """A picture in code (a smiley in a ``<pre>``, an icon in ``<code>``),
+    which a browser shows there, right after the code: code holds no
+    picture in Markdown, where its ``![alt](address)`` had been shown as text."""
+    for image in soup.find_all("img"):
+        holders = image.find_parents(CODE_TAGS)
+        if holders:
+            outermost = holders[-1]
+            after = outermost
+            while getattr(after.next_sibling, "name", None) == "img" and after.next_sibling.get(
+                MOVED
+            ):
+                after = after.next_sibling  # the pictures moved before it, in order
+            image[MOVED] = "1"
+            after.insert_after(image.extract())
+    for image in soup.find_all("img", attrs={MOVED: True}):
+        del image[MOVED]
+
+
 def _code_inside_code(soup: BeautifulSoup) -> None:
     """A ``<pre>`` in a ``<pre>`` (a real Blogger backup's) as one: a browser
     shows the inner one's lines in the outer block.  The outer one's fence
@@ -1314,6 +1335,7 @@ def _convert(
     _list_numbers(soup, notes)
     _verses_as_lines(soup)
     _ruby_readings(soup)
+    _pictures_out_of_code(soup)
     _code_inside_code(soup)
     _code_languages(soup)
     for fallback in soup.find_all("noscript"):  # the script is gone: its fallback is the post's
