@@ -243,6 +243,9 @@ SNIPPETS = [
     # had been shown as code's text)
     "<pre>code <img src='http://example.org/p.png' alt='P'> more</pre>"
     "<p>see <code>x <img src='http://example.org/q.png' alt='Q'> y</code> z</p>",
+    # An inline quotation in a superscript or an abbreviation (a role holds no
+    # mark: its quotation marks had been left out)
+    "<p>x<sup><q>b</q> n</sup> and <abbr title='t'><q>AB</q> C</abbr></p>",
     # Text of every kind
     "<p dir='rtl'>مرحبا بالعالم</p><p>זה טקסט</p><p>Emoji 👩‍👩‍👧‍👦 and 🇬🇧</p>",
     "<p>Combining e\u0301 and A\u00a0non-breaking\u00a0space and thin\u2009space</p>",

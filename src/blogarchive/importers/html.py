@@ -607,7 +607,7 @@ def ABBREVIATION(self, el, text, parent_tags):  # noqa: N802 (a conversion, as I
     ``{abbr}`` role, which writes ``<abbr title=...>`` again: "LSCB",
     explained when the reader points at it.  Its words are the role's as
     written (a role's text is not Markdown)."""
-    words, title = " ".join(el.get_text().split()), " ".join(el.get("title", "").split())
+    words, title = _words_shown(el), " ".join(el.get("title", "").split())
     if not title or not words or "`" in words + title or "(" in words:
         return text
     if "_noformat" in parent_tags:  # in code, which shows no role: its words
@@ -1098,12 +1098,25 @@ def _script_role(name: str, el: Tag) -> str:
     """A superscript or subscript as MyST's role of its words as they are (a
     role's text is not Markdown: its escapes would show, "\\[1\\]"); a link
     that is all of it, a link around the role (a role holds no link)."""
-    words = " ".join(el.get_text().split())
+    words = _words_shown(el)
     links = el.find_all("a", href=True)
     href = safe_url(links[0]["href"]) if len(links) == 1 else None
     if href and " ".join(links[0].get_text().split()) == words:
         return f"[{_role(name, words)}]({href})" if words else ""
     return _role(name, words)
+
+
+def _words_shown(el: Tag) -> str:
+    """``el``'s words as a browser shows them, for a role (which holds no
+    mark): an inline quotation (``<q>``) in its quotation marks, as
+    markdownify writes one elsewhere."""
+    if el.find("q") is None:
+        return " ".join(el.get_text().split())
+    shown = copy.copy(el)
+    for quotation in shown.find_all("q"):
+        quotation.insert(0, '"')
+        quotation.append('"')
+    return " ".join(shown.get_text().split())
 
 
 def _role(name: str, text: str) -> str:
