@@ -246,6 +246,10 @@ SNIPPETS = [
     # An inline quotation in a superscript or an abbreviation (a role holds no
     # mark: its quotation marks had been left out)
     "<p>x<sup><q>b</q> n</sup> and <abbr title='t'><q>AB</q> C</abbr></p>",
+    # A picture in a mark in a heading or a table's cell (its alt text had
+    # been shown for it)
+    "<h3>Title <small>with <img src='http://example.org/s.png' alt='S'></small></h3>"
+    "<table><tr><td><s>old <img src='http://example.org/t.png' alt='T'></s></td></tr></table>",
     # Text of every kind
     "<p dir='rtl'>مرحبا بالعالم</p><p>זה טקסט</p><p>Emoji 👩‍👩‍👧‍👦 and 🇬🇧</p>",
     "<p>Combining e\u0301 and A\u00a0non-breaking\u00a0space and thin\u2009space</p>",

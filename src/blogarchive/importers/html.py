@@ -1392,6 +1392,8 @@ def _convert(
         keep_inline_images_in=[
             *("td", "th", "a", "span", "b", "strong", "i", "em", "u"),
             *("h1", "h2", "h3", "h4", "h5", "h6"),  # a heading that is a picture
+            # the other marks (a picture in <small> in a heading had been its alt text)
+            *("small", "big", "mark", "s", "del", "strike", "ins", "cite", "dfn", "var", "q"),
         ],
     )
     _lists_kept_apart(body)
