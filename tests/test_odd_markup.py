@@ -249,6 +249,8 @@ SNIPPETS = [
     # A picture in a mark in a heading or a table's cell (its alt text had
     # been shown for it)
     "<h3>Title <small>with <img src='http://example.org/s.png' alt='S'></small></h3>"
+    "<p>Note<sup><img src='http://example.org/u.png' alt='U'></sup> and x<sub>2 "
+    "<img src='http://example.org/v.png' alt='V'></sub></p>"
     "<table><tr><td><s>old <img src='http://example.org/t.png' alt='T'></s></td></tr></table>",
     # Text of every kind
     "<p dir='rtl'>مرحبا بالعالم</p><p>זה טקסט</p><p>Emoji 👩‍👩‍👧‍👦 and 🇬🇧</p>",

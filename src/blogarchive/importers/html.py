@@ -715,10 +715,16 @@ class _Converter(_Figures, _ListTables, MarkdownConverter):
 
     # (in code, which shows no role, its words: "H{sub}`2`O" was shown as that)
     def convert_sup(self, el, text, parent_tags):
-        return text if "_noformat" in parent_tags else _script_role("sup", el)
+        return text if "_noformat" in parent_tags else self._script(el, "sup")
 
     def convert_sub(self, el, text, parent_tags):
-        return text if "_noformat" in parent_tags else _script_role("sub", el)
+        return text if "_noformat" in parent_tags else self._script(el, "sub")
+
+    def _script(self, el, name: str) -> str:
+        """The role of its words, then its pictures, which a role cannot
+        hold (a picture alone in a superscript had been left out)."""
+        pictures = "".join(self.convert_img(image, "", set()) for image in el.find_all("img"))
+        return _script_role(name, el) + pictures
 
     convert_abbr = convert_acronym = ABBREVIATION
 
