@@ -715,16 +715,10 @@ class _Converter(_Figures, _ListTables, MarkdownConverter):
 
     # (in code, which shows no role, its words: "H{sub}`2`O" was shown as that)
     def convert_sup(self, el, text, parent_tags):
-        return text if "_noformat" in parent_tags else self._script(el, "sup")
+        return text if "_noformat" in parent_tags else _script(self, el, "sup")
 
     def convert_sub(self, el, text, parent_tags):
-        return text if "_noformat" in parent_tags else self._script(el, "sub")
-
-    def _script(self, el, name: str) -> str:
-        """The role of its words, then its pictures, which a role cannot
-        hold (a picture alone in a superscript had been left out)."""
-        pictures = "".join(self.convert_img(image, "", set()) for image in el.find_all("img"))
-        return _script_role(name, el) + pictures
+        return text if "_noformat" in parent_tags else _script(self, el, "sub")
 
     convert_abbr = convert_acronym = ABBREVIATION
 
@@ -1098,6 +1092,13 @@ def figure_directive(
 def _opens_a_block(text: str) -> bool:
     """Whether MyST ``text`` starts with a block other than a paragraph."""
     return bool(BLOCK_START.match(text) or re.match(r"(`{3,}|:{3,}|<)", text))
+
+
+def _script(converter: _Converter, el: Tag, name: str) -> str:
+    """A superscript's or subscript's role of its words, then its pictures,
+    which a role cannot hold (a picture alone in a superscript had been left out)."""
+    pictures = (converter.convert_img(image, "", set()) for image in el.find_all("img"))
+    return _script_role(name, el) + "".join(pictures)
 
 
 def _script_role(name: str, el: Tag) -> str:
