@@ -9,9 +9,10 @@ has, and names what the build would warn of: html.py's :func:`convert` then
 imports that post more plainly, and says so, rather than write it.
 
 (Docutils alone, not Sphinx: a Sphinx application for each post would cost
-about a second; this costs about 10 ms a post.  What only Sphinx reports, it
-cannot see, but for the one warning a converted post has shown of those:
-code Pygments cannot read in the language its block names, checked here too.)
+about a second; this costs a few milliseconds a post, 4 ms on the real
+exports' posts.  What only Sphinx reports, it cannot see, but for the one
+warning a converted post has shown of those: code Pygments cannot read in
+the language its block names, checked here too.)
 """
 
 from __future__ import annotations
