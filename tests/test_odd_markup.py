@@ -252,6 +252,15 @@ SNIPPETS = [
     "<p>Note<sup><img src='http://example.org/u.png' alt='U'></sup> and x<sub>2 "
     "<img src='http://example.org/v.png' alt='V'></sub></p>"
     "<table><tr><td><s>old <img src='http://example.org/t.png' alt='T'></s></td></tr></table>",
+    # A quote's words straight in it, not in a paragraph, opening as a list,
+    # a heading or a quote would (they had been one: "1. The council" a list)
+    "<blockquote>1. The council must act.<br>- and quickly<br>&gt;&gt; not nested</blockquote>"
+    "<blockquote># not a heading</blockquote>",
+    # A table after a line break in a list item or a quote (its fence had
+    # been escaped, "\\~~~", and the post refused by the build)
+    "<ul><li>text<br><table><tr><td>a</td><td>b</td></tr><tr><td><p>x</p><p>y</p></td>"
+    "<td>z</td></tr></table></li></ul><blockquote>quoted<br><table><tr><td>c</td></tr>"
+    "<tr><td><p>p</p><p>q</p></td></tr></table></blockquote>",
     # Text of every kind
     "<p dir='rtl'>مرحبا بالعالم</p><p>זה טקסט</p><p>Emoji 👩‍👩‍👧‍👦 and 🇬🇧</p>",
     "<p>Combining e\u0301 and A\u00a0non-breaking\u00a0space and thin\u2009space</p>",

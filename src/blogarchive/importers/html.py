@@ -259,6 +259,9 @@ BLOCK_START = re.compile(
 )
 
 
+#: A block after a line break: Markdown's blank line before it (a word's line
+#: has none: markdownify writes a text's white space as one space).
+BLOCK_AFTER = re.compile(r"[ \t]*\n[ \t]*\n")
 PICTURE = f"blogarchive{_DRAWN}picture"  # a pasted picture's place while the sanitiser runs
 BANG = f"blogarchive{_DRAWN}bang"  # after words ending in "!", while they are written
 
@@ -338,7 +341,7 @@ class _Figures:
             out.append(figure or self.process_tag(image, parent_tags))  # its alt text
         caption = el.find("figcaption", recursive=False)
         if caption is not None:
-            out.append("\n\n" + self._escape_start(self.process_tag(caption, parent_tags).strip()))
+            out.append("\n\n" + _escape_start(self.process_tag(caption, parent_tags).strip()))
         return "".join(out) + "\n\n"
 
     def _figure(self, image, caption, parent_tags) -> str | None:
@@ -668,27 +671,17 @@ class _Converter(_Figures, _ListTables, MarkdownConverter):
         # (words ending in "!", never code's: marked for :func:`_not_pictures`)
         return text + BANG if parent_tags and text.endswith("!") else text
 
-    def _escape_start(self, text: str) -> str:
-        stripped = text.lstrip()
-        match = BLOCK_START.match(stripped)
-        if not match:
-            return text
-        # A backslash escapes punctuation only: "1\\." not "\\1."
-        at = len(match.group(0)) - 1 if stripped[0].isdigit() else 0
-        return text[: len(text) - len(stripped)] + stripped[:at] + "\\" + stripped[at:]
-
-    def _escape_lines(self, text: str) -> str:
-        """Escape a block mark at the start of the text and after each hard break."""
-        parts = text.split("\ue000")
-        after = (self._escape_start(part.lstrip(" \t\n")) for part in parts[1:])
-        return "".join([self._escape_start(parts[0]), *after])
-
     def convert_p(self, el, text, parent_tags):
-        return _aligned(el, super().convert_p(el, self._escape_lines(text), parent_tags))
+        return _aligned(el, super().convert_p(el, _escape_lines(text), parent_tags))
+
+    def convert_blockquote(self, el, text, parent_tags):  # its words straight in it, escaped
+        if not _opens_own_block(el):  # ("<blockquote>1. The council...": not a list)
+            text = _escape_lines(text or "")
+        return super().convert_blockquote(el, text, parent_tags)
 
     def convert_li(self, el, text, parent_tags):
         if not _opens_own_block(el):
-            text = self._escape_lines(text or "")  # else its Markdown is a block's
+            text = _escape_lines(text or "")  # else its Markdown is a block's
         return _numbered_item(el, super().convert_li(el, text or "", parent_tags))
 
     def convert_ol(self, el, text, parent_tags):
@@ -723,11 +716,11 @@ class _Converter(_Figures, _ListTables, MarkdownConverter):
     convert_abbr = convert_acronym = ABBREVIATION
 
     def convert_dt(self, el, text, parent_tags):  # (a line break alone: no "****", a rule)
-        words = self._escape_lines(text.strip())  # (after a line break: "# ..." a heading)
+        words = _escape_lines(text.strip())  # (after a line break: "# ..." a heading)
         return f"\n\n**{words}**\n\n" if text.replace("\ue000", "").strip() else ""
 
     def convert_dd(self, el, text, parent_tags):  # (a block's own mark, a quote's ">", kept)
-        words = text.strip() if _opens_own_block(el) else self._escape_lines(text.strip())
+        words = text.strip() if _opens_own_block(el) else _escape_lines(text.strip())
         return f"\n\n{words}\n\n" if words else ""
 
     def convert_pre(self, el, text, parent_tags):
@@ -752,6 +745,29 @@ class _Converter(_Figures, _ListTables, MarkdownConverter):
 
     def convert_notconverted(self, el, text, parent_tags):
         return "\n\n" + unconverted_note(el.get_text()) + "\n\n"
+
+
+def _escape_start(text: str) -> str:
+    """``text`` with the block mark it opens with, if any, escaped."""
+    stripped = text.lstrip()
+    match = BLOCK_START.match(stripped)
+    if not match:
+        return text
+    # A backslash escapes punctuation only: "1\\." not "\\1."
+    at = len(match.group(0)) - 1 if stripped[0].isdigit() else 0
+    return text[: len(text) - len(stripped)] + stripped[:at] + "\\" + stripped[at:]
+
+
+def _escape_lines(text: str) -> str:
+    """Escape a block mark at the start of the text and after each hard
+    break; not a block's after one (a blank line before it), which writes
+    its own: "text<br><table>" had its table's fence escaped, "\\~~~"."""
+    parts = text.split("\ue000")
+    after = (
+        part if BLOCK_AFTER.match(part) else _escape_start(part.lstrip(" \t\n"))
+        for part in parts[1:]
+    )
+    return "".join([_escape_start(parts[0]), *after])
 
 
 def _aligned(paragraph: Tag, written: str) -> str:
