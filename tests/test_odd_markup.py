@@ -261,6 +261,10 @@ SNIPPETS = [
     "<ul><li>text<br><table><tr><td>a</td><td>b</td></tr><tr><td><p>x</p><p>y</p></td>"
     "<td>z</td></tr></table></li></ul><blockquote>quoted<br><table><tr><td>c</td></tr>"
     "<tr><td><p>p</p><p>q</p></td></tr></table></blockquote>",
+    # A list in a list item or a quote after a rule (its bullets had been
+    # escaped as words, "- \\- nested")
+    "<ul><li><hr><ul><li>nested after a rule</li></ul></li></ul>"
+    "<blockquote><hr><ul><li>listed in a quote</li></ul></blockquote>",
     # Text of every kind
     "<p dir='rtl'>مرحبا بالعالم</p><p>זה טקסט</p><p>Emoji 👩‍👩‍👧‍👦 and 🇬🇧</p>",
     "<p>Combining e\u0301 and A\u00a0non-breaking\u00a0space and thin\u2009space</p>",

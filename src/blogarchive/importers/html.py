@@ -2140,8 +2140,19 @@ def _opens_own_block(tag: Tag) -> bool:
     """Whether ``tag`` opens with a block that writes its own mark (a quote's
     ">", a list's "-", code's fence): its Markdown is not escaped there (a
     division's is words)."""
-    first = next((node for node in tag.children if not _is_blank(node)), None)
+    shown = (node for node in tag.children if not _is_blank(node) and not _is_gap(node))
+    first = next(shown, None)
     return isinstance(first, Tag) and first.name in OWN_BLOCKS
+
+
+def _is_gap(node) -> bool:
+    """A rule, a line break or an empty paragraph (what a rule there became:
+    :func:`_tidy_transitions`), which a list item or quote opening with one
+    shows as a gap at most."""
+    if not isinstance(node, Tag):
+        return False
+    empty = node.name == "p" and not node.get_text(strip=True) and node.find(True) is None
+    return empty or node.name in ("hr", "br")
 
 
 def _mark_inside(soup: BeautifulSoup, tag: Tag, name: str, apart=_is_block) -> None:
