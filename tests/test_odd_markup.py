@@ -265,6 +265,9 @@ SNIPPETS = [
     # escaped as words, "- \\- nested")
     "<ul><li><hr><ul><li>nested after a rule</li></ul></li></ul>"
     "<blockquote><hr><ul><li>listed in a quote</li></ul></blockquote>",
+    # Words MyST reads as a target, a line from "(" to ")=" (its pattern had
+    # taken "(name)=" alone: these were left out of the page)
+    "<p>(x)=(y)=</p><p>(a (b) c)=</p>",
     # Text of every kind
     "<p dir='rtl'>مرحبا بالعالم</p><p>זה טקסט</p><p>Emoji 👩‍👩‍👧‍👦 and 🇬🇧</p>",
     "<p>Combining e\u0301 and A\u00a0non-breaking\u00a0space and thin\u2009space</p>",

@@ -252,10 +252,11 @@ INLINE = re.compile(r"([\\`\[\]<{~]|&(?=#?[A-Za-z0-9]+;))")
 # What Markdown reads as a block when it opens a paragraph or list item (or a
 # line after a hard break): a heading, a list item, a quote, a heading's
 # underline; and MyST's comment ("% of children..."), block break ("+++"),
-# tilde fence, target ("(name)=") and table row ("| Year |").
+# tilde fence, target ("(name)=", any line from "(" to ")=": "(x)=(y)=") and
+# table row ("| Year |").
 BLOCK_START = re.compile(
     r"^(#{1,6}(?=\s|$)|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|>|=+\s*$|-+\s*$"
-    r"|%|\+{3}|~{3}|\([^)]*\)=\s*$|\|)"
+    r"|%|\+{3}|~{3}|\(.+\)=\s*$|\|)"
 )
 
 
