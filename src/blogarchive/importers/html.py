@@ -106,7 +106,6 @@ def _marks(kind: str, text: str, shown, items: list) -> str:
 
 EMBEDDING = ("iframe", "video", "audio", "embed", "object")
 CODE_TAGS = ("pre", "code", "kbd", "samp", "tt")  # shown as code: no mark, no picture in it
-MOVED = "data-moved"  # a picture :func:`_pictures_out_of_code` moved, while it runs
 
 
 @dataclass
@@ -611,10 +610,10 @@ def ABBREVIATION(self, el, text, parent_tags):  # noqa: N802 (a conversion, as I
     ``{abbr}`` role, which writes ``<abbr title=...>`` again: "LSCB",
     explained when the reader points at it.  Its words are the role's as
     written (a role's text is not Markdown)."""
+    if "_noformat" in parent_tags:  # in code, which shows no role: its words
+        return text
     words, title = _words_shown(el), " ".join(el.get("title", "").split())
     if not title or not words or "`" in words + title or "(" in words:
-        return text
-    if "_noformat" in parent_tags:  # in code, which shows no role: its words
         return text
     return _role("abbr", f"{words} ({title})")
 
@@ -1016,19 +1015,13 @@ def _pictures_out_of_code(soup: BeautifulSoup) -> None:
     """A picture in code (a smiley in a ``<pre>``, an icon in ``<code>``),
     which a browser shows there, right after the code: code holds no
     picture in Markdown, where its ``![alt](address)`` had been shown as text."""
+    last: dict[int, Tag] = {}  # each code element's last picture moved, by its id
     for image in soup.find_all("img"):
         holders = image.find_parents(CODE_TAGS)
         if holders:
-            outermost = holders[-1]
-            after = outermost
-            while getattr(after.next_sibling, "name", None) == "img" and after.next_sibling.get(
-                MOVED
-            ):
-                after = after.next_sibling  # the pictures moved before it, in order
-            image[MOVED] = "1"
-            after.insert_after(image.extract())
-    for image in soup.find_all("img", attrs={MOVED: True}):
-        del image[MOVED]
+            outermost = id(holders[-1])
+            last.get(outermost, holders[-1]).insert_after(image.extract())
+            last[outermost] = image  # (the next after it: the pictures in their order)
 
 
 def _code_inside_code(soup: BeautifulSoup) -> None:

@@ -61,7 +61,6 @@ def old_address(url: str | None, notes: list[str] | None = None) -> str | None:
     site cannot serve it (a query-string permalink such as ``?p=12``, or a path
     that is no page of its own: ``/``, ``..``, a hidden folder), which ``notes``
     are told."""
-    url = without_tracking(url)
     if not url:
         return None
     parts = urlsplit(url)

@@ -263,7 +263,7 @@ def _read_as_feed(channel, contents: ExportContents) -> bool:
     for category in channel.iterfind("item/category"):  # (Blogger's: its labels' scheme)
         if category.get("domain") not in ("category", "post_tag", "tag"):
             category.set("domain", "post_tag")
-    held = "1 item" if len(items) == 1 else f"{len(items)} items"
+    held = counted(len(items), "item")
     contents.notes.append(
         (
             channel.sourceline or 1,
