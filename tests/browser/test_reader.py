@@ -272,6 +272,21 @@ def test_search_within_a_tag(server, page):
     assert page.locator("select[name=tag]").input_value() == "Ofsted"
 
 
+@pytest.mark.parametrize("width", [320, 375, 1280])
+def test_each_search_field_keeps_its_label_beside_it(server, page, width):
+    """On a phone the search form wrapped between a label and its list: "Tag"
+    ended one line and its list began the next, under "Year"'s."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(server.url("search.html"))
+    for field in ("search-q", "search-year", "search-tag", "search-order"):
+        label = page.locator(f"label[for={field}]").bounding_box()
+        control = page.locator(f"#{field}").bounding_box()
+        middle = label["y"] + label["height"] / 2
+        assert control["y"] <= middle <= control["y"] + control["height"], (field, label, control)
+        assert label["x"] < control["x"], field
+        assert control["x"] + control["width"] <= width, field
+
+
 def test_search_results_show_as_their_excerpts_come(server, page):
     """On a slow network the first result is shown while the others' excerpts
     are still on their way (Pagefind's fragments, held back here)."""
