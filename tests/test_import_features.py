@@ -137,7 +137,8 @@ def test_shortcodes_convert_or_show_as_not_converted(wordpress):
 def test_sup_sub_definitions_and_numbered_lines_keep_their_characters(wordpress):
     section = body(wordpress[0], "posts/2012/small-print.html")
     assert section.find("sub").get_text() == "2" and section.find("sup").get_text() == "st"
-    assert section.find("strong", string="Section 47")
+    assert section.select_one("dl > dt").get_text() == "Section 47"
+    assert section.select_one("dl > dd").get_text().strip() == "An enquiry into a child's welfare."
     text = " ".join(section.get_text().split())
     assert "An enquiry into a child's welfare." in text
     assert "Three steps: 1) assess 2) plan - review" in text

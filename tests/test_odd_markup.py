@@ -360,18 +360,73 @@ def test_a_stray_ruby_fallback_around_headings_is_not_refused(tmp_path):
     assert linked == ["x", "Head C", "Head D"], linked
 
 
-def test_bold_in_a_term_is_the_terms_bold(tmp_path):
-    """A term (``<dt>``) comes in as bold words; bold in it was written bold
-    in bold, and beside a letter or a mark its stars showed
-    ("**Term**bold**!**").  The term is bold, its stars nowhere."""
+def test_a_definition_list_is_shown_as_one(tmp_path):
+    """A definition list (``<dl>``) is one on the page, as the blog showed it:
+    its terms, each definition under its term, the marks in them kept (bold
+    in a term had been unwrapped, the whole term written bold), a
+    definition's paragraphs, list and code inside it; in a list item and a
+    quote too.  Terms and definitions had been paragraphs, the terms bold."""
+    snippets = [
+        "<dl><dt>Term<b>bold</b>!</dt><dd>Defined</dd><dt><b>All bold</b></dt>"
+        "<dd>too</dd><dd>and <i>again</i></dd></dl>",
+        "<dl><dt># Startup</dt><dd><p>A company.</p><ul><li>one</li><li>two</li></ul>"
+        "<pre>code\n\nmore</pre><p>After.</p></dd></dl>",
+        "<ul><li>Item<dl><dt>In an item</dt><dd>its definition</dd></dl></li></ul>",
+        "<blockquote><dl><dt>Quoted</dt><dd>quoted definition</dd></dl></blockquote>",
+    ]
+    _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", snippets))
+    lists = [page_view(site, f"posts/2013/odd-{n}.html").find("dl") for n in range(4)]
+    first, second, in_item, quoted = lists
+    assert [dt.get_text() for dt in first.find_all("dt")] == ["Termbold!", "All bold"]
+    assert [dd.get_text().strip() for dd in first.find_all("dd")] == [
+        "Defined",
+        "too",
+        "and again",
+    ]
+    assert [b.get_text() for b in first.select("dt strong")] == ["bold", "All bold"]
+    assert first.select_one("dd em").get_text() == "again"
+    assert second.dt.get_text() == "# Startup"
+    definition = second.dd
+    assert [p.get_text() for p in definition.find_all("p", recursive=False)] == [
+        "A company.",
+        "After.",
+    ]
+    assert [li.get_text().strip() for li in definition.select("ul > li")] == ["one", "two"]
+    assert definition.pre.get_text() == "code\n\nmore\n"
+    assert in_item.find_parent("li") is not None and in_item.dd.get_text().strip() == (
+        "its definition"
+    )
+    assert quoted.find_parent("blockquote") is not None and quoted.dt.get_text() == "Quoted"
+
+
+def test_words_after_a_paragraph_opening_with_a_colon_are_no_definition(tmp_path):
+    """MyST reads a line opening with ": " or "~ " after a paragraph's line,
+    or a blank line after it, as that line's definition: such words are
+    escaped, and stay the words they were."""
+    snippet = "<p>Question?</p><p>: not a definition</p><p>a<br>~ nor this</p>"
+    _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
+    section = page_view(site, "posts/2013/odd-0.html")
+    assert section.find("dl") is None
+    assert [p.get_text() for p in section.find_all("p")] == [
+        "Question?",
+        ": not a definition",
+        "a\n~ nor this",
+    ]
+
+
+def test_a_definition_list_out_of_order_keeps_its_words(tmp_path):
+    """A list MyST cannot write as definitions (a definition before any term,
+    two terms for one definition, a term holding a block) keeps its words in
+    their order, each term bold."""
     snippet = (
-        "<dl><dt>Term<b>bold</b>!</dt><dd>Defined</dd><dt><b>All bold</b></dt><dd>too</dd></dl>"
+        "<dl><dd>Lonely</dd><dt>First</dt><dt>Second</dt><dd>Both</dd>"
+        "<dt>Code<pre>x = 1</pre></dt><dd>Shown</dd></dl>"
     )
     _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
     section = page_view(site, "posts/2013/odd-0.html")
-    shown = [p.get_text() for p in section.find_all("p")]
-    assert shown == ["Termbold!", "Defined", "All bold", "too"]
-    assert [b.get_text() for b in section.select("p > strong")] == ["Termbold!", "All bold"]
+    shown = [p.get_text() for p in section.find_all(["p", "pre"])]
+    assert shown == ["Lonely", "First", "Second", "Both", "Code", "x = 1\n", "Shown"]
+    assert [b.get_text() for b in section.select("p > strong")] == ["First", "Second", "Code"]
 
 
 @pytest.mark.parametrize("fmt", ["wordpress", "blogger"])
@@ -401,6 +456,9 @@ def test_the_excerpt_is_what_came_before_the_more_break(tmp_path, fmt):
         f"{picture}</figure><!--more--><p>After the break.</p>": [],
         # the break first: no paragraph (ABlog's default had shown "After the break.")
         "<!--more--><p>After the break.</p><p>Later.</p>": [],
+        # a definition: with its term (ABlog's excerpt is paragraphs, and a term is none)
+        "<dl><dt>Section <i>47</i></dt><dd>An enquiry.</dd><dd>Or more.</dd></dl>"
+        "<!--more--><p>After.</p>": ["Section 47", "An enquiry.", "Or more."],
     }
     export = tmp_path / "odd.xml"
     export.write_text(export_text(fmt, list(posts)), encoding="utf-8")

@@ -36,7 +36,13 @@ from .feeds import write_feeds
 from .history import load_history
 from .model import IMPORTED_MARKUP
 from .pages import archive_pages, await_archive_pages, start_archive_pages, stop_archive_pages
-from .posts import ApplyPostFrontMatter, CheckPostFrontMatter, add_post_header, screen_posts
+from .posts import (
+    ApplyPostFrontMatter,
+    CheckPostFrontMatter,
+    add_post_header,
+    screen_posts,
+    terms_in_excerpts,
+)
 
 THEME_DIR = Path(__file__).parent / "theme"
 
@@ -200,6 +206,7 @@ def setup(app):
     app.connect("env-get-updated", stylesheet.restyle_pages)
     app.connect("env-check-consistency", checks.check_archive)
     app.connect("doctree-read", comments.note_comments)
+    app.connect("doctree-read", terms_in_excerpts, priority=600)  # after ABlog's posts
     app.connect("build-finished", incremental.finish_build)
     app.connect("build-finished", stop_archive_pages)
     app.connect("build-finished", search.index_site, priority=900)  # after the archive's files

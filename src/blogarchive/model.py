@@ -378,9 +378,9 @@ def _file_name(name: str) -> bool:
 #: Files at the site's root besides its pages (pages.py; ``objects.inv``, Sphinx's).
 SITE_FILES = ("robots.txt", "sitemap.xml", "CNAME", "objects.inv")
 #: MyST's extensions for what the importers write and Markdown has no mark
-#: for (attributes before a block, after a span of words): extension.py
-#: enables them beside the site's own.
-IMPORTED_MARKUP = ("attrs_block", "attrs_inline")
+#: for (attributes before a block, after a span of words; a definition
+#: list): extension.py enables them beside the site's own.
+IMPORTED_MARKUP = ("attrs_block", "attrs_inline", "deflist")
 #: Blogger's addresses of the blog's feed, which feeds.py writes: its feed of
 #: summaries (first), the one its pages named, the two at the blog's root.
 OLD_FEEDS = ("feeds/posts/summary", "feeds/posts/default", "atom.xml", "rss.xml")

@@ -15,7 +15,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from .ablog_compat import FRONT_MATTER_PRIORITY, PostNode, matched_posts
+from .ablog_compat import FRONT_MATTER_PRIORITY, PostNode, matched_posts, posts_read
 from .confine import Within, link_out
 from .frontmatter import check_file, key_line
 from .state import build_state
@@ -137,6 +137,35 @@ class ApplyPostFrontMatter(SphinxTransform):
             for key in ("tags", "category", "author", "redirect"):
                 if key in values:
                     node[key] = list(values[key])
+
+
+def terms_in_excerpts(app, doctree: nodes.document) -> None:
+    """``doctree-read``, after ABlog's: a definition in a post's excerpt comes
+    with its term.  ABlog's excerpt is the post's first paragraphs, and a term
+    (a definition list's) is none: the home page, the feed's summary and the
+    page's description had a definition without the words it defined."""
+    infos = posts_read(app.env).get(app.env.docname, [])
+    if len(infos) != 1 or next(doctree.findall(nodes.definition_list), None) is None:
+        return  # (one post a file here; ABlog's excerpt of a post of several sections is its own)
+    excerpt = infos[0]["excerpt"]
+    shown = [node for node in excerpt if isinstance(node, nodes.paragraph)]
+    taken = list(doctree.findall(nodes.paragraph))[: len(shown)]
+    if [node.astext() for node in taken] != [node.astext() for node in shown]:
+        return  # (not the paragraphs ABlog took: left as it made it)
+    with_terms = []
+    for paragraph, copy in zip(taken, shown, strict=True):
+        definition = paragraph.parent
+        item = definition.parent
+        if (
+            isinstance(definition, nodes.definition)
+            and definition.index(paragraph) == 0
+            and item.first_child_matching_class(nodes.definition) == item.index(definition)
+        ):
+            term = item[item.first_child_matching_class(nodes.term)]
+            words = [child.deepcopy() for child in term.children]
+            with_terms.append(nodes.paragraph("", "", nodes.strong("", "", *words)))
+        with_terms.append(copy)
+    excerpt[: len(shown)] = with_terms
 
 
 def add_post_header(app, doctree: nodes.document, docname: str) -> None:

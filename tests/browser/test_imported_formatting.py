@@ -30,7 +30,8 @@ FORMATTED = (
     " Words the picture stood beside.</p>\n\n"
     '<p><span style="font-size: x-large;">Largest</span> words</p>\n\n'
     '<figure class="wp-block-table"><table><tbody><tr><td>Mon<br>Tue</td><td>9am</td></tr>'
-    "</tbody></table><figcaption>Clinic hours</figcaption></figure>"
+    "</tbody></table><figcaption>Clinic hours</figcaption></figure>\n\n"
+    "<dl><dt>Section 47</dt><dd>An enquiry into a child's welfare.</dd></dl>"
 )
 
 
@@ -83,6 +84,9 @@ def test_imported_formatting_shows_as_its_blog_showed_it(tmp_path, browser, monk
                   p => [p.innerText.trim(), getComputedStyle(p).textAlign]),
                 sizes: [style('.big').fontSize, getComputedStyle(section).fontSize],
                 cell: section.querySelector('td').innerText,
+                term: [style('dt').fontWeight, section.querySelector('dt').innerText,
+                       section.querySelector('dd').getBoundingClientRect().left
+                       - section.querySelector('dt').getBoundingClientRect().left],
                 caption: [section.querySelector('caption').getBoundingClientRect().top,
                           section.querySelector('tr').getBoundingClientRect().bottom],
               };
@@ -107,4 +111,7 @@ def test_imported_formatting_shows_as_its_blog_showed_it(tmp_path, browser, monk
     big, words = (float(size.removesuffix("px")) for size in shown["sizes"])
     assert big > words * 1.1, shown["sizes"]
     assert shown["cell"].split("\n") == ["Mon", "Tue"]
+    # A definition under its term, indented; the term bold, as blog themes showed it
+    assert int(shown["term"][0]) >= 600 and shown["term"][1] == "Section 47", shown["term"]
+    assert shown["term"][2] >= 20, shown["term"]
     assert shown["caption"][0] >= shown["caption"][1], shown["caption"]  # under the table

@@ -52,6 +52,7 @@ SCHEMES = {"http", "https", "mailto"}
 #: and ``%`` (already-encoded text).  The rest is percent-encoded.
 URL_SAFE = ":/?#[]@!$&'*+,;=%~-._"
 LEXER = "data-lexer"
+DEFINED = "data-defined"  # a definition list MyST can write (:func:`_definition_lists`)
 ALIGN = "data-align"  # a block's alignment, as :func:`_alignments` found it
 SIDE, WIDTH = "data-side", "data-width"  # a picture's side and width (:func:`_pictures_placed`)
 #: A table written as MyST's list-table, its rows, cells and caption, as
@@ -255,7 +256,7 @@ INLINE = re.compile(r"([\\`\[\]<{~]|&(?=#?[A-Za-z0-9]+;))")
 # table row ("| Year |").
 BLOCK_START = re.compile(
     r"^(#{1,6}(?=\s|$)|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|>|=+\s*$|-+\s*$"
-    r"|%|\+{3}|~{3}|\(.+\)=\s*$|\|)"
+    r"|%|\+{3}|~{3}|\(.+\)=\s*$|\||[:~](?=\s|$))"
 )
 
 
@@ -717,10 +718,15 @@ class _Converter(_Figures, _ListTables, MarkdownConverter):
 
     def convert_dt(self, el, text, parent_tags):  # (a line break alone: no "****", a rule)
         words = _escape_lines(text.strip())  # (after a line break: "# ..." a heading)
+        if el.parent.has_attr(DEFINED):  # MyST's term: a line of its own
+            return f"\n\n{words}\n"
         return f"\n\n**{words}**\n\n" if text.replace("\ue000", "").strip() else ""
 
     def convert_dd(self, el, text, parent_tags):  # (a block's own mark, a quote's ">", kept)
         words = text.strip() if _opens_own_block(el) else _escape_lines(text.strip())
+        if el.parent.has_attr(DEFINED):  # MyST's definition, its blocks indented under ":"
+            lines = (f"    {line}" if line.strip() else "" for line in words.split("\n"))
+            return ":" + "\n".join(lines)[1:] + "\n\n"
         return f"\n\n{words}\n\n" if words else ""
 
     def convert_pre(self, el, text, parent_tags):
@@ -937,14 +943,50 @@ def _named(soup: BeautifulSoup, names) -> list[Tag]:
     return [node for node in soup.descendants if isinstance(node, Tag) and node.name in names]
 
 
+#: Where MyST can write a definition list: a post's own blocks, a list
+#: item's, a quote's, a definition's (not a cell's or a heading's words).
+DEFINITIONS_IN = {"[document]", "div", "ul", "ol", "li", "blockquote", "dl", "dd"}
+
+
+def _definition_lists(soup: BeautifulSoup) -> None:
+    """Mark (``DEFINED``) each definition list MyST can write as one: terms
+    each followed by their definitions, a term's words on one line (no block,
+    no line break), no definition empty.  Another (a definition before any
+    term, two terms for one definition) is written as its words were before
+    MyST had definition lists: each term a bold paragraph, each definition
+    its paragraphs."""
+    for listed in soup.find_all("dl"):
+        items = [node for node in listed.children if not _is_blank(node)]
+        names = "".join("t" if getattr(node, "name", None) == "dt" else "d" for node in items)
+        if (
+            re.fullmatch(r"(td+)+", names)
+            and all(node.name in ("dt", "dd") for node in items)
+            and all(parent.name in DEFINITIONS_IN for parent in listed.parents)
+            and all(_one_line_term(node) for node in items if node.name == "dt")
+            and all(_shows_anything(node) for node in items if node.name == "dd")
+        ):
+            listed[DEFINED] = ""
+
+
+def _one_line_term(term: Tag) -> bool:
+    return bool(term.get_text().strip()) and not any(
+        _is_block(node) or node.name == "br" for node in term.find_all(True)
+    )
+
+
+def _shows_anything(definition: Tag) -> bool:
+    return bool(definition.get_text().strip()) or definition.find(["img", *NOTES]) is not None
+
+
 def _marked_once(soup: BeautifulSoup) -> None:
     """Italics inside italics (a work's title in a quote's ``<cite>``, an
     ``<em>`` in an ``<em>``), bold in bold, struck in struck are the words
     alone: a browser shows them as it shows the words around them, and
     Markdown's ``*`` in ``*`` ("*The *Quote* block*") showed its stars.  A
     line break at either end of such words is moved out of them.  Bold in a
-    term (``<dt>``, which :class:`_Converter` writes bold) is the words alone
-    too ("**Term**bold**!**").  Words
+    term (``<dt>``) of a list MyST cannot write as definitions, which
+    :class:`_Converter` writes bold, is the words alone too
+    ("**Term**bold**!**").  Words
     marked right after words marked alike are marked with them: "**a****b**"
     showed its stars."""
     alike = {name: names for names in MARKED_ALIKE for name in names}
@@ -952,7 +994,8 @@ def _marked_once(soup: BeautifulSoup) -> None:
     found = _named(soup, alike)  # once: a find_all of each kind took 1.6 ms a post
     for tag in found:
         before = tag.previous_sibling
-        if tag.find_parent(within[tag.name]) is not None:
+        holder = tag.find_parent(within[tag.name])
+        if holder is not None and not (holder.name == "dt" and holder.parent.has_attr(DEFINED)):
             tag.unwrap()
         elif getattr(before, "name", None) in alike[tag.name]:
             before.extend(list(tag.contents))
@@ -1392,6 +1435,7 @@ def _convert(
     _square_tables(soup)
     _division_lines(soup)
     _code_lines(soup)
+    _definition_lists(soup)
     _marked_once(soup)
     blocks = _paragraphs(soup, soup)
     body = BeautifulSoup("", "html.parser")
