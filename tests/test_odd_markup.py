@@ -429,6 +429,16 @@ def test_a_definition_list_out_of_order_keeps_its_words(tmp_path):
     assert [b.get_text() for b in section.select("p > strong")] == ["First", "Second", "Code"]
 
 
+def test_teletype_text_is_code(tmp_path):
+    """Teletype text (``<tt>``, HTML 4's, in old Blogger posts) shows as code,
+    as a browser showed it: it had come in as plain words."""
+    snippet = "<p>Type <tt>rm *.tmp</tt> then <tt>ls_all</tt>.</p>"
+    _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
+    section = page_view(site, "posts/2013/odd-0.html")
+    assert [code.get_text() for code in section.select("p code")] == ["rm *.tmp", "ls_all"]
+    assert section.p.get_text() == "Type rm *.tmp then ls_all."
+
+
 @pytest.mark.parametrize("fmt", ["wordpress", "blogger"])
 def test_the_excerpt_is_what_came_before_the_more_break(tmp_path, fmt):
     """The home page shows a post's words before its "more" break, all of

@@ -106,7 +106,12 @@ def _marks(kind: str, text: str, shown, items: list) -> str:
 
 
 EMBEDDING = ("iframe", "video", "audio", "embed", "object")
-CODE_TAGS = ("pre", "code", "kbd", "samp", "tt")  # shown as code: no mark, no picture in it
+CODE_TAGS = (
+    "pre",
+    "code",
+    "kbd",
+    "samp",
+)  # shown as code (<tt> is made <code>): no mark, no picture in it
 
 
 @dataclass
@@ -932,7 +937,7 @@ MARKED_ALIKE = (
     ["strong", "b"],
     ["del", "s", "strike"],
     ["u", "ins"],
-    ["code", "kbd", "samp", "tt"],  # ("`a``b`" was code of a backtick)
+    ["code", "kbd", "samp"],  # ("`a``b`" was code of a backtick)
 )
 
 
@@ -1386,6 +1391,8 @@ def _convert(
     embeds: list[tuple[str, str, str]] = []
     html = re.sub(r"<!--\s*more\b[^>]*-->", f"<p>{MORE}</p>", html, flags=re.I)
     soup = BeautifulSoup(html, "html.parser")
+    for teletype in soup.find_all("tt"):  # HTML 4's code, which markdownify writes as words
+        teletype.name = "code"
     _flatten_deep(soup, notes)
     _drop_trackers(soup, notes)
     if "align" in html or "<center" in html.lower():
@@ -1809,7 +1816,7 @@ NO_HEADINGS = ["li", "td", "th", "blockquote", "dd", "dt", "figcaption", "captio
 #: cannot hold a block.
 CARRIED_MARKS = [
     *("b", "strong", "i", "em", "u", "del", "s", "strike", "ins", "cite", "dfn", "var"),
-    *("a", "sup", "sub", "small", "mark", "abbr", "acronym", "kbd", "tt", "big", "code", "samp"),
+    *("a", "sup", "sub", "small", "mark", "abbr", "acronym", "kbd", "big", "code", "samp"),
 ]
 #: What is a block inside a mark: a paragraph, list, quote, table, heading...,
 #: their parts, and an embed's or a kept shortcode's note.
