@@ -121,7 +121,9 @@ def thread(srcdir, docname: str, tz: ZoneInfo) -> list[Comment]:
             author=str(entry.get("author") or "Anonymous"),
             url=url if isinstance(url, str) and url.startswith(("http://", "https://")) else None,
             when=when.astimezone(tz) if when.tzinfo else when.replace(tzinfo=tz),
-            html=clean(str(entry.get("html") or "")),
+            # (a code block wider than its column scrolls, and a keyboard scrolls
+            # only what has the focus: nh3 leaves a <pre> no attribute to keep)
+            html=clean(str(entry.get("html") or "")).replace("<pre>", '<pre tabindex="0">'),
         )
         parents[key] = None if entry.get("parent") is None else str(entry["parent"])
     roots = []

@@ -122,6 +122,20 @@ def _visit_enumerated_list(self, node) -> None:
         self.body[-1] = self.body[-1].replace("<ol ", '<ol reversed="reversed" ', 1)
 
 
+def _visit_literal_block(self, node) -> None:
+    """A code block takes the keyboard's focus (``tabindex="0"``): one wider
+    than the page scrolls, and a keyboard scrolls only what has the focus
+    (axe's ``scrollable-region-focusable``)."""
+    start = len(self.body)
+    try:
+        type(self).visit_literal_block(self, node)  # (raises SkipNode once written)
+    finally:
+        for at in range(start, len(self.body)):
+            if "<pre" in self.body[at]:
+                self.body[at] = self.body[at].replace("<pre", '<pre tabindex="0"', 1)
+                break
+
+
 class OneIdPerTable(SphinxPostTransform):
     """Furo wraps each table in a ``div.table-wrapper`` (its
     ``WrapTableAndMathInAContainerTransform``, priority 500) and gives the
@@ -176,6 +190,7 @@ def setup(app):
     app.connect("config-inited", mathml.use_mathml)
     app.connect("config-inited", _read_attributes)
     app.add_node(nodes.enumerated_list, override=True, html=(_visit_enumerated_list, None))
+    app.add_node(nodes.literal_block, override=True, html=(_visit_literal_block, None))
     app.add_transform(CheckPostFrontMatter)
     app.add_transform(ApplyPostFrontMatter)
     app.add_transform(archived.ShowArchivedCopies)

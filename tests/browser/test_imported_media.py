@@ -8,8 +8,12 @@ other: every picture is the site's own copy.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
+
+from axe_playwright_python.sync_playwright import Axe
 
 from blogarchive.cli import main
 
@@ -106,3 +110,69 @@ def test_the_old_blogs_own_files_are_answered_at_their_old_addresses(tmp_path, b
     finally:
         page.close()
         site.close()
+
+
+def test_an_imported_post_of_blogger_pictures_and_code_is_accessible(tmp_path, browser):
+    """Blogger wrote each picture as a link to its full size around a
+    thumbnail with no alt text, and a link around nothing but such a picture
+    is a link with no name to a screen reader (axe's ``link-name``); a code
+    block wider than the page scrolls, and a keyboard cannot reach a region
+    that scrolls unless it takes the focus (``scrollable-region-focusable``).
+    The imported post has no serious violation; each linked picture with no
+    alt text is named by its file, the report says so, and a picture on its
+    own with none stays as it was, marked decorative."""
+    host = MediaServer()
+    linked = (
+        f'<a href="{host.origin}/s1600/board.png" imageanchor="1">'
+        f'<img border="0" src="{host.origin}/s320/board.png" /></a>'
+    )
+    post = (
+        f'<div class="separator" style="clear: both; text-align: center;">{linked}</div>'
+        f"<p>The board met. <img src='{host.origin}/img/chart.png' alt=''></p>"
+        "<pre>" + "referrals_by_year = " + ", ".join(str(n) for n in range(200)) + "</pre>"
+    )
+    export = tmp_path / "export.xml"
+    text = (REPO / "tests/data/blogger-media.xml").read_text(encoding="utf-8")
+    start = text.index("<entry>")
+    entry = text[start : text.index("</entry>", start) + len("</entry>")]
+    content = re.search(r"<content type=.html.>(.*?)</content>", entry, re.S)
+    entry = entry.replace(content.group(1), html.escape(post))
+    export.write_text(text[:start] + entry + "</feed>\n", encoding="utf-8")
+    blog = new_blog(tmp_path / "blog")
+    argv = ["import", "blogger", str(export), "--posts-dir", str(blog / "posts")]
+    try:
+        assert main([*argv, "--local-network"]) == 0
+    finally:
+        host.close()
+    report = (blog / "posts/import-report.txt").read_text(encoding="utf-8")
+    assert "a linked picture with no alt text is named by its title or file (1)" in report
+    (post_file,) = (blog / "posts").rglob("*.md")
+    post_file.with_suffix(".comments.yaml").write_text(  # a comment quoting the code
+        "- id: '1'\n  author: A reader\n  date: '2011-03-02T10:00:00+00:00'\n"
+        f"  html: '<p>As it was:</p><pre>{'x = 1; ' * 80}</pre>'\n",
+        encoding="utf-8",
+    )
+    site = Server(build_in_child(blog, tmp_path / "html"))
+    page = browser.new_page()
+    try:
+        page.set_viewport_size({"width": 800, "height": 800})
+        page.goto(site.url(post_file.relative_to(blog).with_suffix(".html").as_posix()))
+        results = Axe().run(page)
+        serious = [
+            (v["id"], [n["target"] for n in v["nodes"]][:3])
+            for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        names = page.evaluate(
+            "[...document.querySelectorAll('article section img')].map(i => i.alt)"
+        )
+        scrolled = page.evaluate(
+            "[...document.querySelectorAll('article pre')]"
+            ".map(pre => pre.scrollWidth > pre.clientWidth)"
+        )
+    finally:
+        page.close()
+        site.close()
+    assert scrolled == [True, True]  # the post's code and the comment's, each scrolling
+    assert serious == []
+    assert names == ["board.png", ""]

@@ -948,6 +948,38 @@ def _named(soup: BeautifulSoup, names) -> list[Tag]:
     return [node for node in soup.descendants if isinstance(node, Tag) and node.name in names]
 
 
+#: A picture's file name, where its address ends in one.
+PICTURE_FILE = re.compile(r"[^/]{1,80}\.(?:png|jpe?g|gif|webp|avif|bmp|tiff?|svg)", re.I)
+
+
+def _linked_pictures_named(soup: BeautifulSoup, notes: list[str]) -> None:
+    """A link around nothing but pictures with no alt text (Blogger's way with
+    every picture: a thumbnail linked to its full size) is a link with no name
+    to a screen reader, which says "link" and nothing more.  Its first picture
+    is named by its title, or else by its file ("board.png"), as a screen
+    reader names a picture that has no alt attribute."""
+    named = 0
+    for link in soup.find_all("a", href=True):
+        pictures = link.find_all("img")
+        if (
+            not pictures
+            or link.get_text().strip()
+            or any((picture.get("alt") or "").strip() for picture in pictures)
+        ):
+            continue
+        picture = pictures[0]
+        address = urlsplit(picture.get("src") or "").path
+        found = PICTURE_FILE.fullmatch(unquote(address.rsplit("/", 1)[-1]))
+        title = " ".join((picture.get("title") or link.get("title") or "").split())
+        picture["alt"] = title or (found.group(0) if found else "Picture")
+        named += 1
+    if named:
+        notes.append(
+            f"changed: a linked picture with no alt text is named by its title or file"
+            f" ({named}), for screen readers"
+        )
+
+
 #: Where MyST can write a definition list: a post's own blocks, a list
 #: item's, a quote's, a definition's (not a cell's or a heading's words).
 DEFINITIONS_IN = {"[document]", "div", "ul", "ol", "li", "blockquote", "dl", "dd"}
@@ -1442,6 +1474,7 @@ def _convert(
     _square_tables(soup)
     _division_lines(soup)
     _code_lines(soup)
+    _linked_pictures_named(soup, notes)
     _definition_lists(soup)
     _marked_once(soup)
     blocks = _paragraphs(soup, soup)
