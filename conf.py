@@ -91,13 +91,18 @@ html_theme_options = {
     "top_of_page_buttons": [],
 }
 html_css_files = ["custom.css", "imported.css"]
+# A picture shown at a width of its own is a picture, not a link to itself
+# (Sphinx's default): its post never linked it, and with no alt text such a
+# link has no name for a screen reader.  A picture its post linked stays linked.
+html_scaled_image_link = False
 
 # -- MyST -------------------------------------------------------------------
 # ~~struck out~~ (an imported <del>, <s> or <strike>: importers/html.py) as <s>.
 # MyST warns that docutils has no such node, whatever the builder; this site's
 # builders (the HTML site, the e-book) all write HTML, which keeps it.
-# (The blogarchive extension adds attrs_block and attrs_inline, with which
-# imported posts keep a list's numbering and underlined words.)
+# (The blogarchive extension adds attrs_block, attrs_inline and deflist, with
+# which imported posts keep a list's numbering, underlined words and
+# definition lists.)
 myst_enable_extensions = ["strikethrough"]
 suppress_warnings = ["myst.strikethrough"]
 myst_heading_anchors = 0

@@ -429,6 +429,23 @@ def test_a_definition_list_out_of_order_keeps_its_words(tmp_path):
     assert [b.get_text() for b in section.select("p > strong")] == ["First", "Second", "Code"]
 
 
+def test_a_picture_shown_smaller_is_no_link_its_post_did_not_make(tmp_path):
+    """A picture its post showed at a width of its own is a picture, not a
+    link: Sphinx linked every scaled picture to itself, a link the old blog
+    never had, and with no alt text a link with no name to a screen reader.
+    A picture its post linked stays linked."""
+    snippet = (
+        "<p><img class='alignright' src='http://example.org/p.png' alt='' width='160'> words "
+        "<a href='http://example.org/big.png'><img src='http://example.org/q.png' alt='Q'"
+        " width='100'></a></p>"
+    )
+    _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
+    section = page_view(site, "posts/2013/odd-0.html")
+    linked = {img["src"]: img.find_parent("a") for img in section.find_all("img")}
+    assert linked["http://example.org/p.png"] is None
+    assert linked["http://example.org/q.png"]["href"] == "http://example.org/big.png"
+
+
 def test_teletype_text_is_code(tmp_path):
     """Teletype text (``<tt>``, HTML 4's, in old Blogger posts) shows as code,
     as a browser showed it: it had come in as plain words."""
