@@ -24,7 +24,8 @@ the header's toggle is left out (custom.css shows the corner's on narrow
 screens too), the contents controls are kept for pages with a table of
 contents, and the footer's box of previous and next pages for pages that have
 one; its back-to-top arrow, drawn on every page, is drawn from the icons
-file too.  Each edit names the markup it expects, and a Furo whose page.html
+file too; the sidebar and the table of contents are named for screen
+readers.  Each edit names the markup it expects, and a Furo whose page.html
 no longer has it stops the build with an error instead of being served as is.
 
 Not minify-html: it also rewrites inline scripts, whose bytes the
@@ -97,6 +98,10 @@ def _arrow_from_file(markup: str) -> str:
     return _left_out(markup) + "<svg><use " + _ICON_IN_FILE + 'arrow-up"></use></svg>'
 
 
+def _named(name: str):
+    return lambda markup: markup.replace("<aside ", f'<aside aria-label="{name}" ', 1)
+
+
 #: Furo's page.html (as served: dedented): each edit's markup, how many times
 #: it is there, and what it becomes.
 _FURO_PAGE_EDITS = [
@@ -111,6 +116,10 @@ _FURO_PAGE_EDITS = [
         1,
         _arrow_from_file,
     ),
+    # The sidebar and the table of contents, both an <aside>: each named, for a
+    # screen reader's list of landmarks (two unnamed ones looked the same).
+    (r'<aside class="sidebar-drawer">', 1, _named("Site navigation")),
+    (r'<aside class="toc-drawer[^"]*">', 1, _named("Contents")),
     # The footer's links to the previous and next page in the table of contents,
     # an empty <div> on every post (posts have their own, newer and older).
     (
