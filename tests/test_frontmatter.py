@@ -61,6 +61,7 @@ BAD = [
     ("tags: [a, 'b, c']\n", "2: tags: 'b, c' contains a comma"),
     ("category: 3.5.1\nauthor: {a: b}\n", "3: author: expected a string or a list"),
     ("draft: yes please\n", "2: draft: expected true or false"),
+    ("sticky: first\n", "2: sticky: expected true or false"),
     ("excerpt: two\n", "2: excerpt: expected a whole number"),
     ("excerpt: -1\n", "2: excerpt: expected a whole number >= 0"),
     ("image: -2\n", "2: image: expected a whole number >= 0"),

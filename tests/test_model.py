@@ -81,6 +81,25 @@ def test_months_years_and_pages():
     assert paginate("blog/tag/x/index", (), 10)[0].count == 1  # an empty list has one page
 
 
+def test_pinned_posts_come_first_on_the_home_page_and_once():
+    """A sticky post (its ``sticky:`` front matter) heads the first home page,
+    above the newest, and is on no later page; a draft is never pinned."""
+    _, posts = blog()
+    draft = FakePost("posts/2011/draft", "Draft", dt.datetime(2011, 2, 1), published=False)
+    model = ArchiveModel(
+        [*posts, draft],
+        [draft],
+        {"tags": [], "category": [], "author": []},
+        [],
+        Settings(per_page=1),
+        sticky={"posts/2010/p0", "posts/2011/draft"},
+    )
+    home = model.home_pages
+    assert [[p.title for p in page.posts] for page in home] == [["Post 0", "Post 2"], ["Post 1"]]
+    assert [p.title for p in model.pinned] == ["Post 0"]
+    assert [p.title for p in model.posts] == ["Post 2", "Post 1", "Post 0"]  # listings keep dates
+
+
 def test_related_posts_share_tags_newest_first():
     model, posts = blog()
     newest = posts[0]

@@ -302,6 +302,30 @@ def theme_data(tmp_path_factory):
     return imported_once("wordpress-importer-theme-unit-test-data.xml", tmp_path_factory)
 
 
+def test_a_sticky_post_comes_first_on_the_home_page(theme_data):
+    """WordPress's front page showed its sticky post first, above newer posts
+    ("Template: Sticky", of 2012, above those of 2013 and later); the archive's
+    home page does too, marked "Pinned", and lists it there once: not again
+    among the newest, nor on the pages after.  Its month's page lists it in
+    its place."""
+    _, site, _, _ = theme_data
+    home = site.page("index.html")
+    titles = [a.get_text(strip=True) for a in home.select("ol.post-list .post-title a")]
+    assert titles[0] == "Template: Sticky" and titles.count("Template: Sticky") == 1, titles
+    pinned = [
+        item.select_one(".post-title").get_text(strip=True)
+        for item in home.select("ol.post-list > li")
+        if item.select_one(".post-pinned")
+    ]
+    assert pinned == ["Template: Sticky"]
+    assert len(titles) == 11  # the ten newest, and the pinned one above them
+    later = site.page("page/2/index.html")
+    assert "Template: Sticky" not in later.get_text()
+    month = site.page("blog/2012/01/index.html")
+    assert "Template: Sticky" in [a.get_text(strip=True) for a in month.select(".post-title a")]
+    assert not month.select(".post-pinned")
+
+
 def test_every_published_post_reaches_the_site(imported):
     name, site, report, paths = imported
     entries = published_entries(REAL / name, EXPORTS[name])

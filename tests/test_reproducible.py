@@ -113,8 +113,14 @@ def change_tags(blog: Path) -> None:
     post.write_text(text.replace(", Khyra Ishaq]", "]"), encoding="utf-8")
 
 
+def pin_post(blog: Path) -> None:
+    """The oldest post pinned: the home page shows it first (sticky)."""
+    post = blog / "posts/2010/another-year-over.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("---\n", "---\nsticky: true\n", 1))
+
+
 @pytest.mark.parametrize(
-    "change", [edit_body, fix_typo, add_post, retitle, remove_post, change_tags]
+    "change", [edit_body, fix_typo, add_post, retitle, remove_post, change_tags, pin_post]
 )
 def test_incremental_build_equals_clean_build(tmp_path, change):
     blog = copy_blog(tmp_path / "blog")

@@ -41,6 +41,16 @@ _ROOT_MARK = "\x1f"  # around an address from the site's root, in the shared sid
 _MARKED = re.compile(f"{_ROOT_MARK}([^{_ROOT_MARK}]*){_ROOT_MARK}")
 
 
+def sticky_posts(env) -> set[str]:
+    """The docnames of posts whose front matter says ``sticky: true`` (the
+    environment keeps front matter as text)."""
+    return {
+        docname
+        for docname, values in env.metadata.items()
+        if str(values.get("sticky", "")).strip().lower() == "true"
+    }
+
+
 class BlogArchive:
     """What the templates and the feed writer read: posts, indexes, addresses."""
 
@@ -62,7 +72,13 @@ class BlogArchive:
         )
         catalogs = {attr: blog.catalogs[attr] for attr, *_ in CATALOGS}
         self.model = ArchiveModel(
-            blog.posts, blog.drafts, catalogs, blog.archive, settings, _site_pages(app.env)
+            blog.posts,
+            blog.drafts,
+            catalogs,
+            blog.archive,
+            settings,
+            _site_pages(app.env),
+            sticky_posts(app.env),
         )
         for collection, docname in self.model.placements:
             place_collection(blog, collection, docname)

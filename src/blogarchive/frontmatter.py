@@ -343,6 +343,7 @@ SCHEMA: dict[str, Key] = {
     "tags": Key("list of tags, or a comma-separated string", _names),
     "draft": Key("true keeps the post out of the published site", _flag),
     "draft_reason": Key("why an imported post is a draft (password-protected, private)"),
+    "sticky": Key("true shows the post first on the home page (WordPress's sticky posts)", _flag),
     "blogpost": Key("false makes a file in posts/ an ordinary page", _flag),
     "nocomments": Key("accepted for ABlog compatibility (comments come from imports)", _flag),
     "excerpt": Key("number of paragraphs in the excerpt", _count),

@@ -34,7 +34,7 @@ from .state import archive_data, build_state
 MANIFEST = ".blogarchive-pages"
 
 
-def _signature(info: dict, comments) -> tuple:
+def _signature(info: dict, comments, sticky) -> tuple:
     return (
         info["title"],
         info["date"],
@@ -45,6 +45,7 @@ def _signature(info: dict, comments) -> tuple:
         " ".join(node.astext() for node in info["excerpt"]),
         info["words"],  # reading time, shown in lists
         comments,  # the number of comments kept, shown in lists
+        sticky,  # whether the home page shows it first
     )
 
 
@@ -67,8 +68,9 @@ def record_signature(app, doctree) -> None:
                     part.document = None
         if len(posts) == 1 and not posts[0]["section"]:
             posts[0]["doctree"] = None
-        comments = env.metadata.get(env.docname, {}).get("comments")
-        signatures = tuple(_signature(i, comments) for i in posts)
+        metadata = env.metadata.get(env.docname, {})
+        comments, sticky = metadata.get("comments"), metadata.get("sticky")
+        signatures = tuple(_signature(i, comments, sticky) for i in posts)
         archive_data(env)["listing"][env.docname] = signatures
 
 
@@ -93,7 +95,7 @@ def pages_to_rewrite(app, env):
     data["site_pages"] = pages
     if footer_changed or pages_changed or _on_every_page(before) != _on_every_page(after):
         return sorted(env.found_docs)
-    if before != after:  # only excerpts, reading times, comments: the home page's list
+    if before != after:  # only excerpts, reading times, comments, pins: the home page's list
         return [app.config.root_doc]
     return []
 
@@ -111,8 +113,9 @@ def site_pages(env) -> tuple:
 
 def _on_every_page(signatures: dict) -> dict:
     """What pages show of other posts (sidebar, related, older/newer): all but the
-    excerpt, the word count and the number of comments, which only lists show."""
-    return {d: tuple(s[:-3] for s in sigs) for d, sigs in signatures.items()}
+    excerpt, the word count, the number of comments and whether it is pinned,
+    which only lists show."""
+    return {d: tuple(s[:-4] for s in sigs) for d, sigs in signatures.items()}
 
 
 def write_if_changed(path: Path, data: bytes) -> None:

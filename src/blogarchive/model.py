@@ -16,7 +16,7 @@ import hashlib
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from slugify import slugify
 
@@ -159,14 +159,20 @@ class Settings:
 class ArchiveModel:
     """Posts, listings, pages and addresses of the archive."""
 
-    def __init__(self, posts, drafts, catalogs: dict, years, settings: Settings, site_pages=()):
+    def __init__(
+        self, posts, drafts, catalogs: dict, years, settings: Settings, site_pages=(), sticky=()
+    ):
         """``posts``/``drafts``: ABlog's posts (``published`` tells them apart);
         ``catalogs``: catalog attribute -> its collections (``name``, iterable of
-        posts); ``years``: ABlog's year collections; ``site_pages``: SitePage."""
+        posts); ``years``: ABlog's year collections; ``site_pages``: SitePage;
+        ``sticky``: the docnames of posts the home page shows first."""
         self.settings = settings
         blog_path = settings.blog_path
         #: Published posts, newest first; drafts are never listed.
         self.posts = tuple(p for p in posts if p.published)
+        #: Those the home page shows first, as their blog pinned them (WordPress's
+        #: sticky posts, at the top of its front page).
+        self.pinned = tuple(p for p in self.posts if p.docname in set(sticky))
         self._by_docname = {p.docname: p for p in itertools.chain(posts, drafts)}
         self.all_posts_docname = f"{blog_path}/index"
         self.changes_docname = f"{blog_path}/changes/index"
@@ -178,10 +184,13 @@ class ArchiveModel:
         self.catalog_docnames: dict[str, str] = {}
         for attr, folder, _title, heading in CATALOGS:
             self.catalog_docnames[attr] = f"{blog_path}/{folder}/index"
-            listings = [
-                self._fold(attr, f"{folder}/{name}", heading, colls)
-                for name, colls in _group_by_slug(catalogs.get(attr, ()))
-            ]
+            listings = []
+            for name, colls in _group_by_slug(catalogs.get(attr, ())):
+                docname = f"{blog_path}/{folder}/{name}/index"
+                listing = _folded(attr, folder, docname, heading, colls)
+                self.placements += [(coll, listing.docname) for coll in colls]
+                self._names.update((id(coll), listing.name) for coll in colls)
+                listings.append(listing)
             listings = [listing for listing in listings if listing.posts]
             listings.sort(key=lambda listing: (listing.name.casefold(), listing.name))
             self.catalogs[attr] = tuple(listings)
@@ -193,31 +202,6 @@ class ArchiveModel:
         self.site_pages = tuple(site_pages)
         self._tag_slugs: dict[str, frozenset[str]] = {}
         self._by_tag: dict[str, list[int]] | None = None
-
-    def _fold(self, attr, path, heading, colls) -> Listing:
-        """One listing (at ``path``: ``tag/ofsted``) for collections whose names
-        differ only by case or spaces.
-
-        The name shown is the spelling most posts use (ties: the first in sort order),
-        so it does not depend on which post was read first.
-        """
-        folder = path.split("/", 1)[0]
-        docname = f"{self.settings.blog_path}/{path}/index"
-        spellings = Counter()
-        posts = set()
-        for coll in colls:
-            self.placements.append((coll, docname))
-            published = [p for p in coll if p.published]
-            spellings[" ".join(coll.name.split())] += len(published)
-            posts.update(published)
-        name = min(spellings, key=lambda n: (-spellings[n], n))
-        for coll in colls:
-            self._names[id(coll)] = name
-        feed = docname[: -len("index")] + "atom.xml" if attr == "tags" else None
-        # ABlog's order (Post.__lt__), by key: by __lt__, 0.05 s a build at 1000 posts.
-        ordered = tuple(sorted(posts, key=lambda post: (post.date, post.title), reverse=True))
-        names = tuple(sorted({coll.name for coll in colls}))
-        return Listing(docname, folder, name, heading, ordered, feed, names)
 
     def label(self, coll) -> str:
         """The name to show for a tag, category or author."""
@@ -237,7 +221,12 @@ class ArchiveModel:
 
     @property
     def home_pages(self) -> tuple[Page, ...]:
-        return paginate(self.settings.root_doc, self.posts, self.settings.per_page)
+        """The newest posts, page by page; the pinned ones first on the first
+        page and not again after it, as WordPress's front page moved them."""
+        pinned = set(self.pinned)
+        rest = tuple(p for p in self.posts if p not in pinned)
+        first, *more = paginate(self.settings.root_doc, rest, self.settings.per_page)
+        return (replace(first, posts=self.pinned + first.posts), *more)
 
     def reading_minutes(self, post) -> int:
         """Minutes to read the post at 200 words a minute, at least one."""
@@ -276,6 +265,27 @@ class ArchiveModel:
             names.update(page.docname for page in self.listing_pages(listing))
         names.update(page.docname for page in self.home_pages)
         return names
+
+
+def _folded(attr: str, folder: str, docname: str, heading: str, colls) -> Listing:
+    """One listing (at ``docname``: ``blog/tag/ofsted/index``) for collections
+    whose names differ only by case or spaces.
+
+    The name shown is the spelling most posts use (ties: the first in sort order),
+    so it does not depend on which post was read first.
+    """
+    spellings = Counter()
+    posts = set()
+    for coll in colls:
+        published = [p for p in coll if p.published]
+        spellings[" ".join(coll.name.split())] += len(published)
+        posts.update(published)
+    name = min(spellings, key=lambda n: (-spellings[n], n))
+    feed = docname[: -len("index")] + "atom.xml" if attr == "tags" else None
+    # ABlog's order (Post.__lt__), by key: by __lt__, 0.05 s a build at 1000 posts.
+    ordered = tuple(sorted(posts, key=lambda post: (post.date, post.title), reverse=True))
+    names = tuple(sorted({coll.name for coll in colls}))
+    return Listing(docname, folder, name, heading, ordered, feed, names)
 
 
 def positions_by_tag(posts, tags_of) -> dict[str, list[int]]:

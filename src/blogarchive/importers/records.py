@@ -131,6 +131,7 @@ class ImportedPost:
     is_page: bool = False  # a static page of the old blog (About, Contact), not a post
     location: str | None = None  # where it was written (Blogger's georss:featurename)
     summary: str | None = None  # its author's own excerpt, as text (WordPress's)
+    sticky: bool = False  # shown first on the blog's front page (WordPress's sticky posts)
     source: str = ""  # the export file it was read from, as the import was given it
 
     @property

@@ -544,6 +544,7 @@ def _post(
         excerpt=body.excerpt,
         image=body.image,
         summary=_summary(item),
+        sticky=(_wp(item, "is_sticky") or "").strip() == "1",
         line=item.sourceline or 0,
         notes=tuple(notes),
         media=tuple(body.media),

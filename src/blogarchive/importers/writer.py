@@ -68,6 +68,7 @@ def render(post: ImportedPost) -> str:
         "location": post.location,
         "draft": post.draft,
         "draft_reason": post.draft_reason,
+        "sticky": post.sticky,
         post.source_key: post.source_url,
         "redirect": list(post.redirects),
         "excerpt": post.excerpt,
