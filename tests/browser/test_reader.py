@@ -161,17 +161,19 @@ def test_no_request_leaves_the_site(server, site, context):
         "404.html",
     ],
 )
-def test_no_serious_accessibility_violations(server, page, path):
+def test_no_accessibility_violations(server, page, path):
+    """Axe finds nothing, of any impact: the tag and month pages had put their
+    posts' titles (<h3>) straight under the page's <h1> (heading-order), a
+    gap a screen reader's list of headings shows."""
     page.goto(server.url(path))
     if path.startswith("search"):
         page.locator("#search-results li").first.wait_for()
     results = Axe().run(page)
-    serious = [
+    found = [
         (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
         for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
     ]
-    assert serious == []
+    assert found == []
 
 
 @pytest.mark.parametrize(
