@@ -102,7 +102,7 @@ def test_no_email_or_ip_address_is_written(wordpress, blogger):
 def test_lists_show_how_many_comments(wordpress):
     _, site = wordpress
     items = {
-        li.h3.get_text(): li.select_one(".comment-count")
+        li.select_one(".post-title").get_text(): li.select_one(".comment-count")
         for li in site.page("index.html").select("li.post-summary")
     }
     assert items["Working Together, again"].get_text() == " · 3 comments"

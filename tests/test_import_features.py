@@ -375,7 +375,7 @@ def summaries(site: Site, title: str):
         *sorted(str(p.relative_to(site.root)) for p in site.root.glob("page/*/index.html")),
     ]
     items = (li for rel in pages for li in site.page(rel).select("li.post-summary"))
-    return next(li for li in items if title in li.h3.get_text())
+    return next(li for li in items if title in li.select_one(".post-title").get_text())
 
 
 def test_more_break_ends_the_excerpt(wordpress, blogger):

@@ -446,6 +446,22 @@ def test_a_picture_shown_smaller_is_no_link_its_post_did_not_make(tmp_path):
     assert linked["http://example.org/q.png"]["href"] == "http://example.org/big.png"
 
 
+def test_bold_beside_a_link_in_a_link_shows_no_stars(tmp_path):
+    """A link inside a link (a paste's) is two links to a browser, the first
+    left empty; the empty one, between two bold words, kept them apart, and
+    their stars showed ("**Bold****[linked](...)**": random markup found it).
+    An empty link shows nothing, and is nothing here."""
+    snippet = (
+        "<p><b>Bold</b><a href='http://example.org/1'><strong>"
+        "<a href='http://example.org/3'>linked</a></strong></a> after</p>"
+    )
+    _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
+    section = page_view(site, "posts/2013/odd-0.html")
+    assert section.p.get_text() == "Boldlinked after"
+    assert [a["href"] for a in section.select("p a")] == ["http://example.org/3"]
+    assert section.select_one("p strong").get_text() == "Boldlinked"
+
+
 def test_teletype_text_is_code(tmp_path):
     """Teletype text (``<tt>``, HTML 4's, in old Blogger posts) shows as code,
     as a browser showed it: it had come in as plain words."""

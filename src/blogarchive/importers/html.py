@@ -2884,7 +2884,7 @@ def _resolve_addresses(soup: BeautifulSoup, base_url: str | None, notes: list[st
 
 def _normalise_structure(soup: BeautifulSoup, notes: list[str]) -> None:
     """What a strict build refuses: heading levels that jump, transitions at
-    either end or twice in a row, empty headings and emphasis."""
+    either end or twice in a row, empty headings, emphasis and links."""
     # The post's title is its only h1: body headings start at h2, each at most
     # one level below the one before it, whatever order the source had.
     stack: list[int] = []
@@ -2900,7 +2900,9 @@ def _normalise_structure(soup: BeautifulSoup, notes: list[str]) -> None:
         if new != heading.name:
             notes.append(f"changed: heading <{heading.name}> is now <{new}>, by its order")
             heading.name = new
-    for tag in soup.find_all(["b", "strong", "i", "em", "u", "span"]):
+    # (and a link with nothing to show: a link in a link is two to a browser, the
+    # first left empty, which kept two bold words apart, "**a****b**")
+    for tag in soup.find_all(["b", "strong", "i", "em", "u", "span", "a"]):
         if not tag.get_text(strip=True) and not tag.find(["img", "br"]):
             tag.unwrap()
     _tidy_transitions(soup, notes)
