@@ -462,6 +462,50 @@ def test_bold_beside_a_link_in_a_link_shows_no_stars(tmp_path):
     assert section.select_one("p strong").get_text() == "Boldlinked"
 
 
+def test_a_list_in_a_division_in_an_item_a_quote_or_a_definition_stays_a_list(tmp_path):
+    """A list item, a quote or a definition holding a division (Blogger's
+    editor wraps lines in <div>s) that holds a list: the list was written as
+    the words of a paragraph, its bullets escaped ("- \\- nested"), and
+    showed as hyphens.  And a caption's own words opening with a list's or a
+    quote's mark were read as that block ("> quote" a quotation), and keys
+    typed (``<kbd>``) of two lines were one code span, the second line's ">"
+    escaped inside it, its backslash shown.  A division's words in a quote
+    or an item (Blogger's editor writes a line a <div>) were not escaped
+    after the first: "1. The council..." became a numbered list, "# ..."
+    bold text, words after a block in a division a list.  Random markup
+    found each."""
+    snippets = [
+        "<ul><li><div><ul><li>nested</li></ul></div></li></ul>",
+        "<blockquote><div><ol><li>counted</li></ol></div></blockquote>",
+        "<dl><dt>Term</dt><dd><center><ul><li>defined</li></ul></center></dd></dl>",
+        "<figure><img src='http://example.org/f.png' alt='F'>"
+        "<figcaption>> quoted, - dashed</figcaption></figure>",
+        "<p>Type <kbd><b>cd<br>> ls</b></kbd> now</p>",
+        "<blockquote><div>The report says:</div><div>1. The council must act.</div>"
+        "<div># Schools must refer.</div></blockquote>",
+        "<ul><li><p>First</p><div><p>then</p>- not a list</div></li></ul>",
+    ]
+    _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", snippets))
+    pages = [page_view(site, f"posts/2013/odd-{n}.html") for n in range(4)]
+    assert [li.get_text(strip=True) for li in pages[0].select("ul ul > li")] == ["nested"]
+    assert [li.get_text(strip=True) for li in pages[1].select("blockquote ol > li")] == ["counted"]
+    assert [li.get_text(strip=True) for li in pages[2].select("dd ul > li")] == ["defined"]
+    assert "-" not in pages[0].get_text() + pages[2].get_text()
+    caption = pages[3].select_one("figcaption")
+    assert caption.get_text(strip=True) == "> quoted, - dashed" and not caption.find("blockquote")
+    typed = page_view(site, "posts/2013/odd-4.html")
+    assert [code.get_text() for code in typed.select("p code")] == ["cd", "> ls"]
+    quoted = page_view(site, "posts/2013/odd-5.html").blockquote
+    assert [p.get_text() for p in quoted.find_all("p")] == [
+        "The report says:",
+        "1. The council must act.",
+        "# Schools must refer.",
+    ]
+    assert not quoted.select("ol, h2, h3, strong")
+    item = page_view(site, "posts/2013/odd-6.html").select_one("li")
+    assert [p.get_text() for p in item.find_all("p")] == ["First", "then", "- not a list"]
+
+
 def test_teletype_text_is_code(tmp_path):
     """Teletype text (``<tt>``, HTML 4's, in old Blogger posts) shows as code,
     as a browser showed it: it had come in as plain words."""

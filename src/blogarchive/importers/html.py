@@ -355,6 +355,8 @@ class _Figures:
         if src is None:
             return None
         caption_text = self.process_tag(caption, parent_tags) if caption else ""
+        if caption and not _opens_own_block(caption):  # its words, not a block's marks
+            caption_text = _escape_lines(caption_text.strip())  # ("> quote": a quotation)
         side = image.get(SIDE) if image.get(SIDE) in ("left", "right") else None
         return figure_directive(
             src, image.get("alt") or "", caption_text, _page_linked(image), side
@@ -679,6 +681,13 @@ class _Converter(_Figures, _ListTables, MarkdownConverter):
 
     def convert_p(self, el, text, parent_tags):
         return _aligned(el, super().convert_p(el, _escape_lines(text), parent_tags))
+
+    def convert_div(self, el, text, parent_tags):  # one in an item, a quote, a definition:
+        if not _opens_own_block(el):  # its words escaped ("<div>1. The council...": no list)
+            text = _escape_lines(text or "")
+        return super().convert_div(el, text, parent_tags)
+
+    convert_section = convert_article = convert_center = convert_div
 
     def convert_blockquote(self, el, text, parent_tags):  # its words straight in it, escaped
         if not _opens_own_block(el):  # ("<blockquote>1. The council...": not a list)
@@ -1909,8 +1918,10 @@ def _blocks_where_words_were(soup: BeautifulSoup) -> None:
     for definition in soup.find_all("dd"):
         if any(_is_block(node) for node in definition.children):
             definition.extend(_as_blocks(soup, list(definition.children)))
-    for holder in soup.find_all(["li", "blockquote"]):  # words after a block in an item or
-        children = list(holder.children)  # a quote: ran on from its last line, unescaped
+    for holder in soup.find_all(["li", "blockquote", *WRAPPERS]):  # words after a block in
+        if holder.name in WRAPPERS and holder.find_parent(["li", "blockquote", "dd"]) is None:
+            continue  # (the post's own divisions are its paragraphs: _paragraphs)
+        children = list(holder.children)  # an item, a quote, a division in either: ran on
         first = next((n for n, node in enumerate(children) if _is_block(node)), len(children))
         if any(not _is_block(node) and not _is_spacing(node) for node in children[first:]):
             holder.extend(_as_blocks(soup, children[first:]))  # (words before: the item's line)
@@ -2220,6 +2231,8 @@ def _opens_own_block(tag: Tag) -> bool:
     division's is words)."""
     shown = (node for node in tag.children if not _is_blank(node) and not _is_gap(node))
     first = next(shown, None)
+    if isinstance(first, Tag) and first.name in WRAPPERS:  # a division's first block
+        return _opens_own_block(first)  # ("<li><div><ul>": its list's bullets had been escaped)
     return isinstance(first, Tag) and first.name in OWN_BLOCKS
 
 
@@ -2419,7 +2432,7 @@ def _code_lines(soup: BeautifulSoup) -> None:
     (Markdown's cannot hold a line break) its lines ran into one.  A break
     in a mark in it too: a code span keeps no mark, and its break had been
     left in the span, the next line's "~~~" read as a fence."""
-    for code in soup.find_all("code"):
+    for code in soup.find_all(["code", "kbd", "samp"]):  # (keys typed, a program's output)
         if code.find_parent("pre") is not None or code.find("br") is None:
             continue
         for mark in code.find_all(True):
@@ -2435,7 +2448,7 @@ def _code_lines(soup: BeautifulSoup) -> None:
             if number:
                 code.insert_before(soup.new_tag("br"))
             if "".join(str(node) for node in line).strip():
-                part = soup.new_tag("code")
+                part = soup.new_tag(code.name)
                 part.extend(line)
                 _strip_ends(part)
                 code.insert_before(part)
