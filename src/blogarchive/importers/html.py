@@ -644,6 +644,15 @@ def _spanned(name: str):
     return _spaces_outside(conversion)
 
 
+def DIVISION(converter, el, text, parent_tags):  # noqa: N802 (a converter's method, as ITALICS)
+    """A division in an item, a quote or a definition (the post's own are its
+    paragraphs): its words escaped where it opens with no block of its own
+    ("<div>1. The council...</div>" in a quote had been a numbered list)."""
+    if not _opens_own_block(el):
+        text = _escape_lines(text or "")
+    return MarkdownConverter.convert_div(converter, el, text, parent_tags)
+
+
 class _Converter(_Figures, _ListTables, MarkdownConverter):
     """markdownify, escaping only what Markdown would otherwise interpret."""
 
@@ -682,12 +691,7 @@ class _Converter(_Figures, _ListTables, MarkdownConverter):
     def convert_p(self, el, text, parent_tags):
         return _aligned(el, super().convert_p(el, _escape_lines(text), parent_tags))
 
-    def convert_div(self, el, text, parent_tags):  # one in an item, a quote, a definition:
-        if not _opens_own_block(el):  # its words escaped ("<div>1. The council...": no list)
-            text = _escape_lines(text or "")
-        return super().convert_div(el, text, parent_tags)
-
-    convert_section = convert_article = convert_center = convert_div
+    convert_div = convert_section = convert_article = convert_center = DIVISION
 
     def convert_blockquote(self, el, text, parent_tags):  # its words straight in it, escaped
         if not _opens_own_block(el):  # ("<blockquote>1. The council...": not a list)
