@@ -172,7 +172,8 @@ class ArchiveModel:
         self.posts = tuple(p for p in posts if p.published)
         #: Those the home page shows first, as their blog pinned them (WordPress's
         #: sticky posts, at the top of its front page).
-        self.pinned = tuple(p for p in self.posts if p.docname in set(sticky))
+        sticky = set(sticky)
+        self.pinned = tuple(p for p in self.posts if p.docname in sticky)
         self._by_docname = {p.docname: p for p in itertools.chain(posts, drafts)}
         self.all_posts_docname = f"{blog_path}/index"
         self.changes_docname = f"{blog_path}/changes/index"

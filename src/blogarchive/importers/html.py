@@ -106,12 +106,8 @@ def _marks(kind: str, text: str, shown, items: list) -> str:
 
 
 EMBEDDING = ("iframe", "video", "audio", "embed", "object")
-CODE_TAGS = (
-    "pre",
-    "code",
-    "kbd",
-    "samp",
-)  # shown as code (<tt> is made <code>): no mark, no picture in it
+#: Shown as code (<tt> is made <code>): no mark, no picture in it.
+CODE_TAGS = ("pre", "code", "kbd", "samp")
 
 
 @dataclass
