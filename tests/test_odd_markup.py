@@ -523,7 +523,7 @@ def test_the_excerpt_is_what_came_before_the_more_break(tmp_path, fmt):
     counts the post's paragraphs (in lists, quotes and a video's note too;
     not a picture's caption): the importers counted blocks, so a captioned
     picture before the break put two paragraphs after it on the home page,
-    and a list's last items were left out."""
+    and a list's last items were left out.  Each shows in what held it."""
     picture = "<figure><img src='http://example.org/p.png' alt='P'><figcaption>Cap</figcaption>"
     posts = {  # each post's words before its break
         f"{picture}</figure><p>First words.</p><!--more--><p>Second.</p><p>Third.</p>": [
@@ -559,11 +559,21 @@ def test_the_excerpt_is_what_came_before_the_more_break(tmp_path, fmt):
         for summary in home.select("ol.post-list > li")
     }
     shown = {
-        title: [p.get_text(" ", strip=True) for p in summary.select(".post-excerpt p")]
+        title: [p.get_text(" ", strip=True) for p in summary.select(".post-excerpt :is(p, dt)")]
         for title, summary in summaries.items()
     }
     for number, before in enumerate(posts.values()):
         assert shown[f"Odd {number}"] == before, number
+    # each in what held it, as the post shows it: a list's items after their
+    # bullets, a term over its definitions (ABlog's excerpt had taken each
+    # paragraph out of its block: the items plain paragraphs, the term gone)
+    excerpt = summaries["Odd 1"].select_one(".post-excerpt")
+    assert [li.get_text(strip=True) for li in excerpt.select("ul > li")] == ["one", "two", "three"]
+    cut = summaries["Odd 2"].select_one(".post-excerpt")
+    assert [li.get_text(strip=True) for li in cut.select("ul > li")] == ["one", "two"]
+    defined = summaries["Odd 7"].select_one(".post-excerpt dl")
+    assert [dt.get_text() for dt in defined.select("dt")] == ["Section 47"]
+    assert [dd.get_text(strip=True) for dd in defined.select("dd")] == ["An enquiry.", "Or more."]
     site = Site(root / "_build/html")
     cells = site.page(f"posts/{home_year(fmt)}/odd-4.html").select("td")
     assert [cell.get_text(strip=True) for cell in cells] == ["a", "b"]

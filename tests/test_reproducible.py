@@ -113,6 +113,26 @@ def change_tags(blog: Path) -> None:
     post.write_text(text.replace(", Khyra Ishaq]", "]"), encoding="utf-8")
 
 
+def test_an_edit_to_a_term_in_an_excerpt_rewrites_the_home_page(tmp_path):
+    """The home page shows a post's excerpt in its blocks: a definition's term
+    is the excerpt's too, though no paragraph.  An edit to the term alone
+    rewrites the home page in an incremental build, as a clean build shows it."""
+    post = "---\ndate: 2010-07-29\nexcerpt: 1\n---\n\n# Terms\n\nSection 47\n: An enquiry.\n"
+    blog = copy_blog(tmp_path / "blog")
+    (blog / "posts/2010/terms.md").write_text(post, encoding="utf-8")
+    out = blog / "_build/html"
+    run_build(blog, out)
+    assert "Section 47" in (out / "index.html").read_text(encoding="utf-8")
+    edited = post.replace("Section 47", "Section 17")
+    (blog / "posts/2010/terms.md").write_text(edited, encoding="utf-8")
+    run_build(blog, out)
+    clean = copy_blog(tmp_path / "clean")
+    (clean / "posts/2010/terms.md").write_text(edited, encoding="utf-8")
+    run_build(clean, clean / "_build/html")
+    assert "Section 17" in (out / "index.html").read_text(encoding="utf-8")
+    assert_same_tree(out, clean / "_build/html")
+
+
 def pin_post(blog: Path) -> None:
     """The oldest post pinned: the home page shows it first (sticky)."""
     post = blog / "posts/2010/another-year-over.md"

@@ -41,7 +41,6 @@ from .posts import (
     CheckPostFrontMatter,
     add_post_header,
     screen_posts,
-    terms_in_excerpts,
 )
 
 THEME_DIR = Path(__file__).parent / "theme"
@@ -221,7 +220,6 @@ def setup(app):
     app.connect("env-get-updated", stylesheet.restyle_pages)
     app.connect("env-check-consistency", checks.check_archive)
     app.connect("doctree-read", comments.note_comments)
-    app.connect("doctree-read", terms_in_excerpts, priority=600)  # after ABlog's posts
     app.connect("build-finished", incremental.finish_build)
     app.connect("build-finished", stop_archive_pages)
     app.connect("build-finished", search.index_site, priority=900)  # after the archive's files

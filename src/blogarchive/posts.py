@@ -139,33 +139,53 @@ class ApplyPostFrontMatter(SphinxTransform):
                     node[key] = list(values[key])
 
 
-def terms_in_excerpts(app, doctree: nodes.document) -> None:
-    """``doctree-read``, after ABlog's: a definition in a post's excerpt comes
-    with its term.  ABlog's excerpt is the post's first paragraphs, and a term
-    (a definition list's) is none: the home page, the feed's summary and the
-    page's description had a definition without the words it defined."""
+def excerpt_in_blocks(app, doctree: nodes.document) -> None:
+    """A post's excerpt as the blocks its paragraphs are in, up to the last.
+
+    ABlog's excerpt is the post's first paragraphs, each taken out of what
+    held it: the home page, the feed's summary and the page's description
+    showed a list's items without their bullets, a quotation as plain words,
+    a definition without the term it defined.  Here each block of the post
+    (a child of its section) that holds an excerpt's paragraph is the
+    excerpt's, whole but the last, which ends with the excerpt's last
+    paragraph.  Called before the post's listing signature is taken
+    (state.py), so that an edit to any of it rewrites the lists."""
     infos = posts_read(app.env).get(app.env.docname, [])
-    if len(infos) != 1 or next(doctree.findall(nodes.definition_list), None) is None:
+    if len(infos) != 1:
         return  # (one post a file here; ABlog's excerpt of a post of several sections is its own)
     excerpt = infos[0]["excerpt"]
     shown = [node for node in excerpt if isinstance(node, nodes.paragraph)]
     taken = list(doctree.findall(nodes.paragraph))[: len(shown)]
-    if [node.astext() for node in taken] != [node.astext() for node in shown]:
-        return  # (not the paragraphs ABlog took: left as it made it)
-    with_terms = []
-    for paragraph, copy in zip(taken, shown, strict=True):
-        definition = paragraph.parent
-        item = definition.parent
-        if (
-            isinstance(definition, nodes.definition)
-            and definition.index(paragraph) == 0
-            and item.first_child_matching_class(nodes.definition) == item.index(definition)
+    if not shown or [node.astext() for node in taken] != [node.astext() for node in shown]:
+        return  # (no paragraph, or not the ones ABlog took: left as it made it)
+    blocks: list[nodes.Node] = []
+    for paragraph in taken:
+        block = paragraph
+        while block.parent is not None and not isinstance(
+            block.parent, nodes.section | nodes.document
         ):
-            term = item[item.first_child_matching_class(nodes.term)]
-            words = [child.deepcopy() for child in term.children]
-            with_terms.append(nodes.paragraph("", "", nodes.strong("", "", *words)))
-        with_terms.append(copy)
-    excerpt[: len(shown)] = with_terms
+            block = block.parent
+        if not blocks or blocks[-1] is not block:
+            blocks.append(block)
+    if len(blocks) == len(taken) and all(b is p for b, p in zip(blocks, taken, strict=True)):
+        return  # (paragraphs of the post's own: as ABlog took them)
+    copies = [block.deepcopy() for block in blocks]
+    within_last = sum(1 for paragraph in taken if _within(paragraph, blocks[-1]))
+    last = list(copies[-1].findall(nodes.paragraph))[within_last - 1]
+    node = last
+    while node is not copies[-1]:  # what follows the last paragraph, left out
+        parent = node.parent
+        del parent[parent.index(node) + 1 :]
+        node = parent
+    excerpt[: len(shown)] = copies
+
+
+def _within(node: nodes.Node, block: nodes.Node) -> bool:
+    while node is not None:
+        if node is block:
+            return True
+        node = node.parent
+    return False
 
 
 def add_post_header(app, doctree: nodes.document, docname: str) -> None:

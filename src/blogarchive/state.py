@@ -67,8 +67,10 @@ class ArchiveCollector(EnvironmentCollector):
 
     def process_doc(self, app, doctree) -> None:
         from .incremental import record_signature
+        from .posts import excerpt_in_blocks
         from .revisions import read_revisions
 
+        excerpt_in_blocks(app, doctree)  # (after ABlog's reading, before the signature)
         record_signature(app, doctree)
         read_revisions(app)
 
