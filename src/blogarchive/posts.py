@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import os
 import pickle
@@ -155,7 +156,7 @@ def excerpt_in_blocks(app, doctree: nodes.document) -> None:
         return  # (one post a file here; ABlog's excerpt of a post of several sections is its own)
     excerpt = infos[0]["excerpt"]
     shown = [node for node in excerpt if isinstance(node, nodes.paragraph)]
-    taken = list(doctree.findall(nodes.paragraph))[: len(shown)]
+    taken = list(itertools.islice(doctree.findall(nodes.paragraph), len(shown)))  # (no more)
     if not shown or [node.astext() for node in taken] != [node.astext() for node in shown]:
         return  # (no paragraph, or not the ones ABlog took: left as it made it)
     blocks: list[nodes.Node] = []

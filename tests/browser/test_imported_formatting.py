@@ -4,7 +4,9 @@ Markdown has no mark for, written by the importer as MyST's attributes
 centred and right-aligned paragraphs, bigger words, a table cell's lines
 and a caption under its table), and
 marks Markdown would not read (bold words right before a letter), each shown
-as its old blog showed it: by the computed style, not the HTML alone.
+as its old blog showed it: by the computed style, not the HTML alone.  The
+home page's excerpt shows the post's lists before its "more" break as the
+post does.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ FORMATTED = (
     '<ol type="a"><li>first</li><li>second</li></ol>\n\n'
     '<ol style="list-style-type: upper-roman;"><li>one</li></ol>\n\n'
     "<ol reversed><li>three</li><li>two</li><li>one</li></ol>\n\n"
+    "<ul><li>a bullet</li></ul>\n\n<!--more-->\n\n"
     '<div style="text-align: center;">Centred words</div><p align="right">Signed</p>\n\n'
     '<p><img style="float: right; width: 40%" src="{host}/img/chart.png" alt="Beside"/>'
     " Words the picture stood beside.</p>\n\n"
@@ -92,9 +95,23 @@ def test_imported_formatting_shows_as_its_blog_showed_it(tmp_path, browser, monk
               };
             }"""
         )
+        # The home page's excerpt, up to the "more" break: its lists as the post
+        # shows them (ABlog's excerpt had been their items as plain paragraphs)
+        page.goto(site.url("index.html"))
+        excerpt = page.evaluate(
+            """() => [...document.querySelectorAll('.post-excerpt :is(ol, ul)')].map(
+                list => [list.tagName, getComputedStyle(list).listStyleType,
+                         list.innerText.split('\\n').filter(line => line.trim())])"""
+        )
     finally:
         page.close()
         site.close()
+    assert excerpt == [
+        ["OL", "lower-alpha", ["first", "second"]],
+        ["OL", "upper-roman", ["one"]],
+        ["OL", "decimal", ["three", "two", "one"]],
+        ["UL", "disc", ["a bullet"]],
+    ], excerpt
     assert "UPDATE:The news is underlined and styled." in shown["text"]
     assert "*" not in shown["text"] and "{" not in shown["text"]
     assert int(shown["bold"] or 0) >= 600
