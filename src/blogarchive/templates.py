@@ -99,7 +99,11 @@ def _arrow_from_file(markup: str) -> str:
 
 
 def _named(name: str):
-    return lambda markup: markup.replace("<aside ", f'<aside aria-label="{name}" ', 1)
+    """A name for an <aside> where there are two to tell apart: a page with a
+    table of contents (on others Furo hides the second; a name on every page
+    was 45 bytes a page, issue 15's site size)."""
+    label = f'{{% if not furo_hide_toc %}}aria-label="{name}" {{% endif %}}'
+    return lambda markup: markup.replace("<aside ", f"<aside {label}", 1)
 
 
 #: Furo's page.html (as served: dedented): each edit's markup, how many times
@@ -117,7 +121,8 @@ _FURO_PAGE_EDITS = [
         _arrow_from_file,
     ),
     # The sidebar and the table of contents, both an <aside>: each named, for a
-    # screen reader's list of landmarks (two unnamed ones looked the same).
+    # screen reader's list of landmarks (two unnamed ones looked the same),
+    # where the page has a table of contents (elsewhere Furo hides it).
     (r'<aside class="sidebar-drawer">', 1, _named("Site navigation")),
     (r'<aside class="toc-drawer[^"]*">', 1, _named("Contents")),
     # The footer's links to the previous and next page in the table of contents,
