@@ -67,7 +67,7 @@ COMMENTS = """\
   author: Chris Mills
   url: null
   date: '2010-07-22T12:30:00+01:00'
-  html: Thanks, <i>Jane</i> & all.
+  html: Thanks, <i>Jane</i> & all. The <acronym title="Local Safeguarding Children Board">LSCB</acronym> met.
 """
 
 
@@ -218,7 +218,11 @@ def test_a_posts_comments_from_the_old_blog_are_in_the_book(book):
     assert first.select_one(".comment-text br") is not None
     reply = first.select_one("ol.comment-thread li.comment")
     assert reply.select_one(".comment-author").get_text() == "Chris Mills"
-    assert " ".join(reply.select_one(".comment-text").get_text().split()) == "Thanks, Jane & all."
+    assert " ".join(reply.select_one(".comment-text").get_text().split()) == (
+        "Thanks, Jane & all. The LSCB met."
+    )
+    # HTML 4's <acronym>, which a comment keeps and EPUB 3's XHTML has not: an <abbr>
+    assert reply.select_one(".comment-text abbr")["title"] == "Local Safeguarding Children Board"
     assert read(book, "posts/2010/first.xhtml").select_one("section.comments") is None
 
 
@@ -253,7 +257,11 @@ def test_the_book_loads_nothing_from_another_host_and_fetches_nothing(tmp_path):
     host while it built (a build on the network, failing with -W once the host
     is gone), and a post's raw HTML reached the book as it was, for an
     e-reader to load or run.  Now another host's picture is a link to it with
-    its words, raw HTML is cleaned, nothing is fetched, and epubcheck passes."""
+    its words, raw HTML is cleaned, nothing is fetched, and epubcheck passes.
+    A picture that was a link is its words in that link: it had been a link
+    in a link, and in a figure the book's build failed (Sphinx's assertion).
+    A line break is XHTML's "<br/>": cleaned, it had been HTML's "<br>", which
+    an e-reader's parser (and epubcheck) refused as a fatal error."""
     from media_server import MediaServer
 
     host = MediaServer()
@@ -261,10 +269,16 @@ def test_the_book_loads_nothing_from_another_host_and_fetches_nothing(tmp_path):
         blog = new_blog(tmp_path / "blog")
         (blog / "posts/2010").mkdir(parents=True, exist_ok=True)
         body = (
-            f"Words before.\n\n![A chart from elsewhere]({host.origin}/img/chart.png)\n\n"
+            "Words before,  \na line after a hard break (Blogger's <br>).\n\n"
+            f"![A chart from elsewhere]({host.origin}/img/chart.png)\n\n"
             f'<img src="{host.origin}/img/chart-2x.png" alt="a raw chart">\n\n'
             f'<script src="{host.origin}/t.js"></script>\n\n'
-            f'<iframe src="{host.origin}/embed"></iframe>\n\nWords after.\n'
+            f'<iframe src="{host.origin}/embed"></iframe>\n\n'
+            # a thumbnail linked to its full size (Blogger's way), and a figure
+            # linked to a page: the book's build had failed on the figure
+            f"[![The board]({host.origin}/s320/board.png)]({host.origin}/s1600/board.png)\n\n"
+            f"```{{figure}} {host.origin}/img/flaky.png\n:alt: A figure\n"
+            f":target: {host.origin}/about.html\n\nIts caption.\n```\n\nWords after.\n"
         )
         front = "---\ndate: 2010-07-02\nauthor: Chris Mills\n---\n\n# Pictures elsewhere\n\n"
         (blog / "posts/2010/elsewhere.md").write_text(front + body, encoding="utf-8")
@@ -276,11 +290,17 @@ def test_the_book_loads_nothing_from_another_host_and_fetches_nothing(tmp_path):
     [book] = (blog / "_build/epub").glob("*.epub")
     page = read(book, "posts/2010/elsewhere.xhtml")
     text = " ".join(page.get_text().split())
-    assert "Words before." in text and "Words after." in text and "a raw chart" in text
+    assert "Words before," in text and "Words after." in text and "a raw chart" in text
+    assert page.find("br") is not None
     assert not page.find_all(["script", "iframe"])
     assert not [img for img in page.find_all("img") if "127.0.0.1" in img.get("src", "")]
     [link] = page.select("a.remote-picture")
     assert link["href"] == f"{host.origin}/img/chart.png"
     assert link.get_text() == "A chart from elsewhere"
+    # a linked picture: its link kept, to where it led, its words the picture's
+    linked = {a.get_text(): a["href"] for a in page.select("a") if not a.find_parent("a")}
+    assert linked["The board"] == f"{host.origin}/s1600/board.png"
+    assert linked["A figure"] == f"{host.origin}/about.html"
+    assert not page.select("a a")
     checked = subprocess.run([*EPUBCHECK, str(book)], capture_output=True, text=True)
     assert "0 fatals / 0 errors" in checked.stdout, checked.stdout

@@ -135,8 +135,9 @@ class NothingFromAnotherHost(SphinxPostTransform):
     which fails with -W when the host is gone), and an e-reader loads what a
     post's raw HTML names, with no page policy to stop it (csp.py).  Here,
     before Sphinx would fetch it, such a picture is a link to it with its alt
-    text (the reader may follow it), and raw HTML is cleaned as the feeds'
-    entries are (feeds.inert: no script, frame or another host's picture)."""
+    text (the reader may follow it), or, where it was a link, its alt text in
+    that link; raw HTML is cleaned as the feeds' entries are (feeds.inert: no
+    script, frame or another host's picture)."""
 
     default_priority = 90  # before Sphinx's ImageDownloader (100)
     builders = ("epub",)
@@ -145,13 +146,40 @@ class NothingFromAnotherHost(SphinxPostTransform):
         for image in list(self.document.findall(nodes.image)):
             uri = image.get("uri", "")
             if ADDRESS_WITH_HOST.match(uri) and not uri.lower().startswith("data:"):
-                link = nodes.reference("", "", nodes.Text(image.get("alt") or uri), refuri=uri)
+                words = nodes.Text(image.get("alt") or uri)
+                holder = image.parent
+                # A picture that was a link: its words in that link, which leads where
+                # it did.  (A link to the picture in it was a link in a link, and in a
+                # figure, whose link holds a picture alone, Sphinx's writer failed.)
+                if isinstance(holder, nodes.reference):
+                    image.replace_self(words)
+                    if not isinstance(holder.parent, nodes.TextElement):
+                        holder.replace_self(nodes.paragraph("", "", holder.deepcopy()))
+                    continue
+                link = nodes.reference("", "", words, refuri=uri)
                 link["classes"].append("remote-picture")
-                inline = isinstance(image.parent, nodes.TextElement)
+                inline = isinstance(holder, nodes.TextElement)
                 image.replace_self(link if inline else nodes.paragraph("", "", link))
         for raw in list(self.document.findall(nodes.raw)):
             if "html" in raw.get("format", "").split():
-                raw.replace_self(nodes.raw("", inert(raw.astext(), None), format="html"))
+                cleaned = xhtml(inert(raw.astext(), None))
+                raw.replace_self(nodes.raw("", cleaned, format="html"))
+
+
+#: HTML 4's elements the sanitiser keeps and EPUB 3's XHTML has not, as HTML5 has them.
+OBSOLETE = {"acronym": "abbr", "tt": "code", "center": "div"}
+
+
+def xhtml(markup: str) -> str:
+    """HTML (as nh3 writes it: "<br>") as the XHTML a book's pages are ("<br/>"):
+    an e-reader's parser stops at the first unclosed element, and every line
+    break a post has (MyST's, raw HTML) had been one; a comment's <acronym>,
+    which the book's XHTML does not have, an <abbr>."""
+    holder = lxml.html.fragment_fromstring(markup, create_parent="div")
+    for element in holder.iter(*OBSOLETE):
+        element.tag = OBSOLETE[element.tag]
+    children = (etree.tostring(child, method="xml", encoding="unicode") for child in holder)
+    return html.escape(holder.text or "", quote=False) + "".join(children)
 
 
 def _entry(level: int, refuri: str, text: str) -> dict:
@@ -216,12 +244,11 @@ def _comment_list(found: list, date_format: str) -> str:
         else:
             author = f'<span class="comment-author">{author}</span>'
         when = f"{comment.when.strftime(date_format)} at {comment.when:%H:%M}"
-        text = lxml.html.fragment_fromstring(inert(comment.html, None), create_parent="div")
-        text.set("class", "comment-text")
+        text = f'<div class="comment-text">{xhtml(inert(comment.html, None))}</div>'
         replies = _comment_list(comment.replies, date_format) if comment.replies else ""
         items.append(
             f'<li class="comment"><p class="comment-meta">{author}, {html.escape(when)}</p>'
-            f"{etree.tostring(text, method='xml', encoding='unicode')}{replies}</li>"
+            f"{text}{replies}</li>"
         )
     return f'<ol class="comment-thread">{"".join(items)}</ol>'
 
