@@ -506,6 +506,24 @@ def test_a_list_in_a_division_in_an_item_a_quote_or_a_definition_stays_a_list(tm
     assert [p.get_text() for p in item.find_all("p")] == ["First", "then", "- not a list"]
 
 
+def test_a_linked_picture_with_an_address_no_parser_reads_still_comes_in(tmp_path):
+    """An address Python cannot read ("http://[oops/x.png", a broken IPv6
+    host) stopped the post's conversion, and the post was refused.  It comes
+    in, its words kept, the address left out and said; the linked picture,
+    no alt text and no file to name it by, is "Picture"."""
+    snippet = (
+        "<p>Before <a href='http://example.org/'><img src='http://[oops/x.png'></a> after</p>"
+        "<object data='http://[oops/film.swf'></object><p>End.</p>"
+    )
+    _, site, report = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
+    assert "refused" not in report
+    assert "dropped: an address no browser can read, 'http://[oops/x.png'" in report
+    section = page_view(site, "posts/2013/odd-0.html")
+    assert " ".join(section.p.get_text().split()) == "Before Picture after"
+    assert section.find_all("p")[-1].get_text() == "End."
+    assert section.select_one("p a")["href"] == "http://example.org/"
+
+
 def test_teletype_text_is_code(tmp_path):
     """Teletype text (``<tt>``, HTML 4's, in old Blogger posts) shows as code,
     as a browser showed it: it had come in as plain words."""

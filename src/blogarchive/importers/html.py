@@ -186,10 +186,15 @@ def with_enclosures(html: str, urls: list[str], notes: list[str]) -> str:
         if address is None or not urlsplit(address).scheme:
             notes.append(f"dropped: enclosure {url!r}, not a web address")
             continue
-        name = unquote(urlsplit(address).path.rsplit("/", 1)[-1]) or address
+        name = file_name(address) or address
         html += f'\n<p>Attached: <a href="{escape(address)}">{escape(name)}</a></p>'
         notes.append(f"changed: enclosure {url!r} linked at the end")
     return html
+
+
+def file_name(url: str) -> str:
+    """The name of the file an address ends in, decoded ("" where it ends in none)."""
+    return unquote(urlsplit(url).path.rsplit("/", 1)[-1])
 
 
 def provider(url: str) -> str:
@@ -212,7 +217,7 @@ def media_placeholder(kind: str, url: str, title: str = "") -> str:
     """MyST for a sound or video file the old blog played in the post: a
     note and a link to the file, which the import keeps beside the post
     when it can (media.py rewrites the link); nothing plays by itself."""
-    name = unquote(urlsplit(url).path.rsplit("/", 1)[-1]) or url
+    name = file_name(url) or url
     what = f"{'an' if kind == 'Audio' else 'a'} {kind.lower()} file"
     return (
         "```{admonition} " + escape_text(title or kind) + "\n:class: embed-placeholder\n\n"
@@ -977,8 +982,7 @@ def _linked_pictures_named(soup: BeautifulSoup, notes: list[str]) -> None:
         ):
             continue
         picture = pictures[0]
-        address = urlsplit(picture.get("src") or "").path
-        found = PICTURE_FILE.fullmatch(unquote(address.rsplit("/", 1)[-1]))
+        found = PICTURE_FILE.fullmatch(file_name(picture.get("src") or ""))
         title = " ".join((picture.get("title") or link.get("title") or "").split())
         picture["alt"] = title or (found.group(0) if found else "Picture")
         named += 1
@@ -1434,6 +1438,7 @@ def _convert(
     soup = BeautifulSoup(html, "html.parser")
     for teletype in soup.find_all("tt"):  # HTML 4's code, which markdownify writes as words
         teletype.name = "code"
+    _drop_unreadable_addresses(soup, notes)
     _flatten_deep(soup, notes)
     _drop_trackers(soup, notes)
     if "align" in html or "<center" in html.lower():
@@ -1674,6 +1679,23 @@ def _image_pages_as_pictures(soup: BeautifulSoup, notes: list[str]) -> None:
         if link.find("img") is not None:
             link["href"] = IMAGE_PAGE.sub(r"/s\1/", link["href"], count=1)
             notes.append("changed: a link to Blogger's page of a picture (s1600-h) leads to it")
+
+
+#: The attributes whose address a step of the converter reads.
+ADDRESSED = ("href", "src", "data")
+
+
+def _drop_unreadable_addresses(soup: BeautifulSoup, notes: list[str]) -> None:
+    """A link's, a picture's or an embed's address no browser could follow ("http://[oops",
+    a broken IPv6 host) left out, once, before any step reads it: Python's
+    urlsplit raises on it, and the post had been refused."""
+    for tag in soup.find_all(lambda tag: any(map(tag.has_attr, ADDRESSED))):
+        for attribute in ADDRESSED:
+            try:
+                urlsplit(tag.get(attribute, ""))
+            except ValueError:
+                notes.append(f"dropped: an address no browser can read, {tag[attribute]!r}")
+                del tag[attribute]
 
 
 def _drop_trackers(soup: BeautifulSoup, notes: list[str]) -> None:
