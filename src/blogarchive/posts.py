@@ -159,19 +159,19 @@ def excerpt_in_blocks(app, doctree: nodes.document) -> None:
     taken = list(itertools.islice(doctree.findall(nodes.paragraph), len(shown)))  # (no more)
     if not shown or [node.astext() for node in taken] != [node.astext() for node in shown]:
         return  # (no paragraph, or not the ones ABlog took: left as it made it)
-    blocks: list[nodes.Node] = []
+    owners = []  # each paragraph's block: the child of a section that holds it
     for paragraph in taken:
         block = paragraph
         while block.parent is not None and not isinstance(
             block.parent, nodes.section | nodes.document
         ):
             block = block.parent
-        if not blocks or blocks[-1] is not block:
-            blocks.append(block)
-    if len(blocks) == len(taken) and all(b is p for b, p in zip(blocks, taken, strict=True)):
+        owners.append(block)
+    if all(owner is paragraph for owner, paragraph in zip(owners, taken, strict=True)):
         return  # (paragraphs of the post's own: as ABlog took them)
+    blocks = [owner for n, owner in enumerate(owners) if not n or owner is not owners[n - 1]]
     copies = [block.deepcopy() for block in blocks]
-    within_last = sum(1 for paragraph in taken if _within(paragraph, blocks[-1]))
+    within_last = sum(owner is blocks[-1] for owner in owners)
     last = list(copies[-1].findall(nodes.paragraph))[within_last - 1]
     node = last
     while node is not copies[-1]:  # what follows the last paragraph, left out
@@ -179,14 +179,6 @@ def excerpt_in_blocks(app, doctree: nodes.document) -> None:
         del parent[parent.index(node) + 1 :]
         node = parent
     excerpt[: len(shown)] = copies
-
-
-def _within(node: nodes.Node, block: nodes.Node) -> bool:
-    while node is not None:
-        if node is block:
-            return True
-        node = node.parent
-    return False
 
 
 def add_post_header(app, doctree: nodes.document, docname: str) -> None:

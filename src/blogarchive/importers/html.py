@@ -356,8 +356,8 @@ class _Figures:
         if src is None:
             return None
         caption_text = self.process_tag(caption, parent_tags) if caption else ""
-        if caption and not _opens_own_block(caption):  # its words, not a block's marks
-            caption_text = _escape_lines(caption_text.strip())  # ("> quote": a quotation)
+        if caption:  # its words, not a block's marks ("> quote": a quotation)
+            caption_text = _own_words(caption, caption_text.strip())
         side = image.get(SIDE) if image.get(SIDE) in ("left", "right") else None
         return figure_directive(
             src, image.get("alt") or "", caption_text, _page_linked(image), side
@@ -649,9 +649,7 @@ def DIVISION(converter, el, text, parent_tags):  # noqa: N802 (a converter's met
     """A division in an item, a quote or a definition (the post's own are its
     paragraphs): its words escaped where it opens with no block of its own
     ("<div>1. The council...</div>" in a quote had been a numbered list)."""
-    if not _opens_own_block(el):
-        text = _escape_lines(text or "")
-    return MarkdownConverter.convert_div(converter, el, text, parent_tags)
+    return MarkdownConverter.convert_div(converter, el, _own_words(el, text), parent_tags)
 
 
 class _Converter(_Figures, _ListTables, MarkdownConverter):
@@ -695,14 +693,11 @@ class _Converter(_Figures, _ListTables, MarkdownConverter):
     convert_div = convert_section = convert_article = convert_center = DIVISION
 
     def convert_blockquote(self, el, text, parent_tags):  # its words straight in it, escaped
-        if not _opens_own_block(el):  # ("<blockquote>1. The council...": not a list)
-            text = _escape_lines(text or "")
-        return super().convert_blockquote(el, text, parent_tags)
+        # ("<blockquote>1. The council...": not a list)
+        return super().convert_blockquote(el, _own_words(el, text), parent_tags)
 
     def convert_li(self, el, text, parent_tags):
-        if not _opens_own_block(el):
-            text = _escape_lines(text or "")  # else its Markdown is a block's
-        return _numbered_item(el, super().convert_li(el, text or "", parent_tags))
+        return _numbered_item(el, super().convert_li(el, _own_words(el, text), parent_tags))
 
     def convert_ol(self, el, text, parent_tags):
         return _numbered_list(el, super().convert_ol(el, text, parent_tags), parent_tags)
@@ -742,7 +737,7 @@ class _Converter(_Figures, _ListTables, MarkdownConverter):
         return f"\n\n**{words}**\n\n" if text.replace("\ue000", "").strip() else ""
 
     def convert_dd(self, el, text, parent_tags):  # (a block's own mark, a quote's ">", kept)
-        words = text.strip() if _opens_own_block(el) else _escape_lines(text.strip())
+        words = _own_words(el, text.strip())
         if el.parent.has_attr(DEFINED):  # MyST's definition, its blocks indented under ":"
             lines = (f"    {line}" if line.strip() else "" for line in words.split("\n"))
             return ":" + "\n".join(lines)[1:] + "\n\n"
@@ -996,6 +991,7 @@ def _linked_pictures_named(soup: BeautifulSoup, notes: list[str]) -> None:
 #: Where MyST can write a definition list: a post's own blocks, a list
 #: item's, a quote's, a definition's (not a cell's or a heading's words).
 DEFINITIONS_IN = {"[document]", "div", "ul", "ol", "li", "blockquote", "dl", "dd"}
+KINDS = {"dt": "t", "dd": "d"}  # a list's children, a letter each (anything else "x")
 
 
 def _definition_lists(soup: BeautifulSoup) -> None:
@@ -1007,10 +1003,9 @@ def _definition_lists(soup: BeautifulSoup) -> None:
     its paragraphs."""
     for listed in soup.find_all("dl"):
         items = [node for node in listed.children if not _is_blank(node)]
-        names = "".join("t" if getattr(node, "name", None) == "dt" else "d" for node in items)
+        kinds = "".join(KINDS.get(getattr(node, "name", ""), "x") for node in items)
         if (
-            re.fullmatch(r"(td+)+", names)
-            and all(node.name in ("dt", "dd") for node in items)
+            re.fullmatch(r"(td+)+", kinds)  # (words or another tag among them: "x")
             and all(parent.name in DEFINITIONS_IN for parent in listed.parents)
             and all(_one_line_term(node) for node in items if node.name == "dt")
             and all(_shows_anything(node) for node in items if node.name == "dd")
@@ -2245,6 +2240,13 @@ def _styles_as_marks(soup: BeautifulSoup) -> None:
 
 def _holds_picture(node) -> bool:
     return isinstance(node, Tag) and (node.name == "img" or node.find("img") is not None)
+
+
+def _own_words(tag: Tag, text: str | None) -> str:
+    """``tag``'s Markdown ``text`` with the block marks its words open with
+    escaped (:func:`_escape_lines`), unless ``tag`` opens with a block that
+    writes its own mark (:func:`_opens_own_block`)."""
+    return (text or "") if _opens_own_block(tag) else _escape_lines(text or "")
 
 
 def _opens_own_block(tag: Tag) -> bool:
