@@ -506,6 +506,55 @@ def test_a_list_in_a_division_in_an_item_a_quote_or_a_definition_stays_a_list(tm
     assert [p.get_text() for p in item.find_all("p")] == ["First", "then", "- not a list"]
 
 
+def test_words_after_a_block_in_a_mark_are_words(tmp_path):
+    """Words after a block that a mark held (Blogger's bold around a
+    division, a Word paste's around a paragraph) in a definition, a list
+    item or a quote: the mark was carried into the block only after such
+    words were made paragraphs, so they were written bare, and "# ..."
+    after it became a heading, "1. ..." a list (random markup found it)."""
+    snippets = [
+        "<dl><dd><strong><div>Bold line</div></strong># not a heading</dd></dl>",
+        "<ul><li><b><p>Bold para</p></b>1. not a list</li></ul>",
+        "<blockquote><i><div>Leaning</div></i># nor this</blockquote>",
+    ]
+    _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", snippets))
+    pages = [page_view(site, f"posts/2013/odd-{n}.html") for n in range(3)]
+    shown = [
+        ("Bold line", "# not a heading"),
+        ("Bold para", "1. not a list"),
+        ("Leaning", "# nor this"),
+    ]
+    for page, (marked, after) in zip(pages, shown, strict=True):
+        assert [p.get_text() for p in page.find_all("p")] == [marked, after]
+        assert page.select_one("p > strong, p > em").get_text() == marked
+        assert not page.select("h2, h3, ol, ul ul")
+
+
+def test_italics_joined_beside_bold_show_no_marks(tmp_path):
+    """Italics closing where other italics open, beside bold (an
+    abbreviation's italic picture, which no abbreviation can hold, after
+    italic words): both italics were written with underscores apart from
+    the bold, "_review__![SCR](...)_**now**", and CommonMark read the "__"
+    between them as neither closing nor opening: the page showed "__" and
+    "_" (random markup found it)."""
+    snippets = [
+        "<p>The <i>review</i><abbr title='Serious Case Review'><i>"
+        "<img src='http://example.org/scr.png' alt='SCR'></i></abbr><b>now</b> out</p>",
+        "<p><abbr title='Serious Case Review'><i><img src='http://example.org/scr.png' "
+        "alt='SCR'></i></abbr><i>found <b>late</b></i><b>and <i>again</i></b></p>",
+    ]
+    _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", snippets))
+    first, second = (page_view(site, f"posts/2013/odd-{n}.html").p for n in range(2))
+    assert first.get_text() == "The reviewnow out"  # (and the picture)
+    assert [em.get_text() for em in first.find_all("em")] == ["review"]
+    assert first.select_one("em img")["alt"] == "SCR"
+    assert first.select_one("em + strong").get_text() == "now"
+    assert "_" not in second.get_text() and "*" not in second.get_text()
+    assert second.select_one("em > img")["alt"] == "SCR"
+    assert second.select_one("em > strong").get_text() == "late"
+    assert second.select_one("em + strong > em").get_text() == "again"
+
+
 def test_a_linked_picture_with_an_address_no_parser_reads_still_comes_in(tmp_path):
     """An address Python cannot read ("http://[oops/x.png", a broken IPv6
     host) stopped the post's conversion, and the post was refused.  It comes

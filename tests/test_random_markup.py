@@ -4,14 +4,15 @@ exports" taught that hand-written test posts miss what others' markup does).
 Posts of random nesting (paragraphs, headings, lists, quotes, definition
 lists, tables, code, divisions, figures, rules; bold, italics, underline,
 struck, code, keys, links, line breaks, superscripts, abbreviations, styled
-spans, pictures) of words that MyST would read as its own marks at a
-line's start ("1. one", "# hash", ": colon", "~ tilde", "> quote") are
-converted, drawn from fixed seeds so that a failure can be replayed.  Each
-converted post is one the build takes without a warning (verify.py, the
-build's own reading), and it shows every character of its source in the
-source's order (": colon" had become a definition of the line before it,
-its colon gone), with no mark of Markdown's shown as text.  Earlier
-sessions found thirteen converter bugs this way by hand.
+spans, pictures, citations, variables, bigger words, addresses) of words
+that MyST would read as its own marks at a line's start ("1. one", "# hash",
+": colon", "~ tilde", "> quote") are converted, drawn from fixed seeds so
+that a failure can be replayed.  Each converted post is one the build takes
+without a warning (verify.py, the build's own reading), and it shows every
+character of its source in the source's order (": colon" had become a
+definition of the line before it, its colon gone), with no mark of
+Markdown's shown as text.  Earlier sessions found thirteen converter bugs
+this way by hand.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ WORDS = ["alpha", "beta", ": colon", "~ tilde", "- dash", "1. one", "# hash", ">
 WORDS += ["gamma", "delta*", "eps_", "x]", "(y", "z!", "a_b"]
 MARKS = ["b", "i", "code", "a", "br", "u", "s", "sup", "sub", "em", "strong", "span"]
 MARKS += ["small", "mark", "del", "ins", "kbd", "tt", "abbr", "img"]
+MARKS += ["cite", "var", "dfn", "big", "address"]  # (rarer: "_a__b_" and "# h" after a block)
 STYLES = ["font-weight: bold", "font-style: italic", "text-decoration: underline", "color: red"]
 BLOCKS = ["dl", "dl", "ul", "ol", "blockquote", "p", "pre", "h2", "h3", "table"]
 BLOCKS += ["div", "center", "hr", "figure"]

@@ -421,6 +421,10 @@ def list_table(
 #: Where a mark's stars (or tildes) open and where they close, in the
 #: Markdown being written (:func:`_delimited`); gone once :func:`_flanked` read them.
 OPENS, CLOSES = f"blogarchive{_DRAWN}opens", f"blogarchive{_DRAWN}closes"
+#: Italics closing where italics open ("<i>a</i><abbr><em>...": marks apart
+#: when they were joined), written as one, as a browser shows them: their
+#: "**" between had closed and opened, which CommonMark reads otherwise.
+ITALICS_MEET = re.compile(rf"(?<![*\\])\*{CLOSES}{OPENS}\*(?!\*)")
 
 
 #: Line breaks (markdownify's, and their mark) at the start or the end of a
@@ -513,6 +517,7 @@ def _flanked(text: str) -> str:
     either side of the whole run.)"""
     if OPENS not in text:
         return text
+    text = ITALICS_MEET.sub("", text)
     pieces, events = [], []  # the text without the marks; where they were, in order
     length = 0
     for piece in re.split(f"({OPENS}|{CLOSES})", text):
@@ -589,8 +594,10 @@ def _italics_apart(
         opened = events[first][0]
         if not (_one_star(text, events, first) and _one_star(text, events, number)):
             continue  # bold, struck out: not italics
-        if in_mixed(opened) or in_mixed(at - 1):
-            chars[opened], chars[at - 1] = "_", "_"
+        beside = (chars[opened - 1] if opened else "") + (chars[at] if at < len(chars) else "")
+        if (in_mixed(opened) or in_mixed(at - 1)) and "_" not in beside:
+            chars[opened], chars[at - 1] = "_", "_"  # (not beside italics written so:
+            # "*a**b*", two, had been "_a__b_", a run of two that closed neither; "_a_*b*")
     return "".join(chars)
 
 
@@ -1897,11 +1904,13 @@ def _marks_into_blocks(soup: BeautifulSoup) -> None:
     "*- one" breaking the list, "**> quoted", a table's rows as text).  A
     paragraph around a block ends before it, as a browser ends it.  The
     innermost first, so that a block climbs out of every mark around it
-    (after :func:`_blocks_where_words_were`)."""
+    (after :func:`_blocks_where_words_were`, before :func:`_words_after_blocks`:
+    a block out of its mark has words after it too)."""
     _blocks_where_words_were(soup)
     for mark in reversed(soup.find_all([*CARRIED_MARKS, "p"])):
         if _holds_blocks(mark):
             _split_around_blocks(soup, mark)
+    _words_after_blocks(soup)
     for heading in soup.find_all(HEADING_TAG):  # Blogger's "Heading" around pictures, a list
         for wrapper in heading.find_all(list(WRAPPERS)):  # (the words of its divisions stay its)
             if wrapper.find(list(IN_HEADINGS_BLOCKS)) is not None:
@@ -1917,9 +1926,7 @@ def _blocks_where_words_were(soup: BeautifulSoup) -> None:
     """Blocks where Markdown (or docutils) takes words alone, as a browser
     showed them: a term defined (``<dt>``, written in bold) holding a block
     (code, a video) is a paragraph of bold words, the block apart (its fence
-    had been in the bold: "**```text"); a definition's words after a block,
-    a list item's and a quote's words after one ("<li>a<ul>...</ul>b</li>":
-    b had run on from the nested list's last item), and a figure's of no
+    had been in the bold: "**```text"); a figure's words of no
     picture (a quote's, a video's) or beside its picture, are paragraphs
     ("# h" after a video had been a heading), as is a caption of no figure;
     a video's note in a caption follows its figure (a caption holds words
@@ -1932,18 +1939,25 @@ def _blocks_where_words_were(soup: BeautifulSoup) -> None:
             if getattr(_next_shown(gap, "next_sibling"), "name", None) == "br":  # break (a
                 gap.decompose()  # blank line had ended its bold, "# ..." after it a heading)
     _figures_words(soup)
+    for note in soup.select(", ".join(f"figcaption {name}" for name in sorted(NOTES))):
+        note.find_parent("figure").insert_after(note.extract())
+
+
+def _words_after_blocks(soup: BeautifulSoup) -> None:
+    """A definition's words beside a block, and a list item's, a quote's and
+    a division's in either after one, as paragraphs ("<li>a<ul>...</ul>b</li>":
+    b had run on from the nested list's last item; "<dd><b><div>x</div></b>#
+    h</dd>": "# h" had been a heading)."""
     for definition in soup.find_all("dd"):
         if any(_is_block(node) for node in definition.children):
             definition.extend(_as_blocks(soup, list(definition.children)))
-    for holder in soup.find_all(["li", "blockquote", *WRAPPERS]):  # words after a block in
+    for holder in soup.find_all(["li", "blockquote", *WRAPPERS]):
         if holder.name in WRAPPERS and holder.find_parent(["li", "blockquote", "dd"]) is None:
             continue  # (the post's own divisions are its paragraphs: _paragraphs)
-        children = list(holder.children)  # an item, a quote, a division in either: ran on
+        children = list(holder.children)
         first = next((n for n, node in enumerate(children) if _is_block(node)), len(children))
         if any(not _is_block(node) and not _is_spacing(node) for node in children[first:]):
             holder.extend(_as_blocks(soup, children[first:]))  # (words before: the item's line)
-    for note in soup.select(", ".join(f"figcaption {name}" for name in sorted(NOTES))):
-        note.find_parent("figure").insert_after(note.extract())
 
 
 def _figures_words(soup: BeautifulSoup) -> None:
