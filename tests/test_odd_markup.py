@@ -530,21 +530,26 @@ def test_words_after_a_block_in_a_mark_are_words(tmp_path):
         assert not page.select("h2, h3, ol, ul ul")
 
 
-def test_italics_joined_beside_bold_show_no_marks(tmp_path):
-    """Italics closing where other italics open, beside bold (an
-    abbreviation's italic picture, which no abbreviation can hold, after
-    italic words): both italics were written with underscores apart from
-    the bold, "_review__![SCR](...)_**now**", and CommonMark read the "__"
-    between them as neither closing nor opening: the page showed "__" and
-    "_" (random markup found it)."""
+def test_marks_that_meet_show_no_marks(tmp_path):
+    """Marks that meet: bold closing where bold opens (an abbreviation's
+    bold picture, which no abbreviation can write, after bold words) had
+    "****" between, which CommonMark read as words ("Read****" showed);
+    italics closing where italics open, beside bold, had both been written
+    with underscores, "_review__![SCR](...)_**now**", the "__" between them
+    neither closing nor opening ("__" and "_" showed).  Random markup found
+    both."""
     snippets = [
+        "<p><b>Read</b><abbr title='Serious Case Review'><b>"
+        "<img src='http://example.org/scr.png' alt='SCR'></b></abbr> now</p>",
         "<p>The <i>review</i><abbr title='Serious Case Review'><i>"
         "<img src='http://example.org/scr.png' alt='SCR'></i></abbr><b>now</b> out</p>",
         "<p><abbr title='Serious Case Review'><i><img src='http://example.org/scr.png' "
         "alt='SCR'></i></abbr><i>found <b>late</b></i><b>and <i>again</i></b></p>",
     ]
     _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", snippets))
-    first, second = (page_view(site, f"posts/2013/odd-{n}.html").p for n in range(2))
+    bold, first, second = (page_view(site, f"posts/2013/odd-{n}.html").p for n in range(3))
+    assert bold.get_text() == "Read now"  # (and the picture)
+    assert bold.select_one("strong img")["alt"] == "SCR"
     assert first.get_text() == "The reviewnow out"  # (and the picture)
     assert [em.get_text() for em in first.find_all("em")] == ["review"]
     assert first.select_one("em img")["alt"] == "SCR"

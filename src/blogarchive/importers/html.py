@@ -421,10 +421,12 @@ def list_table(
 #: Where a mark's stars (or tildes) open and where they close, in the
 #: Markdown being written (:func:`_delimited`); gone once :func:`_flanked` read them.
 OPENS, CLOSES = f"blogarchive{_DRAWN}opens", f"blogarchive{_DRAWN}closes"
-#: Italics closing where italics open ("<i>a</i><abbr><em>...": marks apart
-#: when they were joined), written as one, as a browser shows them: their
-#: "**" between had closed and opened, which CommonMark reads otherwise.
-ITALICS_MEET = re.compile(rf"(?<![*\\])\*{CLOSES}{OPENS}\*(?!\*)")
+#: Italics closing where italics open, or bold where bold does ("<i>a</i>
+#: <abbr><em>...": marks apart when they were joined, an abbreviation no
+#: role can write between), written as one, as a browser shows them: the
+#: stars between ("**", "****") had closed and opened, which CommonMark
+#: reads otherwise.  (A star of the words is escaped: "\*".)
+MARKS_MEET = re.compile(rf"(?<![*\\])(\*\*?){CLOSES}{OPENS}\1(?!\*)")
 
 
 #: Line breaks (markdownify's, and their mark) at the start or the end of a
@@ -517,7 +519,8 @@ def _flanked(text: str) -> str:
     either side of the whole run.)"""
     if OPENS not in text:
         return text
-    text = ITALICS_MEET.sub("", text)
+    while (joined := MARKS_MEET.sub("", text)) != text:  # (italics joined, their bold may meet)
+        text = joined
     pieces, events = [], []  # the text without the marks; where they were, in order
     length = 0
     for piece in re.split(f"({OPENS}|{CLOSES})", text):
