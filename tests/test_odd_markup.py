@@ -560,6 +560,29 @@ def test_marks_that_meet_show_no_marks(tmp_path):
     assert second.select_one("em + strong > em").get_text() == "again"
 
 
+def test_a_figure_of_no_alt_text_does_not_say_its_address(tmp_path):
+    """A captioned picture whose alt text is empty (a decorative one, or one
+    its author never described: WordPress's image block writes alt="") came
+    in as a figure with no alt option, and docutils gives such a figure its
+    address as its alt text: a screen reader read out
+    "http://example.org/wp-content/uploads/..." for it.  Its alt text stays
+    empty, as the author left it (the block unit test's 81 pictures)."""
+    snippet = (
+        "<figure class='wp-block-image'><img src='http://example.org/deco.png' alt=''>"
+        "<figcaption>A caption</figcaption></figure>"
+        "<figure class='wp-block-image'><img src='http://example.org/plain.png' alt=''></figure>"
+        "<figure><img src='http://example.org/named.png' alt='Named'></figure>"
+    )
+    _, site, _ = import_variant(tmp_path, "wordpress", export_text("wordpress", [snippet]))
+    section = page_view(site, "posts/2011/odd-0.html")
+    pictures = {img["src"]: img.get("alt") for img in section.find_all("img")}
+    assert pictures == {
+        "http://example.org/deco.png": "",
+        "http://example.org/plain.png": "",
+        "http://example.org/named.png": "Named",
+    }
+
+
 def test_a_linked_picture_with_an_address_no_parser_reads_still_comes_in(tmp_path):
     """An address Python cannot read ("http://[oops/x.png", a broken IPv6
     host) stopped the post's conversion, and the post was refused.  It comes

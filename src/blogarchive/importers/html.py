@@ -1182,8 +1182,8 @@ def figure_directive(
     any run of backticks in the caption; a link to ``target`` when the picture
     was a link to a page; set to the ``side`` the text flowed beside it on."""
     lines = [fence(caption) + "{figure} " + src]
-    if alt:
-        lines.append(":alt: " + " ".join(alt.split()))
+    # (an empty alt written too: a figure with none says its address instead)
+    lines.append(":alt: " + " ".join(alt.split()) if alt.strip() else ":alt:")
     if target:
         lines.append(":target: " + target)
     if side:
