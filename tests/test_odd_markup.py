@@ -583,6 +583,33 @@ def test_a_figure_of_no_alt_text_does_not_say_its_address(tmp_path):
     }
 
 
+def test_a_picture_behind_words_comes_in_before_them(tmp_path):
+    """A picture a style showed behind a block's words (WordPress's first
+    cover blocks, "wp:cover-image"; a Blogger post's boxed section) went with
+    the style, unsaid: the theme unit test's cover blocks lost five.  It
+    comes in before the words, said in the report; a script's address there
+    does not, said too."""
+    snippet = (
+        "<div class='wp-block-cover-image has-background-dim' style='background-image:"
+        "url(http://example.org/cover.jpg)'><p class='wp-block-cover-image-text'>Cover words"
+        "</p></div><div style=\"background: #fff url('/box.png') no-repeat\">Boxed</div>"
+        "<p style='background:url(javascript:alert(1))'>Scripted</p>"
+        "<img src='http://example.org/own.png' alt='Own' style='background:url(/blur.png)'>"
+    )
+    _, site, report = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
+    section = page_view(site, "posts/2013/odd-0.html")
+    assert [img["src"] for img in section.find_all("img")] == [
+        "http://example.org/cover.jpg",
+        "http://old.blogspot.com/box.png",
+        "http://example.org/own.png",
+    ]
+    texts = [text for p in section.find_all("p") if (text := p.get_text())]
+    assert texts == ["Cover words", "Boxed", "Scripted"]
+    assert "the picture behind words, 'http://example.org/cover.jpg', is before them" in report
+    assert "the picture behind words, 'javascript:alert(1', of no web address" in report
+    assert "javascript" not in str(section)
+
+
 def test_a_linked_picture_with_an_address_no_parser_reads_still_comes_in(tmp_path):
     """An address Python cannot read ("http://[oops/x.png", a broken IPv6
     host) stopped the post's conversion, and the post was refused.  It comes

@@ -90,6 +90,8 @@ SHORTCODE_TAG = re.compile(
     r"|source|code)\b([^\]]*)\]"
 )
 CAPTION = re.compile(r"""caption=["']([^"']*)["']""")
+#: The address of a picture a style shows behind a block's words.
+BACKGROUND = re.compile(r"""background(?:-image)?\s*:[^;]*?\burl\(\s*["']?([^"')]+)""")
 
 
 def published_entries(path: Path, fmt: str, kind: str = "post") -> dict[tuple[int, str], str]:
@@ -393,7 +395,12 @@ def test_every_post_keeps_its_text_images_tables_and_code(imported):
         similarity = difflib.SequenceMatcher(None, expected, shown, autojunk=False).ratio()
         assert similarity >= 0.99 or expected == shown, (name, line, expected, shown)
         page_images = {img["src"] for img in page.find_all("img")}
-        for img in source.find_all("img", src=True):
+        behind = [  # (and each a style showed behind words: a cover block's)
+            source.new_tag("img", attrs={"src": address})
+            for styled in source.find_all(style=True)
+            for address in BACKGROUND.findall(styled["style"])
+        ]
+        for img in [*source.find_all("img", src=True), *behind]:
             src = img["src"] if "://" in img["src"] else re.sub(r"(?<!:)//+", "/", img["src"])
             assert any(shown_src.endswith(src.lstrip("/")) for shown_src in page_images), (
                 name,

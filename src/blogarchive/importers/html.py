@@ -1443,6 +1443,8 @@ def _convert(
     soup = BeautifulSoup(html, "html.parser")
     for teletype in soup.find_all("tt"):  # HTML 4's code, which markdownify writes as words
         teletype.name = "code"
+    if "url(" in html:
+        _background_pictures(soup, notes)
     _drop_unreadable_addresses(soup, notes)
     _flatten_deep(soup, notes)
     _drop_trackers(soup, notes)
@@ -1688,6 +1690,27 @@ def _image_pages_as_pictures(soup: BeautifulSoup, notes: list[str]) -> None:
 
 #: The attributes whose address a step of the converter reads.
 ADDRESSED = ("href", "src", "data")
+#: A picture a style shows behind a block's words: its address.
+BACKGROUND = re.compile(
+    r"""background(?:-image)?\s*:[^;]*?\burl\(\s*(["']?)([^"')]+)\1\s*\)""", re.I
+)
+
+
+def _background_pictures(soup: BeautifulSoup, notes: list[str]) -> None:
+    """A picture a block showed behind its words (a style's background-image:
+    WordPress's first cover blocks, "wp:cover-image"; a Blogger post's boxed
+    section) as a picture before them: the style goes with the sanitiser,
+    and the picture had gone with it, unsaid."""
+    for tag in soup.find_all(style=BACKGROUND):
+        if tag.name in ("img", "br", "hr", "input"):  # (a picture's behind itself: a placeholder)
+            continue
+        for match in BACKGROUND.finditer(tag["style"]):
+            address = match.group(2).strip()
+            if not (safe_url(address) or pasted_picture(address)):
+                notes.append(f"dropped: the picture behind words, {address!r}, of no web address")
+                continue
+            tag.insert(0, soup.new_tag("img", attrs={"src": address, "alt": ""}))
+            notes.append(f"changed: the picture behind words, {address!r}, is before them")
 
 
 def _drop_unreadable_addresses(soup: BeautifulSoup, notes: list[str]) -> None:
