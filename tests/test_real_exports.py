@@ -80,6 +80,7 @@ EXPORTS = {
     "ghost-migrate-wp-sample.xml": "wordpress",
     "appsemble-wordpress-feed.xml": "wordpress",
     "wordpress-to-astro.xml": "wordpress",
+    "block-unit-test-page.xml": "wordpress",
 }
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 ATOM = "{http://www.w3.org/2005/Atom}"
