@@ -610,6 +610,36 @@ def test_a_picture_behind_words_comes_in_before_them(tmp_path):
     assert "javascript" not in str(section)
 
 
+def test_a_link_in_code_still_leads_where_it_led(tmp_path):
+    """A link in code (a function's name linked to its manual, a block of
+    code with a link in it) kept its words and lost where it led, unsaid:
+    Markdown's code holds no link.  In a line's code the link holds its part
+    of the code; a block's links are listed after it, and the report says so."""
+    snippet = (
+        "<p>Call <code><a href='http://example.org/f'>f()</a></code> or "
+        "<code>x.<a href='http://example.org/g'>g()</a></code> then "
+        "<kbd><b><a href='http://example.org/k'>Ctrl</a></b></kbd>.</p>"
+        "<pre>see <a href='http://example.org/page'>this page</a>\nand <b>bold</b></pre>"
+        "<p>After.</p>"
+    )
+    _, site, report = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
+    section = page_view(site, "posts/2013/odd-0.html")
+    first = section.find("p")
+    assert " ".join(first.get_text().split()) == "Call f() or x.g() then Ctrl."
+    links = {a.get_text(): a["href"] for a in first.find_all("a")}
+    assert links == {
+        "f()": "http://example.org/f",
+        "g()": "http://example.org/g",
+        "Ctrl": "http://example.org/k",
+    }
+    assert all(a.find("code") for a in first.find_all("a"))
+    assert section.select_one("pre").get_text() == "see this page\nand bold\n"
+    after = section.select_one("div.highlight-text + p")
+    assert after.get_text() == "Links in the code above: this page"
+    assert after.a["href"] == "http://example.org/page"
+    assert "link 'http://example.org/page' in a block of code listed after it" in report
+
+
 def test_a_linked_picture_with_an_address_no_parser_reads_still_comes_in(tmp_path):
     """An address Python cannot read ("http://[oops/x.png", a broken IPv6
     host) stopped the post's conversion, and the post was refused.  It comes

@@ -1109,6 +1109,38 @@ def _code_languages(soup: BeautifulSoup) -> None:
                 break
 
 
+def _links_out_of_code(soup: BeautifulSoup, notes: list[str]) -> None:
+    """A link in code, which Markdown's code cannot hold (its words were
+    kept, where it led to gone, unsaid): in a line's code ("call
+    <code><a>f()</a></code>", a function's name linked to its manual), the
+    code split around it and carried into it ("`x `[`f()`](...)"), as a
+    browser showed it; in a block of code, each listed in a paragraph after
+    the block, said in the report."""
+    listed: dict[int, Tag] = {}  # each block's paragraph of its links, by its id
+    for link in soup.select(", ".join(f"{name} a[href]" for name in CODE_TAGS)):
+        blocks = link.find_parents("pre")
+        if not blocks:
+            continue
+        block, href = blocks[-1], link["href"]
+        if id(block) not in listed:
+            listed[id(block)] = soup.new_tag("p")
+            listed[id(block)].append("Links in the code above: ")
+            block.insert_after(listed[id(block)])
+        else:
+            listed[id(block)].append(", ")
+        copy = soup.new_tag("a", attrs={"href": href})
+        copy.string = " ".join(link.get_text().split()) or href
+        listed[id(block)].append(copy)
+        link.unwrap()
+        notes.append(f"changed: link {href!r} in a block of code listed after it")
+    for code in reversed(soup.find_all(["code", "kbd", "samp"])):  # (the innermost first)
+        if code.find("a", href=True) is None:
+            continue
+        for mark in code.find_all(lambda tag: tag.name not in ("a", "br", "img")):
+            mark.unwrap()  # (code shows no mark: a link's in a mark had stayed in it)
+        _split_around_blocks(soup, code, lambda node: getattr(node, "name", None) == "a")
+
+
 def _pictures_out_of_code(soup: BeautifulSoup) -> None:
     """A picture in code (a smiley in a ``<pre>``, an icon in ``<code>``),
     which a browser shows there, right after the code: code holds no
@@ -1468,6 +1500,8 @@ def _convert(
     _list_numbers(soup, notes)
     _verses_as_lines(soup)
     _ruby_readings(soup)
+    if "<a" in html:
+        _links_out_of_code(soup, notes)
     _pictures_out_of_code(soup)
     _code_inside_code(soup)
     _code_languages(soup)
