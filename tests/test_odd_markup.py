@@ -640,6 +640,32 @@ def test_a_link_in_code_still_leads_where_it_led(tmp_path):
     assert "link 'http://example.org/page' in a block of code listed after it" in report
 
 
+def test_a_superscript_or_an_abbreviation_keeps_its_marks_links_and_spaces(tmp_path):
+    """MyST's roles for superscripts, subscripts and abbreviations hold words
+    alone: a link in an abbreviation was lost, unsaid, as was a link that was
+    part of a superscript; bold or italics that were all of one were lost;
+    and a space at either end of one was, so that the words beside it ran
+    together ("x<sup>a </sup>b" showed "xab").  A mark or a link that is all
+    of one goes around it; a link that is part of one holds its part."""
+    snippet = (
+        "<p>See the <abbr title='Local Safeguarding Children Board'>"
+        "<a href='http://example.org/lscb'>LSCB</a></abbr>, "
+        "claim<sup>see <a href='http://example.org/source'>1</a></sup> and "
+        "x<sup><b>2</b></sup> with <abbr title='Serious Case Review'><em>SCR</em></abbr> "
+        "then <abbr title='Department for Education'>DfE </abbr>said.</p>"
+    )
+    _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
+    paragraph = page_view(site, "posts/2013/odd-0.html").p
+    shown = " ".join(paragraph.get_text().split())
+    assert shown.startswith("See the LSCB, claimsee 1 and x2 with SCR then DfE said.")
+    links = {a.get_text(): a["href"] for a in paragraph.find_all("a")}
+    assert links == {"LSCB": "http://example.org/lscb", "1": "http://example.org/source"}
+    assert paragraph.select_one("a abbr")["title"] == "Local Safeguarding Children Board"
+    assert paragraph.select_one("a sup").get_text() == "1"
+    assert paragraph.select_one("strong sup").get_text() == "2"
+    assert paragraph.select_one("em abbr")["title"] == "Serious Case Review"
+
+
 def test_a_linked_picture_with_an_address_no_parser_reads_still_comes_in(tmp_path):
     """An address Python cannot read ("http://[oops/x.png", a broken IPv6
     host) stopped the post's conversion, and the post was refused.  It comes

@@ -497,6 +497,27 @@ def _spaces_outside(conversion):
     return conversion_with_spaces
 
 
+def _role_spaces_outside(conversion):
+    """``conversion`` of a superscript, a subscript or an abbreviation, a
+    space at either end of its words written outside it: a role's words are
+    written without them ("{sup}`a`"), and "x<sup>a </sup>b" had run
+    together, "x{sup}`a`b" (a no-break space kept as one)."""
+
+    def conversion_with_spaces(self, el, text, parent_tags):
+        written = conversion(self, el, text, parent_tags)
+        words = el.get_text()
+        if "_noformat" in parent_tags or not written.strip() or not words.strip():
+            return written
+        lead, trail = words[: len(words) - len(words.lstrip())], words[len(words.rstrip()) :]
+        return _one_space(lead) + written.strip(" ") + _one_space(trail)
+
+    return conversion_with_spaces
+
+
+def _one_space(spaces: str) -> str:
+    return "" if not spaces else "\xa0" if "\xa0" in spaces else " "
+
+
 def _not_pictures(text: str) -> str:
     """The Markdown with the "!" ending words (marked by ``BANG``; never
     code's, where "vec![1]" is the code) escaped right before a link or a
@@ -732,13 +753,15 @@ class _Converter(_Figures, _ListTables, MarkdownConverter):
         return super().convert_br(el, text, parent_tags) + "\ue000"
 
     # (in code, which shows no role, its words: "H{sub}`2`O" was shown as that)
+    @_role_spaces_outside
     def convert_sup(self, el, text, parent_tags):
         return text if "_noformat" in parent_tags else _script(self, el, "sup")
 
+    @_role_spaces_outside
     def convert_sub(self, el, text, parent_tags):
         return text if "_noformat" in parent_tags else _script(self, el, "sub")
 
-    convert_abbr = convert_acronym = ABBREVIATION
+    convert_abbr = convert_acronym = _role_spaces_outside(ABBREVIATION)
 
     def convert_dt(self, el, text, parent_tags):  # (a line break alone: no "****", a rule)
         words = _escape_lines(text.strip())  # (after a line break: "# ..." a heading)
@@ -1109,13 +1132,38 @@ def _code_languages(soup: BeautifulSoup) -> None:
                 break
 
 
+#: MyST's roles for a superscript, a subscript, an abbreviation: their
+#: text is words alone, no mark's and no link's.
+ROLES = ("sup", "sub", "abbr", "acronym")
+#: Marks a role holds whole ("<sup><b>1</b></sup>") carried around it.
+ROLE_MARKS = {"b", "strong", "i", "em", "u", "ins", "del", "s", "strike", "cite", "dfn", "var"}
+ROLE_MARKS |= {"small", "mark", "big", "a"}
+
+
+def _marks_out_of_roles(soup: BeautifulSoup) -> None:
+    """A mark or a link that is all of a superscript's, a subscript's or an
+    abbreviation's words around it, as a browser shows them: a role holds
+    words alone, and "<abbr title=...><a>LSCB</a></abbr>" had lost its link,
+    "<sup><b>1</b></sup>" its bold, unsaid.  (A link that is part of one:
+    :func:`_links_out_of_code`.)"""
+    for role in reversed(soup.find_all(ROLES)):  # (the innermost first)
+        while True:
+            shown = [node for node in role.children if not _is_blank(node)]
+            mark = shown[0] if len(shown) == 1 else None
+            if not isinstance(mark, Tag) or mark.name not in ROLE_MARKS:
+                break
+            role.wrap(_like(soup, mark))
+            mark.unwrap()
+
+
 def _links_out_of_code(soup: BeautifulSoup, notes: list[str]) -> None:
-    """A link in code, which Markdown's code cannot hold (its words were
-    kept, where it led to gone, unsaid): in a line's code ("call
-    <code><a>f()</a></code>", a function's name linked to its manual), the
-    code split around it and carried into it ("`x `[`f()`](...)"), as a
-    browser showed it; in a block of code, each listed in a paragraph after
-    the block, said in the report."""
+    """A link in code or a role, which Markdown's code and MyST's roles
+    cannot hold (its words were kept, where it led to gone, unsaid): in a
+    line's code ("call <code><a>f()</a></code>", a function's name linked to
+    its manual) or a role ("<sup>see <a>1</a></sup>"), the code or the role
+    split around it and carried into it ("`x `[`f()`](...)"), as a browser
+    showed it; in a block of code, each listed in a paragraph after the
+    block, said in the report."""
     listed: dict[int, Tag] = {}  # each block's paragraph of its links, by its id
     for link in soup.select(", ".join(f"{name} a[href]" for name in CODE_TAGS)):
         blocks = link.find_parents("pre")
@@ -1133,11 +1181,11 @@ def _links_out_of_code(soup: BeautifulSoup, notes: list[str]) -> None:
         listed[id(block)].append(copy)
         link.unwrap()
         notes.append(f"changed: link {href!r} in a block of code listed after it")
-    for code in reversed(soup.find_all(["code", "kbd", "samp"])):  # (the innermost first)
+    for code in reversed(soup.find_all(["code", "kbd", "samp", *ROLES])):  # (innermost first)
         if code.find("a", href=True) is None:
             continue
-        for mark in code.find_all(lambda tag: tag.name not in ("a", "br", "img")):
-            mark.unwrap()  # (code shows no mark: a link's in a mark had stayed in it)
+        for mark in code.find_all(lambda tag: tag.name not in ("a", "br", "img", *ROLES)):
+            mark.unwrap()  # (neither shows a mark: a link's in a mark had stayed in it)
         _split_around_blocks(soup, code, lambda node: getattr(node, "name", None) == "a")
 
 
@@ -1500,6 +1548,7 @@ def _convert(
     _list_numbers(soup, notes)
     _verses_as_lines(soup)
     _ruby_readings(soup)
+    _marks_out_of_roles(soup)
     if "<a" in html:
         _links_out_of_code(soup, notes)
     _pictures_out_of_code(soup)
