@@ -614,13 +614,17 @@ def test_a_link_in_code_still_leads_where_it_led(tmp_path):
     """A link in code (a function's name linked to its manual, a block of
     code with a link in it) kept its words and lost where it led, unsaid:
     Markdown's code holds no link.  In a line's code the link holds its part
-    of the code; a block's links are listed after it, and the report says so."""
+    of the code; a block's links are listed after it, and the report says so.
+    A linked picture in code follows the code, its link with it; of a link
+    in a link in code, the inner one is shown, as a browser shows it."""
     snippet = (
         "<p>Call <code><a href='http://example.org/f'>f()</a></code> or "
         "<code>x.<a href='http://example.org/g'>g()</a></code> then "
         "<kbd><b><a href='http://example.org/k'>Ctrl</a></b></kbd>.</p>"
         "<pre>see <a href='http://example.org/page'>this page</a>\nand <b>bold</b></pre>"
-        "<p>After.</p>"
+        "<p>After.</p><p><code>icon <a href='http://example.org/i'>"
+        "<img src='http://example.org/i.png' alt='Icon'></a></code></p><p><code>"
+        "<a href='http://example.org/outer'><a href='http://example.org/inner'>in</a></a></code></p>"
     )
     _, site, report = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
     section = page_view(site, "posts/2013/odd-0.html")
@@ -638,6 +642,10 @@ def test_a_link_in_code_still_leads_where_it_led(tmp_path):
     assert after.get_text() == "Links in the code above: this page"
     assert after.a["href"] == "http://example.org/page"
     assert "link 'http://example.org/page' in a block of code listed after it" in report
+    # and a linked picture in code: after the code, still linked
+    assert section.select_one("a[href='http://example.org/i'] > img")["alt"] == "Icon"
+    # and a link in a link in code (a browser shows the inner one, the outer empty)
+    assert section.select_one("a[href='http://example.org/inner'] code").get_text() == "in"
 
 
 def test_a_superscript_or_an_abbreviation_keeps_its_marks_links_and_spaces(tmp_path):

@@ -111,8 +111,8 @@ def _characters(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _shown(myst: str) -> str:
-    """The post's text as the page shows it (docutils' HTML of MyST; Sphinx's
+def _page(myst: str) -> BeautifulSoup:
+    """The post as the page shows it (docutils' HTML of MyST; Sphinx's
     {abbr}, as verify.py reads it, docutils' own, which shows its meaning)."""
     html = publish_parts(
         myst.replace("{abbr}`", "{abbreviation}`"),
@@ -124,7 +124,18 @@ def _shown(myst: str) -> str:
             "doctitle_xform": False,  # (a heading first stays in the body)
         },
     )["body"]
-    return BeautifulSoup(html, "html.parser").get_text(" ").replace("(Some Thing)", "")
+    return BeautifulSoup(html, "html.parser")
+
+
+def _shown(page: BeautifulSoup) -> str:
+    return page.get_text(" ").replace("(Some Thing)", "")
+
+
+def _addresses(page: BeautifulSoup) -> tuple[set[str], set[str]]:
+    """Where its links lead (each a browser shows: not the first of a link in
+    a link, which it leaves empty) and its pictures' addresses."""
+    links = {a["href"] for a in page.find_all("a", href=True) if not a.find("a")}
+    return links, {img["src"] for img in page.find_all("img")}
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -134,8 +145,11 @@ def test_random_markup_builds_and_keeps_every_character(seed):
         source = "".join(_block(rng, 0) for _ in range(rng.randint(1, 3)))
         myst = _convert(source).text
         assert verify.problems(myst) == [], (seed, number, source, myst)
-        shown = _shown(myst)
-        expected = BeautifulSoup(source, "html.parser").get_text(" ")
+        page, written = _page(myst), BeautifulSoup(source, "html.parser")
+        shown = _shown(page)
+        expected = written.get_text(" ")
         assert _characters(shown) == _characters(expected), (seed, number, source, myst)
         # (no mark shown as text: a star, an escape, a role's braces)
         assert not re.search(r"[\\`{}]", shown), (seed, number, source, myst, shown)
+        # and every link and picture (a link in code, in an abbreviation, had been lost)
+        assert _addresses(page) == _addresses(written), (seed, number, source, myst)

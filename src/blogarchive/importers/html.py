@@ -1170,6 +1170,9 @@ def _links_out_of_code(soup: BeautifulSoup, notes: list[str]) -> None:
         if not blocks:
             continue
         block, href = blocks[-1], link["href"]
+        if not link.get_text(strip=True):  # (its picture's, gone after the block with it)
+            link.unwrap()
+            continue
         if id(block) not in listed:
             listed[id(block)] = soup.new_tag("p")
             listed[id(block)].append("Links in the code above: ")
@@ -1177,7 +1180,7 @@ def _links_out_of_code(soup: BeautifulSoup, notes: list[str]) -> None:
         else:
             listed[id(block)].append(", ")
         copy = soup.new_tag("a", attrs={"href": href})
-        copy.string = " ".join(link.get_text().split()) or href
+        copy.string = " ".join(link.get_text().split())
         listed[id(block)].append(copy)
         link.unwrap()
         notes.append(f"changed: link {href!r} in a block of code listed after it")
@@ -1192,14 +1195,20 @@ def _links_out_of_code(soup: BeautifulSoup, notes: list[str]) -> None:
 def _pictures_out_of_code(soup: BeautifulSoup) -> None:
     """A picture in code (a smiley in a ``<pre>``, an icon in ``<code>``),
     which a browser shows there, right after the code: code holds no
-    picture in Markdown, where its ``![alt](address)`` had been shown as text."""
+    picture in Markdown, where its ``![alt](address)`` had been shown as text.
+    A link it was in goes with it."""
     last: dict[int, Tag] = {}  # each code element's last picture moved, by its id
     for image in soup.find_all("img"):
         holders = image.find_parents(CODE_TAGS)
         if holders:
             outermost = id(holders[-1])
-            last.get(outermost, holders[-1]).insert_after(image.extract())
-            last[outermost] = image  # (the next after it: the pictures in their order)
+            link = image.find_parent("a", href=True)  # (a link in the code: its too)
+            moved = image.extract()
+            if link is not None and any(holder is holders[-1] for holder in link.parents):
+                moved = _like(soup, link)
+                moved.append(image)
+            last.get(outermost, holders[-1]).insert_after(moved)
+            last[outermost] = moved  # (the next after it: the pictures in their order)
 
 
 def _code_inside_code(soup: BeautifulSoup) -> None:
@@ -1548,9 +1557,6 @@ def _convert(
     _list_numbers(soup, notes)
     _verses_as_lines(soup)
     _ruby_readings(soup)
-    _marks_out_of_roles(soup)
-    if "<a" in html:
-        _links_out_of_code(soup, notes)
     _pictures_out_of_code(soup)
     _code_inside_code(soup)
     _code_languages(soup)
@@ -1560,6 +1566,9 @@ def _convert(
     soup = BeautifulSoup(sanitise(str(soup)), "html.parser")
     for span in soup.find_all("span"):  # (its style gone, it marks nothing, and hid what it
         span.unwrap()  # held: "<b>a</b><span><b>b</b></span>" apart, a link's blocks kept in it)
+    _marks_out_of_roles(soup)  # (once the sanitiser, as a browser, took links out of links)
+    if "<a" in html:
+        _links_out_of_code(soup, notes)
     for image in soup.find_all("img", src=re.compile(f"^https://{PICTURE}/")):
         image["src"] = pasted[int(image["src"].rsplit("/", 1)[-1])]
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
