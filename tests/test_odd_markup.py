@@ -661,6 +661,9 @@ def test_a_superscript_or_an_abbreviation_keeps_its_marks_links_and_spaces(tmp_p
         "claim<sup>see <a href='http://example.org/source'>1</a></sup> and "
         "x<sup><b>2</b></sup> with <abbr title='Serious Case Review'><em>SCR</em></abbr> "
         "then <abbr title='Department for Education'>DfE </abbr>said.</p>"
+        "<h3><abbr title='Ofsted'><img src='http://example.org/logo.png' alt='Logo'></abbr></h3>"
+        "<p>By <abbr title='National Health Service'><img src='http://example.org/n.png' "
+        "alt='N'>NHS</abbr> staff.</p>"
     )
     _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
     paragraph = page_view(site, "posts/2013/odd-0.html").p
@@ -672,6 +675,13 @@ def test_a_superscript_or_an_abbreviation_keeps_its_marks_links_and_spaces(tmp_p
     assert paragraph.select_one("a sup").get_text() == "1"
     assert paragraph.select_one("strong sup").get_text() == "2"
     assert paragraph.select_one("em abbr")["title"] == "Serious Case Review"
+    # and the pictures in abbreviations (a heading's had been left out, and
+    # one beside words anywhere)
+    section = page_view(site, "posts/2013/odd-0.html")
+    assert section.select_one("h2 img")["src"] == "http://example.org/logo.png"
+    last = section.find_all("p")[-1]
+    assert " ".join(last.get_text().split()) == "By NHS staff."
+    assert last.img["alt"] == "N" and last.abbr["title"] == "National Health Service"
 
 
 def test_a_linked_picture_with_an_address_no_parser_reads_still_comes_in(tmp_path):

@@ -649,13 +649,15 @@ def ABBREVIATION(self, el, text, parent_tags):  # noqa: N802 (a conversion, as I
     """An abbreviation with what it stands for (its title) is MyST's
     ``{abbr}`` role, which writes ``<abbr title=...>`` again: "LSCB",
     explained when the reader points at it.  Its words are the role's as
-    written (a role's text is not Markdown)."""
+    written (a role's text is not Markdown); its pictures, which a role
+    cannot hold (they had been left out), after it."""
     if "_noformat" in parent_tags:  # in code, which shows no role: its words
         return text
     words, title = _words_shown(el), " ".join(el.get("title", "").split())
     if not title or not words or "`" in words + title or "(" in words:
         return text
-    return _role("abbr", f"{words} ({title})")
+    pictures = (self.convert_img(image, "", set()) for image in el.find_all("img"))
+    return _role("abbr", f"{words} ({title})") + "".join(pictures)
 
 
 def _spanned(name: str):
@@ -1608,6 +1610,7 @@ def _convert(
             *("h1", "h2", "h3", "h4", "h5", "h6"),  # a heading that is a picture
             # the other marks (a picture in <small> in a heading had been its alt text)
             *("small", "big", "mark", "s", "del", "strike", "ins", "cite", "dfn", "var", "q"),
+            *("abbr", "acronym"),  # (of no words, its picture alone: an icon in a heading)
         ],
     )
     _lists_kept_apart(body)
