@@ -616,7 +616,8 @@ def test_a_link_in_code_still_leads_where_it_led(tmp_path):
     Markdown's code holds no link.  In a line's code the link holds its part
     of the code; a block's links are listed after it, and the report says so.
     A linked picture in code follows the code, its link with it; of a link
-    in a link in code, the inner one is shown, as a browser shows it."""
+    in a link in code, the inner one is shown, as a browser shows it.  The
+    bold in a block of code, which code shows plain, is said."""
     snippet = (
         "<p>Call <code><a href='http://example.org/f'>f()</a></code> or "
         "<code>x.<a href='http://example.org/g'>g()</a></code> then "
@@ -642,6 +643,7 @@ def test_a_link_in_code_still_leads_where_it_led(tmp_path):
     assert after.get_text() == "Links in the code above: this page"
     assert after.a["href"] == "http://example.org/page"
     assert "link 'http://example.org/page' in a block of code listed after it" in report
+    assert "changed: <b> in a block of code shown plain (code holds no marks)" in report
     # and a linked picture in code: after the code, still linked
     assert section.select_one("a[href='http://example.org/i'] > img")["alt"] == "Icon"
     # and a link in a link in code (a browser shows the inner one, the outer empty)

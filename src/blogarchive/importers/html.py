@@ -1194,6 +1194,18 @@ def _links_out_of_code(soup: BeautifulSoup, notes: list[str]) -> None:
         _split_around_blocks(soup, code, lambda node: getattr(node, "name", None) == "a")
 
 
+def _marks_in_code_said(soup: BeautifulSoup, notes: list[str]) -> None:
+    """Bold, italics and the like in a block of code (a poem's title in a
+    ``<pre>``, WordPress's preformatted block), which Markdown's code shows
+    plain: said in the report, as a browser showed them."""
+    marks = sorted(
+        {mark.name for block in soup.find_all("pre") for mark in block.find_all(ROLE_MARKS)} - {"a"}
+    )
+    if marks:
+        shown = ", ".join(f"<{name}>" for name in marks)
+        notes.append(f"changed: {shown} in a block of code shown plain (code holds no marks)")
+
+
 def _pictures_out_of_code(soup: BeautifulSoup) -> None:
     """A picture in code (a smiley in a ``<pre>``, an icon in ``<code>``),
     which a browser shows there, right after the code: code holds no
@@ -1571,6 +1583,8 @@ def _convert(
     _marks_out_of_roles(soup)  # (once the sanitiser, as a browser, took links out of links)
     if "<a" in html:
         _links_out_of_code(soup, notes)
+    if "<pre" in html:
+        _marks_in_code_said(soup, notes)
     for image in soup.find_all("img", src=re.compile(f"^https://{PICTURE}/")):
         image["src"] = pasted[int(image["src"].rsplit("/", 1)[-1])]
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
