@@ -686,6 +686,29 @@ def test_a_superscript_or_an_abbreviation_keeps_its_marks_links_and_spaces(tmp_p
     assert last.img["alt"] == "N" and last.abbr["title"] == "National Health Service"
 
 
+def test_a_line_break_before_a_block_is_no_mark_shown(tmp_path):
+    """A line break right before a block (WordPress's paragraphs make one of
+    each line's end in a list item: "words<br />\n<blockquote>") was written
+    as a hard break that the block's Markdown followed: a quote in a list
+    item or after a division's break showed its ">" as words, and a
+    definition opening with one became ":" and its code's fence shown as
+    text.  A browser starts the block on its own line; so does the page.
+    Random markup through WordPress's paragraphs (autop) found it."""
+    snippets = [
+        "<ul><li>Words<br />\n<blockquote>Quoted in an item</blockquote></li></ul>",
+        "<blockquote><div><br /><blockquote>Quoted in a quote</blockquote></div></blockquote>",
+        "<dl><dt>Term</dt><dd><div><br />\n<pre>x = 1</pre></div></dd></dl>",
+    ]
+    _, site, _ = import_variant(tmp_path, "wordpress", export_text("wordpress", snippets))
+    pages = [page_view(site, f"posts/2011/odd-{n}.html") for n in range(3)]
+    assert pages[0].select_one("li blockquote").get_text(strip=True) == "Quoted in an item"
+    assert pages[1].select_one("blockquote blockquote").get_text(strip=True) == "Quoted in a quote"
+    assert ">" not in pages[0].get_text() + pages[1].get_text()
+    assert pages[2].select_one("dd pre").get_text() == "x = 1\n"
+    assert pages[2].select_one("dt").get_text(strip=True) == "Term"
+    assert "```" not in pages[2].get_text()
+
+
 def test_a_linked_picture_with_an_address_no_parser_reads_still_comes_in(tmp_path):
     """An address Python cannot read ("http://[oops/x.png", a broken IPv6
     host) stopped the post's conversion, and the post was refused.  It comes

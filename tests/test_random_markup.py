@@ -26,7 +26,7 @@ from docutils.core import publish_parts
 from myst_parser.parsers.docutils_ import Parser
 
 from blogarchive.importers import verify
-from blogarchive.importers.html import _convert
+from blogarchive.importers.html import _convert, autop
 from blogarchive.model import IMPORTED_MARKUP
 
 #: Words a line may open with that MyST reads as markup, and words with marks in them.
@@ -138,18 +138,41 @@ def _addresses(page: BeautifulSoup) -> tuple[set[str], set[str]]:
     return links, {img["src"] for img in page.find_all("img")}
 
 
+def _classic_editor(rng: random.Random, blocks: list[str]) -> str:
+    """``blocks`` as WordPress's classic editor keeps a post: its paragraphs
+    as blank lines, not <p>; some line breaks as line ends (WordPress makes
+    both back into HTML as it shows the post: autop)."""
+    bare = (b[3:-4] if b.startswith("<p>") and b.endswith("</p>") else b for b in blocks)
+    return re.sub("<br>", lambda _: rng.choice(["<br>", "\n"]), "\n\n".join(bare))
+
+
+def _post_keeps_every_character(source: str, context: tuple) -> None:
+    myst = _convert(source).text
+    assert verify.problems(myst) == [], (*context, source, myst)
+    page, written = _page(myst), BeautifulSoup(source, "html.parser")
+    shown = _shown(page)
+    expected = written.get_text(" ")
+    assert _characters(shown) == _characters(expected), (*context, source, myst)
+    # (no mark shown as text: a star, an escape, a role's braces)
+    assert not re.search(r"[\\`{}]", shown), (*context, source, myst, shown)
+    # and every link and picture (a link in code, in an abbreviation, had been lost)
+    assert _addresses(page) == _addresses(written), (*context, source, myst)
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_random_markup_builds_and_keeps_every_character(seed):
     rng = random.Random(seed)
     for number in range(75):
         source = "".join(_block(rng, 0) for _ in range(rng.randint(1, 3)))
-        myst = _convert(source).text
-        assert verify.problems(myst) == [], (seed, number, source, myst)
-        page, written = _page(myst), BeautifulSoup(source, "html.parser")
-        shown = _shown(page)
-        expected = written.get_text(" ")
-        assert _characters(shown) == _characters(expected), (seed, number, source, myst)
-        # (no mark shown as text: a star, an escape, a role's braces)
-        assert not re.search(r"[\\`{}]", shown), (seed, number, source, myst, shown)
-        # and every link and picture (a link in code, in an abbreviation, had been lost)
-        assert _addresses(page) == _addresses(written), (seed, number, source, myst)
+        _post_keeps_every_character(source, (seed, number))
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_random_markup_through_wordpress_paragraphs(seed):
+    """The same through WordPress's paragraphs (autop), which put a line
+    break before a block in a list item ("words<br />\n<blockquote>": its
+    quote's ">" had been shown as words)."""
+    rng = random.Random(100 + seed)
+    for number in range(75):
+        blocks = [_block(rng, 0) for _ in range(rng.randint(1, 3))]
+        _post_keeps_every_character(autop(_classic_editor(rng, blocks)), (seed, number))

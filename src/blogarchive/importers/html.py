@@ -1591,6 +1591,7 @@ def _convert(
         comment.extract()
     _restore_embeds(soup, embeds, kept or [])
     _marks_into_blocks(soup)
+    _breaks_before_blocks(soup)
     _resolve_addresses(soup, base_url, notes)
     _list_stray_items(soup)
     _stray_text_placed(soup)
@@ -3092,6 +3093,26 @@ def _normalise_structure(soup: BeautifulSoup, notes: list[str]) -> None:
         if not tag.get_text(strip=True) and not tag.find(["img", "br"]):
             tag.unwrap()
     _tidy_transitions(soup, notes)
+
+
+def _breaks_before_blocks(soup: BeautifulSoup) -> None:
+    """A line break left out where a block is the next thing a reader sees
+    after it (out of the marks it is in), which a browser shows as nothing,
+    the block starting its own line, or as a gap before the block at most.
+    Written, it was a hard break that the block's Markdown followed
+    ("words<br><blockquote>" in a list item, as WordPress's paragraphs make
+    it, or "<div><br><blockquote>" in a quote: the quote's ">" escaped as
+    words; "<dd><br><pre>": a definition with an empty first line, which
+    MyST does not read as one, its code shown as a fence).  One between a
+    list's items stays: the list is written loose, with its gaps."""
+    for line_break in reversed(soup.find_all("br")):  # (the last first: "a<br><br><pre>")
+        node = line_break
+        while (after := _next_shown(node, "next_sibling")) is None:
+            node = node.parent
+            if node is None or node.name == "[document]" or _is_block(node):
+                break
+        if _is_block(after) and line_break.parent.name not in ("ul", "ol"):
+            line_break.decompose()  # (not one between items, "</li><br><li>": a gap)
 
 
 def _next_shown(node, way: str):
