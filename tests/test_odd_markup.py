@@ -666,6 +666,7 @@ def test_a_superscript_or_an_abbreviation_keeps_its_marks_links_and_spaces(tmp_p
         "<h3><abbr title='Ofsted'><img src='http://example.org/logo.png' alt='Logo'></abbr></h3>"
         "<p>By <abbr title='National Health Service'><img src='http://example.org/n.png' "
         "alt='N'>NHS</abbr> staff.</p>"
+        "<p>Run <code>make</code><abbr title='no role can write'><code>(all)</code></abbr>.</p>"
     )
     _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
     paragraph = page_view(site, "posts/2013/odd-0.html").p
@@ -681,9 +682,12 @@ def test_a_superscript_or_an_abbreviation_keeps_its_marks_links_and_spaces(tmp_p
     # one beside words anywhere)
     section = page_view(site, "posts/2013/odd-0.html")
     assert section.select_one("h2 img")["src"] == "http://example.org/logo.png"
-    last = section.find_all("p")[-1]
+    last = section.find_all("p")[-2]
     assert " ".join(last.get_text().split()) == "By NHS staff."
     assert last.img["alt"] == "N" and last.abbr["title"] == "National Health Service"
+    # and one no role can write (a bracket in its words) between code and code:
+    # its words, not a run of backticks that ended neither ("`make``(all)`")
+    assert [code.get_text() for code in section.find_all("p")[-1].find_all("code")] == ["make(all)"]
 
 
 def test_a_line_break_before_a_block_is_no_mark_shown(tmp_path):

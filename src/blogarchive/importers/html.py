@@ -653,11 +653,21 @@ def ABBREVIATION(self, el, text, parent_tags):  # noqa: N802 (a conversion, as I
     cannot hold (they had been left out), after it."""
     if "_noformat" in parent_tags:  # in code, which shows no role: its words
         return text
-    words, title = _words_shown(el), " ".join(el.get("title", "").split())
-    if not title or not words or "`" in words + title or "(" in words:
+    abbreviated = _abbreviated(el)
+    if abbreviated is None:
         return text
     pictures = (self.convert_img(image, "", set()) for image in el.find_all("img"))
-    return _role("abbr", f"{words} ({title})") + "".join(pictures)
+    return _role("abbr", abbreviated) + "".join(pictures)
+
+
+def _abbreviated(el: Tag) -> str | None:
+    """The ``{abbr}`` role's text of the abbreviation ``el``, "words
+    (meaning)"; None where it has none, or none the role can write (a
+    bracket in its words would be read as its meaning's)."""
+    words, title = _words_shown(el), " ".join(el.get("title", "").split())
+    if not title or not words or "`" in words + title or "(" in words:
+        return None
+    return f"{words} ({title})"
 
 
 def _spanned(name: str):
@@ -1068,7 +1078,10 @@ def _marked_once(soup: BeautifulSoup) -> None:
     :class:`_Converter` writes bold, is the words alone too
     ("**Term**bold**!**").  Words
     marked right after words marked alike are marked with them: "**a****b**"
-    showed its stars."""
+    showed its stars; an abbreviation no role can write is its words first."""
+    for abbreviation in _named(soup, ("abbr", "acronym")):  # (written as its words: what
+        if _abbreviated(abbreviation) is None:  # they hold joins what is beside it,
+            abbreviation.unwrap()  # "`a``b`" code of a backtick, "*a**b*" neither italics)
     alike = {name: names for names in MARKED_ALIKE for name in names}
     within = {name: [*names, "dt"] if "b" in names else names for name, names in alike.items()}
     found = _named(soup, alike)  # once: a find_all of each kind took 1.6 ms a post
