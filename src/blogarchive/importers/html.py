@@ -1150,7 +1150,9 @@ def _code_languages(soup: BeautifulSoup) -> None:
 #: MyST's roles for a superscript, a subscript, an abbreviation: their
 #: text is words alone, no mark's and no link's.
 ROLES = ("sup", "sub", "abbr", "acronym")
-#: Marks a role holds whole ("<sup><b>1</b></sup>") carried around it.
+#: Marks (and the link) that neither a role nor code can write: one a role
+#: holds whole ("<sup><b>1</b></sup>") is carried around it; a block of
+#: code's are said (:func:`_marks_in_code_said`).
 ROLE_MARKS = {"b", "strong", "i", "em", "u", "ins", "del", "s", "strike", "cite", "dfn", "var"}
 ROLE_MARKS |= {"small", "mark", "big", "a"}
 
