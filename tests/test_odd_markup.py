@@ -536,9 +536,11 @@ def test_marks_that_meet_show_no_marks(tmp_path):
     "****" between, which CommonMark read as words ("Read****" showed);
     italics closing where italics open, beside bold, had both been written
     with underscores, "_review__![SCR](...)_**now**", the "__" between them
-    neither closing nor opening ("__" and "_" showed).  Random markup found
-    both."""
+    neither closing nor opening ("__" and "_" showed); italics ending in an
+    escaped star ("*Footnote\\**") before bold were taken for bold, their
+    stars for the next mark's.  Random markup found each."""
     snippets = [
+        "<p><i>Footnote*</i><b><s><em>: struck</em></s></b><strong><i>after</i></strong></p>",
         "<p><b>Read</b><abbr title='Serious Case Review'><b>"
         "<img src='http://example.org/scr.png' alt='SCR'></b></abbr> now</p>",
         "<p>The <i>review</i><abbr title='Serious Case Review'><i>"
@@ -547,7 +549,10 @@ def test_marks_that_meet_show_no_marks(tmp_path):
         "alt='SCR'></i></abbr><i>found <b>late</b></i><b>and <i>again</i></b></p>",
     ]
     _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", snippets))
-    bold, first, second = (page_view(site, f"posts/2013/odd-{n}.html").p for n in range(3))
+    starred, bold, first, second = (page_view(site, f"posts/2013/odd-{n}.html").p for n in range(4))
+    assert starred.get_text() == "Footnote*: struckafter"
+    assert [em.get_text() for em in starred.find_all("em")] == ["Footnote*", ": struck", "after"]
+    assert starred.select_one("strong > s > em").get_text() == ": struck"
     assert bold.get_text() == "Read now"  # (and the picture)
     assert bold.select_one("strong img")["alt"] == "SCR"
     assert first.get_text() == "The reviewnow out"  # (and the picture)

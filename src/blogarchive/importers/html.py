@@ -554,7 +554,7 @@ def _flanked(text: str) -> str:
     closes = [at for at, opening in events if not opening]
     text = _italics_apart("".join(pieces), events, opens, closes)
     as_reference: set[int] = set()
-    for run in re.finditer(r"\*+|~+|_+", text):
+    for run in re.finditer(r"(?<!\\)(?:\*+|~+|_+)", text):  # (not an escaped one: "\\*")
         start, end = run.span()
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
@@ -592,7 +592,7 @@ def _italics_apart(
     delimiters open (True) and close, in the order they were written (so
     by where they are: each step here is a search, a post of thousands of
     marks is read once); ``opens`` and ``closes``, their places apart."""
-    runs = [run.span() for run in re.finditer(r"\*+", text)]
+    runs = [run.span() for run in re.finditer(r"(?<!\\)\*+", text)]
     mixed = {
         start
         for start, end in runs
@@ -638,7 +638,7 @@ def _one_star(text: str, events: list[tuple[int, bool]], number: int) -> bool:
         stars = re.match(r"\*+", text[at:bound])
     else:
         bound = events[beside][0] if beside >= 0 else 0
-        stars = re.search(r"\*+$", text[bound:at])
+        stars = re.search(r"(?<!\\)\*+$", text[bound:at])  # ("delta\\**": one)
     return stars is not None and len(stars.group()) == 1
 
 
