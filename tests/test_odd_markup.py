@@ -718,6 +718,23 @@ def test_a_line_break_before_a_block_is_no_mark_shown(tmp_path):
     assert "```" not in pages[2].get_text()
 
 
+def test_a_button_block_keeps_its_side(tmp_path):
+    """The block editor's buttons set to the centre or the right (a
+    ``wp-block-button`` of the class ``aligncenter``, as wide as its words,
+    which WordPress showed there) came in at the left; a division of that
+    class alone (as wide as the page: its words at the left) stays so."""
+    snippet = (
+        "<div class='wp-block-button aligncenter'><a class='wp-block-button__link' "
+        "href='http://example.org/give'>Donate</a></div>"
+        "<div class='wp-block-button alignright'><a class='wp-block-button__link' "
+        "href='http://example.org/more'>More</a></div><div class='aligncenter'>Plain</div>"
+    )
+    _, site, _ = import_variant(tmp_path, "wordpress", export_text("wordpress", [snippet]))
+    paragraphs = page_view(site, "posts/2011/odd-0.html").find_all("p")
+    sides = {p.get_text(): p.get("class", []) for p in paragraphs}
+    assert sides == {"Donate": ["text-center"], "More": ["text-right"], "Plain": []}
+
+
 def test_a_linked_picture_with_an_address_no_parser_reads_still_comes_in(tmp_path):
     """An address Python cannot read ("http://[oops/x.png", a broken IPv6
     host) stopped the post's conversion, and the post was refused.  It comes

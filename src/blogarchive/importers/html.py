@@ -2483,7 +2483,8 @@ def _alignments(soup: BeautifulSoup) -> None:
     """Each paragraph and division's alignment (``ALIGN``), which the
     sanitiser would drop with its style: ``text-align`` (Blogger's editor
     centred a picture or a poem's lines so), ``align`` and ``<center>`` (old
-    pages'), the block editor's ``has-text-align-center``; a picture alone in
+    pages'), the block editor's ``has-text-align-center`` (and a button's
+    ``aligncenter``, a button as wide as its words); a picture alone in
     a paragraph with the classic editor's ``aligncenter``, which WordPress
     showed centred.  Its blocks keep it (:func:`_paragraphs`)."""
     for tag in _named(soup, ("p", "div", "center")):
@@ -2491,6 +2492,8 @@ def _alignments(soup: BeautifulSoup) -> None:
         found = [tag.get("align", "").lower()] if tag.name != "center" else ["center"]
         found += [m.group(1).lower() for m in TEXT_ALIGN.finditer(tag.get("style", ""))]
         found += [m.group(1) for c in tag.get("class", []) if (m := ALIGN_CLASS.match(c))]
+        if "wp-block-button" in tag.get("class", []):  # (a button is as wide as its words:
+            found += [c[5:] for c in tag["class"] if c in ("aligncenter", "alignright")]  # set so)
         found = [how for how in found if how in ("left", "center", "right", "justify")]
         if not found and _a_picture_centred(tag):
             found = ["center"]
