@@ -656,8 +656,7 @@ def ABBREVIATION(self, el, text, parent_tags):  # noqa: N802 (a conversion, as I
     abbreviated = _abbreviated(el)
     if abbreviated is None:
         return text
-    pictures = (self.convert_img(image, "", set()) for image in el.find_all("img"))
-    return _role("abbr", abbreviated) + "".join(pictures)
+    return _role("abbr", abbreviated) + _pictures_of(self, el)
 
 
 def _abbreviated(el: Tag) -> str | None:
@@ -1323,8 +1322,13 @@ def _opens_a_block(text: str) -> bool:
 def _script(converter: _Converter, el: Tag, name: str) -> str:
     """A superscript's or subscript's role of its words, then its pictures,
     which a role cannot hold (a picture alone in a superscript had been left out)."""
-    pictures = (converter.convert_img(image, "", set()) for image in el.find_all("img"))
-    return _script_role(name, el) + "".join(pictures)
+    return _script_role(name, el) + _pictures_of(converter, el)
+
+
+def _pictures_of(converter: _Converter, el: Tag) -> str:
+    """The pictures in ``el``, written one after another (after a role of its
+    words, which holds none)."""
+    return "".join(converter.convert_img(image, "", set()) for image in el.find_all("img"))
 
 
 def _script_role(name: str, el: Tag) -> str:
@@ -2473,6 +2477,7 @@ def _summary_hack_as_break(soup: BeautifulSoup) -> None:
 #: editor's class.  "left" is kept too, for a block to the left in a centred one.
 TEXT_ALIGN = re.compile(r"(?:^|;)\s*text-align\s*:\s*(left|center|right|justify)\b", re.I)
 ALIGN_CLASS = re.compile(r"^has-text-align-(left|center|right)$")
+BUTTON_ALIGN_CLASS = re.compile(r"^align(center|right)$")  # (a block editor's button's)
 #: The alignments a paragraph keeps (its class, which ``_static/imported.css``
 #: aligns): the others are the page's own (a justified one read as the left).
 SHOWN_ALIGNED = {"center": "text-center", "right": "text-right"}
@@ -2492,8 +2497,8 @@ def _alignments(soup: BeautifulSoup) -> None:
         found = [tag.get("align", "").lower()] if tag.name != "center" else ["center"]
         found += [m.group(1).lower() for m in TEXT_ALIGN.finditer(tag.get("style", ""))]
         found += [m.group(1) for c in tag.get("class", []) if (m := ALIGN_CLASS.match(c))]
-        if "wp-block-button" in tag.get("class", []):  # (a button is as wide as its words:
-            found += [c[5:] for c in tag["class"] if c in ("aligncenter", "alignright")]  # set so)
+        if "wp-block-button" in tag.get("class", []):  # (a button is as wide as its words)
+            found += [m.group(1) for c in tag["class"] if (m := BUTTON_ALIGN_CLASS.match(c))]
         found = [how for how in found if how in ("left", "center", "right", "justify")]
         if not found and _a_picture_centred(tag):
             found = ["center"]
