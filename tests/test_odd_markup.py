@@ -316,6 +316,16 @@ def export_text(fmt: str, snippets: list[str] = SNIPPETS) -> str:
     )
 
 
+def odd_pages(tmp_path, fmt: str, snippets: list[str]) -> tuple[list, str]:
+    """Each snippet imported as a post of an export of ``fmt`` and built by
+    the README's build: each post's page (its section, page_view), and the
+    import's report."""
+    _, site, report = import_variant(tmp_path, fmt, export_text(fmt, snippets))
+    year = 2011 if fmt == "wordpress" else 2013  # (export_text's dates)
+    pages = [page_view(site, f"posts/{year}/odd-{n}.html") for n in range(len(snippets))]
+    return pages, report
+
+
 @pytest.mark.parametrize("fmt", ["wordpress", "blogger"])
 def test_odd_markup_builds_and_keeps_every_word(tmp_path, fmt):
     export = tmp_path / "odd.xml"
@@ -354,9 +364,8 @@ def test_a_stray_ruby_fallback_around_headings_is_not_refused(tmp_path):
     snippet = (
         "<a href='http://example.org/'><rp>x<h2>Head C</h2><div><h2>Head D</h2></div></rp></a>"
     )
-    _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
-    page = site.page("posts/2013/odd-0.html")
-    linked = [a.get_text() for a in page.select('article section a[href="http://example.org/"]')]
+    [section], _ = odd_pages(tmp_path, "blogger", [snippet])
+    linked = [a.get_text() for a in section.select('a[href="http://example.org/"]')]
     assert linked == ["x", "Head C", "Head D"], linked
 
 
@@ -374,8 +383,8 @@ def test_a_definition_list_is_shown_as_one(tmp_path):
         "<ul><li>Item<dl><dt>In an item</dt><dd>its definition</dd></dl></li></ul>",
         "<blockquote><dl><dt>Quoted</dt><dd>quoted definition</dd></dl></blockquote>",
     ]
-    _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", snippets))
-    lists = [page_view(site, f"posts/2013/odd-{n}.html").find("dl") for n in range(4)]
+    pages, _ = odd_pages(tmp_path, "blogger", snippets)
+    lists = [page.find("dl") for page in pages]
     first, second, in_item, quoted = lists
     assert [dt.get_text() for dt in first.find_all("dt")] == ["Termbold!", "All bold"]
     assert [dd.get_text().strip() for dd in first.find_all("dd")] == [
@@ -404,8 +413,7 @@ def test_words_after_a_paragraph_opening_with_a_colon_are_no_definition(tmp_path
     or a blank line after it, as that line's definition: such words are
     escaped, and stay the words they were."""
     snippet = "<p>Question?</p><p>: not a definition</p><p>a<br>~ nor this</p>"
-    _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
-    section = page_view(site, "posts/2013/odd-0.html")
+    [section], _ = odd_pages(tmp_path, "blogger", [snippet])
     assert section.find("dl") is None
     assert [p.get_text() for p in section.find_all("p")] == [
         "Question?",
@@ -422,8 +430,7 @@ def test_a_definition_list_out_of_order_keeps_its_words(tmp_path):
         "<dl><dd>Lonely</dd><dt>First</dt><dt>Second</dt><dd>Both</dd>"
         "<dt>Code<pre>x = 1</pre></dt><dd>Shown</dd></dl>"
     )
-    _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
-    section = page_view(site, "posts/2013/odd-0.html")
+    [section], _ = odd_pages(tmp_path, "blogger", [snippet])
     shown = [p.get_text() for p in section.find_all(["p", "pre"])]
     assert shown == ["Lonely", "First", "Second", "Both", "Code", "x = 1\n", "Shown"]
     assert [b.get_text() for b in section.select("p > strong")] == ["First", "Second", "Code"]
@@ -439,8 +446,7 @@ def test_a_picture_shown_smaller_is_no_link_its_post_did_not_make(tmp_path):
         "<a href='http://example.org/big.png'><img src='http://example.org/q.png' alt='Q'"
         " width='100'></a></p>"
     )
-    _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
-    section = page_view(site, "posts/2013/odd-0.html")
+    [section], _ = odd_pages(tmp_path, "blogger", [snippet])
     linked = {img["src"]: img.find_parent("a") for img in section.find_all("img")}
     assert linked["http://example.org/p.png"] is None
     assert linked["http://example.org/q.png"]["href"] == "http://example.org/big.png"
@@ -455,8 +461,7 @@ def test_bold_beside_a_link_in_a_link_shows_no_stars(tmp_path):
         "<p><b>Bold</b><a href='http://example.org/1'><strong>"
         "<a href='http://example.org/3'>linked</a></strong></a> after</p>"
     )
-    _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
-    section = page_view(site, "posts/2013/odd-0.html")
+    [section], _ = odd_pages(tmp_path, "blogger", [snippet])
     assert section.p.get_text() == "Boldlinked after"
     assert [a["href"] for a in section.select("p a")] == ["http://example.org/3"]
     assert section.select_one("p strong").get_text() == "Boldlinked"
@@ -485,24 +490,23 @@ def test_a_list_in_a_division_in_an_item_a_quote_or_a_definition_stays_a_list(tm
         "<div># Schools must refer.</div></blockquote>",
         "<ul><li><p>First</p><div><p>then</p>- not a list</div></li></ul>",
     ]
-    _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", snippets))
-    pages = [page_view(site, f"posts/2013/odd-{n}.html") for n in range(4)]
+    pages, _ = odd_pages(tmp_path, "blogger", snippets)
     assert [li.get_text(strip=True) for li in pages[0].select("ul ul > li")] == ["nested"]
     assert [li.get_text(strip=True) for li in pages[1].select("blockquote ol > li")] == ["counted"]
     assert [li.get_text(strip=True) for li in pages[2].select("dd ul > li")] == ["defined"]
     assert "-" not in pages[0].get_text() + pages[2].get_text()
     caption = pages[3].select_one("figcaption")
     assert caption.get_text(strip=True) == "> quoted, - dashed" and not caption.find("blockquote")
-    typed = page_view(site, "posts/2013/odd-4.html")
+    typed = pages[4]
     assert [code.get_text() for code in typed.select("p code")] == ["cd", "> ls"]
-    quoted = page_view(site, "posts/2013/odd-5.html").blockquote
+    quoted = pages[5].blockquote
     assert [p.get_text() for p in quoted.find_all("p")] == [
         "The report says:",
         "1. The council must act.",
         "# Schools must refer.",
     ]
     assert not quoted.select("ol, h2, h3, strong")
-    item = page_view(site, "posts/2013/odd-6.html").select_one("li")
+    item = pages[6].select_one("li")
     assert [p.get_text() for p in item.find_all("p")] == ["First", "then", "- not a list"]
 
 
@@ -517,8 +521,7 @@ def test_words_after_a_block_in_a_mark_are_words(tmp_path):
         "<ul><li><b><p>Bold para</p></b>1. not a list</li></ul>",
         "<blockquote><i><div>Leaning</div></i># nor this</blockquote>",
     ]
-    _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", snippets))
-    pages = [page_view(site, f"posts/2013/odd-{n}.html") for n in range(3)]
+    pages, _ = odd_pages(tmp_path, "blogger", snippets)
     shown = [
         ("Bold line", "# not a heading"),
         ("Bold para", "1. not a list"),
@@ -548,8 +551,8 @@ def test_marks_that_meet_show_no_marks(tmp_path):
         "<p><abbr title='Serious Case Review'><i><img src='http://example.org/scr.png' "
         "alt='SCR'></i></abbr><i>found <b>late</b></i><b>and <i>again</i></b></p>",
     ]
-    _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", snippets))
-    starred, bold, first, second = (page_view(site, f"posts/2013/odd-{n}.html").p for n in range(4))
+    pages, _ = odd_pages(tmp_path, "blogger", snippets)
+    starred, bold, first, second = (page.p for page in pages)
     assert starred.get_text() == "Footnote*: struckafter"
     assert [em.get_text() for em in starred.find_all("em")] == ["Footnote*", ": struck", "after"]
     assert starred.select_one("strong > s > em").get_text() == ": struck"
@@ -578,8 +581,7 @@ def test_a_figure_of_no_alt_text_does_not_say_its_address(tmp_path):
         "<figure class='wp-block-image'><img src='http://example.org/plain.png' alt=''></figure>"
         "<figure><img src='http://example.org/named.png' alt='Named'></figure>"
     )
-    _, site, _ = import_variant(tmp_path, "wordpress", export_text("wordpress", [snippet]))
-    section = page_view(site, "posts/2011/odd-0.html")
+    [section], _ = odd_pages(tmp_path, "wordpress", [snippet])
     pictures = {img["src"]: img.get("alt") for img in section.find_all("img")}
     assert pictures == {
         "http://example.org/deco.png": "",
@@ -601,8 +603,7 @@ def test_a_picture_behind_words_comes_in_before_them(tmp_path):
         "<p style='background:url(javascript:alert(1))'>Scripted</p>"
         "<img src='http://example.org/own.png' alt='Own' style='background:url(/blur.png)'>"
     )
-    _, site, report = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
-    section = page_view(site, "posts/2013/odd-0.html")
+    [section], report = odd_pages(tmp_path, "blogger", [snippet])
     assert [img["src"] for img in section.find_all("img")] == [
         "http://example.org/cover.jpg",
         "http://old.blogspot.com/box.png",
@@ -632,8 +633,7 @@ def test_a_link_in_code_still_leads_where_it_led(tmp_path):
         "<img src='http://example.org/i.png' alt='Icon'></a></code></p><p><code>"
         "<a href='http://example.org/outer'><a href='http://example.org/inner'>in</a></a></code></p>"
     )
-    _, site, report = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
-    section = page_view(site, "posts/2013/odd-0.html")
+    [section], report = odd_pages(tmp_path, "blogger", [snippet])
     first = section.find("p")
     assert " ".join(first.get_text().split()) == "Call f() or x.g() then Ctrl."
     links = {a.get_text(): a["href"] for a in first.find_all("a")}
@@ -673,8 +673,8 @@ def test_a_superscript_or_an_abbreviation_keeps_its_marks_links_and_spaces(tmp_p
         "alt='N'>NHS</abbr> staff.</p>"
         "<p>Run <code>make</code><abbr title='no role can write'><code>(all)</code></abbr>.</p>"
     )
-    _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
-    paragraph = page_view(site, "posts/2013/odd-0.html").p
+    [section], _ = odd_pages(tmp_path, "blogger", [snippet])
+    paragraph = section.p
     shown = " ".join(paragraph.get_text().split())
     assert shown.startswith("See the LSCB, claimsee 1 and x2 with SCR then DfE said.")
     links = {a.get_text(): a["href"] for a in paragraph.find_all("a")}
@@ -685,7 +685,6 @@ def test_a_superscript_or_an_abbreviation_keeps_its_marks_links_and_spaces(tmp_p
     assert paragraph.select_one("em abbr")["title"] == "Serious Case Review"
     # and the pictures in abbreviations (a heading's had been left out, and
     # one beside words anywhere)
-    section = page_view(site, "posts/2013/odd-0.html")
     assert section.select_one("h2 img")["src"] == "http://example.org/logo.png"
     last = section.find_all("p")[-2]
     assert " ".join(last.get_text().split()) == "By NHS staff."
@@ -708,8 +707,7 @@ def test_a_line_break_before_a_block_is_no_mark_shown(tmp_path):
         "<blockquote><div><br /><blockquote>Quoted in a quote</blockquote></div></blockquote>",
         "<dl><dt>Term</dt><dd><div><br />\n<pre>x = 1</pre></div></dd></dl>",
     ]
-    _, site, _ = import_variant(tmp_path, "wordpress", export_text("wordpress", snippets))
-    pages = [page_view(site, f"posts/2011/odd-{n}.html") for n in range(3)]
+    pages, _ = odd_pages(tmp_path, "wordpress", snippets)
     assert pages[0].select_one("li blockquote").get_text(strip=True) == "Quoted in an item"
     assert pages[1].select_one("blockquote blockquote").get_text(strip=True) == "Quoted in a quote"
     assert ">" not in pages[0].get_text() + pages[1].get_text()
@@ -729,8 +727,8 @@ def test_a_button_block_keeps_its_side(tmp_path):
         "<div class='wp-block-button alignright'><a class='wp-block-button__link' "
         "href='http://example.org/more'>More</a></div><div class='aligncenter'>Plain</div>"
     )
-    _, site, _ = import_variant(tmp_path, "wordpress", export_text("wordpress", [snippet]))
-    paragraphs = page_view(site, "posts/2011/odd-0.html").find_all("p")
+    [page], _ = odd_pages(tmp_path, "wordpress", [snippet])
+    paragraphs = page.find_all("p")
     sides = {p.get_text(): p.get("class", []) for p in paragraphs}
     assert sides == {"Donate": ["text-center"], "More": ["text-right"], "Plain": []}
 
@@ -744,10 +742,9 @@ def test_a_linked_picture_with_an_address_no_parser_reads_still_comes_in(tmp_pat
         "<p>Before <a href='http://example.org/'><img src='http://[oops/x.png'></a> after</p>"
         "<object data='http://[oops/film.swf'></object><p>End.</p>"
     )
-    _, site, report = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
+    [section], report = odd_pages(tmp_path, "blogger", [snippet])
     assert "refused" not in report
     assert "dropped: an address no browser can read, 'http://[oops/x.png'" in report
-    section = page_view(site, "posts/2013/odd-0.html")
     assert " ".join(section.p.get_text().split()) == "Before Picture after"
     assert section.find_all("p")[-1].get_text() == "End."
     assert section.select_one("p a")["href"] == "http://example.org/"
@@ -757,8 +754,7 @@ def test_teletype_text_is_code(tmp_path):
     """Teletype text (``<tt>``, HTML 4's, in old Blogger posts) shows as code,
     as a browser showed it: it had come in as plain words."""
     snippet = "<p>Type <tt>rm *.tmp</tt> then <tt>ls_all</tt>.</p>"
-    _, site, _ = import_variant(tmp_path, "blogger", export_text("blogger", [snippet]))
-    section = page_view(site, "posts/2013/odd-0.html")
+    [section], _ = odd_pages(tmp_path, "blogger", [snippet])
     assert [code.get_text() for code in section.select("p code")] == ["rm *.tmp", "ls_all"]
     assert section.p.get_text() == "Type rm *.tmp then ls_all."
 
