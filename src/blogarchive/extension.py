@@ -25,6 +25,7 @@ from . import (
     incremental,
     mathml,
     patches,
+    privacy,
     revisions,
     search,
     state,
@@ -240,6 +241,8 @@ def setup(app):
     app.add_directive("csv-table", confine.ConfinedCSVTable, override=True)
     app.add_directive("raw", confine.ConfinedRaw, override=True)
     app.connect("doctree-read", confine.check_assets, priority=400)
+    # Nothing in a post runs or loads from another host (privacy.py).
+    app.connect("doctree-read", privacy.check_post, priority=400)
     app.connect("config-inited", confine.check_site_folders)
     app.connect("env-get-outdated", confine.confine_documents, priority=100)
     return {

@@ -1,0 +1,183 @@
+"""Nothing in a post runs, or loads from another host: checked as it is read.
+
+The importers write no raw HTML (importers/html.py turns what they keep into
+Markdown), but an author may write some, and a post may come from someone
+else's pull request.  Every page carries a policy (csp.py) that stops scripts,
+frames and other hosts' files; it does not stop everything, and what it stops
+fails silently, in the reader's browser:
+
+- ``<meta http-equiv="refresh" content="0;url=https://…">`` in a post sent
+  every reader of the page to another site (Chromium, under the policy);
+- a raw picture or frame from another host showed an empty box, and the
+  build said nothing;
+- a picture's ``:target:`` or a reStructuredText link (``{eval-rst}``) to a
+  ``javascript:`` or ``vbscript:`` address was a live link (Markdown's
+  parser refuses such addresses; docutils does not).
+
+So, when a post is read (``doctree-read``, ahead of ABlog, which copies the
+excerpt, and of the collectors), raw HTML (MyST's HTML blocks and inline
+tags, ``{raw} html``) may hold only what reads as text: the elements nh3
+keeps, and a picture or video of the site's own.  A script, an event
+handler, a frame or plugin, a form, a ``<meta>``/``<link>``/``<style>``, a
+link to a ``javascript:`` address or a file from another host is an error at
+its line (``posts/2010/x.md:12: html: …``), as is any link or picture at an
+address of such a scheme; the fragment is cleaned as a feed's entry is
+(feeds.inert), so that even a preview (which goes on past errors) shows
+nothing of it.
+
+A Markdown picture from another host (``![a chart](https://…)``) is no
+error: ``blog import --no-media`` leaves the old blog's pictures where they
+were, by the author's choice.  The page's policy stops it, the feeds show its
+words (feeds.inert), the e-book a link to it (epub.py).
+
+Why a tokenizer of our own rather than nh3 alone: nh3 cleans, but says
+neither what it took out nor where, and the author needs both.  The elements
+allowed are nh3's own list.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import nh3
+from docutils import nodes
+from sphinx.util import logging
+
+from .feeds import ADDRESS_WITH_HOST, inert
+
+logger = logging.getLogger(__name__)
+
+#: What raw HTML may hold: nh3's elements, and those it leaves out that run
+#: nothing and load nothing from elsewhere (a video's file is checked below).
+ALLOWED_TAGS = nh3.ALLOWED_TAGS | {
+    *("section", "font", "big", "tfoot", "picture", "source", "video", "audio", "track"),
+}
+#: Why an element is refused, by what it does.
+REFUSED = {
+    "runs code": {"script", "noscript", "svg", "math", "template"},
+    "shows another page or a plugin in the post: link to it instead": {
+        *("iframe", "frame", "frameset", "object", "embed", "applet", "portal", "fencedframe"),
+    },
+    "sends what readers type elsewhere": {"form", "input", "button", "select", "textarea"},
+    "belongs to a page's head, not a post (a refresh would send readers elsewhere)": {
+        *("meta", "link", "base", "style", "title", "head", "html", "body"),
+    },
+}
+#: Attributes whose address the browser loads as the page opens.
+LOADS = {"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc", "longdesc"}
+#: Attributes that send requests or run code by themselves.
+SENDS = {"ping", "action", "formaction", "srcdoc", "http-equiv", "xlink:href", "manifest"}
+#: Link schemes a reader may follow (none: a page of the site's own); not
+#: ``javascript:``, ``vbscript:``, ``data:``, ``file:`` and the like.
+LINK_SCHEMES = {"http", "https", "mailto", "tel", "ftp", "sftp", "irc", "ircs", "news", "xmpp"}
+#: CSS that loads a file (or, in old browsers, runs code); a backslash can spell either.
+STYLE_LOADS = re.compile(r"url\s*\(|image(-set)?\s*\(|expression\s*\(|@import|\\", re.I)
+#: What a browser ignores in an address before reading its scheme (the URL standard).
+IGNORED_IN_ADDRESS = re.compile(r"[\x00-\x20\x7f]")
+
+
+def check_post(app, doctree: nodes.document) -> None:
+    """``doctree-read``, ahead of ABlog (500), which copies the excerpt: raw
+    HTML, links and pictures' addresses checked."""
+    docname = app.env.docname
+    for raw in list(doctree.findall(nodes.raw)):
+        if "html" in raw.get("format", "").split():
+            _check_raw(raw, docname)
+    # Markdown's links never run (markdown-it refuses such addresses), but a
+    # picture's ``:target:`` and reStructuredText's links (``{eval-rst}``) may.
+    for link in list(doctree.findall(nodes.reference)):
+        if (scheme := _scheme(link.get("refuri", ""))) and scheme not in LINK_SCHEMES:
+            _report(link, docname, "link", f"to a {scheme}: address, which runs or opens something")
+            link.replace_self(link.children)
+    for image in list(doctree.findall(nodes.image)):
+        uri = image.get("uri", "")
+        if (scheme := _scheme(uri)) and scheme not in {"http", "https", "data"}:
+            _report(image, docname, "picture", f"at a {scheme}: address, which no page shows")
+            image.replace_self(nodes.Text(image.get("alt", "")))
+
+
+def _report(node: nodes.Node, docname: str, field: str, problem: str) -> None:
+    """An error at the line of ``node``, or of the nearest element around it
+    that has one (docutils gives inline nodes none)."""
+    holder = node
+    while holder is not None and not holder.line:
+        holder = holder.parent
+    where = (docname, holder.line if holder is not None else None)
+    logger.error(f"{field}: %s", problem, location=where, type="blogarchive", subtype="html")
+
+
+def _check_raw(raw: nodes.raw, docname: str) -> None:
+    problems = problems_in(raw.astext())
+    for line, problem in problems:
+        where = (docname, (raw.line or 1) + line - 1)
+        logger.error("html: %s", problem, location=where, type="blogarchive", subtype="html")
+    if problems:
+        raw.replace_self(nodes.raw("", inert(raw.astext(), None), format="html"))
+
+
+def problems_in(html: str) -> list[tuple[int, str]]:
+    """What in ``html`` would run or load from another host: (line in ``html``
+    from 1, what and why), in order."""
+    reader = _Reader()
+    reader.feed(html)
+    reader.close()
+    return reader.problems
+
+
+class _Reader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.problems: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        problem = tag_problem(tag) or next(
+            (p for name, value in attrs if (p := attribute_problem(tag, name, value or ""))), None
+        )
+        if problem:
+            self.problems.append((self.getpos()[0], problem))
+
+    handle_startendtag = handle_starttag
+
+
+def tag_problem(tag: str) -> str | None:
+    for why, tags in REFUSED.items():
+        if tag in tags:
+            return f"<{tag}> {why}"
+    if tag not in ALLOWED_TAGS:
+        return f"<{tag}> is not an element a post may hold"
+    return None
+
+
+def attribute_problem(tag: str, name: str, value: str) -> str | None:
+    if name.startswith("on") or name in SENDS:
+        return f"<{tag} {name}> runs code or sends a request"
+    if name == "style" and STYLE_LOADS.search(value):
+        return f"<{tag} style> may load a file from elsewhere ({value.strip()[:60]!r})"
+    if name == "href":
+        scheme = _scheme(value)
+        if scheme and scheme not in LINK_SCHEMES:
+            return f"<{tag}> links to a {scheme}: address, which runs or opens something"
+    if name in LOADS:
+        addresses = [part.split()[0] for part in value.split(",") if part.strip()]
+        addresses = addresses if name == "srcset" else [value]
+        for address in addresses:
+            if _from_another_host(address):
+                return (
+                    f"<{tag}> loads {address.strip()[:80]!r}, from another host, which the "
+                    "site never does: keep the file in the repository"
+                )
+    return None
+
+
+def _scheme(address: str) -> str:
+    return urlsplit(IGNORED_IN_ADDRESS.sub("", address)).scheme.lower()
+
+
+def _from_another_host(address: str) -> bool:
+    """An address with a scheme or a host (``//host/x``): not a file of the
+    site's own, nor a picture pasted into the post (``data:``, which the
+    policy shows and nothing fetches)."""
+    address = IGNORED_IN_ADDRESS.sub("", address)
+    return bool(ADDRESS_WITH_HOST.match(address)) and not address.lower().startswith("data:")
