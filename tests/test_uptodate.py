@@ -198,3 +198,25 @@ def test_a_changed_template_is_compiled_again(tmp_path):
     assert "site published" in run(blog)
     page = (blog / "_build/html/posts/2010/birmingham-blues.html").read_text(encoding="utf-8")
     assert page.count('<p class="changed-template">Changed</p>') == 1
+
+
+def test_a_change_to_the_extensions_code_reads_every_post_again(tmp_path):
+    """A change to the extension (an upgrade, a pull: a new check of what a
+    post may hold) started Sphinx, but Sphinx kept every post as it had read
+    it before: a post the new code refuses was published by the incremental
+    build while a clean build (CI's, whose cache is keyed by the code) failed
+    on it.  The extension's version, by which Sphinx keeps or drops what it
+    read, now follows its code, and every post is read again."""
+    blog = copy_blog(tmp_path / "blog")
+    code = tmp_path / "code"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "src/blogarchive", code / "blogarchive")
+    env = {**os.environ, "PYTHONPATH": str(code)}  # this copy of the code, not the installed one
+    command = [sys.executable, "-m", "blogarchive.build", str(blog), str(blog / "_build/html")]
+    subprocess.run(command, check=True, capture_output=True, env=env)
+    doctree = blog / "_build/html.doctrees/posts/2010/birmingham-blues.doctree"
+    before = doctree.stat().st_mtime_ns
+    module = code / "blogarchive/privacy.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    result = subprocess.run(command, check=True, capture_output=True, text=True, env=env)
+    assert "site published" in result.stdout
+    assert doctree.stat().st_mtime_ns != before  # read again
