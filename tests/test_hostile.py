@@ -390,6 +390,19 @@ def test_raw_html_that_reads_as_text_is_kept(tmp_path, capfd):
     assert hrefs == ["https://example.org/", "mailto:a@example.org"]
 
 
+def test_an_author_named_in_markup_is_text_not_an_error(tmp_path, capfd):
+    """MyST reads front matter's ``author`` as Markdown, into a part of the
+    document Sphinx takes out as metadata: its markup never reaches a page
+    (the templates show the name as text), and is no error of raw HTML."""
+    name = "<img src=x onerror=alert(4)>"
+    text = post(front=f"author: '{name}'\n", title="Named")
+    status, err, site = build_with(tmp_path, capfd, extra={"posts/2010/named.md": text})
+    assert status == 0, err
+    page = site.page("posts/2010/named.html")
+    assert not page.select("[onerror]")
+    assert page.select_one('meta[property="article:author"]')["content"] == name
+
+
 def test_a_feed_carries_nothing_a_page_would_not_load(tmp_path, capfd):
     """A Markdown picture from another host (``blog import --no-media`` leaves
     the old blog's there) is stopped on the page by its policy; a feed reader

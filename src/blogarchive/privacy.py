@@ -83,7 +83,10 @@ def check_post(app, doctree: nodes.document) -> None:
     HTML, links and pictures' addresses checked."""
     docname = app.env.docname
     for raw in list(doctree.findall(nodes.raw)):
-        if "html" in raw.get("format", "").split():
+        # Front matter's author, which MyST reads as Markdown into the docinfo,
+        # is not shown from there: Sphinx takes the docinfo out as metadata,
+        # and the templates show the name as text.
+        if "html" in raw.get("format", "").split() and not _in_docinfo(raw):
             _check_raw(raw, docname)
     # Markdown's links never run (markdown-it refuses such addresses), but a
     # picture's ``:target:`` and reStructuredText's links (``{eval-rst}``) may.
@@ -96,6 +99,16 @@ def check_post(app, doctree: nodes.document) -> None:
         if (scheme := _scheme(uri)) and scheme not in {"http", "https", "data"}:
             _report(image, docname, "picture", f"at a {scheme}: address, which no page shows")
             image.replace_self(nodes.Text(image.get("alt", "")))
+
+
+def _in_docinfo(node: nodes.Node) -> bool:
+    return any(isinstance(holder, nodes.docinfo) for holder in _holders(node))
+
+
+def _holders(node: nodes.Node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
 
 
 def _report(node: nodes.Node, docname: str, field: str, problem: str) -> None:
