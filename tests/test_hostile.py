@@ -85,6 +85,40 @@ def test_directives_read_nothing_outside_the_repository(tmp_path, capfd, case):
     assert located[0] in capfd.readouterr().err
 
 
+SECRET = "token=ghs_0123456789abcdef"
+# case -> (post text, line of the error): hidden files of the repository
+READS_HIDDEN = {
+    "git-settings": (post("```{literalinclude} ../../.git/config\n```"), 9),
+    "env-file": (post("```{include} ../../.env\n```"), 9),
+    "from-root": (post("```{include} /.env\n```"), 9),
+    "picture": (post("![x](../../.git/config)"), 9),
+    "download": (post("{download}`settings <../../.git/config>`"), 9),
+    "csv-table": (post("```{csv-table}\n:file: ../../.env\n```"), 9),
+    "raw-file": (post("```{raw} html\n:file: ../../.env\n```"), 9),
+}
+
+
+@pytest.mark.parametrize("case", sorted(READS_HIDDEN))
+def test_directives_read_no_hidden_file_of_the_repository(tmp_path, capfd, case):
+    """Inside the repository, but not the blog's to publish: git's settings
+    (where CI's checkout keeps the token it pushes with) and an ``.env`` of
+    secrets were published in the post's page, and ``.git/config`` copied
+    into ``_images/``.  A hidden file or folder is refused as a file outside
+    the repository is: an error at the post's line, nothing of it written."""
+    text, line = READS_HIDDEN[case]
+    extra = {
+        f"posts/2010/{case}.md": text,
+        ".git/config": f"[http]\n\textraheader = AUTHORIZATION: basic {SECRET}\n",
+        ".env": f"{SECRET}\n",
+    }
+    status, err, _ = build_with(tmp_path, capfd, extra=extra)
+    assert status != 0
+    located = re.search(rf"posts/2010/{case}\.md:{line}: (ERROR|WARNING): (.*)", err)
+    assert located and "a hidden file or folder" in located[2], err
+    written = written_files(tmp_path / "blog/_build")
+    assert [p for p in written if SECRET.encode() in p.read_bytes()] == []
+
+
 def test_files_inside_the_repository_may_be_included(tmp_path, capfd):
     extra = {
         "posts/2010/shared.txt": "Included words.\n",

@@ -40,6 +40,21 @@ def inside(path: Path | str, root: Path | str) -> bool:
     return Path(path).resolve().is_relative_to(Path(root).resolve())
 
 
+def refusal(path: Path | str, root: Path | str, what: str) -> str | None:
+    """Why a post may not read ``path`` (named ``what``), or None: a file
+    outside the repository ``root``, or a hidden file or folder inside it —
+    git's settings, where CI's checkout keeps the token it pushes with, an
+    ``.env`` of secrets, the virtual environment — which is not the blog's to
+    publish."""
+    resolved, root = Path(path).resolve(), Path(root).resolve()
+    if not resolved.is_relative_to(root):
+        return _outside(what)
+    hidden = next((part for part in resolved.relative_to(root).parts if part.startswith(".")), None)
+    if hidden:
+        return f"{what!r} is in {hidden!r}, a hidden file or folder: a post may read none"
+    return None
+
+
 class Within:
     """:func:`inside` for the many files of a few folders (every post, every
     page): each folder resolved once, each file only looked at — a file that
@@ -67,10 +82,10 @@ def _outside(what: str) -> str:
 class OutsideRepository(DirectiveError):
     """Raised where a directive resolves a path (patches.py: ``relfn2path``):
     docutils and MyST report it as an error at the directive's line; Sphinx's
-    literalinclude as a warning with ``str()``."""
+    literalinclude as a warning with ``str()``.  ``why``: :func:`refusal`."""
 
-    def __init__(self, what: str):
-        super().__init__(3, _outside(what))
+    def __init__(self, why: str):
+        super().__init__(3, why)
 
     def __str__(self) -> str:
         return self.msg
@@ -87,9 +102,9 @@ class _ReadsFiles:
             document = self.state.document
             env = document.settings.env
             source_dir = Path(document["source"]).parent
-            target = source_dir / self.options["file"]
-            if not inside(target, env.srcdir):
-                raise self.error(_outside(self.options["file"]))
+            why = refusal(source_dir / self.options["file"], env.srcdir, self.options["file"])
+            if why:
+                raise self.error(why)
         return super().run()
 
 
@@ -171,21 +186,21 @@ def check_assets(app, doctree: nodes.document) -> None:
         uri = node.get("uri", "")
         if uri.startswith("data:") or "://" in uri:
             continue
-        if not _readable_here(uri, doc_dir, env.srcdir):
-            _refuse(node, uri)
+        if why := _refusal_here(uri, doc_dir, env.srcdir):
+            _refuse(node, why)
             node.replace_self(nodes.inline("", node.get("alt", "")))
     for node in list(doctree.findall(addnodes.download_reference)):
         target = node.get("reftarget", "")
-        if "://" not in target and not _readable_here(target, doc_dir, env.srcdir):
-            _refuse(node, target)
+        if "://" not in target and (why := _refusal_here(target, doc_dir, env.srcdir)):
+            _refuse(node, why)
             node.replace_self(nodes.inline("", node.astext()))
 
 
-def _readable_here(uri: str, doc_dir: Path, srcdir) -> bool:
+def _refusal_here(uri: str, doc_dir: Path, srcdir) -> str | None:
     """As ``relfn2path`` resolves it: ``/x`` from the source folder, else from the post's."""
     path = Path(srcdir, uri.lstrip("/")) if uri.startswith("/") else doc_dir / uri
-    return inside(path, srcdir)
+    return refusal(path, srcdir, uri)
 
 
-def _refuse(node: nodes.Node, what: str) -> None:
-    logger.error(_outside(what), location=node, type="blogarchive", subtype="confine")
+def _refuse(node: nodes.Node, why: str) -> None:
+    logger.error(why, location=node, type="blogarchive", subtype="confine")

@@ -99,7 +99,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging as sphinx_logging
 from sphinx.util.parallel import ParallelTasks
 
-from .confine import OutsideRepository, inside
+from .confine import OutsideRepository, refusal
 
 
 @dataclass(frozen=True)
@@ -310,8 +310,9 @@ _RELFN2PATH = getattr(BuildEnvironment.relfn2path, "__wrapped__", BuildEnvironme
 @functools.wraps(_RELFN2PATH)
 def _confined_relfn2path(self, filename, docname=None):
     rel, absolute = _RELFN2PATH(self, filename, docname)
-    if not inside(absolute, self.srcdir):
-        raise OutsideRepository(str(filename))
+    why = refusal(absolute, self.srcdir, str(filename))
+    if why:
+        raise OutsideRepository(why)
     return rel, absolute
 
 
