@@ -21,6 +21,9 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -31,7 +34,7 @@ from lxml import etree
 from blogarchive.build import build
 
 from blogsite import REPO
-from test_bad_input import build_with
+from test_bad_input import ROOT, build_with
 
 POST = "---\ndate: 2010-07-02\n{front}---\n\n# {title}\n\nText.\n\n{body}\n"
 PASSWD = "../../../../../../../../etc/passwd"
@@ -422,6 +425,35 @@ def test_raw_html_that_reads_as_text_is_kept(tmp_path, capfd):
     assert [img["alt"] for img in page.select("article img")] == ["ours", "pasted"]
     hrefs = [a["href"] for a in page.select("article p a:not(.headerlink)")]
     assert hrefs == ["https://example.org/", "mailto:a@example.org"]
+
+
+def test_front_matter_changes_no_setting_of_mysts_even_in_a_preview(tmp_path):
+    """MyST reads its own settings from a post's front matter: ``html_meta``
+    put a refresh to another site in the page's head, ``myst:`` turned on
+    substitutions that put a script in its text.  The build warns that such
+    keys are unknown and "ignored", which failed it, but the preview's build
+    goes on past warnings (``blog serve``, as here: ``-W --keep-going``) and
+    its page sent the author to the other site.  Now they are ignored."""
+    blog = tmp_path / "blog"
+    shutil.copytree(ROOT, blog, ignore=shutil.ignore_patterns("cases"))
+    front = (
+        'html_meta:\n  "http-equiv=refresh": "0;url=https://evil.example/"\n'
+        'myst:\n  html_meta:\n    "http-equiv=refresh": "0;url=https://evil.example/"\n'
+        '  enable_extensions: ["substitution"]\n'
+        '  substitutions:\n    evil: "Substituted"\n'
+    )
+    (blog / "posts/2010/settings.md").write_text(post("Text {{evil}}.", front), encoding="utf-8")
+    out = tmp_path / "preview"
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-q"]
+    env = {**os.environ, "BLOG_REPO": str(REPO)}
+    command += [str(blog), str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert result.returncode != 0  # the warnings stand
+    assert "settings.md:3: WARNING: html_meta: unknown front-matter key (ignored)" in result.stderr
+    assert "settings.md:5: WARNING: myst: unknown front-matter key (ignored)" in result.stderr
+    page = BeautifulSoup((out / "posts/2010/settings.html").read_bytes(), "html.parser")
+    assert not page.select('meta[http-equiv="refresh"]')
+    assert "Text {{evil}}." in page.select_one("article").get_text()
 
 
 def test_an_author_named_in_markup_is_text_not_an_error(tmp_path, capfd):

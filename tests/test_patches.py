@@ -111,7 +111,10 @@ def test_front_matter_is_read_as_myst_reads_it(text):
         except TopmatterReadError as error:
             return ("error", str(error))
 
-    assert outcome(patches._read_topmatter) == outcome(read_topmatter)
+    expected = outcome(read_topmatter)
+    if isinstance(expected, dict):  # but for MyST's settings for one file (patches.MYST_SETTINGS)
+        expected = {k: v for k, v in expected.items() if k not in patches.MYST_SETTINGS}
+    assert outcome(patches._read_topmatter) == expected
 
 
 @pytest.mark.sphinx("html", testroot="pagination", freshenv=True)

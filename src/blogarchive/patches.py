@@ -21,7 +21,9 @@ parallel and clean builds byte for byte; measured in benchmarks/HISTORY.md):
   it imports yaml inside the function, so its module's ``yaml`` cannot be
   swapped).  Here both with libyaml (same results, same exception classes):
   ``read_topmatter`` is MyST 5's, only its loader changed.  At 1000 posts the
-  pure-Python reads took 2 s of a serial build.
+  pure-Python reads took 2 s of a serial build.  It also leaves out the keys
+  by which MyST changes its settings for one file (``MYST_SETTINGS``: a
+  post's ``html_meta`` had put a refresh to another site in its page's head).
 - Sphinx's HTML builder asks for the checksum of every stylesheet and script
   (their ``?v=``) on every page; the checksum itself is cached, but each ask
   resolves the file's path again through the file system (1.1 s of a serial
@@ -134,7 +136,7 @@ PATCHES = (
     ),
     Patch(myst_base, "get_default_settings", ("components",), "one OptionParser per process"),
     Patch(myst_base, "yaml", None, "front matter read with libyaml"),
-    Patch(myst_sphinx_parser, "read_topmatter", ("text",), "front matter read with libyaml"),
+    Patch(myst_sphinx_parser, "read_topmatter", ("text",), "front matter without MyST's settings"),
     Patch(sphinx_html, "_file_checksum", ("outdir", "filename"), "checksums asked once"),
     Patch(sphinx_builders, "make_chunks", ("arguments", "nproc", "maxbatch"), "two chunks each"),
     Patch(BuildEnvironment, "relfn2path", ("self", "filename", "docname"), "confinement"),
@@ -219,8 +221,18 @@ class _LibYaml:
         return yaml.load(stream, Loader=yaml.CSafeLoader)
 
 
+#: Front-matter keys by which MyST changes its own settings for one file: the
+#: front-matter schema names them unknown and "ignored" (frontmatter.py), and
+#: here they are, as a post's settings are the site's.  MyST had applied
+#: them: ``html_meta`` put ``<meta http-equiv="refresh">`` to another site in
+#: a page's head (in the preview, whose build goes on past warnings), and
+#: ``myst: {enable_extensions: …}`` changed how one post's text is read.
+MYST_SETTINGS = ("myst", "mystnb", "html_meta", "substitutions")
+
+
 def _read_topmatter(text):
-    """MyST 5's ``read_topmatter`` (myst_parser.config.main), with libyaml."""
+    """MyST 5's ``read_topmatter`` (myst_parser.config.main), with libyaml
+    where PyYAML has it, and without MyST's settings (:data:`MYST_SETTINGS`)."""
     if isinstance(text, str):
         if not text.startswith("---"):
             return None
@@ -235,13 +247,14 @@ def _read_topmatter(text):
         if line.startswith(("---", "...")):
             break
         top_matter.append(line.rstrip() + "\n")
+    loader = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
     try:
-        metadata = yaml.load("".join(top_matter), Loader=yaml.CSafeLoader)
+        metadata = yaml.load("".join(top_matter), Loader=loader)
     except YAML_LOAD_ERRORS as err:
         raise TopmatterReadError("Malformed YAML") from err
     if not isinstance(metadata, dict):
         raise TopmatterReadError(f"YAML is not a dict: {type(metadata)}")
-    return metadata
+    return {key: value for key, value in metadata.items() if key not in MYST_SETTINGS}
 
 
 # -- static files' checksums ---------------------------------------------------
@@ -387,7 +400,7 @@ def install() -> None:
     if getattr(yaml, "__with_libyaml__", False):
         if myst_base.yaml is yaml:
             myst_base.yaml = _LibYaml()
-        myst_sphinx_parser.read_topmatter = _read_topmatter
+    myst_sphinx_parser.read_topmatter = _read_topmatter
     sphinx_html._file_checksum = _cached_file_checksum
     sphinx_builders.make_chunks = _two_chunks_each
     BuildEnvironment.relfn2path = _confined_relfn2path
@@ -402,7 +415,7 @@ def in_force() -> dict[str, bool]:
         "sphinx _get_settings": sphinx_docutils._get_settings is _sphinx_get_settings,
         "myst get_default_settings": myst_base.get_default_settings is _myst_get_default_settings,
         "myst yaml": not libyaml or isinstance(myst_base.yaml, _LibYaml),
-        "myst read_topmatter": not libyaml or myst_sphinx_parser.read_topmatter is _read_topmatter,
+        "myst read_topmatter": myst_sphinx_parser.read_topmatter is _read_topmatter,
         "static file checksums": sphinx_html._file_checksum is _cached_file_checksum,
         "two chunks each": sphinx_builders.make_chunks is _two_chunks_each,
         "relfn2path": BuildEnvironment.relfn2path is _confined_relfn2path,
