@@ -257,3 +257,44 @@ def test_a_zip_too_big_for_the_disk_is_refused(blog_dir, tmp_path, capsys, monke
     assert f"{archive}:1: would take 3.0 MB unpacked, more than the 1.0 MB free" in out
     assert not list((blog_dir / "_build/unpacked/takeout").iterdir())
     assert not list((blog_dir / "posts").rglob("*.md"))
+
+
+ENTITIES = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE rss [
+<!ENTITY secret SYSTEM "file://{secret}">
+<!ENTITY who "Chris">
+]>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:wp="http://wordpress.org/export/1.2/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>T</title><link>https://example.org</link>
+<wp:wxr_version>1.2</wp:wxr_version>
+<item><title>Said by &who;, &amp; more</title><link>https://example.org/said/</link>
+<dc:creator>admin</dc:creator>
+<content:encoded>Words &secret; after the file, &who; and the rest.</content:encoded>
+<wp:post_id>1</wp:post_id><wp:post_date>2010-07-01 10:00:00</wp:post_date>
+<wp:post_name>said</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+</item></channel></rss>
+"""
+
+
+def test_an_entity_the_export_declares_is_its_name_and_loses_no_word(blog_dir, tmp_path, capsys):
+    """Entities are never expanded (an external one would read a file of this
+    machine into a post, an entity bomb fill the disk): an export's own, in
+    a DTD, had been a node that no text read, and every word after it in
+    the post was lost without a word.  Each is now its name, as written, and
+    the report says so."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("token=ghs_0123456789abcdef\n", encoding="utf-8")
+    export = tmp_path / "entities.xml"
+    export.write_text(ENTITIES.format(secret=secret), encoding="utf-8")
+    status, out = blog(capsys, "import", "wordpress", export, "--posts-dir", blog_dir / "posts")
+    assert status == 0, out
+    [post] = (blog_dir / "posts").glob("2010/*.md")
+    assert "ghs_" not in post.read_text(encoding="utf-8")
+    assert build(blog_dir, blog_dir / "_build/html") == 0
+    page = Site(blog_dir / "_build/html").page(f"posts/2010/{post.stem}.html")
+    assert page.select_one("article h1").get_text().rstrip("¶") == "Said by &who;, & more"
+    text = page.select_one("article section p:not(.post-meta)").get_text()
+    assert text == "Words &secret; after the file, &who; and the rest."
+    report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
+    assert "entities the export declares (&secret;, &who;) kept as their names" in report

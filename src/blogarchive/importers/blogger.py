@@ -68,9 +68,10 @@ def parse_xml(path: Path, notes: list | None = None):
     file said to be UTF-8; old versions wrote addresses' ``&`` bare and
     ``]]>`` inside CDATA: a file that reads once they are mended
     (:func:`_mended`) is read so.  Each is noted in ``notes``; any other
-    fault refuses the file."""
+    fault refuses the file.  Entities the file declares are their names
+    (:func:`_entities_as_text`)."""
     try:
-        return _parse(str(path), path, notes)
+        root = _parse(str(path), path, notes)
     except ImportError_ as refused:
         mended, fixes = _mended(path)
         if mended is None:
@@ -81,7 +82,32 @@ def parse_xml(path: Path, notes: list | None = None):
             raise refused from None
         if notes is not None:
             notes.extend(fixes)
-        return root
+    _entities_as_text(root, notes)
+    return root
+
+
+def _entities_as_text(root, notes: list | None) -> None:
+    """Each entity the file's DTD declares, which is never expanded (an
+    external one would read a file of this machine into a post, a bomb fill
+    the disk), as its name in the text: left a node of its own, it was in no
+    element's text, and the words after it in a post were lost unsaid."""
+    found = list(root.iter(etree.Entity))
+    for entity in found:
+        parent, words = entity.getparent(), entity.text + (entity.tail or "")  # "&name;"
+        before = entity.getprevious()
+        if before is not None:
+            before.tail = (before.tail or "") + words
+        else:
+            parent.text = (parent.text or "") + words
+        parent.remove(entity)
+    if found and notes is not None:
+        names = ", ".join(sorted({entity.text for entity in found}))
+        notes.append(
+            (
+                found[0].sourceline or 1,
+                f"entities the export declares ({names}) kept as their names, never expanded",
+            )
+        )
 
 
 #: libxml2's words for a text over its 10 MB limit (XML_PARSE_HUGE lifts it).

@@ -34,7 +34,8 @@ import itertools
 import re
 import secrets
 from dataclasses import dataclass, field
-from html import escape
+from html import escape, unescape
+from html.entities import html5
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import nh3
@@ -271,6 +272,28 @@ BLOCK_START = re.compile(
 BLOCK_AFTER = re.compile(r"[ \t]*\n[ \t]*\n")
 PICTURE = f"blogarchive{_DRAWN}picture"  # a pasted picture's place while the sanitiser runs
 BANG = f"blogarchive{_DRAWN}bang"  # after words ending in "!", while they are written
+
+
+#: A named reference, or a comment (left as it is).
+_REFERENCE_OR_COMMENT = re.compile(r"<!--.*?-->|&([A-Za-z][A-Za-z0-9]*);", re.S)
+
+
+def soup_of(html: str) -> BeautifulSoup:
+    """``html`` parsed (Beautiful Soup's html.parser builder), its text as a
+    browser shows it.  That builder drops the ";" of a reference HTML does
+    not name (bs4's ``handle_entityref``): "AT&T;" and "&xxe;" came in as
+    "AT&T" and "&xxe".  Each such reference is given to it as the text a
+    browser shows for it (``html.unescape``: as written, or, where it starts
+    with an old name written without its ";", that character: "&copyx;" is
+    "©x;")."""
+
+    def as_shown(found: re.Match) -> str:
+        name = found.group(1)
+        if name is None or f"{name};" in html5:  # a comment, or a reference it knows
+            return found.group(0)
+        return escape(unescape(found.group(0)), quote=False)
+
+    return BeautifulSoup(_REFERENCE_OR_COMMENT.sub(as_shown, html), "html.parser")
 
 
 def sanitise(html: str) -> str:
@@ -1562,7 +1585,7 @@ def _convert(
     notes: list[str] = []
     embeds: list[tuple[str, str, str]] = []
     html = re.sub(r"<!--\s*more\b[^>]*-->", f"<p>{MORE}</p>", html, flags=re.I)
-    soup = BeautifulSoup(html, "html.parser")
+    soup = soup_of(html)
     for teletype in soup.find_all("tt"):  # HTML 4's code, which markdownify writes as words
         teletype.name = "code"
     if "url(" in html:

@@ -257,9 +257,9 @@ def plain_title(raw: str | None) -> str:
     white space one space; a title of white space alone is none."""
     text = raw or ""
     if "<" in text:
-        from bs4 import BeautifulSoup
+        from .html import soup_of
 
-        text = BeautifulSoup(text, "html.parser").get_text()
+        text = soup_of(text).get_text()
     if re.search(r"&(#\d+|#x[0-9a-f]+|\w+);", text, re.I):
         text = html.unescape(text)
     text = BREAKS.sub(" ", text).strip(" ")

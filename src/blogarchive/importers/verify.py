@@ -29,6 +29,7 @@ from docutils.utils import new_document
 from myst_parser.parsers.docutils_ import Parser
 
 from ..model import IMPORTED_MARKUP
+from .html import soup_of
 
 #: The site's own MyST extensions (conf.py) and those the extension adds for
 #: imported markup (extension.py).
@@ -113,7 +114,7 @@ def words_only(html: str) -> str:
 
 
 def _flat(html: str) -> list[str]:
-    soup = BeautifulSoup(html, "html.parser")
+    soup = soup_of(html)
     paragraphs: list[str] = []
     current: list[str] = []
 
