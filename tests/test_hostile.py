@@ -402,6 +402,55 @@ def test_raw_html_that_runs_or_loads_elsewhere_fails_at_its_line(tmp_path, capfd
     assert not site.path("index.html").exists()  # nothing published
 
 
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">{}</svg>'
+# case -> (what the post's SVG picture holds, the error)
+SVG_ACTIVE = {
+    "script": ("<script>alert(1)</script>", "<script> runs code"),
+    "handler": ('<rect onclick="alert(1)"/>', "<rect onclick> runs code"),
+    "load-handler": ('<g onload="alert(1)"/>', "<g onload> runs code"),
+    "link": ('<a xlink:href="javascript:alert(1)"><text>x</text></a>', "javascript:"),
+    "animated-link": (
+        '<a><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a>',
+        "javascript:",
+    ),
+    "tracker": ('<image href="https://tracker.example/p.gif"/>', "from another host"),
+    "html-inside": ("<foreignObject><p>x</p></foreignObject>", "<foreignObject> runs code"),
+    "style": ("<style>@import url(https://t.example/x.css);</style>", "<style> may load"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SVG_ACTIVE))
+def test_an_svg_picture_that_runs_or_loads_elsewhere_fails_at_its_line(tmp_path, capfd, case):
+    """A post's SVG picture is copied into the site as it is, and one who opens
+    it by itself (its address, "open image in new tab") opens it as a page of
+    the site's, with no policy: its script runs, its pictures load from
+    other hosts.  Such a picture is an error at the post's line."""
+    inside, message = SVG_ACTIVE[case]
+    extra = {
+        "posts/2010/drawn.md": post(body="![A diagram](drawn.svg)", title="Drawn"),
+        "posts/2010/drawn.svg": SVG.format(inside),
+    }
+    status, err, _ = build_with(tmp_path, capfd, extra=extra)
+    assert status != 0
+    assert re.search(
+        rf"posts/2010/drawn\.md:9: ERROR: picture: 'drawn.svg': .*{re.escape(message)}", err
+    ), err
+
+
+def test_an_svg_picture_that_only_draws_is_shown(tmp_path, capfd):
+    drawing = '<rect width="10" height="10" style="fill: red"/><a href="https://example.org/"><text>x</text></a>'
+    extra = {
+        "posts/2010/drawn.md": post(body="![A diagram](drawn.svg)", title="Drawn"),
+        "posts/2010/drawn.svg": SVG.format(drawing),
+    }
+    status, err, site = build_with(tmp_path, capfd, extra=extra)
+    assert status == 0, err
+    [picture] = site.page("posts/2010/drawn.html").select('article img[alt="A diagram"]')
+    assert (site.root / "posts/2010" / picture["src"]).resolve().read_text(
+        encoding="utf-8"
+    ) == SVG.format(drawing)
+
+
 def test_raw_html_that_reads_as_text_is_kept(tmp_path, capfd):
     """What reads as text stays as the author wrote it: an abbreviation, a
     coloured word, a table, a summary that opens, the site's own picture and a

@@ -197,9 +197,12 @@ def check_assets(app, doctree: nodes.document) -> None:
 
 
 def _refusal_here(uri: str, doc_dir: Path, srcdir) -> str | None:
+    return refusal(source_path(uri, doc_dir, srcdir), srcdir, uri)
+
+
+def source_path(uri: str, doc_dir: Path, srcdir) -> Path:
     """As ``relfn2path`` resolves it: ``/x`` from the source folder, else from the post's."""
-    path = Path(srcdir, uri.lstrip("/")) if uri.startswith("/") else doc_dir / uri
-    return refusal(path, srcdir, uri)
+    return Path(srcdir, uri.lstrip("/")) if uri.startswith("/") else doc_dir / uri
 
 
 def _refuse(node: nodes.Node, why: str) -> None:

@@ -21,9 +21,10 @@ keeps, and a picture or video of the site's own.  A script, an event
 handler, a frame or plugin, a form, a ``<meta>``/``<link>``/``<style>``, a
 link to a ``javascript:`` address or a file from another host is an error at
 its line (``posts/2010/x.md:12: html: …``), as is any link or picture at an
-address of such a scheme; the fragment is cleaned as a feed's entry is
-(feeds.inert), so that even a preview (which goes on past errors) shows
-nothing of it.
+address of such a scheme, and an SVG picture of the post's that would run
+or load from elsewhere when opened by itself (:func:`svg_problem`); the
+fragment is cleaned as a feed's entry is (feeds.inert), so that even a
+preview (which goes on past errors) shows nothing of it.
 
 A Markdown picture from another host (``![a chart](https://…)``) is no
 error: ``blog import --no-media`` leaves the old blog's pictures where they
@@ -39,12 +40,15 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import nh3
 from docutils import nodes
+from lxml import etree
 from sphinx.util import logging
 
+from .confine import source_path
 from .feeds import ADDRESS_WITH_HOST, inert
 
 logger = logging.getLogger(__name__)
@@ -94,11 +98,56 @@ def check_post(app, doctree: nodes.document) -> None:
         if (scheme := _scheme(link.get("refuri", ""))) and scheme not in LINK_SCHEMES:
             _report(link, docname, "link", f"to a {scheme}: address, which runs or opens something")
             link.replace_self(link.children)
+    doc_dir = Path(app.env.doc2path(docname)).parent
     for image in list(doctree.findall(nodes.image)):
         uri = image.get("uri", "")
         if (scheme := _scheme(uri)) and scheme not in {"http", "https", "data"}:
             _report(image, docname, "picture", f"at a {scheme}: address, which no page shows")
             image.replace_self(nodes.Text(image.get("alt", "")))
+        elif not scheme and uri.lower().endswith(".svg"):
+            problem = svg_problem(source_path(uri, doc_dir, app.env.srcdir))
+            if problem:
+                _report(image, docname, "picture", f"{uri!r}: {problem}")
+                image.replace_self(nodes.Text(image.get("alt", "")))
+
+
+#: SVG's elements that run code or show a page of their own.
+SVG_RUNS = {"script", "foreignobject", "handler", "listener", "iframe", "embed", "object"}
+
+
+def svg_problem(path: Path) -> str | None:
+    """What in an SVG picture would run, or load from another host, when a
+    reader opens it by itself (its address, "open image in new tab"): then it
+    is a page of the site's, and no policy holds it (GitHub Pages sends no
+    headers; a picture carries no ``<meta>``)."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.parse(str(path), parser).getroot()
+    except (etree.XMLSyntaxError, OSError):
+        return None  # not read as a drawing by a browser either (Sphinx copies it, as it is)
+    for element in root.iter(etree.Element):
+        name = etree.QName(element).localname
+        if name.lower() in SVG_RUNS:
+            return f"<{name}> runs code when the picture is opened by itself"
+        if name == "style" and STYLE_LOADS.search(element.text or ""):
+            return "<style> may load a file from elsewhere"
+        for attribute, value in element.attrib.items():
+            if problem := _svg_attribute_problem(name, etree.QName(attribute).localname, value):
+                return problem
+    return None
+
+
+def _svg_attribute_problem(tag: str, name: str, value: str) -> str | None:
+    address = IGNORED_IN_ADDRESS.sub("", value).lower()
+    if name.lower().startswith("on"):
+        return f"<{tag} {name}> runs code when the picture is opened by itself"
+    if "javascript:" in address or "vbscript:" in address:  # an attribute, or one set by <set>
+        return f"<{tag} {name}> holds a javascript: or vbscript: address"
+    if name == "style" and STYLE_LOADS.search(value):
+        return f"<{tag} style> may load a file from elsewhere"
+    if name == "href" and tag != "a" and _from_another_host(value):
+        return f"<{tag}> loads {value.strip()[:80]!r}, from another host"
+    return None
 
 
 def _in_docinfo(node: nodes.Node) -> bool:
