@@ -384,6 +384,12 @@ RAW_HTML = {
     ),
     "rst-link": ("```{eval-rst}\nA `vb <vbscript:x>`_ link.\n```", 10, "link: to a vbscript:"),
     "picture-scheme": ("```{image} javascript:alert(1)\n```", 9, "picture: at a javascript:"),
+    # reStructuredText's meta directive writes into the page's head.
+    "rst-meta": (
+        "```{eval-rst}\n.. meta::\n   :http-equiv=refresh: 0;url=https://evil.example/\n```",
+        11,
+        "meta: http-equiv 'refresh' in a page's head",
+    ),
 }
 
 

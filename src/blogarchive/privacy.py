@@ -98,7 +98,18 @@ def check_post(app, doctree: nodes.document) -> None:
         if (scheme := _scheme(link.get("refuri", ""))) and scheme not in LINK_SCHEMES:
             _report(link, docname, "link", f"to a {scheme}: address, which runs or opens something")
             link.replace_self(link.children)
-    doc_dir = Path(app.env.doc2path(docname)).parent
+    # reStructuredText's ``.. meta::`` (in ``{eval-rst}``) writes into the
+    # page's head: a description, keywords; not a refresh to another site.
+    source = Path(app.env.doc2path(docname))
+    for meta in list(doctree.findall(nodes.meta)):
+        if meta.get("http-equiv"):
+            what = f"http-equiv {meta['http-equiv']!r} in a page's head, which a post may not set"
+            # docutils gives the node no line, and moves it to the document's start
+            line = _line_naming(source, f":http-equiv={meta['http-equiv']}")
+            where = (docname, line)
+            logger.error(f"meta: {what}", location=where, type="blogarchive", subtype="html")
+            meta.parent.remove(meta)
+    doc_dir = source.parent
     for image in list(doctree.findall(nodes.image)):
         uri = image.get("uri", "")
         if (scheme := _scheme(uri)) and scheme not in {"http", "https", "data"}:
@@ -148,6 +159,12 @@ def _svg_attribute_problem(tag: str, name: str, value: str) -> str | None:
     if name == "href" and tag != "a" and _from_another_host(value):
         return f"<{tag}> loads {value.strip()[:80]!r}, from another host"
     return None
+
+
+def _line_naming(source: Path, words: str) -> int | None:
+    """The first line of ``source`` that holds ``words``, from 1."""
+    lines = source.read_text(encoding="utf-8-sig").splitlines()
+    return next((n for n, line in enumerate(lines, 1) if words in line), None)
 
 
 def _in_docinfo(node: nodes.Node) -> bool:
