@@ -435,9 +435,13 @@ def test_an_svg_picture_that_runs_or_loads_elsewhere_fails_at_its_line(tmp_path,
     extra = {
         "posts/2010/drawn.md": post(body="![A diagram](drawn.svg)", title="Drawn"),
         "posts/2010/drawn.svg": SVG.format(inside),
+        # and the same drawing offered as a file: a browser opens it, as a page
+        "posts/2010/offered.md": post(body="{download}`The diagram <drawn.svg>`", title="Offer"),
     }
     status, err, _ = build_with(tmp_path, capfd, extra=extra)
     assert status != 0
+    offered = rf"posts/2010/offered\.md:9: ERROR: download: 'drawn.svg': .*{re.escape(message)}"
+    assert re.search(offered, err), err
     assert re.search(
         rf"posts/2010/drawn\.md:9: ERROR: picture: 'drawn.svg': .*{re.escape(message)}", err
     ), err

@@ -46,6 +46,7 @@ from urllib.parse import urlsplit
 import nh3
 from docutils import nodes
 from lxml import etree
+from sphinx import addnodes
 from sphinx.util import logging
 
 from .confine import source_path
@@ -120,6 +121,13 @@ def check_post(app, doctree: nodes.document) -> None:
             if problem:
                 _report(image, docname, "picture", f"{uri!r}: {problem}")
                 image.replace_self(nodes.Text(image.get("alt", "")))
+    for download in list(doctree.findall(addnodes.download_reference)):  # opened, not saved
+        target = download.get("reftarget", "")
+        if not _scheme(target) and target.lower().endswith(".svg"):
+            problem = svg_problem(source_path(target, doc_dir, app.env.srcdir))
+            if problem:
+                _report(download, docname, "download", f"{target!r}: {problem}")
+                download.replace_self(nodes.Text(download.astext()))
 
 
 #: SVG's elements that run code or show a page of their own.
