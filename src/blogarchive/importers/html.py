@@ -274,26 +274,66 @@ PICTURE = f"blogarchive{_DRAWN}picture"  # a pasted picture's place while the sa
 BANG = f"blogarchive{_DRAWN}bang"  # after words ending in "!", while they are written
 
 
-#: A named reference, or a comment (left as it is).
-_REFERENCE_OR_COMMENT = re.compile(r"<!--.*?-->|&([A-Za-z][A-Za-z0-9]*);", re.S)
+#: What is not text in HTML: a comment, a declaration, a tag with its
+#: attributes (quoted values may hold ">"), and the text of a script or style,
+#: which holds no references.  Possessive (``*+``): an unclosed tag of many
+#: words had the search try every way of splitting them (minutes for 36
+#: characters).
+_MARKUP = re.compile(
+    r"""<!--.*?-->|<[!?][^>]*>|<(?P<raw>script|style)\b.*?</(?P=raw)\s*>"""
+    r"""|</?[A-Za-z][^\s/>]*+(?:\s*+(?:[^\s/>=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))?|/))*+\s*+>""",
+    re.S | re.I,
+)
+#: A named reference in an attribute's value, with its ";" if it has one.
+_NAMED_REFERENCE = re.compile(r"&([A-Za-z][A-Za-z0-9]*)(;?)(?=(=?))")
 
 
 def soup_of(html: str) -> BeautifulSoup:
-    """``html`` parsed (Beautiful Soup's html.parser builder), its text as a
-    browser shows it.  That builder drops the ";" of a reference HTML does
-    not name (bs4's ``handle_entityref``): "AT&T;" and "&xxe;" came in as
-    "AT&T" and "&xxe".  Each such reference is given to it as the text a
-    browser shows for it (``html.unescape``: as written, or, where it starts
-    with an old name written without its ";", that character: "&copyx;" is
-    "©x;")."""
+    """``html`` parsed (Beautiful Soup's html.parser builder), its references
+    read as a browser reads them (HTML's rules for character references).
+    That builder and Python's parser under it read them otherwise, and a
+    post lost what its readers saw:
 
-    def as_shown(found: re.Match) -> str:
-        name = found.group(1)
-        if name is None or f"{name};" in html5:  # a comment, or a reference it knows
-            return found.group(0)
-        return escape(unescape(found.group(0)), quote=False)
+    - in text, it dropped the ";" of a name HTML does not have ("AT&T;",
+      "&xxe;" came in as "AT&T", "&xxe"; bs4's ``handle_entityref``), and
+      kept as written an old name or a number without its ";" that a
+      browser reads ("&nbsp", "I &lt3 it");
+    - in an attribute, it read an old name followed by a letter, a digit or
+      "=", which a browser does not: a bare "&" in an address
+      ("?a=1&region=uk") became "®ion=uk", and the link led nowhere.
 
-    return BeautifulSoup(_REFERENCE_OR_COMMENT.sub(as_shown, html), "html.parser")
+    So each text between tags is given to it as the characters a browser
+    shows (``html.unescape`` follows HTML's rules for text), and in each
+    attribute an "&" that a browser reads as itself is written ``&amp;``."""
+    return BeautifulSoup(_as_browsers_read(html), "html.parser")
+
+
+def _as_browsers_read(html: str) -> str:
+    if "&" not in html:
+        return html
+    parts, last = [], 0
+    for markup in _MARKUP.finditer(html):
+        parts.append(_text_as_shown(html[last : markup.start()]))
+        tag = markup.group(0)
+        is_tag = tag[1:2].isalpha() and markup.group("raw") is None
+        parts.append(_NAMED_REFERENCE.sub(_attribute_reference, tag) if is_tag else tag)
+        last = markup.end()
+    parts.append(_text_as_shown(html[last:]))
+    return "".join(parts)
+
+
+def _text_as_shown(text: str) -> str:
+    return escape(unescape(text), quote=False) if "&" in text else text
+
+
+def _attribute_reference(found: re.Match) -> str:
+    """A reference in an attribute as a browser reads it: a name HTML has,
+    with its ";", or an old one without it and not followed by "="; else
+    the "&" as itself."""
+    name, semicolon, equals = found.groups()
+    if (name + ";" in html5) if semicolon else (name in html5 and not equals):
+        return found.group(0)
+    return "&amp;" + found.group(0)[1:]
 
 
 def sanitise(html: str) -> str:
