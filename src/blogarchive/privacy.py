@@ -85,46 +85,64 @@ IGNORED_IN_ADDRESS = re.compile(r"[\x00-\x20\x7f]")
 
 def check_post(app, doctree: nodes.document) -> None:
     """``doctree-read``, ahead of ABlog (500), which copies the excerpt: raw
-    HTML, links and pictures' addresses checked."""
+    HTML, links, the page's head and SVG pictures checked."""
     docname = app.env.docname
+    source = Path(app.env.doc2path(docname))
+    _check_raw_html(doctree, docname)
+    _check_links(doctree, docname)
+    _check_head(doctree, docname, source)
+    _check_pictures(doctree, docname, source.parent, app.env.srcdir)
+
+
+def _check_raw_html(doctree: nodes.document, docname: str) -> None:
     for raw in list(doctree.findall(nodes.raw)):
         # Front matter's author, which MyST reads as Markdown into the docinfo,
         # is not shown from there: Sphinx takes the docinfo out as metadata,
         # and the templates show the name as text.
         if "html" in raw.get("format", "").split() and not _in_docinfo(raw):
             _check_raw(raw, docname)
-    # Markdown's links never run (markdown-it refuses such addresses), but a
-    # picture's ``:target:`` and reStructuredText's links (``{eval-rst}``) may.
+
+
+def _check_links(doctree: nodes.document, docname: str) -> None:
+    """Markdown's links never run (markdown-it refuses such addresses), but a
+    picture's ``:target:`` and reStructuredText's links (``{eval-rst}``) may."""
     for link in list(doctree.findall(nodes.reference)):
         if (scheme := _scheme(link.get("refuri", ""))) and scheme not in LINK_SCHEMES:
             _report(link, docname, "link", f"to a {scheme}: address, which runs or opens something")
             link.replace_self(link.children)
-    # reStructuredText's ``.. meta::`` (in ``{eval-rst}``) writes into the
-    # page's head: a description, keywords; not a refresh to another site.
-    source = Path(app.env.doc2path(docname))
+
+
+def _check_head(doctree: nodes.document, docname: str, source: Path) -> None:
+    """reStructuredText's ``.. meta::`` (in ``{eval-rst}``) writes into the
+    page's head: a description, keywords; not a refresh to another site."""
     for meta in list(doctree.findall(nodes.meta)):
-        if meta.get("http-equiv"):
-            what = f"http-equiv {meta['http-equiv']!r} in a page's head, which a post may not set"
+        if equiv := meta.get("http-equiv"):
             # docutils gives the node no line, and moves it to the document's start
-            line = _line_naming(source, f":http-equiv={meta['http-equiv']}")
-            where = (docname, line)
-            logger.error(f"meta: {what}", location=where, type="blogarchive", subtype="html")
+            line = _line_naming(source, f":http-equiv={equiv}")
+            what = f"http-equiv {equiv!r} in a page's head, which a post may not set"
+            _report(meta, docname, "meta", what, line)
             meta.parent.remove(meta)
-    doc_dir = source.parent
+
+
+def _check_pictures(doctree: nodes.document, docname: str, doc_dir: Path, srcdir) -> None:
+    """A picture at an address no page shows; an SVG, shown or offered for
+    download (a browser opens it, as a page), that runs or loads elsewhere."""
     for image in list(doctree.findall(nodes.image)):
         uri = image.get("uri", "")
         if (scheme := _scheme(uri)) and scheme not in {"http", "https", "data"}:
-            _report(image, docname, "picture", f"at a {scheme}: address, which no page shows")
-            image.replace_self(nodes.Text(image.get("alt", "")))
+            problem = f"at a {scheme}: address, which no page shows"
         elif not scheme and uri.lower().endswith(".svg"):
-            problem = svg_problem(source_path(uri, doc_dir, app.env.srcdir))
-            if problem:
-                _report(image, docname, "picture", f"{uri!r}: {problem}")
-                image.replace_self(nodes.Text(image.get("alt", "")))
-    for download in list(doctree.findall(addnodes.download_reference)):  # opened, not saved
+            problem = svg_problem(source_path(uri, doc_dir, srcdir))
+            problem = problem and f"{uri!r}: {problem}"
+        else:
+            continue
+        if problem:
+            _report(image, docname, "picture", problem)
+            image.replace_self(nodes.Text(image.get("alt", "")))
+    for download in list(doctree.findall(addnodes.download_reference)):
         target = download.get("reftarget", "")
         if not _scheme(target) and target.lower().endswith(".svg"):
-            problem = svg_problem(source_path(target, doc_dir, app.env.srcdir))
+            problem = svg_problem(source_path(target, doc_dir, srcdir))
             if problem:
                 _report(download, docname, "download", f"{target!r}: {problem}")
                 download.replace_self(nodes.Text(download.astext()))
@@ -185,21 +203,20 @@ def _holders(node: nodes.Node):
         yield node
 
 
-def _report(node: nodes.Node, docname: str, field: str, problem: str) -> None:
-    """An error at the line of ``node``, or of the nearest element around it
-    that has one (docutils gives inline nodes none)."""
+def _report(node: nodes.Node, docname: str, field: str, problem: str, line=None) -> None:
+    """An error at ``line``, else at the line of ``node``, or of the nearest
+    element around it that has one (docutils gives inline nodes none)."""
     holder = node
-    while holder is not None and not holder.line:
+    while line is None and holder is not None and not holder.line:
         holder = holder.parent
-    where = (docname, holder.line if holder is not None else None)
+    where = (docname, line or (holder.line if holder is not None else None))
     logger.error(f"{field}: %s", problem, location=where, type="blogarchive", subtype="html")
 
 
 def _check_raw(raw: nodes.raw, docname: str) -> None:
     problems = problems_in(raw.astext())
     for line, problem in problems:
-        where = (docname, (raw.line or 1) + line - 1)
-        logger.error("html: %s", problem, location=where, type="blogarchive", subtype="html")
+        _report(raw, docname, "html", problem, (raw.line or 1) + line - 1)
     if problems:
         raw.replace_self(nodes.raw("", inert(raw.astext(), None), format="html"))
 
