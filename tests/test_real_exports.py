@@ -179,9 +179,13 @@ CONTACT_FORM = re.compile(r"\[contact-form\b[^\]]*\](?:.*?\[/contact-form\])?", 
 
 def source_view(html: str, fmt: str) -> BeautifulSoup:
     """The source post as its old blog showed it: shortcode tags hidden; for
-    WordPress, its paragraphs made (autop) and read as a browser reads them
-    (html5lib): a paragraph inside a ``<video>`` was split out of it by
-    WordPress, and shown."""
+    WordPress, its paragraphs made (autop: a paragraph inside a ``<video>``
+    was split out of it by WordPress, and shown).  Read with Beautiful Soup's
+    html.parser, as the importer reads it (importers/html.soup_of); read
+    instead by a parser of HTML's rules (html5ever, through nh3; 2026-12-02),
+    every real export's words were the same, and one link differed: an
+    unclosed ``<a>`` in a caption, which a browser carries on through the
+    paragraphs after it, and the import ends with its caption."""
 
     def shown(tag: re.Match) -> str:
         caption = CAPTION.search(tag.group(2))
