@@ -368,7 +368,12 @@ RAW_HTML = {
         "<img> loads 'https://tracker.example/raw.gif', from another host",
     ),
     "no-scheme": ('<img src="//tracker.example/raw.gif">', 9, "from another host"),
-    "srcset": ('<img src="a.png" srcset="a.png 1x, https://t.example/b.png 2x">', 9, "t.example"),
+    "srcset": (
+        '<img src="../../_static/ours.png"'
+        ' srcset="../../_static/ours.png 1x, https://t.example/b.png 2x">',
+        9,
+        "t.example",
+    ),
     "video-poster": ('<video poster="https://t.example/p.jpg"></video>', 9, "from another host"),
     "style-url": ('<span style="background: url(https://t.example/x)">x</span>', 9, "style"),
     "form": ('<form action="/"><input name="q"></form>', 9, "<form> sends what readers type"),
@@ -376,6 +381,16 @@ RAW_HTML = {
     "ping": ('<a href="/" ping="https://t.example/">x</a>', 9, "<a ping> runs code or sends"),
     "svg": ("<svg><image href=x /></svg>", 9, "<svg> runs code"),
     "unknown": ("<marquee>x</marquee>", 9, "<marquee> is not an element a post may hold"),
+    # The site's own files, at addresses that would show nothing: Sphinx copies
+    # a raw picture nowhere (only _static/ is published as it is), and an
+    # address from the host's root breaks where the site is not at it (a fork's).
+    "unpublished": (
+        '<img src="ours.png" alt="x">',
+        9,
+        "<img> loads 'ours.png', which the site does not publish",
+    ),
+    "missing": ('<img src="../../_static/gone.png" alt="x">', 9, "which is no file of the site's"),
+    "from-root": ('<img src="/_static/ours.png" alt="x">', 9, "from the root of the site's host"),
     # Not raw HTML, but links and pictures that Markdown's parser would refuse.
     "picture-target": (
         "```{image} /_static/ours.png\n:target: javascript:alert(1)\n```",
@@ -402,6 +417,9 @@ def test_raw_html_that_runs_or_loads_elsewhere_fails_at_its_line(tmp_path, capfd
     at its line, and the last good site stays."""
     html, line, message = RAW_HTML[case]
     extra = {"posts/2010/raw.md": post(body=html, title="Raw markup"), "_static/ours.png": b"png"}
+    extra["posts/2010/ours.png"] = b"png"
+    extra["conf.py"] = (ROOT / "conf.py").read_text(encoding="utf-8")
+    extra["conf.py"] += "html_static_path.append('_static')\n"  # this blog's beside the site's
     status, err, site = build_with(tmp_path, capfd, extra=extra)
     assert status != 0
     assert re.search(rf"posts/2010/raw\.md:{line}: ERROR: .*{re.escape(message)}", err), err
@@ -469,11 +487,14 @@ def test_raw_html_that_reads_as_text_is_kept(tmp_path, capfd):
         'The <abbr title="Local Authority">LA</abbr> said <span style="color: red">no</span>.\n\n'
         "<details><summary>More</summary>\n\nHidden words.\n\n</details>\n\n"
         '<table><tr><td colspan="2">One cell</td></tr></table>\n\n'
-        '<img src="/_static/ours.png" alt="ours"> '
+        '<img src="../../_static/ours.png" alt="ours"> '
         f'<img src="data:image/png;base64,{PIXEL}" alt="pasted">\n\n'
         '<a href="https://example.org/">a site</a> <a href="mailto:a@example.org">mail</a>\n'
     )
     extra = {"posts/2010/raw.md": post(body=body, title="Raw markup"), "_static/ours.png": b"png"}
+    # this blog's _static/ beside the site's (a test root has the site's alone)
+    settings = (ROOT / "conf.py").read_text(encoding="utf-8")
+    extra["conf.py"] = settings + "html_static_path.append('_static')\n"
     status, err, site = build_with(tmp_path, capfd, extra=extra)
     assert status == 0, err
     page = site.page("posts/2010/raw.html")
@@ -482,6 +503,8 @@ def test_raw_html_that_reads_as_text_is_kept(tmp_path, capfd):
     assert page.select_one("details summary").get_text() == "More"
     assert page.select_one("td[colspan]").get_text() == "One cell"
     assert [img["alt"] for img in page.select("article img")] == ["ours", "pasted"]
+    ours = site.root / "posts/2010" / page.select_one('article img[alt="ours"]')["src"]
+    assert ours.resolve().read_bytes() == b"png"  # a file the site publishes
     hrefs = [a["href"] for a in page.select("article p a:not(.headerlink)")]
     assert hrefs == ["https://example.org/", "mailto:a@example.org"]
 

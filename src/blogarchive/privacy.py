@@ -38,10 +38,11 @@ allowed are nh3's own list.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import nh3
 from docutils import nodes
@@ -88,19 +89,47 @@ def check_post(app, doctree: nodes.document) -> None:
     HTML, links, the page's head and SVG pictures checked."""
     docname = app.env.docname
     source = Path(app.env.doc2path(docname))
-    _check_raw_html(doctree, docname)
+    _check_raw_html(doctree, docname, _published(app, docname))
     _check_links(doctree, docname)
     _check_head(doctree, docname, source)
     _check_pictures(doctree, docname, source.parent, app.env.srcdir)
 
 
-def _check_raw_html(doctree: nodes.document, docname: str) -> None:
+def _check_raw_html(doctree: nodes.document, docname: str, published) -> None:
     for raw in list(doctree.findall(nodes.raw)):
         # Front matter's author, which MyST reads as Markdown into the docinfo,
         # is not shown from there: Sphinx takes the docinfo out as metadata,
         # and the templates show the name as text.
         if "html" in raw.get("format", "").split() and not _in_docinfo(raw):
-            _check_raw(raw, docname)
+            _check_raw(raw, docname, published)
+
+
+def _published(app, docname: str):
+    """Why a file of the site's own that raw HTML loads (an address without a
+    host) would show nothing, or None.  Sphinx copies a raw picture nowhere,
+    unlike a Markdown one: the site publishes such a file only from its static
+    folders (``html_static_path``), as it is; and an address from the host's
+    root breaks where the site is not at it (a fork's Pages)."""
+    folders = [Path(app.confdir, entry) for entry in app.config.html_static_path]
+
+    def problem(address: str) -> str | None:
+        path = unquote(urlsplit(address.strip()).path)
+        if not path:
+            return None
+        if path.startswith("/"):
+            return "from the root of the site's host: write it relative to the page"
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(docname), path))
+        if not target.startswith("_static/"):
+            return (
+                "which the site does not publish (only _static/ is copied as it is): "
+                "a Markdown picture (![words](file)) is copied with its post"
+            )
+        inside = target.removeprefix("_static/")
+        if not any((folder / inside).is_file() for folder in folders):
+            return "which is no file of the site's"
+        return None
+
+    return problem
 
 
 def _check_links(doctree: nodes.document, docname: str) -> None:
@@ -213,31 +242,38 @@ def _report(node: nodes.Node, docname: str, field: str, problem: str, line=None)
     logger.error(f"{field}: %s", problem, location=where, type="blogarchive", subtype="html")
 
 
-def _check_raw(raw: nodes.raw, docname: str) -> None:
-    problems = problems_in(raw.astext())
+def _check_raw(raw: nodes.raw, docname: str, published=None) -> None:
+    problems = problems_in(raw.astext(), published)
     for line, problem in problems:
         _report(raw, docname, "html", problem, (raw.line or 1) + line - 1)
     if problems:
         raw.replace_self(nodes.raw("", inert(raw.astext(), None), format="html"))
 
 
-def problems_in(html: str) -> list[tuple[int, str]]:
-    """What in ``html`` would run or load from another host: (line in ``html``
-    from 1, what and why), in order."""
-    reader = _Reader()
+def problems_in(html: str, published=None) -> list[tuple[int, str]]:
+    """What in ``html`` would run or load from another host, or (``published``,
+    given an address of the site's own) show nothing: (line in ``html`` from 1,
+    what and why), in order."""
+    reader = _Reader(published)
     reader.feed(html)
     reader.close()
     return reader.problems
 
 
 class _Reader(HTMLParser):
-    def __init__(self):
+    def __init__(self, published=None):
         super().__init__(convert_charrefs=True)
         self.problems: list[tuple[int, str]] = []
+        self.published = published
 
     def handle_starttag(self, tag, attrs):
         problem = tag_problem(tag) or next(
-            (p for name, value in attrs if (p := attribute_problem(tag, name, value or ""))), None
+            (
+                p
+                for name, value in attrs
+                if (p := attribute_problem(tag, name, value or "", self.published))
+            ),
+            None,
         )
         if problem:
             self.problems.append((self.getpos()[0], problem))
@@ -254,7 +290,7 @@ def tag_problem(tag: str) -> str | None:
     return None
 
 
-def attribute_problem(tag: str, name: str, value: str) -> str | None:
+def attribute_problem(tag: str, name: str, value: str, published=None) -> str | None:
     if name.startswith("on") or name in SENDS:
         return f"<{tag} {name}> runs code or sends a request"
     if name == "style" and STYLE_LOADS.search(value):
@@ -272,6 +308,8 @@ def attribute_problem(tag: str, name: str, value: str) -> str | None:
                     f"<{tag}> loads {address.strip()[:80]!r}, from another host, which the "
                     "site never does: keep the file in the repository"
                 )
+            if published and not _scheme(address) and (why := published(address)):
+                return f"<{tag}> loads {address.strip()[:80]!r}, {why}"
     return None
 
 
