@@ -13,11 +13,14 @@ fails silently, in the reader's browser:
 - a picture's ``:target:`` or a reStructuredText link (``{eval-rst}``) to a
   ``javascript:`` or ``vbscript:`` address was a live link (Markdown's
   parser refuses such addresses; docutils does not).
+- ``.. meta::`` in ``{eval-rst}`` wrote a refresh into the page's head.
 
 So, when a post is read (``doctree-read``, ahead of ABlog, which copies the
 excerpt, and of the collectors), raw HTML (MyST's HTML blocks and inline
 tags, ``{raw} html``) may hold only what reads as text: the elements nh3
-keeps, and a picture or video of the site's own.  A script, an event
+keeps, and a picture or video from the site's static folders (Sphinx copies
+a raw picture's file nowhere: one beside the post showed an empty box too;
+:func:`_published`).  A script, an event
 handler, a frame or plugin, a form, a ``<meta>``/``<link>``/``<style>``, a
 link to a ``javascript:`` address or a file from another host is an error at
 its line (``posts/2010/x.md:12: html: …``), as is any link or picture at an
