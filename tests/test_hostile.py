@@ -347,6 +347,8 @@ RAW_HTML = {
     "script": ("<script>alert(3)</script>", 9, "<script> runs code"),
     "handler": ('<p onmouseover="alert(4)">Hover.</p>', 9, "<p onmouseover> runs code"),
     "javascript-link": ('A <a href="javascript:alert(2)">link</a>.', 9, "a javascript: address"),
+    # inline, on a paragraph's third line: its own line, not the paragraph's first
+    "third-line": ('One,\n*two*\nthree <a href="javascript:alert(2)">x</a>.', 11, "javascript:"),
     "hidden-scheme": ('<a href=" jav&#x09;ascript:alert(1)">x</a>', 9, "a javascript: address"),
     "vbscript-link": ('<a href="VBScript:msgbox">x</a>', 9, "a vbscript: address"),
     "data-link": ('<a href="data:text/html,hi">a data link</a>', 9, "a data: address"),

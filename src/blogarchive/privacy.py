@@ -248,9 +248,26 @@ def _report(node: nodes.Node, docname: str, field: str, problem: str, line=None)
 def _check_raw(raw: nodes.raw, docname: str, published=None) -> None:
     problems = problems_in(raw.astext(), published)
     for line, problem in problems:
-        _report(raw, docname, "html", problem, (raw.line or 1) + line - 1)
+        _report(raw, docname, "html", problem, _first_line(raw) + line - 1)
     if problems:
         raw.replace_self(nodes.raw("", inert(raw.astext(), None), format="html"))
+
+
+def _first_line(raw: nodes.raw) -> int:
+    """The line ``raw`` starts on.  MyST gives a tag inside a paragraph the
+    paragraph's first line: here, that line and the line breaks of the
+    paragraph's words before it."""
+    block = raw.parent
+    while isinstance(block, nodes.Inline):
+        block = block.parent
+    if not isinstance(block, nodes.TextElement) or not block.line:
+        return raw.line or 1
+    before = 0
+    for text in block.findall(nodes.Text):
+        if text.parent is raw:
+            break
+        before += text.count("\n")
+    return block.line + before
 
 
 def problems_in(html: str, published=None) -> list[tuple[int, str]]:
