@@ -488,6 +488,7 @@ def test_raw_html_that_reads_as_text_is_kept(tmp_path, capfd):
     body = (
         'The <abbr title="Local Authority">LA</abbr> said <span style="color: red">no</span>.\n\n'
         "<details><summary>More</summary>\n\nHidden words.\n\n</details>\n\n"
+        "<address>Chris Mills, Birmingham</address>\n\n"
         '<table><tr><td colspan="2">One cell</td></tr></table>\n\n'
         '<img src="../../_static/ours.png" alt="ours"> '
         f'<img src="data:image/png;base64,{PIXEL}" alt="pasted">\n\n'
@@ -503,6 +504,7 @@ def test_raw_html_that_reads_as_text_is_kept(tmp_path, capfd):
     assert page.select_one('abbr[title="Local Authority"]').get_text() == "LA"
     assert page.select_one('span[style="color: red"]').get_text() == "no"
     assert page.select_one("details summary").get_text() == "More"
+    assert page.select_one("article address").get_text() == "Chris Mills, Birmingham"
     assert page.select_one("td[colspan]").get_text() == "One cell"
     assert [img["alt"] for img in page.select("article img")] == ["ours", "pasted"]
     ours = site.root / "posts/2010" / page.select_one('article img[alt="ours"]')["src"]

@@ -61,7 +61,8 @@ logger = logging.getLogger(__name__)
 #: What raw HTML may hold: nh3's elements, and those it leaves out that run
 #: nothing and load nothing from elsewhere (a video's file is checked below).
 ALLOWED_TAGS = nh3.ALLOWED_TAGS | {
-    *("section", "font", "big", "tfoot", "picture", "source", "video", "audio", "track"),
+    *("section", "address", "font", "big", "tfoot", "picture", "source", "video", "audio"),
+    "track",
 }
 #: Why an element is refused, by what it does.
 REFUSED = {
