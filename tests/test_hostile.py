@@ -400,6 +400,11 @@ RAW_HTML = {
         "link: to a javascript: address",
     ),
     "rst-link": ("```{eval-rst}\nA `vb <vbscript:x>`_ link.\n```", 10, "link: to a vbscript:"),
+    "rst-link-second-line": (
+        "```{eval-rst}\nOne line,\nthen a `vb <vbscript:x>`_ link.\n```",
+        11,
+        "link: to a vbscript:",
+    ),
     "picture-scheme": ("```{image} javascript:alert(1)\n```", 9, "picture: at a javascript:"),
     # reStructuredText's meta directive writes into the page's head.
     "rst-meta": (

@@ -226,6 +226,13 @@ def _line_naming(source: Path, words: str) -> int | None:
     return next((n for n, line in enumerate(lines, 1) if words in line), None)
 
 
+def _holder_line(node: nodes.Node) -> int | None:
+    """The line of the nearest element around ``node`` that has one."""
+    while node is not None and not node.line:
+        node = node.parent
+    return node.line if node is not None else None
+
+
 def _in_docinfo(node: nodes.Node) -> bool:
     return any(isinstance(holder, nodes.docinfo) for holder in _holders(node))
 
@@ -237,12 +244,8 @@ def _holders(node: nodes.Node):
 
 
 def _report(node: nodes.Node, docname: str, field: str, problem: str, line=None) -> None:
-    """An error at ``line``, else at the line of ``node``, or of the nearest
-    element around it that has one (docutils gives inline nodes none)."""
-    holder = node
-    while line is None and holder is not None and not holder.line:
-        holder = holder.parent
-    where = (docname, line or (holder.line if holder is not None else None))
+    """An error at ``line``, else at the line ``node`` starts on."""
+    where = (docname, line or _first_line(node))
     logger.error(f"{field}: %s", problem, location=where, type="blogarchive", subtype="html")
 
 
@@ -254,20 +257,21 @@ def _check_raw(raw: nodes.raw, docname: str, published=None) -> None:
         raw.replace_self(nodes.raw("", inert(raw.astext(), None), format="html"))
 
 
-def _first_line(raw: nodes.raw) -> int:
-    """The line ``raw`` starts on.  MyST gives a tag inside a paragraph the
-    paragraph's first line: here, that line and the line breaks of the
-    paragraph's words before it."""
-    block = raw.parent
+def _first_line(node: nodes.Node) -> int:
+    """The line ``node`` starts on.  Docutils gives a node inside a paragraph
+    the paragraph's first line, or none: here, that line and the line breaks
+    of the paragraph's words before it."""
+    block = node.parent
     while isinstance(block, nodes.Inline):
         block = block.parent
     if not isinstance(block, nodes.TextElement) or not block.line:
-        return raw.line or 1
+        return node.line or _holder_line(node) or 1
     before = 0
-    for text in block.findall(nodes.Text):
-        if text.parent is raw:
+    for found in block.findall(include_self=False):
+        if found is node:
             break
-        before += text.count("\n")
+        if isinstance(found, nodes.Text):
+            before += found.count("\n")
     return block.line + before
 
 
