@@ -233,3 +233,38 @@ def test_build_fails_with_the_same_message(app):
     assert expected in str(failure.value)
     assert "Traceback" not in str(failure.value)
     assert not (Path(app.outdir) / "blog" / "tag" / "ofsted").exists()
+
+
+def test_check_names_raw_html_the_build_would_refuse(tmp_path, monkeypatch, capsys):
+    """`blog check` read front matter alone: a post whose raw HTML the build
+    refuses (privacy.py) passed it.  It now says what the build would, at the
+    same lines, from the Markdown, with no build."""
+    (tmp_path / "posts/2010").mkdir(parents=True)
+    (tmp_path / "_static").mkdir()
+    (tmp_path / "_static/chart.png").write_bytes(b"png")
+    front = "---\ndate: 2010-07-01\n---\n\n# A\n\n"
+    (tmp_path / "posts/2010/bad.md").write_text(
+        front + "One,\nthen <a href='javascript:x'>a link</a>.\n\n"
+        "<div>\n<meta http-equiv='refresh' content='0;url=https://e.example/'>\n</div>\n\n"
+        '<img src="chart.png" alt="beside the post">\n\n'
+        "```{note}\nIn a note <iframe src='https://e.example/'></iframe>.\n```\n"
+    )
+    (tmp_path / "posts/2010/good.md").write_text(
+        front
+        + '<abbr title="Local Authority">LA</abbr> <img src="../../_static/chart.png" alt="">\n\n'
+        "```{code-block} html\n<script>shown as code</script>\n```\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    status, out, err = blog(capsys, "check")
+    assert status == 1
+    bad = Path("posts/2010/bad.md")
+    assert out.splitlines() == [
+        f"{bad}:8: html: <a> links to a javascript: address, which runs or opens something",
+        f"{bad}:11: html: <meta> belongs to a page's head, not a post (a refresh would send"
+        " readers elsewhere)",
+        f"{bad}:14: html: <img> loads 'chart.png', which the site does not publish (only"
+        " _static/ is copied as it is): a Markdown picture (![words](file)) is copied with"
+        " its post",
+        f"{bad}:17: html: <iframe> shows another page or a plugin in the post: link to it instead",
+    ]
+    assert "2 posts checked, 4 problems" in err

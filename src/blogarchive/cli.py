@@ -49,6 +49,7 @@ def _settings(root: Path) -> dict:
     from sphinx.util.tags import Tags
 
     settings = {"tz": DEFAULT_TZ, "author": None, "links_file": LINKS_FILE, "blog_path": "blog"}
+    settings["static"] = [root / "_static"]
     if (root / "conf.py").exists():
         config = Config.read(root, overrides={}, tags=Tags())
         raw = config._raw_config
@@ -56,6 +57,7 @@ def _settings(root: Path) -> dict:
         settings["author"] = raw.get("author")
         settings["links_file"] = raw.get("blog_links_file", settings["links_file"])
         settings["blog_path"] = raw.get("blog_path", settings["blog_path"])
+        settings["static"] = [root / entry for entry in raw.get("html_static_path", [])]
     return settings
 
 
@@ -91,7 +93,8 @@ def cmd_new(args) -> int:
 
 
 def cmd_check(args) -> int:
-    tz = ZoneInfo(_settings(Path.cwd())["tz"])
+    settings = _settings(Path.cwd())
+    tz = ZoneInfo(settings["tz"])
     posts = Path(args.posts_dir)
     paths = [Path(p) for p in args.paths] or [
         *sorted(posts.glob("*/*.md")),
@@ -103,10 +106,28 @@ def cmd_check(args) -> int:
     problems = []
     for path in files:
         problems += check_file(path, tz).problems
+        problems += _raw_html_problems(path, settings["static"])
     for problem in problems:
         print(problem)
     print(f"{len(files)} posts checked, {len(problems)} problems", file=sys.stderr)
     return 1 if problems else 0
+
+
+def _raw_html_problems(path: Path, static: list[Path]) -> list[str]:
+    """The build's check of a post's raw HTML (privacy.py), from its Markdown;
+    for a post in this repository, also of the site's own files it loads."""
+    from .privacy import markdown_problems, published
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return []  # (check_file says so)
+    where, root = path.resolve(), Path.cwd().resolve()
+    docname = (
+        where.relative_to(root).with_suffix("").as_posix() if where.is_relative_to(root) else None
+    )
+    found = markdown_problems(text, published(docname, static) if docname else None)
+    return [f"{path}:{line}: html: {problem}" for line, problem in found]
 
 
 def cmd_import(args) -> int:
@@ -351,7 +372,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     imp.set_defaults(run=cmd_import)
 
-    check = sub.add_parser("check", help="validate posts' front matter")
+    check = sub.add_parser("check", help="validate posts' front matter and raw HTML")
     check.add_argument("paths", nargs="*")
     check.add_argument("--posts-dir", default="posts")
     check.set_defaults(run=cmd_check)

@@ -109,12 +109,15 @@ def _check_raw_html(doctree: nodes.document, docname: str, published) -> None:
 
 
 def _published(app, docname: str):
+    return published(docname, [Path(app.confdir, entry) for entry in app.config.html_static_path])
+
+
+def published(docname: str, folders: list[Path]):
     """Why a file of the site's own that raw HTML loads (an address without a
     host) would show nothing, or None.  Sphinx copies a raw picture nowhere,
     unlike a Markdown one: the site publishes such a file only from its static
     folders (``html_static_path``), as it is; and an address from the host's
     root breaks where the site is not at it (a fork's Pages)."""
-    folders = [Path(app.confdir, entry) for entry in app.config.html_static_path]
 
     def problem(address: str) -> str | None:
         path = unquote(urlsplit(address.strip()).path)
@@ -273,6 +276,44 @@ def _first_line(node: nodes.Node) -> int:
         if isinstance(found, nodes.Text):
             before += found.count("\n")
     return block.line + before
+
+
+#: Directives whose text is no Markdown of the post's: code, or another syntax.
+NOT_MARKDOWN = re.compile(r"\{(code|code-block|sourcecode|literalinclude|eval-rst|math)\}")
+#: A directive's option line (``:alt: …``), before its text.
+OPTION_LINE = re.compile(r"^:[\w-]+:")
+
+
+def markdown_problems(text: str, published=None, offset: int = 0) -> list[tuple[int, str]]:
+    """What this check would refuse in a post's raw HTML, read from its
+    Markdown alone, with MyST's own parser (``blog check``: no Sphinx): (line
+    in the file, from 1, what and why).  HTML blocks, tags in a paragraph
+    (their line counted from the paragraph's), ``{raw} html`` at its
+    directive's line, and the same in other directives' text."""
+    from markdown_it.renderer import RendererHTML
+    from myst_parser.config.main import MdParserConfig
+    from myst_parser.parsers.mdit import create_md_parser
+
+    parser = create_md_parser(MdParserConfig(), RendererHTML)  # (tokens alone are read)
+    found: list[tuple[int, str]] = []
+    for token in parser.parse(text):
+        start = offset + (token.map[0] if token.map else 0)
+        if token.type == "html_block":
+            found += [(start + line, p) for line, p in problems_in(token.content, published)]
+        elif token.type == "fence" and token.info.split()[:2] == ["{raw}", "html"]:
+            found += [(start + 1, p) for _, p in problems_in(token.content, published)]
+        elif token.type == "fence" and token.info.startswith("{"):
+            if not NOT_MARKDOWN.match(token.info):
+                lines = token.content.splitlines()
+                options = next((n for n, x in enumerate(lines) if not OPTION_LINE.match(x)), 0)
+                body = "\n".join(lines[options:])
+                found += markdown_problems(body, published, start + 1 + options)
+        for child in token.children or ():
+            if child.type in ("softbreak", "hardbreak"):
+                start += 1
+            elif child.type == "html_inline":
+                found += [(start + 1, p) for _, p in problems_in(child.content, published)]
+    return found
 
 
 def problems_in(html: str, published=None) -> list[tuple[int, str]]:
