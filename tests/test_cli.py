@@ -236,8 +236,8 @@ def test_build_fails_with_the_same_message(app):
 
 
 def test_check_names_raw_html_the_build_would_refuse(tmp_path, monkeypatch, capsys):
-    """`blog check` read front matter alone: a post whose raw HTML the build
-    refuses (privacy.py) passed it.  It now says what the build would, at the
+    """`blog check` read front matter alone: a post whose raw HTML or SVG
+    picture the build refuses (privacy.py) passed it.  It now says what the build would, at the
     same lines, from the Markdown, with no build."""
     (tmp_path / "posts/2010").mkdir(parents=True)
     (tmp_path / "_static").mkdir()
@@ -247,7 +247,11 @@ def test_check_names_raw_html_the_build_would_refuse(tmp_path, monkeypatch, caps
         front + "One,\nthen <a href='javascript:x'>a link</a>.\n\n"
         "<div>\n<meta http-equiv='refresh' content='0;url=https://e.example/'>\n</div>\n\n"
         '<img src="chart.png" alt="beside the post">\n\n'
-        "```{note}\nIn a note <iframe src='https://e.example/'></iframe>.\n```\n"
+        "```{note}\nIn a note <iframe src='https://e.example/'></iframe>.\n```\n\n"
+        "![A drawing](drawn.svg)\n"
+    )
+    (tmp_path / "posts/2010/drawn.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
     )
     (tmp_path / "posts/2010/good.md").write_text(
         front
@@ -266,5 +270,6 @@ def test_check_names_raw_html_the_build_would_refuse(tmp_path, monkeypatch, caps
         " _static/ is copied as it is): a Markdown picture (![words](file)) is copied with"
         " its post",
         f"{bad}:17: html: <iframe> shows another page or a plugin in the post: link to it instead",
+        f"{bad}:20: picture: 'drawn.svg': <script> runs code when the picture is opened by itself",
     ]
-    assert "2 posts checked, 4 problems" in err
+    assert "2 posts checked, 5 problems" in err

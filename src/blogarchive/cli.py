@@ -114,8 +114,9 @@ def cmd_check(args) -> int:
 
 
 def _raw_html_problems(path: Path, static: list[Path]) -> list[str]:
-    """The build's check of a post's raw HTML (privacy.py), from its Markdown;
-    for a post in this repository, also of the site's own files it loads."""
+    """The build's check of a post's raw HTML and SVG pictures (privacy.py),
+    from its Markdown; for a post in this repository, also of the site's own
+    files its raw HTML loads."""
     from .privacy import markdown_problems, published
 
     try:
@@ -126,8 +127,8 @@ def _raw_html_problems(path: Path, static: list[Path]) -> list[str]:
     docname = (
         where.relative_to(root).with_suffix("").as_posix() if where.is_relative_to(root) else None
     )
-    found = markdown_problems(text, published(docname, static) if docname else None)
-    return [f"{path}:{line}: html: {problem}" for line, problem in found]
+    found = markdown_problems(text, published(docname, static) if docname else None, path.parent)
+    return [f"{path}:{line}: {field}: {problem}" for line, field, problem in found]
 
 
 def cmd_import(args) -> int:

@@ -284,35 +284,57 @@ NOT_MARKDOWN = re.compile(r"\{(code|code-block|sourcecode|literalinclude|eval-rs
 OPTION_LINE = re.compile(r"^:[\w-]+:")
 
 
-def markdown_problems(text: str, published=None, offset: int = 0) -> list[tuple[int, str]]:
-    """What this check would refuse in a post's raw HTML, read from its
-    Markdown alone, with MyST's own parser (``blog check``: no Sphinx): (line
-    in the file, from 1, what and why).  HTML blocks, tags in a paragraph
+def markdown_problems(
+    text: str, published=None, folder: Path | None = None, offset: int = 0
+) -> list[tuple[int, str, str]]:
+    """What this check would refuse in a post, read from its Markdown alone,
+    with MyST's own parser (``blog check``: no Sphinx): (line in the file,
+    from 1, field, what and why).  Raw HTML: HTML blocks, tags in a paragraph
     (their line counted from the paragraph's), ``{raw} html`` at its
-    directive's line, and the same in other directives' text."""
+    directive's line, and the same in other directives' text; given the
+    post's ``folder``, its SVG pictures (Markdown's, ``{image}``,
+    ``{figure}``).  Not what Sphinx alone knows: ``{eval-rst}``, a
+    picture's ``:target:``."""
     from markdown_it.renderer import RendererHTML
     from myst_parser.config.main import MdParserConfig
     from myst_parser.parsers.mdit import create_md_parser
 
+    def html(line: int, fragment: str, same_line: bool = False):
+        return [
+            (line + (0 if same_line else n - 1), "html", p)
+            for n, p in problems_in(fragment, published)
+        ]
+
+    def svg(line: int, address: str):
+        if folder is None or _scheme(address) or not address.lower().endswith(".svg"):
+            return []
+        problem = svg_problem(folder / unquote(urlsplit(address).path))
+        return [(line, "picture", f"{address!r}: {problem}")] if problem else []
+
     parser = create_md_parser(MdParserConfig(), RendererHTML)  # (tokens alone are read)
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str, str]] = []
     for token in parser.parse(text):
         start = offset + (token.map[0] if token.map else 0)
+        words = token.info.split()
         if token.type == "html_block":
-            found += [(start + line, p) for line, p in problems_in(token.content, published)]
-        elif token.type == "fence" and token.info.split()[:2] == ["{raw}", "html"]:
-            found += [(start + 1, p) for _, p in problems_in(token.content, published)]
+            found += html(start + 1, token.content)
+        elif token.type == "fence" and words[:2] == ["{raw}", "html"]:
+            found += html(start + 1, token.content, same_line=True)
+        elif token.type == "fence" and words[:1] in (["{image}"], ["{figure}"]) and words[1:]:
+            found += svg(start + 1, words[1])
         elif token.type == "fence" and token.info.startswith("{"):
             if not NOT_MARKDOWN.match(token.info):
                 lines = token.content.splitlines()
                 options = next((n for n, x in enumerate(lines) if not OPTION_LINE.match(x)), 0)
                 body = "\n".join(lines[options:])
-                found += markdown_problems(body, published, start + 1 + options)
+                found += markdown_problems(body, published, folder, start + 1 + options)
         for child in token.children or ():
             if child.type in ("softbreak", "hardbreak"):
                 start += 1
             elif child.type == "html_inline":
-                found += [(start + 1, p) for _, p in problems_in(child.content, published)]
+                found += html(start + 1, child.content, same_line=True)
+            elif child.type == "image":
+                found += svg(start + 1, str(child.attrGet("src") or ""))
     return found
 
 
