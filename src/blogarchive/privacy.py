@@ -41,6 +41,7 @@ allowed are nh3's own list.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from html.parser import HTMLParser
@@ -231,9 +232,7 @@ def _line_naming(source: Path, words: str) -> int | None:
 
 def _holder_line(node: nodes.Node) -> int | None:
     """The line of the nearest element around ``node`` that has one."""
-    while node is not None and not node.line:
-        node = node.parent
-    return node.line if node is not None else None
+    return next((holder.line for holder in _holders(node) if holder.line), None)
 
 
 def _in_docinfo(node: nodes.Node) -> bool:
@@ -254,8 +253,9 @@ def _report(node: nodes.Node, docname: str, field: str, problem: str, line=None)
 
 def _check_raw(raw: nodes.raw, docname: str, published=None) -> None:
     problems = problems_in(raw.astext(), published)
+    first = _first_line(raw) if problems else 0
     for line, problem in problems:
-        _report(raw, docname, "html", problem, _first_line(raw) + line - 1)
+        _report(raw, docname, "html", problem, first + line - 1)
     if problems:
         raw.replace_self(nodes.raw("", inert(raw.astext(), None), format="html"))
 
@@ -295,10 +295,6 @@ def markdown_problems(
     post's ``folder``, its SVG pictures (Markdown's, ``{image}``,
     ``{figure}``).  Not what Sphinx alone knows: ``{eval-rst}``, a
     picture's ``:target:``."""
-    from markdown_it.renderer import RendererHTML
-    from myst_parser.config.main import MdParserConfig
-    from myst_parser.parsers.mdit import create_md_parser
-
     def html(line: int, fragment: str, same_line: bool = False):
         return [
             (line + (0 if same_line else n - 1), "html", p)
@@ -311,9 +307,8 @@ def markdown_problems(
         problem = svg_problem(folder / unquote(urlsplit(address).path))
         return [(line, "picture", f"{address!r}: {problem}")] if problem else []
 
-    parser = create_md_parser(MdParserConfig(), RendererHTML)  # (tokens alone are read)
     found: list[tuple[int, str, str]] = []
-    for token in parser.parse(text):
+    for token in _markdown_parser().parse(text):
         start = offset + (token.map[0] if token.map else 0)
         words = token.info.split()
         if token.type == "html_block":
@@ -336,6 +331,17 @@ def markdown_problems(
             elif child.type == "image":
                 found += svg(start + 1, str(child.attrGet("src") or ""))
     return found
+
+
+@functools.cache
+def _markdown_parser():
+    """MyST's own parser, made once (``blog check`` reads every post and each
+    directive's text with it); its tokens alone are read."""
+    from markdown_it.renderer import RendererHTML
+    from myst_parser.config.main import MdParserConfig
+    from myst_parser.parsers.mdit import create_md_parser
+
+    return create_md_parser(MdParserConfig(), RendererHTML)
 
 
 def problems_in(html: str, published=None) -> list[tuple[int, str]]:
