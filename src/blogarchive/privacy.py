@@ -295,6 +295,7 @@ def markdown_problems(
     post's ``folder``, its SVG pictures (Markdown's, ``{image}``,
     ``{figure}``).  Not what Sphinx alone knows: ``{eval-rst}``, a
     picture's ``:target:``."""
+
     def html(line: int, fragment: str, same_line: bool = False):
         return [
             (line + (0 if same_line else n - 1), "html", p)
