@@ -526,3 +526,113 @@ def test_a_converted_post_is_not_kept_in_memory():
     gc.collect()
     held = [o for o in gc.get_objects() if isinstance(o, BeautifulSoup) and "7f3a" in str(o)]
     assert held == []
+
+
+OWN = "chrismillsblog.blogspot.com/2009/07/why-im-starting-blog.html"
+#: Links of the ContactPoint post (blogger-classic.xml) to the blog's first post,
+#: in the forms a blog's own links take, and to what is no post of the import.
+OWN_LINKS = {
+    "first post": f"http://{OWN}",
+    "over https": f"https://{OWN}",
+    "from the UK": f"http://{OWN.replace('.com', '.co.uk')}",
+    "on a phone": f"http://{OWN}?m=1",
+    "a reader's welcome": f"http://{OWN}?showComment=1248260400000#c5001",
+    "its comments": f"http://{OWN}#comments",
+    "a label": "http://chrismillsblog.blogspot.com/search/label/blogging",
+    "a lost post": "http://chrismillsblog.blogspot.com/2009/07/no-such-post.html",
+    "another blog": "http://otherblog.blogspot.com/2009/07/why-im-starting-blog.html",
+    "a search": f"http://{OWN}?q=ContactPoint",
+    "a draft": "http://chrismillsblog.blogspot.com/2010/08/half-written-thoughts.html",
+}
+LEFT = {"a label", "a lost post", "another blog", "a search", "a draft"}
+
+
+def test_a_link_to_another_of_the_blogs_posts_leads_to_its_page_here(blog_dir, capsys, tmp_path):
+    """A post's links to another post of the blog led back to the old host:
+    each, in any of the forms its address takes, now leads to the post's
+    page here.  An address of no published post here (a label, a post the
+    export lacks, a draft, another blog), or with a query that asks for
+    another page, is left as it was, as is an address in code."""
+    text = (DATA / "blogger-classic.xml").read_text(encoding="utf-8")
+    links = "".join(
+        f'&lt;a href="{url}"&gt;{words}&lt;/a&gt;, ' for words, url in OWN_LINKS.items()
+    )
+    code = f"&lt;pre&gt;see http://{OWN} and &amp;lt;http://{OWN}&amp;gt;&lt;/pre&gt;"
+    text = text.replace(
+        "&lt;p&gt;The &lt;a",
+        f"&lt;p&gt;{links} &lt;a href='http://{OWN}'&gt;http://{OWN}&lt;/a&gt;&lt;/p&gt;"
+        f"{code}&lt;p&gt;The &lt;a",
+    ).replace(
+        "<title type='text'>Half-written thoughts on Munro</title>",
+        "<title type='text'>Half-written thoughts on Munro</title><link rel='alternate'"
+        f" type='text/html' href='{OWN_LINKS['a draft']}'/>",
+    )
+    export = tmp_path / "own-links.xml"
+    export.write_text(text, encoding="utf-8")
+    status, out, _ = run_blog(
+        capsys, "import", "blogger", export, "--posts-dir", blog_dir / "posts"
+    )
+    assert status == 0 and "1 draft imported" in out
+    site = build_site(blog_dir)
+    rel = "posts/2009/contactpoint-the-database-state.html"
+    page = site.page(rel)
+    shown = {a.get_text(): a["href"] for a in page.select("article a[href]")}
+    for words, url in OWN_LINKS.items():
+        assert shown[words] == (url if words in LEFT else "why-im-starting-a-blog.html"), words
+    assert shown[f"http://{OWN}"] == "why-im-starting-a-blog.html"  # its address its words
+    first = site.page("posts/2009/why-im-starting-a-blog.html").select_one("h1")
+    assert first.find(string=True) == "Why I'm starting a blog"
+    assert (
+        page.select_one("article pre").get_text().strip() == f"see http://{OWN} and <http://{OWN}>"
+    )
+    report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
+    own = "7 links to the old blog's own posts and pages"
+    assert f"changed: {own} lead to their files here" in report
+
+
+def test_a_link_to_a_post_imported_before_leads_to_its_page_here(blog_dir, capsys, tmp_path):
+    """A later export (a second blog's backup, the comments' feed of a
+    Takeout) whose post links to one imported from the first: the link leads
+    to the file already in the repository."""
+    run_blog(
+        capsys, "import", "blogger", DATA / "blogger-classic.xml", "--posts-dir", blog_dir / "posts"
+    )
+    text = (DATA / "blogger-takeout.atom").read_text(encoding="utf-8")
+    ahead = "http://chrismillsblog.blogspot.com/2099/01/written-ahead.html"
+    links = f'&lt;a href="https://{OWN}"&gt;my first post&lt;/a&gt; '
+    links += f'&lt;a href="{ahead}"&gt;ahead&lt;/a&gt;'
+    export = tmp_path / "later.atom"
+    export.write_text(text.replace("It asks the right questions.", links), encoding="utf-8")
+    status, _, _ = run_blog(capsys, "import", "blogger", export, "--posts-dir", blog_dir / "posts")
+    assert status == 0
+    page = build_site(blog_dir).page("posts/2010/munros-first-report.html")
+    shown = {a.get_text(): a["href"] for a in page.select("article a[href]")}
+    assert shown["my first post"] == "../2009/why-im-starting-a-blog.html"
+    assert shown["ahead"] == ahead  # scheduled: no page here until its day
+
+
+def test_a_wordpress_posts_link_by_its_number_leads_to_its_page_here(blog_dir, capsys, tmp_path):
+    """WordPress's own links: by number where the blog's addresses were plain
+    (``/?p=11``), and to a page without its closing slash, on ``www.``,
+    answering a comment (``?replytocom=3#respond``): each leads here."""
+    text = (DATA / "wordpress.xml").read_text(encoding="utf-8")
+    plain = "https://chrismills.example.org/?p=11"
+    text = text.replace(
+        "<link>https://chrismills.example.org/2011/03/14/working-together-again/</link>",
+        f"<link>{plain}</link>",
+    )
+    about = '<a href="http://www.chrismills.example.org/about?replytocom=3#respond">my work</a>'
+    text = text.replace("See <a", f"About {about}. See <a")
+    text = text.replace("About me.", f'About me, and <a href="{plain}">what I think</a>.')
+    export = tmp_path / "plain.xml"
+    export.write_text(text, encoding="utf-8")
+    status, _, _ = run_blog(
+        capsys, "import", "wordpress", export, "--posts-dir", blog_dir / "posts"
+    )
+    assert status == 0
+    site = build_site(blog_dir)
+    post = site.page("posts/2011/working-together-again.html")
+    assert post.select_one('article a[href="../../pages/about.html"]').get_text() == "my work"
+    page = site.page("pages/about.html")
+    link = page.select_one('article a[href="../posts/2011/working-together-again.html"]')
+    assert link.get_text() == "what I think"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import json
+import posixpath
 import re
 import zipfile
 from pathlib import Path
@@ -482,6 +483,50 @@ def test_every_link_a_post_had_is_a_link_on_its_page(imported):
             elif picture is not None and not re.search(r"\.\w{3,4}$", urlsplit(href).path):
                 src = picture["src"].rsplit("/", 1)[-1]
                 assert src in shown_pictures, (name, rel, href, src)
+
+
+def _host_and_path(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    return (parts.hostname or "").removeprefix("www."), parts.path
+
+
+def own_links_here(imported) -> int:
+    """Asserts that each link from one post or page of the blog to another
+    leads to that page on the site, not back to the old host; returns how
+    many there were."""
+    name, site, _, paths = imported
+    fmt = EXPORTS[name]
+    entries = {**published_entries(REAL / name, fmt), **published_entries(REAL / name, fmt, "page")}
+    here = {_host_and_path(old): page_of(paths, (line, old)) for line, old in entries if old}
+    checked = 0
+    for entry, html in entries.items():
+        rel = page_of(paths, entry)
+        page = page_view(site, rel)
+        for link in source_view(html, fmt).find_all("a", href=True):
+            target = here.get(_host_and_path(link["href"]))
+            if target is None or urlsplit(link["href"]).query:
+                continue
+            words = " ".join(link.get_text().split())
+            shown = [
+                a for a in page.find_all("a", href=True) if a.get_text(" ", strip=True) == words
+            ]
+            assert shown, (name, rel, words)
+            hrefs = {
+                posixpath.normpath(posixpath.join(posixpath.dirname(rel), a["href"])) for a in shown
+            }
+            assert hrefs == {target}, (name, rel, words, hrefs)
+            checked += 1
+    return checked
+
+
+def test_a_link_to_another_of_the_blogs_posts_leads_to_its_page_here(imported):
+    own_links_here(imported)
+
+
+def test_cwp_projects_pages_link_to_each_other_here(tmp_path_factory):
+    """CWP Project's pages link to each other at www.cwp-project.net: each
+    such link leads to the page here (it had led back to the old host)."""
+    assert own_links_here(imported_once("ci-lhh-blogger-data-test.xml", tmp_path_factory)) >= 4
 
 
 def test_old_wxr_tags_and_comments_come_in(tmp_path):

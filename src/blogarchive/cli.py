@@ -38,7 +38,7 @@ from .importers.records import (
     one_post_each,
     skipped,
 )
-from .importers.writer import file_later_comments, leave_to_files
+from .importers.writer import file_later_comments, leave_to_files, linked_here
 
 DEFAULT_TZ = "Europe/London"
 
@@ -172,7 +172,7 @@ def cmd_import(args) -> int:
     drafts = [p for p in posts if p.draft]
     if args.skip_drafts:
         posts = [p for p in posts if not p.draft]
-    posts = leave_to_files(posts, Path(args.posts_dir))
+    posts = linked_here(leave_to_files(posts, Path(args.posts_dir)), Path(args.posts_dir))
     if not args.no_media:
         posts = _keep_media(posts, Path(args.posts_dir), args.media_from, args.local_network)
     outcomes = write_posts(posts, Path(args.posts_dir), force=args.force)

@@ -23,6 +23,7 @@ import yaml
 
 from ..frontmatter import check_file, dump
 from ..model import redirect_docname
+from . import own_links
 from .html import heading_line
 from .records import ImportedPost, counted, not_redirected, skipped
 
@@ -168,15 +169,26 @@ def leave_to_files(posts: list[ImportedPost], posts_dir: Path) -> list[ImportedP
     ]
 
 
-def _redirects_on_disk(posts_dir: Path, ours: set[Path]) -> dict[str, Path]:
+def linked_here(posts: list[ImportedPost], posts_dir: Path) -> list[ImportedPost]:
+    """The posts, their links to the old blog's other posts leading to those
+    posts' files (own_links.py), this import's or the repository's."""
+    paths = post_paths(posts, posts_dir)
+    return own_links.linked_here(posts, paths, _redirects_on_disk(posts_dir, set(paths), False))
+
+
+def _redirects_on_disk(posts_dir: Path, ours: set[Path], drafts: bool = True) -> dict[str, Path]:
     """docname -> the file of the blog that redirects it, for the posts and
-    pages on disk other than ``ours`` (the files this import writes)."""
+    pages on disk other than ``ours`` (the files this import writes); those
+    of drafts too unless not ``drafts``."""
     posts_dir = Path(posts_dir)
     files = [*posts_dir.glob("*/*.md"), *posts_dir.parent.glob("pages/*.md")]
     held: dict[str, Path] = {}
     for path in sorted(set(files) - ours):
         # A file that cannot be read redirects nothing here; the build names its fault.
-        redirects = check_file(path, ZoneInfo("UTC")).values.get("redirect") or []
+        values = check_file(path, ZoneInfo("UTC")).values
+        if values.get("draft") and not drafts:
+            continue
+        redirects = values.get("redirect") or []
         for old_path in [redirects] if isinstance(redirects, str) else redirects:
             held.setdefault(redirect_docname(old_path), path)
     return held

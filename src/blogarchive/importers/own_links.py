@@ -1,0 +1,152 @@
+"""Links between the old blog's own posts, made links between their files.
+
+A post that linked to another post of the blog
+(``[as I wrote](http://chrismillsblog.blogspot.com/2009/07/x.html)``) still
+sent its reader to the old host once imported: out of the archive, to a
+page that lives only as long as Blogger keeps it.  Each such link now leads
+to the other post's file (``[as I wrote](../2009/x.md)``), which MyST
+checks and Sphinx writes as a link to the page here, wherever the site is
+served from.
+
+Which addresses are the blog's own: its posts' and pages' old addresses,
+on the hosts they were at (``http`` or ``https``, with or without ``www.``,
+Blogger's country domains, ``.blogspot.co.uk``, as ``.blogspot.com``), and
+the old addresses of the posts already in the repository (an earlier
+import).  A query that only chose a view of the page (Blogger's ``?m=1``,
+``?showComment=``, WordPress's ``?replytocom=``, a tracker's ``utm_``) is
+dropped with it (WordPress's plain addresses, ``/?p=12``, are matched by
+their number), as is a place in the page (``#comments``): the comments
+are shown from their own file, and no heading here has that name.  A post
+never published (a draft, one scheduled after the import) is no page of
+the site: links to it are left as they were.
+
+Why a scan of the Markdown and not of the HTML: each post is converted as
+it is read, before the others' files are known (as media.rewrite does for
+pictures).  The converter writes a link as ``[words](address)``,
+``[words](<address>)`` or ``<address>``; code blocks are left alone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from ..links import wordpress_number
+from ..model import counted, redirect_docname
+from .records import TRACKING, ImportedPost, old_address
+
+#: Query parameters that chose a view of the same page, not another page.
+VIEW = re.compile(r"m|showComment|replytocom|amp|" + TRACKING.pattern, re.I)
+#: Blogger's blog on a country's domain: the same blog as on ``.blogspot.com``.
+BLOGSPOT = re.compile(r"^([^.]+)\.blogspot\.[a-z]{2,3}(\.[a-z]{2})?$")
+#: A link's address as the converter writes it: ``](address`` (with or
+#: without ``<>``, a title after it) or an address alone, ``<address>``.
+LINK = re.compile(r"(?P<before>\]\()(?P<open><?)(?P<url>https?://[^\s)>]+)(?P<close>>?)(?=[\s)])")
+AUTOLINK = re.compile(r"(?<!\]\()(?<!\\)<(?P<url>https?://[^\s<>]+)>")
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def host_key(host: str | None) -> str:
+    host = (host or "").lower().removeprefix("www.")
+    return BLOGSPOT.sub(r"\1.blogspot.com", host)
+
+
+def page_key(url: str) -> tuple[str, str] | None:
+    """(host, page here) an address of the old blog names, or None: a query
+    that names another page, or an address no page here could have."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    host = host_key(parts.hostname)
+    if (number := wordpress_number(url)) is not None:  # WordPress's plain permalinks
+        return host, f"?p={number}"
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    if any(not VIEW.fullmatch(key) for key, _ in query):
+        return None
+    path = old_address(parts._replace(query="", fragment="").geturl())
+    return (host, redirect_docname(path)) if path else None
+
+
+def linked_here(
+    posts: list[ImportedPost], paths: list[Path], on_disk: dict[str, Path]
+) -> list[ImportedPost]:
+    """The posts (written at ``paths``), each link to another of the blog's
+    published posts or pages leading to its file.  ``on_disk``: the page
+    each old address of the posts already in the repository is served
+    from, and the file of that post."""
+    hosts = {host_key(urlsplit(p.source_url).hostname) for p in posts if p.source_url}
+    hosts.discard("")
+    files: dict[tuple[str, str], Path] = {
+        (host, docname): path for docname, path in on_disk.items() for host in hosts
+    }
+    now = dt.datetime.now(dt.UTC)
+    for post, path in zip(posts, paths, strict=True):
+        if post.draft or _after(post.published, now) or not post.source_url:
+            continue
+        host = host_key(urlsplit(post.source_url).hostname)
+        keys = [page_key(post.source_url), *((host, redirect_docname(r)) for r in post.redirects)]
+        files.update((key, path) for key in keys if key)
+    return [
+        _linked(post, path, files) if files else post
+        for post, path in zip(posts, paths, strict=True)
+    ]
+
+
+def _after(published, now: dt.datetime) -> bool:
+    if published is None:
+        return False
+    if not isinstance(published, dt.datetime):
+        published = dt.datetime.combine(published, dt.time())
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=dt.UTC)
+    return published > now
+
+
+def _linked(post: ImportedPost, path: Path, files: dict) -> ImportedPost:
+    changed = 0
+
+    def target(url: str) -> str | None:
+        key = page_key(url)
+        found = files.get(key) if key else None
+        if found is None:
+            return None
+        nonlocal changed
+        changed += 1
+        relative = posixpath.relpath(found.as_posix(), path.parent.as_posix())
+        return f"<{relative}>" if re.search(r"[\s()<>]", relative) else relative
+
+    def link(match: re.Match) -> str:
+        new = target(match["url"])
+        return match[0] if new is None else match["before"] + new
+
+    def autolink(match: re.Match) -> str:
+        new = target(match["url"])
+        return match[0] if new is None else f"[{_words(match['url'])}]({new})"
+
+    lines, fence = [], None
+    for line in post.body.splitlines(keepends=True):
+        opening = FENCE.match(line)
+        if fence is None and opening:
+            fence = opening[1][0] * len(opening[1])
+        elif fence is not None:
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = None
+        elif not line.startswith(("    ", "\t")):
+            line = AUTOLINK.sub(autolink, LINK.sub(link, line))
+        lines.append(line)
+    if not changed:
+        return post
+    leads = "leads" if changed == 1 else "lead"
+    what = f"{counted(changed, 'link')} to the old blog's own posts and pages"
+    note = f"changed: {what} {leads} to their files here"
+    return dataclasses.replace(post, body="".join(lines), notes=(*post.notes, note))
+
+
+def _words(url: str) -> str:
+    """An address shown as a link's words: Markdown's marks in it escaped."""
+    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", unquote(url))
