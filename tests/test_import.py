@@ -558,6 +558,13 @@ def test_a_link_to_another_of_the_blogs_posts_leads_to_its_page_here(blog_dir, c
         f'&lt;a href="{url}"&gt;{words}&lt;/a&gt;, ' for words, url in OWN_LINKS.items()
     )
     code = f"&lt;pre&gt;see http://{OWN} and &amp;lt;http://{OWN}&amp;gt;&lt;/pre&gt;"
+    code += f"&lt;p&gt;&lt;code&gt;&amp;lt;http://{OWN}&amp;gt;&lt;/code&gt;&lt;/p&gt;"
+    code += f"&lt;ul&gt;&lt;li&gt;a list&lt;ul&gt;&lt;li&gt;&lt;a href='http://{OWN}'&gt;nested&lt;/a&gt;"
+    code += "&lt;/li&gt;&lt;/ul&gt;&lt;/li&gt;&lt;/ul&gt;"
+    next_post = "http://chrismillsblog.blogspot.com/2009/09/contactpoint-database-state.html"
+    text = text.replace(
+        "Welcome to blogging.", f'Welcome to blogging. &lt;a href="{next_post}"&gt;Next?&lt;/a&gt;'
+    )
     text = text.replace(
         "&lt;p&gt;The &lt;a",
         f"&lt;p&gt;{links} &lt;a href='http://{OWN}'&gt;http://{OWN}&lt;/a&gt;&lt;/p&gt;"
@@ -582,11 +589,15 @@ def test_a_link_to_another_of_the_blogs_posts_leads_to_its_page_here(blog_dir, c
     assert shown[f"http://{OWN}"] == "why-im-starting-a-blog.html"  # its address its words
     first = site.page("posts/2009/why-im-starting-a-blog.html").select_one("h1")
     assert first.find(string=True) == "Why I'm starting a blog"
-    assert (
-        page.select_one("article pre").get_text().strip() == f"see http://{OWN} and <http://{OWN}>"
-    )
+    assert shown["nested"] == "why-im-starting-a-blog.html"
+    pre = page.select_one("article pre").get_text().strip()
+    assert pre == f"see http://{OWN} and <http://{OWN}>"
+    assert page.select_one("article p code").get_text() == f"<http://{OWN}>"
+    welcomed = site.page("posts/2009/why-im-starting-a-blog.html")
+    comment_link = welcomed.find("a", string="Next?")  # in the comment that welcomed the blog
+    assert comment_link["href"] == "contactpoint-the-database-state.html"
     report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
-    own = "7 links to the old blog's own posts and pages"
+    own = "8 links to the old blog's own posts and pages"
     assert f"changed: {own} lead to their files here" in report
 
 

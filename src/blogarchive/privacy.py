@@ -309,7 +309,7 @@ def markdown_problems(
         return [(line, "picture", f"{address!r}: {problem}")] if problem else []
 
     found: list[tuple[int, str, str]] = []
-    for token in _markdown_parser().parse(text):
+    for token in markdown_parser().parse(text):
         start = offset + (token.map[0] if token.map else 0)
         words = token.info.split()
         if token.type == "html_block":
@@ -335,7 +335,7 @@ def markdown_problems(
 
 
 @functools.cache
-def _markdown_parser():
+def markdown_parser():
     """MyST's own parser, made once (``blog check`` reads every post and each
     directive's text with it); its tokens alone are read."""
     from markdown_it.renderer import RendererHTML

@@ -23,7 +23,8 @@ the site: links to it are left as they were.
 Why a scan of the Markdown and not of the HTML: each post is converted as
 it is read, before the others' files are known (as media.rewrite does for
 pictures).  The converter writes a link as ``[words](address)``,
-``[words](<address>)`` or ``<address>``; code blocks are left alone.
+``[words](<address>)`` or ``<address>``; code is left alone.  A comment's
+links (its HTML, shown beside the post's page) lead to the page.
 """
 
 from __future__ import annotations
@@ -47,7 +48,6 @@ BLOGSPOT = re.compile(r"^([^.]+)\.blogspot\.[a-z]{2,3}(\.[a-z]{2})?$")
 #: without ``<>``, a title after it) or an address alone, ``<address>``.
 LINK = re.compile(r"(?P<before>\]\()(?P<open><?)(?P<url>https?://[^\s)>]+)(?P<close>>?)(?=[\s)])")
 AUTOLINK = re.compile(r"(?<!\]\()(?<!\\)<(?P<url>https?://[^\s<>]+)>")
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 def host_key(host: str | None) -> str:
@@ -110,7 +110,9 @@ def _after(published, now: dt.datetime) -> bool:
 def _linked(post: ImportedPost, path: Path, files: dict) -> ImportedPost:
     changed = 0
 
-    def target(url: str) -> str | None:
+    def target(url: str, page: bool = False) -> str | None:
+        """The file (or, for a comment's HTML, ``page``, the page) ``url``
+        names here, relative to the post's; None if it names none."""
         key = page_key(url)
         found = files.get(key) if key else None
         if found is None:
@@ -118,6 +120,8 @@ def _linked(post: ImportedPost, path: Path, files: dict) -> ImportedPost:
         nonlocal changed
         changed += 1
         relative = posixpath.relpath(found.as_posix(), path.parent.as_posix())
+        if page:
+            return relative.removesuffix(".md") + ".html"
         return f"<{relative}>" if re.search(r"[\s()<>]", relative) else relative
 
     def link(match: re.Match) -> str:
@@ -128,23 +132,62 @@ def _linked(post: ImportedPost, path: Path, files: dict) -> ImportedPost:
         new = target(match["url"])
         return match[0] if new is None else f"[{_words(match['url'])}]({new})"
 
-    lines, fence = [], None
-    for line in post.body.splitlines(keepends=True):
-        opening = FENCE.match(line)
-        if fence is None and opening:
-            fence = opening[1][0] * len(opening[1])
-        elif fence is not None:
-            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
-                fence = None
-        elif not line.startswith(("    ", "\t")):
-            line = AUTOLINK.sub(autolink, LINK.sub(link, line))
-        lines.append(line)
+    def words(text: str) -> str:
+        return AUTOLINK.sub(autolink, LINK.sub(link, text))
+
+    code = _code_lines(post.body)
+    body = "".join(
+        line if n in code else _outside_code_spans(line, words)
+        for n, line in enumerate(post.body.splitlines(keepends=True))
+    )
+    comments = tuple(
+        dataclasses.replace(comment, html=_comment_linked(comment.html, target))
+        for comment in post.comments
+    )
     if not changed:
         return post
     leads = "leads" if changed == 1 else "lead"
     what = f"{counted(changed, 'link')} to the old blog's own posts and pages"
     note = f"changed: {what} {leads} to their files here"
-    return dataclasses.replace(post, body="".join(lines), notes=(*post.notes, note))
+    return dataclasses.replace(post, body=body, comments=comments, notes=(*post.notes, note))
+
+
+def _code_lines(body: str) -> set[int]:
+    """The lines (from 0) of the code blocks in ``body`` (not a directive's
+    text, which is Markdown), as MyST reads it."""
+    from ..privacy import markdown_parser
+
+    lines: set[int] = set()
+    for token in markdown_parser().parse(body):
+        if token.type in ("fence", "code_block") and token.map:
+            if not token.info.startswith("{"):
+                lines.update(range(*token.map))
+    return lines
+
+
+#: Inline code, which shows its text as it is: ``<http://…>`` is no link there.
+CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
+
+
+def _outside_code_spans(line: str, change) -> str:
+    parts, at = [], 0
+    for span in CODE_SPAN.finditer(line):
+        parts += [change(line[at : span.start()]), span[0]]
+        at = span.end()
+    return "".join([*parts, change(line[at:])])
+
+
+def _comment_linked(html: str, target) -> str:
+    """A comment's sanitised HTML, its links to the blog's posts leading here."""
+    if "href" not in html:
+        return html
+    from .html import soup_of
+
+    soup, changed = soup_of(html), False
+    for anchor in soup.find_all("a", href=True):
+        if (new := target(anchor["href"], page=True)) is not None:
+            anchor["href"], changed = new, True
+    return str(soup) if changed else html
 
 
 def _words(url: str) -> str:
