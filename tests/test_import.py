@@ -559,8 +559,12 @@ def test_a_link_to_another_of_the_blogs_posts_leads_to_its_page_here(blog_dir, c
     )
     code = f"&lt;pre&gt;see http://{OWN} and &amp;lt;http://{OWN}&amp;gt;&lt;/pre&gt;"
     code += f"&lt;p&gt;&lt;code&gt;&amp;lt;http://{OWN}&amp;gt;&lt;/code&gt;&lt;/p&gt;"
-    code += f"&lt;ul&gt;&lt;li&gt;a list&lt;ul&gt;&lt;li&gt;&lt;a href='http://{OWN}'&gt;nested&lt;/a&gt;"
-    code += "&lt;/li&gt;&lt;/ul&gt;&lt;/li&gt;&lt;/ul&gt;"
+    nested = (
+        f"&lt;ul&gt;&lt;li&gt;&lt;a href='http://{OWN}'&gt;nested&lt;/a&gt;&lt;/li&gt;&lt;/ul&gt;"
+    )
+    for _ in range(2):  # (the third level's items are indented four spaces)
+        nested = f"&lt;ul&gt;&lt;li&gt;a list{nested}&lt;/li&gt;&lt;/ul&gt;"
+    code += nested
     next_post = "http://chrismillsblog.blogspot.com/2009/09/contactpoint-database-state.html"
     text = text.replace(
         "Welcome to blogging.", f'Welcome to blogging. &lt;a href="{next_post}"&gt;Next?&lt;/a&gt;'
