@@ -393,6 +393,15 @@ RAW_HTML = {
     ),
     "missing": ('<img src="../../_static/gone.png" alt="x">', 9, "which is no file of the site's"),
     "from-root": ('<img src="/_static/ours.png" alt="x">', 9, "from the root of the site's host"),
+    # A raw link to a page or file the site lacks (Sphinx copies a file beside
+    # the post only for a Markdown link to it): checked once every page is written.
+    "unpublished-link": (
+        'One,\ntwo, <a href="ours.png">the picture</a>.',
+        10,
+        "html: <a> links to 'ours.png', which is no page or file of the site's",
+    ),
+    "link-from-root": ('<a href="/index.html">home</a>', 9, "from the root of the site's host"),
+    "link-outside": ('<a href="../../../index.html">up</a>', 9, "which is outside the site"),
     # Not raw HTML, but links and pictures that Markdown's parser would refuse.
     "picture-target": (
         "```{image} /_static/ours.png\n:target: javascript:alert(1)\n```",
@@ -497,7 +506,9 @@ def test_raw_html_that_reads_as_text_is_kept(tmp_path, capfd):
         '<table><tr><td colspan="2">One cell</td></tr></table>\n\n'
         '<img src="../../_static/ours.png" alt="ours"> '
         f'<img src="data:image/png;base64,{PIXEL}" alt="pasted">\n\n'
-        '<a href="https://example.org/">a site</a> <a href="mailto:a@example.org">mail</a>\n'
+        '<a href="https://example.org/">a site</a> <a href="mailto:a@example.org">mail</a>\n\n'
+        '<a href="../../index.html#x">home</a> <a href="#more">below</a> '
+        '<a href="../../_static/ours.png?v=1">our picture</a> <a href="../../">the home page</a>\n'
     )
     extra = {"posts/2010/raw.md": post(body=body, title="Raw markup"), "_static/ours.png": b"png"}
     # this blog's _static/ beside the site's (a test root has the site's alone)
@@ -515,7 +526,28 @@ def test_raw_html_that_reads_as_text_is_kept(tmp_path, capfd):
     ours = site.root / "posts/2010" / page.select_one('article img[alt="ours"]')["src"]
     assert ours.resolve().read_bytes() == b"png"  # a file the site publishes
     hrefs = [a["href"] for a in page.select("article p a:not(.headerlink)")]
-    assert hrefs == ["https://example.org/", "mailto:a@example.org"]
+    assert hrefs == [
+        *("https://example.org/", "mailto:a@example.org", "../../index.html#x", "#more"),
+        *("../../_static/ours.png?v=1", "../../"),
+    ]
+
+
+def test_a_raw_link_to_a_post_taken_out_since_fails_the_next_build(tmp_path, capfd):
+    """A raw link is checked on every build, not only when its post is read:
+    the post it led to taken out, the next (incremental) build fails at the
+    link's line, and the site published before stays."""
+    extra = {
+        "posts/2010/linking.md": post(body='See <a href="linked.html">that</a>.', title="Linking"),
+        "posts/2010/linked.md": post(title="Linked"),
+    }
+    status, err, site = build_with(tmp_path, capfd, extra=extra)
+    assert status == 0, err
+    assert site.page("posts/2010/linking.html").select_one('article a[href="linked.html"]')
+    (tmp_path / "blog/posts/2010/linked.md").unlink()
+    assert build(tmp_path / "blog", tmp_path / "blog/_build/html") != 0
+    _, err = capfd.readouterr()
+    assert re.search(r"posts/2010/linking\.md:9: ERROR: html: <a> links to 'linked.html'", err), err
+    assert site.path("posts/2010/linked.html").exists()  # the last good site
 
 
 def test_front_matter_changes_no_setting_of_mysts_even_in_a_preview(tmp_path):

@@ -243,6 +243,7 @@ def setup(app):
     app.connect("doctree-read", confine.check_assets, priority=400)
     # Nothing in a post runs or loads from another host (privacy.py).
     app.connect("doctree-read", privacy.check_post, priority=400)
+    app.connect("build-finished", privacy.check_raw_links, priority=800)  # every page written
     app.connect("config-inited", confine.check_site_folders)
     app.connect("env-get-outdated", confine.confine_documents, priority=100)
     return {

@@ -13,7 +13,9 @@ fails silently, in the reader's browser:
 - a picture's ``:target:`` or a reStructuredText link (``{eval-rst}``) to a
   ``javascript:`` or ``vbscript:`` address was a live link (Markdown's
   parser refuses such addresses; docutils does not).
-- ``.. meta::`` in ``{eval-rst}`` wrote a refresh into the page's head.
+- ``.. meta::`` in ``{eval-rst}`` wrote a refresh into the page's head;
+- a raw link to a file beside the post (``<a href="report.pdf">``) led
+  nowhere: Sphinx publishes such a file only for a Markdown link to it.
 
 So, when a post is read (``doctree-read``, ahead of ABlog, which copies the
 excerpt, and of the collectors), raw HTML (MyST's HTML blocks and inline
@@ -27,7 +29,9 @@ its line (``posts/2010/x.md:12: html: …``), as is any link or picture at an
 address of such a scheme, and an SVG picture of the post's that would run
 or load from elsewhere when opened by itself (:func:`svg_problem`); the
 fragment is cleaned as a feed's entry is (feeds.inert), so that even a
-preview (which goes on past errors) shows nothing of it.
+preview (which goes on past errors) shows nothing of it.  A raw link to an
+address of the site's own is checked once every page is written, on every
+build (:func:`check_raw_links`).
 
 A Markdown picture from another host (``![a chart](https://…)``) is no
 error: ``blog import --no-media`` leaves the old blog's pictures where they
@@ -56,6 +60,7 @@ from sphinx.util import logging
 
 from .confine import source_path
 from .feeds import ADDRESS_WITH_HOST, inert
+from .state import archive_data
 
 logger = logging.getLogger(__name__)
 
@@ -94,19 +99,26 @@ def check_post(app, doctree: nodes.document) -> None:
     HTML, links, the page's head and SVG pictures checked."""
     docname = app.env.docname
     source = Path(app.env.doc2path(docname))
-    _check_raw_html(doctree, docname, _published(app, docname))
+    links = _check_raw_html(doctree, docname, _published(app, docname))
+    if links:
+        archive_data(app.env)["raw_links"][docname] = links
     _check_links(doctree, docname)
     _check_head(doctree, docname, source)
     _check_pictures(doctree, docname, source.parent, app.env.srcdir)
 
 
-def _check_raw_html(doctree: nodes.document, docname: str, published) -> None:
+def _check_raw_html(doctree: nodes.document, docname: str, published) -> list[tuple[int, str]]:
+    """Each raw fragment checked; returns the site's own addresses they link
+    to, with their lines (:func:`check_raw_links` checks them once the site
+    is written)."""
+    links = []
     for raw in list(doctree.findall(nodes.raw)):
         # Front matter's author, which MyST reads as Markdown into the docinfo,
         # is not shown from there: Sphinx takes the docinfo out as metadata,
         # and the templates show the name as text.
         if "html" in raw.get("format", "").split() and not _in_docinfo(raw):
-            _check_raw(raw, docname, published)
+            links += _check_raw(raw, docname, published)
+    return links
 
 
 def _published(app, docname: str):
@@ -251,13 +263,49 @@ def _report(node: nodes.Node, docname: str, field: str, problem: str, line=None)
     logger.error(f"{field}: %s", problem, location=where, type="blogarchive", subtype="html")
 
 
-def _check_raw(raw: nodes.raw, docname: str, published=None) -> None:
-    problems = problems_in(raw.astext(), published)
-    first = _first_line(raw) if problems else 0
-    for line, problem in problems:
+def _check_raw(raw: nodes.raw, docname: str, published=None) -> list[tuple[int, str]]:
+    reader = _read(raw.astext(), published)
+    first = _first_line(raw) if reader.problems or reader.links else 0
+    for line, problem in reader.problems:
         _report(raw, docname, "html", problem, first + line - 1)
-    if problems:
+    if reader.problems:
         raw.replace_self(nodes.raw("", inert(raw.astext(), None), format="html"))
+    return [(first + line - 1, address) for line, address in reader.links]
+
+
+def check_raw_links(app, exception) -> None:
+    """``build-finished``: a raw link to an address of the site's own
+    (``<a href="report.pdf">``) leads to a page or file the site has.  MyST
+    checks Markdown's links as it reads them; a raw link can only be checked
+    once every page is written (the archive's pages, the old addresses')."""
+    if exception is not None or app.builder.name != "html":
+        return
+    outdir = Path(app.outdir)
+    for docname, links in sorted(archive_data(app.env)["raw_links"].items()):
+        if docname not in app.env.all_docs:
+            continue
+        page = app.builder.get_target_uri(docname)
+        for line, address in links:
+            if why := _leads_nowhere(outdir, page, address):
+                problem = f"<a> links to {address.strip()[:80]!r}, {why}"
+                logger.error("html: %s", problem, location=(docname, line), type="blogarchive")
+
+
+def _leads_nowhere(outdir: Path, page: str, address: str) -> str | None:
+    path = unquote(urlsplit(address.strip()).path)
+    if not path:  # a place in the page itself, or a query of it
+        return None
+    if path.startswith("/"):
+        return "from the root of the site's host: write it relative to the page"
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    if target == ".." or target.startswith("../"):
+        return "which is outside the site"
+    if (outdir / target).is_file() or (outdir / target / "index.html").is_file():
+        return None
+    return (
+        "which is no page or file of the site's (a file beside the post is "
+        "published by a Markdown link to it: [words](file))"
+    )
 
 
 def _first_line(node: nodes.Node) -> int:
@@ -349,19 +397,30 @@ def problems_in(html: str, published=None) -> list[tuple[int, str]]:
     """What in ``html`` would run or load from another host, or (``published``,
     given an address of the site's own) show nothing: (line in ``html`` from 1,
     what and why), in order."""
+    return _read(html, published).problems
+
+
+def _read(html: str, published=None) -> _Reader:
     reader = _Reader(published)
     reader.feed(html)
     reader.close()
-    return reader.problems
+    return reader
 
 
 class _Reader(HTMLParser):
     def __init__(self, published=None):
         super().__init__(convert_charrefs=True)
         self.problems: list[tuple[int, str]] = []
+        self.links: list[tuple[int, str]] = []  # (line, an address of the site's own)
         self.published = published
 
     def handle_starttag(self, tag, attrs):
+        if tag in ("a", "area"):
+            self.links += [
+                (self.getpos()[0], value)
+                for name, value in attrs
+                if name == "href" and value and not _from_another_host(value) and not _scheme(value)
+            ]
         problem = tag_problem(tag) or next(
             (
                 p

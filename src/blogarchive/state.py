@@ -28,15 +28,19 @@ def archive_data(env) -> dict:
     ``site_pages`` ((docname, title) of the static pages the sidebar linked),
     ``revisions`` (docname -> the commits its revisions were read from, and
     the revisions: revisions.py), ``links`` (docname -> its external
-    addresses and the archived copies shown beside them: archived.py)."""
-    return env.__dict__.setdefault(
+    addresses and the archived copies shown beside them: archived.py),
+    ``raw_links`` (docname -> the site's own addresses its raw HTML links
+    to, with their lines: privacy.py)."""
+    data = env.__dict__.setdefault(
         "blogarchive_data",
         {"listing": {}, "head": None, "site_pages": None, "revisions": {}, "links": {}},
     )
+    data.setdefault("raw_links", {})
+    return data
 
 
 #: The per-document parts of archive_data.
-_PER_DOCUMENT = ("listing", "revisions", "links")
+_PER_DOCUMENT = ("listing", "revisions", "links", "raw_links")
 
 
 def no_longer_holds(env, part: str, changed, stale) -> list[str]:
