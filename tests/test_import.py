@@ -536,6 +536,7 @@ OWN_LINKS = {
     "over https": f"https://{OWN}",
     "from the UK": f"http://{OWN.replace('.com', '.co.uk')}",
     "on a phone": f"http://{OWN}?m=1",
+    "shared": f"http://{OWN}?spref=tw",
     "a reader's welcome": f"http://{OWN}?showComment=1248260400000#c5001",
     "its comments": f"http://{OWN}#comments",
     "a label": "http://chrismillsblog.blogspot.com/search/label/blogging",
@@ -601,7 +602,7 @@ def test_a_link_to_another_of_the_blogs_posts_leads_to_its_page_here(blog_dir, c
     comment_link = welcomed.find("a", string="Next?")  # in the comment that welcomed the blog
     assert comment_link["href"] == "contactpoint-the-database-state.html"
     report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
-    own = "8 links to the old blog's own posts and pages"
+    own = "9 links to the old blog's own posts and pages"
     assert f"changed: {own} lead to their files here" in report
 
 

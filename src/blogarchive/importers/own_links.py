@@ -40,8 +40,9 @@ from ..links import wordpress_number
 from ..model import counted, redirect_docname
 from .records import TRACKING, ImportedPost, old_address
 
-#: Query parameters that chose a view of the same page, not another page.
-VIEW = re.compile(r"m|showComment|replytocom|amp|" + TRACKING.pattern, re.I)
+#: Query parameters that chose a view of the same page, not another page
+#: (Blogger's ``spref``: which share button the reader came by).
+VIEW = re.compile(r"m|showComment|spref|replytocom|amp|" + TRACKING.pattern, re.I)
 #: Blogger's blog on a country's domain: the same blog as on ``.blogspot.com``.
 BLOGSPOT = re.compile(r"^([^.]+)\.blogspot\.[a-z]{2,3}(\.[a-z]{2})?$")
 #: A link's address as the converter writes it: ``](address`` (with or
