@@ -87,7 +87,7 @@ def linked_here(
     }
     now = dt.datetime.now(dt.UTC)
     for post, path in zip(posts, paths, strict=True):
-        if post.draft or _after(post.published, now) or not post.source_url:
+        if post.draft or after(post.published, now) or not post.source_url:
             continue
         host = host_key(urlsplit(post.source_url).hostname)
         keys = [page_key(post.source_url), *((host, redirect_docname(r)) for r in post.redirects)]
@@ -98,7 +98,8 @@ def linked_here(
     ]
 
 
-def _after(published, now: dt.datetime) -> bool:
+def after(published, now: dt.datetime) -> bool:
+    """Whether ``published`` (a date, a time, naive as UTC, or None) is after ``now``."""
     if published is None:
         return False
     if not isinstance(published, dt.datetime):

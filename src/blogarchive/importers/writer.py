@@ -173,20 +173,22 @@ def linked_here(posts: list[ImportedPost], posts_dir: Path) -> list[ImportedPost
     """The posts, their links to the old blog's other posts leading to those
     posts' files (own_links.py), this import's or the repository's."""
     paths = post_paths(posts, posts_dir)
-    return own_links.linked_here(posts, paths, _redirects_on_disk(posts_dir, set(paths), False))
+    on_disk = _redirects_on_disk(posts_dir, set(paths), published_only=True)
+    return own_links.linked_here(posts, paths, on_disk)
 
 
-def _redirects_on_disk(posts_dir: Path, ours: set[Path], drafts: bool = True) -> dict[str, Path]:
+def _redirects_on_disk(posts_dir: Path, ours: set[Path], published_only=False) -> dict[str, Path]:
     """docname -> the file of the blog that redirects it, for the posts and
-    pages on disk other than ``ours`` (the files this import writes); those
-    of drafts too unless not ``drafts``."""
+    pages on disk other than ``ours`` (the files this import writes); with
+    ``published_only``, not those of drafts nor of posts still to come."""
     posts_dir = Path(posts_dir)
     files = [*posts_dir.glob("*/*.md"), *posts_dir.parent.glob("pages/*.md")]
     held: dict[str, Path] = {}
+    now = dt.datetime.now(dt.UTC)
     for path in sorted(set(files) - ours):
         # A file that cannot be read redirects nothing here; the build names its fault.
         values = check_file(path, ZoneInfo("UTC")).values
-        if values.get("draft") and not drafts:
+        if published_only and (values.get("draft") or own_links.after(values.get("date"), now)):
             continue
         redirects = values.get("redirect") or []
         for old_path in [redirects] if isinstance(redirects, str) else redirects:
