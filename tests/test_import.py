@@ -604,6 +604,8 @@ def test_a_link_to_another_of_the_blogs_posts_leads_to_its_page_here(blog_dir, c
     report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
     own = "9 links to the old blog's own posts and pages"
     assert f"changed: {own} lead to their files here" in report
+    lost = re.findall(r"left as is: a link to '([^']*)', a post of the old blog's", report)
+    assert lost == [OWN_LINKS["a lost post"], OWN_LINKS["a draft"]]  # not the label nor the search
 
 
 def test_a_link_to_a_post_imported_before_leads_to_its_page_here(blog_dir, capsys, tmp_path):

@@ -92,10 +92,7 @@ def linked_here(
         host = host_key(urlsplit(post.source_url).hostname)
         keys = [page_key(post.source_url), *((host, redirect_docname(r)) for r in post.redirects)]
         files.update((key, path) for key in keys if key)
-    return [
-        _linked(post, path, files) if files else post
-        for post, path in zip(posts, paths, strict=True)
-    ]
+    return [_linked(post, path, files, hosts) for post, path in zip(posts, paths, strict=True)]
 
 
 def after(published, now: dt.datetime) -> bool:
@@ -109,8 +106,15 @@ def after(published, now: dt.datetime) -> bool:
     return published > now
 
 
-def _linked(post: ImportedPost, path: Path, files: dict) -> ImportedPost:
-    changed = 0
+#: A host named in a post's text or a comment's HTML.
+HOST = re.compile(r"https?://([^/\s)>\"'?#]+)", re.I)
+
+
+def _linked(post: ImportedPost, path: Path, files: dict, hosts: set[str]) -> ImportedPost:
+    texts = [post.body, *(comment.html for comment in post.comments)]
+    if not any(host_key(h) in hosts for text in texts for h in HOST.findall(text)):
+        return post  # (most posts: not read again by MyST's parser)
+    changed, lost = 0, []
 
     def target(url: str, page: bool = False) -> str | None:
         """The file (or, for a comment's HTML, ``page``, the page) ``url``
@@ -118,6 +122,8 @@ def _linked(post: ImportedPost, path: Path, files: dict) -> ImportedPost:
         key = page_key(url)
         found = files.get(key) if key else None
         if found is None:
+            if key and key[0] in hosts and _a_posts_address(url) and url not in lost:
+                lost.append(url)
             return None
         nonlocal changed
         changed += 1
@@ -146,12 +152,26 @@ def _linked(post: ImportedPost, path: Path, files: dict) -> ImportedPost:
         dataclasses.replace(comment, html=_comment_linked(comment.html, target))
         for comment in post.comments
     )
+    notes = [
+        f"left as is: a link to {url!r}, a post of the old blog's that has no page here"
+        " (`blog links` looks for an archived copy)"
+        for url in lost
+    ]
     if not changed:
-        return post
+        return dataclasses.replace(post, notes=(*post.notes, *notes)) if notes else post
     leads = "leads" if changed == 1 else "lead"
     what = f"{counted(changed, 'link')} to the old blog's own posts and pages"
-    note = f"changed: {what} {leads} to their files here"
-    return dataclasses.replace(post, body=body, comments=comments, notes=(*post.notes, note))
+    notes.insert(0, f"changed: {what} {leads} to their files here")
+    return dataclasses.replace(post, body=body, comments=comments, notes=(*post.notes, *notes))
+
+
+#: The address of a post or page, as Blogger and WordPress wrote them: not a
+#: label's, a month's or the home page, which the site answers otherwise.
+POST_ADDRESS = re.compile(r"/(\d{4}/\d{2}/[^/]+\.html|p/[^/]+\.html|\d{4}/\d{2}/\d{2}/[^/]+/?)")
+
+
+def _a_posts_address(url: str) -> bool:
+    return wordpress_number(url) is not None or bool(POST_ADDRESS.fullmatch(urlsplit(url).path))
 
 
 def _code_lines(body: str) -> set[int]:
