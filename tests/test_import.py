@@ -537,6 +537,7 @@ OWN_LINKS = {
     "from the UK": f"http://{OWN.replace('.com', '.co.uk')}",
     "on a phone": f"http://{OWN}?m=1",
     "shared": f"http://{OWN}?spref=tw",
+    "the blog": "https://chrismillsblog.blogspot.com/",
     "a reader's welcome": f"http://{OWN}?showComment=1248260400000#c5001",
     "its comments": f"http://{OWN}#comments",
     "a label": "http://chrismillsblog.blogspot.com/search/label/blogging",
@@ -590,7 +591,8 @@ def test_a_link_to_another_of_the_blogs_posts_leads_to_its_page_here(blog_dir, c
     page = site.page(rel)
     shown = {a.get_text(): a["href"] for a in page.select("article a[href]")}
     for words, url in OWN_LINKS.items():
-        assert shown[words] == (url if words in LEFT else "why-im-starting-a-blog.html"), words
+        here = "../../index.html" if words == "the blog" else "why-im-starting-a-blog.html"
+        assert shown[words] == (url if words in LEFT else here), words
     assert shown[f"http://{OWN}"] == "why-im-starting-a-blog.html"  # its address its words
     first = site.page("posts/2009/why-im-starting-a-blog.html").select_one("h1")
     assert first.find(string=True) == "Why I'm starting a blog"
@@ -602,7 +604,7 @@ def test_a_link_to_another_of_the_blogs_posts_leads_to_its_page_here(blog_dir, c
     comment_link = welcomed.find("a", string="Next?")  # in the comment that welcomed the blog
     assert comment_link["href"] == "contactpoint-the-database-state.html"
     report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
-    own = "9 links to the old blog's own posts and pages"
+    own = "10 links to the old blog's own posts and pages"
     assert f"changed: {own} lead to their files here" in report
     lost = re.findall(r"left as is: a link to '([^']*)', a post of the old blog's", report)
     assert lost == [OWN_LINKS["a lost post"], OWN_LINKS["a draft"]]  # not the label nor the search

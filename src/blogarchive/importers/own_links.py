@@ -8,7 +8,8 @@ to the other post's file (``[as I wrote](../2009/x.md)``), which MyST
 checks and Sphinx writes as a link to the page here, wherever the site is
 served from.
 
-Which addresses are the blog's own: its posts' and pages' old addresses,
+Which addresses are the blog's own: its posts' and pages' old addresses
+and its home page's,
 on the hosts they were at (``http`` or ``https``, with or without ``www.``,
 Blogger's country domains, ``.blogspot.co.uk``, as ``.blogspot.com``), and
 the old addresses of the posts already in the repository (an earlier
@@ -69,19 +70,27 @@ def page_key(url: str) -> tuple[str, str] | None:
     query = parse_qsl(parts.query, keep_blank_values=True)
     if any(not VIEW.fullmatch(key) for key, _ in query):
         return None
+    if parts.path in ("", "/", "/index.html"):
+        return host, HOME
     path = old_address(parts._replace(query="", fragment="").geturl())
     return (host, redirect_docname(path)) if path else None
 
 
+#: The key of the blog's home page (``http://chrismillsblog.blogspot.com/``).
+HOME = ""
+
+
 def linked_here(
-    posts: list[ImportedPost], paths: list[Path], on_disk: dict[str, Path]
+    posts: list[ImportedPost], paths: list[Path], on_disk: dict[str, Path], home: Path | None
 ) -> list[ImportedPost]:
     """The posts (written at ``paths``), each link to another of the blog's
-    published posts or pages leading to its file.  ``on_disk``: the page
-    each old address of the posts already in the repository is served
-    from, and the file of that post."""
+    published posts or pages, or to its home page (the file ``home``),
+    leading to its file.  ``on_disk``: the page each old address of the
+    posts already in the repository is served from, and the file of that
+    post."""
     hosts = {host_key(urlsplit(p.source_url).hostname) for p in posts if p.source_url}
     hosts.discard("")
+    on_disk = {**on_disk, HOME: home} if home else on_disk
     files: dict[tuple[str, str], Path] = {
         (host, docname): path for docname, path in on_disk.items() for host in hosts
     }
