@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import re
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -656,3 +658,43 @@ def test_a_wordpress_posts_link_by_its_number_leads_to_its_page_here(blog_dir, c
     page = site.page("pages/about.html")
     link = page.select_one('article a[href="../posts/2011/working-together-again.html"]')
     assert link.get_text() == "what I think"
+
+
+def on_a_terminal(argv: list[str], cwd: Path) -> str:
+    """What ``argv`` shows on a terminal of 120 columns (a pseudo-terminal)."""
+    import fcntl
+    import pty
+    import struct
+    import subprocess
+    import termios
+
+    main_fd, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    child = subprocess.Popen(argv, cwd=cwd, stdin=terminal, stdout=terminal, stderr=terminal)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main_fd, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    assert child.wait() == 0
+    os.close(main_fd)
+    return shown.decode("utf-8", "replace")
+
+
+def test_a_long_import_shows_its_progress_on_a_terminal(tmp_path):
+    """Each post is converted as it is read, some 20 ms a post: a blog of
+    thousands of posts took a silent minute.  On a terminal a bar counts the
+    export's entries; piped (CI, a log), nothing but the lines it wrote."""
+    export = DATA / "wordpress.xml"
+    blog = str(Path(sys.executable).with_name("blog"))
+    argv = [blog, "import", "wordpress", str(export), "--no-media", "--posts-dir"]
+    shown = on_a_terminal([*argv, "terminal/posts"], tmp_path)
+    entries = len(etree.parse(str(export)).getroot().find("channel").findall("item"))
+    assert re.search(rf"reading {re.escape(export.name)}: +0%\|.*\| 0/{entries} ", shown), shown
+    piped = subprocess.run([*argv, "piped/posts"], cwd=tmp_path, capture_output=True, text=True)
+    assert piped.returncode == 0 and f"reading {export.name}" not in piped.stdout + piped.stderr

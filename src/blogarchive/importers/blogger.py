@@ -32,6 +32,7 @@ from .records import (
     naming,
     old_address,
     plain_title,
+    reading,
     title_of,
     unconvertible,
     undated,
@@ -427,7 +428,8 @@ def read_blogger(path: Path, author: str | None = None) -> ExportContents:
     comments: dict[str, list[Comment]] = {}  # post's id -> its comments
     post_ids: list[str] = []
     entries = root.findall("atom:entry", NS)
-    for entry, kind in zip(entries, _kinds(root, entries, contents), strict=True):
+    kinds = _kinds(root, entries, contents)
+    for entry, kind in zip(reading(path, entries), kinds, strict=True):
         if kind == "comment":
             _comment(entry, comments, contents)
             continue

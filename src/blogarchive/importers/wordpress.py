@@ -33,6 +33,7 @@ from .records import (
     old_address,
     plain_name,
     plain_title,
+    reading,
     title_of,
     unconvertible,
     undated,
@@ -219,7 +220,7 @@ def _read(
     # A post with no author of its own is the blog's author's, then conf.py's.
     author = next(iter(names.values()), None) or author
     feed = _read_as_feed(channel, contents)
-    for item in channel.findall("item"):
+    for item in reading(path, channel.findall("item")):
         kind = (_wp(item, "post_type") or "").strip() or ("post" if feed else "")
         status = (_wp(item, "status") or "").strip() or ("publish" if feed else "")
         if kind == "page" and status in PUBLISHED | DRAFTS:  # a page: About, Contact
