@@ -273,3 +273,25 @@ def test_check_names_raw_html_the_build_would_refuse(tmp_path, monkeypatch, caps
         f"{bad}:20: picture: 'drawn.svg': <script> runs code when the picture is opened by itself",
     ]
     assert "2 posts checked, 5 problems" in err
+
+
+def test_check_names_markup_nested_deeper_than_markdown_reads(tmp_path, monkeypatch, capsys):
+    """Markdown reads lists or quotes 19 deep and stops at 20, losing what is
+    in them and after them: `blog check` says so at the line, in a note too;
+    19 passes."""
+    (tmp_path / "posts/2010").mkdir(parents=True)
+    front = "---\ndate: 2010-07-01\n---\n\n# A\n\n"
+    (tmp_path / "posts/2010/deep.md").write_text(
+        front + ">" * 20 + " Lost.\n\n```{note}\nA note.\n\n" + ">" * 21 + " Lost.\n```\n"
+    )
+    (tmp_path / "posts/2010/fine.md").write_text(front + ">" * 19 + " Kept.\n")
+    monkeypatch.chdir(tmp_path)
+    status, out, err = blog(capsys, "check")
+    assert status == 1
+    deep = Path("posts/2010/deep.md")
+    message = "markdown: lists or quotes nested 20 deep: Markdown reads no deeper"
+    assert [line.split(", and")[0] for line in out.splitlines()] == [
+        f"{deep}:7: {message}",
+        f"{deep}:12: {message}",
+    ]
+    assert "2 posts checked, 2 problems" in err

@@ -74,6 +74,15 @@ Safety:
 - ``BuildEnvironment.relfn2path`` resolves every path a directive or role
   reads (include, literalinclude, images, downloads); here it refuses one
   outside the source folder (issue 11; confine.py has the rest of the rule).
+
+Nothing lost unsaid:
+
+- markdown-it stops reading a container nested 20 deep (its ``maxNesting``,
+  a guard against recursion): a list ten levels deep, or quotes twenty deep,
+  lost the rest of the post from there, and the build said nothing.  MyST's
+  renderer (``DocutilsRenderer._render_tokens``, for the post and for each
+  directive's text) now reports it as an error at the line
+  (privacy.too_deep, which ``blog check`` asks too).
 """
 
 from __future__ import annotations
@@ -140,6 +149,7 @@ PATCHES = (
     Patch(sphinx_html, "_file_checksum", ("outdir", "filename"), "checksums asked once"),
     Patch(sphinx_builders, "make_chunks", ("arguments", "nproc", "maxbatch"), "two chunks each"),
     Patch(BuildEnvironment, "relfn2path", ("self", "filename", "docname"), "confinement"),
+    Patch(myst_base.DocutilsRenderer, "_render_tokens", ("self", "tokens"), "nesting reported"),
     Patch(
         sphinx_html.StandaloneHTMLBuilder,
         "handle_page",
@@ -329,6 +339,24 @@ def _confined_relfn2path(self, filename, docname=None):
     return rel, absolute
 
 
+# -- markup nested too deep --------------------------------------------------------
+_RENDER_TOKENS = getattr(
+    myst_base.DocutilsRenderer._render_tokens,
+    "__wrapped__",
+    myst_base.DocutilsRenderer._render_tokens,
+)
+
+
+@functools.wraps(_RENDER_TOKENS)
+def _render_tokens_minding_depth(self, tokens):
+    from .privacy import nested_too_deep, too_deep  # (privacy imports what imports this)
+
+    limit = self.md.options["maxNesting"]
+    if (line := too_deep(tokens, limit)) is not None:
+        self.reporter.error(f"markdown: {nested_too_deep(limit)}", line=line + 1)
+    _RENDER_TOKENS(self, tokens)
+
+
 # -- workers' log records ----------------------------------------------------------
 _PROCESS = getattr(ParallelTasks._process, "__wrapped__", ParallelTasks._process)
 
@@ -404,6 +432,7 @@ def install() -> None:
     sphinx_html._file_checksum = _cached_file_checksum
     sphinx_builders.make_chunks = _two_chunks_each
     BuildEnvironment.relfn2path = _confined_relfn2path
+    myst_base.DocutilsRenderer._render_tokens = _render_tokens_minding_depth
     ParallelTasks._process = _process_making_shown_records
     sphinx_html.StandaloneHTMLBuilder.handle_page = _handle_page_whole
 
@@ -419,6 +448,8 @@ def in_force() -> dict[str, bool]:
         "static file checksums": sphinx_html._file_checksum is _cached_file_checksum,
         "two chunks each": sphinx_builders.make_chunks is _two_chunks_each,
         "relfn2path": BuildEnvironment.relfn2path is _confined_relfn2path,
+        "nesting reported": myst_base.DocutilsRenderer._render_tokens
+        is _render_tokens_minding_depth,
         "workers' log records": ParallelTasks._process is _process_making_shown_records,
         "pages written whole": sphinx_html.StandaloneHTMLBuilder.handle_page is _handle_page_whole,
     }

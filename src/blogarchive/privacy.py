@@ -357,7 +357,11 @@ def markdown_problems(
         return [(line, "picture", f"{address!r}: {problem}")] if problem else []
 
     found: list[tuple[int, str, str]] = []
-    for token in markdown_parser().parse(text):
+    tokens = markdown_parser().parse(text)
+    limit = markdown_parser().options["maxNesting"]
+    if (deep := too_deep(tokens, limit)) is not None:
+        found.append((offset + deep + 1, "markdown", nested_too_deep(limit)))
+    for token in tokens:
         start = offset + (token.map[0] if token.map else 0)
         words = token.info.split()
         if token.type == "html_block":
@@ -391,6 +395,40 @@ def markdown_parser():
     from myst_parser.parsers.mdit import create_md_parser
 
     return create_md_parser(MdParserConfig(), RendererHTML)
+
+
+#: Tokens whose text markdown-it reads as blocks one level further in: at its
+#: ``maxNesting`` that reading stops, and what is in them is lost.  (A
+#: paragraph or heading holds inline text, read apart; emphasis is no level
+#: of markdown-it's inline reading, and links do not nest.)
+CONTAINERS = frozenset(
+    {
+        "blockquote_open",
+        "list_item_open",
+        "footnote_open",
+        "dd_open",
+        "bullet_list_open",
+        "ordered_list_open",
+    }
+)
+
+
+def too_deep(tokens, limit: int) -> int | None:
+    """The line (from 0, as the tokens' maps count) of the first container
+    at which markdown-it, nesting at most ``limit`` deep, stopped reading
+    (patches.py: the build's error; :func:`markdown_problems`: ``blog check``'s).
+    Nothing in a post is lost unsaid, though no script or host is involved."""
+    for token in tokens:
+        if token.type in CONTAINERS and token.level >= limit - 1:
+            return token.map[0] if token.map else 0
+    return None
+
+
+def nested_too_deep(limit: int) -> str:
+    return (
+        f"lists or quotes nested {limit} deep: Markdown reads no deeper, and what is in"
+        " them, and after them, would be lost; nest less"
+    )
 
 
 def problems_in(html: str, published=None) -> list[tuple[int, str]]:
