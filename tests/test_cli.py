@@ -248,7 +248,7 @@ def test_check_names_raw_html_the_build_would_refuse(tmp_path, monkeypatch, caps
         "<div>\n<meta http-equiv='refresh' content='0;url=https://e.example/'>\n</div>\n\n"
         '<img src="chart.png" alt="beside the post">\n\n'
         "```{note}\nIn a note <iframe src='https://e.example/'></iframe>.\n```\n\n"
-        "![A drawing](drawn.svg)\n"
+        "![A drawing](drawn.svg)\n\n<!-- a note never closed\n\nHidden.\n"
     )
     (tmp_path / "posts/2010/drawn.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
@@ -271,8 +271,10 @@ def test_check_names_raw_html_the_build_would_refuse(tmp_path, monkeypatch, caps
         " its post",
         f"{bad}:17: html: <iframe> shows another page or a plugin in the post: link to it instead",
         f"{bad}:20: picture: 'drawn.svg': <script> runs code when the picture is opened by itself",
+        f"{bad}:22: html: '<!--' is never closed (no -->): the rest of the post, and of its page,"
+        " would be hidden in the comment",
     ]
-    assert "2 posts checked, 5 problems" in err
+    assert "2 posts checked, 6 problems" in err
 
 
 def test_check_names_markup_nested_deeper_than_markdown_reads(tmp_path, monkeypatch, capsys):

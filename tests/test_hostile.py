@@ -12,9 +12,9 @@ and the build folder, and posts as authors really write them build.
 - Tags in any script have folders that their links reach; different names
   never share a page.
 - Raw HTML that would run or load from another host (a ``<meta>`` refresh
-  that the page's policy lets through), and a link to a ``javascript:``
-  address, are errors at their line; a feed shows another host's picture
-  as its words.
+  that the page's policy lets through), a link to a ``javascript:``
+  address, and a comment or tag never closed (it hid the rest of the page)
+  are errors at their line; a feed shows another host's picture as its words.
 """
 
 from __future__ import annotations
@@ -415,6 +415,16 @@ RAW_HTML = {
         "link: to a vbscript:",
     ),
     "picture-scheme": ("```{image} javascript:alert(1)\n```", 9, "picture: at a javascript:"),
+    # Never closed: Markdown passes the block through with the rest of the post
+    # (an HTML block of these runs to the end), and the browser hid that, and
+    # the rest of the page (sidebar, footer), in the comment or the tag.
+    "open-comment": (
+        "Shown.\n\n<!-- a note to myself\n\nHidden.",
+        11,
+        "html: '<!--' is never closed (no -->): the rest of the post, and of its page",
+    ),
+    "open-quote": ('<div class="note\n\nHidden.', 9, "'<div' is never closed (no '>', or a"),
+    "open-declaration": ("<!DOCTYPE html\n\nHidden.", 9, "'<!DOCTYPE' is never closed (no '>')"),
     # reStructuredText's meta directive writes into the page's head.
     "rst-meta": (
         "```{eval-rst}\n.. meta::\n   :http-equiv=refresh: 0;url=https://evil.example/\n```",
@@ -502,6 +512,7 @@ def test_raw_html_that_reads_as_text_is_kept(tmp_path, capfd):
     body = (
         'The <abbr title="Local Authority">LA</abbr> said <span style="color: red">no</span>.\n\n'
         "<details><summary>More</summary>\n\nHidden words.\n\n</details>\n\n"
+        "<!-- a note to myself,\nover two lines -->\n\n"
         "<address>Chris Mills, Birmingham</address>\n\n"
         '<table><tr><td colspan="2">One cell</td></tr></table>\n\n'
         '<img src="../../_static/ours.png" alt="ours"> '
@@ -521,6 +532,7 @@ def test_raw_html_that_reads_as_text_is_kept(tmp_path, capfd):
     assert page.select_one('span[style="color: red"]').get_text() == "no"
     assert page.select_one("details summary").get_text() == "More"
     assert page.select_one("article address").get_text() == "Chris Mills, Birmingham"
+    assert "note to myself" not in page.select_one("article").get_text()  # a comment, closed
     assert page.select_one("td[colspan]").get_text() == "One cell"
     assert [img["alt"] for img in page.select("article img")] == ["ours", "pasted"]
     ours = site.root / "posts/2010" / page.select_one('article img[alt="ours"]')["src"]

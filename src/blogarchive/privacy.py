@@ -15,7 +15,9 @@ fails silently, in the reader's browser:
   parser refuses such addresses; docutils does not).
 - ``.. meta::`` in ``{eval-rst}`` wrote a refresh into the page's head;
 - a raw link to a file beside the post (``<a href="report.pdf">``) led
-  nowhere: Sphinx publishes such a file only for a Markdown link to it.
+  nowhere: Sphinx publishes such a file only for a Markdown link to it;
+- an unclosed ``<!-- a note`` hid the rest of the post, and of its page
+  (sidebar, footer, scripts), in the comment (:func:`_left_open`).
 
 So, when a post is read (``doctree-read``, ahead of ABlog, which copies the
 excerpt, and of the collectors), raw HTML (MyST's HTML blocks and inline
@@ -26,8 +28,9 @@ a raw picture's file nowhere: one beside the post showed an empty box too;
 handler, a frame or plugin, a form, a ``<meta>``/``<link>``/``<style>``, a
 link to a ``javascript:`` address or a file from another host is an error at
 its line (``posts/2010/x.md:12: html: …``), as is any link or picture at an
-address of such a scheme, and an SVG picture of the post's that would run
-or load from elsewhere when opened by itself (:func:`svg_problem`); the
+address of such a scheme, a comment or tag never closed, and an SVG picture
+of the post's that would run or load from elsewhere when opened by itself
+(:func:`svg_problem`); the
 fragment is cleaned as a feed's entry is (feeds.inert), so that even a
 preview (which goes on past errors) shows nothing of it.  A raw link to an
 address of the site's own is checked once every page is written, on every
@@ -442,7 +445,52 @@ def _read(html: str, published=None) -> _Reader:
     reader = _Reader(published)
     reader.feed(html)
     reader.close()
+    if left_open := _left_open(html):
+        reader.problems = sorted([*reader.problems, left_open])
     return reader
+
+
+#: Where raw HTML may open something the browser reads on past the
+#: fragment's end if it is never closed.
+_OPENS = re.compile(r"<(?:!|\?|/|[a-zA-Z])")
+#: The whole of each, as a browser reads it (the HTML standard's tokenizer):
+#: a comment to ``-->`` (``<!-->`` and ``<!--->`` are empty ones), a
+#: declaration, processing instruction or stray end tag to ``>``, a tag to its
+#: ``>`` with its quoted values whole (a quote opens one only after ``=``).
+#: Possessive and atomic: an unclosed tag fails at once, with no backtracking.
+_CLOSED = re.compile(
+    r"<!--(?:->|>|.*?--!?>)"
+    r"|<[!?].*?>|</(?![a-zA-Z]).*?>"
+    r"|</?[a-zA-Z](?>[^>\"'=]++|[\"']|=\s*+(?>\"[^\"]*+\"|'[^']*+'|(?![\"'])[^\s>]*+))*+>",
+    re.S,
+)
+
+
+def _left_open(html: str) -> tuple[int, str] | None:
+    """A comment, declaration or tag that raw HTML opens and never closes, at
+    its line: Markdown passes an unclosed ``<!-- a note`` block through with
+    the rest of the post (its block runs to the end), and the browser hid all
+    that and the rest of the page (its sidebar, footer, scripts) in the
+    comment; an unclosed quote in a tag read the rest of the page as its
+    attribute.  (Python's HTMLParser reads such an end as text.)"""
+    position = 0
+    while found := _OPENS.search(html, position):
+        closed = _CLOSED.match(html, found.start())
+        if closed is None:
+            line = html.count("\n", 0, found.start()) + 1
+            start = html[found.start() :].split(None, 1)[0][:12]
+            if start.startswith("<!--"):
+                end, fate = "-->", "hidden in the comment"
+            elif start.startswith(("<!", "<?")) or not start.lstrip("</")[:1].isalpha():
+                end, fate = "'>'", "hidden in it"
+            else:
+                end, fate = "'>', or a quote left open", "read into the tag"
+            return line, (
+                f"{start!r} is never closed (no {end}): the rest of the post, and of its"
+                f" page, would be {fate}"
+            )
+        position = closed.end()
+    return None
 
 
 class _Reader(HTMLParser):
