@@ -30,6 +30,9 @@ FAILS = {
     # markdown-it reads nothing nested 20 deep: the tenth level and the rest
     # of the post were lost, and the build said nothing.
     "nested-too-deep": (18, "ERROR: markdown: lists or quotes nested 20 deep"),
+    # A line starting with '%' is a MyST comment: this one, the paragraph's
+    # second line, vanished from the page.
+    "wrapped-at-percent": (8, "ERROR: markdown: a line starting with '%' is a comment"),
 }
 
 
@@ -62,6 +65,23 @@ def test_broken_post_fails_the_build_naming_file_line_field(tmp_path, capfd, cas
     line, message = FAILS[case]
     assert status != 0
     assert f"posts/2010/{case}.md:{line}: {message}" in err, err
+
+
+def test_a_comment_of_the_authors_is_hidden_and_an_escaped_percent_shown(tmp_path, capfd):
+    """A comment with a blank line before it is the author's own, and no
+    reader sees it; a percent sign escaped at a line's start is text."""
+    text = (
+        "---\ndate: 2010-07-02\n---\n\n# Percent\n\nRose by 12\n\\% since 2009.\n\n"
+        "% a note to myself: find the source\n\nThe end.\n"
+    )
+    status, err, site = build_with(tmp_path, capfd, extra={"posts/2010/percent.md": text})
+    assert status == 0, err
+    article = site.page("posts/2010/percent.html").select_one("article")
+    assert [p.get_text() for p in article.select("section > p:not(.post-meta)")] == [
+        "Rose by 12\n% since 2009.",
+        "The end.",
+    ]
+    assert "note to myself" not in article.get_text()
 
 
 def test_two_posts_with_one_slug_fail(tmp_path, capfd):

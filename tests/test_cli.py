@@ -277,14 +277,15 @@ def test_check_names_raw_html_the_build_would_refuse(tmp_path, monkeypatch, caps
     assert "2 posts checked, 6 problems" in err
 
 
-def test_check_names_markup_nested_deeper_than_markdown_reads(tmp_path, monkeypatch, capsys):
+def test_check_names_what_markdown_would_hide(tmp_path, monkeypatch, capsys):
     """Markdown reads lists or quotes 19 deep and stops at 20, losing what is
-    in them and after them: `blog check` says so at the line, in a note too;
-    19 passes."""
+    in them and after them, and a paragraph's line starting with '%' is a
+    comment: `blog check` says so at the line, in a note too; 19 passes."""
     (tmp_path / "posts/2010").mkdir(parents=True)
     front = "---\ndate: 2010-07-01\n---\n\n# A\n\n"
     (tmp_path / "posts/2010/deep.md").write_text(
-        front + ">" * 20 + " Lost.\n\n```{note}\nA note.\n\n" + ">" * 21 + " Lost.\n```\n"
+        front + ">" * 20 + " Lost.\n\n```{note}\nA note.\n\n" + ">" * 21 + " Lost.\n```\n\n"
+        "Rose by 12\n% since 2009.\n"
     )
     (tmp_path / "posts/2010/fine.md").write_text(front + ">" * 19 + " Kept.\n")
     monkeypatch.chdir(tmp_path)
@@ -295,5 +296,6 @@ def test_check_names_markup_nested_deeper_than_markdown_reads(tmp_path, monkeypa
     assert [line.split(", and")[0] for line in out.splitlines()] == [
         f"{deep}:7: {message}",
         f"{deep}:12: {message}",
+        f"{deep}:16: markdown: a line starting with '%' is a comment, which no reader sees",
     ]
-    assert "2 posts checked, 2 problems" in err
+    assert "2 posts checked, 3 problems" in err

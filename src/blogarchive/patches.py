@@ -77,12 +77,10 @@ Safety:
 
 Nothing lost unsaid:
 
-- markdown-it stops reading a container nested 20 deep (its ``maxNesting``,
-  a guard against recursion): a list ten levels deep, or quotes twenty deep,
-  lost the rest of the post from there, and the build said nothing.  MyST's
-  renderer (``DocutilsRenderer._render_tokens``, for the post and for each
-  directive's text) now reports it as an error at the line
-  (privacy.too_deep, which ``blog check`` asks too).
+- MyST's renderer (``DocutilsRenderer._render_tokens``, for the post and for
+  each directive's text) reports what its reading hid without a word (lists
+  nested too deep, a paragraph's line taken for a comment: unread.py) as an
+  error at its line.
 """
 
 from __future__ import annotations
@@ -110,6 +108,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging as sphinx_logging
 from sphinx.util.parallel import ParallelTasks
 
+from . import unread
 from .confine import OutsideRepository, refusal
 
 
@@ -149,7 +148,7 @@ PATCHES = (
     Patch(sphinx_html, "_file_checksum", ("outdir", "filename"), "checksums asked once"),
     Patch(sphinx_builders, "make_chunks", ("arguments", "nproc", "maxbatch"), "two chunks each"),
     Patch(BuildEnvironment, "relfn2path", ("self", "filename", "docname"), "confinement"),
-    Patch(myst_base.DocutilsRenderer, "_render_tokens", ("self", "tokens"), "nesting reported"),
+    Patch(myst_base.DocutilsRenderer, "_render_tokens", ("self", "tokens"), "unread reported"),
     Patch(
         sphinx_html.StandaloneHTMLBuilder,
         "handle_page",
@@ -339,7 +338,7 @@ def _confined_relfn2path(self, filename, docname=None):
     return rel, absolute
 
 
-# -- markup nested too deep --------------------------------------------------------
+# -- what MyST's reading hides ----------------------------------------------------
 _RENDER_TOKENS = getattr(
     myst_base.DocutilsRenderer._render_tokens,
     "__wrapped__",
@@ -348,12 +347,9 @@ _RENDER_TOKENS = getattr(
 
 
 @functools.wraps(_RENDER_TOKENS)
-def _render_tokens_minding_depth(self, tokens):
-    from .privacy import nested_too_deep, too_deep  # (privacy imports what imports this)
-
-    limit = self.md.options["maxNesting"]
-    if (line := too_deep(tokens, limit)) is not None:
-        self.reporter.error(f"markdown: {nested_too_deep(limit)}", line=line + 1)
+def _render_tokens_reporting_unread(self, tokens):
+    for line, problem in unread.problems(tokens, self.md.options["maxNesting"]):
+        self.reporter.error(f"markdown: {problem}", line=line + 1)
     _RENDER_TOKENS(self, tokens)
 
 
@@ -432,7 +428,7 @@ def install() -> None:
     sphinx_html._file_checksum = _cached_file_checksum
     sphinx_builders.make_chunks = _two_chunks_each
     BuildEnvironment.relfn2path = _confined_relfn2path
-    myst_base.DocutilsRenderer._render_tokens = _render_tokens_minding_depth
+    myst_base.DocutilsRenderer._render_tokens = _render_tokens_reporting_unread
     ParallelTasks._process = _process_making_shown_records
     sphinx_html.StandaloneHTMLBuilder.handle_page = _handle_page_whole
 
@@ -448,8 +444,8 @@ def in_force() -> dict[str, bool]:
         "static file checksums": sphinx_html._file_checksum is _cached_file_checksum,
         "two chunks each": sphinx_builders.make_chunks is _two_chunks_each,
         "relfn2path": BuildEnvironment.relfn2path is _confined_relfn2path,
-        "nesting reported": myst_base.DocutilsRenderer._render_tokens
-        is _render_tokens_minding_depth,
+        "unread reported": myst_base.DocutilsRenderer._render_tokens
+        is _render_tokens_reporting_unread,
         "workers' log records": ParallelTasks._process is _process_making_shown_records,
         "pages written whole": sphinx_html.StandaloneHTMLBuilder.handle_page is _handle_page_whole,
     }

@@ -61,6 +61,7 @@ from lxml import etree
 from sphinx import addnodes
 from sphinx.util import logging
 
+from . import unread
 from .confine import source_path
 from .feeds import ADDRESS_WITH_HOST, inert
 from .state import archive_data
@@ -361,9 +362,8 @@ def markdown_problems(
 
     found: list[tuple[int, str, str]] = []
     tokens = markdown_parser().parse(text)
-    limit = markdown_parser().options["maxNesting"]
-    if (deep := too_deep(tokens, limit)) is not None:
-        found.append((offset + deep + 1, "markdown", nested_too_deep(limit)))
+    for line, problem in unread.problems(tokens, markdown_parser().options["maxNesting"]):
+        found.append((offset + line + 1, "markdown", problem))
     for token in tokens:
         start = offset + (token.map[0] if token.map else 0)
         words = token.info.split()
@@ -386,7 +386,7 @@ def markdown_problems(
                 found += html(start + 1, child.content, same_line=True)
             elif child.type == "image":
                 found += svg(start + 1, str(child.attrGet("src") or ""))
-    return found
+    return sorted(found, key=lambda problem: problem[0])
 
 
 @functools.cache
@@ -398,40 +398,6 @@ def markdown_parser():
     from myst_parser.parsers.mdit import create_md_parser
 
     return create_md_parser(MdParserConfig(), RendererHTML)
-
-
-#: Tokens whose text markdown-it reads as blocks one level further in: at its
-#: ``maxNesting`` that reading stops, and what is in them is lost.  (A
-#: paragraph or heading holds inline text, read apart; emphasis is no level
-#: of markdown-it's inline reading, and links do not nest.)
-CONTAINERS = frozenset(
-    {
-        "blockquote_open",
-        "list_item_open",
-        "footnote_open",
-        "dd_open",
-        "bullet_list_open",
-        "ordered_list_open",
-    }
-)
-
-
-def too_deep(tokens, limit: int) -> int | None:
-    """The line (from 0, as the tokens' maps count) of the first container
-    at which markdown-it, nesting at most ``limit`` deep, stopped reading
-    (patches.py: the build's error; :func:`markdown_problems`: ``blog check``'s).
-    Nothing in a post is lost unsaid, though no script or host is involved."""
-    for token in tokens:
-        if token.type in CONTAINERS and token.level >= limit - 1:
-            return token.map[0] if token.map else 0
-    return None
-
-
-def nested_too_deep(limit: int) -> str:
-    return (
-        f"lists or quotes nested {limit} deep: Markdown reads no deeper, and what is in"
-        " them, and after them, would be lost; nest less"
-    )
 
 
 def problems_in(html: str, published=None) -> list[tuple[int, str]]:

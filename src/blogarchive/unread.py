@@ -1,0 +1,70 @@
+"""What MyST's reading of a post would hide from its readers without a word.
+
+Each is an error at its line, in the build (patches.py, for a post and for
+each directive's text) and in ``blog check`` (privacy.markdown_problems), both
+read from the tokens of MyST's parser:
+
+- markdown-it stops reading a container nested 20 deep (its ``maxNesting``, a
+  guard against recursion): a list ten levels deep, or quotes twenty deep,
+  lost what was in them and the rest of the post after them.
+- A line starting with ``%`` is a MyST comment, which no reader sees.  One
+  that carries on a paragraph, with no blank line before it, is the author's
+  text wrapped at a percent sign ("rose by 12" / "% since 2009"): it vanished.
+  A comment of the author's own has a blank line before it.
+
+(The importers write neither: html.py flattens markup nested more than 16
+deep and escapes a ``%`` at a line's start.)
+"""
+
+from __future__ import annotations
+
+#: Tokens whose text markdown-it reads as blocks one level further in: at its
+#: ``maxNesting`` that reading stops, and what is in them is lost.  (A
+#: paragraph or heading holds inline text, read apart; emphasis is no level
+#: of markdown-it's inline reading, and links do not nest.)
+CONTAINERS = frozenset(
+    {
+        "blockquote_open",
+        "list_item_open",
+        "footnote_open",
+        "dd_open",
+        "bullet_list_open",
+        "ordered_list_open",
+    }
+)
+
+
+def problems(tokens, limit: int) -> list[tuple[int, str]]:
+    """(line from 0, as the tokens' maps count; what and why), in order, for
+    tokens that markdown-it read nesting at most ``limit`` deep."""
+    found = []
+    deep = False
+    paragraph_end = last = None  # (paragraph_end: the line after the last paragraph)
+    for token in tokens:
+        if token.type in CONTAINERS and token.level >= limit - 1 and not deep:
+            deep = True  # said once: all that is in it is lost
+            found.append((token.map[0] if token.map else 0, nested_too_deep(limit)))
+        elif (
+            token.type == "myst_line_comment"
+            and last == "paragraph_close"
+            and token.map
+            and token.map[0] == paragraph_end
+        ):
+            found.append((token.map[0], WRAPPED_AT_PERCENT))
+        if token.type == "paragraph_open":
+            paragraph_end = token.map[1] if token.map else None
+        last = token.type
+    return found
+
+
+WRAPPED_AT_PERCENT = (
+    "a line starting with '%' is a comment, which no reader sees, and it carries on the"
+    " paragraph above: to show it, write '\\%'; for a comment, leave a blank line before it"
+)
+
+
+def nested_too_deep(limit: int) -> str:
+    return (
+        f"lists or quotes nested {limit} deep: Markdown reads no deeper, and what is in"
+        " them, and after them, would be lost; nest less"
+    )
