@@ -313,6 +313,19 @@ def test_a_gist_is_a_link_and_dropped_scripts_are_named(blogger):
     assert "dropped: a script (nothing runs in the archive)" in report
 
 
+def test_a_drawing_written_into_a_post_is_named_in_the_report(blogger):
+    """An SVG drawing written into a post's HTML (a chart), which the archive
+    does not show (the sanitiser drops markup of SVG's namespace, words and
+    all), vanished without a word; the report now names it and its words."""
+    site, report, _ = blogger
+    section = body(site, "posts/2011/a-gist.html")
+    assert not section.select("svg") and "Referrals" not in section.get_text()
+    assert texts(section.select("p:not(.post-meta)"))[-1] == "After."
+    assert "dropped: a drawing written into the post (<svg>), its words 'Referrals by year'" in (
+        report
+    )
+
+
 def test_a_picture_pasted_into_the_post_is_kept(blogger):
     """A picture pasted into a post is in its HTML as a data: address: it was
     replaced by its alt text.  A PNG, JPEG, GIF or WebP is kept as it is (the

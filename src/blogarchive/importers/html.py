@@ -1649,6 +1649,7 @@ def _convert(
     _take_scripts(soup, embeds, notes)
     _played_files_as_players(soup)
     _take_embeds(soup, embeds, notes, base_url)
+    _drawings_said(soup, notes)
     _caption_tables(soup, notes)
     _list_numbers(soup, notes)
     _verses_as_lines(soup)
@@ -1964,6 +1965,18 @@ def _take_scripts(soup: BeautifulSoup, embeds: list, notes: list[str]) -> None:
         where = f" from {provider(url)}" if host else ""
         notes.append(f"dropped: a script{where} (nothing runs in the archive)")
         script.decompose()
+
+
+def _drawings_said(soup: BeautifulSoup, notes: list[str]) -> None:
+    """An SVG drawing written into the post (a chart, a diagram), which the
+    sanitiser drops with its words, as it drops any markup of another
+    namespace: the report names it and its words (a post's SVG may be a
+    picture file of its own, checked by the build: privacy.svg_problem)."""
+    for drawing in [svg for svg in soup.find_all("svg") if not svg.find_parent("svg")]:
+        words = " ".join(drawing.get_text(" ").split())
+        said = f", its words {words[:80]!r}" if words else ""
+        notes.append(f"dropped: a drawing written into the post (<svg>){said}")
+        drawing.decompose()
 
 
 def _embedded_address(tag: Tag) -> str:
