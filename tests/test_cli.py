@@ -157,6 +157,16 @@ def test_new_keeps_a_titles_closing_hashes(in_repo, capsys, tmp_path, title):
     assert "".join(token.content for token in heading) == title
 
 
+@pytest.mark.parametrize("title", ["", "   ", "\u200b"])
+def test_new_refuses_a_title_that_shows_nothing(in_repo, capsys, tmp_path, title):
+    """`blog new ""` wrote a post whose heading was empty, which `blog check`
+    and the build then refused; it writes nothing and says why."""
+    status, out, err = blog(capsys, "new", title, "--posts-dir", tmp_path)
+    assert status == 2 and out == ""
+    assert err == f"blog new: the title {title!r} shows no text\n"
+    assert not list(tmp_path.rglob("*.md"))
+
+
 @pytest.mark.parametrize("command", [["check"], ["new", "A title"], ["links"]])
 def test_a_conf_py_that_fails_is_named_with_its_line(capsys, tmp_path, monkeypatch, command):
     """A settings file that fails (a name not defined, an environment variable

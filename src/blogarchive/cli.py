@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 from sphinx.errors import ConfigError
 
 from .archived import ARCHIVE_API, LINKS_FILE
-from .frontmatter import check_file, dump
+from .frontmatter import check_file, dump, shows_text
 from .importers import ImportError_, slugify_title, write_posts, write_report
 from .importers.downloads import unpack
 from .importers.html import heading_line
@@ -66,6 +66,9 @@ def _split(value: str | None) -> list[str]:
 
 
 def cmd_new(args) -> int:
+    if not shows_text(args.title):  # the build would refuse the post: an empty heading
+        print(f"blog new: the title {args.title!r} shows no text", file=sys.stderr)
+        return 2
     settings = _settings(Path.cwd())
     tz = ZoneInfo(settings["tz"])
     if args.date:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -333,6 +334,16 @@ class Key:
 
 #: Every key a post may carry (as Pelican's METADATA_PROCESSORS): anything else
 #: is a warning, or an error with a suggestion when it looks like one of these.
+#: Characters that show nothing: a title of only these is empty to a reader.
+INVISIBLE = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"})
+
+
+def shows_text(text: str) -> bool:
+    """Whether ``text`` shows a reader anything (a title of zero-width spaces
+    does not)."""
+    return any(unicodedata.category(ch) not in INVISIBLE for ch in text)
+
+
 SCHEMA: dict[str, Key] = {
     "date": Key("when the post was published (ISO 8601, with or without time and offset)", _date),
     "sequence": Key(

@@ -7,7 +7,6 @@ import itertools
 import json
 import os
 import pickle
-import unicodedata
 from html import escape
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,7 +17,7 @@ from sphinx.util import logging
 
 from .ablog_compat import FRONT_MATTER_PRIORITY, PostNode, matched_posts, posts_read
 from .confine import Within, link_out
-from .frontmatter import check_file, key_line
+from .frontmatter import check_file, key_line, shows_text
 from .state import build_state
 
 logger = logging.getLogger(__name__)
@@ -96,10 +95,6 @@ class CheckPostFrontMatter(SphinxTransform):
                         element.parent.remove(element)
 
 
-#: Characters that show nothing: a title of only these is empty to a reader.
-_INVISIBLE = {"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"}
-
-
 def _title_problems(document: nodes.document):
     """(line, message) for a post whose title is invisible or that has a second
     ``# heading``: ABlog would take the first section alone as the post (the
@@ -107,7 +102,7 @@ def _title_problems(document: nodes.document):
     sections = [child for child in document.children if isinstance(child, nodes.section)]
     if sections:
         title = sections[0][0].astext()
-        if not any(unicodedata.category(ch) not in _INVISIBLE for ch in title):
+        if not shows_text(title):
             yield sections[0][0].line or 1, "the '# Title' heading shows no text"
     for section in sections[1:]:
         yield (
