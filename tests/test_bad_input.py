@@ -84,6 +84,30 @@ def test_a_comment_of_the_authors_is_hidden_and_an_escaped_percent_shown(tmp_pat
     assert "note to myself" not in article.get_text()
 
 
+def test_a_post_the_build_would_never_read_fails_it_naming_the_file(tmp_path, capfd):
+    """Sphinx reads posts at posts/<year>/<name>.md and pages at
+    pages/<name>.md: a post named .markdown or .MD, one straight in posts/, a
+    page in a folder of pages/ was never published, and the build said
+    nothing.  Each fails it, naming the file; a picture beside a post, or an
+    import's hidden scratch file, does not."""
+    text = "---\ndate: 2010-07-05\n---\n\n# Stray\n\nText.\n"
+    names = ["posts/2010/long.markdown", "posts/2010/upper.MD", "posts/loose.md"]
+    names += ["pages/old/about.md", "pages/contact.mkd"]
+    extra = dict.fromkeys(names, text) | {"posts/2010/chart.png": b"png"}
+    status, err, _ = build_with(tmp_path, capfd, extra=extra)
+    assert status != 0
+    blog = tmp_path / "blog"
+    for name, why in [
+        ("posts/2010/long.markdown", "a post's or page's file ends in '.md', not '.markdown'"),
+        ("posts/2010/upper.MD", "a post's or page's file ends in '.md', not '.MD'"),
+        ("posts/loose.md", "a post is posts/<year>/<name>.md"),
+        ("pages/old/about.md", "a page is pages/<name>.md"),
+        ("pages/contact.mkd", "a post's or page's file ends in '.md', not '.mkd'"),
+    ]:
+        assert f"{blog / name}:1: ERROR: file: never published: {why}" in err, err
+    assert "chart.png" not in err
+
+
 def test_two_posts_with_one_slug_fail(tmp_path, capfd):
     good = (ROOT / "posts/2010/good.md").read_text().replace("2010-07-01", "2011-01-05")
     status, err, _ = build_with(tmp_path, capfd, extra={"posts/2011/good.md": good})

@@ -157,6 +157,24 @@ def test_new_keeps_a_titles_closing_hashes(in_repo, capsys, tmp_path, title):
     assert "".join(token.content for token in heading) == title
 
 
+def test_check_names_a_post_the_build_would_never_read(tmp_path, monkeypatch, capsys):
+    """`blog check` looked at posts/*/*.md alone: a post named .markdown, or
+    one straight in posts/, passed it and was never published."""
+    text = "---\ndate: 2010-07-05\n---\n\n# Stray\n\nText.\n"
+    for name in ("posts/2010/good.md", "posts/2010/long.markdown", "posts/loose.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    status, out, err = blog(capsys, "check")
+    assert status == 1
+    assert out.splitlines() == [
+        f"{Path('posts/2010/long.markdown')}:1: file: never published: a post's or page's"
+        " file ends in '.md', not '.markdown'",
+        f"{Path('posts/loose.md')}:1: file: never published: a post is posts/<year>/<name>.md",
+    ]
+    assert "1 posts checked, 2 problems" in err
+
+
 @pytest.mark.parametrize("title", ["", "   ", "\u200b"])
 def test_new_refuses_a_title_that_shows_nothing(in_repo, capsys, tmp_path, title):
     """`blog new ""` wrote a post whose heading was empty, which `blog check`

@@ -39,6 +39,7 @@ from .importers.records import (
     skipped,
 )
 from .importers.writer import file_later_comments, leave_to_files, linked_here
+from .unread import files_not_read
 
 DEFAULT_TZ = "Europe/London"
 
@@ -107,6 +108,8 @@ def cmd_check(args) -> int:
     for path in paths:
         files += sorted(path.rglob("*.md")) if path.is_dir() else [path]
     problems = []
+    if not args.paths:
+        problems += [f"{path}:1: file: {why}" for path, why in files_not_read(posts)]
     for path in files:
         problems += check_file(path, tz).problems
         problems += _raw_html_problems(path, settings["static"])

@@ -19,6 +19,7 @@ from .ablog_compat import FRONT_MATTER_PRIORITY, PostNode, matched_posts, posts_
 from .confine import Within, link_out
 from .frontmatter import check_file, key_line, shows_text
 from .state import build_state
+from .unread import files_not_read
 
 logger = logging.getLogger(__name__)
 
@@ -291,6 +292,8 @@ def screen_posts(app, config) -> None:
     """
     tz = ZoneInfo(config.blog_timezone)
     now = build_time(tz)
+    for path, why in files_not_read(Path(app.srcdir, "posts")):
+        logger.error("file: %s", why, location=f"{path}:1", type="blogarchive", subtype="file")
     left_out = []
     scheduled: list[dt.datetime] = []  # dates of posts still to come
     cache = _ScreenCache(Path(app.doctreedir) / "blogarchive-frontmatter.pickle", tz)

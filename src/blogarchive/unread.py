@@ -14,9 +14,18 @@ read from the tokens of MyST's parser:
 
 (The importers write neither: html.py flattens markup nested more than 16
 deep and escapes a ``%`` at a line's start.)
+
+And a whole post never read: Sphinx reads posts at ``posts/<year>/<name>.md``
+and pages at ``pages/<name>.md`` (conf.py's ``blog_post_pattern`` and
+``include_patterns``), so ``posts/2010/x.markdown``, ``x.MD``, or a post
+straight in ``posts/`` was never published, and nothing said so
+(:func:`files_not_read`: an error in the build, posts.screen_posts, and in
+``blog check``).
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 #: Tokens whose text markdown-it reads as blocks one level further in: at its
 #: ``maxNesting`` that reading stops, and what is in them is lost.  (A
@@ -68,3 +77,38 @@ def nested_too_deep(limit: int) -> str:
         f"lists or quotes nested {limit} deep: Markdown reads no deeper, and what is in"
         " them, and after them, would be lost; nest less"
     )
+
+
+#: What Markdown files are named: Sphinx reads ``.md`` alone (conf.py).
+MARKDOWN_SUFFIXES = frozenset(
+    {".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext"}
+)
+
+
+def files_not_read(posts: Path) -> list[tuple[Path, str]]:
+    """(file, why) for each Markdown file in ``posts`` or its sibling
+    ``pages`` that the build would never read: of another suffix, or not
+    where a post (``posts/<year>/<name>.md``) or page (``pages/<name>.md``)
+    is.  Hidden files (an import's scratch) are not the author's."""
+    found = []
+    for folder, depth, shape in (
+        (posts, 2, "<year>/<name>.md"),
+        (posts.parent / "pages", 1, "<name>.md"),
+    ):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            parts = path.relative_to(folder).parts
+            if path.suffix.lower() not in MARKDOWN_SUFFIXES or any(
+                p.startswith(".") for p in parts
+            ):
+                continue
+            if path.suffix != ".md":
+                why = f"a post's or page's file ends in '.md', not {path.suffix!r}"
+            elif len(parts) != depth:
+                why = f"a {'post' if depth == 2 else 'page'} is {folder.name}/{shape}"
+            else:
+                continue
+            if path.is_file():
+                found.append((path, f"never published: {why}"))
+    return found
