@@ -27,6 +27,8 @@ FAILS = {
     "non-utf8": (5, "ERROR: encoding: not UTF-8 (byte 0xe9)"),
     "missing-link": (7, "WARNING: 'myst' cross-reference target not found: 'missing-post.md'"),
     "unknown-key": (3, "WARNING: mood: unknown front-matter key"),
+    # YAML keeps the last of a key given twice: the first tags were lost.
+    "key-twice": (5, "ERROR: tags: given twice (lines 3 and 5): only one is kept"),
     # markdown-it reads nothing nested 20 deep: the tenth level and the rest
     # of the post were lost, and the build said nothing.
     "nested-too-deep": (18, "ERROR: markdown: lists or quotes nested 20 deep"),

@@ -128,10 +128,15 @@ def key_line(text: str, key: str) -> int:
 
 def _key_lines(text: str) -> dict[str, int]:
     """Line (1-based, in the whole file) of each top-level key of the YAML block."""
+    return dict(_keys(text))
+
+
+def _keys(text: str) -> list[tuple[str, int]]:
+    """Each top-level key of the YAML block with its line, in order, repeats too."""
     node = yaml.compose(text, Loader=_Loader)
     if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {k.value: k.start_mark.line + 2 for k, _ in node.value}
+        return []
+    return [(k.value, k.start_mark.line + 2) for k, _ in node.value]
 
 
 def _as_list(fm: FrontMatter, key: str, value) -> list[str] | None:
@@ -229,7 +234,7 @@ def check(path: Path | str, text: str, tz: ZoneInfo, display: str | None = None)
 def _load(fm: FrontMatter, block: str) -> dict | None:
     """The front matter's YAML as a mapping, its keys' lines noted; None after a problem."""
     try:
-        fm.lines = _key_lines(block)
+        keys = _keys(block)
         data = yaml.load(block, Loader=_Loader) or {}
     except yaml.YAMLError as exc:
         # Where the broken construct starts ("while parsing a flow sequence"),
@@ -245,6 +250,11 @@ def _load(fm: FrontMatter, block: str) -> dict | None:
     if not isinstance(data, dict):
         fm.error("front matter", "must be a mapping of keys to values", line=2)
         return None
+    fm.lines = dict(keys)
+    first: dict[str, int] = {}
+    for key, line in keys:  # YAML keeps the last of a key given twice, silently
+        if first.setdefault(key, line) != line:
+            fm.error(key, f"given twice (lines {first[key]} and {line}): only one is kept", line)
     return data
 
 
