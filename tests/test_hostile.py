@@ -686,6 +686,50 @@ def test_a_comments_file_linked_out_of_the_repository_is_not_read(tmp_path, capf
     assert not work.exists() or "Private words" not in work.read_text(encoding="utf-8")
 
 
+def aliased(depth: int, indent: str = "") -> str:
+    """YAML of ``depth`` lines, each a list of nine of the line before: 9**depth
+    items when read, from a few hundred bytes ("billion laughs")."""
+    lines = [f"{indent}a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"{indent}a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, depth + 1)]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_comments_file_of_yaml_aliases_is_refused_not_expanded(tmp_path, capfd):
+    """A comment's text made of YAML's aliases, nine lists of nine nine levels
+    deep (387 million items from 700 bytes), was made text whole: the build
+    grew past 2.6 GB and died.  The files read beside posts hold plain
+    values: an alias is an error naming the file and its line (here 531,441
+    items, which the old build took in and published as one comment's words)."""
+    comments = '- id: "c1"\n  date: "2010-07-03T10:00:00+01:00"\n  author: A\n'
+    comments += aliased(6, indent="  ") + "  html: *a6\n"
+    status, err, _ = build_with(tmp_path, capfd, extra={"posts/2010/good.comments.yaml": comments})
+    assert status != 0
+    expected = r"ERROR: comments: cannot read .*good\.comments\.yaml: line 5: an alias \(\*a0\)"
+    assert re.search(expected, err), err
+
+
+def test_a_comments_field_that_is_not_text_is_named(tmp_path, capfd):
+    """A list where a comment's text belongs was made text (its repr shown as
+    the comment): now an error naming the file, the comment and the field."""
+    comments = '- id: "c1"\n  date: "2010-07-03T10:00:00+01:00"\n  html: [one, two]\n'
+    status, err, _ = build_with(tmp_path, capfd, extra={"posts/2010/good.comments.yaml": comments})
+    assert status != 0
+    expected = r"ERROR: comments: .*good\.comments\.yaml: a comment \('c1'\) whose html is not text"
+    assert re.search(expected, err), err
+
+
+def test_front_matter_of_yaml_aliases_is_named_not_expanded(tmp_path, capfd):
+    """A value of front matter made of YAML's aliases was put whole into its
+    error: eight levels (43 million items from 12 lines) took the build to
+    1.3 GB and wrote hundreds of MB of message.  The message shows a line's
+    worth of it."""
+    text = post(front=aliased(5) + "tags: *a5\n")
+    status, err, _ = build_with(tmp_path, capfd, extra={"posts/2010/aliased.md": text})
+    assert status != 0
+    [line] = [x for x in err.splitlines() if "ERROR: tags: expected text, got list: [" in x]
+    assert line.startswith(f"{tmp_path / 'blog/posts/2010/aliased.md'}:9: ") and len(line) < 300
+
+
 def test_a_page_linked_out_of_the_repository_is_not_read(tmp_path, capfd):
     """Posts linked out of the repository were refused; any other document
     (a page in pages/, a file at the top) was read and published."""

@@ -50,3 +50,16 @@ def test_version_reads_title_tags_and_front_matter():
     assert version.front == {"date": __import__("datetime").date(2010, 7, 1)}
     broken = Version.parse("---\ndate: [\n---\n# T\n")
     assert broken.title == "T" and "front matter" in broken.front
+
+
+def test_an_old_version_of_yaml_aliases_is_read_as_its_text():
+    """An old version is read from git on every build, and history does not
+    change: a front matter of aliases of aliases (nine lists of nine, five
+    deep here: 59,049 items) was taken in whole, its tags made text, every
+    build.  Its front matter is kept as the text it was, as a broken one is."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 6)]
+    front = "\n".join(lines) + "\ntags: *a5\n"
+    version = Version.parse(f"---\n{front}---\n\n# Title\n\nText.\n")
+    assert (version.title, version.tags, version.text) == ("Title", (), "Text.")
+    assert version.front == {"front matter": front}

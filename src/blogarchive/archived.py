@@ -16,6 +16,7 @@ import yaml
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
+from .frontmatter import load_plain
 from .state import archive_data, build_state, no_longer_holds
 
 LINKS_FILE = "links.yaml"
@@ -27,7 +28,7 @@ GONE = frozenset({"dead", "unreachable"})
 def load(path: Path) -> dict[str, dict]:
     """``links.yaml``'s records by address ({} when there is none or it is unreadable)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_plain(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError):
         return {}
     links = data.get("links") if isinstance(data, dict) else None

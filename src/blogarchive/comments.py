@@ -21,6 +21,7 @@ import yaml
 from sphinx.util import logging
 
 from .confine import inside, link_out
+from .frontmatter import load_plain
 
 logger = logging.getLogger(__name__)
 
@@ -102,35 +103,61 @@ def thread(srcdir, docname: str, tz: ZoneInfo) -> list[Comment]:
         link_out(path, "comments")
         return []
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        entries = load_plain(path.read_text(encoding="utf-8")) or []
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         logger.error("comments: cannot read %s: %s", path, exc, location=(docname, 1))
         return []
     comments: dict[str, Comment] = {}
     parents: dict[str, str | None] = {}
     for entry in entries if isinstance(entries, list) else []:
+        fields = _fields(entry)
+        if not_text := [name for name in FIELDS if fields.get(name, "") is None]:
+            which = f" ({fields['id']!r})" if fields.get("id") else ""
+            logger.error("comments: %s: a comment%s whose %s is not text", path, which, not_text[0])
+            continue
         try:
-            when = dt.datetime.fromisoformat(str(entry["date"]))
-            key = str(entry["id"])
-        except (KeyError, TypeError, ValueError) as exc:
+            when = dt.datetime.fromisoformat(fields["date"])
+            key = fields["id"]
+        except (KeyError, ValueError) as exc:
             logger.error("comments: %s: a comment without id or date: %s", path, exc)
             continue
-        url = entry.get("url")
+        url = fields.get("url")
         comments[key] = Comment(
             id=key,
-            author=str(entry.get("author") or "Anonymous"),
-            url=url if isinstance(url, str) and url.startswith(("http://", "https://")) else None,
+            author=fields.get("author") or "Anonymous",
+            url=url if url and url.startswith(("http://", "https://")) else None,
             when=when.astimezone(tz) if when.tzinfo else when.replace(tzinfo=tz),
             # (a code block wider than its column scrolls, and a keyboard scrolls
             # only what has the focus: nh3 leaves a <pre> no attribute to keep)
-            html=clean(str(entry.get("html") or "")).replace("<pre>", '<pre tabindex="0">'),
+            html=clean(fields.get("html", "")).replace("<pre>", '<pre tabindex="0">'),
         )
-        parents[key] = None if entry.get("parent") is None else str(entry["parent"])
+        parents[key] = fields.get("parent")
     roots = []
     for key, comment in sorted(comments.items(), key=lambda item: item[1].when):
         parent = comments.get(parents[key] or "")
         (parent.replies if parent is not None and parent is not comment else roots).append(comment)
     return roots
+
+
+#: A comment's fields, each YAML's text, a number or a date.
+FIELDS = ("id", "date", "author", "url", "html", "parent")
+
+
+def _fields(entry) -> dict[str, str | None]:
+    """A comment's fields that it has, each as text, or None if it is not: a
+    list or mapping is no comment's text (and one made of YAML's aliases, a
+    dozen lines long, held a hundred million items: made text, it took the
+    build down)."""
+    if not isinstance(entry, dict):
+        return {}
+    fields = {}
+    for name in FIELDS:
+        value = entry.get(name)
+        if value is None:
+            continue
+        scalar = isinstance(value, str | int | float | dt.date) and not isinstance(value, bool)
+        fields[name] = str(value) if scalar else None
+    return fields
 
 
 def count(comments: list[Comment]) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import reprlib
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -32,6 +33,40 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _Loader.yaml_implicit_resolvers.items()
 }
+
+
+_SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_plain(text: str):
+    """YAML as ``yaml.safe_load`` reads it, refusing aliases (``*name``) with
+    a ``yaml.YAMLError``.  The files the build and the importers read besides
+    posts (comments, media records, the links file, old versions' front
+    matter) hold plain values, and no writer of ours makes an alias; an
+    alias of an alias of... makes a hundred million items of a dozen lines,
+    and a comment's text of them took the build past 2.6 GB.  (Scanning the
+    events first costs a second parse; these files are small.)"""
+    for event in yaml.parse(text, Loader=_SAFE):
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.YAMLError(
+                f"line {event.start_mark.line + 1}: an alias (*{event.anchor}); these files"
+                " hold plain values"
+            )
+    return yaml.load(text, Loader=_SAFE)
+
+
+#: How a value is shown in a message: a few items and levels, a line's worth
+#: of text.  A value's whole repr was in the message, and YAML's aliases make
+#: a value of a hundred million items from a dozen lines (a build of 1.3 GB,
+#: its error hundreds of MB long).
+_SHOWN = reprlib.Repr()  # (its settings as arguments: Python 3.12)
+_SHOWN.maxlevel, _SHOWN.maxlist, _SHOWN.maxdict = 1, 4, 4
+_SHOWN.maxstring = _SHOWN.maxother = 80
+
+
+def shown(value) -> str:
+    """``value`` as a message shows it (``repr``, cut short)."""
+    return _SHOWN.repr(value)
 
 
 def dump(values: dict) -> list[str]:
@@ -153,7 +188,7 @@ def _as_list(fm: FrontMatter, key: str, value) -> list[str] | None:
     out: list[str] = []
     for item in items:
         if not isinstance(item, str | int | float) or isinstance(item, bool):
-            fm.error(key, f"expected text, got {type(item).__name__}: {item!r}")
+            fm.error(key, f"expected text, got {type(item).__name__}: {shown(item)}")
             return None
         text = " ".join(str(item).split())  # fold runs of spaces
         if "," in text and isinstance(value, list):
@@ -192,7 +227,7 @@ def parse_date(fm: FrontMatter, value, tz: ZoneInfo) -> dt.datetime | None:
             fm.error("date", f"{text!r} is not a valid ISO 8601 date: {exc}")
             return None
     else:
-        fm.error("date", f"expected an ISO 8601 date, got {value!r}")
+        fm.error("date", f"expected an ISO 8601 date, got {shown(value)}")
         return None
     if when.tzinfo is not None:
         when = when.astimezone(tz).replace(tzinfo=None)
@@ -278,7 +313,7 @@ def _date(fm: FrontMatter, key: str, value, tz: ZoneInfo):
 
 def _sequence(fm: FrontMatter, key: str, value, tz: ZoneInfo):
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        fm.error(key, f"expected a whole number >= 0, got {value!r}")
+        fm.error(key, f"expected a whole number >= 0, got {shown(value)}")
         return _INVALID
     return value
 
@@ -299,21 +334,21 @@ def _old_addresses(fm: FrontMatter, key: str, value, tz: ZoneInfo):
 
 def _flag(fm: FrontMatter, key: str, value, tz: ZoneInfo):
     if not isinstance(value, bool):
-        fm.error(key, f"expected true or false, got {value!r}")
+        fm.error(key, f"expected true or false, got {shown(value)}")
         return _INVALID
     return value
 
 
 def _count(fm: FrontMatter, key: str, value, tz: ZoneInfo):
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        fm.error(key, f"expected a whole number >= 0, got {value!r}")
+        fm.error(key, f"expected a whole number >= 0, got {shown(value)}")
         return _INVALID
     return value
 
 
 def _text(fm: FrontMatter, key: str, value, tz: ZoneInfo):
     if not isinstance(value, str) or not value.strip():
-        fm.error(key, f"expected text, got {value!r}")
+        fm.error(key, f"expected text, got {shown(value)}")
         return _INVALID
     return value
 
@@ -328,7 +363,7 @@ def _web_address(fm: FrontMatter, key: str, value, tz: ZoneInfo):
     text = value.strip() if isinstance(value, str) else ""
     parts = urlsplit(text)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or text != value:
-        fm.error(key, f"expected an http or https address, got {value!r}")
+        fm.error(key, f"expected an http or https address, got {shown(value)}")
         return _INVALID
     return value
 

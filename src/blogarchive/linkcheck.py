@@ -38,7 +38,7 @@ from tqdm import tqdm
 from urllib3.util.retry import Retry
 
 from .archived import ARCHIVE_API, GONE, LINKS_FILE, load
-from .frontmatter import FRONT_MATTER
+from .frontmatter import FRONT_MATTER, load_plain
 
 __all__ = ["LINKS_FILE", "Checker", "collect_links", "load", "save", "summary"]
 
@@ -86,7 +86,7 @@ def _hrefs(markdown: str) -> Iterable[str]:
 
 def _post_date(front: str) -> dt.date | None:
     try:
-        data = yaml.safe_load(front) or {}
+        data = load_plain(front) or {}
     except yaml.YAMLError:
         return None
     value = data.get("date") if isinstance(data, dict) else None

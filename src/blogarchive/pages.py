@@ -29,6 +29,7 @@ from sphinx.util.osutil import relative_uri
 from .archive import CATALOGS, blog_archive
 from .confine import inside
 from .epub import epub_file, for_site
+from .frontmatter import load_plain
 from .incremental import generated_files, run_tasks, start_tasks, write_from_the_last
 from .links import MEDIA_RECORD, wordpress_number
 from .state import build_state
@@ -284,7 +285,7 @@ def _media_record(folder: Path, srcdir) -> dict:
     if not record.is_file() or not inside(record, srcdir):
         return {}
     try:
-        data = yaml.safe_load(record.read_text(encoding="utf-8"))
+        data = load_plain(record.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}
     return data if isinstance(data, dict) else {}

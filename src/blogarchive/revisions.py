@@ -34,7 +34,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from .ablog_compat import posts_read
-from .frontmatter import FRONT_MATTER
+from .frontmatter import FRONT_MATTER, load_plain
 from .history import Commit, git_show
 from .state import archive_data, build_state, no_longer_holds
 
@@ -58,7 +58,7 @@ class Version:
         match = FRONT_MATTER.match(source)
         if match:
             try:
-                loaded = yaml.safe_load(match.group(1) or "") or {}
+                loaded = load_plain(match.group(1) or "") or {}
             except yaml.YAMLError:  # an old version may not have been valid
                 loaded = {"front matter": match.group(1)}
             front = loaded if isinstance(loaded, dict) else {"front matter": match.group(1)}

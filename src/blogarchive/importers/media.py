@@ -38,6 +38,7 @@ import yaml
 from slugify import slugify
 from tqdm import tqdm
 
+from ..frontmatter import load_plain
 from ..links import MEDIA_RECORD
 
 #: What a post's media may be; anything else (an HTML error page) is refused.
@@ -259,7 +260,7 @@ def source(url: str) -> str:
 
 def _sources(folder: Path) -> dict[str, str]:
     try:
-        data = yaml.safe_load((folder / MEDIA_RECORD).read_text(encoding="utf-8"))
+        data = load_plain((folder / MEDIA_RECORD).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
         return {}
     return data if isinstance(data, dict) else {}
