@@ -29,6 +29,7 @@ import nh3
 from feedgen.feed import FeedGenerator
 
 from .archive import BlogArchive
+from .frontmatter import NOT_XML
 from .incremental import generated_files, run_tasks
 from .links import PASTED, rewrite_links
 from .meta import post_description
@@ -225,9 +226,9 @@ class FeedWriter:
         feed = FeedGenerator()
         feed_url = archive.baseurl + docname
         feed.id(feed_url)
-        feed.title(title)
+        feed.title(_xml(title))
         if self.subtitle:
-            feed.subtitle(self.subtitle)
+            feed.subtitle(_xml(self.subtitle))
         feed.link(href=archive.url(page_docname), rel="alternate")
         feed.link(href=feed_url, rel="self")
         feed.language(archive.app.config.language)
@@ -237,24 +238,32 @@ class FeedWriter:
             url = archive.url(post.docname)
             entry = feed.add_entry(order="append")
             entry.id(url)
-            entry.title(post.title)
+            entry.title(_xml(post.title))
             entry.link(href=url, rel="alternate")
             for author in post.author:
-                entry.author({"name": archive.label(author)})
+                entry.author({"name": _xml(archive.label(author))})
             published = archive.aware(post.date)
             updated = archive.history.updated(post)
             entry.published(published)
             entry.updated(updated)
             newest = updated if newest is None else max(newest, updated)
             for tag in post.tags:
-                entry.category(term=archive.label(tag), label=archive.label(tag))
+                label = _xml(archive.label(tag))
+                entry.category(term=label, label=label)
             if summaries:
-                entry.summary(post_description(archive, post))
+                entry.summary(_xml(post_description(archive, post)))
             else:
-                entry.content(self.content(post), type="html")
+                entry.content(_xml(self.content(post)), type="html")
         if newest is not None:
             feed.updated(newest)
         generated_files(archive.app).write(self.outdir / docname, feed.atom_str(pretty=True))
+
+
+def _xml(text: str) -> str:
+    """``text`` without what XML cannot hold (frontmatter.NOT_XML: an error at
+    its line, but a preview goes on past errors, and the feed's writer
+    stopped on a traceback)."""
+    return NOT_XML.sub("", text)
 
 
 def write_feeds(app):

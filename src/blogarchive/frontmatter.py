@@ -35,6 +35,12 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+#: Characters XML 1.0 does not allow: C0 controls but tab and line ends, and
+#: U+FFFE and U+FFFF.  No feed (nor the e-book's XHTML) can hold one, and a
+#: post's made the feed's writer stop on a traceback.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 _SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -243,6 +249,8 @@ def check(path: Path | str, text: str, tz: ZoneInfo, display: str | None = None)
     if not text.strip():
         fm.error("file", "is empty: a post needs front matter and a '# Title' heading")
         return fm
+    if found := NOT_XML.search(text):
+        _not_xml(fm, text, found)
     match = FRONT_MATTER.match(text)
     if not match:
         fm.error("front matter", "missing: a post starts with a '---' block holding its date")
@@ -264,6 +272,23 @@ def check(path: Path | str, text: str, tz: ZoneInfo, display: str | None = None)
         body_line = text[: match.end()].count("\n") + 1 + (len(rest) - len(rest.lstrip("\n")))
         fm.error("title", "no '# Title' heading after the front matter", line=body_line)
     return fm
+
+
+def _not_xml(fm: FrontMatter, text: str, found: re.Match) -> None:
+    """The first character of ``text`` no feed can hold (:data:`NOT_XML`),
+    at its line and column: a word processor's line break (U+000B) or page
+    break, pasted in; invisible on the page."""
+    start = found.start()
+    line = text.count("\n", 0, start) + 1
+    column = start - text.rfind("\n", 0, start)
+    more = len(NOT_XML.findall(text)) - 1
+    fm.error(
+        "text",
+        f"a character XML does not allow, U+{ord(found.group()):04X}, at column {column}"
+        + (f" (and {more} more)" if more else "")
+        + ": no feed can hold it (a word processor's line break, pasted?); take it out",
+        line=line,
+    )
 
 
 def _load(fm: FrontMatter, block: str) -> dict | None:
