@@ -154,3 +154,38 @@ def test_a_new_snapshot_reaches_only_the_posts_that_link_it(checked, web, tmp_pa
     assert [name for name in after if after[name] != before[name]] == ["first.doctree"]
     link = Site(out).page("posts/2010/first.html").select_one(f'a[href="{web.origin}/gone"]')
     assert link.find_next_sibling().select_one("a.archived-copy")["href"] == gone["archived"]
+
+
+CONFLICTED = """links:
+  https://example.org/report:
+    status: dead
+<<<<<<< HEAD
+    archived: https://web.archive.org/web/2010/https://example.org/report
+=======
+    archived: https://web.archive.org/web/2011/https://example.org/report
+>>>>>>> links-2011
+"""
+
+
+def test_a_links_file_that_cannot_be_read_is_named_and_kept(web, tmp_path):
+    """links.yaml read as nothing when it could not be read (a merge left its
+    markers in it): the build showed no archived copy and said nothing, and
+    `blog links` checked every link afresh and wrote over the records (their
+    snapshots, first found) with what it found.  Both now name the file and
+    its line; `blog links` writes nothing, and the build keeps the last site."""
+    blog = new_blog(tmp_path / "blog")
+    (blog / "posts/2010").mkdir()
+    post = "---\ndate: 2010-07-02\n---\n\n# A report\n\nThe [report](https://example.org/report).\n"
+    (blog / "posts/2010/report.md").write_text(post, encoding="utf-8")
+    (blog / "links.yaml").write_text(CONFLICTED, encoding="utf-8")
+    result = run_links(blog, web)
+    assert result.returncode == 1
+    assert f"blog links: {blog / 'links.yaml'}:4: cannot be read:" in result.stderr
+    assert "nothing written" in result.stderr
+    assert (blog / "links.yaml").read_text(encoding="utf-8") == CONFLICTED
+    env = {**os.environ, "BLOG_REPO": str(REPO)}
+    command = [sys.executable, "-m", "blogarchive.build", str(blog), str(tmp_path / "html")]
+    built = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert built.returncode != 0 and "Traceback" not in built.stderr
+    assert f"{blog / 'links.yaml'}:4: ERROR: links: cannot be read:" in built.stderr
+    assert not (tmp_path / "html/index.html").exists()

@@ -9,15 +9,19 @@ links' copies changed are read again (:func:`links_changed`).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
 
 from .frontmatter import load_plain
 from .state import archive_data, build_state, no_longer_holds
+
+logger = logging.getLogger(__name__)
 
 LINKS_FILE = "links.yaml"
 ARCHIVE_API = "https://archive.org/wayback/available"  # blog links --archive-api
@@ -25,15 +29,42 @@ ARCHIVE_API = "https://archive.org/wayback/available"  # blog links --archive-ap
 GONE = frozenset({"dead", "unreachable"})
 
 
+class Unreadable(Exception):
+    """``links.yaml`` is there but cannot be read: ``line`` and ``why``.  Read
+    as no records, the build showed no archived copy and said nothing, and
+    ``blog links`` wrote over the records (their snapshots) with a new run's."""
+
+    def __init__(self, path: Path, line: int, why: str):
+        super().__init__(f"{path}:{line}: cannot be read: {why}")
+        self.path, self.line, self.why = path, line, f"cannot be read: {why}"
+
+
+#: A line a merge leaves in a file whose two sides it could not join.
+CONFLICT = re.compile(r"^(<{7}|={7}|>{7})( |$)", re.M)
+
+
 def load(path: Path) -> dict[str, dict]:
-    """``links.yaml``'s records by address ({} when there is none or it is unreadable)."""
+    """``links.yaml``'s records by address ({} when there is none); raises
+    :class:`Unreadable`, naming the line, when it cannot be read."""
     try:
-        data = load_plain(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
         return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise Unreadable(path, 1, str(exc)) from exc
+    if conflict := CONFLICT.search(text):
+        line = text.count("\n", 0, conflict.start()) + 1
+        raise Unreadable(path, line, "a merge left its markers in it (<<<<<<<, =======, >>>>>>>)")
+    try:
+        data = load_plain(text) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        raise Unreadable(path, mark.line + 1 if mark else 1, str(exc).splitlines()[0]) from exc
     links = data.get("links") if isinstance(data, dict) else None
-    if not isinstance(links, dict):
+    if links is None and (not data or data == {"links": None}):
         return {}
+    if not isinstance(links, dict):
+        raise Unreadable(path, 1, "it holds no 'links:' mapping of addresses to records")
     return {str(k): v for k, v in links.items() if isinstance(v, dict)}
 
 
@@ -51,7 +82,12 @@ def archived_copies(records: dict[str, dict]) -> dict[str, str]:
 def load_copies(app) -> None:
     """``builder-inited``: the archived copies, read once per build."""
     path = Path(app.srcdir, app.config.blog_links_file)
-    build_state(app.config).archived_copies = archived_copies(load(path))
+    try:
+        records = load(path)
+    except Unreadable as exc:
+        logger.error("links: %s", exc.why, location=f"{exc.path}:{exc.line}", type="blogarchive")
+        records = {}
+    build_state(app.config).archived_copies = archived_copies(records)
 
 
 def _copies(config) -> dict[str, str]:

@@ -301,12 +301,16 @@ def _keep_media(posts: list, posts_dir: Path, media_from: str | None, local=Fals
 
 def cmd_links(args) -> int:
     """Check every external link of every post and page; record it in links.yaml."""
-    from .linkcheck import Checker, collect_links, load, save, summary
+    from .linkcheck import Checker, Unreadable, collect_links, load, save, summary
 
     root = Path.cwd()
     path = root / _settings(root)["links_file"]
+    try:
+        before = load(path)
+    except Unreadable as exc:  # checked afresh, its records would be written over
+        print(f"blog links: {exc}; nothing written", file=sys.stderr)
+        return 1
     links = collect_links(root)
-    before = load(path)
     checker = Checker(
         archive_api=args.archive_api,
         timeout=args.timeout,
