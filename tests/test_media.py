@@ -154,6 +154,39 @@ def test_a_second_import_downloads_nothing_it_has(media_server, blog_dir, tmp_pa
     assert sorted(set(media_server.requests)) == [f"/img/{name}.png" for name in lost]
 
 
+def test_a_media_record_that_cannot_be_read_is_named_not_written_over(
+    media_server, blog_dir, tmp_path, capsys
+):
+    """A post's media.yaml that could not be read (a merge left its markers in
+    it) was read as no record: a second import fetched every file again and
+    wrote the record over, and a picture of another address could take a
+    kept file's name; the build answered none of the files' old addresses,
+    and said nothing.  The import stops before it fetches or writes anything,
+    naming the file and its line; the build fails, naming them too."""
+    export = export_for(media_server, tmp_path)
+    run_import(capsys, export, blog_dir)
+    record = blog_dir / "posts/2011/the-board/media.yaml"
+    lines = record.read_text(encoding="utf-8").splitlines(keepends=True)
+    broken = "".join([*lines[:2], "<<<<<<< HEAD\n", *lines[2:], ">>>>>>> other\n"])
+    record.write_text(broken, encoding="utf-8")
+    posts = {p: p.read_bytes() for p in (blog_dir / "posts").rglob("*") if p.is_file()}
+    media_server.requests.clear()
+    status, out = run_import(capsys, export, blog_dir)
+    assert status == 1 and media_server.requests == []
+    assert f"blog import: {record}:3: cannot be read: a merge left its markers in it" in out
+    assert out.rstrip().endswith("; nothing written")
+    assert {p: p.read_bytes() for p in (blog_dir / "posts").rglob("*") if p.is_file()} == posts
+    status, err = build_and_say(blog_dir, capsys)
+    assert status != 0
+    assert f"{record}:3: ERROR: media: cannot be read: a merge left its markers in it" in err
+
+
+def build_and_say(blog: Path, capsys) -> tuple[int, str]:
+    status = build(blog, blog / "_build/html")
+    out, err = capsys.readouterr()
+    return status, out + err
+
+
 def test_a_pasted_picture_is_kept_as_a_file(media_server, blog_dir, tmp_path, capsys):
     """A picture pasted into a post (a data: address, megabytes in the text:
     a 10 MB one took the build 15 s) is written beside the post as any other

@@ -9,16 +9,14 @@ links' copies changed are read again (:func:`links_changed`).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from .frontmatter import load_plain
+from .frontmatter import Unreadable, read_plain
 from .state import archive_data, build_state, no_longer_holds
 
 logger = logging.getLogger(__name__)
@@ -29,37 +27,10 @@ ARCHIVE_API = "https://archive.org/wayback/available"  # blog links --archive-ap
 GONE = frozenset({"dead", "unreachable"})
 
 
-class Unreadable(Exception):
-    """``links.yaml`` is there but cannot be read: ``line`` and ``why``.  Read
-    as no records, the build showed no archived copy and said nothing, and
-    ``blog links`` wrote over the records (their snapshots) with a new run's."""
-
-    def __init__(self, path: Path, line: int, why: str):
-        super().__init__(f"{path}:{line}: cannot be read: {why}")
-        self.path, self.line, self.why = path, line, f"cannot be read: {why}"
-
-
-#: A line a merge leaves in a file whose two sides it could not join.
-CONFLICT = re.compile(r"^(<{7}|={7}|>{7})( |$)", re.M)
-
-
 def load(path: Path) -> dict[str, dict]:
     """``links.yaml``'s records by address ({} when there is none); raises
-    :class:`Unreadable`, naming the line, when it cannot be read."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return {}
-    except (OSError, UnicodeDecodeError) as exc:
-        raise Unreadable(path, 1, str(exc)) from exc
-    if conflict := CONFLICT.search(text):
-        line = text.count("\n", 0, conflict.start()) + 1
-        raise Unreadable(path, line, "a merge left its markers in it (<<<<<<<, =======, >>>>>>>)")
-    try:
-        data = load_plain(text) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        raise Unreadable(path, mark.line + 1 if mark else 1, str(exc).splitlines()[0]) from exc
+    frontmatter.Unreadable, naming the line, when it cannot be read."""
+    data = read_plain(path) or {}
     links = data.get("links") if isinstance(data, dict) else None
     if links is None and (not data or data == {"links": None}):
         return {}

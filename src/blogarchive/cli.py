@@ -180,7 +180,11 @@ def cmd_import(args) -> int:
         posts = [p for p in posts if not p.draft]
     posts = linked_here(leave_to_files(posts, Path(args.posts_dir)), Path(args.posts_dir))
     if not args.no_media:
-        posts = _keep_media(posts, Path(args.posts_dir), args.media_from, args.local_network)
+        try:
+            posts = _keep_media(posts, Path(args.posts_dir), args.media_from, args.local_network)
+        except ImportError_ as exc:  # a post's media.yaml that cannot be read
+            print(f"blog import: {exc}; nothing written", file=sys.stderr)
+            return 1
     outcomes = write_posts(posts, Path(args.posts_dir), force=args.force)
     later = file_later_comments([contents for _, contents in reads], Path(args.posts_dir))
     report = write_report(reads, posts, outcomes, Path(args.posts_dir), later)

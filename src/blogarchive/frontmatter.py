@@ -61,6 +61,40 @@ def load_plain(text: str):
     return yaml.load(text, Loader=_SAFE)
 
 
+class Unreadable(Exception):
+    """A file the build or an import reads beside posts is there but cannot be
+    read: its ``path``, the ``line`` and ``why``.  Read as nothing, it had
+    lost what it held without a word (``links.yaml``'s snapshots, a post's
+    ``media.yaml``), and been written over by the next run."""
+
+    def __init__(self, path: Path, line: int, why: str):
+        super().__init__(f"{path}:{line}: cannot be read: {why}")
+        self.path, self.line, self.why = path, line, f"cannot be read: {why}"
+
+
+#: A line a merge leaves in a file whose two sides it could not join.
+CONFLICT = re.compile(r"^(<{7}|={7}|>{7})( |$)", re.M)
+
+
+def read_plain(path: Path):
+    """The YAML file at ``path`` (:func:`load_plain`), None if there is none;
+    raises :class:`Unreadable`, naming the line, if it cannot be read."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise Unreadable(path, 1, str(exc)) from exc
+    if conflict := CONFLICT.search(text):
+        line = text.count("\n", 0, conflict.start()) + 1
+        raise Unreadable(path, line, "a merge left its markers in it (<<<<<<<, =======, >>>>>>>)")
+    try:
+        return load_plain(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        raise Unreadable(path, mark.line + 1 if mark else 1, str(exc).splitlines()[0]) from exc
+
+
 #: How a value is shown in a message: a few items and levels, a line's worth
 #: of text.  A value's whole repr was in the message, and YAML's aliases make
 #: a value of a hundred million items from a dozen lines (a build of 1.3 GB,

@@ -23,16 +23,18 @@ from html import escape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import yaml
+from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from .archive import CATALOGS, blog_archive
 from .confine import inside
 from .epub import epub_file, for_site
-from .frontmatter import load_plain
+from .frontmatter import Unreadable, read_plain
 from .incremental import generated_files, run_tasks, start_tasks, write_from_the_last
 from .links import MEDIA_RECORD, wordpress_number
 from .state import build_state
+
+logger = logging.getLogger(__name__)
 
 #: Pages left out of the sitemap: old addresses and revisions (noindex, canonical elsewhere).
 UNLISTED = frozenset({"blog/redirect.html", "blog/revision.html", "blog/revision-text.html"})
@@ -280,13 +282,16 @@ def _old_files(app) -> list[dict]:
 
 
 def _media_record(folder: Path, srcdir) -> dict:
-    """A post folder's record of its files' old addresses (empty if none)."""
+    """A post folder's record of its files' old addresses (empty if none; one
+    that cannot be read is an error: its files' old addresses would go
+    unanswered without a word)."""
     record = folder / MEDIA_RECORD
     if not record.is_file() or not inside(record, srcdir):
         return {}
     try:
-        data = load_plain(record.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = read_plain(record)
+    except Unreadable as exc:
+        logger.error("media: %s", exc.why, location=f"{exc.path}:{exc.line}", type="blogarchive")
         return {}
     return data if isinstance(data, dict) else {}
 

@@ -38,8 +38,9 @@ import yaml
 from slugify import slugify
 from tqdm import tqdm
 
-from ..frontmatter import load_plain
+from ..frontmatter import Unreadable, read_plain
 from ..links import MEDIA_RECORD
+from .records import ImportError_
 
 #: What a post's media may be; anything else (an HTML error page) is refused.
 TYPES = re.compile(
@@ -259,10 +260,14 @@ def source(url: str) -> str:
 
 
 def _sources(folder: Path) -> dict[str, str]:
+    """The folder's record of where its files came from ({} if none).  One that
+    cannot be read stops the import before anything is fetched (ImportError_):
+    read as none, it was written over, and a picture of another address
+    could take a kept file's name."""
     try:
-        data = load_plain((folder / MEDIA_RECORD).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        return {}
+        data = read_plain(folder / MEDIA_RECORD)
+    except Unreadable as exc:
+        raise ImportError_(exc.path, exc.line, exc.why) from exc
     return data if isinstance(data, dict) else {}
 
 
