@@ -295,6 +295,17 @@ def test_every_page_carries_a_strict_content_security_policy(site):
             assert f"'sha256-{base64.b64encode(digest).decode()}'" in rules["script-src"], path
 
 
+def test_no_page_sends_a_referrer(site):
+    """A followed link or a request told the other end which page it came
+    from: every page asks for none (the browser test follows a link)."""
+    for path in site.html_files():
+        page = site.page(str(path.relative_to(site.root)))
+        if page.select_one('head meta[http-equiv="refresh"]'):
+            continue  # an old address, sent on to its page here
+        meta = page.select("head meta[name=referrer]")
+        assert [m["content"] for m in meta] == ["no-referrer"], path
+
+
 def test_pages_carry_icon_references_not_drawings(site):
     """Furo's icons are drawn once, in _static/icons.svg (issue 15): a page
     carries no symbol, and every icon it shows points at one in the file."""

@@ -104,7 +104,7 @@ def test_search_runs_pagefind_in_the_page_or_in_its_worker_where_a_page_may_not(
     page.locator("#search-results li time.search-date").first.wait_for()
     assert not [url for url in asked if url.endswith("pagefind-worker.js")]
 
-    allowance = " &#39;wasm-unsafe-eval&#39;"  # as the page's attribute holds it
+    allowance = " 'wasm-unsafe-eval'"  # as the page's attribute holds it
 
     def older_policy(route):
         html = route.fetch().text()
@@ -154,3 +154,21 @@ def test_the_preview_reloads_under_the_policy_and_loads_nothing_elsewhere(tmp_pa
         page.close()
         stop_serving(server)
         elsewhere.close()
+
+
+def test_a_site_a_reader_goes_on_to_learns_nothing_of_the_page(server, page):
+    """Readers of a blog about surveillance of children and families may not
+    want the sites they go on to told where they came from: a followed link
+    sent the site's address (Chromium's default referrer policy).  Every page
+    asks for none ("no-referrer")."""
+    sent: list[dict] = []
+
+    def elsewhere(route):
+        sent.append(route.request.all_headers())
+        route.fulfill(body="<p>Elsewhere.</p>", content_type="text/html")
+
+    page.route("https://www.sphinx-doc.org/**", elsewhere)
+    page.goto(server.url("posts/2010/birmingham-blues.html"))
+    page.locator('a[href="https://www.sphinx-doc.org/"]').first.click()
+    page.wait_for_url("https://www.sphinx-doc.org/**")
+    assert len(sent) == 1 and "referer" not in sent[0], sent
