@@ -313,6 +313,40 @@ def test_a_gist_is_a_link_and_dropped_scripts_are_named(blogger):
     assert "dropped: a script (nothing runs in the archive)" in report
 
 
+def test_a_page_builders_shortcodes_are_taken_out_and_their_text_kept(wordpress):
+    """A post made with a page builder (WPBakery's [vc_row][vc_column]
+    [vc_column_text]..., Divi's [et_pb_section]...) came in as its words among
+    dozens of bracketed names and settings, as WordPress without the builder
+    showed it.  The builder's tags are taken out, each column's text a
+    paragraph of its own; a separator is a rule, a button its link, a picture
+    of an attachment in the export the picture; what is not in the export
+    (an attachment, Divi's dynamic content) is said; the author's own
+    brackets, and a shortcode in code, stay."""
+    site, report, root = wordpress
+    section = body(site, "posts/2012/built-with-a-page-builder.html")
+    text = " ".join(section.get_text().split())
+    assert "vc_" not in text.replace("[vc_row] in code stays.", "") and "et_pb" not in text
+    assert "@ET-DC@" not in text and "custom_1479027304030" not in text
+    paragraphs = texts(section.select(":scope > p:not(.post-meta)"))
+    assert paragraphs[:2] == ["The left column's words.", "The right column's words."]
+    assert (
+        "Divi's words." in paragraphs
+        and "Brackets of the author's own: [sic], and [1]." in paragraphs
+    )
+    assert section.select_one("hr") is not None
+    links = {a.get_text(): a["href"] for a in section.select("a.reference.external")}
+    assert links["Read the report"] == "https://example.org/report"
+    assert links["Donate"] == "https://example.org/donate"
+    assert [img["src"] for img in section.select("img")] == [
+        "https://example.org/wp-content/uploads/2012/05/centre.jpg"
+    ]
+    assert "[vc_row] in code stays." in section.select_one("pre").get_text()
+    assert "changed: WPBakery's page-builder shortcodes ([vc_btn], [vc_column]," in report
+    assert "changed: Divi's page-builder shortcodes (" in report
+    assert "dropped: [vc_single_image]'s picture, attachment '901', not in the export" in report
+    assert "dropped: Divi's dynamic content (@ET-DC@), which the export does not hold" in report
+
+
 def test_a_drawing_written_into_a_post_is_named_in_the_report(blogger):
     """An SVG drawing written into a post's HTML (a chart), which the archive
     does not show (the sanitiser drops markup of SVG's namespace, words and

@@ -22,6 +22,7 @@ from ..comments import clean as clean_comment
 from ..frontmatter import redirect_problem
 from .blocks import BLOCK_MARK, block_markup
 from .blogger import parse_xml
+from .builders import page_builders, shortcode_attributes
 from .html import FORMULA, KEPT, autop, convert, mark, safe_url, with_enclosures
 from .records import (
     Comment,
@@ -440,7 +441,7 @@ def _galleries(html: str, post_id: str, shared: Shared, notes: list[str]) -> str
 
     def files(match: re.Match) -> str:
         name = match[1]
-        attributes = {m[1].lower(): m[2] or m[3] or m[4] for m in ATTRIBUTE.finditer(match[2])}
+        attributes = shortcode_attributes(match[2])
         kind = "image" if name != "playlist" else (attributes.get("type") or "audio").lower()
         shown = shared.gallery(post_id, attributes, kind)
         what = "pictures" if kind == "image" else "files"
@@ -494,6 +495,7 @@ def _post(
     html = _pages_apart(html, notes)
     fields = _meta(item, "footnotes")
     html, footnotes = block_markup(html, classic, fields, shared.blocks, notes)
+    html = _outside(CODE, html, lambda text: page_builders(text, shared.pictures, notes))
     html = _galleries(html, (_wp(item, "post_id") or "").strip(), shared, notes)
     html, formulas = _formulas(html, notes)
     html, shortcode_notes, kept = expand_shortcodes(html)
@@ -653,7 +655,6 @@ def _comment_date(node, published: dt.datetime | None) -> dt.datetime | None:
 
 SHORTCODE = re.compile(r"\[(\w[\w-]*)([^\]]*)\](?:(.*?)\[/\1\])?", re.S)
 IMAGE = re.compile(r"<a\b[^>]*>\s*<img\b[^>]*>\s*</a>|<img\b[^>]*>", re.S)
-ATTRIBUTE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 
 
 def expand_shortcodes(html: str) -> tuple[str, list[str], list[str]]:
@@ -668,7 +669,7 @@ def expand_shortcodes(html: str) -> tuple[str, list[str], list[str]]:
 
     def replace(match: re.Match) -> str:
         name, raw, inner = match.group(1).lower(), match.group(2), match.group(3)
-        attrs = {m[1].lower(): m[2] or m[3] or m[4] for m in ATTRIBUTE.finditer(raw)}
+        attrs = shortcode_attributes(raw)
         first = raw.strip().lstrip("=").split()[0] if raw.strip() else ""
         positional = first if first.startswith("http") else ""
         if name == "caption" and inner is not None:
