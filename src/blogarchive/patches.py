@@ -348,7 +348,8 @@ _RENDER_TOKENS = getattr(
 
 @functools.wraps(_RENDER_TOKENS)
 def _render_tokens_reporting_unread(self, tokens):
-    for line, problem in unread.problems(tokens, self.md.options["maxNesting"]):
+    lines = unread.source_lines(self.document) if unread.has_table(tokens) else None
+    for line, problem in unread.problems(tokens, self.md.options["maxNesting"], lines):
         self.reporter.error(f"markdown: {problem}", line=line + 1)
     _RENDER_TOKENS(self, tokens)
 

@@ -362,7 +362,8 @@ def markdown_problems(
 
     found: list[tuple[int, str, str]] = []
     tokens = markdown_parser().parse(text)
-    for line, problem in unread.problems(tokens, markdown_parser().options["maxNesting"]):
+    lines = text.splitlines()
+    for line, problem in unread.problems(tokens, markdown_parser().options["maxNesting"], lines):
         found.append((offset + line + 1, "markdown", problem))
     for token in tokens:
         start = offset + (token.map[0] if token.map else 0)

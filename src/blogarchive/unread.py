@@ -11,6 +11,9 @@ read from the tokens of MyST's parser:
   that carries on a paragraph, with no blank line before it, is the author's
   text wrapped at a percent sign ("rose by 12" / "% since 2009"): it vanished.
   A comment of the author's own has a blank line before it.
+- A table's row of more cells than its header has: markdown-it shows as many
+  as the header names and drops the rest (GFM's rule).  The tokens keep no
+  trace of them, so the row is counted again from the source's line.
 
 (The importers write neither: html.py flattens markup nested more than 16
 deep and escapes a ``%`` at a line's start.)
@@ -25,7 +28,10 @@ straight in ``posts/`` was never published, and nothing said so
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from markdown_it.rules_block.table import escapedSplit
 
 #: Tokens whose text markdown-it reads as blocks one level further in: at its
 #: ``maxNesting`` that reading stops, and what is in them is lost.  (A
@@ -43,10 +49,11 @@ CONTAINERS = frozenset(
 )
 
 
-def problems(tokens, limit: int) -> list[tuple[int, str]]:
+def problems(tokens, limit: int, lines: list[str] | None = None) -> list[tuple[int, str]]:
     """(line from 0, as the tokens' maps count; what and why), in order, for
-    tokens that markdown-it read nesting at most ``limit`` deep."""
-    found = []
+    tokens that markdown-it read nesting at most ``limit`` deep from ``lines``
+    (a table's rows are counted only given them)."""
+    found = _rows_cut_short(tokens, lines) if lines is not None else []
     deep = False
     paragraph_end = last = None  # (paragraph_end: the line after the last paragraph)
     for token in tokens:
@@ -63,7 +70,53 @@ def problems(tokens, limit: int) -> list[tuple[int, str]]:
         if token.type == "paragraph_open":
             paragraph_end = token.map[1] if token.map else None
         last = token.type
+    return sorted(found, key=lambda problem: problem[0])
+
+
+def has_table(tokens) -> bool:
+    return any(token.type == "table_open" for token in tokens)
+
+
+def source_lines(document) -> list[str] | None:
+    """The lines of the file a document was read from, as its tokens' maps
+    count them; None if it was read from no file (an importer's check)."""
+    try:
+        return Path(document["source"]).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError, KeyError, TypeError):
+        return None
+
+
+#: What a container puts before a table's line: indentation, quotes' ``>``.
+CONTAINER_PREFIX = re.compile(r"^[\s>]*")
+
+
+def _rows_cut_short(tokens, lines: list[str]) -> list[tuple[int, str]]:
+    """Each table row of ``lines`` holding more cells than its table's header
+    (markdown-it's own way of splitting a row: escaped pipes are text)."""
+    found = []
+    columns = 0
+    in_body = False
+    for token in tokens:
+        if token.type == "table_open":
+            columns, in_body = 0, False
+        elif token.type == "th_open":
+            columns += 1
+        elif token.type == "tbody_open":
+            in_body = True
+        elif token.type == "tr_open" and in_body and token.map and token.map[0] < len(lines):
+            cells = escapedSplit(CONTAINER_PREFIX.sub("", lines[token.map[0]]).strip())
+            cells = cells[1:] if cells and cells[0] == "" else cells
+            cells = cells[:-1] if cells and cells[-1] == "" else cells
+            if len(cells) > columns:
+                found.append((token.map[0], cut_short(len(cells), columns)))
     return found
+
+
+def cut_short(cells: int, columns: int) -> str:
+    return (
+        f"a table row of {cells} cells under a header of {columns}: Markdown shows the first"
+        f" {columns} and drops the rest; add a column to the header, or join the cells"
+    )
 
 
 WRAPPED_AT_PERCENT = (
