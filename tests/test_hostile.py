@@ -727,7 +727,8 @@ def test_front_matter_of_yaml_aliases_is_named_not_expanded(tmp_path, capfd):
     status, err, _ = build_with(tmp_path, capfd, extra={"posts/2010/aliased.md": text})
     assert status != 0
     [line] = [x for x in err.splitlines() if "ERROR: tags: expected text, got list: [" in x]
-    assert line.startswith(f"{tmp_path / 'blog/posts/2010/aliased.md'}:9: ") and len(line) < 300
+    assert f"{tmp_path / 'blog/posts/2010/aliased.md'}:9: ERROR: tags:" in line  # (coloured in CI)
+    assert len(line) < 300
 
 
 def test_a_page_linked_out_of_the_repository_is_not_read(tmp_path, capfd):
