@@ -175,6 +175,33 @@ def test_check_names_a_post_the_build_would_never_read(tmp_path, monkeypatch, ca
     assert "1 posts checked, 2 problems" in err
 
 
+def test_check_names_a_file_beside_the_posts_that_cannot_be_read(tmp_path, monkeypatch, capsys):
+    """`blog check` read posts alone: a comments file, a post's media.yaml or
+    links.yaml that a merge left its markers in (or one of YAML's aliases)
+    passed it, and failed the build.  It names each, at its line."""
+    (tmp_path / "posts/2010/a").mkdir(parents=True)
+    (tmp_path / "posts/2010/a.md").write_text("---\ndate: 2010-07-01\n---\n\n# A\n\nText.\n")
+    (tmp_path / "posts/2010/a.comments.yaml").write_text(
+        "- id: 1\n  html: &t x\n- id: 2\n  html: *t\n"
+    )
+    (tmp_path / "posts/2010/a/media.yaml").write_text(
+        "a.png: https://x.example/a.png\n<<<<<<< HEAD\n"
+    )
+    (tmp_path / "links.yaml").write_text("links: [unclosed\n")
+    monkeypatch.chdir(tmp_path)
+    status, out, err = blog(capsys, "check")
+    assert status == 1
+    links, *rest = out.splitlines()  # (the parser's words: libyaml's or PyYAML's own)
+    assert links.startswith(f"{Path('links.yaml')}:1: links: cannot be read: while parsing a")
+    assert rest == [
+        f"{Path('posts/2010/a.comments.yaml')}:4: comments: cannot be read: an alias (*t):"
+        " these files hold plain values",
+        f"{Path('posts/2010/a/media.yaml')}:2: media: cannot be read: a merge left its"
+        " markers in it (<<<<<<<, =======, >>>>>>>)",
+    ]
+    assert "1 posts checked, 3 problems" in err
+
+
 @pytest.mark.parametrize("title", ["", "   ", "\u200b"])
 def test_new_refuses_a_title_that_shows_nothing(in_repo, capsys, tmp_path, title):
     """`blog new ""` wrote a post whose heading was empty, which `blog check`

@@ -704,7 +704,7 @@ def test_a_comments_file_of_yaml_aliases_is_refused_not_expanded(tmp_path, capfd
     comments += aliased(6, indent="  ") + "  html: *a6\n"
     status, err, _ = build_with(tmp_path, capfd, extra={"posts/2010/good.comments.yaml": comments})
     assert status != 0
-    expected = r"ERROR: comments: cannot read .*good\.comments\.yaml: line 5: an alias \(\*a0\)"
+    expected = r"good\.comments\.yaml:5: ERROR: comments: cannot be read: an alias \(\*a0\)"
     assert re.search(expected, err), err
 
 

@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 from sphinx.errors import ConfigError
 
 from .archived import ARCHIVE_API, LINKS_FILE
-from .frontmatter import check_file, dump, shows_text
+from .frontmatter import Unreadable, check_file, dump, read_plain, shows_text
 from .importers import ImportError_, slugify_title, write_posts, write_report
 from .importers.downloads import unpack
 from .importers.html import heading_line
@@ -39,6 +39,7 @@ from .importers.records import (
     skipped,
 )
 from .importers.writer import file_later_comments, leave_to_files, linked_here
+from .links import MEDIA_RECORD
 from .unread import files_not_read
 
 DEFAULT_TZ = "Europe/London"
@@ -110,13 +111,32 @@ def cmd_check(args) -> int:
     problems = []
     if not args.paths:
         problems += [f"{path}:1: file: {why}" for path, why in files_not_read(posts)]
+        problems += _unreadable([("links", Path(settings["links_file"]))])
     for path in files:
         problems += check_file(path, tz).problems
         problems += _raw_html_problems(path, settings["static"])
+        problems += _unreadable(
+            [
+                ("comments", path.with_name(path.stem + ".comments.yaml")),
+                ("media", path.with_suffix("") / MEDIA_RECORD),
+            ]
+        )
     for problem in problems:
         print(problem)
     print(f"{len(files)} posts checked, {len(problems)} problems", file=sys.stderr)
     return 1 if problems else 0
+
+
+def _unreadable(files: list[tuple[str, Path]]) -> list[str]:
+    """The files read beside posts that the build could not read (a merge's
+    markers left in one, an alias), as the build names them."""
+    problems = []
+    for field, path in files:
+        try:
+            read_plain(path)
+        except Unreadable as exc:
+            problems.append(f"{exc.path}:{exc.line}: {field}: {exc.why}")
+    return problems
 
 
 def _raw_html_problems(path: Path, static: list[Path]) -> list[str]:

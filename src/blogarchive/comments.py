@@ -17,11 +17,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import nh3
-import yaml
 from sphinx.util import logging
 
 from .confine import inside, link_out
-from .frontmatter import load_plain
+from .frontmatter import Unreadable, read_plain
 
 logger = logging.getLogger(__name__)
 
@@ -103,9 +102,9 @@ def thread(srcdir, docname: str, tz: ZoneInfo) -> list[Comment]:
         link_out(path, "comments")
         return []
     try:
-        entries = load_plain(path.read_text(encoding="utf-8")) or []
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        logger.error("comments: cannot read %s: %s", path, exc, location=(docname, 1))
+        entries = read_plain(path) or []
+    except Unreadable as exc:
+        logger.error("comments: %s", exc.why, location=f"{exc.path}:{exc.line}")
         return []
     comments: dict[str, Comment] = {}
     parents: dict[str, str | None] = {}

@@ -54,10 +54,8 @@ def load_plain(text: str):
     events first costs a second parse; these files are small.)"""
     for event in yaml.parse(text, Loader=_SAFE):
         if isinstance(event, yaml.AliasEvent):
-            raise yaml.YAMLError(
-                f"line {event.start_mark.line + 1}: an alias (*{event.anchor}); these files"
-                " hold plain values"
-            )
+            why = f"an alias (*{event.anchor}): these files hold plain values"
+            raise yaml.MarkedYAMLError(problem=why, problem_mark=event.start_mark)
     return yaml.load(text, Loader=_SAFE)
 
 
@@ -92,7 +90,9 @@ def read_plain(path: Path):
         return load_plain(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        raise Unreadable(path, mark.line + 1 if mark else 1, str(exc).splitlines()[0]) from exc
+        problem = getattr(exc, "problem", None) or str(exc)
+        why = f"{exc.context}: {problem}" if getattr(exc, "context", None) else problem
+        raise Unreadable(path, mark.line + 1 if mark else 1, why) from exc
 
 
 #: How a value is shown in a message: a few items and levels, a line's worth
