@@ -666,6 +666,7 @@ def expand_shortcodes(html: str) -> tuple[str, list[str], list[str]]:
     returned), to be shown as not converted."""
     notes: list[str] = []
     kept: list[str] = []
+    told: set[str] = set()  # shortcodes of unknown plugins, named once a post
 
     def replace(match: re.Match) -> str:
         name, raw, inner = match.group(1).lower(), match.group(2), match.group(3)
@@ -697,6 +698,12 @@ def expand_shortcodes(html: str) -> tuple[str, list[str], list[str]]:
             notes.append(f"left as is: [{name}] shortcode (shown as not converted)")
             kept.append(match.group(0))
             return f"\n\n{KEPT}{len(kept) - 1}\n\n"
+        if (inner is not None or attrs) and name not in told:  # ([sic], [1]: the author's)
+            told.add(name)
+            notes.append(
+                f"left as is: [{name}], a shortcode of no plugin the import knows (shown as its"
+                " text, as WordPress shows one whose plugin is gone)"
+            )
         return match.group(0)
 
     # no shortcode is read inside code
