@@ -243,6 +243,7 @@ BAD_POSTS = {
     "empty.md": ("", 1, "file"),
     "unknown.md": ("---\ndate: 2010-07-01\nmood: happy\n---\n\n# T\n\nx\n", 3, "mood"),
     "sequence.md": ("---\ndate: 2010-07-01\nsequence: first\n---\n\n# T\n", 3, "sequence"),
+    "place.md": ("---\ndate: 2010-07-01\nlocation: {city: Leeds}\n---\n\n# T\n", 3, "location"),
     "twice.md": ("---\ndate: 2010-07-01\ntags: [a]\ntags: [b]\n---\n\n# T\n", 4, "tags"),
     "control.md": ("---\ndate: 2010-07-01\n---\n\n# T\n\nA\x0cpage break.\n", 7, "text"),
 }

@@ -213,6 +213,9 @@ def test_an_enclosure_is_a_link_to_its_file(wordpress, blogger):
         assert not [link for link in links if "javascript" in link]
         assert "Attached: episode-" in " ".join(section.get_text().split())
     assert "location: Leeds, UK" in (blogger[2] / "posts/2011/a-podcast-episode.md").read_text()
+    # Blogger showed where a post was written under it: the archive kept it unseen.
+    meta = blogger[0].page("posts/2011/a-podcast-episode.html").select_one("p.post-meta")
+    assert meta.select_one(".post-location").get_text() == " · location: Leeds, UK"
 
 
 def test_a_wordpress_excerpt_of_its_own_is_the_posts_summary(wordpress):

@@ -474,7 +474,7 @@ SCHEMA: dict[str, Key] = {
     ),
     "external_link": Key("the post is a link to this URL (http or https)", _web_address),
     "language": Key("language code"),
-    "location": Key("where the post was written"),
+    "location": Key("where the post was written (shown under its title)", _text),
     "orphan": Key("Sphinx: the page is in no toctree"),
 }
 #: Key -> what it means (for `blog check` and the README).

@@ -223,6 +223,11 @@ def add_post_header(app, doctree: nodes.document, docname: str) -> None:
                 group += nodes.Text(", ")
             group += link(coll.docname, archive.label(coll), cls)
         line += group
+    location = app.env.metadata.get(docname, {}).get("location")
+    if isinstance(location, str) and location.strip():  # (Blogger showed it under the post)
+        line += nodes.inline(
+            "", f" · location: {' '.join(location.split())}", classes=["post-location"]
+        )
     if post.published:
         minutes = archive.reading_minutes(post)
         line += nodes.inline("", f" · {minutes} min read", classes=["reading-time"])
