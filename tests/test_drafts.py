@@ -56,6 +56,10 @@ def test_preview_shows_drafts_with_a_banner(app):
     assert [e.title for e in site.feed().entries] == ["Published post"]
     published = site.page("posts/2010/published.html")
     assert published.select_one(".draft-banner") is None
+    # Why a post is a draft, as the import wrote it, in its banner (no reason, no line).
+    reason = site.page("posts/2010/flagged.html").select_one(".draft-banner .draft-reason")
+    assert reason.get_text() == "Why: password-protected on the old blog."
+    assert site.page("posts/2010/future.html").select_one(".draft-reason") is None
     page = site.page("pages/unpublished-page.html")
     assert "This page is not published" in page.select_one(".draft-banner").get_text()
     assert "Pagehiddenword" in page.select_one("article").get_text()
