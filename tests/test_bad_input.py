@@ -115,6 +115,22 @@ def test_a_post_the_build_would_never_read_fails_it_naming_the_file(tmp_path, ca
     assert "chart.png" not in err
 
 
+def test_a_post_in_another_language_says_so_for_screen_readers(tmp_path, capfd):
+    """`language:` was taken and shown nowhere: a post in Welsh was read out by a
+    screen reader as English.  Its text carries the language (lang="cy"); a
+    value that is no language tag is an error at its line."""
+    welsh = "---\ndate: 2010-07-03\nlanguage: cy\n---\n\n# Croeso\n\nAmddiffyn plant.\n"
+    status, err, site = build_with(tmp_path, capfd, extra={"posts/2010/croeso.md": welsh})
+    assert status == 0, err
+    text = site.page("posts/2010/croeso.html").select_one("article [data-pagefind-body]")
+    assert text["lang"] == "cy" and "Amddiffyn plant." in text.get_text()
+    assert site.page("posts/2010/good.html").select_one("article [lang]") is None
+    wrong = welsh.replace("language: cy", "language: Welsh please")
+    status, err, _ = build_with(tmp_path / "wrong", capfd, extra={"posts/2010/croeso.md": wrong})
+    assert status != 0
+    assert "croeso.md:3: ERROR: language: expected a language tag such as 'cy' or 'pt-BR'" in err
+
+
 def test_two_posts_with_one_slug_fail(tmp_path, capfd):
     good = (ROOT / "posts/2010/good.md").read_text().replace("2010-07-01", "2011-01-05")
     status, err, _ = build_with(tmp_path, capfd, extra={"posts/2011/good.md": good})

@@ -427,6 +427,20 @@ def _web_address(fm: FrontMatter, key: str, value, tz: ZoneInfo):
     return value
 
 
+#: A language tag as HTML's ``lang`` takes it (BCP 47's common shapes: ``cy``,
+#: ``pt-BR``, ``zh-Hant``).
+LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+
+
+def _language(fm: FrontMatter, key: str, value, tz: ZoneInfo):
+    """The language the post is written in, when it is not the blog's: its
+    text carries it (``lang``), for screen readers to speak it so."""
+    if not isinstance(value, str) or not LANGUAGE.fullmatch(value.strip()):
+        fm.error(key, f"expected a language tag such as 'cy' or 'pt-BR', got {shown(value)}")
+        return _INVALID
+    return value.strip()
+
+
 @dataclass(frozen=True)
 class Key:
     """A front-matter key: what it means, and its parser ``(fm, key, value, tz)``,
@@ -473,7 +487,7 @@ SCHEMA: dict[str, Key] = {
         "canonical URL (http or https), when the post lives elsewhere first", _web_address
     ),
     "external_link": Key("the post is a link to this URL (http or https)", _web_address),
-    "language": Key("language code"),
+    "language": Key("the post's language, if not the blog's ('cy', 'pt-BR')", _language),
     "location": Key("where the post was written (shown under its title)", _text),
     "orphan": Key("Sphinx: the page is in no toctree"),
 }
