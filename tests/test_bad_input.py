@@ -131,6 +131,21 @@ def test_a_post_in_another_language_says_so_for_screen_readers(tmp_path, capfd):
     assert "croeso.md:3: ERROR: language: expected a language tag such as 'cy' or 'pt-BR'" in err
 
 
+def test_a_link_post_shows_what_it_links_to(tmp_path, capfd):
+    """`external_link:` (ABlog's link post) was accepted and shown nowhere: the
+    post's page now says what it links to, under its title."""
+    text = (
+        "---\ndate: 2010-07-03\nexternal_link: https://example.org/report\n---\n\n"
+        "# A report worth reading\n\nMy thoughts on it.\n"
+    )
+    status, err, site = build_with(tmp_path, capfd, extra={"posts/2010/worth.md": text})
+    assert status == 0, err
+    linked = site.page("posts/2010/worth.html").select_one("article p.post-external-link")
+    assert linked.get_text() == "A link to https://example.org/report"
+    assert linked.select_one("a")["href"] == "https://example.org/report"
+    assert site.page("posts/2010/good.html").select_one(".post-external-link") is None
+
+
 def test_two_posts_with_one_slug_fail(tmp_path, capfd):
     good = (ROOT / "posts/2010/good.md").read_text().replace("2010-07-01", "2011-01-05")
     status, err, _ = build_with(tmp_path, capfd, extra={"posts/2011/good.md": good})

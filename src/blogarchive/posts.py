@@ -233,6 +233,13 @@ def add_post_header(app, doctree: nodes.document, docname: str) -> None:
         line += nodes.inline("", f" · {minutes} min read", classes=["reading-time"])
     title = titles[0]
     title.parent.insert(title.parent.index(title) + 1, line)
+    address = app.env.metadata.get(docname, {}).get("external_link")
+    if isinstance(address, str) and address.startswith(("http://", "https://")):
+        # A link post (ABlog's external_link): what it links to, under its title.
+        linked = nodes.paragraph(classes=["post-external-link"])
+        linked += nodes.Text("A link to ")
+        linked += nodes.reference("", address, refuri=address, classes=["external"])
+        title.parent.insert(title.parent.index(line) + 1, linked)
     commit = archive.history.last_updated(post) if post.published else None
     if commit:
         history = nodes.paragraph(classes=["post-history"])
