@@ -169,6 +169,17 @@ REDIRECTS = {
     "all-posts": (["redirect: /blog/\n"], "is a page of the site already"),
     "hidden": (["redirect: /.git/config.html\n"], "hidden segment"),
     "too-long": (["redirect: /2010/" + "x" * 300 + ".html\n"], "too long to be a file's name"),
+    # Percent-encoded: written as a file of that very name, which no host serves
+    # at that address (it decodes the address first); the climb got past the
+    # check as '%2e%2e'.
+    "encoded-climb": (
+        ["redirect: /2010/07/%2e%2e/%2e%2e/index.html\n"],
+        "is percent-encoded, and decoded '/2010/07/../../index.html' has an empty, '.', '..'",
+    ),
+    "encoded": (
+        ["redirect: /2010/07/caf%C3%A9.html\n"],
+        "is percent-encoded: write it as a browser shows it, '/2010/07/café.html'",
+    ),
     # Through a file the site writes, or into a folder of its own: the build
     # had stopped on a traceback (IsADirectoryError), or put the page among
     # the site's stylesheets (``_static/site.css/index.html``).

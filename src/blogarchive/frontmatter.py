@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -129,6 +129,10 @@ def dump(values: dict) -> list[str]:
 NAME_BYTES = 250
 
 
+#: A percent-encoded character (``%2e``, ``%C3%A9``).
+PERCENT_ENCODED = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
 def redirect_problem(path) -> str | None:
     """Why ``path`` cannot be an old address served by this site, or None.
 
@@ -141,6 +145,11 @@ def redirect_problem(path) -> str | None:
         return f"{path!r} must be a path from the site's root, starting with '/'"
     if any(ch in path for ch in "\\?#") or any(ord(ch) < 32 or ord(ch) == 127 for ch in path):
         return f"{path!r} may not hold a backslash, '?', '#' or control characters"
+    if PERCENT_ENCODED.search(path):  # (a host decodes the address it is asked for)
+        decoded = unquote(path)
+        if problem := redirect_problem(decoded):
+            return f"{path!r} is percent-encoded, and decoded {problem}"
+        return f"{path!r} is percent-encoded: write it as a browser shows it, {decoded!r}"
     segments = path[1:].split("/")
     inner = segments[:-1] if path.endswith("/") else segments
     if any(seg in ("", ".", "..") or seg.startswith(".") for seg in inner):
