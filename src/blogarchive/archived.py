@@ -30,10 +30,10 @@ GONE = frozenset({"dead", "unreachable"})
 def load(path: Path) -> dict[str, dict]:
     """``links.yaml``'s records by address ({} when there is none); raises
     frontmatter.Unreadable, naming the line, when it cannot be read."""
-    data = read_plain(path) or {}
-    links = data.get("links") if isinstance(data, dict) else None
-    if links is None and (not data or data == {"links": None}):
+    data = read_plain(path)
+    if not data or data == {"links": None}:  # none, or none yet
         return {}
+    links = data.get("links") if isinstance(data, dict) else None
     if not isinstance(links, dict):
         raise Unreadable(path, 1, "it holds no 'links:' mapping of addresses to records")
     return {str(k): v for k, v in links.items() if isinstance(v, dict)}

@@ -38,7 +38,7 @@ from .importers.records import (
     one_post_each,
     skipped,
 )
-from .importers.writer import file_later_comments, leave_to_files, linked_here
+from .importers.writer import comments_path, file_later_comments, leave_to_files, linked_here
 from .links import MEDIA_RECORD
 from .unread import files_not_read
 
@@ -117,7 +117,7 @@ def cmd_check(args) -> int:
         problems += _raw_html_problems(path, settings["static"])
         problems += _unreadable(
             [
-                ("comments", path.with_name(path.stem + ".comments.yaml")),
+                ("comments", comments_path(path)),
                 ("media", path.with_suffix("") / MEDIA_RECORD),
             ]
         )
@@ -325,7 +325,7 @@ def _keep_media(posts: list, posts_dir: Path, media_from: str | None, local=Fals
 
 def cmd_links(args) -> int:
     """Check every external link of every post and page; record it in links.yaml."""
-    from .linkcheck import Checker, Unreadable, collect_links, load, save, summary
+    from .linkcheck import Checker, collect_links, load, save, summary
 
     root = Path.cwd()
     path = root / _settings(root)["links_file"]

@@ -459,8 +459,6 @@ class Key:
     parse: Callable = _as_is
 
 
-#: Every key a post may carry (as Pelican's METADATA_PROCESSORS): anything else
-#: is a warning, or an error with a suggestion when it looks like one of these.
 #: Characters that show nothing: a title of only these is empty to a reader.
 INVISIBLE = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"})
 
@@ -471,6 +469,8 @@ def shows_text(text: str) -> bool:
     return any(unicodedata.category(ch) not in INVISIBLE for ch in text)
 
 
+#: Every key a post may carry (as Pelican's METADATA_PROCESSORS): anything else
+#: is a warning, or an error with a suggestion when it looks like one of these.
 SCHEMA: dict[str, Key] = {
     "date": Key("when the post was published (ISO 8601, with or without time and offset)", _date),
     "sequence": Key(

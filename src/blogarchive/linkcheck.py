@@ -37,10 +37,10 @@ from requests.adapters import HTTPAdapter
 from tqdm import tqdm
 from urllib3.util.retry import Retry
 
-from .archived import ARCHIVE_API, GONE, LINKS_FILE, Unreadable, load
+from .archived import ARCHIVE_API, GONE, LINKS_FILE, load
 from .frontmatter import FRONT_MATTER, load_plain
 
-__all__ = ["LINKS_FILE", "Checker", "Unreadable", "collect_links", "load", "save", "summary"]
+__all__ = ["LINKS_FILE", "Checker", "collect_links", "load", "save", "summary"]
 
 USER_AGENT = "blogarchive-linkcheck/1 (a blog archive checking its links)"
 #: Answers that say "not for robots", not "gone": the link is left as it is.

@@ -223,7 +223,8 @@ def add_post_header(app, doctree: nodes.document, docname: str) -> None:
                 group += nodes.Text(", ")
             group += link(coll.docname, archive.label(coll), cls)
         line += group
-    location = app.env.metadata.get(docname, {}).get("location")
+    front = app.env.metadata.get(docname, {})
+    location = front.get("location")
     if isinstance(location, str) and location.strip():  # (Blogger showed it under the post)
         line += nodes.inline(
             "", f" · location: {' '.join(location.split())}", classes=["post-location"]
@@ -233,7 +234,7 @@ def add_post_header(app, doctree: nodes.document, docname: str) -> None:
         line += nodes.inline("", f" · {minutes} min read", classes=["reading-time"])
     title = titles[0]
     title.parent.insert(title.parent.index(title) + 1, line)
-    address = app.env.metadata.get(docname, {}).get("external_link")
+    address = front.get("external_link")
     if isinstance(address, str) and address.startswith(("http://", "https://")):
         # A link post (ABlog's external_link): what it links to, under its title.
         linked = nodes.paragraph(classes=["post-external-link"])

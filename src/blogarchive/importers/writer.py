@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from ..frontmatter import check_file, dump, load_plain
+from ..frontmatter import Unreadable, check_file, dump, read_plain
 from ..model import redirect_docname
 from . import own_links
 from .html import heading_line
@@ -240,8 +240,8 @@ def with_new_comments(path: Path, comments) -> tuple[list | None, int]:
     file cannot be read as a list (the author's own mistake: the build names it)."""
     sidecar = comments_path(path)
     try:
-        kept = load_plain(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else []
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        kept = read_plain(sidecar) if sidecar.exists() else []
+    except Unreadable:
         return None, 0
     if not isinstance(kept, list) or not all(isinstance(c, dict) for c in kept):
         return None, 0
