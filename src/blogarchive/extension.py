@@ -26,6 +26,7 @@ from . import (
     mathml,
     patches,
     privacy,
+    reported,
     revisions,
     search,
     state,
@@ -235,6 +236,11 @@ def setup(app):
     app.connect("html-page-context", _page_context)
     app.connect("html-page-context", _drop_unused_toctree, priority=400)
     app.connect("html-page-context", stylesheet.link_one_stylesheet)
+    # A preview's pages show what the build reported about them (reported.py).
+    app.connect("config-inited", reported.start_recording, priority=450)  # after start_build
+    app.connect("build-finished", reported.stop_recording, priority=999)
+    app.connect("html-page-context", reported.catch_while_writing, priority=1)
+    app.connect("html-page-context", reported.show_on_page, priority=999)
     # Sphinx's and MyST's internals, patched in one place, checked at import.
     patches.install()
     # Posts read no file outside the repository (issue 11): see confine.py.

@@ -30,17 +30,19 @@ def archive_data(env) -> dict:
     the revisions: revisions.py), ``links`` (docname -> its external
     addresses and the archived copies shown beside them: archived.py),
     ``raw_links`` (docname -> the site's own addresses its raw HTML links
-    to, with their lines: privacy.py)."""
+    to, with their lines: privacy.py), ``problems`` (docname -> what a
+    preview build reported about it: reported.py)."""
     data = env.__dict__.setdefault(
         "blogarchive_data",
         {"listing": {}, "head": None, "site_pages": None, "revisions": {}, "links": {}},
     )
     data.setdefault("raw_links", {})
+    data.setdefault("problems", {})
     return data
 
 
 #: The per-document parts of archive_data.
-_PER_DOCUMENT = ("listing", "revisions", "links", "raw_links")
+_PER_DOCUMENT = ("listing", "revisions", "links", "raw_links", "problems")
 
 
 def no_longer_holds(env, part: str, changed, stale) -> list[str]:
@@ -94,6 +96,8 @@ class BuildState:
     documents: object = None  # incremental.DocumentQueue: the documents to write, on two cores
     site_css: object = None  # stylesheet.SiteCss: the one stylesheet and what it holds
     parallel: int = 0  # the build's processes while a few documents are read here
+    recorder: object = None  # reported.Recorder: a preview's notes of what the build reports
+    problems_elsewhere: list = field(default_factory=list)  # reported in no page's file
 
 
 _STATES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
