@@ -40,6 +40,9 @@ FAILS = {
     # A line starting with '%' is a MyST comment: this one, the paragraph's
     # second line, vanished from the page.
     "wrapped-at-percent": (8, "ERROR: markdown: a line starting with '%' is a comment"),
+    # A link's label mistyped ('l' for '1'): its words showed in brackets, and
+    # the definition, the report's address, was seen nowhere.
+    "unused-definition": (9, "ERROR: markdown: a link definition no link uses"),
 }
 
 
@@ -89,6 +92,25 @@ def test_a_comment_of_the_authors_is_hidden_and_an_escaped_percent_shown(tmp_pat
         "The end.",
     ]
     assert "note to myself" not in article.get_text()
+
+
+def test_link_definitions_a_link_uses_are_kept_out_of_sight(tmp_path, capfd):
+    """A definition used by a link, in any way Markdown allows (full, collapsed,
+    shortcut, in another case, wrapped over two lines, in a directive's text),
+    is no problem; its address is the link's."""
+    text = (
+        "---\ndate: 2010-07-02\n---\n\n# References\n\n"
+        "The [first report][One], [Second][] and [third]; the [fourth\nreport][four x].\n\n"
+        "```{note}\nSee [the fifth][5].\n```\n\n"
+        "[one]: https://example.org/1\n[second]: https://example.org/2\n"
+        "[Third]: https://example.org/3\n[Four   X]: https://example.org/4\n"
+        "[5]: https://example.org/5\n"
+    )
+    status, err, site = build_with(tmp_path, capfd, extra={"posts/2010/refs.md": text})
+    assert status == 0, err
+    article = site.page("posts/2010/refs.html").select_one("article")
+    hrefs = [a["href"] for a in article.select("a[href^='https://example.org/']")]
+    assert sorted(hrefs) == [f"https://example.org/{n}" for n in range(1, 6)]
 
 
 def test_a_post_the_build_would_never_read_fails_it_naming_the_file(tmp_path, capfd):

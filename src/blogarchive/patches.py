@@ -79,8 +79,8 @@ Nothing lost unsaid:
 
 - MyST's renderer (``DocutilsRenderer._render_tokens``, for the post and for
   each directive's text) reports what its reading hid without a word (lists
-  nested too deep, a paragraph's line taken for a comment: unread.py) as an
-  error at its line.
+  nested too deep, a paragraph's line taken for a comment, a link definition
+  no link uses: unread.py) as an error at its line.
 """
 
 from __future__ import annotations
@@ -349,7 +349,14 @@ _RENDER_TOKENS = getattr(
 @functools.wraps(_RENDER_TOKENS)
 def _render_tokens_reporting_unread(self, tokens):
     lines = unread.source_lines(self.document) if unread.has_table(tokens) else None
-    for line, problem in unread.problems(tokens, self.md.options["maxNesting"], lines):
+    found = unread.problems(tokens, self.md.options["maxNesting"], lines)
+    if not getattr(self, "_blogarchive_definitions_checked", False):
+        # The document's own tokens, rendered first (a directive's text is
+        # rendered from within them): its link definitions, all of them known.
+        self._blogarchive_definitions_checked = True
+        references = getattr(self, "md_env", {}).get("references", {})
+        found = sorted([*found, *unread.unused_definitions(tokens, references)])
+    for line, problem in found:
         self.reporter.error(f"markdown: {problem}", line=line + 1)
     _RENDER_TOKENS(self, tokens)
 

@@ -337,7 +337,7 @@ OPTION_LINE = re.compile(r"^:[\w-]+:")
 
 
 def markdown_problems(
-    text: str, published=None, folder: Path | None = None, offset: int = 0
+    text: str, published=None, folder: Path | None = None, offset: int = 0, nested: bool = False
 ) -> list[tuple[int, str, str]]:
     """What this check would refuse in a post, read from its Markdown alone,
     with MyST's own parser (``blog check``: no Sphinx): (line in the file,
@@ -346,7 +346,8 @@ def markdown_problems(
     directive's line, and the same in other directives' text; given the
     post's ``folder``, its SVG pictures (Markdown's, ``{image}``,
     ``{figure}``).  Not what Sphinx alone knows: ``{eval-rst}``, a
-    picture's ``:target:``."""
+    picture's ``:target:``.  A link definition no link uses, in the post's
+    own text (``nested``: a directive's, whose labels the post's text may use)."""
 
     def html(line: int, fragment: str, same_line: bool = False):
         return [
@@ -361,9 +362,15 @@ def markdown_problems(
         return [(line, "picture", f"{address!r}: {problem}")] if problem else []
 
     found: list[tuple[int, str, str]] = []
-    tokens = markdown_parser().parse(text)
+    env: dict = {}
+    tokens = markdown_parser().parse(text, env)
     lines = text.splitlines()
-    for line, problem in unread.problems(tokens, markdown_parser().options["maxNesting"], lines):
+    for line, problem in sorted(
+        [
+            *unread.problems(tokens, markdown_parser().options["maxNesting"], lines),
+            *unread.unused_definitions(tokens, {} if nested else env.get("references", {})),
+        ]
+    ):
         found.append((offset + line + 1, "markdown", problem))
     for token in tokens:
         start = offset + (token.map[0] if token.map else 0)
@@ -379,7 +386,7 @@ def markdown_problems(
                 lines = token.content.splitlines()
                 options = next((n for n, x in enumerate(lines) if not OPTION_LINE.match(x)), 0)
                 body = "\n".join(lines[options:])
-                found += markdown_problems(body, published, folder, start + 1 + options)
+                found += markdown_problems(body, published, folder, start + 1 + options, True)
         for child in token.children or ():
             if child.type in ("softbreak", "hardbreak"):
                 start += 1

@@ -15,8 +15,13 @@ read from the tokens of MyST's parser:
   as the header names and drops the rest (GFM's rule).  The tokens keep no
   trace of them, so the row is counted again from the source's line.
 
-(The importers write neither: html.py flattens markup nested more than 16
-deep and escapes a ``%`` at a line's start.)
+- A link definition (``[1]: https://…``) that no link uses: Markdown shows
+  no definition, so its address is seen nowhere.  Most often a link's label
+  was mistyped (``[the report][l]`` under ``[1]: …``): its words show with
+  their brackets, and the address is lost (:func:`unused_definitions`).
+
+(The importers write none of these: html.py flattens markup nested more than
+16 deep and escapes a ``%`` at a line's start, and links are written inline.)
 
 And a whole post never read: Sphinx reads posts at ``posts/<year>/<name>.md``
 and pages at ``pages/<name>.md`` (conf.py's ``blog_post_pattern`` and
@@ -31,6 +36,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from markdown_it.common.utils import normalizeReference
 from markdown_it.rules_block.table import escapedSplit
 
 #: Tokens whose text markdown-it reads as blocks one level further in: at its
@@ -71,6 +77,41 @@ def problems(tokens, limit: int, lines: list[str] | None = None) -> list[tuple[i
             paragraph_end = token.map[1] if token.map else None
         last = token.type
     return sorted(found, key=lambda problem: problem[0])
+
+
+#: A link's label, or its words (``[words]``, ``[words][label]``,
+#: ``[label][]``): brackets, escaped ones inside.
+BRACKETED = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\]")
+
+
+def unused_definitions(tokens, references: dict) -> list[tuple[int, str]]:
+    """(line from 0, what and why) for each link definition of ``references``
+    (markdown-it's ``env["references"]``: label -> href, title, the lines it
+    was read from) whose label no text of ``tokens`` puts in brackets.  The
+    text searched is the tokens' own (paragraphs' and headings' inline text,
+    a directive's body), so a definition is not its own use; a label in
+    brackets in a code span or block counts as a use (missing a lost
+    address, never reporting one that is not)."""
+    if not references:
+        return []
+    used = {
+        normalizeReference(label)
+        for token in tokens
+        for label in BRACKETED.findall(token.content or "")
+    }
+    return [
+        (definition["map"][0], unused_definition(definition.get("href", "")))
+        for label, definition in references.items()
+        if label not in used and definition.get("map")
+    ]
+
+
+def unused_definition(href: str) -> str:
+    return (
+        f"a link definition no link uses (of {href!r}): Markdown shows no definition, so"
+        " no reader sees its address; use its label in a link ('[words][label]'), or"
+        " delete it"
+    )
 
 
 def has_table(tokens) -> bool:
