@@ -43,6 +43,9 @@ FAILS = {
     # A link's label mistyped ('l' for '1'): its words showed in brackets, and
     # the definition, the report's address, was seen nowhere.
     "unused-definition": (9, "ERROR: markdown: a link definition no link uses"),
+    # '+++' at a line's start is a MyST block break, the words after it its
+    # metadata: the update vanished from the page.
+    "words-after-break": (9, "ERROR: markdown: a line starting with '+++' is a block break"),
 }
 
 
@@ -92,6 +95,20 @@ def test_a_comment_of_the_authors_is_hidden_and_an_escaped_percent_shown(tmp_pat
         "The end.",
     ]
     assert "note to myself" not in article.get_text()
+
+
+def test_a_block_break_alone_is_no_problem_and_an_escaped_one_shown(tmp_path, capfd):
+    """``+++`` alone, or with MyST's metadata (a JSON object), is a block break
+    the author meant; ``\\+++`` is text."""
+    text = (
+        "---\ndate: 2010-07-02\n---\n\n# Breaks\n\nFirst.\n\n+++\n\nSecond.\n\n"
+        '+++ {"part": 2}\n\n\\+++ Update: shown.\n'
+    )
+    status, err, site = build_with(tmp_path, capfd, extra={"posts/2010/breaks.md": text})
+    assert status == 0, err
+    article = site.page("posts/2010/breaks.html").select_one("article")
+    paragraphs = [p.get_text() for p in article.select("section > p:not(.post-meta)")]
+    assert paragraphs == ["First.", "Second.", "+++ Update: shown."]
 
 
 def test_link_definitions_a_link_uses_are_kept_out_of_sight(tmp_path, capfd):

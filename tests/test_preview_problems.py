@@ -67,7 +67,7 @@ def problems(site: Site, rel: str) -> list[tuple[str, str, str]]:
     ]
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("jobs", ["1", "2", "4"])
 def test_a_preview_page_shows_what_the_build_reported_about_it(tmp_path, jobs):
     source = blog(tmp_path)
     posts = source / "posts" / "2010"

@@ -11,6 +11,10 @@ read from the tokens of MyST's parser:
   that carries on a paragraph, with no blank line before it, is the author's
   text wrapped at a percent sign ("rose by 12" / "% since 2009"): it vanished.
   A comment of the author's own has a blank line before it.
+- A line starting with ``+++`` is a MyST block break, and what follows it on
+  the line is the break's metadata, which no reader sees: "+++ Update: the
+  council replied" vanished, and so did a paragraph's line wrapped there.
+  Metadata as MyST means it (a JSON object) is left alone.
 - A table's row of more cells than its header has: markdown-it shows as many
   as the header names and drops the rest (GFM's rule).  The tokens keep no
   trace of them, so the row is counted again from the source's line.
@@ -21,7 +25,8 @@ read from the tokens of MyST's parser:
   their brackets, and the address is lost (:func:`unused_definitions`).
 
 (The importers write none of these: html.py flattens markup nested more than
-16 deep and escapes a ``%`` at a line's start, and links are written inline.)
+16 deep and escapes a ``%`` or ``+++`` at a line's start, and links are written
+inline.)
 
 And a whole post never read: Sphinx reads posts at ``posts/<year>/<name>.md``
 and pages at ``pages/<name>.md`` (conf.py's ``blog_post_pattern`` and
@@ -33,6 +38,7 @@ straight in ``posts/`` was never published, and nothing said so
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -73,6 +79,8 @@ def problems(tokens, limit: int, lines: list[str] | None = None) -> list[tuple[i
             and token.map[0] == paragraph_end
         ):
             found.append((token.map[0], WRAPPED_AT_PERCENT))
+        elif token.type == "myst_block_break" and _words_after_break(token.content):
+            found.append((token.map[0] if token.map else 0, WORDS_AFTER_BREAK))
         if token.type == "paragraph_open":
             paragraph_end = token.map[1] if token.map else None
         last = token.type
@@ -164,6 +172,22 @@ WRAPPED_AT_PERCENT = (
     "a line starting with '%' is a comment, which no reader sees, and it carries on the"
     " paragraph above: to show it, write '\\%'; for a comment, leave a blank line before it"
 )
+
+
+WORDS_AFTER_BREAK = (
+    "a line starting with '+++' is a block break, and the words after it are taken for"
+    " its metadata, which no reader sees: to show them, write '\\+++'"
+)
+
+
+def _words_after_break(content: str) -> bool:
+    """Whether what follows ``+++`` is words, not MyST's metadata (a JSON object)."""
+    if not content.strip():
+        return False
+    try:
+        return not isinstance(json.loads(content), dict)
+    except ValueError:
+        return True
 
 
 def nested_too_deep(limit: int) -> str:
