@@ -64,6 +64,11 @@ READS_OUTSIDE = {
     "raw-url": (post("```{raw} html\n:url: http://127.0.0.1:9/\n```"), 9),
     "download": (post(f"{{download}}`the file <{PASSWD}>`"), 9),
     "include-symlink": (post("```{include} linked.txt\n```"), 9),
+    # A Markdown link: MyST looks for the file (to link or publish it); the
+    # build stopped on a traceback.
+    "markdown-link": (post(f"[the file]({PASSWD})"), 9),
+    "markdown-link-path": (post(f"[the file](path:{PASSWD})"), 9),
+    "markdown-link-project": (post(f"[the file](project:{PASSWD})"), 9),
 }
 
 
@@ -98,6 +103,7 @@ READS_HIDDEN = {
     "download": (post("{download}`settings <../../.git/config>`"), 9),
     "csv-table": (post("```{csv-table}\n:file: ../../.env\n```"), 9),
     "raw-file": (post("```{raw} html\n:file: ../../.env\n```"), 9),
+    "markdown-link": (post("[settings](../../.git/config)"), 9),
 }
 
 

@@ -338,6 +338,25 @@ def _confined_relfn2path(self, filename, docname=None):
     return rel, absolute
 
 
+_RENDER_LINK = getattr(
+    myst_base.DocutilsRenderer.render_link,
+    "__wrapped__",
+    myst_base.DocutilsRenderer.render_link,
+)
+
+
+@functools.wraps(_RENDER_LINK)
+def _render_link_confined(self, token):
+    """A Markdown link to a path outside the repository (MyST looks for the
+    file, to link it or publish it for download): an error at its line, the
+    link's words kept as text; it stopped the build with a traceback."""
+    try:
+        _RENDER_LINK(self, token)
+    except OutsideRepository as refused:
+        self.reporter.error(f"link: {refused}", line=myst_base.token_line(token, 0))
+        self.render_children(token)
+
+
 # -- what MyST's reading hides ----------------------------------------------------
 _RENDER_TOKENS = getattr(
     myst_base.DocutilsRenderer._render_tokens,
@@ -436,6 +455,7 @@ def install() -> None:
     sphinx_html._file_checksum = _cached_file_checksum
     sphinx_builders.make_chunks = _two_chunks_each
     BuildEnvironment.relfn2path = _confined_relfn2path
+    myst_base.DocutilsRenderer.render_link = _render_link_confined
     myst_base.DocutilsRenderer._render_tokens = _render_tokens_reporting_unread
     ParallelTasks._process = _process_making_shown_records
     sphinx_html.StandaloneHTMLBuilder.handle_page = _handle_page_whole
@@ -452,6 +472,7 @@ def in_force() -> dict[str, bool]:
         "static file checksums": sphinx_html._file_checksum is _cached_file_checksum,
         "two chunks each": sphinx_builders.make_chunks is _two_chunks_each,
         "relfn2path": BuildEnvironment.relfn2path is _confined_relfn2path,
+        "links confined": myst_base.DocutilsRenderer.render_link is _render_link_confined,
         "unread reported": myst_base.DocutilsRenderer._render_tokens
         is _render_tokens_reporting_unread,
         "workers' log records": ParallelTasks._process is _process_making_shown_records,
