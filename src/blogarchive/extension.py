@@ -29,6 +29,7 @@ from . import (
     reported,
     revisions,
     search,
+    sitelinks,
     state,
     stylesheet,
     templates,
@@ -250,6 +251,10 @@ def setup(app):
     # Nothing in a post runs or loads from another host (privacy.py).
     app.connect("doctree-read", privacy.check_post, priority=400)
     app.connect("build-finished", privacy.check_raw_links, priority=800)  # every page written
+    # Markdown links to the archive's pages and the old addresses (sitelinks.py).
+    app.connect("doctree-read", sitelinks.note_site_links, priority=400)
+    app.add_post_transform(sitelinks.SiteLinks)
+    app.connect("build-finished", sitelinks.check_site_links, priority=800)
     app.connect("config-inited", confine.check_site_folders)
     app.connect("env-get-outdated", confine.confine_documents, priority=100)
     return {

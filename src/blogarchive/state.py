@@ -31,18 +31,21 @@ def archive_data(env) -> dict:
     addresses and the archived copies shown beside them: archived.py),
     ``raw_links`` (docname -> the site's own addresses its raw HTML links
     to, with their lines: privacy.py), ``problems`` (docname -> what a
-    preview build reported about it: reported.py)."""
+    preview build reported about it: reported.py), ``site_links`` (docname
+    -> the site's pages no document is that its Markdown links to, with
+    their lines: sitelinks.py)."""
     data = env.__dict__.setdefault(
         "blogarchive_data",
         {"listing": {}, "head": None, "site_pages": None, "revisions": {}, "links": {}},
     )
     data.setdefault("raw_links", {})
     data.setdefault("problems", {})
+    data.setdefault("site_links", {})
     return data
 
 
 #: The per-document parts of archive_data.
-_PER_DOCUMENT = ("listing", "revisions", "links", "raw_links", "problems")
+_PER_DOCUMENT = ("listing", "revisions", "links", "raw_links", "problems", "site_links")
 
 
 def no_longer_holds(env, part: str, changed, stale) -> list[str]:

@@ -1,0 +1,168 @@
+"""Markdown links to the site's own pages that no post or page is: the
+archive's (a tag's, a category's, a year's, a month's, the list of all
+posts, the home page's later pages), the old blog's addresses the site
+answers (``/search/label/Ofsted``, ``/2010/07/``), and its files (the feed).
+
+MyST links a post to a document; to anything else of the site's it said
+"cross-reference target not found" and the build stopped, so an author could
+not write ``[my posts on Ofsted](/blog/tag/ofsted/)``, and an imported link
+to the old blog's label or month page stayed on the old host.  Now a link
+whose address is a path of the site — from its root (``/blog/tag/ofsted/``)
+or from the page's folder (``../../blog/2010/07/``) — and names no document
+leads to that page, written relative to the page (the site may be served
+from a folder of its host).  One to an old address leads straight to the
+page it stands for, not through its redirect.
+
+Which pages are the site's is known only once every post is read: the link
+is noted as the post is read (:func:`note_site_links`: the path, its line),
+written as the page is (:class:`SiteLinks`), and checked, for every page,
+when the build ends (:func:`check_site_links`): a link to a tag no post has
+any more is an error at its line, whether or not its post was read again.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from urllib.parse import unquote
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.osutil import relative_uri
+
+from .state import archive_data
+
+logger = logging.getLogger(__name__)
+
+#: Set on a link MyST could not resolve that names a path of the site.
+SITE_PATH = "blogarchive_site_path"
+
+
+def site_path(target: str, page_folder: str) -> str | None:
+    """The path from the site's root (no leading ``/``; ``..`` if outside it)
+    that a link's ``target`` names, or None if it names no path (a label, a
+    word): it starts with ``/``, ``./`` or ``../``, or holds a ``/``."""
+    path, _, _fragment = target.partition("#")
+    if not path or ("/" not in path and not path.startswith(".")):
+        return None
+    if path.startswith("/"):
+        joined = path.lstrip("/")
+    else:
+        joined = posixpath.join(page_folder, path)
+    normal = posixpath.normpath(joined) if joined else ""
+    normal = "" if normal == "." else normal
+    return normal + ("/" if path.endswith("/") and normal else "")
+
+
+def _candidates(path: str) -> list[str]:
+    """The docnames a site path may name: ``x/`` the folder's index page,
+    ``x.html`` the page, ``x`` either."""
+    if path in ("", "/") or path.endswith("/"):
+        return [path + "index" if path else "index"]
+    if path.endswith(".html"):
+        return [path.removesuffix(".html")]
+    return [path, path + "/index"]
+
+
+def note_site_links(app, doctree: nodes.document) -> None:
+    """``doctree-read``: each link MyST left unresolved that names a path of
+    the site and no document, with its line, for the page and the checks."""
+    from .privacy import _first_line
+
+    env = app.env
+    folder = posixpath.dirname(env.docname)
+    found = []
+    for node in doctree.findall(addnodes.pending_xref):
+        if node.get("reftype") != "myst" or node.get("refdomain"):
+            continue
+        path = site_path(unquote(node.get("reftarget", "")), folder)
+        if path is None or any(d in env.found_docs for d in _candidates(path)):
+            continue  # (a document: MyST's)
+        node[SITE_PATH] = path
+        found.append((_first_line(node), path))
+    if found:
+        archive_data(env)["site_links"][env.docname] = found
+
+
+def resolve(app, path: str, written: bool = True) -> str | None:
+    """The file (from the site's root) a site path leads to, or None: a page
+    the archive writes, the page an old address stands for, or a file (a
+    feed) — of the written site, or (``written`` False, while the pages are
+    written, before the feeds are) by its name's suffix alone."""
+    if path == ".." or path.startswith("../"):
+        return None
+    pages = _site_pages(app)
+    for docname in _candidates(path):
+        if docname in pages:
+            return pages[docname]
+    name = posixpath.basename(path)
+    if path.endswith("/") or "." not in name or name.endswith(".html"):
+        return None
+    return path if not written or Path(app.outdir, path).is_file() else None
+
+
+def _site_pages(app) -> dict[str, str]:
+    """docname -> file (from the site's root) of each page the archive writes,
+    and of each old address, the page it stands for; made once a build (the
+    archive is)."""
+    from .archive import blog_archive
+
+    archive = blog_archive(app)
+    pages = archive.__dict__.get("_site_pages")
+    if pages is None:
+        uri = app.builder.get_target_uri
+        pages = {docname: target for docname, (target, _) in archive.old_addresses().items()}
+        pages |= {docname: uri(post.docname) for docname, post in archive.redirects.items()}
+        pages |= {docname: uri(docname) for docname in archive.generated_docnames()}
+        archive.__dict__["_site_pages"] = pages
+    return pages
+
+
+class SiteLinks(SphinxPostTransform):
+    """As the page is written: each noted link made a link to its page,
+    relative to this one (before MyST's resolver, which would refuse it)."""
+
+    default_priority = 8  # MyST's resolver is 9
+
+    def run(self, **kwargs) -> None:
+        from .epub import for_site
+
+        app = self.env._app  # (what Sphinx's own, deprecated, ``self.app`` returns)
+        page = app.builder.get_target_uri(self.env.docname)
+        for node in list(self.document.findall(addnodes.pending_xref)):
+            path = node.get(SITE_PATH)
+            if path is None:
+                continue
+            # (the e-book has no archive pages: the link's words)
+            target = resolve(app, path, written=False) if for_site(app.builder) else None
+            if target is None:  # said at the build's end, at its line
+                node.replace_self(node.children)
+                continue
+            _, hash_, fragment = node["reftarget"].partition("#")
+            uri = relative_uri(page, target) + (hash_ + fragment if fragment else "")
+            link = nodes.reference("", "", internal=True, refuri=uri)
+            link += node.children
+            node.replace_self(link)
+
+
+def check_site_links(app, exception) -> None:
+    """``build-finished``: every page's links to the site's own pages lead to one."""
+    if exception is not None or app.builder.name != "html":
+        return
+    for docname, links in sorted(archive_data(app.env)["site_links"].items()):
+        if docname not in app.env.all_docs:
+            continue
+        for line, path in links:
+            if resolve(app, path) is None:
+                where = "outside the site" if path.startswith("..") else "no page of the site's"
+                logger.error(
+                    "link: to %r, which is %s (a tag's, a month's or a year's page, a post's"
+                    " file, or an old address the site answers)",
+                    "/" + path if not path.startswith("..") else path,
+                    where,
+                    location=(docname, line),
+                    type="blogarchive",
+                    subtype="link",
+                )
