@@ -543,20 +543,36 @@ OWN_LINKS = {
     "a reader's welcome": f"http://{OWN}?showComment=1248260400000#c5001",
     "its comments": f"http://{OWN}#comments",
     "a label": "http://chrismillsblog.blogspot.com/search/label/blogging",
+    "its newest": "http://chrismillsblog.blogspot.com/search/label/blogging?max-results=20",
+    "a label of none": "http://chrismillsblog.blogspot.com/search/label/knitting",
+    "the month": "http://chrismillsblog.blogspot.com/2009/07/",
+    "the month's archive": "http://chrismillsblog.blogspot.com/2009_07_01_archive.html",
+    "the year": "http://chrismillsblog.blogspot.com/2009/",
+    "an empty month": "http://chrismillsblog.blogspot.com/2009/01/",
     "a lost post": "http://chrismillsblog.blogspot.com/2009/07/no-such-post.html",
     "another blog": "http://otherblog.blogspot.com/2009/07/why-im-starting-blog.html",
     "a search": f"http://{OWN}?q=ContactPoint",
     "a draft": "http://chrismillsblog.blogspot.com/2010/08/half-written-thoughts.html",
 }
-LEFT = {"a label", "a lost post", "another blog", "a search", "a draft"}
+LEFT = {"a label of none", "an empty month", "a lost post", "another blog", "a search", "a draft"}
+#: The old blog's archive pages, answered here: the link leads to the page.
+ARCHIVE = {
+    "a label": "../../blog/tag/blogging/index.html",
+    "its newest": "../../blog/tag/blogging/index.html",
+    "the month": "../../blog/2009/07/index.html",
+    "the month's archive": "../../blog/2009/07/index.html",
+    "the year": "../../blog/2009/index.html",
+}
 
 
 def test_a_link_to_another_of_the_blogs_posts_leads_to_its_page_here(blog_dir, capsys, tmp_path):
     """A post's links to another post of the blog led back to the old host:
     each, in any of the forms its address takes, now leads to the post's
-    page here.  An address of no published post here (a label, a post the
-    export lacks, a draft, another blog), or with a query that asks for
-    another page, is left as it was, as is an address in code."""
+    page here; one to a label's, a year's or a month's page of the old blog
+    leads to the same page here.  An address of no published post or page
+    here (a label no post has, a month of none, a post the export lacks, a
+    draft, another blog), or with a query that asks for another page, is
+    left as it was, as is an address in code."""
     text = (DATA / "blogger-classic.xml").read_text(encoding="utf-8")
     links = "".join(
         f'&lt;a href="{url}"&gt;{words}&lt;/a&gt;, ' for words, url in OWN_LINKS.items()
@@ -594,6 +610,7 @@ def test_a_link_to_another_of_the_blogs_posts_leads_to_its_page_here(blog_dir, c
     shown = {a.get_text(): a["href"] for a in page.select("article a[href]")}
     for words, url in OWN_LINKS.items():
         here = "../../index.html" if words == "the blog" else "why-im-starting-a-blog.html"
+        here = ARCHIVE.get(words, here)
         assert shown[words] == (url if words in LEFT else here), words
     assert shown[f"http://{OWN}"] == "why-im-starting-a-blog.html"  # its address its words
     first = site.page("posts/2009/why-im-starting-a-blog.html").select_one("h1")
@@ -608,6 +625,8 @@ def test_a_link_to_another_of_the_blogs_posts_leads_to_its_page_here(blog_dir, c
     report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
     own = "10 links to the old blog's own posts and pages"
     assert f"changed: {own} lead to their files here" in report
+    archive = "5 links to the old blog's label, year and month pages lead to those pages here"
+    assert f"changed: {archive}" in report
     lost = re.findall(r"left as is: a link to '([^']*)', a post of the old blog's", report)
     assert lost == [OWN_LINKS["a lost post"], OWN_LINKS["a draft"]]  # not the label nor the search
 

@@ -17,7 +17,7 @@ from test_bad_input import build_with
 LINKS = (
     "---\ndate: 2010-07-03\n---\n\n# Further reading\n\n"
     "My [posts on Ofsted](/blog/tag/ofsted/), as the old blog had them\n"
-    "([label](</search/label/Ofsted>)), the [month](../../blog/2010/07/),\n"
+    "([label](</search/label/Ofsted?max-results=20>)), the [month](../../blog/2010/07/),\n"
     "the [year](/blog/2010/index.html#posts), the [feed](/blog/atom.xml),\n"
     "the old [month's address](/2010/07/) and [a post](good.md).\n"
 )

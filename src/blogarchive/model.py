@@ -339,7 +339,7 @@ def old_addresses(model: ArchiveModel, owned: set[str]) -> dict[str, tuple[str, 
 
     for listing in model.catalogs["tags"]:
         for spelling in listing.spellings:
-            if _file_name(spelling):
+            if is_file_name(spelling):
                 add(f"search/label/{spelling}", listing.docname, listing.title)
         slug = listing.docname.split("/")[-2]
         add(f"tag/{slug}/index", listing.docname, listing.title)
@@ -374,7 +374,7 @@ def archive_writes(docname: str, blog_path: str) -> bool:
     return re.fullmatch(re.escape(blog_path) + "/" + listing, first) is not None
 
 
-def _file_name(name: str) -> bool:
+def is_file_name(name: str) -> bool:
     """Whether ``name`` can be a page's file name as it is (a Blogger label's
     old address): no folder in it, not hidden, printable, and short enough
     (``NAME_BYTES``)."""

@@ -44,7 +44,7 @@ def site_path(target: str, page_folder: str) -> str | None:
     """The path from the site's root (no leading ``/``; ``..`` if outside it)
     that a link's ``target`` names, or None if it names no path (a label, a
     word): it starts with ``/``, ``./`` or ``../``, or holds a ``/``."""
-    path, _, _fragment = target.partition("#")
+    path = target.partition("#")[0].partition("?")[0]  # (a static page has no query)
     if not path or ("/" not in path and not path.startswith(".")):
         return None
     if path.startswith("/"):

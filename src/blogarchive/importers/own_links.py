@@ -38,7 +38,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from ..links import wordpress_number
-from ..model import counted, redirect_docname
+from ..model import counted, is_file_name, redirect_docname
 from .records import TRACKING, ImportedPost, old_address
 
 #: Query parameters that chose a view of the same page, not another page
@@ -95,13 +95,58 @@ def linked_here(
         (host, docname): path for docname, path in on_disk.items() for host in hosts
     }
     now = dt.datetime.now(dt.UTC)
+    answered = _archive_pages(posts, hosts, now)
     for post, path in zip(posts, paths, strict=True):
         if post.draft or after(post.published, now) or not post.source_url:
             continue
         host = host_key(urlsplit(post.source_url).hostname)
         keys = [page_key(post.source_url), *((host, redirect_docname(r)) for r in post.redirects)]
         files.update((key, path) for key in keys if key)
-    return [_linked(post, path, files, hosts) for post, path in zip(posts, paths, strict=True)]
+    return [
+        _linked(post, path, files, hosts, answered) for post, path in zip(posts, paths, strict=True)
+    ]
+
+
+#: The old blog's archive pages, the site answers at the same addresses
+#: (model.old_addresses): a label's (Blogger), a year's, a month's.
+LABEL = re.compile(r"/search/label/([^/]+)")
+YEAR = re.compile(r"/(\d{4})/?")
+MONTH = re.compile(r"/(\d{4})/(\d{2})/?|/(\d{4})_(\d{2})_\d{2}_archive\.html")
+
+
+def archive_key(url: str) -> tuple[str, str] | None:
+    """(host, the site's path of the old archive page) ``url`` names:
+    ``/search/label/Ofsted``, ``/2010/``, ``/2010/07/``; None for any other.
+    A label's page may be asked for a number of posts or a date to list
+    from (Blogger's ``?max-results=20``): the same page."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    host = host_key(parts.hostname)
+    if found := LABEL.fullmatch(parts.path):
+        return host, f"/search/label/{unquote(found[1])}"
+    if parts.query and any(not VIEW.fullmatch(key) for key, _ in parse_qsl(parts.query)):
+        return None
+    if found := MONTH.fullmatch(parts.path):
+        year, month = (found[1], found[2]) if found[1] else (found[3], found[4])
+        return host, f"/{year}/{month}/"
+    if found := YEAR.fullmatch(parts.path):
+        return host, f"/{found[1]}/"
+    return None
+
+
+def _archive_pages(posts: list[ImportedPost], hosts: set[str], now) -> set[tuple[str, str]]:
+    """(host, path) of each archive page of the old blog the site will answer
+    for the published posts imported: their labels' (a label that can be a
+    file's name: model.old_addresses), years' and months'."""
+    paths: set[str] = set()
+    for post in posts:
+        if post.draft or post.is_page or post.published is None or after(post.published, now):
+            continue
+        paths.update(f"/search/label/{tag}" for tag in post.tags if is_file_name(tag))
+        paths |= {f"/{post.published.year}/", f"/{post.published:%Y/%m}/"}
+    return {(host, path) for host in hosts for path in paths}
 
 
 def after(published, now: dt.datetime) -> bool:
@@ -119,17 +164,25 @@ def after(published, now: dt.datetime) -> bool:
 HOST = re.compile(r"https?://([^/\s)>\"'?#]+)", re.I)
 
 
-def _linked(post: ImportedPost, path: Path, files: dict, hosts: set[str]) -> ImportedPost:
+def _linked(
+    post: ImportedPost, path: Path, files: dict, hosts: set[str], answered: set
+) -> ImportedPost:
     texts = [post.body, *(comment.html for comment in post.comments)]
     if not any(host_key(h) in hosts for text in texts for h in HOST.findall(text)):
         return post  # (most posts: not read again by MyST's parser)
-    changed, lost = 0, []
+    changed, archive, lost = 0, 0, []
 
     def target(url: str, page: bool = False) -> str | None:
         """The file (or, for a comment's HTML, ``page``, the page) ``url``
-        names here, relative to the post's; None if it names none."""
+        names here, relative to the post's; the site's path of an old
+        archive page it answers (not in a comment's HTML, whose links are
+        checked as no post's: sitelinks.py); None if it names none."""
         key = page_key(url)
         found = files.get(key) if key else None
+        if found is None and not page and (kept := archive_key(url)) in answered:
+            nonlocal archive
+            archive += 1
+            return f"<{kept[1]}>" if re.search(r"[\s()<>]", kept[1]) else kept[1]
         if found is None:
             if key and key[0] in hosts and _a_posts_address(url) and url not in lost:
                 lost.append(url)
@@ -166,11 +219,16 @@ def _linked(post: ImportedPost, path: Path, files: dict, hosts: set[str]) -> Imp
         " (`blog links` looks for an archived copy)"
         for url in lost
     ]
-    if not changed:
+    if archive:
+        what = f"{counted(archive, 'link')} to the old blog's label, year and month pages"
+        leads = "leads" if archive == 1 else "lead"
+        notes.insert(0, f"changed: {what} {leads} to those pages here")
+    if not changed and not archive:
         return dataclasses.replace(post, notes=(*post.notes, *notes)) if notes else post
-    leads = "leads" if changed == 1 else "lead"
-    what = f"{counted(changed, 'link')} to the old blog's own posts and pages"
-    notes.insert(0, f"changed: {what} {leads} to their files here")
+    if changed:
+        leads = "leads" if changed == 1 else "lead"
+        what = f"{counted(changed, 'link')} to the old blog's own posts and pages"
+        notes.insert(0, f"changed: {what} {leads} to their files here")
     return dataclasses.replace(post, body=body, comments=comments, notes=(*post.notes, *notes))
 
 
