@@ -1,6 +1,7 @@
 """A post's Markdown links to the site's own pages that no post is
-(sitelinks.py): a tag's, a year's, a month's page, the feed, and the old
-blog's addresses the site answers.  MyST stopped the build at each ("target
+(sitelinks.py): a tag's, a year's, a month's page, the feed, the search,
+and the old blog's addresses the site answers; and to a post by its page's
+address.  MyST stopped the build at each ("target
 not found"); now each leads to its page, written relative to the post's
 page, and one that leads nowhere is an error at its line, in every build.
 """
@@ -19,7 +20,8 @@ LINKS = (
     "My [posts on Ofsted](/blog/tag/ofsted/), as the old blog had them\n"
     "([label](</search/label/Ofsted?max-results=20>)), the [month](../../blog/2010/07/),\n"
     "the [year](/blog/2010/index.html#posts), the [feed](/blog/atom.xml),\n"
-    "the old [month's address](/2010/07/) and [a post](good.md).\n"
+    "the old [month's address](/2010/07/), [a post](good.md), [its page](good.html),"
+    " [home](/) and [search](/search.html).\n"
 )
 
 
@@ -41,6 +43,10 @@ def test_links_to_the_sites_own_pages_lead_there(tmp_path, capfd):
         "feed": "../../blog/atom.xml",
         "month's address": "../../blog/2010/07/index.html",
         "a post": "good.html",
+        # a post or page by its page's address, as by its file's
+        "its page": "good.html",
+        "home": "../../index.html",
+        "search": "../../search.html",
     }
     for href in found.values():  # each a file of the site, from the post's folder
         path = posixpath.normpath(posixpath.join("posts/2010", unquote(href.partition("#")[0])))

@@ -1,7 +1,8 @@
 """Markdown links to the site's own pages that no post or page is: the
 archive's (a tag's, a category's, a year's, a month's, the list of all
-posts, the home page's later pages), the old blog's addresses the site
-answers (``/search/label/Ofsted``, ``/2010/07/``), and its files (the feed).
+posts, the home page's later pages, the search), the old blog's addresses
+the site answers (``/search/label/Ofsted``, ``/2010/07/``), and its files
+(the feed); and to a post or page by its page's address (``/about.html``).
 
 MyST links a post to a document; to anything else of the site's it said
 "cross-reference target not found" and the build stopped, so an author could
@@ -43,9 +44,10 @@ SITE_PATH = "blogarchive_site_path"
 def site_path(target: str, page_folder: str) -> str | None:
     """The path from the site's root (no leading ``/``; ``..`` if outside it)
     that a link's ``target`` names, or None if it names no path (a label, a
-    word): it starts with ``/``, ``./`` or ``../``, or holds a ``/``."""
+    word): it starts with ``/``, ``./`` or ``../``, holds a ``/`` or names a
+    page (``x.html``)."""
     path = target.partition("#")[0].partition("?")[0]  # (a static page has no query)
-    if not path or ("/" not in path and not path.startswith(".")):
+    if not path or ("/" not in path and not path.startswith(".") and not path.endswith(".html")):
         return None
     if path.startswith("/"):
         joined = path.lstrip("/")
@@ -77,9 +79,17 @@ def note_site_links(app, doctree: nodes.document) -> None:
     for node in doctree.findall(addnodes.pending_xref):
         if node.get("reftype") != "myst" or node.get("refdomain"):
             continue
-        path = site_path(unquote(node.get("reftarget", "")), folder)
-        if path is None or any(d in env.found_docs for d in _candidates(path)):
-            continue  # (a document: MyST's)
+        target = unquote(node.get("reftarget", ""))
+        path = site_path(target, folder)
+        if path is None:
+            continue
+        if document := next((d for d in _candidates(path) if d in env.found_docs), None):
+            # A post or page by its page's address (``/about.html``, ``/``):
+            # MyST's link to the document, as by its file's (``/about.md``).
+            fragment = target.partition("#")[2]
+            node.update_all_atts({"refdomain": "doc", "reftarget": document})
+            node["reftargetid"] = fragment or None
+            continue
         node[SITE_PATH] = path
         found.append((_first_line(node), path))
     if found:
@@ -116,6 +126,7 @@ def _site_pages(app) -> dict[str, str]:
         pages = {docname: target for docname, (target, _) in archive.old_addresses().items()}
         pages |= {docname: uri(post.docname) for docname, post in archive.redirects.items()}
         pages |= {docname: uri(docname) for docname in archive.generated_docnames()}
+        pages["search"] = uri("search")  # (Sphinx's own page, the search here)
         archive.__dict__["_site_pages"] = pages
     return pages
 
