@@ -625,7 +625,7 @@ def test_a_link_to_another_of_the_blogs_posts_leads_to_its_page_here(blog_dir, c
     report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
     own = "10 links to the old blog's own posts and pages"
     assert f"changed: {own} lead to their files here" in report
-    archive = "5 links to the old blog's label, year and month pages lead to those pages here"
+    archive = "5 links to the old blog's label, tag, year and month pages lead to those pages here"
     assert f"changed: {archive}" in report
     lost = re.findall(r"left as is: a link to '([^']*)', a post of the old blog's", report)
     assert lost == [OWN_LINKS["a lost post"], OWN_LINKS["a draft"]]  # not the label nor the search
@@ -655,7 +655,8 @@ def test_a_link_to_a_post_imported_before_leads_to_its_page_here(blog_dir, capsy
 def test_a_wordpress_posts_link_by_its_number_leads_to_its_page_here(blog_dir, capsys, tmp_path):
     """WordPress's own links: by number where the blog's addresses were plain
     (``/?p=11``), and to a page without its closing slash, on ``www.``,
-    answering a comment (``?replytocom=3#respond``): each leads here."""
+    answering a comment (``?replytocom=3#respond``), to a tag's, category's
+    or month's page a post imported has: each leads here."""
     text = (DATA / "wordpress.xml").read_text(encoding="utf-8")
     plain = "https://chrismills.example.org/?p=11"
     text = text.replace(
@@ -663,6 +664,11 @@ def test_a_wordpress_posts_link_by_its_number_leads_to_its_page_here(blog_dir, c
         f"<link>{plain}</link>",
     )
     about = '<a href="http://www.chrismills.example.org/about?replytocom=3#respond">my work</a>'
+    # The blog's own tag, category and month pages, answered here.
+    about += ' <a href="https://chrismills.example.org/tag/working-together/">more</a>'
+    about += ' <a href="https://chrismills.example.org/category/policy/">policy</a>'
+    about += ' <a href="https://chrismills.example.org/2011/03/">March</a>'
+    about += ' <a href="https://chrismills.example.org/tag/knitting/">knitting</a>'
     text = text.replace("See <a", f"About {about}. See <a")
     text = text.replace("About me.", f'About me, and <a href="{plain}">what I think</a>.')
     export = tmp_path / "plain.xml"
@@ -674,6 +680,11 @@ def test_a_wordpress_posts_link_by_its_number_leads_to_its_page_here(blog_dir, c
     site = build_site(blog_dir)
     post = site.page("posts/2011/working-together-again.html")
     assert post.select_one('article a[href="../../pages/about.html"]').get_text() == "my work"
+    shown = {a.get_text(): a["href"] for a in post.select("article a[href]")}
+    assert shown["more"] == "../../blog/tag/working-together/index.html"
+    assert shown["policy"] == "../../blog/category/policy/index.html"
+    assert shown["March"] == "../../blog/2011/03/index.html"
+    assert shown["knitting"] == "https://chrismills.example.org/tag/knitting/"  # no post's tag
     page = site.page("pages/about.html")
     link = page.select_one('article a[href="../posts/2011/working-together-again.html"]')
     assert link.get_text() == "what I think"

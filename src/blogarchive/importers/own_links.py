@@ -38,7 +38,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from ..links import wordpress_number
-from ..model import counted, is_file_name, redirect_docname
+from ..model import counted, fold, is_file_name, redirect_docname, slug
 from .records import TRACKING, ImportedPost, old_address
 
 #: Query parameters that chose a view of the same page, not another page
@@ -108,15 +108,18 @@ def linked_here(
 
 
 #: The old blog's archive pages, the site answers at the same addresses
-#: (model.old_addresses): a label's (Blogger), a year's, a month's.
+#: (model.old_addresses): a label's (Blogger), a tag's or category's
+#: (WordPress), a year's, a month's.
 LABEL = re.compile(r"/search/label/([^/]+)")
+CATALOG = re.compile(r"/(tag|category)/([^/]+)/?")
 YEAR = re.compile(r"/(\d{4})/?")
 MONTH = re.compile(r"/(\d{4})/(\d{2})/?|/(\d{4})_(\d{2})_\d{2}_archive\.html")
 
 
 def archive_key(url: str) -> tuple[str, str] | None:
     """(host, the site's path of the old archive page) ``url`` names:
-    ``/search/label/Ofsted``, ``/2010/``, ``/2010/07/``; None for any other.
+    ``/search/label/Ofsted``, ``/tag/ofsted/``, ``/2010/``, ``/2010/07/``;
+    None for any other.
     A label's page may be asked for a number of posts or a date to list
     from (Blogger's ``?max-results=20``): the same page."""
     try:
@@ -128,6 +131,8 @@ def archive_key(url: str) -> tuple[str, str] | None:
         return host, f"/search/label/{unquote(found[1])}"
     if parts.query and any(not VIEW.fullmatch(key) for key, _ in parse_qsl(parts.query)):
         return None
+    if found := CATALOG.fullmatch(parts.path):
+        return host, f"/{found[1]}/{unquote(found[2]).lower()}/"
     if found := MONTH.fullmatch(parts.path):
         year, month = (found[1], found[2]) if found[1] else (found[3], found[4])
         return host, f"/{year}/{month}/"
@@ -139,13 +144,21 @@ def archive_key(url: str) -> tuple[str, str] | None:
 def _archive_pages(posts: list[ImportedPost], hosts: set[str], now) -> set[tuple[str, str]]:
     """(host, path) of each archive page of the old blog the site will answer
     for the published posts imported: their labels' (a label that can be a
-    file's name: model.old_addresses), years' and months'."""
+    file's name: model.old_addresses), their tags' and categories' by the
+    folder the site gives them (WordPress's own slug is most often the same;
+    a folder two names share is no one's), years' and months'."""
     paths: set[str] = set()
+    names: dict[str, dict[str, set[str]]] = {"tag": {}, "category": {}}
     for post in posts:
         if post.draft or post.is_page or post.published is None or after(post.published, now):
             continue
         paths.update(f"/search/label/{tag}" for tag in post.tags if is_file_name(tag))
         paths |= {f"/{post.published.year}/", f"/{post.published:%Y/%m}/"}
+        for kind, catalog in (("tag", post.tags), ("category", post.categories)):
+            for name in catalog:
+                names[kind].setdefault(slug(fold(name)), set()).add(fold(name))
+    for kind, folders in names.items():
+        paths.update(f"/{kind}/{folder}/" for folder, named in folders.items() if len(named) == 1)
     return {(host, path) for host in hosts for path in paths}
 
 
@@ -220,7 +233,7 @@ def _linked(
         for url in lost
     ]
     if archive:
-        what = f"{counted(archive, 'link')} to the old blog's label, year and month pages"
+        what = f"{counted(archive, 'link')} to the old blog's label, tag, year and month pages"
         leads = "leads" if archive == 1 else "lead"
         notes.insert(0, f"changed: {what} {leads} to those pages here")
     if not changed and not archive:
