@@ -38,6 +38,8 @@ def post_text(date: str, title: str, tags: str) -> str:
         body += "\n[Underlined]{.underline}, [marked]{.mark}.\n\n{.text-center}\nCentred.\n"
     if title == "Second of July":  # a link to another site: its address a note in the book
         body += "\nSee [the review](https://www.gov.uk/munro-review).\n"
+        # a link to a page of the site's archive, which the book has not
+        body += "\nMy [posts on Ofsted](/blog/tag/ofsted/).\n"
     return f"---\n{front}---\n\n{body}"
 
 
@@ -203,6 +205,18 @@ def test_only_a_page_with_a_link_elsewhere_ends_on_notes(book):
     assert "https://www.gov.uk/munro-review" in " ".join(note.get_text() for note in notes)
     for name in ("posts/2010/first.xhtml", "posts/2011/new-year.xhtml", "epub/2010.xhtml"):
         assert read(book, name).select("p.rubric") == [], name
+
+
+def test_a_link_to_an_archive_page_is_its_words_in_the_book(book, blog, tmp_path):
+    """The book has no tag pages: a post's link to one (sitelinks.py) is its
+    words there, with no warning (the book is built with -W); the site links it."""
+    second = read(book, "posts/2010/second.xhtml")
+    paragraphs = [p.get_text() for p in second.select("p")]
+    assert "My posts on Ofsted." in paragraphs
+    assert not [a for a in second.select("a") if "ofsted" in a.get("href", "").lower()]
+    site = Site(build_in_child(blog, tmp_path / "html"))
+    link = site.page("posts/2010/second.html").find("a", string="posts on Ofsted")
+    assert link["href"] == "../../blog/tag/ofsted/index.html"
 
 
 def test_a_posts_comments_from_the_old_blog_are_in_the_book(book):
