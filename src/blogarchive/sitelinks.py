@@ -29,11 +29,12 @@ from urllib.parse import unquote
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.errors import ExtensionError
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from .state import archive_data
+from .state import archive_data, build_state
 
 logger = logging.getLogger(__name__)
 
@@ -140,7 +141,9 @@ class SiteLinks(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         from .epub import for_site
 
-        app = self.env._app  # (what Sphinx's own, deprecated, ``self.app`` returns)
+        app = build_state(self.config).app
+        if app is None:  # (a state made without config-inited: no build of ours)
+            raise ExtensionError("blogarchive.sitelinks: no application in the build's state")
         page = app.builder.get_target_uri(self.env.docname)
         for node in list(self.document.findall(addnodes.pending_xref)):
             path = node.get(SITE_PATH)

@@ -88,6 +88,10 @@ class ArchiveCollector(EnvironmentCollector):
 class BuildState:
     """What one build knows beyond the environment (see the module's docstring)."""
 
+    #: The Sphinx application, for what is handed only the config (transforms);
+    #: weakly, as the state is kept by the application's config, weakly.
+    app_ref: object = None
+
     screened: dict[str, tuple] = field(default_factory=dict)  # path -> (stat key, FrontMatter)
     listing_before: dict[str, tuple] = field(default_factory=dict)
     history: object = None  # history.History
@@ -102,13 +106,17 @@ class BuildState:
     recorder: object = None  # reported.Recorder: a preview's notes of what the build reports
     problems_elsewhere: list = field(default_factory=list)  # reported in no page's file
 
+    @property
+    def app(self):
+        return self.app_ref() if self.app_ref is not None else None
+
 
 _STATES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def start_build(app, config) -> None:
     """``config-inited`` (first of the extension's handlers): a fresh state."""
-    _STATES[config] = BuildState()
+    _STATES[config] = BuildState(app_ref=weakref.ref(app))
 
 
 def build_state(config) -> BuildState:
