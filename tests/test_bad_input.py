@@ -80,6 +80,14 @@ def test_broken_post_fails_the_build_naming_file_line_field(tmp_path, capfd, cas
     assert f"posts/2010/{case}.md:{line}: {message}" in err, err
 
 
+def paragraphs_of(tmp_path: Path, capfd, name: str, text: str):
+    """The paragraphs of post ``name`` (``text``) as its page shows them, and its article."""
+    status, err, site = build_with(tmp_path, capfd, extra={f"posts/2010/{name}.md": text})
+    assert status == 0, err
+    article = site.page(f"posts/2010/{name}.html").select_one("article")
+    return [p.get_text() for p in article.select("section > p:not(.post-meta)")], article
+
+
 def test_a_comment_of_the_authors_is_hidden_and_an_escaped_percent_shown(tmp_path, capfd):
     """A comment with a blank line before it is the author's own, and no
     reader sees it; a percent sign escaped at a line's start is text."""
@@ -87,13 +95,8 @@ def test_a_comment_of_the_authors_is_hidden_and_an_escaped_percent_shown(tmp_pat
         "---\ndate: 2010-07-02\n---\n\n# Percent\n\nRose by 12\n\\% since 2009.\n\n"
         "% a note to myself: find the source\n\nThe end.\n"
     )
-    status, err, site = build_with(tmp_path, capfd, extra={"posts/2010/percent.md": text})
-    assert status == 0, err
-    article = site.page("posts/2010/percent.html").select_one("article")
-    assert [p.get_text() for p in article.select("section > p:not(.post-meta)")] == [
-        "Rose by 12\n% since 2009.",
-        "The end.",
-    ]
+    paragraphs, article = paragraphs_of(tmp_path, capfd, "percent", text)
+    assert paragraphs == ["Rose by 12\n% since 2009.", "The end."]
     assert "note to myself" not in article.get_text()
 
 
@@ -104,10 +107,7 @@ def test_a_block_break_alone_is_no_problem_and_an_escaped_one_shown(tmp_path, ca
         "---\ndate: 2010-07-02\n---\n\n# Breaks\n\nFirst.\n\n+++\n\nSecond.\n\n"
         '+++ {"part": 2}\n\n\\+++ Update: shown.\n'
     )
-    status, err, site = build_with(tmp_path, capfd, extra={"posts/2010/breaks.md": text})
-    assert status == 0, err
-    article = site.page("posts/2010/breaks.html").select_one("article")
-    paragraphs = [p.get_text() for p in article.select("section > p:not(.post-meta)")]
+    paragraphs, _ = paragraphs_of(tmp_path, capfd, "breaks", text)
     assert paragraphs == ["First.", "Second.", "+++ Update: shown."]
 
 

@@ -149,6 +149,7 @@ PATCHES = (
     Patch(sphinx_builders, "make_chunks", ("arguments", "nproc", "maxbatch"), "two chunks each"),
     Patch(BuildEnvironment, "relfn2path", ("self", "filename", "docname"), "confinement"),
     Patch(myst_base.DocutilsRenderer, "_render_tokens", ("self", "tokens"), "unread reported"),
+    Patch(myst_base.DocutilsRenderer, "render_link", ("self", "token"), "links confined"),
     Patch(
         sphinx_html.StandaloneHTMLBuilder,
         "handle_page",
@@ -163,6 +164,12 @@ PATCHES = (
 )
 for _patch in PATCHES:
     _patch.check()
+
+
+def _unpatched(function):
+    """The original of a function patched here, also when this module is
+    loaded again after :func:`install` (its wrapper keeps it)."""
+    return getattr(function, "__wrapped__", function)
 
 
 # -- one OptionParser per process ----------------------------------------------
@@ -267,7 +274,7 @@ def _read_topmatter(text):
 
 
 # -- static files' checksums ---------------------------------------------------
-_FILE_CHECKSUM = getattr(sphinx_html._file_checksum, "__wrapped__", sphinx_html._file_checksum)
+_FILE_CHECKSUM = _unpatched(sphinx_html._file_checksum)
 
 
 @functools.cache
@@ -325,8 +332,7 @@ def drop_doctree_pickles(app) -> list:
 
 
 # -- confinement -----------------------------------------------------------------
-# (the original, also when this module is loaded again after install())
-_RELFN2PATH = getattr(BuildEnvironment.relfn2path, "__wrapped__", BuildEnvironment.relfn2path)
+_RELFN2PATH = _unpatched(BuildEnvironment.relfn2path)
 
 
 @functools.wraps(_RELFN2PATH)
@@ -338,11 +344,7 @@ def _confined_relfn2path(self, filename, docname=None):
     return rel, absolute
 
 
-_RENDER_LINK = getattr(
-    myst_base.DocutilsRenderer.render_link,
-    "__wrapped__",
-    myst_base.DocutilsRenderer.render_link,
-)
+_RENDER_LINK = _unpatched(myst_base.DocutilsRenderer.render_link)
 
 
 @functools.wraps(_RENDER_LINK)
@@ -358,11 +360,7 @@ def _render_link_confined(self, token):
 
 
 # -- what MyST's reading hides ----------------------------------------------------
-_RENDER_TOKENS = getattr(
-    myst_base.DocutilsRenderer._render_tokens,
-    "__wrapped__",
-    myst_base.DocutilsRenderer._render_tokens,
-)
+_RENDER_TOKENS = _unpatched(myst_base.DocutilsRenderer._render_tokens)
 
 
 @functools.wraps(_RENDER_TOKENS)
@@ -381,7 +379,7 @@ def _render_tokens_reporting_unread(self, tokens):
 
 
 # -- workers' log records ----------------------------------------------------------
-_PROCESS = getattr(ParallelTasks._process, "__wrapped__", ParallelTasks._process)
+_PROCESS = _unpatched(ParallelTasks._process)
 
 
 @functools.wraps(_PROCESS)
