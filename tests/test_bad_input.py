@@ -25,7 +25,7 @@ FAILS = {
     "no-heading": (5, "ERROR: title: no '# Title' heading after the front matter"),
     "empty": (1, "ERROR: file: is empty"),
     "non-utf8": (5, "ERROR: encoding: not UTF-8 (byte 0xe9)"),
-    "missing-link": (7, "WARNING: 'myst' cross-reference target not found: 'missing-post.md'"),
+    "missing-link": (7, "ERROR: link: to 'missing-post.md', which is no page of the site's"),
     "unknown-key": (3, "WARNING: mood: unknown front-matter key"),
     # A row of more cells than the header: markdown-it dropped the third.
     "table-row-cut-short": (10, "ERROR: markdown: a table row of 3 cells under a header of 2"),

@@ -63,10 +63,12 @@ def test_links_to_the_sites_own_pages_lead_there(tmp_path, capfd):
 
 
 def test_a_link_to_no_page_of_the_site_is_an_error_at_its_line(tmp_path, capfd):
-    text = LINKS + "\nAnd my [posts on Munro](/blog/tag/munro/).\n"
+    text = LINKS + "\nAnd my [posts on Munro](/blog/tag/munro/), [earlier](../2009/gone.md).\n"
     status, err, _ = build_with(tmp_path, capfd, extra={"posts/2010/reading.md": text})
     assert status != 0
     assert "posts/2010/reading.md:12: ERROR: link: to '/blog/tag/munro/', which is no page" in err
+    # named as the author wrote it
+    assert "reading.md:12: ERROR: link: to '../2009/gone.md', which is no page" in err
     assert "target not found" not in err  # said once, by the check that knows the site
 
 

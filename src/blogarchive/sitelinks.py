@@ -42,13 +42,17 @@ logger = logging.getLogger(__name__)
 SITE_PATH = "blogarchive_site_path"
 
 
+#: What names a page, or a post's file, without a folder.
+PAGES = (".html", ".md")
+
+
 def site_path(target: str, page_folder: str) -> str | None:
     """The path from the site's root (no leading ``/``; ``..`` if outside it)
     that a link's ``target`` names, or None if it names no path (a label, a
     word): it starts with ``/``, ``./`` or ``../``, holds a ``/`` or names a
-    page (``x.html``)."""
+    page or a post's file (``x.html``, ``x.md``)."""
     path = target.partition("#")[0].partition("?")[0]  # (a static page has no query)
-    if not path or ("/" not in path and not path.startswith(".") and not path.endswith(".html")):
+    if not path or ("/" not in path and not path.startswith(".") and not path.endswith(PAGES)):
         return None
     if path.startswith("/"):
         joined = path.lstrip("/")
@@ -71,7 +75,8 @@ def _candidates(path: str) -> list[str]:
 
 def note_site_links(app, doctree: nodes.document) -> None:
     """``doctree-read``: each link MyST left unresolved that names a path of
-    the site and no document, with its line, for the page and the checks."""
+    the site and no document, with its line and its address as written, for
+    the page and the checks."""
     from .privacy import _first_line
 
     env = app.env
@@ -92,7 +97,7 @@ def note_site_links(app, doctree: nodes.document) -> None:
             node["reftargetid"] = fragment or None
             continue
         node[SITE_PATH] = path
-        found.append((_first_line(node), path))
+        found.append((_first_line(node), path, target))
     if found:
         archive_data(env)["site_links"][env.docname] = found
 
@@ -168,13 +173,13 @@ def check_site_links(app, exception) -> None:
     for docname, links in sorted(archive_data(app.env)["site_links"].items()):
         if docname not in app.env.all_docs:
             continue
-        for line, path in links:
+        for line, path, written in links:
             if resolve(app, path) is None:
                 where = "outside the site" if path.startswith("..") else "no page of the site's"
                 logger.error(
-                    "link: to %r, which is %s (a tag's, a month's or a year's page, a post's"
-                    " file, or an old address the site answers)",
-                    "/" + path if not path.startswith("..") else path,
+                    "link: to %r, which is %s (a post's or page's file, a tag's, a month's or"
+                    " a year's page, or an old address the site answers)",
+                    written,
                     where,
                     location=(docname, line),
                     type="blogarchive",
