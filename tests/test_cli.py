@@ -283,6 +283,30 @@ def test_check_reads_the_pages_too(tmp_path, monkeypatch, capsys):
     assert "2 posts checked, 1 problems" in err
 
 
+def test_check_names_a_link_to_a_posts_file_that_is_not_there(tmp_path, monkeypatch, capsys):
+    """A mistyped link to another post's file failed the build and passed
+    `blog check`; it says so now, in the build's words.  A link to a file
+    that is there, or to a page only the build knows (an archive's), passes."""
+    (tmp_path / "posts/2009").mkdir(parents=True)
+    (tmp_path / "posts/2010").mkdir(parents=True)
+    (tmp_path / "posts/2009/first.md").write_text("---\ndate: 2009-07-01\n---\n\n# First\n")
+    (tmp_path / "posts/2010/a.md").write_text(
+        "---\ndate: 2010-07-01\n---\n\n# A\n\nAs [I wrote](../2009/first.md#why), not"
+        " [this](../2009/frist.md) nor\n[that](<../2009/no such.md>); my"
+        " [tags](/blog/tag/ofsted/), [the list](../../blog/index.html).\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    status, out, err = blog(capsys, "check")
+    assert status == 1
+    post = Path("posts/2010/a.md")
+    assert out.splitlines() == [
+        f"{post}:{line}: link: to {where!r}, which is no page of the site's (a post's or page's"
+        " file, a tag's, a month's or a year's page, or an old address the site answers)"
+        for line, where in ((7, "../2009/frist.md"), (8, "../2009/no such.md"))
+    ]
+    assert "2 posts checked, 2 problems" in err
+
+
 @pytest.mark.sphinx("html", testroot="bad-post")
 def test_build_fails_with_the_same_message(app):
     with pytest.raises(AssertionError) as failure:

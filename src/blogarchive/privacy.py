@@ -387,14 +387,39 @@ def markdown_problems(
                 options = next((n for n, x in enumerate(lines) if not OPTION_LINE.match(x)), 0)
                 body = "\n".join(lines[options:])
                 found += markdown_problems(body, published, folder, start + 1 + options, True)
-        for child in token.children or ():
-            if child.type in ("softbreak", "hardbreak"):
-                start += 1
-            elif child.type == "html_inline":
-                found += html(start + 1, child.content, same_line=True)
-            elif child.type == "image":
-                found += svg(start + 1, str(child.attrGet("src") or ""))
+        found += _inline_problems(token.children or (), start, html, svg, folder)
     return sorted(found, key=lambda problem: problem[0])
+
+
+def _inline_problems(children, start: int, html, svg, folder: Path | None) -> list:
+    """markdown_problems' of a paragraph's or heading's inline tokens (from
+    line ``start``, counted from 0): raw HTML, SVG pictures, links to a
+    post's file that is not there."""
+    found = []
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            start += 1
+        elif child.type == "html_inline":
+            found += html(start + 1, child.content, same_line=True)
+        elif child.type == "image":
+            found += svg(start + 1, str(child.attrGet("src") or ""))
+        elif child.type == "link_open" and folder is not None:
+            found += _missing_file(start + 1, str(child.attrGet("href") or ""), folder)
+    return found
+
+
+def _missing_file(line: int, address: str, folder: Path) -> list[tuple[int, str, str]]:
+    """A link to a post's or page's file (``../2009/x.md``) that is not there,
+    as the build says it (sitelinks.py); a link from the site's root or to
+    any other page, only the build can check."""
+    from .sitelinks import leads_nowhere
+
+    path = unquote(urlsplit(address).path)
+    if _scheme(address) or not path.endswith(".md") or path.startswith("/"):
+        return []
+    if (folder / path).is_file():
+        return []
+    return [(line, "link", leads_nowhere(unquote(address), outside=False))]
 
 
 @functools.cache

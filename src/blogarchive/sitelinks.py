@@ -175,13 +175,21 @@ def check_site_links(app, exception) -> None:
             continue
         for line, path, written in links:
             if resolve(app, path) is None:
-                where = "outside the site" if path.startswith("..") else "no page of the site's"
+                outside = path == ".." or path.startswith("../")
                 logger.error(
-                    "link: to %r, which is %s (a post's or page's file, a tag's, a month's or"
-                    " a year's page, or an old address the site answers)",
-                    written,
-                    where,
+                    "link: %s",
+                    leads_nowhere(written, outside),
                     location=(docname, line),
                     type="blogarchive",
                     subtype="link",
                 )
+
+
+def leads_nowhere(written: str, outside: bool) -> str:
+    """What is wrong with a link to ``written`` (as the post has it), which
+    leads to no page of the site's (the build's and ``blog check``'s words)."""
+    where = "outside the site" if outside else "no page of the site's"
+    return (
+        f"to {written!r}, which is {where} (a post's or page's file, a tag's, a month's or"
+        " a year's page, or an old address the site answers)"
+    )
