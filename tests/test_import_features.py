@@ -349,8 +349,8 @@ def test_a_page_builders_shortcodes_are_taken_out_and_their_text_kept(wordpress)
     assert "dropped: [vc_single_image]'s picture, attachment '901', not in the export" in report
     assert "dropped: Divi's dynamic content (@ET-DC@), which the export does not hold" in report
     # Another plugin's shortcode shows as WordPress shows it without the plugin, and is said.
-    assert "A plugin's [footnote]note[/footnote] shows as written." in paragraphs
-    assert "left as is: [footnote], a shortcode of no plugin the import knows" in report
+    assert "A plugin's [tooltip]note[/tooltip] shows as written." in paragraphs
+    assert "left as is: [tooltip], a shortcode of no plugin the import knows" in report
     assert "[sic]" not in report and "left as is: [1]" not in report
 
 

@@ -1769,6 +1769,50 @@ def test_the_block_editors_footnotes_are_the_posts_footnotes(tmp_path):
     assert "made as the page was shown, of which the export holds nothing: latest-posts\n" in report
 
 
+def test_a_footnote_plugins_notes_are_the_posts_footnotes(tmp_path):
+    """Footnote plugins' shortcodes (Pressbooks' ``[footnote]``, as in its own
+    tests, pressbooks/pressbooks; Easy Footnotes' ``[efn_note]``; Simple
+    Footnotes' ``[ref]``) came in as the bracketed text WordPress shows with
+    the plugin gone, each note in the middle of its sentence: they are the
+    post's footnotes now, after the block editor's, as the plugin showed them.
+    One in code, or escaped (``[[footnote]]``), stays text."""
+    html = (
+        "<!-- wp:paragraph --><p>A claim" + NOTE.format("a1", 1) + ".</p><!-- /wp:paragraph -->"
+        "<!-- wp:paragraph --><p>This leads to a footnote[footnote]This is the footnote"
+        " content. [/footnote]. And another[footnote]With <a href='https://example.org/s'>"
+        "a source</a>.[/footnote] too.</p><!-- /wp:paragraph -->"
+        "<!-- wp:paragraph --><p>Easy[efn_note]An easy note.[/efn_note] and simple[ref]A"
+        " simple note.[/ref], empty[footnote][/footnote].</p><!-- /wp:paragraph -->"
+        "<!-- wp:code --><pre class='wp-block-code'><code>[footnote]in code[/footnote]"
+        "</code></pre><!-- /wp:code -->"
+        "<!-- wp:paragraph --><p>Escaped: [[footnote]shown[/footnote]], in a line's code:"
+        " <code>[ref]a[/ref]</code>.</p><!-- /wp:paragraph -->"
+        "<!-- wp:footnotes /-->"
+    )
+    notes = [{"id": "a1", "content": "The block editor's note."}]
+    section, report = hello_world_with(tmp_path, html, {"footnotes": json.dumps(notes)})
+    marks, article = section.select("a.footnote-reference"), section.find_parent("article")
+    assert [mark.get_text() for mark in marks] == ["[1]", "[2]", "[3]", "[4]", "[5]"]
+    shown = [" ".join(article.select_one(mark["href"]).get_text().split()) for mark in marks]
+    assert shown == [
+        "[1] The block editor's note.",
+        "[2] This is the footnote content.",
+        "[3] With a source.",
+        "[4] An easy note.",
+        "[5] A simple note.",
+    ]
+    assert article.select_one(marks[2]["href"] + " p a")["href"] == "https://example.org/s"
+    words = " ".join(section.get_text().split())
+    assert "This leads to a footnote[2]. And another[3] too." in words
+    assert "Easy[4] and simple[5], empty." in words
+    assert "[footnote]in code[/footnote]" in section.select_one("pre").get_text()
+    assert "Escaped: [[footnote]shown[/footnote]], in a line's code: [ref]a[/ref]." in words
+    assert section.select_one("p code").get_text() == "[ref]a[/ref]"
+    assert "changed: 3 footnotes of a plugin's [footnote], at its end" in report
+    assert "changed: 1 footnote of a plugin's [efn_note], at its end" in report
+    assert "a shortcode of no plugin the import knows" not in report.split("hello-world")[0]
+
+
 def test_blocks_wordpress_made_as_a_page_was_shown_are_named(theme_data):
     """A block saved with no HTML of its own (the latest posts, the archives, a
     search box, a feed from another site) vanished without a word.  A social

@@ -23,7 +23,7 @@ from ..frontmatter import redirect_problem
 from .blocks import BLOCK_MARK, block_markup
 from .blogger import parse_xml
 from .builders import page_builders, shortcode_attributes
-from .html import FORMULA, KEPT, autop, convert, mark, safe_url, with_enclosures
+from .html import FOOTNOTE, FORMULA, KEPT, autop, convert, mark, safe_url, with_enclosures
 from .records import (
     Comment,
     ExportContents,
@@ -495,6 +495,7 @@ def _post(
     html = _pages_apart(html, notes)
     fields = _meta(item, "footnotes")
     html, footnotes = block_markup(html, classic, fields, shared.blocks, notes)
+    html = _plugin_footnotes(html, footnotes, notes)
     html = _outside(CODE, html, lambda text: page_builders(text, shared.pictures, notes))
     html = _galleries(html, (_wp(item, "post_id") or "").strip(), shared, notes)
     html, formulas = _formulas(html, notes)
@@ -655,6 +656,38 @@ def _comment_date(node, published: dt.datetime | None) -> dt.datetime | None:
 
 SHORTCODE = re.compile(r"\[(\w[\w-]*)([^\]]*)\](?:(.*?)\[/\1\])?", re.S)
 IMAGE = re.compile(r"<a\b[^>]*>\s*<img\b[^>]*>\s*</a>|<img\b[^>]*>", re.S)
+
+
+#: A footnote plugin's shortcode, the note's text inside it: Pressbooks' and
+#: WP Footnotes' ``[footnote]``, Easy Footnotes' ``[efn_note]``, Simple
+#: Footnotes' ``[ref]``; the plugin numbered them and listed them at the
+#: post's end.  Not one escaped as WordPress escapes a shortcode, ``[[x]]``.
+NOTE_SHORTCODE = re.compile(
+    r"(?<!\[)\[(footnote|efn_note|ref)\b[^\]]*\](.*?)\[/\1\](?!\])", re.S | re.I
+)
+
+
+def _plugin_footnotes(html: str, footnotes: list[str], notes: list[str]) -> str:
+    """``html`` with each footnote plugin's note (:data:`NOTE_SHORTCODE`) a
+    mark of a footnote whose text is added to ``footnotes`` (after the block
+    editor's), which the converter writes as MyST's (``[^1]``).  Without the
+    plugin WordPress showed the shortcodes as text, in brackets, the note in
+    the middle of the sentence."""
+    found: dict[str, int] = {}  # each plugin's notes
+
+    def note(match: re.Match) -> str:
+        text = match[2].strip()
+        name = match[1].lower()
+        found[name] = found.get(name, 0) + 1
+        if not text:  # (the plugin showed no note for it either)
+            return ""
+        footnotes.append(text)
+        return mark(FOOTNOTE, len(footnotes) - 1)
+
+    html = _outside(IN_CODE, html, lambda text: NOTE_SHORTCODE.sub(note, text))
+    for name, count in found.items():
+        notes.append(f"changed: {counted(count, 'footnote')} of a plugin's [{name}], at its end")
+    return html
 
 
 def expand_shortcodes(html: str) -> tuple[str, list[str], list[str]]:
@@ -839,8 +872,9 @@ KNOWN_SHORTCODES = {
 #: its servers; its size and colours (``&s=2``, ``&fg=ff0000``) are the picture's.
 LATEX = re.compile(r"\$latex(?:=\s*|\s+)((?:\\\$|[^$])+)\$|\[latex\](.*?)\[/latex\]", re.I | re.S)
 LATEX_OPTIONS = re.compile(r"&(?:fg|bg)=[0-9a-f]{6}|&s=-?\d{1,2}", re.I)
-#: Code, where a formula is text: a <pre>, a code shortcode.
-IN_CODE = re.compile(rf"<pre\b.*?</pre>|{CODE.pattern}", re.I | re.S)
+#: Code, where a formula or a footnote's shortcode is text: a <pre>, a
+#: <code> in a line, a code shortcode.
+IN_CODE = re.compile(rf"<pre\b.*?</pre>|<code\b.*?</code>|{CODE.pattern}", re.I | re.S)
 
 
 def _formulas(html: str, notes: list[str]) -> tuple[str, list[str]]:
