@@ -255,6 +255,7 @@ def setup(app):
     app.connect("doctree-read", sitelinks.note_site_links, priority=400)
     app.add_post_transform(sitelinks.SiteLinks)
     app.connect("build-finished", sitelinks.check_site_links, priority=800)
+    app.connect("env-get-updated", sitelinks.pages_to_rewrite)
     app.connect("config-inited", confine.check_site_folders)
     app.connect("env-get-outdated", confine.confine_documents, priority=100)
     return {

@@ -38,8 +38,10 @@ from .state import archive_data, build_state
 
 logger = logging.getLogger(__name__)
 
-#: Set on a link MyST could not resolve that names a path of the site.
+#: Set on a link MyST could not resolve that names a path of the site: the
+#: path, and the line of the post it is on.
 SITE_PATH = "blogarchive_site_path"
+SITE_LINE = "blogarchive_site_line"
 
 
 #: What names a page, or a post's file, without a folder.
@@ -98,6 +100,7 @@ def note_site_links(app, doctree: nodes.document) -> None:
             continue
         node[SITE_PATH] = path
         found.append((_first_line(node), path, target))
+        node[SITE_LINE] = found[-1][0]
     if found:
         archive_data(env)["site_links"][env.docname] = found
 
@@ -156,7 +159,11 @@ class SiteLinks(SphinxPostTransform):
                 continue
             # (the e-book has no archive pages: the link's words)
             target = resolve(app, path, written=False) if for_site(app.builder) else None
-            if target is None:  # said at the build's end, at its line
+            if target is None:  # said at the build's end, at its line (a preview's: here)
+                on_its_page = node.get("refdoc") == self.env.docname  # (not an excerpt)
+                if for_site(app.builder) and self.config.blog_preview and on_its_page:
+                    location = (self.env.docname, node.get(SITE_LINE))
+                    _report(unquote(node["reftarget"]), path, location)
                 node.replace_self(node.children)
                 continue
             _, hash_, fragment = node["reftarget"].partition("#")
@@ -166,23 +173,37 @@ class SiteLinks(SphinxPostTransform):
             node.replace_self(link)
 
 
+def pages_to_rewrite(app, env) -> list[str]:
+    """``env-get-updated``: every page holding such a link is written again,
+    its post read again or not, so that each link leads where a clean build's
+    would (a tag's page that came or went, an old address a post now claims).
+    Few posts have one."""
+    return sorted(d for d in archive_data(env)["site_links"] if d in env.found_docs)
+
+
 def check_site_links(app, exception) -> None:
-    """``build-finished``: every page's links to the site's own pages lead to one."""
-    if exception is not None or app.builder.name != "html":
+    """``build-finished``: every page's links to the site's own pages lead to
+    one.  (A preview says so as it writes the page, which then shows it:
+    :class:`SiteLinks`, reported.py.)"""
+    if exception is not None or app.builder.name != "html" or app.config.blog_preview:
         return
     for docname, links in sorted(archive_data(app.env)["site_links"].items()):
         if docname not in app.env.all_docs:
             continue
         for line, path, written in links:
             if resolve(app, path) is None:
-                outside = path == ".." or path.startswith("../")
-                logger.error(
-                    "link: %s",
-                    leads_nowhere(written, outside),
-                    location=(docname, line),
-                    type="blogarchive",
-                    subtype="link",
-                )
+                _report(written, path, (docname, line))
+
+
+def _report(written: str, path: str, location) -> None:
+    outside = path == ".." or path.startswith("../")
+    logger.error(
+        "link: %s",
+        leads_nowhere(written, outside),
+        location=location,
+        type="blogarchive",
+        subtype="link",
+    )
 
 
 def leads_nowhere(written: str, outside: bool) -> str:
