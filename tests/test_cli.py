@@ -364,7 +364,7 @@ def test_check_names_what_markdown_would_hide(tmp_path, monkeypatch, capsys):
     in them and after them; a paragraph's line starting with '%' is a
     comment; a table row's cells beyond its header's are dropped; a link
     definition no link uses is seen nowhere; nor are the words after a
-    '+++' (a block break): `blog check` says so at the
+    '+++' (a block break); a footnote's mark with no note: `blog check` says so at the
     line, in a note too; 19 passes."""
     (tmp_path / "posts/2010").mkdir(parents=True)
     front = "---\ndate: 2010-07-01\n---\n\n# A\n\n"
@@ -372,6 +372,7 @@ def test_check_names_what_markdown_would_hide(tmp_path, monkeypatch, capsys):
         front + ">" * 20 + " Lost.\n\n```{note}\nA note.\n\n" + ">" * 21 + " Lost.\n```\n\n"
         "Rose by 12\n% since 2009.\n\n| Year | Referrals |\n|---|---|\n| 2010 | 610 | up |\n"
         "\nThe [report][l].\n\n[1]: https://example.org/report\n\n+++ Update: lost.\n"
+        "\nA claim[^a] and\nanother[^b].\n\n[^a]: Its source.\n"
     )
     (tmp_path / "posts/2010/fine.md").write_text(front + ">" * 19 + " Kept.\n")
     monkeypatch.chdir(tmp_path)
@@ -389,5 +390,7 @@ def test_check_names_what_markdown_would_hide(tmp_path, monkeypatch, capsys):
         " Markdown shows no definition, so no reader sees its address; use its label in a link"
         " ('[words][label]'), or delete it",
         f"{deep}:26: markdown: a line starting with '+++' is a block break",
+        f"{deep}:29: markdown: a footnote mark [^b] with no note: write its note below, on a"
+        " line of its own ('[^b]: …'), or take the mark out",
     ]
-    assert "2 posts checked, 6 problems" in err
+    assert "2 posts checked, 7 problems" in err

@@ -368,7 +368,7 @@ def markdown_problems(
     for line, problem in sorted(
         [
             *unread.problems(tokens, markdown_parser().options["maxNesting"], lines),
-            *unread.unused_definitions(tokens, {} if nested else env.get("references", {})),
+            *([] if nested else unread.post_problems(tokens, env.get("references", {}))),
         ]
     ):
         found.append((offset + line + 1, "markdown", problem))

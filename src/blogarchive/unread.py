@@ -15,6 +15,9 @@ read from the tokens of MyST's parser:
   the line is the break's metadata, which no reader sees: "+++ Update: the
   council replied" vanished, and so did a paragraph's line wrapped there.
   Metadata as MyST means it (a JSON object) is left alone.
+- A footnote mark (``[^b]``) whose note is nowhere in the post: docutils
+  said "Unknown target name" and "Too many autonumbered footnote
+  references", which named neither the mark nor what to do.
 - A table's row of more cells than its header has: markdown-it shows as many
   as the header names and drops the rest (GFM's rule).  The tokens keep no
   trace of them, so the row is counted again from the source's line.
@@ -112,6 +115,44 @@ def unused_definitions(tokens, references: dict) -> list[tuple[int, str]]:
         for label, definition in references.items()
         if label not in used and definition.get("map")
     ]
+
+
+#: A footnote's note as written, also in a directive's text (read apart).
+NOTE_LINE = re.compile(r"^[ \t>]*\[\^([^\]\s]+)\]:", re.M)
+
+
+def notes_missing(tokens) -> list[tuple[int, str]]:
+    """(line from 0, what and why) for each footnote mark (``[^b]``) of the
+    post's text whose note (``[^b]: …``) is nowhere in it: docutils said only
+    "Unknown target name" and "Too many autonumbered footnote references"."""
+    defined = {t.meta.get("label") for t in tokens if t.type == "footnote_reference_open"}
+    in_directives = (t.content for t in tokens if t.type == "fence")
+    defined |= {label for text in in_directives for label in NOTE_LINE.findall(text)}
+    found = []
+    for token in tokens:
+        if token.type != "inline" or not token.map:
+            continue
+        line = token.map[0]
+        for child in token.children or ():
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            elif child.type == "footnote_ref" and child.meta.get("label") not in defined:
+                found.append((line, note_missing(child.meta.get("label", ""))))
+    return found
+
+
+def note_missing(label: str) -> str:
+    return (
+        f"a footnote mark [^{label}] with no note: write its note below, on a line of its own"
+        f" ('[^{label}]: …'), or take the mark out"
+    )
+
+
+def post_problems(tokens, references: dict) -> list[tuple[int, str]]:
+    """What only the post's own text, read whole, can show (not a directive's
+    text, read apart): link definitions no link uses, footnote marks with no
+    note."""
+    return [*unused_definitions(tokens, references), *notes_missing(tokens)]
 
 
 def unused_definition(href: str) -> str:
