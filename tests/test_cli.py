@@ -287,14 +287,16 @@ def test_check_names_a_link_to_a_posts_file_that_is_not_there(tmp_path, monkeypa
     """A mistyped link to another post's file failed the build and passed
     `blog check`; it says so now, in the build's words.  A link to a file
     that is there, or to a page only the build knows (an archive's), passes."""
-    (tmp_path / "posts/2009").mkdir(parents=True)
-    (tmp_path / "posts/2010").mkdir(parents=True)
-    (tmp_path / "posts/2009/first.md").write_text("---\ndate: 2009-07-01\n---\n\n# First\n")
-    (tmp_path / "posts/2010/a.md").write_text(
+    text = (
         "---\ndate: 2010-07-01\n---\n\n# A\n\nAs [I wrote](../2009/first.md#why), not"
         " [this](../2009/frist.md) nor\n[that](<../2009/no such.md>); my"
         " [tags](/blog/tag/ofsted/), [the list](../../blog/index.html).\n"
     )
+    first = "---\ndate: 2009-07-01\n---\n\n# First\n"
+    files = {"posts/2009/first.md": first, "posts/2010/a.md": text}
+    for name, written in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(written)
     monkeypatch.chdir(tmp_path)
     status, out, err = blog(capsys, "check")
     assert status == 1
