@@ -81,8 +81,12 @@ class Comment:
     replies: list[Comment] = field(default_factory=list)
 
 
+#: A post's comments file is beside it: ``posts/2010/slug.comments.yaml``.
+SUFFIX = ".comments.yaml"
+
+
 def sidecar(srcdir, docname: str) -> Path:
-    return Path(srcdir, docname + ".comments.yaml")
+    return Path(srcdir, docname + SUFFIX)
 
 
 def note_comments(app, doctree) -> None:

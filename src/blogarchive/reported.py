@@ -35,10 +35,8 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util.logging import NAMESPACE, get_node_location, is_suppressed_warning
 
+from .comments import SUFFIX as COMMENTS_SUFFIX
 from .state import archive_data, build_state
-
-#: A comments file beside a post: its problems are shown on the post's page.
-COMMENTS_SUFFIX = ".comments.yaml"
 
 
 class Recorder(logging.Handler):
@@ -119,7 +117,7 @@ def _page_of(app, path: str | None) -> str | None:
     the post's whose comments file it is."""
     if not path or getattr(app, "env", None) is None:
         return None
-    if path.endswith(COMMENTS_SUFFIX):
+    if path.endswith(COMMENTS_SUFFIX):  # (its problems shown on the post's page)
         path = path[: -len(COMMENTS_SUFFIX)] + ".md"
     try:
         docname = app.env.path2doc(os.path.abspath(path))

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from ..comments import SUFFIX as COMMENTS_SUFFIX
 from ..frontmatter import Unreadable, check_file, dump, read_plain
 from ..model import redirect_docname
 from . import own_links
@@ -336,7 +337,7 @@ def _address(url: str) -> tuple[str, str]:
 
 def comments_path(post: Path) -> Path:
     """``posts/2010/slug.comments.yaml``: the post's comments from the old blog."""
-    return post.with_name(post.stem + ".comments.yaml")
+    return post.with_name(post.stem + COMMENTS_SUFFIX)
 
 
 def _write_comments(path: Path, comments) -> None:
