@@ -121,7 +121,8 @@ def test_a_problem_shows_until_its_post_is_mended(tmp_path):
     assert problems(site, "posts/2010/quoted.html")[0][0] == "posts/2010/quoted.md, line 7"
 
 
-def test_a_link_to_an_archive_page_follows_the_page_in_the_preview(tmp_path):
+@pytest.mark.parametrize("jobs", ["2", "4"])
+def test_a_link_to_an_archive_page_follows_the_page_in_the_preview(tmp_path, jobs):
     """A link to a tag's page no post has yet: the preview's page of the post
     says so, at the link's line.  A post with that tag written, the linking
     post untouched, its page links to the tag's page and the banner is gone;
@@ -140,16 +141,16 @@ def test_a_link_to_an_archive_page_follows_the_page_in_the_preview(tmp_path):
         link = page.find("a", string="posts on Munro")
         return (link["href"] if link else None), problems(site, "posts/2010/good.html")
 
-    site = preview(source, "2")
+    site = preview(source, jobs)
     href, shown = link_and_banner(site)
     assert href is None and "posts on Munro" in site.page("posts/2010/good.html").get_text()
     [(where, level, message)] = shown
     assert (where, level) == ("posts/2010/good.md, line 9", "error")
     assert message.startswith("link: to '/blog/tag/munro/', which is no page of the site's")
     write(posts / "munro.md", "2010-07-05", "Munro", "tags: [Munro]\n")
-    assert link_and_banner(preview(source, "2")) == ("../../blog/tag/munro/index.html", [])
+    assert link_and_banner(preview(source, jobs)) == ("../../blog/tag/munro/index.html", [])
     write(posts / "munro.md", "2010-07-05", "Munro")
-    href, shown = link_and_banner(preview(source, "2"))
+    href, shown = link_and_banner(preview(source, jobs))
     assert href is None and [where for where, _, _ in shown] == ["posts/2010/good.md, line 9"]
 
 

@@ -136,6 +136,16 @@ def _shown(app, path: str | None) -> str:
         return path
 
 
+def note_on_page(app, docname: str, line: int | None, message: str) -> None:
+    """An error of ``docname``'s found as its page is written (sitelinks.py),
+    noted with the page whichever process writes it: a worker's logging
+    reaches the recorder only after its pages are written."""
+    if build_state(app.config).recorder is None:
+        return
+    problem = (_shown(app, str(app.env.doc2path(docname))), line, "error", message)
+    _add(archive_data(app.env)["problems"].setdefault(docname, []), problem)
+
+
 def start_recording(app, config) -> None:
     """``config-inited``, before the posts are screened: in a preview, note
     what the build reports."""

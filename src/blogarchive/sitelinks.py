@@ -34,6 +34,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from . import reported
 from .state import archive_data, build_state
 
 logger = logging.getLogger(__name__)
@@ -163,7 +164,8 @@ class SiteLinks(SphinxPostTransform):
                 on_its_page = node.get("refdoc") == self.env.docname  # (not an excerpt)
                 if for_site(app.builder) and self.config.blog_preview and on_its_page:
                     location = (self.env.docname, node.get(SITE_LINE))
-                    _report(unquote(node["reftarget"]), path, location)
+                    message = _report(unquote(node["reftarget"]), path, location)
+                    reported.note_on_page(app, *location, message)
                 node.replace_self(node.children)
                 continue
             _, hash_, fragment = node["reftarget"].partition("#")
@@ -195,15 +197,11 @@ def check_site_links(app, exception) -> None:
                 _report(written, path, (docname, line))
 
 
-def _report(written: str, path: str, location) -> None:
-    outside = path == ".." or path.startswith("../")
-    logger.error(
-        "link: %s",
-        leads_nowhere(written, outside),
-        location=location,
-        type="blogarchive",
-        subtype="link",
-    )
+def _report(written: str, path: str, location) -> str:
+    """The error of a link that leads nowhere, logged; its message."""
+    message = "link: " + leads_nowhere(written, path == ".." or path.startswith("../"))
+    logger.error("%s", message, location=location, type="blogarchive", subtype="link")
+    return message
 
 
 def leads_nowhere(written: str, outside: bool) -> str:
