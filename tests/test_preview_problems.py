@@ -190,3 +190,27 @@ def test_a_published_build_shows_no_banner(tmp_path):
     assert "malformed YAML" in site.log
     for path in site.html_files():
         assert "build-problem" not in path.read_text(encoding="utf-8"), path
+
+
+@pytest.mark.sphinx("html", testroot="bad-input", confoverrides={"blog_preview": True})
+def test_a_problem_a_worker_holds_back_shows_on_its_page(app):
+    """A worker process (Sphinx's, or the archive's on two cores) holds its
+    logging back until its pages are written (Sphinx's ``pending_logging``):
+    a problem found as a page's doctree is resolved, before its page is made
+    (a link that leads nowhere), reached the banner after the page.  The
+    page's banner reads it from what is held back."""
+    from sphinx.util import logging as sphinx_logging
+
+    from blogarchive.reported import Recorder
+
+    app.build()
+    recorder = Recorder(app)
+    with sphinx_logging.pending_logging():  # as in a worker: every handler taken off
+        sphinx_logging.getLogger("sphinx.blogarchive.test").error(
+            "link: held back", location=("posts/2010/good", 9)
+        )
+        sphinx_logging.getLogger("sphinx.blogarchive.test").warning(
+            "another page's", location=("index", 1)
+        )
+        held = recorder.held_back("posts/2010/good")
+    assert held == [("posts/2010/good.md", 9, "error", "link: held back")]

@@ -21,15 +21,20 @@ collector's ``clear_doc``).  One located elsewhere (``links.yaml``,
 on every page the build writes.  Sphinx hands the logger a warning more than
 once (held back while documents are read, then let go; a parallel reader's
 again in the main process): each is kept once.  Pages are written in worker
-processes too, whose logging Sphinx collects and sends on afterwards: what a
-page's own writing reports (its comments file) is caught while its page
-context is made (:func:`catch_while_writing`, :func:`show_on_page`).
+processes too, whose logging Sphinx holds back and sends on afterwards: what
+a page's own writing reports is read from what is held back (as its doctree
+is resolved: a link that leads nowhere, :meth:`Recorder.held_back`) and
+caught while its page context is made (its comments file:
+:func:`catch_while_writing`, :func:`show_on_page`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import logging.handlers
 import os
+import weakref
 from pathlib import Path
 
 from docutils import nodes
@@ -46,6 +51,7 @@ class Recorder(logging.Handler):
         super().__init__(logging.WARNING)
         self.app = app
         self.page: list | None = None  # while a page's context is made: what it reports
+        self._held: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # record -> noted
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
@@ -54,25 +60,45 @@ class Recorder(logging.Handler):
             self.handleError(record)
 
     def _note(self, record: logging.LogRecord) -> None:
-        config = self.app.config
-        if is_suppressed_warning(
-            getattr(record, "type", ""), getattr(record, "subtype", ""), config.suppress_warnings
-        ):
+        found = self.problem(record)
+        if found is None:
             return
-        path, line = _where(self.app, getattr(record, "location", None))
-        docname = _page_of(self.app, path)
-        problem = (
-            _shown(self.app, path),
-            line,
-            "error" if record.levelno >= logging.ERROR else "warning",
-            _message(record),
-        )
+        docname, problem = found
         if self.page is not None:
             _add(self.page, problem)
         elif docname is not None:
             _add(archive_data(self.app.env)["problems"].setdefault(docname, []), problem)
         else:
-            _add(build_state(config).problems_elsewhere, problem)
+            _add(build_state(self.app.config).problems_elsewhere, problem)
+
+    def problem(self, record: logging.LogRecord) -> tuple[str | None, tuple] | None:
+        """(the document it is about, or None; the problem) of a warning or
+        an error; None for one below them or suppressed (``suppress_warnings``)."""
+        kind, subtype = getattr(record, "type", ""), getattr(record, "subtype", "")
+        if record.levelno < logging.WARNING or is_suppressed_warning(
+            kind, subtype, self.app.config.suppress_warnings
+        ):
+            return None
+        path, line = _where(self.app, getattr(record, "location", None))
+        level = "error" if record.levelno >= logging.ERROR else "warning"
+        return _page_of(self.app, path), (_shown(self.app, path), line, level, _message(record))
+
+    def held_back(self, docname: str) -> list[tuple]:
+        """The problems of ``docname`` that Sphinx holds back (a worker's
+        logging, sent on once its pages are written; warnings while pages are
+        written): those reported as its doctree was resolved, before its page."""
+        found = []
+        for handler in logging.getLogger(NAMESPACE).handlers:
+            if handler is self or not isinstance(handler, logging.handlers.BufferingHandler):
+                continue
+            for record in list(handler.buffer):
+                if record not in self._held:  # (each read once: a page's worth of checks)
+                    with contextlib.suppress(Exception):  # a note lost never stops the build
+                        self._held[record] = self.problem(record)
+                noted = self._held.get(record)
+                if noted is not None and noted[0] == docname:
+                    found.append(noted[1])
+        return found
 
 
 def _message(record: logging.LogRecord) -> str:
@@ -136,16 +162,6 @@ def _shown(app, path: str | None) -> str:
         return path
 
 
-def note_on_page(app, docname: str, line: int | None, message: str) -> None:
-    """An error of ``docname``'s found as its page is written (sitelinks.py),
-    noted with the page whichever process writes it: a worker's logging
-    reaches the recorder only after its pages are written."""
-    if build_state(app.config).recorder is None:
-        return
-    problem = (_shown(app, str(app.env.doc2path(docname))), line, "error", message)
-    _add(archive_data(app.env)["problems"].setdefault(docname, []), problem)
-
-
 def start_recording(app, config) -> None:
     """``config-inited``, before the posts are screened: in a preview, note
     what the build reports."""
@@ -191,6 +207,7 @@ def show_on_page(app, pagename, templatename, context, doctree) -> None:
     problems: list = []
     for problem in (
         *archive_data(app.env)["problems"].get(pagename, ()),
+        *recorder.held_back(pagename),
         *caught,
         *state.problems_elsewhere,
     ):

@@ -34,7 +34,6 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from . import reported
 from .state import archive_data, build_state
 
 logger = logging.getLogger(__name__)
@@ -164,8 +163,7 @@ class SiteLinks(SphinxPostTransform):
                 on_its_page = node.get("refdoc") == self.env.docname  # (not an excerpt)
                 if for_site(app.builder) and self.config.blog_preview and on_its_page:
                     location = (self.env.docname, node.get(SITE_LINE))
-                    message = _report(unquote(node["reftarget"]), path, location)
-                    reported.note_on_page(app, *location, message)
+                    _report(unquote(node["reftarget"]), path, location)
                 node.replace_self(node.children)
                 continue
             _, hash_, fragment = node["reftarget"].partition("#")
@@ -197,11 +195,10 @@ def check_site_links(app, exception) -> None:
                 _report(written, path, (docname, line))
 
 
-def _report(written: str, path: str, location) -> str:
-    """The error of a link that leads nowhere, logged; its message."""
+def _report(written: str, path: str, location) -> None:
+    """The error of a link that leads nowhere."""
     message = "link: " + leads_nowhere(written, path == ".." or path.startswith("../"))
     logger.error("%s", message, location=location, type="blogarchive", subtype="link")
-    return message
 
 
 def leads_nowhere(written: str, outside: bool) -> str:
