@@ -19,6 +19,8 @@ is noted as the post is read (:func:`note_site_links`: the path, its line),
 written as the page is (:class:`SiteLinks`), and checked, for every page,
 when the build ends (:func:`check_site_links`): a link to a tag no post has
 any more is an error at its line, whether or not its post was read again.
+A page holding such a link is written again by every build
+(:func:`pages_to_rewrite`), so that it leads where a clean build's would.
 """
 
 from __future__ import annotations
@@ -149,14 +151,15 @@ class SiteLinks(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         from .epub import for_site
 
+        noted = [n for n in self.document.findall(addnodes.pending_xref) if SITE_PATH in n]
+        if not noted:  # (most pages)
+            return
         app = build_state(self.config).app
         if app is None:  # (a state made without config-inited: no build of ours)
             raise ExtensionError("blogarchive.sitelinks: no application in the build's state")
         page = app.builder.get_target_uri(self.env.docname)
-        for node in list(self.document.findall(addnodes.pending_xref)):
-            path = node.get(SITE_PATH)
-            if path is None:
-                continue
+        for node in noted:
+            path = node[SITE_PATH]
             # (the e-book has no archive pages: the link's words)
             target = resolve(app, path, written=False) if for_site(app.builder) else None
             if target is None:  # said at the build's end, at its line (a preview's: here)
