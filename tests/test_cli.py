@@ -291,6 +291,7 @@ def test_check_names_a_link_to_a_posts_file_that_is_not_there(tmp_path, monkeypa
         "---\ndate: 2010-07-01\n---\n\n# A\n\nAs [I wrote](../2009/first.md#why), not"
         " [this](../2009/frist.md) nor\n[that](<../2009/no such.md>); my"
         " [tags](/blog/tag/ofsted/), [the list](../../blog/index.html).\n"
+        "From the root: [there](/posts/2009/first.md), [gone](/posts/2009/gone.md).\n"
     )
     first = "---\ndate: 2009-07-01\n---\n\n# First\n"
     files = {"posts/2009/first.md": first, "posts/2010/a.md": text}
@@ -304,9 +305,13 @@ def test_check_names_a_link_to_a_posts_file_that_is_not_there(tmp_path, monkeypa
     assert out.splitlines() == [
         f"{post}:{line}: link: to {where!r}, which is no page of the site's (a post's or page's"
         " file, a tag's, a month's or a year's page, or an old address the site answers)"
-        for line, where in ((7, "../2009/frist.md"), (8, "../2009/no such.md"))
+        for line, where in (
+            (7, "../2009/frist.md"),
+            (8, "../2009/no such.md"),
+            (9, "/posts/2009/gone.md"),
+        )
     ]
-    assert "2 posts checked, 2 problems" in err
+    assert "2 posts checked, 3 problems" in err
 
 
 @pytest.mark.sphinx("html", testroot="bad-post")

@@ -153,7 +153,12 @@ def _raw_html_problems(path: Path, static: list[Path]) -> list[str]:
     docname = (
         where.relative_to(root).with_suffix("").as_posix() if where.is_relative_to(root) else None
     )
-    found = markdown_problems(text, published(docname, static) if docname else None, path.parent)
+    found = markdown_problems(
+        text,
+        published(docname, static) if docname else None,
+        path.parent,
+        root=root if docname else None,  # (a post of this repository: links from its root)
+    )
     return [f"{path}:{line}: {field}: {problem}" for line, field, problem in found]
 
 

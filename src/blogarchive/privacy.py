@@ -337,7 +337,12 @@ OPTION_LINE = re.compile(r"^:[\w-]+:")
 
 
 def markdown_problems(
-    text: str, published=None, folder: Path | None = None, offset: int = 0, nested: bool = False
+    text: str,
+    published=None,
+    folder: Path | None = None,
+    offset: int = 0,
+    nested: bool = False,
+    root: Path | None = None,
 ) -> list[tuple[int, str, str]]:
     """What this check would refuse in a post, read from its Markdown alone,
     with MyST's own parser (``blog check``: no Sphinx): (line in the file,
@@ -347,7 +352,9 @@ def markdown_problems(
     post's ``folder``, its SVG pictures (Markdown's, ``{image}``,
     ``{figure}``).  Not what Sphinx alone knows: ``{eval-rst}``, a
     picture's ``:target:``.  A link definition no link uses, in the post's
-    own text (``nested``: a directive's, whose labels the post's text may use)."""
+    own text (``nested``: a directive's, whose labels the post's text may use).
+    A link to a post's file that is not there, from the post's ``folder`` or,
+    from the site's root (``/posts/…``), from the repository's ``root``."""
 
     def html(line: int, fragment: str, same_line: bool = False):
         return [
@@ -386,15 +393,16 @@ def markdown_problems(
                 lines = token.content.splitlines()
                 options = next((n for n, x in enumerate(lines) if not OPTION_LINE.match(x)), 0)
                 body = "\n".join(lines[options:])
-                found += markdown_problems(body, published, folder, start + 1 + options, True)
-        found += _inline_problems(token.children or (), start, html, svg, folder)
+                found += markdown_problems(body, published, folder, start + 1 + options, True, root)
+        found += _inline_problems(token.children or (), start, html, svg, (folder, root))
     return sorted(found, key=lambda problem: problem[0])
 
 
-def _inline_problems(children, start: int, html, svg, folder: Path | None) -> list:
+def _inline_problems(children, start: int, html, svg, places: tuple) -> list:
     """markdown_problems' of a paragraph's or heading's inline tokens (from
     line ``start``, counted from 0): raw HTML, SVG pictures, links to a
-    post's file that is not there."""
+    post's file that is not there (``places``: the post's folder and the
+    repository's root, each None when not known)."""
     found = []
     for child in children:
         if child.type in ("softbreak", "hardbreak"):
@@ -403,21 +411,24 @@ def _inline_problems(children, start: int, html, svg, folder: Path | None) -> li
             found += html(start + 1, child.content, same_line=True)
         elif child.type == "image":
             found += svg(start + 1, str(child.attrGet("src") or ""))
-        elif child.type == "link_open" and folder is not None:
-            found += _missing_file(start + 1, str(child.attrGet("href") or ""), folder)
+        elif child.type == "link_open":
+            found += _missing_file(start + 1, str(child.attrGet("href") or ""), *places)
     return found
 
 
-def _missing_file(line: int, address: str, folder: Path) -> list[tuple[int, str, str]]:
-    """A link to a post's or page's file (``../2009/x.md``) that is not there,
-    as the build says it (sitelinks.py); a link from the site's root or to
-    any other page, only the build can check."""
+def _missing_file(
+    line: int, address: str, folder: Path | None, root: Path | None
+) -> list[tuple[int, str, str]]:
+    """A link to a post's or page's file (``../2009/x.md``, ``/posts/2009/x.md``)
+    that is not there, as the build says it (sitelinks.py); a link to any
+    other page only the build can check."""
     from .sitelinks import leads_nowhere
 
     path = unquote(urlsplit(address).path)
-    if _scheme(address) or not path.endswith(".md") or path.startswith("/"):
+    base = root if path.startswith("/") else folder
+    if _scheme(address) or not path.endswith(".md") or base is None:
         return []
-    if (folder / path).is_file():
+    if (base / path.lstrip("/")).is_file():
         return []
     return [(line, "link", leads_nowhere(unquote(address), outside=False))]
 
