@@ -19,7 +19,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from blogarchive.serve import Preview
+from blogarchive.serve import Preview, sphinx_arguments
 
 from blogsite import REPO, Site
 
@@ -58,15 +58,20 @@ def wait_until(check, what: str, seconds: float = 90):
     raise AssertionError(f"never: {what}")
 
 
-def start_serving(tmp_path, *extra: str):
-    """``blog serve`` on a copy of the blog; with ``extra`` (sphinx-build's
-    options), ``python -m blogarchive.serve``, which passes them on."""
+def copy_of_the_blog(tmp_path) -> Path:
     blog = tmp_path / "blog"
     blog.mkdir()
     for name in ("conf.py", "index.md", "about.md"):
         shutil.copy(REPO / name, blog / name)
     for name in ("posts", "_templates", "_static"):
         shutil.copytree(REPO / name, blog / name)
+    return blog
+
+
+def start_serving(tmp_path, *extra: str):
+    """``blog serve`` on a copy of the blog; with ``extra`` (sphinx-build's
+    options), ``python -m blogarchive.serve``, which passes them on."""
+    blog = copy_of_the_blog(tmp_path)
     port = free_port()
     command = ["-m", "blogarchive.serve", *extra] if extra else ["-m", "blogarchive.cli", "serve"]
     server = subprocess.Popen(
@@ -134,6 +139,28 @@ def test_each_preview_build_reads_the_files_as_they_are_at_the_change(tmp_path):
         assert "A late post" in wait_for(base + "index.html", "A late post")
     finally:
         stop_serving(server)
+
+
+def test_the_preview_says_how_many_problems_its_pages_show(tmp_path, capfd):
+    """A build with problems went on in the preview and said "Pages rebuilt",
+    as if all were well: it says how many problems it reported, each shown
+    at the top of its page.  A build with none says so as before."""
+    blog = copy_of_the_blog(tmp_path).resolve()
+    arguments = sphinx_arguments(blog, blog / "_build/serve", "127.0.0.1:9", [])
+    preview = Preview(blog, arguments)
+    try:
+        preview(changed_paths=())
+        assert "Pages rebuilt in" in capfd.readouterr().out
+        post = blog / "posts/2010/birmingham-blues.md"
+        text = post.read_text(encoding="utf-8")
+        post.write_text(text + "\nA [mistyped link][l].\n\n[1]: https://example.org/\n")
+        (blog / "posts/2010/a-late-post.md").write_text("---\ndate: soon\n---\n\n# Late\n")
+        preview(changed_paths=[post])
+        out = capfd.readouterr().out
+    finally:
+        preview.stop()
+    assert "with 2 problems (above), each shown at the top of its page" in out, out
+    assert "the search index follows" not in out
 
 
 def test_the_preview_rebuilds_for_the_blogs_files_not_its_output_or_tools(tmp_path):

@@ -51,6 +51,7 @@ class Recorder(logging.Handler):
         super().__init__(logging.WARNING)
         self.app = app
         self.page: list | None = None  # while a page's context is made: what it reports
+        self.seen: set[tuple] = set()  # (document, problem): every one, once
         self._held: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # record -> noted
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -64,6 +65,7 @@ class Recorder(logging.Handler):
         if found is None:
             return
         docname, problem = found
+        self.seen.add((docname, problem))
         if self.page is not None:
             _add(self.page, problem)
         elif docname is not None:
@@ -171,11 +173,18 @@ def start_recording(app, config) -> None:
     logging.getLogger(NAMESPACE).addHandler(recorder)
 
 
+#: Set to a list by ``blog serve``'s worker (serve.py): each build then adds
+#: how many problems it reported, for the server to say so.
+COUNTED: list[int] | None = None
+
+
 def stop_recording(app, exception) -> None:
     """``build-finished``: the next build in this process has its own."""
     state = build_state(app.config)
     if state.recorder is not None:
         logging.getLogger(NAMESPACE).removeHandler(state.recorder)
+        if COUNTED is not None:
+            COUNTED.append(len(state.recorder.seen))
         state.recorder = None
 
 

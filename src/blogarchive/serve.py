@@ -113,9 +113,9 @@ def sphinx_arguments(source: Path, out: Path, host: str, extra: list[str]) -> li
 
 def worker(report: int, arguments: list[str]) -> int:
     """One preview build, in a process of its own: import, wait for ``build``
-    on stdin, build, say ``built STATUS`` on the ``report`` descriptor,
-    publish the search index, say ``searched STATUS``.  Ends without building
-    if stdin closes first (the server stopped)."""
+    on stdin, build, say ``built STATUS PROBLEMS`` on the ``report``
+    descriptor, publish the search index, say ``searched STATUS``.  Ends
+    without building if stdin closes first (the server stopped)."""
     with os.fdopen(report, "w", buffering=1) as say:
         warm()
         try:
@@ -126,11 +126,12 @@ def worker(report: int, arguments: list[str]) -> int:
             return 0
         from sphinx.cmd.build import build_main
 
-        from . import search
+        from . import reported, search
 
         search.DEFERRED = []
+        reported.COUNTED = []  # the build's problems, counted as the preview's pages show them
         status = build_main(arguments)
-        say.write(f"built {status}\n")
+        say.write(f"built {status} {sum(reported.COUNTED)}\n")
         for publish in search.DEFERRED:
             try:
                 publish()
@@ -150,6 +151,7 @@ class Worker:
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, pass_fds=(write,))
         os.close(write)
         self.messages = os.fdopen(read, "r")
+        self.problems = 0  # the last build's warnings and errors
 
     def build(self) -> None:
         try:
@@ -160,11 +162,13 @@ class Worker:
 
     def wait_for(self, word: str) -> int | None:
         """The status said with ``word`` (``built``, ``searched``); None if the
-        worker ended first (it crashed or was killed)."""
+        worker ended first (it crashed or was killed).  (``built``'s count of
+        problems, then, in :attr:`problems`.)"""
         for line in self.messages:
-            said, _, status = line.strip().partition(" ")
+            said, *numbers = line.split()
             if said == word:
-                return int(status or 0)
+                self.problems = int(numbers[1]) if len(numbers) > 1 else 0
+                return int(numbers[0]) if numbers else 0
         return None
 
     def stop(self) -> None:
@@ -194,6 +198,8 @@ class Preview:
     def __call__(self, *, changed_paths=()) -> None:
         from sphinx_autobuild.utils import show_message
 
+        from .model import counted
+
         if self.finishing is not None:  # the last build's search index and state
             self.finishing.join()
         worker, self.ready = self.ready, None
@@ -209,7 +215,12 @@ class Preview:
         took = time.monotonic() - started
         self.finishing = threading.Thread(target=self._finish, args=(worker, started), daemon=True)
         self.finishing.start()
-        if status == 0:
+        if status == 0 and worker.problems:
+            show_message(
+                f"Pages rebuilt in {took:.1f} s with {counted(worker.problems, 'problem')} (above),"
+                " each shown at the top of its page; a published build stops at them"
+            )
+        elif status == 0:
             show_message(f"Pages rebuilt in {took:.1f} s; the search index follows")
         else:
             show_message("The build failed (above): the preview shows the last pages built")
