@@ -371,8 +371,7 @@ def _render_tokens_reporting_unread(self, tokens):
         # The document's own tokens, rendered first (a directive's text is
         # rendered from within them): its link definitions and footnotes.
         self._blogarchive_definitions_checked = True
-        references = getattr(self, "md_env", {}).get("references", {})
-        found = sorted([*found, *unread.post_problems(tokens, references)])
+        found = sorted([*found, *unread.post_problems(tokens, getattr(self, "md_env", {}))])
     for line, problem in found:
         self.reporter.error(f"markdown: {problem}", line=line + 1)
     _RENDER_TOKENS(self, tokens)

@@ -263,13 +263,13 @@ def _holders(node: nodes.Node):
 
 def _report(node: nodes.Node, docname: str, field: str, problem: str, line=None) -> None:
     """An error at ``line``, else at the line ``node`` starts on."""
-    where = (docname, line or _first_line(node))
+    where = (docname, line or first_line(node))
     logger.error(f"{field}: %s", problem, location=where, type="blogarchive", subtype="html")
 
 
 def _check_raw(raw: nodes.raw, docname: str, published=None) -> list[tuple[int, str]]:
     reader = _read(raw.astext(), published)
-    first = _first_line(raw) if reader.problems or reader.links else 0
+    first = first_line(raw) if reader.problems or reader.links else 0
     for line, problem in reader.problems:
         _report(raw, docname, "html", problem, first + line - 1)
     if reader.problems:
@@ -312,7 +312,7 @@ def _leads_nowhere(outdir: Path, page: str, address: str) -> str | None:
     )
 
 
-def _first_line(node: nodes.Node) -> int:
+def first_line(node: nodes.Node) -> int:
     """The line ``node`` starts on.  Docutils gives a node inside a paragraph
     the paragraph's first line, or none: here, that line and the line breaks
     of the paragraph's words before it."""
@@ -375,7 +375,7 @@ def markdown_problems(
     for line, problem in sorted(
         [
             *unread.problems(tokens, markdown_parser().options["maxNesting"], lines),
-            *([] if nested else unread.post_problems(tokens, env.get("references", {}))),
+            *([] if nested else unread.post_problems(tokens, env)),
         ]
     ):
         found.append((offset + line + 1, "markdown", problem))
@@ -404,15 +404,13 @@ def _inline_problems(children, start: int, html, svg, places: tuple) -> list:
     post's file that is not there (``places``: the post's folder and the
     repository's root, each None when not known)."""
     found = []
-    for child in children:
-        if child.type in ("softbreak", "hardbreak"):
-            start += 1
-        elif child.type == "html_inline":
-            found += html(start + 1, child.content, same_line=True)
+    for line, child in unread.inline_lines(children, start):
+        if child.type == "html_inline":
+            found += html(line + 1, child.content, same_line=True)
         elif child.type == "image":
-            found += svg(start + 1, str(child.attrGet("src") or ""))
+            found += svg(line + 1, str(child.attrGet("src") or ""))
         elif child.type == "link_open":
-            found += _missing_file(start + 1, str(child.attrGet("href") or ""), *places)
+            found += _missing_file(line + 1, str(child.attrGet("href") or ""), *places)
     return found
 
 

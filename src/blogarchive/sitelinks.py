@@ -81,7 +81,7 @@ def note_site_links(app, doctree: nodes.document) -> None:
     """``doctree-read``: each link MyST left unresolved that names a path of
     the site and no document, with its line and its address as written, for
     the page and the checks."""
-    from .privacy import _first_line
+    from .privacy import first_line
 
     env = app.env
     folder = posixpath.dirname(env.docname)
@@ -96,12 +96,11 @@ def note_site_links(app, doctree: nodes.document) -> None:
         if document := next((d for d in _candidates(path) if d in env.found_docs), None):
             # A post or page by its page's address (``/about.html``, ``/``):
             # MyST's link to the document, as by its file's (``/about.md``).
-            fragment = target.partition("#")[2]
-            node.update_all_atts({"refdomain": "doc", "reftarget": document})
-            node["reftargetid"] = fragment or None
+            node["refdomain"], node["reftarget"] = "doc", document
+            node["reftargetid"] = target.partition("#")[2] or None
             continue
         node[SITE_PATH] = path
-        found.append((_first_line(node), path, target))
+        found.append((first_line(node), path, target))
         node[SITE_LINE] = found[-1][0]
     if found:
         archive_data(env)["site_links"][env.docname] = found
@@ -112,7 +111,7 @@ def resolve(app, path: str, written: bool = True) -> str | None:
     the archive writes, the page an old address stands for, or a file (a
     feed) — of the written site, or (``written`` False, while the pages are
     written, before the feeds are) by its name's suffix alone."""
-    if path == ".." or path.startswith("../"):
+    if _outside(path):
         return None
     pages = _site_pages(app)
     for docname in _candidates(path):
@@ -124,22 +123,26 @@ def resolve(app, path: str, written: bool = True) -> str | None:
     return path if not written or Path(app.outdir, path).is_file() else None
 
 
+def _outside(path: str) -> bool:
+    """Whether a site path (:func:`site_path`) leads out of the site."""
+    return path == ".." or path.startswith("../")
+
+
 def _site_pages(app) -> dict[str, str]:
     """docname -> file (from the site's root) of each page the archive writes,
     and of each old address, the page it stands for; made once a build (the
     archive is)."""
     from .archive import blog_archive
 
-    archive = blog_archive(app)
-    pages = archive.__dict__.get("_site_pages")
-    if pages is None:
-        uri = app.builder.get_target_uri
+    state = build_state(app.config)
+    if state.site_pages is None:
+        archive, uri = blog_archive(app), app.builder.get_target_uri
         pages = {docname: target for docname, (target, _) in archive.old_addresses().items()}
         pages |= {docname: uri(post.docname) for docname, post in archive.redirects.items()}
         pages |= {docname: uri(docname) for docname in archive.generated_docnames()}
         pages["search"] = uri("search")  # (Sphinx's own page, the search here)
-        archive.__dict__["_site_pages"] = pages
-    return pages
+        state.site_pages = pages
+    return state.site_pages
 
 
 class SiteLinks(SphinxPostTransform):
@@ -200,7 +203,7 @@ def check_site_links(app, exception) -> None:
 
 def _report(written: str, path: str, location) -> None:
     """The error of a link that leads nowhere."""
-    message = "link: " + leads_nowhere(written, path == ".." or path.startswith("../"))
+    message = "link: " + leads_nowhere(written, _outside(path))
     logger.error("%s", message, location=location, type="blogarchive", subtype="link")
 
 

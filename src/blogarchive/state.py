@@ -105,6 +105,7 @@ class BuildState:
     parallel: int = 0  # the build's processes while a few documents are read here
     recorder: object = None  # reported.Recorder: a preview's notes of what the build reports
     problems_elsewhere: list = field(default_factory=list)  # reported in no page's file
+    site_pages: dict | None = None  # sitelinks.py: docname -> file of each page no document is
 
     @property
     def app(self):

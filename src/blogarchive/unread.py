@@ -21,7 +21,6 @@ read from the tokens of MyST's parser:
 - A table's row of more cells than its header has: markdown-it shows as many
   as the header names and drops the rest (GFM's rule).  The tokens keep no
   trace of them, so the row is counted again from the source's line.
-
 - A link definition (``[1]: https://…``) that no link uses: Markdown shows
   no definition, so its address is seen nowhere.  Most often a link's label
   was mistyped (``[the report][l]`` under ``[1]: …``): its words show with
@@ -128,17 +127,25 @@ def notes_missing(tokens) -> list[tuple[int, str]]:
     defined = {t.meta.get("label") for t in tokens if t.type == "footnote_reference_open"}
     in_directives = (t.content for t in tokens if t.type == "fence")
     defined |= {label for text in in_directives for label in NOTE_LINE.findall(text)}
-    found = []
-    for token in tokens:
-        if token.type != "inline" or not token.map:
-            continue
-        line = token.map[0]
-        for child in token.children or ():
-            if child.type in ("softbreak", "hardbreak"):
-                line += 1
-            elif child.type == "footnote_ref" and child.meta.get("label") not in defined:
-                found.append((line, note_missing(child.meta.get("label", ""))))
-    return found
+    return [
+        (line, note_missing(child.meta.get("label", "")))
+        for token in tokens
+        if token.type == "inline" and token.map
+        for line, child in inline_lines(token.children or (), token.map[0])
+        if child.type == "footnote_ref" and child.meta.get("label") not in defined
+    ]
+
+
+def inline_lines(children, start: int):
+    """(line, token) of each of a paragraph's or heading's inline tokens, its
+    first line ``start``: markdown-it gives them none, so the line breaks
+    before each are counted."""
+    line = start
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        else:
+            yield line, child
 
 
 def note_missing(label: str) -> str:
@@ -148,11 +155,14 @@ def note_missing(label: str) -> str:
     )
 
 
-def post_problems(tokens, references: dict) -> list[tuple[int, str]]:
+def post_problems(tokens, env: dict) -> list[tuple[int, str]]:
     """What only the post's own text, read whole, can show (not a directive's
     text, read apart): link definitions no link uses, footnote marks with no
-    note."""
-    return [*unused_definitions(tokens, references), *notes_missing(tokens)]
+    note (``env``: markdown-it's, which the parse filled)."""
+    found = unused_definitions(tokens, env.get("references", {}))
+    if env.get("footnotes", {}).get("list"):  # (most posts have no footnote mark)
+        found += notes_missing(tokens)
+    return found
 
 
 def unused_definition(href: str) -> str:

@@ -195,7 +195,7 @@ def _linked(
         if found is None and not page and (kept := archive_key(url)) in answered:
             nonlocal archive
             archive += 1
-            return f"<{kept[1]}>" if re.search(r"[\s()<>]", kept[1]) else kept[1]
+            return _destination(kept[1])
         if found is None:
             if key and key[0] in hosts and _a_posts_address(url) and url not in lost:
                 lost.append(url)
@@ -205,7 +205,7 @@ def _linked(
         relative = posixpath.relpath(found.as_posix(), path.parent.as_posix())
         if page:
             return relative.removesuffix(".md") + ".html"
-        return f"<{relative}>" if re.search(r"[\s()<>]", relative) else relative
+        return _destination(relative)
 
     def link(match: re.Match) -> str:
         new = target(match["url"])
@@ -290,6 +290,12 @@ def _comment_linked(html: str, target) -> str:
         if (new := target(anchor["href"], page=True)) is not None:
             anchor["href"], changed = new, True
     return str(soup) if changed else html
+
+
+def _destination(address: str) -> str:
+    """``address`` as a Markdown link's destination: in ``<>`` if it holds a
+    space or a bracket."""
+    return f"<{address}>" if re.search(r"[\s()<>]", address) else address
 
 
 def _words(url: str) -> str:
