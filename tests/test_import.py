@@ -652,6 +652,31 @@ def test_a_link_to_a_post_imported_before_leads_to_its_page_here(blog_dir, capsy
     assert shown["ahead"] == ahead  # scheduled: no page here until its day
 
 
+def test_a_link_to_a_month_page_takes_the_month_the_site_gives_the_post(blog_dir, capsys, tmp_path):
+    """The old blog dated its first post in its own timezone (Pacific, the
+    31st of July, 23:30); the site (``blog_timezone``, London) lists it in
+    August.  A link to the old July page, which only that post was in, no
+    page here answers: it is left as it was (it failed the build: the
+    importer took the month by the date's own offset).  A link to August
+    leads to the month page here."""
+    text = (DATA / "blogger-classic.xml").read_text(encoding="utf-8")
+    text = text.replace("2009-07-20T21:15:00.001+01:00", "2009-07-31T23:30:00.000-07:00")
+    july = "http://chrismillsblog.blogspot.com/2009/07/"
+    august = "http://chrismillsblog.blogspot.com/2009_08_01_archive.html"
+    links = f'&lt;a href="{july}"&gt;July&lt;/a&gt;, &lt;a href="{august}"&gt;August&lt;/a&gt;'
+    text = text.replace("&lt;p&gt;The &lt;a", f"&lt;p&gt;{links}&lt;/p&gt;&lt;p&gt;The &lt;a")
+    export = tmp_path / "pacific.xml"
+    export.write_text(text, encoding="utf-8")
+    status, _, _ = run_blog(capsys, "import", "blogger", export, "--posts-dir", blog_dir / "posts")
+    assert status == 0
+    site = build_site(blog_dir)
+    assert site.page("blog/2009/08/index.html").find("a", string="Why I'm starting a blog")
+    page = site.page("posts/2009/contactpoint-the-database-state.html")
+    shown = {a.get_text(): a["href"] for a in page.select("article a[href]")}
+    assert shown["July"] == july
+    assert shown["August"] == "../../blog/2009/08/index.html"
+
+
 def test_a_wordpress_posts_link_by_its_number_leads_to_its_page_here(blog_dir, capsys, tmp_path):
     """WordPress's own links: by number where the blog's addresses were plain
     (``/?p=11``), and to a page without its closing slash, on ``www.``,

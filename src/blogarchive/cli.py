@@ -203,7 +203,9 @@ def cmd_import(args) -> int:
     drafts = [p for p in posts if p.draft]
     if args.skip_drafts:
         posts = [p for p in posts if not p.draft]
-    posts = linked_here(leave_to_files(posts, Path(args.posts_dir)), Path(args.posts_dir))
+    posts = linked_here(
+        leave_to_files(posts, Path(args.posts_dir)), Path(args.posts_dir), ZoneInfo(settings["tz"])
+    )
     if not args.no_media:
         try:
             posts = _keep_media(posts, Path(args.posts_dir), args.media_from, args.local_network)

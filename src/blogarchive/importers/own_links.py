@@ -81,13 +81,18 @@ HOME = ""
 
 
 def linked_here(
-    posts: list[ImportedPost], paths: list[Path], on_disk: dict[str, Path], home: Path | None
+    posts: list[ImportedPost],
+    paths: list[Path],
+    on_disk: dict[str, Path],
+    home: Path | None,
+    tz: dt.tzinfo,
 ) -> list[ImportedPost]:
     """The posts (written at ``paths``), each link to another of the blog's
     published posts or pages, or to its home page (the file ``home``),
     leading to its file.  ``on_disk``: the page each old address of the
     posts already in the repository is served from, and the file of that
-    post."""
+    post.  ``tz``: the site's timezone (``blog_timezone``), which puts each
+    post in its month here."""
     hosts = {host_key(urlsplit(p.source_url).hostname) for p in posts if p.source_url}
     hosts.discard("")
     on_disk = {**on_disk, HOME: home} if home else on_disk
@@ -95,7 +100,7 @@ def linked_here(
         (host, docname): path for docname, path in on_disk.items() for host in hosts
     }
     now = dt.datetime.now(dt.UTC)
-    answered = _archive_pages(posts, hosts, now)
+    answered = _archive_pages(posts, hosts, now, tz)
     for post, path in zip(posts, paths, strict=True):
         if post.draft or after(post.published, now) or not post.source_url:
             continue
@@ -141,25 +146,38 @@ def archive_key(url: str) -> tuple[str, str] | None:
     return None
 
 
-def _archive_pages(posts: list[ImportedPost], hosts: set[str], now) -> set[tuple[str, str]]:
+def _archive_pages(
+    posts: list[ImportedPost], hosts: set[str], now, tz: dt.tzinfo
+) -> set[tuple[str, str]]:
     """(host, path) of each archive page of the old blog the site will answer
     for the published posts imported: their labels' (a label that can be a
     file's name: model.old_addresses), their tags' and categories' by the
     folder the site gives them (WordPress's own slug is most often the same;
-    a folder two names share is no one's), years' and months'."""
+    a folder two names share is no one's), years' and months' (by the date
+    in the site's timezone, ``tz``, as the build puts a post in its month:
+    the old blog's own may have been another, its month another)."""
     paths: set[str] = set()
     names: dict[str, dict[str, set[str]]] = {"tag": {}, "category": {}}
     for post in posts:
         if post.draft or post.is_page or post.published is None or after(post.published, now):
             continue
         paths.update(f"/search/label/{tag}" for tag in post.tags if is_file_name(tag))
-        paths |= {f"/{post.published.year}/", f"/{post.published:%Y/%m}/"}
+        when = _local(post.published, tz)
+        paths |= {f"/{when.year}/", f"/{when:%Y/%m}/"}
         for kind, catalog in (("tag", post.tags), ("category", post.categories)):
             for name in catalog:
                 names[kind].setdefault(slug(fold(name)), set()).add(fold(name))
     for kind, folders in names.items():
         paths.update(f"/{kind}/{folder}/" for folder, named in folders.items() if len(named) == 1)
     return {(host, path) for host in hosts for path in paths}
+
+
+def _local(published, tz: dt.tzinfo):
+    """``published`` (a date or a time) in ``tz``, as the build reads it:
+    a time with an offset moved to ``tz``, a naive one taken as in it."""
+    if isinstance(published, dt.datetime) and published.tzinfo is not None:
+        return published.astimezone(tz)
+    return published
 
 
 def after(published, now: dt.datetime) -> bool:

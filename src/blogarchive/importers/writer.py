@@ -170,13 +170,14 @@ def leave_to_files(posts: list[ImportedPost], posts_dir: Path) -> list[ImportedP
     ]
 
 
-def linked_here(posts: list[ImportedPost], posts_dir: Path) -> list[ImportedPost]:
+def linked_here(posts: list[ImportedPost], posts_dir: Path, tz: dt.tzinfo) -> list[ImportedPost]:
     """The posts, their links to the old blog's other posts (this import's or
-    the repository's) and to its home page leading to their files (own_links.py)."""
+    the repository's) and to its home page leading to their files, those to
+    its archive pages to the pages here (own_links.py; ``tz``: the site's timezone)."""
     paths = post_paths(posts, posts_dir)
     on_disk = _redirects_on_disk(posts_dir, set(paths), published_only=True)
     home = Path(posts_dir).parent / "index.md"  # the blog's front page (blog new's, this one's)
-    return own_links.linked_here(posts, paths, on_disk, home if home.is_file() else None)
+    return own_links.linked_here(posts, paths, on_disk, home if home.is_file() else None, tz)
 
 
 def _redirects_on_disk(posts_dir: Path, ours: set[Path], published_only=False) -> dict[str, Path]:
