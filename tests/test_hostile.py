@@ -69,6 +69,8 @@ READS_OUTSIDE = {
     "markdown-link": (post(f"[the file]({PASSWD})"), 9),
     "markdown-link-path": (post(f"[the file](path:{PASSWD})"), 9),
     "markdown-link-project": (post(f"[the file](project:{PASSWD})"), 9),
+    # named at its own line, not its paragraph's first
+    "markdown-link-third-line": (post(f"One,\n*two\nand* [the file]({PASSWD})"), 11),
 }
 
 

@@ -100,6 +100,7 @@ import sphinx.builders as sphinx_builders
 import sphinx.builders.html as sphinx_html
 import sphinx.util.docutils as sphinx_docutils
 import yaml
+from docutils import nodes
 from docutils.frontend import OptionParser
 from myst_parser.config.main import TopmatterReadError
 from myst_parser.parsers.directives import YAML_LOAD_ERRORS
@@ -355,8 +356,17 @@ def _render_link_confined(self, token):
     try:
         _RENDER_LINK(self, token)
     except OutsideRepository as refused:
-        self.reporter.error(f"link: {refused}", line=myst_base.token_line(token, 0))
+        self.reporter.error(f"link: {refused}", line=_line_so_far(self.current_node))
         self.render_children(token)
+
+
+def _line_so_far(node: nodes.Element) -> int | None:
+    """The line a link being rendered into ``node`` is on: MyST gives a
+    link's token no line, only its paragraph's (the line it starts on, and
+    the line breaks of its words so far)."""
+    while isinstance(node, nodes.Inline) and node.parent is not None:
+        node = node.parent
+    return node.line + node.astext().count("\n") if node.line else None
 
 
 # -- what MyST's reading hides ----------------------------------------------------
