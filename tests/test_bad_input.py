@@ -7,6 +7,7 @@ meant — and the test says which.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -88,6 +89,36 @@ def paragraphs_of(tmp_path: Path, capfd, name: str, text: str):
     assert status == 0, err
     article = site.page(f"posts/2010/{name}.html").select_one("article")
     return [p.get_text() for p in article.select("section > p:not(.post-meta)")], article
+
+
+#: A paragraph of mistakes, one a line, from line 9 (after the heading).
+MISTAKES_A_LINE = [
+    ("I first wrote {unknownrole}`this`,", 'Unknown interpreted text role "unknownrole"'),
+    ("then said {doc}`nowhere`,", "unknown document: 'nowhere'"),
+    ("showed ![a photo](no-photo.png)", "image file not readable: posts/2010/no-photo.png"),
+    ("and <span onclick='x()'>a trick</span>,", "html: <span onclick> runs code"),
+    ("pointed to {ref}`no-label`", "undefined label: 'no-label'"),
+    ("and to [a heading](#no-such-heading)", "target not found: 'no-such-heading'"),
+    ("and <abbr\ntitle='x'>split tags</abbr> [out](../../../../../etc/passwd).", "outside the"),
+]
+
+
+def test_each_mistake_of_a_paragraph_is_named_at_its_own_line(tmp_path, capfd):
+    """Every warning about a paragraph's link, role, picture or raw HTML
+    named the paragraph's first line (raw HTML's, one line off after an
+    unknown role): in a long paragraph the author searched for it.  Each is
+    named at the line it is on."""
+    words = "\n".join(line for line, _ in MISTAKES_A_LINE)
+    text = f"---\ndate: 2010-07-02\n---\n\n# Mistakes\n\nText.\n\n{words}\n"
+    status, err, _ = build_with(tmp_path, capfd, extra={"posts/2010/mistakes.md": text})
+    assert status != 0
+    line = 9
+    for words, message in MISTAKES_A_LINE:
+        line += words.count("\n")  # (the last: a tag across two lines, then the link)
+        assert re.search(
+            rf"posts/2010/mistakes\.md:{line}: (WARNING|ERROR): .*{re.escape(message)}", err
+        ), (line, err)
+        line += 1
 
 
 def test_a_comment_of_the_authors_is_hidden_and_an_escaped_percent_shown(tmp_path, capfd):

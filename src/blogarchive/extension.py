@@ -11,6 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from docutils import nodes
+from docutils.utils import get_source_line
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import (
@@ -45,6 +48,7 @@ from .posts import (
     add_post_header,
     screen_posts,
 )
+from .privacy import first_line
 
 THEME_DIR = Path(__file__).parent / "theme"
 
@@ -155,6 +159,21 @@ class OneIdPerTable(SphinxPostTransform):
                 wrapper["ids"] = []
 
 
+class ReferencesAtTheirLines(SphinxTransform):
+    """MyST makes a link to a place in the page (``[x](#a-heading)``) it
+    cannot find there a cross-reference to look for in other pages, with no
+    line: "target not found" named the paragraph's first line.  Each such
+    reference has the line it is on."""
+
+    default_priority = 880  # after MyST's ResolveAnchorIds (879), which makes them
+
+    def apply(self, **kwargs) -> None:
+        for pending in self.document.findall(addnodes.pending_xref):
+            if pending.line is None:
+                pending.source = get_source_line(pending)[0]
+                pending.line = first_line(pending)
+
+
 def _drop_unused_toctree(app, pagename, templatename, context, doctree) -> None:
     """``html-page-context``, before Furo's handler: no global table of contents
     when no sidebar shows it.  Furo builds its navigation tree from it on every
@@ -196,6 +215,7 @@ def setup(app):
     app.add_transform(CheckPostFrontMatter)
     app.add_transform(ApplyPostFrontMatter)
     app.add_transform(archived.ShowArchivedCopies)
+    app.add_transform(ReferencesAtTheirLines)
     # After ABlog's config-inited handler, which finds the posts.
     app.add_env_collector(state.ArchiveCollector)
     app.connect("config-inited", state.start_build, priority=400)

@@ -77,6 +77,11 @@ Safety:
 
 Nothing lost unsaid:
 
+- MyST's ``DocutilsRenderer.render_inline`` renders a paragraph's words, each
+  part (link, role, picture, raw HTML) at the paragraph's first line; here at
+  its own (:func:`_render_inline_at_lines`), so that every warning about one
+  names the line it is on.
+
 - MyST's renderer (``DocutilsRenderer._render_tokens``, for the post and for
   each directive's text) reports what its reading hid without a word (lists
   nested too deep, a paragraph's line taken for a comment, a link definition
@@ -100,7 +105,6 @@ import sphinx.builders as sphinx_builders
 import sphinx.builders.html as sphinx_html
 import sphinx.util.docutils as sphinx_docutils
 import yaml
-from docutils import nodes
 from docutils.frontend import OptionParser
 from myst_parser.config.main import TopmatterReadError
 from myst_parser.parsers.directives import YAML_LOAD_ERRORS
@@ -151,6 +155,7 @@ PATCHES = (
     Patch(BuildEnvironment, "relfn2path", ("self", "filename", "docname"), "confinement"),
     Patch(myst_base.DocutilsRenderer, "_render_tokens", ("self", "tokens"), "unread reported"),
     Patch(myst_base.DocutilsRenderer, "render_link", ("self", "token"), "links confined"),
+    Patch(myst_base.DocutilsRenderer, "render_inline", ("self", "token"), "lines of words"),
     Patch(
         sphinx_html.StandaloneHTMLBuilder,
         "handle_page",
@@ -356,17 +361,25 @@ def _render_link_confined(self, token):
     try:
         _RENDER_LINK(self, token)
     except OutsideRepository as refused:
-        self.reporter.error(f"link: {refused}", line=_line_so_far(self.current_node))
+        self.reporter.error(f"link: {refused}", line=myst_base.token_line(token, 0) or None)
         self.render_children(token)
 
 
-def _line_so_far(node: nodes.Element) -> int | None:
-    """The line a link being rendered into ``node`` is on: MyST gives a
-    link's token no line, only its paragraph's (the line it starts on, and
-    the line breaks of its words so far)."""
-    while isinstance(node, nodes.Inline) and node.parent is not None:
-        node = node.parent
-    return node.line + node.astext().count("\n") if node.line else None
+# -- each of a paragraph's parts at its own line ----------------------------------
+_RENDER_INLINE = _unpatched(myst_base.DocutilsRenderer.render_inline)
+
+
+@functools.wraps(_RENDER_INLINE)
+def _render_inline_at_lines(self, token):
+    """MyST gives each part of a paragraph (a link, a role, a picture, raw
+    HTML) the paragraph's first line, so a warning about one (an unknown
+    document, a picture not there, a role mistyped) named a line the author
+    had to search on from; here each has the line it is on."""
+    inline = token.token
+    if inline is not None and inline.map and inline.children:
+        for line, child in unread.inline_lines(inline.children, inline.map[0]):
+            child.map = [line, line + 1]
+    _RENDER_INLINE(self, token)
 
 
 # -- what MyST's reading hides ----------------------------------------------------
@@ -463,6 +476,7 @@ def install() -> None:
     sphinx_builders.make_chunks = _two_chunks_each
     BuildEnvironment.relfn2path = _confined_relfn2path
     myst_base.DocutilsRenderer.render_link = _render_link_confined
+    myst_base.DocutilsRenderer.render_inline = _render_inline_at_lines
     myst_base.DocutilsRenderer._render_tokens = _render_tokens_reporting_unread
     ParallelTasks._process = _process_making_shown_records
     sphinx_html.StandaloneHTMLBuilder.handle_page = _handle_page_whole
@@ -480,6 +494,7 @@ def in_force() -> dict[str, bool]:
         "two chunks each": sphinx_builders.make_chunks is _two_chunks_each,
         "relfn2path": BuildEnvironment.relfn2path is _confined_relfn2path,
         "links confined": myst_base.DocutilsRenderer.render_link is _render_link_confined,
+        "lines of words": myst_base.DocutilsRenderer.render_inline is _render_inline_at_lines,
         "unread reported": myst_base.DocutilsRenderer._render_tokens
         is _render_tokens_reporting_unread,
         "workers' log records": ParallelTasks._process is _process_making_shown_records,

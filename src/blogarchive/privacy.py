@@ -315,19 +315,31 @@ def _leads_nowhere(outdir: Path, page: str, address: str) -> str | None:
 def first_line(node: nodes.Node) -> int:
     """The line ``node`` starts on.  Docutils gives a node inside a paragraph
     the paragraph's first line, or none: here, that line and the line breaks
-    of the paragraph's words before it."""
+    of the paragraph's words before it (not those of a message about them
+    docutils put among them, a role it did not know)."""
     block = node.parent
     while isinstance(block, nodes.Inline):
         block = block.parent
     if not isinstance(block, nodes.TextElement) or not block.line:
         return node.line or _holder_line(node) or 1
-    before = 0
-    for found in block.findall(include_self=False):
-        if found is node:
-            break
-        if isinstance(found, nodes.Text):
-            before += found.count("\n")
-    return block.line + before
+    return block.line + _breaks_before(block, node)[0]
+
+
+def _breaks_before(element: nodes.Element, node: nodes.Node) -> tuple[int, bool]:
+    """The line breaks of ``element``'s words before ``node`` (not those of a
+    message about them), and whether ``node`` was reached."""
+    breaks = 0
+    for child in element.children:
+        if child is node:
+            return breaks, True
+        if isinstance(child, nodes.Text):
+            breaks += child.count("\n")
+        elif not isinstance(child, nodes.system_message | nodes.problematic):
+            more, reached = _breaks_before(child, node)
+            breaks += more
+            if reached:
+                return breaks, True
+    return breaks, False
 
 
 #: Directives whose text is no Markdown of the post's: code, or another syntax.

@@ -139,13 +139,15 @@ def notes_missing(tokens) -> list[tuple[int, str]]:
 def inline_lines(children, start: int):
     """(line, token) of each of a paragraph's or heading's inline tokens, its
     first line ``start``: markdown-it gives them none, so the line breaks
-    before each are counted."""
+    before each are counted (those inside raw HTML's tags too)."""
     line = start
     for child in children:
         if child.type in ("softbreak", "hardbreak"):
             line += 1
         else:
             yield line, child
+            if child.type == "html_inline":
+                line += child.content.count("\n")
 
 
 def note_missing(label: str) -> str:
