@@ -44,6 +44,8 @@ FAILS = {
     # A link's label mistyped ('l' for '1'): its words showed in brackets, and
     # the definition, the report's address, was seen nowhere.
     "unused-definition": (9, "ERROR: markdown: a link definition no link uses"),
+    # ... and its label, no definition's: it linked nothing, and nothing said so.
+    "undefined-label": (8, "ERROR: markdown: a link by the label [ofsted-2010], which no link"),
     # '+++' at a line's start is a MyST block break, the words after it its
     # metadata: the update vanished from the page.
     "words-after-break": (9, "ERROR: markdown: a line starting with '+++' is a block break"),

@@ -370,7 +370,8 @@ def test_check_names_what_markdown_would_hide(tmp_path, monkeypatch, capsys):
     """Markdown reads lists or quotes 19 deep and stops at 20, losing what is
     in them and after them; a paragraph's line starting with '%' is a
     comment; a table row's cells beyond its header's are dropped; a link
-    definition no link uses is seen nowhere; nor are the words after a
+    definition no link uses is seen nowhere, a link by a label none has leads
+    nowhere; nor are the words after a
     '+++' (a block break); a footnote's mark with no note: `blog check` says so at the
     line, in a note too; 19 passes."""
     (tmp_path / "posts/2010").mkdir(parents=True)
@@ -393,6 +394,9 @@ def test_check_names_what_markdown_would_hide(tmp_path, monkeypatch, capsys):
         f"{deep}:16: markdown: a line starting with '%' is a comment, which no reader sees",
         f"{deep}:20: markdown: a table row of 3 cells under a header of 2: Markdown shows the"
         " first 2 and drops the rest; add a column to the header, or join the cells",
+        f"{deep}:22: markdown: a link by the label [l], which no link definition has: its words"
+        " show in brackets and lead nowhere; define it on a line of its own ('[l]: https://…'),"
+        " or write \\[ to show a bracket",
         f"{deep}:24: markdown: a link definition no link uses (of 'https://example.org/report'):"
         " Markdown shows no definition, so no reader sees its address; use its label in a link"
         " ('[words][label]'), or delete it",
@@ -400,4 +404,4 @@ def test_check_names_what_markdown_would_hide(tmp_path, monkeypatch, capsys):
         f"{deep}:29: markdown: a footnote mark [^b] with no note: write its note below, on a"
         " line of its own ('[^b]: …'), or take the mark out",
     ]
-    assert "2 posts checked, 7 problems" in err
+    assert "2 posts checked, 8 problems" in err

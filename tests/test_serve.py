@@ -159,7 +159,9 @@ def test_the_preview_says_how_many_problems_its_pages_show(tmp_path, capfd):
         out = capfd.readouterr().out
     finally:
         preview.stop()
-    assert "with 2 problems (above), each shown at the top of its page" in out, out
+    # (the mistyped label, from both ends: a link by no definition's label, a
+    # definition no link uses; the date)
+    assert "with 3 problems (above), each shown at the top of its page" in out, out
     assert "the search index follows" not in out
 
 

@@ -25,6 +25,9 @@ read from the tokens of MyST's parser:
   no definition, so its address is seen nowhere.  Most often a link's label
   was mistyped (``[the report][l]`` under ``[1]: …``): its words show with
   their brackets, and the address is lost (:func:`unused_definitions`).
+- A link by a label no definition has (``[the report][ofsted-2010]``, the
+  definition forgotten): Markdown shows it as it was written, brackets and
+  label, and it links nothing (:func:`undefined_labels`).
 
 (The importers write none of these: html.py flattens markup nested more than
 16 deep and escapes a ``%`` or ``+++`` at a line's start, and links are written
@@ -116,6 +119,39 @@ def unused_definitions(tokens, references: dict) -> list[tuple[int, str]]:
     ]
 
 
+#: A link by its label as written (``[words][label]``, ``[label][]``, a
+#: picture's too), its brackets not escaped.
+BY_LABEL = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)+)\]\[((?:[^\[\]\\]|\\.)*)\]")
+#: Inline code (its text shows as it is), across lines too.
+CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+
+
+def undefined_labels(tokens, references: dict) -> list[tuple[int, str]]:
+    """(line from 0, what and why) for each link of a paragraph's or
+    heading's text by a label (``[the report][l]``) that no link definition
+    of ``references`` has: Markdown shows the words and the label in their
+    brackets, and links nothing.  Not in code, nor behind ``\\[``."""
+    found = []
+    for token in tokens:
+        if token.type != "inline" or not token.map or "][" not in token.content:
+            continue
+        text = CODE_SPAN.sub(lambda code: re.sub(r"[^\n]", " ", code[0]), token.content)
+        for match in BY_LABEL.finditer(text):
+            label = match[2] or match[1]
+            if normalizeReference(label) not in references:
+                line = token.map[0] + text.count("\n", 0, match.start())
+                found.append((line, no_definition(label)))
+    return found
+
+
+def no_definition(label: str) -> str:
+    return (
+        f"a link by the label [{label}], which no link definition has: its words show in"
+        f" brackets and lead nowhere; define it on a line of its own ('[{label}]: https://…'),"
+        " or write \\[ to show a bracket"
+    )
+
+
 #: A footnote's note as written, also in a directive's text (read apart).
 NOTE_LINE = re.compile(r"^[ \t>]*\[\^([^\]\s]+)\]:", re.M)
 
@@ -159,9 +195,11 @@ def note_missing(label: str) -> str:
 
 def post_problems(tokens, env: dict) -> list[tuple[int, str]]:
     """What only the post's own text, read whole, can show (not a directive's
-    text, read apart): link definitions no link uses, footnote marks with no
-    note (``env``: markdown-it's, which the parse filled)."""
-    found = unused_definitions(tokens, env.get("references", {}))
+    text, read apart): link definitions no link uses, links by a label no
+    definition has, footnote marks with no note (``env``: markdown-it's,
+    which the parse filled)."""
+    references = env.get("references", {})
+    found = unused_definitions(tokens, references) + undefined_labels(tokens, references)
     if env.get("footnotes", {}).get("list"):  # (most posts have no footnote mark)
         found += notes_missing(tokens)
     return found
