@@ -46,6 +46,9 @@ FAILS = {
     "unused-definition": (9, "ERROR: markdown: a link definition no link uses"),
     # ... and its label, no definition's: it linked nothing, and nothing said so.
     "undefined-label": (8, "ERROR: markdown: a link by the label [ofsted-2010], which no link"),
+    # Links Markdown reads as text, brackets and all: a space before the address, or in it.
+    "space-before-address": (8, "ERROR: markdown: a link with a space before its address"),
+    "space-in-address": (7, "ERROR: markdown: a link's address with a space in it ('../2010/a"),
     # '+++' at a line's start is a MyST block break, the words after it its
     # metadata: the update vanished from the page.
     "words-after-break": (9, "ERROR: markdown: a line starting with '+++' is a block break"),

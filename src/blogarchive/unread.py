@@ -25,9 +25,11 @@ read from the tokens of MyST's parser:
   no definition, so its address is seen nowhere.  Most often a link's label
   was mistyped (``[the report][l]`` under ``[1]: …``): its words show with
   their brackets, and the address is lost (:func:`unused_definitions`).
-- A link by a label no definition has (``[the report][ofsted-2010]``, the
-  definition forgotten): Markdown shows it as it was written, brackets and
-  label, and it links nothing (:func:`undefined_labels`).
+- A link Markdown cannot read as one: by a label no definition has (``[the
+  report][ofsted-2010]``, the definition forgotten), with a space before its
+  address (``[the report] (https://…)``) or in it (``[my post](my post.md)``):
+  it shows as it was written, brackets and all, and links nothing
+  (:func:`links_shown_as_text`).
 
 (The importers write none of these: html.py flattens markup nested more than
 16 deep and escapes a ``%`` or ``+++`` at a line's start, and links are written
@@ -119,29 +121,48 @@ def unused_definitions(tokens, references: dict) -> list[tuple[int, str]]:
     ]
 
 
+#: A link's words in brackets, not escaped ones.
+WORDS = r"(?<!\\)\[((?:[^\[\]\\]|\\.)+)\]"
 #: A link by its label as written (``[words][label]``, ``[label][]``, a
-#: picture's too), its brackets not escaped.
-BY_LABEL = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)+)\]\[((?:[^\[\]\\]|\\.)*)\]")
+#: picture's too).
+BY_LABEL = re.compile(WORDS + r"\[((?:[^\[\]\\]|\\.)*)\]")
+#: A link with a space between its words and its address, one that looks like
+#: one (``[words] (https://…)``, ``[words] (../2009/x.md)``).
+SPACE_BEFORE = re.compile(WORDS + r"[ \t]+\(((?:https?://|www\.|mailto:|\.{0,2}/)[^()\s]*)\)")
+#: A link whose address has a space in it, not before a title (``[words](my
+#: post.md)``; ``[words](x.md "title")`` is a title).
+SPACE_IN = re.compile(WORDS + r"\(([^()\s<>\"']+[ \t]+[^()\s\"'][^()]*)\)")
 #: Inline code (its text shows as it is), across lines too.
 CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 
 
-def undefined_labels(tokens, references: dict) -> list[tuple[int, str]]:
+def links_shown_as_text(tokens, references: dict) -> list[tuple[int, str]]:
     """(line from 0, what and why) for each link of a paragraph's or
-    heading's text by a label (``[the report][l]``) that no link definition
-    of ``references`` has: Markdown shows the words and the label in their
-    brackets, and links nothing.  Not in code, nor behind ``\\[``."""
+    heading's text that Markdown shows as written, brackets and all, and
+    links nothing: by a label no link definition of ``references`` has
+    (``[the report][l]``), with a space before its address (``[the report]
+    (https://…)``) or in it (``[my post](my post.md)``).  Not in code, nor
+    behind ``\\[``, nor a footnote mark's (``[^1] (https://…)``)."""
     found = []
     for token in tokens:
-        if token.type != "inline" or not token.map or "][" not in token.content:
+        if token.type != "inline" or not token.map or "]" not in token.content:
             continue
         text = CODE_SPAN.sub(lambda code: re.sub(r"[^\n]", " ", code[0]), token.content)
-        for match in BY_LABEL.finditer(text):
-            label = match[2] or match[1]
-            if normalizeReference(label) not in references:
-                line = token.map[0] + text.count("\n", 0, match.start())
-                found.append((line, no_definition(label)))
+        for at, problem in _shown_as_text(text, references):
+            found.append((token.map[0] + text.count("\n", 0, at), problem))
     return found
+
+
+def _shown_as_text(text: str, references: dict):
+    for match in BY_LABEL.finditer(text):
+        label = match[2] or match[1]
+        if normalizeReference(label) not in references:
+            yield match.start(), no_definition(label)
+    for match in SPACE_BEFORE.finditer(text):
+        if not match[1].startswith("^") and normalizeReference(match[1]) not in references:
+            yield match.start(), space_before(match[1], match[2])
+    for match in SPACE_IN.finditer(text):
+        yield match.start(), space_in(match[2])
 
 
 def no_definition(label: str) -> str:
@@ -149,6 +170,21 @@ def no_definition(label: str) -> str:
         f"a link by the label [{label}], which no link definition has: its words show in"
         f" brackets and lead nowhere; define it on a line of its own ('[{label}]: https://…'),"
         " or write \\[ to show a bracket"
+    )
+
+
+def space_before(words: str, address: str) -> str:
+    return (
+        f"a link with a space before its address ('[{words}] ({address})'): Markdown shows"
+        f" it as written and links nothing; write '[{words}]({address})'"
+    )
+
+
+def space_in(address: str) -> str:
+    return (
+        f"a link's address with a space in it ({address!r}): Markdown shows the link as"
+        f" written and links nothing; write '%20' for the space, or put the address in"
+        " <>: '[words](<my post.md>)'"
     )
 
 
@@ -199,7 +235,7 @@ def post_problems(tokens, env: dict) -> list[tuple[int, str]]:
     definition has, footnote marks with no note (``env``: markdown-it's,
     which the parse filled)."""
     references = env.get("references", {})
-    found = unused_definitions(tokens, references) + undefined_labels(tokens, references)
+    found = unused_definitions(tokens, references) + links_shown_as_text(tokens, references)
     if env.get("footnotes", {}).get("list"):  # (most posts have no footnote mark)
         found += notes_missing(tokens)
     return found
