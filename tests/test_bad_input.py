@@ -101,6 +101,8 @@ MISTAKES_A_LINE = [
     ("I first wrote {unknownrole}`this`,", 'Unknown interpreted text role "unknownrole"'),
     ("then said {doc}`nowhere`,", "unknown document: 'nowhere'"),
     ("showed ![a photo](no-photo.png)", "image file not readable: posts/2010/no-photo.png"),
+    # a picture with no words: Sphinx set its line to 0, and the message named none
+    ("and ![](no-words.png)", "image file not readable: posts/2010/no-words.png"),
     ("and <span onclick='x()'>a trick</span>,", "html: <span onclick> runs code"),
     ("pointed to {ref}`no-label`", "undefined label: 'no-label'"),
     ("and to [a heading](#no-such-heading)", "target not found: 'no-such-heading'"),

@@ -174,6 +174,21 @@ class ReferencesAtTheirLines(SphinxTransform):
                 pending.line = first_line(pending)
 
 
+class PicturesKeepTheirLines(SphinxTransform):
+    """Sphinx takes a picture with no words of its own (``![](photo.jpg)``,
+    an imported ``alt=""``) for one docutils left without a place, and sets
+    its line to 0 (``ApplySourceWorkaround``, priority 10): "image file not
+    readable" named the file and no line.  Such a picture's source is its
+    address, so Sphinx leaves its line alone."""
+
+    default_priority = 9
+
+    def apply(self, **kwargs) -> None:
+        for picture in self.document.findall(nodes.image):
+            if not picture.rawsource and picture.line:
+                picture.rawsource = picture.get("uri", "")
+
+
 def _drop_unused_toctree(app, pagename, templatename, context, doctree) -> None:
     """``html-page-context``, before Furo's handler: no global table of contents
     when no sidebar shows it.  Furo builds its navigation tree from it on every
@@ -216,6 +231,7 @@ def setup(app):
     app.add_transform(ApplyPostFrontMatter)
     app.add_transform(archived.ShowArchivedCopies)
     app.add_transform(ReferencesAtTheirLines)
+    app.add_transform(PicturesKeepTheirLines)
     # After ABlog's config-inited handler, which finds the posts.
     app.add_env_collector(state.ArchiveCollector)
     app.connect("config-inited", state.start_build, priority=400)
