@@ -170,6 +170,17 @@ def test_link_definitions_a_link_uses_are_kept_out_of_sight(tmp_path, capfd):
     assert sorted(hrefs) == [f"https://example.org/{n}" for n in range(1, 6)]
 
 
+def test_brackets_meant_as_text_are_no_link_to_define(tmp_path, capfd):
+    """In a post with no link definitions, a citation's brackets ("[1][2]")
+    or an index's ("matrix[i][j]") are text, shown as written, not a link by
+    an undefined label; a phrase in brackets before a label is one."""
+    text = "---\ndate: 2010-07-02\n---\n\n# Citations\n\nAs found [1][2], in matrix[i][j].\n"
+    status, err, site = build_with(tmp_path, capfd, extra={"posts/2010/cites.md": text})
+    assert status == 0, err
+    shown = [p.get_text() for p in site.page("posts/2010/cites.html").select("article p")]
+    assert "As found [1][2], in matrix[i][j]." in shown
+
+
 def test_a_post_the_build_would_never_read_fails_it_naming_the_file(tmp_path, capfd):
     """Sphinx reads posts at posts/<year>/<name>.md and pages at
     pages/<name>.md: a post named .markdown or .MD, one straight in posts/, a

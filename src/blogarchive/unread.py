@@ -140,9 +140,10 @@ def links_shown_as_text(tokens, references: dict) -> list[tuple[int, str]]:
     """(line from 0, what and why) for each link of a paragraph's or
     heading's text that Markdown shows as written, brackets and all, and
     links nothing: by a label no link definition of ``references`` has
-    (``[the report][l]``), with a space before its address (``[the report]
-    (https://…)``) or in it (``[my post](my post.md)``).  Not in code, nor
-    behind ``\\[``, nor a footnote mark's (``[^1] (https://…)``)."""
+    (``[the report][l]``; in a post with no definitions, only words of more
+    than one: ``[1][2]`` is a citation), with a space before its address
+    (``[the report] (https://…)``) or in it (``[my post](my post.md)``).  Not
+    in code, nor behind ``\\[``, nor a footnote mark's (``[^1] (https://…)``)."""
     found = []
     for token in tokens:
         if token.type != "inline" or not token.map or "]" not in token.content:
@@ -156,7 +157,10 @@ def links_shown_as_text(tokens, references: dict) -> list[tuple[int, str]]:
 def _shown_as_text(text: str, references: dict):
     for match in BY_LABEL.finditer(text):
         label = match[2] or match[1]
-        if normalizeReference(label) not in references:
+        # In a post with no definition, a word in brackets before another
+        # (citations, "[1][2]"; "matrix[i][j]") is most likely meant as text.
+        meant = references or len(match[1].split()) > 1
+        if meant and normalizeReference(label) not in references:
             yield match.start(), no_definition(label)
     for match in SPACE_BEFORE.finditer(text):
         if not match[1].startswith("^") and normalizeReference(match[1]) not in references:
