@@ -180,15 +180,16 @@ def no_definition(label: str) -> str:
 def space_before(words: str, address: str) -> str:
     return (
         f"a link with a space before its address ('[{words}] ({address})'): Markdown shows"
-        f" it as written and links nothing; write '[{words}]({address})'"
+        f" it as written and links nothing; write '[{words}]({address})', or \\[ if it is"
+        " no link"
     )
 
 
 def space_in(address: str) -> str:
     return (
         f"a link's address with a space in it ({address!r}): Markdown shows the link as"
-        f" written and links nothing; write '%20' for the space, or put the address in"
-        " <>: '[words](<my post.md>)'"
+        f" written and links nothing; write '%20' for the space or put the address in <>"
+        " ('[words](<my post.md>)'), or write \\[ if it is no link"
     )
 
 
