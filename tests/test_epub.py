@@ -63,7 +63,8 @@ COMMENTS = """\
   author: Jane Social Worker
   url: https://jane.example.org/
   date: '2010-07-22T10:00:00+01:00'
-  html: <p>Thank you for this.<br>It matches&nbsp;what we see.</p>
+  html: <p>Thank you for this.<br>It matches&nbsp;what we see. <a href="/search/label/Ofsted">More
+    on Ofsted</a>.</p>
 - id: '2'
   parent: '1'
   author: Chris Mills
@@ -209,13 +210,22 @@ def test_only_a_page_with_a_link_elsewhere_ends_on_notes(book):
 
 def test_a_link_to_an_archive_page_is_its_words_in_the_book(book, blog, tmp_path):
     """The book has no tag pages: a post's link to one (sitelinks.py) is its
-    words there, with no warning (the book is built with -W); the site links it."""
+    words there, with no warning (the book is built with -W), and so is a
+    comment's; the site links them."""
     second = read(book, "posts/2010/second.xhtml")
     paragraphs = [p.get_text() for p in second.select("p")]
     assert "My posts on Ofsted." in paragraphs
     assert not [a for a in second.select("a") if "ofsted" in a.get("href", "").lower()]
+    # A comment's link to the old blog's label page, as an import writes it: its words.
+    comment = second.select_one("section.comments .comment-text").get_text()
+    assert "More on Ofsted." in " ".join(comment.split())
+    assert second.find("a", string=re.compile(r"More\s+on Ofsted")) is None
     site = Site(build_in_child(blog, tmp_path / "html"))
-    link = site.page("posts/2010/second.html").find("a", string="posts on Ofsted")
+    page = site.page("posts/2010/second.html")
+    link = page.find("a", string="posts on Ofsted")
+    assert link["href"] == "../../blog/tag/ofsted/index.html"
+    # (on the site, the label's page here, relative to the page)
+    link = page.find("a", string=re.compile(r"More\s+on Ofsted"))
     assert link["href"] == "../../blog/tag/ofsted/index.html"
 
 

@@ -586,8 +586,12 @@ def test_a_link_to_another_of_the_blogs_posts_leads_to_its_page_here(blog_dir, c
         nested = f"&lt;ul&gt;&lt;li&gt;a list{nested}&lt;/li&gt;&lt;/ul&gt;"
     code += nested
     next_post = "http://chrismillsblog.blogspot.com/2009/09/contactpoint-database-state.html"
+    label = OWN_LINKS["a label"]
     text = text.replace(
-        "Welcome to blogging.", f'Welcome to blogging. &lt;a href="{next_post}"&gt;Next?&lt;/a&gt;'
+        "Welcome to blogging.",
+        f'Welcome to blogging. &lt;a href="{next_post}"&gt;Next?&lt;/a&gt;'
+        f' &lt;a href="{label}"&gt;More on blogging&lt;/a&gt;'
+        f' &lt;a href="{OWN_LINKS["an empty month"]}"&gt;January&lt;/a&gt;',
     )
     text = text.replace(
         "&lt;p&gt;The &lt;a",
@@ -622,11 +626,16 @@ def test_a_link_to_another_of_the_blogs_posts_leads_to_its_page_here(blog_dir, c
     welcomed = site.page("posts/2009/why-im-starting-a-blog.html")
     comment_link = welcomed.find("a", string="Next?")  # in the comment that welcomed the blog
     assert comment_link["href"] == "contactpoint-the-database-state.html"
+    # and to the label's page here (as the post's own links), a month of no post's left as it was
+    assert welcomed.find("a", string="More on blogging")["href"] == ARCHIVE["a label"]
+    assert welcomed.find("a", string="January")["href"] == OWN_LINKS["an empty month"]
     report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
     own = "10 links to the old blog's own posts and pages"
     assert f"changed: {own} lead to their files here" in report
     archive = "5 links to the old blog's label, tag, year and month pages lead to those pages here"
     assert f"changed: {archive}" in report
+    # (the first post's, in its comment)
+    assert "changed: 1 link to the old blog's label, tag, year and month pages leads" in report
     lost = re.findall(r"left as is: a link to '([^']*)', a post of the old blog's", report)
     assert lost == [OWN_LINKS["a lost post"], OWN_LINKS["a draft"]]  # not the label nor the search
 

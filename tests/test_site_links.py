@@ -86,3 +86,33 @@ def test_a_link_is_checked_again_when_its_page_goes_though_its_post_is_not_read(
     # The last good site stays published.
     assert hrefs(site, "posts/2010/reading.html")["posts on Ofsted"].startswith("../../blog/tag/")
     assert (site.root / "blog/tag/ofsted/index.html").is_file()
+
+
+COMMENTS = """\
+- id: '1'
+  date: '2010-07-04T10:00:00+01:00'
+  author: A reader
+  html: <p>See <a href="/search/label/Munro">the Munro posts</a>.</p>
+"""
+
+
+def test_a_comments_link_to_a_label_page_leads_there_once_the_page_comes(tmp_path, capfd):
+    """A comment's link from the site's root (as an import writes one to the
+    old blog's label page) leads to the page here, relative to the post's;
+    while no post has the label it is left as it was, and once one has it,
+    the commented post, unchanged and not read again, is written with the link
+    (a post's tags changed: every page is written again, incremental.py)."""
+    post = "---\ndate: 2010-07-03\n---\n\n# Commented\n\nWords.\n"  # (no link of its own)
+    extra = {"posts/2010/reading.md": post, "posts/2010/reading.comments.yaml": COMMENTS}
+    status, err, site = build_with(tmp_path, capfd, extra=extra)
+    assert status == 0, err
+    link = site.page("posts/2010/reading.html").find("a", string="the Munro posts")
+    assert link["href"] == "/search/label/Munro"
+    good = tmp_path / "blog/posts/2010/good.md"
+    good.write_text(
+        good.read_text(encoding="utf-8").replace("tags: [Ofsted]", "tags: [Ofsted, Munro]")
+    )
+    status = build(tmp_path / "blog", tmp_path / "blog/_build/html")
+    assert status == 0, capfd.readouterr().err
+    link = site.page("posts/2010/reading.html").find("a", string="the Munro posts")
+    assert link["href"] == "../../blog/tag/munro/index.html"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from html import escape, unescape
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -96,9 +97,11 @@ def note_comments(app, doctree) -> None:
         app.env.note_dependency(str(path))
 
 
-def thread(srcdir, docname: str, tz: ZoneInfo) -> list[Comment]:
+def thread(srcdir, docname: str, tz: ZoneInfo, lead=None) -> list[Comment]:
     """The post's comments as a thread: those answering none first, oldest first,
-    each with its replies (a reply whose comment is not kept stands on its own)."""
+    each with its replies (a reply whose comment is not kept stands on its own).
+    ``lead``: the address here of a link from the site's root (``/2009/07/``,
+    an old address; ``/blog/tag/x/``), or None to leave it as it is."""
     path = sidecar(srcdir, docname)
     if not path.is_file():
         return []
@@ -132,7 +135,7 @@ def thread(srcdir, docname: str, tz: ZoneInfo) -> list[Comment]:
             when=when.astimezone(tz) if when.tzinfo else when.replace(tzinfo=tz),
             # (a code block wider than its column scrolls, and a keyboard scrolls
             # only what has the focus: nh3 leaves a <pre> no attribute to keep)
-            html=clean(fields.get("html", "")).replace("<pre>", '<pre tabindex="0">'),
+            html=_led(clean(fields.get("html", "")), lead).replace("<pre>", '<pre tabindex="0">'),
         )
         parents[key] = fields.get("parent")
     roots = []
@@ -140,6 +143,31 @@ def thread(srcdir, docname: str, tz: ZoneInfo) -> list[Comment]:
         parent = comments.get(parents[key] or "")
         (parent.replies if parent is not None and parent is not comment else roots).append(comment)
     return roots
+
+
+#: A link from the site's root in a comment's cleaned HTML (not ``//host/``):
+#: its address, the rest of its tag, its words (nh3's links do not nest).
+FROM_ROOT = re.compile(r'<a href="(/(?!/)[^"]*)"([^>]*)>(.*?)</a>', re.S)
+
+
+def _led(html: str, lead) -> str:
+    """A comment's links from the site's root (an import writes the old blog's
+    label, tag and month pages so: importers/own_links.py) leading to their
+    pages here, relative to the page (the site may be served from a folder);
+    one no page answers is left as it is, one ``lead`` makes ``""`` (the
+    e-book, which has no such pages) only its words.  (Such a page comes or
+    goes only with a post's tags, date or old addresses, which write every
+    page again: incremental.py.)"""
+    if lead is None or 'href="/' not in html:
+        return html
+
+    def here(match: re.Match) -> str:
+        address = lead(unescape(match[1]))
+        if address is None:
+            return match[0]
+        return f'<a href="{escape(address)}"{match[2]}>{match[3]}</a>' if address else match[3]
+
+    return FROM_ROOT.sub(here, html)
 
 
 #: A comment's fields, each YAML's text, a number or a date.

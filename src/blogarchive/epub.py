@@ -226,7 +226,8 @@ def comments_in_book(app, pagename, templatename, context, doctree) -> None:
     if not is_epub(app.builder) or doctree is None or "body" not in context:
         return
     tz = ZoneInfo(app.config.blog_timezone)
-    if found := comments.thread(app.srcdir, pagename, tz):
+    # (a link to an archive page, which the book has not: its words)
+    if found := comments.thread(app.srcdir, pagename, tz, lead=lambda address: ""):
         told = counted(comments.count(found), "comment")
         context["body"] += (
             '<section class="comments"><h2>Comments from the original blog</h2>'

@@ -8,6 +8,7 @@ and the Atom feeds, and gives the templates in ``_templates/`` what they need.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from docutils import nodes
@@ -86,7 +87,9 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
     # A published post's comments, or a page's (About, Contact: the old blog's pages had them).
     shows_comments = post.published if post is not None else pagename in app.env.all_docs
     if shows_comments:
-        thread = comments.thread(app.srcdir, pagename, archive.tz)
+        page = app.builder.get_target_uri(pagename)
+        lead = functools.partial(sitelinks.lead, app, page)
+        thread = comments.thread(app.srcdir, pagename, archive.tz, lead)
         context["comments"] = thread
         context["comment_count"] = comments.count(thread)
     context["feed_url"] = archive.baseurl + archive.feed_docname

@@ -123,6 +123,19 @@ def resolve(app, path: str, written: bool = True) -> str | None:
     return path if not written or Path(app.outdir, path).is_file() else None
 
 
+def lead(app, page: str, address: str) -> str | None:
+    """The address, relative to ``page`` (a file from the site's root), of
+    the page a link from the site's root (``/blog/tag/x/``, an old address
+    ``/search/label/X``) leads to; None if it leads to none (a comment's
+    link, which is left as it was: comments.py)."""
+    path = site_path(address, "")
+    target = resolve(app, path, written=False) if path is not None else None
+    if target is None:
+        return None
+    _, hash_, fragment = address.partition("#")
+    return relative_uri(page, target) + (hash_ + fragment if fragment else "")
+
+
 def _outside(path: str) -> bool:
     """Whether a site path (:func:`site_path`) leads out of the site."""
     return path == ".." or path.startswith("../")

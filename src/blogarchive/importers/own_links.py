@@ -25,7 +25,9 @@ Why a scan of the Markdown and not of the HTML: each post is converted as
 it is read, before the others' files are known (as media.rewrite does for
 pictures).  The converter writes a link as ``[words](address)``,
 ``[words](<address>)`` or ``<address>``; code is left alone.  A comment's
-links (its HTML, shown beside the post's page) lead to the page.
+links (its HTML, shown beside the post's page) lead to the page, or, for an
+archive page, to its path from the site's root, which the build makes a link
+to the page (comments.py).
 """
 
 from __future__ import annotations
@@ -206,14 +208,14 @@ def _linked(
     def target(url: str, page: bool = False) -> str | None:
         """The file (or, for a comment's HTML, ``page``, the page) ``url``
         names here, relative to the post's; the site's path of an old
-        archive page it answers (not in a comment's HTML, whose links are
-        checked as no post's: sitelinks.py); None if it names none."""
+        archive page it answers (which the build makes a link to that page:
+        sitelinks.py, for a comment's too); None if it names none."""
         key = page_key(url)
         found = files.get(key) if key else None
-        if found is None and not page and (kept := archive_key(url)) in answered:
+        if found is None and (kept := archive_key(url)) in answered:
             nonlocal archive
             archive += 1
-            return _destination(kept[1])
+            return kept[1] if page else _destination(kept[1])
         if found is None:
             if key and key[0] in hosts and _a_posts_address(url) and url not in lost:
                 lost.append(url)
