@@ -314,6 +314,31 @@ def test_check_names_a_link_to_a_posts_file_that_is_not_there(tmp_path, monkeypa
     assert "2 posts checked, 3 problems" in err
 
 
+def test_check_names_a_picture_that_is_not_there(tmp_path, monkeypatch, capsys):
+    """A picture's mistyped file name failed the build ("image file not
+    readable") and passed `blog check`; it says so now, in the build's words,
+    for Markdown's pictures and a figure's, from the post's folder or the
+    site's root.  One that is there, one at an address of another host (not
+    a file to look for), and Sphinx's ``chart.*`` (any format there is) pass."""
+    text = (
+        "---\ndate: 2010-07-01\n---\n\n# A\n\nA ![chart](chart.png), not"
+        " ![a chrat](chrat.png),\n![x](chart.*) ![y](https://example.org/y.png)"
+        " ![z](/_static/logo.png).\n\n```{figure} /_static/gone.png\nA caption.\n```\n"
+    )
+    files = {"posts/2010/a.md": text, "posts/2010/chart.png": "", "_static/logo.png": ""}
+    for name, written in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(written)
+    monkeypatch.chdir(tmp_path)
+    status, out, err = blog(capsys, "check")
+    assert status == 1
+    post = Path("posts/2010/a.md")
+    assert out.splitlines() == [
+        f"{post}:7: picture: image file not readable: posts/2010/chrat.png",
+        f"{post}:10: picture: image file not readable: _static/gone.png",
+    ]
+
+
 @pytest.mark.sphinx("html", testroot="bad-post")
 def test_build_fails_with_the_same_message(app):
     with pytest.raises(AssertionError) as failure:

@@ -361,8 +361,8 @@ def markdown_problems(
     from 1, field, what and why).  Raw HTML: HTML blocks, tags in a paragraph
     (their line counted from the paragraph's), ``{raw} html`` at its
     directive's line, and the same in other directives' text; given the
-    post's ``folder``, its SVG pictures (Markdown's, ``{image}``,
-    ``{figure}``).  Not what Sphinx alone knows: ``{eval-rst}``, a
+    post's ``folder``, its pictures (Markdown's, ``{image}``, ``{figure}``):
+    one not there, an SVG that would run or load.  Not what Sphinx alone knows: ``{eval-rst}``, a
     picture's ``:target:``.  A link definition no link uses, in the post's
     own text (``nested``: a directive's, whose labels the post's text may use).
     A link to a post's file that is not there, from the post's ``folder`` or,
@@ -375,7 +375,11 @@ def markdown_problems(
         ]
 
     def svg(line: int, address: str):
-        if folder is None or _scheme(address) or not address.lower().endswith(".svg"):
+        if folder is None or _scheme(address) or address.startswith("//"):
+            return []
+        if missing := _picture_missing(address, folder, root):
+            return [(line, "picture", missing)]
+        if not address.lower().endswith(".svg"):
             return []
         problem = svg_problem(folder / unquote(urlsplit(address).path))
         return [(line, "picture", f"{address!r}: {problem}")] if problem else []
@@ -441,6 +445,22 @@ def _missing_file(
     if (base / path.lstrip("/")).is_file():
         return []
     return [(line, "link", leads_nowhere(unquote(address), outside=False))]
+
+
+def _picture_missing(address: str, folder: Path, root: Path | None) -> str | None:
+    """What the build says of a picture (Markdown's, ``{image}``'s,
+    ``{figure}``'s) that is not there: from the post's ``folder``, or from
+    the repository's ``root`` (``/_static/x.png``, when known)."""
+    path = unquote(urlsplit(address).path)
+    if not path or "*" in path or (path.startswith("/") and root is None):
+        return None
+    found = (root / path.lstrip("/")) if path.startswith("/") else folder / path
+    if found.is_file():
+        return None
+    shown = found
+    if root is not None and found.resolve().is_relative_to(root):
+        shown = found.resolve().relative_to(root)
+    return f"image file not readable: {Path(shown).as_posix()}"
 
 
 @functools.cache
