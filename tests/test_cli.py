@@ -314,6 +314,29 @@ def test_check_names_a_link_to_a_posts_file_that_is_not_there(tmp_path, monkeypa
     assert "2 posts checked, 3 problems" in err
 
 
+def test_check_names_a_doc_role_to_a_post_that_is_not_there(tmp_path, monkeypatch, capsys):
+    """A ``{doc}`` link to a post or page whose file is not there failed the
+    build ("unknown document") and passed `blog check`; it says so now, from
+    the post's folder or the site's root.  One whose file is there passes."""
+    text = (
+        "---\ndate: 2010-07-01\n---\n\n# A\n\nAs {doc}`I wrote <../2009/first>`, not"
+        " {doc}`../2009/frist`,\nnor {doc}`the page </pages/gone>`; {doc}`/posts/2009/first`.\n"
+    )
+    first = "---\ndate: 2009-07-01\n---\n\n# First\n"
+    files = {"posts/2009/first.md": first, "posts/2010/a.md": text}
+    for name, written in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(written)
+    monkeypatch.chdir(tmp_path)
+    status, out, err = blog(capsys, "check")
+    assert status == 1
+    post = Path("posts/2010/a.md")
+    assert out.splitlines() == [
+        f"{post}:7: link: unknown document: '../2009/frist'",
+        f"{post}:8: link: unknown document: '/pages/gone'",
+    ]
+
+
 def test_check_names_a_picture_that_is_not_there(tmp_path, monkeypatch, capsys):
     """A picture's mistyped file name failed the build ("image file not
     readable") and passed `blog check`; it says so now, in the build's words,

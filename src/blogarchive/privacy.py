@@ -417,8 +417,9 @@ def markdown_problems(
 def _inline_problems(children, start: int, html, svg, places: tuple) -> list:
     """markdown_problems' of a paragraph's or heading's inline tokens (from
     line ``start``, counted from 0): raw HTML, SVG pictures, links to a
-    post's file that is not there (``places``: the post's folder and the
-    repository's root, each None when not known)."""
+    post's file (a Markdown link's, a ``{doc}`` role's) that is not there
+    (``places``: the post's folder and the repository's root, each None
+    when not known)."""
     found = []
     for line, child in unread.inline_lines(children, start):
         if child.type == "html_inline":
@@ -427,7 +428,27 @@ def _inline_problems(children, start: int, html, svg, places: tuple) -> list:
             found += svg(line + 1, str(child.attrGet("src") or ""))
         elif child.type == "link_open":
             found += _missing_file(line + 1, str(child.attrGet("href") or ""), *places)
+        elif child.type == "myst_role" and child.meta.get("name") == "doc":
+            found += _unknown_document(line + 1, child.content, *places)
     return found
+
+
+#: A role's target after its words (``{doc}`the post <../2009/first>```).
+ROLE_TARGET = re.compile(r"<([^<>]+)>\s*$")
+
+
+def _unknown_document(
+    line: int, content: str, folder: Path | None, root: Path | None
+) -> list[tuple[int, str, str]]:
+    """A ``{doc}`` link to a post or page whose file is not there, as Sphinx
+    says it ("unknown document"): from the post's folder, or from the site's
+    root (``/pages/about``) when known."""
+    target = (found[1] if (found := ROLE_TARGET.search(content)) else content).strip()
+    name = target.removesuffix(".md")
+    base = root if name.startswith("/") else folder
+    if not name or base is None or (base / f"{name.lstrip('/')}.md").is_file():
+        return []
+    return [(line, "link", f"unknown document: {target!r}")]
 
 
 def _missing_file(
