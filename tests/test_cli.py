@@ -37,6 +37,15 @@ def blog(capsys, *argv) -> tuple[int, str, str]:
     return status, out, err
 
 
+def check_files(tmp_path, monkeypatch, capsys, files: dict[str, str]) -> tuple[int, str, str]:
+    """``blog check`` in ``tmp_path``, with ``files`` (path -> text) written there."""
+    for name, written in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(written)
+    monkeypatch.chdir(tmp_path)
+    return blog(capsys, "check")
+
+
 def test_import_text_reproduces_the_posts(in_repo, capsys, tmp_path):
     status, out, _ = blog(capsys, "import", "text", SEED, "--posts-dir", tmp_path)
     assert status == 0
@@ -295,11 +304,7 @@ def test_check_names_a_link_to_a_posts_file_that_is_not_there(tmp_path, monkeypa
     )
     first = "---\ndate: 2009-07-01\n---\n\n# First\n"
     files = {"posts/2009/first.md": first, "posts/2010/a.md": text}
-    for name, written in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(written)
-    monkeypatch.chdir(tmp_path)
-    status, out, err = blog(capsys, "check")
+    status, out, err = check_files(tmp_path, monkeypatch, capsys, files)
     assert status == 1
     post = Path("posts/2010/a.md")
     assert out.splitlines() == [
@@ -324,11 +329,7 @@ def test_check_names_a_doc_role_to_a_post_that_is_not_there(tmp_path, monkeypatc
     )
     first = "---\ndate: 2009-07-01\n---\n\n# First\n"
     files = {"posts/2009/first.md": first, "posts/2010/a.md": text}
-    for name, written in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(written)
-    monkeypatch.chdir(tmp_path)
-    status, out, err = blog(capsys, "check")
+    status, out, err = check_files(tmp_path, monkeypatch, capsys, files)
     assert status == 1
     post = Path("posts/2010/a.md")
     assert out.splitlines() == [
@@ -349,11 +350,7 @@ def test_check_names_a_picture_that_is_not_there(tmp_path, monkeypatch, capsys):
         " ![z](/_static/logo.png).\n\n```{figure} /_static/gone.png\nA caption.\n```\n"
     )
     files = {"posts/2010/a.md": text, "posts/2010/chart.png": "", "_static/logo.png": ""}
-    for name, written in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(written)
-    monkeypatch.chdir(tmp_path)
-    status, out, err = blog(capsys, "check")
+    status, out, err = check_files(tmp_path, monkeypatch, capsys, files)
     assert status == 1
     post = Path("posts/2010/a.md")
     assert out.splitlines() == [
