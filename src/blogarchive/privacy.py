@@ -362,8 +362,8 @@ def markdown_problems(
     (their line counted from the paragraph's), ``{raw} html`` at its
     directive's line, and the same in other directives' text; given the
     post's ``folder``, its pictures (Markdown's, ``{image}``, ``{figure}``):
-    one not there, an SVG that would run or load.  Not what Sphinx alone knows: ``{eval-rst}``, a
-    picture's ``:target:``.  A link definition no link uses, in the post's
+    one not there, an SVG that would run or load.  Not what Sphinx alone
+    knows: ``{eval-rst}``, a picture's ``:target:``.  A link definition no link uses, in the post's
     own text (``nested``: a directive's, whose labels the post's text may use).
     A link to a post's file that is not there, from the post's ``folder`` or,
     from the site's root (``/posts/…``), from the repository's ``root``."""
@@ -374,7 +374,7 @@ def markdown_problems(
             for n, p in problems_in(fragment, published)
         ]
 
-    def svg(line: int, address: str):
+    def picture(line: int, address: str):
         if folder is None or _scheme(address) or address.startswith("//"):
             return []
         if missing := _picture_missing(address, folder, root):
@@ -403,20 +403,20 @@ def markdown_problems(
         elif token.type == "fence" and words[:2] == ["{raw}", "html"]:
             found += html(start + 1, token.content, same_line=True)
         elif token.type == "fence" and words[:1] in (["{image}"], ["{figure}"]) and words[1:]:
-            found += svg(start + 1, words[1])
+            found += picture(start + 1, words[1])
         elif token.type == "fence" and token.info.startswith("{"):
             if not NOT_MARKDOWN.match(token.info):
                 lines = token.content.splitlines()
                 options = next((n for n, x in enumerate(lines) if not OPTION_LINE.match(x)), 0)
                 body = "\n".join(lines[options:])
                 found += markdown_problems(body, published, folder, start + 1 + options, True, root)
-        found += _inline_problems(token.children or (), start, html, svg, (folder, root))
+        found += _inline_problems(token.children or (), start, html, picture, (folder, root))
     return sorted(found, key=lambda problem: problem[0])
 
 
-def _inline_problems(children, start: int, html, svg, places: tuple) -> list:
+def _inline_problems(children, start: int, html, picture, places: tuple) -> list:
     """markdown_problems' of a paragraph's or heading's inline tokens (from
-    line ``start``, counted from 0): raw HTML, SVG pictures, links to a
+    line ``start``, counted from 0): raw HTML, pictures, links to a
     post's file (a Markdown link's, a ``{doc}`` role's) that is not there
     (``places``: the post's folder and the repository's root, each None
     when not known)."""
@@ -425,7 +425,7 @@ def _inline_problems(children, start: int, html, svg, places: tuple) -> list:
         if child.type == "html_inline":
             found += html(line + 1, child.content, same_line=True)
         elif child.type == "image":
-            found += svg(line + 1, str(child.attrGet("src") or ""))
+            found += picture(line + 1, str(child.attrGet("src") or ""))
         elif child.type == "link_open":
             found += _missing_file(line + 1, str(child.attrGet("href") or ""), *places)
         elif child.type == "myst_role" and child.meta.get("name") == "doc":
@@ -445,8 +445,8 @@ def _unknown_document(
     root (``/pages/about``) when known."""
     target = (found[1] if (found := ROLE_TARGET.search(content)) else content).strip()
     name = target.removesuffix(".md")
-    base = root if name.startswith("/") else folder
-    if not name or base is None or (base / f"{name.lstrip('/')}.md").is_file():
+    file = _file_named(f"{name}.md", folder, root) if name else None
+    if file is None or file.is_file():
         return []
     return [(line, "link", f"unknown document: {target!r}")]
 
@@ -460,10 +460,8 @@ def _missing_file(
     from .sitelinks import leads_nowhere
 
     path = unquote(urlsplit(address).path)
-    base = root if path.startswith("/") else folder
-    if _scheme(address) or not path.endswith(".md") or base is None:
-        return []
-    if (base / path.lstrip("/")).is_file():
+    file = None if _scheme(address) or not path.endswith(".md") else _file_named(path, folder, root)
+    if file is None or file.is_file():
         return []
     return [(line, "link", leads_nowhere(unquote(address), outside=False))]
 
@@ -473,15 +471,21 @@ def _picture_missing(address: str, folder: Path, root: Path | None) -> str | Non
     ``{figure}``'s) that is not there: from the post's ``folder``, or from
     the repository's ``root`` (``/_static/x.png``, when known)."""
     path = unquote(urlsplit(address).path)
-    if not path or "*" in path or (path.startswith("/") and root is None):
-        return None
-    found = (root / path.lstrip("/")) if path.startswith("/") else folder / path
-    if found.is_file():
+    found = _file_named(path, folder, root) if path and "*" not in path else None
+    if found is None or found.is_file():
         return None
     shown = found
     if root is not None and found.resolve().is_relative_to(root):
         shown = found.resolve().relative_to(root)
     return f"image file not readable: {Path(shown).as_posix()}"
+
+
+def _file_named(path: str, folder: Path | None, root: Path | None) -> Path | None:
+    """The file a post's ``path`` names: from the site's root (``/…``) in the
+    repository's ``root``, else from the post's ``folder``; None where that
+    one is not known."""
+    base = root if path.startswith("/") else folder
+    return None if base is None else base / path.lstrip("/")
 
 
 @functools.cache

@@ -132,8 +132,14 @@ def lead(app, page: str, address: str) -> str | None:
     target = resolve(app, path, written=False) if path is not None else None
     if target is None:
         return None
-    _, hash_, fragment = address.partition("#")
-    return relative_uri(page, target) + (hash_ + fragment if fragment else "")
+    return _from_page(page, target, address)
+
+
+def _from_page(page: str, target: str, written: str) -> str:
+    """``target`` (a file from the site's root) relative to ``page``, at the
+    place in it the link as ``written`` names (``#posts``)."""
+    fragment = written.partition("#")[2]
+    return relative_uri(page, target) + ("#" + fragment if fragment else "")
 
 
 def _outside(path: str) -> bool:
@@ -185,8 +191,7 @@ class SiteLinks(SphinxPostTransform):
                     _report(unquote(node["reftarget"]), path, location)
                 node.replace_self(node.children)
                 continue
-            _, hash_, fragment = node["reftarget"].partition("#")
-            uri = relative_uri(page, target) + (hash_ + fragment if fragment else "")
+            uri = _from_page(page, target, node["reftarget"])
             link = nodes.reference("", "", internal=True, refuri=uri)
             link += node.children
             node.replace_self(link)

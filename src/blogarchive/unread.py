@@ -132,7 +132,8 @@ SPACE_BEFORE = re.compile(WORDS + r"[ \t]+\(((?:https?://|www\.|mailto:|\.{0,2}/
 #: A link whose address has a space in it, not before a title (``[words](my
 #: post.md)``; ``[words](x.md "title")`` is a title).
 SPACE_IN = re.compile(WORDS + r"\(([^()\s<>\"']+[ \t]+[^()\s\"'][^()]*)\)")
-#: Inline code (its text shows as it is), across lines too.
+#: Inline code (its text shows as it is), across lines too (also the
+#: importers' own_links.py: no link there).
 CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 
 

@@ -41,6 +41,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from ..links import wordpress_number
 from ..model import counted, fold, is_file_name, redirect_docname, slug
+from ..unread import CODE_SPAN
 from .records import TRACKING, ImportedPost, old_address
 
 #: Query parameters that chose a view of the same page, not another page
@@ -287,11 +288,9 @@ def _code_lines(body: str) -> set[int]:
     return lines
 
 
-#: Inline code, which shows its text as it is: ``<http://…>`` is no link there.
-CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
-
-
 def _outside_code_spans(line: str, change) -> str:
+    """``line`` with ``change`` made to its text outside inline code, which
+    shows its text as it is: ``<http://…>`` is no link there."""
     parts, at = [], 0
     for span in CODE_SPAN.finditer(line):
         parts += [change(line[at : span.start()]), span[0]]
