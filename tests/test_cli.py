@@ -37,6 +37,11 @@ def blog(capsys, *argv) -> tuple[int, str, str]:
     return status, out, err
 
 
+#: A post another links to, and the post that links (``blog check``'s tests).
+FIRST = {"posts/2009/first.md": "---\ndate: 2009-07-01\n---\n\n# First\n"}
+POST_A = "posts/2010/a.md"
+
+
 def check_files(tmp_path, monkeypatch, capsys, files: dict[str, str]) -> tuple[int, str, str]:
     """``blog check`` in ``tmp_path``, with ``files`` (path -> text) written there."""
     for name, written in files.items():
@@ -302,11 +307,9 @@ def test_check_names_a_link_to_a_posts_file_that_is_not_there(tmp_path, monkeypa
         " [tags](/blog/tag/ofsted/), [the list](../../blog/index.html).\n"
         "From the root: [there](/posts/2009/first.md), [gone](/posts/2009/gone.md).\n"
     )
-    first = "---\ndate: 2009-07-01\n---\n\n# First\n"
-    files = {"posts/2009/first.md": first, "posts/2010/a.md": text}
-    status, out, err = check_files(tmp_path, monkeypatch, capsys, files)
+    status, out, err = check_files(tmp_path, monkeypatch, capsys, {**FIRST, POST_A: text})
     assert status == 1
-    post = Path("posts/2010/a.md")
+    post = Path(POST_A)
     assert out.splitlines() == [
         f"{post}:{line}: link: to {where!r}, which is no page of the site's (a post's or page's"
         " file, a tag's, a month's or a year's page, or an old address the site answers)"
@@ -327,11 +330,9 @@ def test_check_names_a_doc_role_to_a_post_that_is_not_there(tmp_path, monkeypatc
         "---\ndate: 2010-07-01\n---\n\n# A\n\nAs {doc}`I wrote <../2009/first>`, not"
         " {doc}`../2009/frist`,\nnor {doc}`the page </pages/gone>`; {doc}`/posts/2009/first`.\n"
     )
-    first = "---\ndate: 2009-07-01\n---\n\n# First\n"
-    files = {"posts/2009/first.md": first, "posts/2010/a.md": text}
-    status, out, err = check_files(tmp_path, monkeypatch, capsys, files)
+    status, out, err = check_files(tmp_path, monkeypatch, capsys, {**FIRST, POST_A: text})
     assert status == 1
-    post = Path("posts/2010/a.md")
+    post = Path(POST_A)
     assert out.splitlines() == [
         f"{post}:7: link: unknown document: '../2009/frist'",
         f"{post}:8: link: unknown document: '/pages/gone'",
