@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from test_reproducible import assert_same_tree
 
 from blogsite import REPO, Site
 
@@ -298,3 +299,51 @@ def test_revisions_follow_history_incrementally(blog_repo, tmp_path):
     assert build(blog, clean).returncode == 0
     for rel in ("posts/2010/first.html", "posts/2010/third/revisions/1.html"):
         assert (out / rel).read_bytes() == (clean / rel).read_bytes()
+
+
+LOOKALIKE = """---
+date: 2010-07-06
+author: Chris Mills
+---
+
+# A post that looks like a footer
+
+<div class="build-identity">Built by hand, in 2010.</div>
+
+Its words come before the footer's line.
+"""
+
+
+def test_a_build_after_new_commits_equals_a_clean_build(blog_repo, tmp_path):
+    """Each push names a new commit in every page's footer: the pages written
+    before get its line put in place of the last (incremental.restamp_footers)
+    rather than all rendered again.  After a commit that edits a post and one
+    that changes no post, the site is a clean build's, "What changed" (which
+    lists the new revision) included, and a post's own words that look like
+    the footer's line are left as written."""
+    blog = tmp_path / "blog"
+    git(tmp_path, "clone", "-q", f"file://{blog_repo}", str(blog))
+    (blog / "posts/2010/lookalike.md").write_text(LOOKALIKE)
+    git(blog, "add", ".")
+    git(blog, "commit", "-q", "-m", "A post", date="2012-03-05T10:00:00+00:00")
+    out = tmp_path / "html"
+    assert build(blog, out).returncode == 0
+    (blog / "posts/2010/second.md").write_text(SECOND + "\nA line more.\n")
+    git(blog, "commit", "-q", "-am", "A line more", date="2012-04-01T10:00:00+00:00")
+    assert build(blog, out).returncode == 0
+    (blog / "NOTES").write_text("Not a post.\n")
+    git(blog, "add", ".")
+    git(blog, "commit", "-q", "-m", "Notes", date="2012-05-01T10:00:00+00:00")
+    again = build(blog, out)
+    assert again.returncode == 0, again.stderr
+    site, head = Site(out), git(blog, "rev-parse", "HEAD")
+    for rel in ("posts/2010/third.html", "blog/tag/ofsted/index.html", "blog/changes/index.html"):
+        identity = site.page(rel).select("footer .build-identity")
+        assert [i.select_one("code").get_text() for i in identity] == [head[:7]], rel
+    changes = site.page("blog/changes/index.html").select("ol.changes li")
+    assert changes[0].a.get_text() == "Second post"
+    own = site.page("posts/2010/lookalike.html").select_one("article .build-identity")
+    assert own.get_text() == "Built by hand, in 2010."
+    clean = tmp_path / "clean"
+    assert build(blog, clean).returncode == 0
+    assert_same_tree(out, clean)

@@ -44,7 +44,7 @@ import sys
 import threading
 from pathlib import Path
 
-INTERNAL = {".buildinfo", ".buildinfo.bak", ".blogarchive-pages"}
+INTERNAL = {".buildinfo", ".buildinfo.bak", ".blogarchive-pages", ".blogarchive-footer"}
 
 
 def prune_empty_folders(root: Path) -> None:

@@ -263,6 +263,7 @@ def setup(app):
     app.connect("env-check-consistency", checks.check_archive)
     app.connect("doctree-read", comments.note_comments)
     app.connect("build-finished", incremental.finish_build)
+    app.connect("build-finished", incremental.restamp_footers, priority=700)  # before staging
     app.connect("build-finished", stop_archive_pages)
     app.connect("build-finished", search.index_site, priority=900)  # after the archive's files
     app.connect("doctree-resolved", add_post_header)

@@ -166,7 +166,9 @@ def _pages(app):
     book = _publish_epub(app)
     context = {"title": title("All posts"), "book": book}
     yield archive.all_posts_docname, context, "blog/all-posts.html", ()
-    yield archive.changes_docname, {"title": title("What changed")}, "blog/changes.html", ()
+    # Its rows come from every post's commits: a post whose commits changed is read again.
+    changes = {"title": title("What changed")}
+    yield archive.changes_docname, changes, "blog/changes.html", _docnames(archive.posts)
     yield "search", {"title": title("Search")}, "blog/search.html", ()
     for attr, _folder, heading, _ in CATALOGS:
         listings = archive.catalogs[attr]
