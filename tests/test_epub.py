@@ -14,6 +14,7 @@ import zipfile
 
 import pytest
 from bs4 import BeautifulSoup
+from test_history import git
 
 from blogsite import REPO, Site, build_in_child, new_blog
 from media_server import PNG
@@ -326,3 +327,54 @@ def test_the_book_loads_nothing_from_another_host_and_fetches_nothing(tmp_path):
     assert not page.select("a a")
     checked = subprocess.run([*EPUBCHECK, str(book)], capture_output=True, text=True)
     assert "0 fatals / 0 errors" in checked.stdout, checked.stdout
+
+
+def _chapters(book) -> dict[str, bytes]:
+    """The book's files, but for the moment it was made (``dcterms:modified``)."""
+    with zipfile.ZipFile(book) as epub:
+        moment = re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+        return {name: moment.sub(b"(made)", epub.read(name)) for name in epub.namelist()}
+
+
+def test_a_new_commit_rewrites_the_edited_post_alone_and_the_book_is_a_clean_ones(blog, tmp_path):
+    """CI keeps the e-book's work folders between pushes (site.yml): a push
+    that edits one post writes that post's chapter again, not every chapter
+    (the footer's commit, which decided that for the site's pages, is on no
+    page of the book), and the book equals a clean build's."""
+    repo = tmp_path / "blog"
+    shutil.copytree(blog, repo, ignore=shutil.ignore_patterns("_build"))
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "Four posts", date="2011-01-04T10:00:00+00:00")
+    out = tmp_path / "epub"
+    assert build_epub(repo, out).returncode == 0
+    before = {p.name: p.stat().st_mtime_ns for p in out.rglob("*.xhtml")}
+    second = repo / "posts/2010/second.md"
+    second.write_text(second.read_text(encoding="utf-8") + "\nA line more.\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "A line more", date="2011-02-01T10:00:00+00:00")
+    result = build_epub(repo, out)
+    assert result.returncode == 0, result.stderr
+    after = {p.name: p.stat().st_mtime_ns for p in out.rglob("*.xhtml")}
+    rewritten = sorted(name for name in after if after[name] != before.get(name))
+    assert "second.xhtml" in rewritten and "first.xhtml" not in rewritten, rewritten
+    clean = tmp_path / "clean"
+    assert build_epub(repo, clean).returncode == 0
+    [book], [clean_book] = out.glob("*.epub"), clean.glob("*.epub")
+    assert _chapters(book) == _chapters(clean_book)
+    assert "A line more." in _chapters(book)["posts/2010/second.xhtml"].decode()
+
+
+def test_a_new_book_is_offered_at_its_size_by_the_next_build(blog, book, tmp_path):
+    """``make epub`` runs before each build of the site (site.yml): the next
+    build publishes the new book and offers it at its size (the All posts
+    page is keyed by the book it offers; no other page shows it)."""
+    out = build_in_child(blog, tmp_path / "html")
+    kept = book.read_bytes()
+    try:
+        book.write_bytes(kept + b"\0" * 300_000)  # (a zip is read from its end)
+        site = Site(build_in_child(blog, out))
+        offer = site.page("blog/index.html").select_one("p.archive-download")
+        assert f"(EPUB, {(len(kept) + 300_000) / 1e6:.1f} MB)" in offer.get_text(" ", strip=True)
+        assert site.path("blog/" + offer.a["href"]).read_bytes() == book.read_bytes()
+    finally:
+        book.write_bytes(kept)

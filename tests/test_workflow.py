@@ -114,19 +114,26 @@ def test_cname_is_published(tmp_path, monkeypatch):
 
 
 def test_pushes_build_incrementally_from_a_cache_keyed_by_what_starts_clean():
-    """Issue 15: the work folder and doctrees come back; a change of dependencies,
-    settings, templates, static files or the extension starts clean; files carry
-    their last commit's time so unchanged posts stay unchanged."""
+    """Issue 15: the work folder and doctrees come back, the e-book's too, before
+    either is built; a change of dependencies, settings, templates, static files
+    or the extension starts clean; files carry their last commit's time so
+    unchanged posts stay unchanged."""
     build = steps("build")
     names = [step.get("name", "") for step in build]
     cache = next(step for step in build if step.get("uses", "").startswith("actions/cache@"))
-    assert set(cache["with"]["path"].split()) == {"_build/html.work", "_build/html.doctrees"}
+    assert set(cache["with"]["path"].split()) == {
+        "_build/html.work",
+        "_build/html.doctrees",
+        "_build/epub",  # the e-book's (make epub, before the site)
+        "_build/epub.doctrees",
+    }
     for clean_on in ("pyproject.toml", "conf.py", "_templates/**", "_static/**", "src/**"):
         assert clean_on in cache["with"]["key"] and clean_on in cache["with"]["restore-keys"]
     mtimes = next(step for step in build if "git restore-mtime" in step.get("run", ""))
     order = [
         build.index(mtimes),
         build.index(cache),
+        names.index("The archive as an e-book (offered by the site built next)"),
         names.index("Build (the README's build command)"),
     ]
     assert order == sorted(order)

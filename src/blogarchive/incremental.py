@@ -129,13 +129,15 @@ def footer_line(app) -> bytes:
 
 def footer_key(app) -> str | None:
     """What every page's footer says of the commit, as far as it decides what
-    is rendered again: None outside git (no line: every page changes when
-    one comes), ``restamped`` when :func:`restamp_footers` puts a new commit's
+    is rendered again: None outside git or in the e-book (no line: every
+    page changes when one comes), ``restamped`` when :func:`restamp_footers` puts a new commit's
     line in place, else the commit (a site's own template of that line, which
     it could not find: every page rendered again for each commit)."""
+    from .epub import for_site
+
     build = build_state(app.config)
-    if not (build.history and build.history.head):
-        return None
+    if not (build.history and build.history.head) or not for_site(app.builder):
+        return None  # (the e-book's pages have no footer)
     return "restamped" if footer_line(app) else build.history.head.sha
 
 
@@ -216,11 +218,12 @@ class GeneratedFiles:
     changed, written only when its bytes did, kept only while it is still made.
 
     Every page and feed gets a key: a digest of what all pages share (the
-    posts' titles, dates, tags and the rest of their listing signatures, the
-    footer's commit, the settings and the templates) and of the posts it shows,
-    each by when it was last read.  A page whose key is the one recorded by the
-    last build (in ``MANIFEST``) is kept as it is: an edit to one post renders
-    only the pages and feeds that show it.
+    posts' titles, dates, tags and the rest of their listing signatures,
+    whether the footer names a commit, the settings and the templates) and of
+    the posts it shows, each by when it was last read.  A page whose key is
+    the one recorded by the last build (in ``MANIFEST``) is kept as it is: an
+    edit to one post renders only the pages and feeds that show it, a new
+    commit none (:func:`restamp_footers`).
     """
 
     def __init__(self, app):
@@ -261,14 +264,15 @@ class GeneratedFiles:
             str(app.builder.build_info.config_hash),
             str(app.builder.build_info.tags_hash),
             templates.newest_template_mtime() if templates else 0,
-            _book(app),  # the All posts page offers it
             build_state(app.config).site_css,  # every page links it by its checksum
         )
         return hashlib.sha1(repr(shared).encode("utf-8")).hexdigest()
 
     def _key(self, rel: str, shows) -> str:
+        """``shows``: the posts the page shows (docnames), and what else it
+        shows that is no post's, as a tuple (the All posts page's e-book)."""
         read = self.app.env.all_docs  # when each post was last read
-        versions = [(docname, read.get(docname)) for docname in shows]
+        versions = [(d, read.get(d)) if isinstance(d, str) else d for d in shows]
         return hashlib.sha1(repr((self._shared, rel, versions)).encode("utf-8")).hexdigest()
 
     def fresh(self, path: Path, shows) -> bool:
@@ -312,13 +316,6 @@ class GeneratedFiles:
         for rel in set(self.previous) - set(self.keys):
             (self.outdir / rel).unlink(missing_ok=True)
         self._save(self.outdir / MANIFEST, self.keys)
-
-
-def _book(app) -> tuple | None:
-    from .epub import epub_file
-
-    path = epub_file(app)
-    return (path.name, path.stat().st_size) if path else None
 
 
 def writers(app) -> int:

@@ -165,7 +165,10 @@ def _pages(app):
     title = archive.html_title
     book = _publish_epub(app)
     context = {"title": title("All posts"), "book": book}
-    yield archive.all_posts_docname, context, "blog/all-posts.html", ()
+    # The book's size changes with each edit (make epub, before the site): the
+    # All posts page alone shows it, as it shows it.
+    offered = (("book", book["name"], book["megabytes"]),) if book else ()
+    yield archive.all_posts_docname, context, "blog/all-posts.html", offered
     # Its rows come from every post's commits: a post whose commits changed is read again.
     changes = {"title": title("What changed")}
     yield archive.changes_docname, changes, "blog/changes.html", _docnames(archive.posts)
