@@ -21,8 +21,10 @@ the last ``make epub``'s file when there is one (``pages._publish_epub``).
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import itertools
+import os
 import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -97,6 +99,32 @@ class BlogEpubBuilder(Epub3Builder):
             return f'{match[1]} properties="mathml"{match[3]}' if holds_math else match[0]
 
         opf.write_text(MANIFEST_PAGE.sub(declared, opf.read_text(encoding="utf-8")), "utf-8")
+
+    def content_metadata(self) -> dict:
+        """Sphinx's, the book dated by the last commit (``dc:date``,
+        ``dcterms:modified``), not by when it was built: the same commit
+        makes the same book, on any day (``SOURCE_DATE_EPOCH``, when set,
+        as Sphinx has it; outside git, the time of the build)."""
+        from .state import build_state
+
+        metadata = super().content_metadata()
+        history = build_state(self.config).history
+        if os.getenv("SOURCE_DATE_EPOCH") is None and history and history.head:
+            made = history.head.date.astimezone(dt.UTC)
+            metadata["date"] = html.escape(made.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        return metadata
+
+    def build_epub(self) -> None:
+        """Sphinx's zip, each file in it dated alike (repro-zipfile: 1980, or
+        ``SOURCE_DATE_EPOCH``), not by when the build wrote it."""
+        from repro_zipfile import ReproducibleZipFile
+        from sphinx.builders import _epub_base
+
+        zip_file, _epub_base.ZipFile = _epub_base.ZipFile, ReproducibleZipFile
+        try:
+            super().build_epub()
+        finally:
+            _epub_base.ZipFile = zip_file
 
     def add_visible_links(self, tree: nodes.document, show_urls: str = "inline") -> None:
         """Sphinx's, without the "Footnotes" heading it adds to the end of
