@@ -380,9 +380,9 @@ def test_the_same_commit_makes_the_same_book_on_any_day(blog, tmp_path):
         books.append(book.read_bytes())
     assert books[0] == books[1]
     with zipfile.ZipFile(book) as epub:
-        opf = BeautifulSoup(epub.read("content.opf"), "xml")
+        opf = epub.read("content.opf").decode()
         assert {info.date_time for info in epub.infolist()} == {(1980, 1, 1, 0, 0, 0)}
-    assert opf.find("dc:date").get_text() == "2011-01-04T10:00:00Z"
+    assert re.findall(r"<dc:date>(.*?)</dc:date>", opf) == ["2011-01-04T10:00:00Z"]
 
 
 def test_a_new_book_is_offered_at_its_size_by_the_next_build(blog, book, tmp_path):

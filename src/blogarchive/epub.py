@@ -115,16 +115,19 @@ class BlogEpubBuilder(Epub3Builder):
         return metadata
 
     def build_epub(self) -> None:
-        """Sphinx's zip, each file in it dated alike (repro-zipfile: 1980, or
-        ``SOURCE_DATE_EPOCH``), not by when the build wrote it."""
-        from repro_zipfile import ReproducibleZipFile
-        from sphinx.builders import _epub_base
+        """Sphinx's (``sphinx.builders._epub_base``), the zip written with
+        repro-zipfile: each file in it dated alike (1980, or
+        ``SOURCE_DATE_EPOCH``), not by when the build wrote it.  (Sphinx's
+        method names its ``ZipFile`` itself: a subclass cannot hand it another.)"""
+        from zipfile import ZIP_DEFLATED, ZIP_STORED
 
-        zip_file, _epub_base.ZipFile = _epub_base.ZipFile, ReproducibleZipFile
-        try:
-            super().build_epub()
-        finally:
-            _epub_base.ZipFile = zip_file
+        from repro_zipfile import ReproducibleZipFile
+
+        outdir = Path(self.outdir)
+        with ReproducibleZipFile(outdir / f"{self.config.epub_basename}.epub", "w") as epub:
+            epub.write(outdir / "mimetype", "mimetype", ZIP_STORED)  # first, as it is
+            for filename in ("META-INF/container.xml", "content.opf", "toc.ncx", *self.files):
+                epub.write(outdir / filename, filename, ZIP_DEFLATED)
 
     def add_visible_links(self, tree: nodes.document, show_urls: str = "inline") -> None:
         """Sphinx's, without the "Footnotes" heading it adds to the end of
