@@ -689,8 +689,9 @@ def test_a_link_to_a_month_page_takes_the_month_the_site_gives_the_post(blog_dir
 def test_a_wordpress_posts_link_by_its_number_leads_to_its_page_here(blog_dir, capsys, tmp_path):
     """WordPress's own links: by number where the blog's addresses were plain
     (``/?p=11``), and to a page without its closing slash, on ``www.``,
-    answering a comment (``?replytocom=3#respond``), to a tag's, category's
-    or month's page a post imported has: each leads here."""
+    answering a comment (``?replytocom=3#respond``), to a tag's, category's,
+    month's or day's page a post imported has (a day's, to its month's
+    page): each leads here."""
     text = (DATA / "wordpress.xml").read_text(encoding="utf-8")
     plain = "https://chrismills.example.org/?p=11"
     text = text.replace(
@@ -702,6 +703,9 @@ def test_a_wordpress_posts_link_by_its_number_leads_to_its_page_here(blog_dir, c
     about += ' <a href="https://chrismills.example.org/tag/working-together/">more</a>'
     about += ' <a href="https://chrismills.example.org/category/policy/">policy</a>'
     about += ' <a href="https://chrismills.example.org/2011/03/">March</a>'
+    # a day's page: the site has none, its month's lists the day's posts
+    about += ' <a href="https://chrismills.example.org/2011/03/14/">that day</a>'
+    about += ' <a href="https://chrismills.example.org/2011/04/01/">a day of no post</a>'
     about += ' <a href="https://chrismills.example.org/tag/knitting/">knitting</a>'
     text = text.replace("See <a", f"About {about}. See <a")
     text = text.replace("About me.", f'About me, and <a href="{plain}">what I think</a>.')
@@ -718,6 +722,8 @@ def test_a_wordpress_posts_link_by_its_number_leads_to_its_page_here(blog_dir, c
     assert shown["more"] == "../../blog/tag/working-together/index.html"
     assert shown["policy"] == "../../blog/category/policy/index.html"
     assert shown["March"] == "../../blog/2011/03/index.html"
+    assert shown["that day"] == "../../blog/2011/03/index.html"
+    assert shown["a day of no post"] == "https://chrismills.example.org/2011/04/01/"
     assert shown["knitting"] == "https://chrismills.example.org/tag/knitting/"  # no post's tag
     page = site.page("pages/about.html")
     link = page.select_one('article a[href="../posts/2011/working-together-again.html"]')

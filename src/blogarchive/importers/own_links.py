@@ -117,17 +117,21 @@ def linked_here(
 
 #: The old blog's archive pages, the site answers at the same addresses
 #: (model.old_addresses): a label's (Blogger), a tag's or category's
-#: (WordPress), a year's, a month's.
+#: (WordPress), a year's, a month's; a day's (WordPress's ``/2010/07/21/``,
+#: Blogger's daily or weekly archive), by its month's page, which lists the
+#: day's posts (as the 404 page leads a day's old address).
 LABEL = re.compile(r"/search/label/([^/]+)")
 CATALOG = re.compile(r"/(tag|category)/([^/]+)/?")
 YEAR = re.compile(r"/(\d{4})/?")
-MONTH = re.compile(r"/(\d{4})/(\d{2})/?|/(\d{4})_(\d{2})_\d{2}_archive\.html")
+MONTH = re.compile(
+    r"/(\d{4})/(\d{2})/?|/(\d{4})/(\d{2})/\d{2}/?|/(\d{4})_(\d{2})_\d{2}_archive\.html"
+)
 
 
 def archive_key(url: str) -> tuple[str, str] | None:
     """(host, the site's path of the old archive page) ``url`` names:
-    ``/search/label/Ofsted``, ``/tag/ofsted/``, ``/2010/``, ``/2010/07/``;
-    None for any other.
+    ``/search/label/Ofsted``, ``/tag/ofsted/``, ``/2010/``, ``/2010/07/``
+    (and ``/2010/07/21/``); None for any other.
     A label's page may be asked for a number of posts or a date to list
     from (Blogger's ``?max-results=20``): the same page."""
     try:
@@ -142,7 +146,7 @@ def archive_key(url: str) -> tuple[str, str] | None:
     if found := CATALOG.fullmatch(parts.path):
         return host, f"/{found[1]}/{unquote(found[2]).lower()}/"
     if found := MONTH.fullmatch(parts.path):
-        year, month = (found[1], found[2]) if found[1] else (found[3], found[4])
+        year, month = [group for group in found.groups() if group]
         return host, f"/{year}/{month}/"
     if found := YEAR.fullmatch(parts.path):
         return host, f"/{found[1]}/"
