@@ -128,6 +128,10 @@ def test_blogger_takeout_export(blog_dir, capsys):
     assert described == "Munro's first report & the questions it asks"
     old = site.page("2010/10/munros-first-report.html")
     assert old.select_one('meta[http-equiv="refresh"]')["content"].startswith("0; url=")
+    # Where a post was written (Takeout's <blogger:location>, not the old export's
+    # georss:featurename), shown under its title as Blogger showed it under the post.
+    where = site.page("posts/2010/lessons-from-laming.html").select_one(".post-location")
+    assert where is not None and where.get_text() == " · location: Westminster, London, UK"
     assert_draft_nowhere(site, "A draft on Laming", "a-draft-on-laming")
     # A post Blogger had scheduled is the author's, not a draft: due on its date.
     ahead = (blog_dir / "posts/2099/written-ahead-for-the-centenary.md").read_text()

@@ -333,6 +333,14 @@ def _text(entry, xpath: str) -> str | None:
     return found.text if found is not None and found.text is not None else None
 
 
+def _location(entry) -> str | None:
+    """Where the post was written, as Blogger showed it under the post: the
+    old export's ``georss:featurename``, Takeout's ``blogger:location``'s
+    ``blogger:name`` (beside its latitude and longitude)."""
+    name = _text(entry, "georss:featurename") or _text(entry, "blogger:location/blogger:name")
+    return " ".join((name or "").split()) or None
+
+
 #: The kind an entry's id gives: ``tag:blogger.com,1999:blog-1.post-2`` (a post).
 FEED_KIND = re.compile(r"^tag:blogger\.com,1999:blog-\d+\.(post|page)-\d+$")
 
@@ -619,7 +627,7 @@ def _post(path: Path, entry, blog_url: str | None, author: str | None) -> Import
         # Takeout's "Search description", the author's own: the page's description
         summary=plain_title(_text(entry, "blogger:metaDescription")) or None,
         line=entry.sourceline or 0,
-        location=" ".join((_text(entry, "georss:featurename") or "").split()) or None,
+        location=_location(entry),
         notes=tuple(notes),
         media=tuple(body.media),
     )

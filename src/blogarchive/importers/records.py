@@ -137,7 +137,7 @@ class ImportedPost:
     media: tuple[str, ...] = ()  # addresses of the pictures and files it uses
     comments: tuple[Comment, ...] = ()  # published comments, oldest first
     is_page: bool = False  # a static page of the old blog (About, Contact), not a post
-    location: str | None = None  # where it was written (Blogger's georss:featurename)
+    location: str | None = None  # where it was written (Blogger's, either export's)
     summary: str | None = None  # its author's own excerpt, as text (WordPress's)
     sticky: bool = False  # shown first on the blog's front page (WordPress's sticky posts)
     source: str = ""  # the export file it was read from, as the import was given it
