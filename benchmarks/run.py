@@ -5,7 +5,9 @@
 For each N: a clean build, a no-op rebuild, a one-post edit and a one-post add
 (wall time, peak memory, files rewritten, site size), the author's loop in
 ``blog serve`` (from saving an edit of a post until the preview serves its page,
-and until the preview's search index has it), and Pelican's and Hugo's
+and until the preview's search index has it), a push as CI builds it (one post
+edited and committed, the caches restored: ``make epub``, then the site), and
+Pelican's and Hugo's
 clean builds of the same posts, in one run, alternating, each the median of
 ``--repeat`` runs.  The peers do the same work as this build: post pages; the
 home page and every tag, category, author, year and month listed ten posts a
@@ -222,6 +224,41 @@ def preview_edits(blog: Path, post: Path, times: int = 3) -> tuple[float, float,
     return tuple(sorted(runs)[len(runs) // 2] for runs in (shown, written, searched))
 
 
+def _git(blog: Path, *args: str) -> None:
+    identity = {"GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.org"}
+    identity |= {"GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.org"}
+    env = {**os.environ, **identity}
+    subprocess.run(["git", *args], cwd=blog, env=env, check=True, capture_output=True)
+
+
+def ci_pushes(blog: Path, post: Path, times: int = 3) -> tuple[float, float]:
+    """A push as the workflow builds it (site.yml): the blog in git, one post
+    edited and committed, the work folders and doctrees of the last push's
+    site and e-book restored and the published folder not (it is not
+    cached), then ``make epub`` and the README's build.  The median seconds
+    of ``times`` pushes, and the seconds of the first, with no cache (a
+    change of dependencies or settings)."""
+    _git(blog, "init", "-q")
+    epub = [sys.executable, "-m", "sphinx", "-b", "epub", "-W", "-q", "-j", "auto", ".",
+            "_build/epub", "-d", "_build/epub.doctrees"]  # fmt: skip
+    site = [sys.executable, "-m", "blogarchive.build", ".", "_build/html"]
+    seconds = []
+    for number in range(times + 1):
+        post.write_text(post.read_text(encoding="utf-8") + f"\nPushed, {number}.\n")
+        _git(blog, "add", "-A")
+        _git(blog, "commit", "-q", "-m", f"Push {number}")
+        for published in ("html", "html.old", "html.next", "html.uptodate") if number else ():
+            path = blog / "_build" / published
+            shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
+        if not number:
+            shutil.rmtree(blog / "_build")
+        start = time.perf_counter()
+        for command in (epub, site):
+            subprocess.run(command, cwd=blog, check=True, capture_output=True)
+        seconds.append(time.perf_counter() - start)
+    return sorted(seconds[1:])[len(seconds[1:]) // 2], seconds[0]
+
+
 def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
@@ -267,13 +304,14 @@ def bench(count: int, workdir: Path, repeat: int) -> dict[str, Run]:
     write_myst(blog, [extra])
     runs["add"] = measure(build, blog, out)
     preview = preview_edits(blog, edited)
+    pushed = ci_pushes(blog, edited)
     runs |= {name: median(results) for name, results in peers.items()}
     page_kb = {
         "ours": median_kb(out.glob("posts/*/*.html")),
         "pelican": median_kb((pelican / "output").glob("post-*.html")),
         "hugo": median_kb((hugo / "public/posts").glob("*/index.html")),
     }
-    return runs, page_kb | {"preview": preview}
+    return runs, page_kb | {"preview": preview, "push": pushed}
 
 
 def table(results: dict[int, tuple[dict[str, Run], dict[str, float]]]) -> str:
@@ -282,12 +320,14 @@ def table(results: dict[int, tuple[dict[str, Run], dict[str, float]]]) -> str:
         "| edit / clean | no-op / clean | peak memory (largest process / all at once) "
         "| files rewritten (no-op / edit / add) | size (ours / Pelican / Hugo) "
         "| median post page (ours / Pelican / Hugo) "
-        "| `blog serve` edit: page shown / all pages / search has it (of clean) |",
-        "|" + "---|" * 15,
+        "| `blog serve` edit: page shown / all pages / search has it (of clean) "
+        "| CI push, e-book and site: caches restored / none (of none) |",
+        "|" + "---|" * 16,
     ]
     for count, (r, pages) in results.items():
         clean = r["clean"].seconds
         shown, written, searched = pages["preview"]
+        pushed, afresh = pages["push"]
         ours = [r[k] for k in ("clean", "no-op", "edit", "add")]
         lines.append(
             f"| {count} | {clean:.1f} s | {r['no-op'].seconds:.1f} s | {r['edit'].seconds:.1f} s "
@@ -301,7 +341,8 @@ def table(results: dict[int, tuple[dict[str, Run], dict[str, float]]]) -> str:
             f"/ {r['hugo'].size_mb:.1f} MB "
             f"| {pages['ours']:.1f} / {pages['pelican']:.1f} / {pages['hugo']:.1f} KB "
             f"| {shown:.2f} / {written:.2f} / {searched:.2f} s "
-            f"({shown / clean:.0%} / {written / clean:.0%} / {searched / clean:.0%}) |"
+            f"({shown / clean:.0%} / {written / clean:.0%} / {searched / clean:.0%}) "
+            f"| {pushed:.1f} / {afresh:.1f} s ({pushed / afresh:.0%}) |"
         )
     return "\n".join(lines)
 
