@@ -130,9 +130,10 @@ def footer_line(app) -> bytes:
 def footer_key(app) -> str | None:
     """What every page's footer says of the commit, as far as it decides what
     is rendered again: None outside git or in the e-book (no line: every
-    page changes when one comes), ``restamped`` when :func:`restamp_footers` puts a new commit's
-    line in place, else the commit (a site's own template of that line, which
-    it could not find: every page rendered again for each commit)."""
+    page changes when one comes), ``restamped`` when :func:`restamp_footers`
+    puts a new commit's line in place, else the commit (a site's own
+    template of that line, which it could not find: every page rendered
+    again for each commit)."""
     from .epub import for_site
 
     build = build_state(app.config)
