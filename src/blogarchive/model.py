@@ -329,7 +329,9 @@ def old_addresses(model: ArchiveModel, owned: set[str]) -> dict[str, tuple[str, 
     Blogger: a label (``/search/label/<label>``), a year (``/2010/``), a month
     (``/2010/07/``, ``/2010_07_01_archive.html``); WordPress: the same year and
     month, ``/tag/<x>/`` and its ``/tag/<x>/feed/``, ``/category/<x>/``,
-    ``/feed/``.  (Blogger's feed addresses are copies of the feed: feeds.py.)
+    ``/author/<x>/`` (by the name's folder here: a login that is not it is
+    left to the 404 page), ``/feed/``.  (Blogger's feed addresses are copies
+    of the feed: feeds.py.)
     One that a page in ``owned`` has is left out.
     """
     found: dict[str, tuple[str, str]] = {}
@@ -347,6 +349,8 @@ def old_addresses(model: ArchiveModel, owned: set[str]) -> dict[str, tuple[str, 
             add(f"tag/{slug}/feed/index", listing.feed, f"Atom feed of {listing.title}")
     for listing in model.catalogs["category"]:
         add(f"category/{listing.docname.split('/')[-2]}/index", listing.docname, listing.title)
+    for listing in model.catalogs["author"]:  # WordPress's /author/<name>/
+        add(f"author/{listing.docname.split('/')[-2]}/index", listing.docname, listing.title)
     for year in model.years:
         add(f"{year.name}/index", year.docname, year.title)
     for month in model.months:

@@ -116,12 +116,13 @@ def linked_here(
 
 
 #: The old blog's archive pages, the site answers at the same addresses
-#: (model.old_addresses): a label's (Blogger), a tag's or category's
-#: (WordPress), a year's, a month's; a day's (WordPress's ``/2010/07/21/``,
+#: (model.old_addresses): a label's (Blogger), a tag's, category's or
+#: author's (WordPress; an author's by the folder its name has here), a
+#: year's, a month's; a day's (WordPress's ``/2010/07/21/``,
 #: Blogger's daily or weekly archive), by its month's page, which lists the
 #: day's posts (as the 404 page leads a day's old address).
 LABEL = re.compile(r"/search/label/([^/]+)")
-CATALOG = re.compile(r"/(tag|category)/([^/]+)/?")
+CATALOG = re.compile(r"/(tag|category|author)/([^/]+)/?")
 YEAR = re.compile(r"/(\d{4})/?")
 MONTH = re.compile(
     r"/(\d{4})/(\d{2})/?|/(\d{4})/(\d{2})/\d{2}/?|/(\d{4})_(\d{2})_\d{2}_archive\.html"
@@ -164,14 +165,18 @@ def _archive_pages(
     in the site's timezone, ``tz``, as the build puts a post in its month:
     the old blog's own may have been another, its month another)."""
     paths: set[str] = set()
-    names: dict[str, dict[str, set[str]]] = {"tag": {}, "category": {}}
+    names: dict[str, dict[str, set[str]]] = {"tag": {}, "category": {}, "author": {}}
     for post in posts:
         if post.draft or post.is_page or post.published is None or after(post.published, now):
             continue
         paths.update(f"/search/label/{tag}" for tag in post.tags if is_file_name(tag))
         when = _local(post.published, tz)
         paths |= {f"/{when.year}/", f"/{when:%Y/%m}/"}
-        for kind, catalog in (("tag", post.tags), ("category", post.categories)):
+        for kind, catalog in (
+            ("tag", post.tags),
+            ("category", post.categories),
+            ("author", post.authors),
+        ):
             for name in catalog:
                 names[kind].setdefault(slug(fold(name)), set()).add(fold(name))
     for kind, folders in names.items():
