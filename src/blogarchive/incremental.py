@@ -176,9 +176,13 @@ def _restamp(page: Path, line: bytes) -> None:
     except FileNotFoundError:
         return
     start = data.rfind(IDENTITY)
-    if start >= 0:
-        end = data.index(b"</div>", start) + len(b"</div>")
-        write_if_changed(page, data[:start] + line + data[end:])
+    if start < 0:
+        return
+    end = data.index(b"</div>", start) + len(b"</div>")
+    restamped = data[:start] + line + data[end:]
+    if restamped != data:  # (the page is read already: write_if_changed would read it again)
+        with patches.written_whole(page) as scratch:
+            scratch.write_bytes(restamped)
 
 
 def site_pages(env) -> tuple:
