@@ -330,16 +330,22 @@ def test_the_book_loads_nothing_from_another_host_and_fetches_nothing(tmp_path):
     assert "0 fatals / 0 errors" in checked.stdout, checked.stdout
 
 
+def committed(blog, repo):
+    """``blog`` copied to ``repo``, a git repository: its posts in one commit,
+    of 4 January 2011."""
+    shutil.copytree(blog, repo, ignore=shutil.ignore_patterns("_build"))
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "Four posts", date="2011-01-04T10:00:00+00:00")
+    return repo
+
+
 def test_a_new_commit_rewrites_the_edited_post_alone_and_the_book_is_a_clean_ones(blog, tmp_path):
     """CI keeps the e-book's work folders between pushes (site.yml): a push
     that edits one post writes that post's chapter again, not every chapter
     (the footer's commit, which decided that for the site's pages, is on no
     page of the book), and the book equals a clean build's."""
-    repo = tmp_path / "blog"
-    shutil.copytree(blog, repo, ignore=shutil.ignore_patterns("_build"))
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "Four posts", date="2011-01-04T10:00:00+00:00")
+    repo = committed(blog, tmp_path / "blog")
     out = tmp_path / "epub"
     assert build_epub(repo, out).returncode == 0
     before = {p.name: p.stat().st_mtime_ns for p in out.rglob("*.xhtml")}
@@ -366,11 +372,7 @@ def test_the_same_commit_makes_the_same_book_on_any_day(blog, tmp_path):
     alike (repro-zipfile), and two builds on different days are the same bytes."""
     if not shutil.which("faketime"):
         pytest.fail("faketime is not installed: `make test` installs it (Debian package faketime)")
-    repo = tmp_path / "blog"
-    shutil.copytree(blog, repo, ignore=shutil.ignore_patterns("_build"))
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "Four posts", date="2011-01-04T10:00:00+00:00")
+    repo = committed(blog, tmp_path / "blog")
     books = []
     for day in ("2027-01-15 08:00:00", "2031-06-30 23:30:00"):
         out = tmp_path / day[:4]
