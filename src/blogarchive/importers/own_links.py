@@ -127,6 +127,8 @@ YEAR = re.compile(r"/(\d{4})/?")
 MONTH = re.compile(
     r"/(\d{4})/(\d{2})/?|/(\d{4})/(\d{2})/\d{2}/?|/(\d{4})_(\d{2})_\d{2}_archive\.html"
 )
+#: What the import report calls them.
+ARCHIVE_PAGES = "a label's, tag's, category's, author's, year's, month's or day's"
 
 
 def archive_key(url: str) -> tuple[str, str] | None:
@@ -263,7 +265,7 @@ def _linked(
         for url in lost
     ]
     if archive:
-        what = f"{counted(archive, 'link')} to the old blog's label, tag, year and month pages"
+        what = f"{counted(archive, 'link')} to the old blog's archive pages ({ARCHIVE_PAGES})"
         leads = "leads" if archive == 1 else "lead"
         notes.insert(0, f"changed: {what} {leads} to those pages here")
     if not changed and not archive:
