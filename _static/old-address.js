@@ -7,7 +7,8 @@
      which the import split into its labels, leads to the first one's page.
    - On the 404 page: WordPress's category under its parent
      (/category/news/local/), a later page of a category or tag
-     (/tag/x/page/2/) and an author's posts (/author/<login>/) lead to that
+     (/tag/x/page/2/) and an author's posts by a login no post names
+     (/author/<login>/; the site answers the others) lead to that
      category's, tag's or author's page, or, with none of that name here, to
      the list of them all.
    - On the 404 page: Blogger's search addresses, /search?q=<words> (its search

@@ -37,6 +37,11 @@ GOOD = [
         "redirect",
         ["/2010/07/old.html", "/2010/07/21/old/"],
     ),
+    (  # each author's login, whose page WordPress had at /author/<login>/
+        "author: [Chris Mills, Eileen Munro]\nwordpress_author: [chris, e_munro]\n",
+        "wordpress_author",
+        ["chris", "e_munro"],
+    ),
     (
         "blogger_url: http://x.blogspot.com/2010/07/a.html\n",
         "blogger_url",
@@ -70,6 +75,14 @@ BAD = [
     ("redirect: /../../escape.html\n", "2: redirect: '/../../escape.html' has an empty, '.', '..'"),
     ("redirect: /index.html\n", "2: redirect: '/index.html' must name a page of its own"),
     ("redirect: old.html\n", "2: redirect: 'old.html' must be a path from the site's root"),
+    (
+        "author: Chris Mills\nwordpress_author: chris@example.org\n",
+        "3: wordpress_author: expected a WordPress login of small letters",
+    ),
+    (
+        "author: [Chris Mills, Eileen Munro]\nwordpress_author: chris\n",
+        "3: wordpress_author: 1 login(s) for 2 author(s)",
+    ),
     ("Date: 2010-07-21\n", "2: Date: unknown front-matter key: did you mean 'date'?"),
     ("catgory: Policy\n", "2: catgory: unknown front-matter key: did you mean 'category'?"),
     ("tags: [a, b\n", "2: front matter: malformed YAML"),

@@ -694,7 +694,8 @@ def test_a_wordpress_posts_link_by_its_number_leads_to_its_page_here(blog_dir, c
     """WordPress's own links: by number where the blog's addresses were plain
     (``/?p=11``), and to a page without its closing slash, on ``www.``,
     answering a comment (``?replytocom=3#respond``), to a tag's, category's,
-    author's, month's or day's page a post imported has (a day's, to its
+    author's (by the name's folder here, or by the login, as WordPress's
+    was), month's or day's page a post imported has (a day's, to its
     month's page): each leads here."""
     text = (DATA / "wordpress.xml").read_text(encoding="utf-8")
     plain = "https://chrismills.example.org/?p=11"
@@ -711,9 +712,12 @@ def test_a_wordpress_posts_link_by_its_number_leads_to_its_page_here(blog_dir, c
     about += ' <a href="https://chrismills.example.org/2011/03/14/">that day</a>'
     about += ' <a href="https://chrismills.example.org/2011/04/01/">a day of no post</a>'
     about += ' <a href="https://chrismills.example.org/tag/knitting/">knitting</a>'
-    # its author's page, by the folder the site gives the name (not by the login, "chris")
+    # its author's page, by the folder the site gives the name and by the login, "chris",
+    # which WordPress's address was (its export names the login as each post's creator)
     about += ' <a href="https://chrismills.example.org/author/chris-mills/">my posts</a>'
+    about += ' <a href="https://chrismills.example.org/author/chris/">all I wrote</a>'
     text = text.replace("See <a", f"About {about}. See <a")
+    text = text.replace("<dc:creator><![CDATA[Chris Mills]]>", "<dc:creator><![CDATA[chris]]>")
     text = text.replace("About me.", f'About me, and <a href="{plain}">what I think</a>.')
     export = tmp_path / "plain.xml"
     export.write_text(text, encoding="utf-8")
@@ -733,8 +737,11 @@ def test_a_wordpress_posts_link_by_its_number_leads_to_its_page_here(blog_dir, c
     assert shown["knitting"] == "https://chrismills.example.org/tag/knitting/"  # no post's tag
     assert shown["my posts"] == "../../blog/author/chris-mills/index.html"
     # and the site answers that old address itself, without the 404 page's script
-    answered = site.page("author/chris-mills/index.html").select_one('link[rel="canonical"]')
-    assert answered["href"].endswith("/blog/author/chris-mills/")
+    assert shown["all I wrote"] == "../../blog/author/chris-mills/index.html"
+    assert [a.get_text() for a in post.select("article .post-authors a")] == ["Chris Mills"]
+    for old in ("chris-mills", "chris"):
+        answered = site.page(f"author/{old}/index.html").select_one('link[rel="canonical"]')
+        assert answered["href"].endswith("/blog/author/chris-mills/")
     page = site.page("pages/about.html")
     link = page.select_one('article a[href="../posts/2011/working-together-again.html"]')
     assert link.get_text() == "what I think"

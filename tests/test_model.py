@@ -123,6 +123,24 @@ def test_old_addresses_lead_to_listings_and_leave_owned_pages_alone():
     assert "blog/2011/01/index" in model.generated_docnames()
 
 
+def test_an_authors_old_address_is_its_login_before_any_names_folder():
+    """WordPress's ``/author/<x>/`` is by login: ``chris`` was Chris Mills's
+    page there, though "Chris" has the folder ``chris`` here; a login is an
+    address as many names' posts give it."""
+    _, posts = blog()
+    authors = {name: Collection(name, posts) for name in ("Chris Mills", "Chris", "Eileen")}
+    model = ArchiveModel(
+        posts, [], {"tags": [], "category": [], "author": [*authors.values()]}, [], Settings()
+    )
+    logins = {"chris mills": {"chris", "cmills"}}
+    found = old_addresses(model, owned=set(), logins=logins)
+    by_chris_mills = ("blog/author/chris-mills/index", "Posts by Chris Mills")
+    assert found["author/chris/index"] == found["author/cmills/index"] == by_chris_mills
+    assert found["author/chris-mills/index"] == by_chris_mills
+    assert found["author/eileen/index"] == ("blog/author/eileen/index", "Posts by Eileen")
+    assert old_addresses(model, owned=set())["author/chris/index"][0] == "blog/author/chris/index"
+
+
 def test_archive_writes_names_every_page_the_archive_writes_and_no_post():
     """The importer leaves these addresses to the site's own pages (whatever the
     blog's posts): the shape must hold every page the model writes."""

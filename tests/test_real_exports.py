@@ -334,6 +334,21 @@ def test_a_sticky_post_comes_first_on_the_home_page(theme_data):
     assert not month.select(".post-pinned")
 
 
+def test_an_authors_old_page_by_login_leads_to_their_posts(theme_data):
+    """WordPress had each author's posts at ``/author/<login>/``: "Theme
+    Buster" (login ``themedemos``) and "Theme Reviewer" (``themereviewteam``)
+    at addresses their names do not give.  Each answers, leading to that
+    author's page here, as does the address by the name's folder."""
+    _, site, _, _ = theme_data
+    for login, folder in [("themedemos", "theme-buster"), ("themereviewteam", "theme-reviewer")]:
+        lead = f"/blog/author/{folder}/"
+        for old in (login, folder):
+            page = site.page(f"author/{old}/index.html")
+            assert page.select_one('link[rel="canonical"]')["href"].endswith(lead), old
+        listing = site.page(f"blog/author/{folder}/index.html")
+        assert listing.select(".post-title a"), folder
+
+
 def test_every_published_post_reaches_the_site(imported):
     name, site, report, paths = imported
     entries = published_entries(REAL / name, EXPORTS[name])

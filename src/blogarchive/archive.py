@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import posixpath
 import re
 from html import escape
@@ -29,6 +30,7 @@ from .model import (
     ArchiveModel,
     Settings,
     SitePage,
+    fold,
     old_addresses,
     redirect_docname,
     slug,
@@ -49,6 +51,26 @@ def sticky_posts(env) -> set[str]:
         for docname, values in env.metadata.items()
         if str(values.get("sticky", "")).strip().lower() == "true"
     }
+
+
+def author_logins(env, posts) -> dict[str, set[str]]:
+    """Each author's WordPress logins, by folded name, as the published
+    ``posts`` give them (``wordpress_author``, in the order of ``author``;
+    checked by frontmatter.py).  The environment keeps a list as MyST wrote
+    it, JSON."""
+    found: dict[str, set[str]] = {}
+    for post in posts:
+        value = env.metadata.get(post.docname, {}).get("wordpress_author")
+        if not value:
+            continue
+        try:
+            logins = json.loads(value) if value.startswith("[") else [value]
+        except ValueError:
+            continue
+        if len(logins) == len(post.author):
+            for author, login in zip(post.author, logins, strict=True):
+                found.setdefault(fold(author.name), set()).add(str(login))
+    return found
 
 
 class BlogArchive:
@@ -103,7 +125,9 @@ class BlogArchive:
         owned = {*self.app.env.found_docs, *self.generated_docnames(), *self.redirects, "search"}
         return {
             docname: (self._uri(target) if "." not in target else target, title)
-            for docname, (target, title) in old_addresses(self.model, owned).items()
+            for docname, (target, title) in old_addresses(
+                self.model, owned, author_logins(self.app.env, self.model.posts)
+            ).items()
         }
 
     def comment_count(self, post: Post) -> int:

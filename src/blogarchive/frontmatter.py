@@ -310,6 +310,7 @@ def check(path: Path | str, text: str, tz: ZoneInfo, display: str | None = None)
         if parsed is not _INVALID:
             fm.values[key] = parsed
     _order_same_day(fm)
+    _logins_by_author(fm)
     if fm.values.get("blogpost", True) and not HEADING.search(text, match.end()):
         rest = text[match.end() :]
         body_line = text[: match.end()].count("\n") + 1 + (len(rest) - len(rest.lstrip("\n")))
@@ -368,6 +369,20 @@ def _order_same_day(fm: FrontMatter) -> None:
         fm.values["date"] += dt.timedelta(seconds=sequence)
 
 
+def _logins_by_author(fm: FrontMatter) -> None:
+    """``wordpress_author`` names each author's login, in ``author``'s order."""
+    logins, authors = fm.values.get("wordpress_author"), fm.values.get("author", [])
+    if any(problem.field == "author" for problem in fm.problems):
+        return  # (named already)
+    if logins is not None and len(logins) != len(authors):
+        fm.error(
+            "wordpress_author",
+            f"{len(logins)} login(s) for {len(authors)} author(s):"
+            " one for each name of 'author', in its order",
+        )
+        del fm.values["wordpress_author"]
+
+
 # -- the schema: key -> what it means, and how its value is read -----------------
 _INVALID = object()  # a parser's answer when it recorded a problem (or the key says nothing)
 
@@ -397,6 +412,24 @@ def _old_addresses(fm: FrontMatter, key: str, value, tz: ZoneInfo):
         problem = redirect_problem(old_path)
         if problem:
             fm.error(key, problem)
+    return items
+
+
+#: A WordPress login that is its author page's address as it is
+#: (``/author/<login>/``: WordPress's "nicename", made from the login).
+LOGIN = re.compile(r"[a-z0-9_-]+")
+
+
+def _logins(fm: FrontMatter, key: str, value, tz: ZoneInfo):
+    items = _names(fm, key, value, tz)
+    for login in items if items is not _INVALID else ():
+        if not LOGIN.fullmatch(login):
+            fm.error(
+                key,
+                "expected a WordPress login of small letters, digits, '-' and '_'"
+                f" (its author page was /author/<login>/), got {shown(login)}",
+            )
+            return _INVALID
     return items
 
 
@@ -490,6 +523,11 @@ SCHEMA: dict[str, Key] = {
     "redirect": Key("old paths that lead to the post", _old_addresses),
     "blogger_url": Key("the post's address on Blogger"),
     "wordpress_url": Key("the post's address on WordPress"),
+    "wordpress_author": Key(
+        "each author's login on WordPress, in the order of author (whose page was"
+        " /author/<login>/ there)",
+        _logins,
+    ),
     "imported_digest": Key("checksum of the imported text, to notice the author's edits"),
     "comments": Key("number of comments kept from the old blog (in <slug>.comments.yaml)", _count),
     "canonical_link": Key(

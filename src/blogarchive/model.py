@@ -322,22 +322,31 @@ def calendar(posts, blog_path: str) -> tuple[list[Listing], list[Month]]:
     return years, months
 
 
-def old_addresses(model: ArchiveModel, owned: set[str]) -> dict[str, tuple[str, str]]:
+def old_addresses(
+    model: ArchiveModel, owned: set[str], logins: dict[str, set[str]] | None = None
+) -> dict[str, tuple[str, str]]:
     """Old blogs' archive addresses, each leading to its counterpart here:
     docname of the redirect page -> (docname or file it leads to; title).
 
     Blogger: a label (``/search/label/<label>``), a year (``/2010/``), a month
     (``/2010/07/``, ``/2010_07_01_archive.html``); WordPress: the same year and
     month, ``/tag/<x>/`` and its ``/tag/<x>/feed/``, ``/category/<x>/``,
-    ``/author/<x>/`` (by the name's folder here: a login that is not it is
-    left to the 404 page), ``/feed/``.  (Blogger's feed addresses are copies
-    of the feed: feeds.py.)
+    ``/author/<x>/`` (x the author's login, ``logins``: folded name -> the
+    logins its posts give, ``wordpress_author``; and the name's folder here,
+    which a post of no login may have had), ``/feed/``.  (Blogger's feed
+    addresses are copies of the feed: feeds.py.)
     One that a page in ``owned`` has is left out.
     """
     found: dict[str, tuple[str, str]] = {}
 
     def add(docname: str, target: str, title: str) -> None:
         found.setdefault(docname, (target, title))
+
+    for listing in model.catalogs["author"]:  # the old blog's own first
+        for login in sorted(
+            set().union(*((logins or {}).get(fold(s), ()) for s in listing.spellings))
+        ):
+            add(f"author/{login}/index", listing.docname, listing.title)
 
     for listing in model.catalogs["tags"]:
         for spelling in listing.spellings:
@@ -349,7 +358,7 @@ def old_addresses(model: ArchiveModel, owned: set[str]) -> dict[str, tuple[str, 
             add(f"tag/{slug}/feed/index", listing.feed, f"Atom feed of {listing.title}")
     for listing in model.catalogs["category"]:
         add(f"category/{listing.docname.split('/')[-2]}/index", listing.docname, listing.title)
-    for listing in model.catalogs["author"]:  # WordPress's /author/<name>/
+    for listing in model.catalogs["author"]:  # /author/<name>/, a guess when no login says
         add(f"author/{listing.docname.split('/')[-2]}/index", listing.docname, listing.title)
     for year in model.years:
         add(f"{year.name}/index", year.docname, year.title)

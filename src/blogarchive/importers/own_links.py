@@ -117,7 +117,7 @@ def linked_here(
 
 #: The old blog's archive pages, the site answers at the same addresses
 #: (model.old_addresses): a label's (Blogger), a tag's, category's or
-#: author's (WordPress; an author's by the folder its name has here), a
+#: author's (WordPress; an author's by its login, or the folder its name has here), a
 #: year's, a month's; a day's (WordPress's ``/2010/07/21/``,
 #: Blogger's daily or weekly archive), by its month's page, which lists the
 #: day's posts (as the 404 page leads a day's old address).
@@ -161,9 +161,10 @@ def _archive_pages(
 ) -> set[tuple[str, str]]:
     """(host, path) of each archive page of the old blog the site will answer
     for the published posts imported: their labels' (a label that can be a
-    file's name: model.old_addresses), their tags' and categories' by the
-    folder the site gives them (WordPress's own slug is most often the same;
-    a folder two names share is no one's), years' and months' (by the date
+    file's name: model.old_addresses), their tags', categories' and
+    authors' by the folder the site gives them (WordPress's own slug is most
+    often the same; a folder two names share is no one's), authors' by their
+    logins too (WordPress's own), years' and months' (by the date
     in the site's timezone, ``tz``, as the build puts a post in its month:
     the old blog's own may have been another, its month another)."""
     paths: set[str] = set()
@@ -181,6 +182,8 @@ def _archive_pages(
         ):
             for name in catalog:
                 names[kind].setdefault(slug(fold(name)), set()).add(fold(name))
+        for name, login in zip(post.authors, post.author_logins, strict=False):
+            names["author"].setdefault(login, set()).add(fold(name))  # the old blog's own
     for kind, folders in names.items():
         paths.update(f"/{kind}/{folder}/" for folder, named in folders.items() if len(named) == 1)
     return {(host, path) for host in hosts for path in paths}

@@ -122,6 +122,7 @@ class ImportedPost:
     published: dt.date | dt.datetime | None  # None: the export gives none (a draft: undated)
     body: str  # MyST Markdown, without the title heading
     authors: tuple[str, ...] = ()
+    author_logins: tuple[str, ...] = ()  # WordPress's, in the order of authors (or none)
     tags: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     sequence: int = 0  # order among posts of one day that carry no time

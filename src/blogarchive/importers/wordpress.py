@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from ..comments import clean as clean_comment
-from ..frontmatter import redirect_problem
+from ..frontmatter import LOGIN, redirect_problem
 from .blocks import BLOCK_MARK, block_markup
 from .blogger import parse_xml
 from .builders import page_builders, shortcode_attributes
@@ -528,8 +528,13 @@ def _post(
         domain = {"tag": "post_tag"}.get(category.get("domain"), category.get("domain"))
         if domain in by_domain and (category.text or "").strip():
             by_domain[domain].append(plain_name(category.text))
-    creator = (item.findtext("dc:creator", namespaces=NS) or "").strip() or _rss_author(item)
-    bylines = _co_authors(item, names) or ([names.get(creator, creator)] if creator else [])
+    creator = (item.findtext("dc:creator", namespaces=NS) or "").strip()
+    bylines = _co_authors(item, names) or (
+        # (a login when the export lists it: a feed's dc:creator is a name)
+        {names.get(creator, creator): creator if creator in names else ""} if creator else {}
+    )
+    if not bylines and (rss_author := _rss_author(item)):  # (a feed's: no login)
+        bylines = {rss_author: ""}
     old_path = old_address(link, notes)
     tags = without_commas(by_domain["post_tag"], "tag", notes)
     categories = without_commas(by_domain["category"], "category", notes)
@@ -538,6 +543,7 @@ def _post(
         published=published,
         body=body.text,
         authors=tuple(bylines) or ((author,) if author else ()),
+        author_logins=_logins(bylines) if bylines else (),
         tags=tags,
         categories=categories,
         draft=status in DRAFTS or reason is not None,
@@ -586,18 +592,28 @@ def _old_slugs(item, old_path: str, notes: list[str]) -> list[str]:
     return addresses
 
 
-def _co_authors(item, names: dict[str, str]) -> list[str]:
+def _co_authors(item, names: dict[str, str]) -> dict[str, str]:
     """A post's authors as the Co-Authors Plus plugin lists them (its
     ``author`` terms, in order; the term a login or a display name, its
-    nicename ``cap-<login>``), each once; none without the plugin."""
-    found: list[str] = []
+    nicename ``cap-<login>``), each once, with their logins; none without
+    the plugin."""
+    found: dict[str, str] = {}
     for term in item.findall("category[@domain='author']"):
         login = (term.get("nicename") or "").removeprefix("cap-")
         text = (term.text or "").strip()
         name = names.get(text) or names.get(login) or plain_name(text)
         if name and name not in found:
-            found.append(name)
+            found[name] = login or (text if text in names else "")
     return found
+
+
+def _logins(bylines: dict[str, str]) -> tuple[str, ...]:
+    """The authors' logins, in their order, when each has one that is its
+    author page's address (``/author/<login>/``: WordPress's nicename, the
+    login in small letters); none otherwise (a login that is an email
+    address is not written down: nor was it ever an address)."""
+    logins = tuple(login.lower() for login in bylines.values())
+    return logins if all(LOGIN.fullmatch(login) for login in logins) else ()
 
 
 def _comments(item, published: dt.datetime | None, contents: ExportContents) -> tuple:

@@ -65,6 +65,7 @@ def render(post: ImportedPost) -> str:
         "date": post.published,
         "sequence": post.sequence,
         "author": _one_or_list(post.authors),
+        "wordpress_author": _one_or_list(post.author_logins),
         "category": _one_or_list(post.categories),
         "tags": list(post.tags),
         "location": post.location,
