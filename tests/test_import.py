@@ -420,6 +420,37 @@ def test_long_titles_tags_and_addresses_fit_a_file_name(blog_dir, capsys, tmp_pa
     assert len(folder.name) <= 80 and (folder / "index.html").is_file()
 
 
+def test_an_authors_name_with_a_comma_is_one_author(blog_dir, capsys, tmp_path):
+    """Commas separate authors in front matter: a name holding one (WordPress's
+    'Mills, Chris', Blogger's 'Chris Mills, MBE') came in as two authors,
+    'Mills' and 'Chris', and a WordPress login beside it failed the build.
+    Each is one author, the comma left out, said in the report."""
+    wordpress = tmp_path / "comma.xml"
+    text = (DATA / "wordpress.xml").read_text(encoding="utf-8")
+    shown = "[CDATA[{}]]></wp:author_display_name>"
+    text = text.replace(shown.format("Chris Mills"), shown.format("Mills, Chris"))
+    text = text.replace("<dc:creator><![CDATA[Chris Mills]]>", "<dc:creator><![CDATA[chris]]>")
+    wordpress.write_text(text, encoding="utf-8")
+    blogger = tmp_path / "comma-blogger.xml"
+    text = (DATA / "blogger-classic.xml").read_text(encoding="utf-8")
+    blogger.write_text(text.replace("<name>Chris Mills</name>", "<name>Chris Mills, MBE</name>"))
+    for fmt, export in [("wordpress", wordpress), ("blogger", blogger)]:
+        status, _, err = run_blog(capsys, "import", fmt, export, "--posts-dir", blog_dir / "posts")
+        assert (status, err) == (0, ""), err
+        report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
+        assert "holds a comma, which separates authors: here" in report
+    site = build_site(blog_dir)
+    bylines = {
+        source.name: [a.get_text() for a in site.page(page).select(".post-author")]
+        for source in (blog_dir / "posts").glob("*/*.md")
+        if site.path(page := f"posts/{source.parent.name}/{source.stem}.html").is_file()
+    }  # (drafts have none)
+    assert bylines["working-together-again.md"] == ["Mills Chris"]  # (WordPress's)
+    assert bylines["why-im-starting-a-blog.md"] == ["Chris Mills MBE"]  # (Blogger's)
+    answered = site.page("author/chris/index.html").select_one('link[rel="canonical"]')
+    assert answered["href"].endswith("/blog/author/mills-chris/")
+
+
 @pytest.mark.parametrize(
     ("fmt", "export", "words"),
     [("wordpress", "wordpress.xml", "390 pages"), ("blogger", "blogger-classic.xml", "ARCH")],

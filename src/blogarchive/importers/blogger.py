@@ -31,6 +31,7 @@ from .records import (
     file_comments,
     naming,
     old_address,
+    one_author,
     plain_title,
     reading,
     title_of,
@@ -609,6 +610,7 @@ def _post(path: Path, entry, blog_url: str | None, author: str | None) -> Import
     title = title_of(raw_title, body.text, published, notes)
     names = [n.text.strip() for n in entry.findall("atom:author/atom:name", NS) if n.text]
     names = [n for n in names if n.lower() not in ("unknown", "anonymous")] or names
+    names = [one_author(name, notes) for name in names]
     old_path = old_address(url, notes)
     undated_post = published is None and _kind(entry) != "page"  # a page shows no date
     labels = _labels(entry, notes)

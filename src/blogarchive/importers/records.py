@@ -240,6 +240,18 @@ def without_commas(names, kind: str, notes: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def one_author(name: str, notes: list[str]) -> str:
+    """An author's name as one name in front matter, where commas separate
+    authors: a name that holds one ('Mills, Chris', 'Chris Mills, MBE') is
+    one person still, the comma left out, noted (it had become several
+    authors, and a WordPress login no longer matched its name)."""
+    if "," not in name:
+        return name
+    kept = " ".join(name.replace(",", " ").split())
+    notes.append(f"changed: author {name!r} holds a comma, which separates authors: here {kept!r}")
+    return kept
+
+
 def naming(why: str, address: str | None) -> str:
     """Why an entry is refused, with the address it had on the old blog: the
     line alone does not tell entries apart in an export written on one line

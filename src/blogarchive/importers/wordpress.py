@@ -32,6 +32,7 @@ from .records import (
     counted,
     naming,
     old_address,
+    one_author,
     plain_name,
     plain_title,
     reading,
@@ -535,6 +536,7 @@ def _post(
     )
     if not bylines and (rss_author := _rss_author(item)):  # (a feed's: no login)
         bylines = {rss_author: ""}
+    bylines = {one_author(name, notes): login for name, login in bylines.items()}
     old_path = old_address(link, notes)
     tags = without_commas(by_domain["post_tag"], "tag", notes)
     categories = without_commas(by_domain["category"], "category", notes)
