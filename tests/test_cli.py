@@ -14,9 +14,10 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
+from blogarchive.build import build
 from blogarchive.cli import main
 
-from blogsite import REPO, SEEDS, built
+from blogsite import REPO, SEEDS, built, new_blog
 
 SEED = SEEDS / "000_2ed50744c0336e87.txt"
 
@@ -302,8 +303,8 @@ def test_check_names_a_link_to_a_posts_file_that_is_not_there(tmp_path, monkeypa
     `blog check`; it says so now, in the build's words.  A link to a file
     that is there, or to a page only the build knows (an archive's), passes."""
     text = (
-        "---\ndate: 2010-07-01\n---\n\n# A\n\nAs [I wrote](../2009/first.md#why), not"
-        " [this](../2009/frist.md) nor\n[that](<../2009/no such.md>); my"
+        "---\ndate: 2010-07-01\ntags: Ofsted\n---\n\n# A\n\nAs [I wrote](../2009/first.md#why),"
+        " not [this](../2009/frist.md) nor\n[that](<../2009/no such.md>); my"
         " [tags](/blog/tag/ofsted/), [the list](../../blog/index.html).\n"
         "From the root: [there](/posts/2009/first.md), [gone](/posts/2009/gone.md).\n"
     )
@@ -314,12 +315,78 @@ def test_check_names_a_link_to_a_posts_file_that_is_not_there(tmp_path, monkeypa
         f"{post}:{line}: link: to {where!r}, which is no page of the site's (a post's or page's"
         " file, a tag's, a month's or a year's page, or an old address the site answers)"
         for line, where in (
-            (7, "../2009/frist.md"),
-            (8, "../2009/no such.md"),
-            (9, "/posts/2009/gone.md"),
+            (8, "../2009/frist.md"),
+            (9, "../2009/no such.md"),
+            (10, "/posts/2009/gone.md"),
         )
     ]
     assert "2 posts checked, 3 problems" in err
+
+
+#: Links to the site's own pages, each on its line (``blog check``'s and the
+#: build's): those it will have, then those it will not.
+ANSWERED = [
+    "/blog/tag/ofsted/",  # the tags, categories and authors of published posts
+    "/blog/category/policy/",
+    "/blog/author/chris-mills/",
+    "/blog/tag/",
+    "/blog/2010/",  # a year's and a month's pages
+    "../../blog/2010/07/index.html",
+    "/blog/",  # all posts, the feed, the search, the home page
+    "/blog/atom.xml",
+    "/search.html",
+    "/index.html",
+    "/search/label/Ofsted",  # the old blog's addresses the site answers
+    "/tag/ofsted/",
+    "/2010/07/",
+    "/2009_07_01_archive.html",
+    "/author/chris/",  # (by the login, wordpress_author)
+    "/feed/",
+    "/about-me/",  # a page's and a post's old address (redirect)
+    "/2010/07/a.html",
+    "../2009/first.html",  # a post and a page by their pages' addresses
+    "/pages/about.html",
+]
+NOT_ANSWERED = [
+    "/blog/tag/secret/",  # a draft's tag
+    "/blog/tag/later/",  # a tag of a post still to come
+    "/blog/2010/08/",
+    "/page/2/",  # (two posts: one page)
+    "/author/nobody/",
+    "/nowhere.html",
+    "../../../outside.html",
+]
+
+
+def test_check_names_a_link_to_a_page_the_site_will_not_have(tmp_path, monkeypatch, capsys):
+    """A link to an archive's page (a tag's, a month's) or an old address
+    the site will not have failed the build and passed `blog check`, which
+    could not know the site's pages; it names each now, as the build does:
+    the same links, at the same lines, in the same words."""
+    root = new_blog(tmp_path / "blog")
+    links = "\n".join(f"[link {n}]({address})" for n, address in enumerate(ANSWERED + NOT_ANSWERED))
+    files = {
+        **FIRST,
+        POST_A: "---\ndate: 2010-07-01\ntags: Ofsted\ncategory: Policy\nauthor: Chris Mills\n"
+        f"wordpress_author: chris\nredirect: /2010/07/a.html\n---\n\n# A\n\n{links}\n",
+        "posts/2010/draft.md": "---\ndate: 2010-07-02\ndraft: true\ntags: Secret\n---\n\n# D\n",
+        "posts/2099/later.md": "---\ndate: 2099-01-01\ntags: Later\n---\n\n# L\n",
+        "pages/about.md": "---\nredirect: /about-me/\n---\n\n# About\n",
+    }
+    status, out, err = check_files(root, monkeypatch, capsys, files)
+    first = 12  # the line of the first link
+    expected = [
+        (str(Path(POST_A)), first + len(ANSWERED) + n, address)
+        for n, address in enumerate(NOT_ANSWERED)
+    ]
+    shape = re.compile(r"(.+):(\d+): link: (?:to )?'([^']+)',? (?:which )?is ")
+    said = [(m[1], int(m[2]), m[3]) for line in out.splitlines() if (m := shape.match(line))]
+    assert status == 1 and said == expected, out
+    assert build(root, root / "_build/html") != 0
+    shape = re.compile(r"(\S+):(\d+): ERROR: link: (?:to )?'([^']+)',? (?:which )?is ")
+    logged = capsys.readouterr().err
+    errors = [(m[1], int(m[2]), m[3]) for line in logged.splitlines() if (m := shape.match(line))]
+    assert sorted(errors) == [(str(root / path), line, a) for path, line, a in expected], logged
 
 
 def test_check_names_a_doc_role_to_a_post_that_is_not_there(tmp_path, monkeypatch, capsys):

@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 import functools
 import os
+import posixpath
 import sys
 import traceback
 import zipfile
@@ -51,6 +52,7 @@ def _settings(root: Path) -> dict:
     from sphinx.util.tags import Tags
 
     settings = {"tz": DEFAULT_TZ, "author": None, "links_file": LINKS_FILE, "blog_path": "blog"}
+    settings["per_page"] = 10
     settings["static"] = [root / "_static"]
     if (root / "conf.py").exists():
         config = Config.read(root, overrides={}, tags=Tags())
@@ -59,6 +61,7 @@ def _settings(root: Path) -> dict:
         settings["author"] = raw.get("author")
         settings["links_file"] = raw.get("blog_links_file", settings["links_file"])
         settings["blog_path"] = raw.get("blog_path", settings["blog_path"])
+        settings["per_page"] = raw.get("blog_posts_per_page", settings["per_page"])
         settings["static"] = [root / entry for entry in raw.get("html_static_path", [])]
     return settings
 
@@ -98,6 +101,9 @@ def cmd_new(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from .offline import site_docnames
+    from .posts import build_time
+
     settings = _settings(Path.cwd())
     tz = ZoneInfo(settings["tz"])
     posts = Path(args.posts_dir)
@@ -112,9 +118,12 @@ def cmd_check(args) -> int:
     if not args.paths:
         problems += [f"{path}:1: file: {why}" for path, why in files_not_read(posts)]
         problems += _unreadable([("links", Path(settings["links_file"]))])
+    site = site_docnames(
+        Path.cwd(), settings["blog_path"], settings["per_page"], tz, build_time(tz)
+    )
     for path in files:
         problems += check_file(path, tz).problems
-        problems += _raw_html_problems(path, settings["static"])
+        problems += _raw_html_problems(path, settings["static"], site)
         problems += _unreadable(
             [
                 ("comments", comments_path(path)),
@@ -139,10 +148,11 @@ def _unreadable(files: list[tuple[str, Path]]) -> list[str]:
     return problems
 
 
-def _raw_html_problems(path: Path, static: list[Path]) -> list[str]:
+def _raw_html_problems(path: Path, static: list[Path], site: set[str]) -> list[str]:
     """The build's check of a post's raw HTML and SVG pictures (privacy.py),
     from its Markdown; for a post in this repository, also of the site's own
-    files its raw HTML loads."""
+    files its raw HTML loads, and of its links to the site's pages (``site``:
+    the docnames of the pages it will have, offline.py)."""
     from .privacy import markdown_problems, published
 
     try:
@@ -158,6 +168,7 @@ def _raw_html_problems(path: Path, static: list[Path]) -> list[str]:
         published(docname, static) if docname else None,
         path.parent,
         root=root if docname else None,  # (a post of this repository: links from its root)
+        site=(posixpath.dirname(docname), site) if docname else None,
     )
     return [f"{path}:{line}: {field}: {problem}" for line, field, problem in found]
 

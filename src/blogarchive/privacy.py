@@ -62,7 +62,7 @@ from sphinx import addnodes
 from sphinx.util import logging
 
 from . import unread
-from .confine import source_path
+from .confine import refusal, source_path
 from .feeds import ADDRESS_WITH_HOST, inert
 from .state import archive_data
 
@@ -355,6 +355,7 @@ def markdown_problems(
     offset: int = 0,
     nested: bool = False,
     root: Path | None = None,
+    site: tuple[str, set[str]] | None = None,
 ) -> list[tuple[int, str, str]]:
     """What this check would refuse in a post, read from its Markdown alone,
     with MyST's own parser (``blog check``: no Sphinx): (line in the file,
@@ -366,7 +367,10 @@ def markdown_problems(
     knows: ``{eval-rst}``, a picture's ``:target:``.  A link definition no link uses, in the post's
     own text (``nested``: a directive's, whose labels the post's text may use).
     A link to a post's file that is not there, from the post's ``folder`` or,
-    from the site's root (``/posts/…``), from the repository's ``root``."""
+    from the site's root (``/posts/…``), from the repository's ``root``; given
+    the ``site`` (the post's folder on it, and the docnames of every page it
+    will have: offline.py), a link to a page of it that it will not have
+    (``/blog/tag/knitting/``, ``../../blog/2010/08/``)."""
 
     def html(line: int, fragment: str, same_line: bool = False):
         return [
@@ -409,8 +413,10 @@ def markdown_problems(
                 lines = token.content.splitlines()
                 options = next((n for n, x in enumerate(lines) if not OPTION_LINE.match(x)), 0)
                 body = "\n".join(lines[options:])
-                found += markdown_problems(body, published, folder, start + 1 + options, True, root)
-        found += _inline_problems(token.children or (), start, html, picture, (folder, root))
+                found += markdown_problems(
+                    body, published, folder, start + 1 + options, True, root, site
+                )
+        found += _inline_problems(token.children or (), start, html, picture, (folder, root, site))
     return sorted(found, key=lambda problem: problem[0])
 
 
@@ -418,8 +424,9 @@ def _inline_problems(children, start: int, html, picture, places: tuple) -> list
     """markdown_problems' of a paragraph's or heading's inline tokens (from
     line ``start``, counted from 0): raw HTML, pictures, links to a
     post's file (a Markdown link's, a ``{doc}`` role's) that is not there
-    (``places``: the post's folder and the repository's root, each None
-    when not known)."""
+    (``places``: the post's folder, the repository's root and the site, as
+    :func:`markdown_problems` takes them, each None when not known), or to a
+    page the site will not have."""
     found = []
     for line, child in unread.inline_lines(children, start):
         if child.type == "html_inline":
@@ -429,7 +436,7 @@ def _inline_problems(children, start: int, html, picture, places: tuple) -> list
         elif child.type == "link_open":
             found += _missing_file(line + 1, str(child.attrGet("href") or ""), *places)
         elif child.type == "myst_role" and child.meta.get("name") == "doc":
-            found += _unknown_document(line + 1, child.content, *places)
+            found += _unknown_document(line + 1, child.content, *places[:2])
     return found
 
 
@@ -452,15 +459,24 @@ def _unknown_document(
 
 
 def _missing_file(
-    line: int, address: str, folder: Path | None, root: Path | None
+    line: int, address: str, folder: Path | None, root: Path | None, site=None
 ) -> list[tuple[int, str, str]]:
     """A link to a post's or page's file (``../2009/x.md``, ``/posts/2009/x.md``)
-    that is not there, as the build says it (sitelinks.py); a link to any
-    other page only the build can check."""
-    from .sitelinks import leads_nowhere
+    that is not there, or (``site``: :func:`markdown_problems`) to another
+    page of the site that it will not have, as the build says it (sitelinks.py)."""
+    from .sitelinks import answers, leads_nowhere, site_path
 
     path = unquote(urlsplit(address).path)
-    file = None if _scheme(address) or not path.endswith(".md") else _file_named(path, folder, root)
+    if _scheme(address) or address.startswith("//"):
+        return []
+    if not path.endswith(".md"):
+        found = site_path(unquote(address), site[0]) if site is not None else None
+        if found is None or answers(found, site[1]):
+            return []
+        if found.startswith("..") and root is not None:  # (as confine.py refuses it)
+            return [(line, "link", refusal(root / found, root, unquote(address)))]
+        return [(line, "link", leads_nowhere(unquote(address), outside=False))]
+    file = _file_named(path, folder, root)
     if file is None or file.is_file():
         return []
     return [(line, "link", leads_nowhere(unquote(address), outside=False))]

@@ -77,6 +77,18 @@ def _candidates(path: str) -> list[str]:
     return [path, path + "/index"]
 
 
+def answers(path: str, docnames: set[str]) -> bool:
+    """Whether a site path may lead to a page of a site of these ``docnames``
+    (a file of another kind, a feed, is known only once written): ``blog
+    check``'s question, without a build (offline.py)."""
+    if _outside(path):
+        return False
+    if any(docname in docnames for docname in _candidates(path)):
+        return True
+    name = posixpath.basename(path)
+    return not (path.endswith("/") or "." not in name or name.endswith(".html"))
+
+
 def note_site_links(app, doctree: nodes.document) -> None:
     """``doctree-read``: each link MyST left unresolved that names a path of
     the site and no document, with its line and its address as written, for

@@ -1,0 +1,95 @@
+"""The pages a published build will have, from the repository's files alone
+(``blog check``: no Sphinx, no build).
+
+The build knows its pages once every post is read (sitelinks.py); ``blog
+check`` reads each post's front matter as the build screens it (posts.py:
+a draft, an undated post or one still to come is not published) and asks
+the same archive model (model.py) what it writes: each tag's, category's,
+author's, year's and month's pages and their later pages, the home page's,
+the old addresses it answers.  The model is fed stand-ins for ABlog's posts
+and collections (it reads only their names, dates and titles), as its unit
+tests do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from .frontmatter import check_file
+from .model import ArchiveModel, Settings, fold, old_addresses, redirect_docname
+
+
+@dataclass(eq=False)
+class _Post:
+    """What the model reads of an ABlog post."""
+
+    docname: str
+    date: dt.datetime
+    title: str = ""
+    published: bool = True
+    tags: list = field(default_factory=list)
+    options: dict = field(default_factory=lambda: {"words": 0})
+
+
+class _Collection(list):
+    """An ABlog collection: a name and its posts."""
+
+    def __init__(self, name: str):
+        super().__init__()
+        self.name = name
+
+
+def _documents(root: Path) -> set[str]:
+    """Every Markdown file's docname (hidden and ``_`` folders aside: the
+    build's, the virtual environment's)."""
+    found = set()
+    for path in root.rglob("*.md"):
+        parts = path.relative_to(root).parts
+        if not any(part.startswith((".", "_")) for part in parts[:-1]):
+            found.add(path.relative_to(root).with_suffix("").as_posix())
+    return found
+
+
+def site_docnames(root: Path, blog_path: str, per_page: int, tz: ZoneInfo, now: dt.datetime):
+    """The docnames of every page the published site at ``root`` will answer:
+    its documents, the archive's pages and the old addresses it serves
+    (``now``: the blog's naive local time, as the build's)."""
+    documents = _documents(root)
+    posts: list[_Post] = []
+    catalogs: dict[str, dict[str, _Collection]] = {"tags": {}, "category": {}, "author": {}}
+    logins: dict[str, set[str]] = {}
+    redirects = set()
+    sticky = set()
+    for docname in sorted(d for d in documents if d.startswith("posts/") and d.count("/") == 2):
+        values = check_file(root / f"{docname}.md", tz).values
+        date = values.get("date")
+        if values.get("draft") or not values.get("blogpost", True) or date is None or date > now:
+            continue
+        post = _Post(docname, date)
+        posts.append(post)
+        for attr in catalogs:
+            for name in values.get(attr, ()):
+                catalogs[attr].setdefault(name, _Collection(name)).append(post)
+        if "wordpress_author" in values:  # (as many as authors: frontmatter.py)
+            for name, login in zip(values["author"], values["wordpress_author"], strict=True):
+                logins.setdefault(fold(name), set()).add(login)
+        redirects.update(redirect_docname(old) for old in values.get("redirect", ()))
+        if values.get("sticky"):
+            sticky.add(docname)
+    for docname in (d for d in documents if d.startswith("pages/")):
+        old = check_file(root / f"{docname}.md", tz).values.get("redirect") or ()
+        redirects.update(redirect_docname(path) for path in old)
+    posts.sort(key=lambda post: post.date, reverse=True)
+    model = ArchiveModel(
+        posts,
+        [],
+        {attr: list(names.values()) for attr, names in catalogs.items()},
+        [],
+        Settings(blog_path=blog_path, per_page=per_page),
+        sticky=sticky,
+    )
+    owned = {*documents, *model.generated_docnames(), *redirects, "search"}
+    return owned | set(old_addresses(model, owned, logins))
