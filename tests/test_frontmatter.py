@@ -60,8 +60,12 @@ def test_each_key_is_read_as_meant(text, key, value):
 BAD = [
     ("date: 2010-02-30\n", "2: date: '2010-02-30' is not a valid ISO 8601 date"),
     ("date: [2010]\n", "2: date: expected an ISO 8601 date"),
-    ("date: 2010-07-21\nsequence: first\n", "3: sequence: expected a whole number >= 0"),
-    ("date: 2010-07-21\nsequence: -1\n", "3: sequence: expected a whole number >= 0"),
+    ("date: 2010-07-21\nsequence: first\n", "3: sequence: expected a whole number from 0"),
+    ("date: 2010-07-21\nsequence: -1\n", "3: sequence: expected a whole number from 0"),
+    # (a day's seconds at most; past them, 2**70, Python's timedelta overflowed: a traceback)
+    ("date: 2010-07-21\nsequence: 86400\n", "3: sequence: expected a whole number from 0 to 86399"),
+    ("date: 2010-07-21\nsequence: 1180591620717411303424\n", "3: sequence: expected a whole"),
+    ("date: 9999-12-31T23:59:59\nsequence: 1\n", "3: sequence: 1 seconds after the date is past"),
     ("tags: [a, {b: c}]\n", "2: tags: expected text, got dict"),
     ("tags: [a, 'b, c']\n", "2: tags: 'b, c' contains a comma"),
     ("category: 3.5.1\nauthor: {a: b}\n", "3: author: expected a string or a list"),

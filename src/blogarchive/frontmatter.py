@@ -366,7 +366,11 @@ def _order_same_day(fm: FrontMatter) -> None:
     """Posts of one day with no time: the sequence orders them (a second each)."""
     sequence = fm.values.pop("sequence", 0)
     if sequence and "date" in fm.values:
-        fm.values["date"] += dt.timedelta(seconds=sequence)
+        try:
+            fm.values["date"] += dt.timedelta(seconds=sequence)
+        except OverflowError:  # (the last second there is: 9999-12-31 23:59:59)
+            fm.error("sequence", f"{sequence} seconds after the date is past the last date")
+            del fm.values["date"]
 
 
 def _logins_by_author(fm: FrontMatter) -> None:
@@ -394,9 +398,13 @@ def _date(fm: FrontMatter, key: str, value, tz: ZoneInfo):
     return _INVALID if when is None else when
 
 
+#: A day's seconds: a sequence orders the posts of one day, a second apart.
+DAY = 24 * 60 * 60
+
+
 def _sequence(fm: FrontMatter, key: str, value, tz: ZoneInfo):
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        fm.error(key, f"expected a whole number >= 0, got {shown(value)}")
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < DAY:
+        fm.error(key, f"expected a whole number from 0 to {DAY - 1}, got {shown(value)}")
         return _INVALID
     return value
 
