@@ -95,6 +95,44 @@ def test_directives_read_nothing_outside_the_repository(tmp_path, capfd, case):
     assert located[0] in capfd.readouterr().err
 
 
+#: An address no browser can read (a broken IPv6 host), on which Python's
+#: URL parser raises.  case -> (post text, line of the error, its words)
+UNREADABLE = {
+    "raw-link": (post('<a href="http://[oops/">there</a>'), 9, "which is no address"),
+    "raw-picture": (post('<img alt="p" src="http://[oops/p.png">'), 9, "which is no address"),
+    "wordpress-url": (post(front='wordpress_url: "http://[oops/?p=3"\n'), 3, "expected an ad"),
+    "canonical-link": (post(front='canonical_link: "http://[oops/"\n'), 3, "expected an http"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(UNREADABLE))
+def test_an_address_no_browser_can_read_is_named_at_its_line(tmp_path, capfd, case):
+    """``http://[oops/`` in a post's raw HTML or front matter stopped the
+    build with a traceback (the feeds, the list of WordPress numbers, the
+    checks read it with Python's parser), and `blog check` too.  It is an
+    error at its line in both now (build_with fails on a traceback); a page's,
+    which the build does not check, is left alone, and a Markdown link's,
+    which MyST writes percent-encoded, is a link to nowhere, as it was."""
+    text, line, words = UNREADABLE[case]
+    extra = {
+        f"posts/2010/{case}.md": text,
+        "posts/2010/markdown.md": post("[a link](http://[oops/) ![a picture](http://[oops/p.png)"),
+        "pages/odd.md": '---\nwordpress_url: "http://[oops/?page_id=3"\norphan: true\n---\n\n# O\n',
+    }
+    status, err, _ = build_with(tmp_path, capfd, extra=extra)
+    located = re.search(rf"posts/2010/{case}\.md:{line}: ERROR: (.*)", err)
+    assert status != 0 and located and words in located[1], err
+    assert "markdown.md" not in err and "odd.md" not in err, err
+    result = subprocess.run(
+        [sys.executable, "-m", "blogarchive.cli", "check", f"posts/2010/{case}.md"],
+        cwd=tmp_path / "blog",
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"posts/2010/{case}.md:{line}: " in result.stdout and words in result.stdout
+
+
 SECRET = "token=ghs_0123456789abcdef"
 # case -> (post text, line of the error): hidden files of the repository
 READS_HIDDEN = {

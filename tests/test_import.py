@@ -420,6 +420,31 @@ def test_long_titles_tags_and_addresses_fit_a_file_name(blog_dir, capsys, tmp_pa
     assert len(folder.name) <= 80 and (folder / "index.html").is_file()
 
 
+def test_an_address_no_browser_can_read_costs_only_itself(blog_dir, capsys, tmp_path):
+    """A post whose old address is ``http://[oops/...`` (a broken IPv6 host),
+    or whose text holds such an address alone on its line (which WordPress
+    would have embedded), was refused: Python's URL parser raised, "please
+    report this".  It comes in whole; its old address is left out, said."""
+    text = (DATA / "wordpress.xml").read_text(encoding="utf-8")
+    text = text.replace(
+        "<link>https://chrismills.example.org/2011/03/14/working-together-again/</link>",
+        "<link>http://[oops/2011/03/14/working-together-again/</link>",
+    )
+    text = text.replace("It is longer than ever", "http://[oops/x\n\nIt is longer than ever")
+    export = tmp_path / "oops.xml"
+    export.write_text(text, encoding="utf-8")
+    status, _, err = run_blog(
+        capsys, "import", "wordpress", export, "--posts-dir", blog_dir / "posts"
+    )
+    assert (status, err) == (0, ""), err
+    report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
+    assert "left out: its old address 'http://[oops/2011/03/14/working-together-again/'" in report
+    assert "please report this" not in report
+    site = build_site(blog_dir)
+    words = site.page("posts/2011/working-together-again.html").select_one("article").get_text()
+    assert "http://[oops/x" in words and "It is longer than ever - 390 pages." in words
+
+
 def test_an_authors_name_with_a_comma_is_one_author(blog_dir, capsys, tmp_path):
     """Commas separate authors in front matter: a name holding one (WordPress's
     'Mills, Chris', Blogger's 'Chris Mills, MBE') came in as two authors,

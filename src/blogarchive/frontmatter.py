@@ -466,12 +466,36 @@ def _as_is(fm: FrontMatter, key: str, value, tz: ZoneInfo):
     return value
 
 
+def _address(fm: FrontMatter, key: str, value, tz: ZoneInfo):
+    """An address (from the old blog's root, or whole) that Python's URL
+    parser reads (:func:`split_address`)."""
+    if not isinstance(value, str) or split_address(value) is None:
+        fm.error(key, f"expected an address, got {shown(value)}")
+        return _INVALID
+    return value
+
+
+def split_address(address: str):
+    """``urlsplit(address)``, or None where Python cannot read it: a front
+    matter's or a record's ``http://[oops/`` (a broken IPv6 host) raised,
+    and the build stopped with a traceback."""
+    try:
+        return urlsplit(address)
+    except ValueError:
+        return None
+
+
 def _web_address(fm: FrontMatter, key: str, value, tz: ZoneInfo):
     """An absolute http(s) address: ABlog writes canonical_link into the
     page's ``<link rel="canonical">`` as it is (``javascript:`` included)."""
     text = value.strip() if isinstance(value, str) else ""
-    parts = urlsplit(text)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or text != value:
+    parts = split_address(text)
+    if (
+        parts is None
+        or parts.scheme.lower() not in ("http", "https")
+        or not parts.netloc
+        or text != value
+    ):
         fm.error(key, f"expected an http or https address, got {shown(value)}")
         return _INVALID
     return value
@@ -529,8 +553,8 @@ SCHEMA: dict[str, Key] = {
     "summary": Key("the post in a sentence or two: its page's description", _text),
     "image": Key("number of the image shown with the excerpt", _count),
     "redirect": Key("old paths that lead to the post", _old_addresses),
-    "blogger_url": Key("the post's address on Blogger"),
-    "wordpress_url": Key("the post's address on WordPress"),
+    "blogger_url": Key("the post's address on Blogger", _address),
+    "wordpress_url": Key("the post's address on WordPress", _address),
     "wordpress_author": Key(
         "each author's login on WordPress, in the order of author (whose page was"
         " /author/<login>/ there)",

@@ -6,9 +6,11 @@ from __future__ import annotations
 import posixpath
 import re
 from html import escape
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 import lxml.html
+
+from .frontmatter import split_address
 
 #: A picture pasted into a post (a data: address): shown as it is, since the
 #: site's policy shows data: pictures and nothing is fetched (the importers
@@ -26,9 +28,10 @@ def wordpress_number(address: str) -> int | None:
     no static host serves such an address, so old-address.js finds it through
     ``blog/posts.json`` and ``blog/pages.json`` (pages.py), and the import
     report says so (importers/records.py)."""
-    query = parse_qs(urlsplit(address).query)
+    parts = split_address(address)
+    query = parse_qs(parts.query) if parts else {}
     number = (query.get("p") or query.get("page_id") or [""])[0]
-    return int(number) if number.isdigit() else None
+    return int(number) if number.isascii() and number.isdigit() else None  # (not "²")
 
 
 def rebase_links(html: str, from_uri: str, to_uri: str) -> str:
@@ -38,8 +41,8 @@ def rebase_links(html: str, from_uri: str, to_uri: str) -> str:
         return html
 
     def rebase(url: str) -> str:
-        parts = urlsplit(url)
-        if parts.scheme or parts.netloc or not parts.path or url.startswith("/"):
+        parts = split_address(url)
+        if not parts or parts.scheme or parts.netloc or not parts.path or url.startswith("/"):
             return url
         target = posixpath.normpath(posixpath.join(from_dir, parts.path))
         path = posixpath.relpath(target, to_dir or ".")

@@ -29,7 +29,7 @@ from sphinx.util.osutil import relative_uri
 from .archive import CATALOGS, blog_archive
 from .confine import inside
 from .epub import epub_file, for_site
-from .frontmatter import Unreadable, read_plain
+from .frontmatter import Unreadable, read_plain, split_address
 from .incremental import generated_files, run_tasks, start_tasks, write_from_the_last
 from .links import MEDIA_RECORD, wordpress_number
 from .state import build_state
@@ -275,13 +275,14 @@ def _old_files(app) -> list[dict]:
         file = Path(app.srcdir, path)
         if file.parent not in records:
             records[file.parent] = _media_record(file.parent, app.srcdir)
-        old = urlsplit(str(records[file.parent].get(file.name) or ""))
-        hosts = {
-            urlsplit(str(env.metadata.get(docname, {}).get(key) or "")).hostname
+        old = split_address(str(records[file.parent].get(file.name) or ""))
+        addresses = (
+            split_address(str(env.metadata.get(docname, {}).get(key) or ""))
             for docname in docnames
             for key in ("wordpress_url", "blogger_url")
-        }
-        if old.hostname and old.hostname in hosts and old.path.strip("/"):
+        )
+        hosts = {address.hostname for address in addresses if address}
+        if old and old.hostname and old.hostname in hosts and old.path.strip("/"):
             found.append({"old": unquote(old.path.lstrip("/")), "url": url})
     return sorted(found, key=lambda entry: entry["old"])
 

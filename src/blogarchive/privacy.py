@@ -64,6 +64,7 @@ from sphinx.util import logging
 from . import unread
 from .confine import refusal, source_path
 from .feeds import ADDRESS_WITH_HOST, inert
+from .frontmatter import split_address
 from .state import archive_data
 
 logger = logging.getLogger(__name__)
@@ -163,6 +164,9 @@ def _check_links(doctree: nodes.document, docname: str) -> None:
         if (scheme := _scheme(link.get("refuri", ""))) and scheme not in LINK_SCHEMES:
             _report(link, docname, "link", f"to a {scheme}: address, which runs or opens something")
             link.replace_self(link.children)
+        elif unreadable(link.get("refuri", "")):
+            _report(link, docname, "link", unreadable(link["refuri"]))
+            link.replace_self(link.children)
 
 
 def _check_head(doctree: nodes.document, docname: str, source: Path) -> None:
@@ -184,6 +188,8 @@ def _check_pictures(doctree: nodes.document, docname: str, doc_dir: Path, srcdir
         uri = image.get("uri", "")
         if (scheme := _scheme(uri)) and scheme not in {"http", "https", "data"}:
             problem = f"at a {scheme}: address, which no page shows"
+        elif problem := unreadable(uri):
+            pass
         elif not scheme and uri.lower().endswith(".svg"):
             problem = svg_problem(source_path(uri, doc_dir, srcdir))
             problem = problem and f"{uri!r}: {problem}"
@@ -379,6 +385,8 @@ def markdown_problems(
         ]
 
     def picture(line: int, address: str):
+        if problem := unreadable(address):
+            return [(line, "picture", problem)]
         if folder is None or _scheme(address) or address.startswith("//"):
             return []
         if missing := _picture_missing(address, folder, root):
@@ -466,9 +474,11 @@ def _missing_file(
     page of the site that it will not have, as the build says it (sitelinks.py)."""
     from .sitelinks import answers, leads_nowhere, site_path
 
-    path = unquote(urlsplit(address).path)
+    if problem := unreadable(address):
+        return [(line, "link", problem)]
     if _scheme(address) or address.startswith("//"):
         return []
+    path = unquote(urlsplit(address).path)
     if not path.endswith(".md"):
         found = site_path(unquote(address), site[0]) if site is not None else None
         if found is None or answers(found, site[1]):
@@ -616,6 +626,8 @@ def attribute_problem(tag: str, name: str, value: str, published=None) -> str | 
         return f"<{tag} {name}> runs code or sends a request"
     if name == "style" and STYLE_LOADS.search(value):
         return f"<{tag} style> may load a file from elsewhere ({value.strip()[:60]!r})"
+    if name in ("href", *LOADS) and (problem := unreadable(value)):
+        return f"<{tag} {name}> {problem}"
     if name == "href":
         scheme = _scheme(value)
         if scheme and scheme not in LINK_SCHEMES:
@@ -634,8 +646,27 @@ def attribute_problem(tag: str, name: str, value: str, published=None) -> str | 
     return None
 
 
+#: An address's scheme, where Python's parser cannot read the rest
+#: (``http://[oops/``: a broken IPv6 host, which made it raise).
+SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def unreadable(address: str) -> str | None:
+    """Why a link's or picture's address is none a reader or this site can
+    follow, or None: a host Python's parser cannot read (``http://[oops/``,
+    a broken IPv6 address), which no browser opens either, and which made
+    the pages, feeds and checks that read it stop with a traceback."""
+    if split_address(IGNORED_IN_ADDRESS.sub("", address)) is None:
+        return f"to {address.strip()[:80]!r}, which is no address (its host cannot be read)"
+    return None
+
+
 def _scheme(address: str) -> str:
-    return urlsplit(IGNORED_IN_ADDRESS.sub("", address)).scheme.lower()
+    address = IGNORED_IN_ADDRESS.sub("", address)
+    parts = split_address(address)
+    if parts is None:
+        return found[1].lower() if (found := SCHEME.match(address)) else ""
+    return parts.scheme.lower()
 
 
 def _from_another_host(address: str) -> bool:

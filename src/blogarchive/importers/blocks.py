@@ -32,8 +32,8 @@ import json
 import re
 from collections import Counter
 from html import escape, unescape
-from urllib.parse import urlsplit
 
+from ..frontmatter import split_address
 from .html import FOOTNOTE, mark
 from .records import counted
 
@@ -218,7 +218,8 @@ ALONE = re.compile(
 
 
 def _what_it_showed(url: str) -> str | None:
-    host = (urlsplit(url).hostname or "").lower()
+    parts = split_address(url)  # (None: "http://[oops/", which no browser reads)
+    host = ((parts.hostname if parts else None) or "").lower()
     return next(
         (kind for site, kind in PROVIDERS.items() if host == site or host.endswith("." + site)),
         None,

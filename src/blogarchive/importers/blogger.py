@@ -33,6 +33,7 @@ from .records import (
     old_address,
     one_author,
     plain_title,
+    readable,
     reading,
     title_of,
     unconvertible,
@@ -409,8 +410,17 @@ def _published(path: Path, entry) -> dt.datetime | None:
 def _url(entry, blog_url: str | None) -> str | None:
     filename = _text(entry, "blogger:filename")
     if filename:  # Takeout: the path only
-        return urljoin(blog_url, filename.strip()) if blog_url else filename.strip()
+        return _joined(blog_url, filename.strip()) if blog_url else filename.strip()
     return without_tracking(_alternate(entry))  # (a feed's counters: no part of it)
+
+
+def _joined(base: str, path: str) -> str:
+    """``path`` from the blog's address; as it is where Python cannot read it
+    (:func:`readable` then leaves it out)."""
+    try:
+        return urljoin(base, path)
+    except ValueError:
+        return path
 
 
 def _alternate(entry) -> str | None:
@@ -431,7 +441,7 @@ def read_blogger(path: Path, author: str | None = None) -> ExportContents:
         raise ImportError_(
             path, root.sourceline, f"expected an Atom <feed>, found <{root.tag}>{rss}"
         )
-    blog_url = _alternate(root)  # the blog's own page, as an entry's is its
+    blog_url = readable(_alternate(root))  # the blog's own page, as an entry's is its
     # A post with no author of its own is the blog's author's, then conf.py's.
     author = (_text(root, "atom:author/atom:name") or "").strip() or author
     comments: dict[str, list[Comment]] = {}  # post's id -> its comments
@@ -596,7 +606,7 @@ def _post(path: Path, entry, blog_url: str | None, author: str | None) -> Import
             raise ImportError_(path, entry.sourceline, "post has no <content>")
         notes.append("kept: its <summary> alone, the start of its text (the feed held no more)")
     published = _published(path, entry)
-    url = _url(entry, blog_url)
+    url = readable(_url(entry, blog_url), notes)
     enclosures = [
         link.get("href", "")
         for link in entry.findall("atom:link", NS)

@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 from slugify import slugify
 from tqdm import tqdm
 
-from ..frontmatter import redirect_problem
+from ..frontmatter import redirect_problem, split_address
 from ..links import wordpress_number
 from ..model import APOSTROPHES, SHORT, archive_writes, counted, redirect_docname
 
@@ -62,6 +62,17 @@ def without_tracking(url: str | None) -> str | None:
     if len(kept) == len(query):
         return url
     return parts._replace(query=urlencode(kept)).geturl()
+
+
+def readable(url: str | None, notes: list[str] | None = None) -> str | None:
+    """An address from the export (a post's, the blog's), or None where no
+    browser could read it ("http://[oops/", a broken IPv6 host: Python's
+    parser raises on it, and the post had been refused), ``notes`` told."""
+    if url is None or split_address(url) is not None:
+        return url
+    if notes is not None:
+        notes.append(f"left out: its old address {url!r}, which no browser can read")
+    return None
 
 
 def old_address(url: str | None, notes: list[str] | None = None) -> str | None:

@@ -35,6 +35,7 @@ from .records import (
     one_author,
     plain_name,
     plain_title,
+    readable,
     reading,
     title_of,
     unconvertible,
@@ -217,7 +218,7 @@ NOT_POSTS = frozenset(
 def _read(
     path: Path, contents: ExportContents, channel, author, shared: Shared, post_types=frozenset()
 ) -> None:
-    blog_url = (channel.findtext("link") or "").strip() or _wp(channel, "base_blog_url")
+    blog_url = readable((channel.findtext("link") or "").strip() or _wp(channel, "base_blog_url"))
     names = _authors(channel)
     # A post with no author of its own is the blog's author's, then conf.py's.
     author = next(iter(names.values()), None) or author
@@ -491,7 +492,7 @@ def _post(
         notes.append("no content:encoded: the post has no text")
     classic = not BLOCK_MARK.search(html)  # WordPress showed a classic post through wpautop
     published = _date(path, item, notes)
-    link = without_tracking((item.findtext("link") or "").strip() or None)
+    link = readable(without_tracking((item.findtext("link") or "").strip() or None), notes)
     html = _languages_apart(html, notes)
     html = _pages_apart(html, notes)
     fields = _meta(item, "footnotes")
