@@ -65,7 +65,10 @@ BAD = [
     # (a day's seconds at most; past them, 2**70, Python's timedelta overflowed: a traceback)
     ("date: 2010-07-21\nsequence: 86400\n", "3: sequence: expected a whole number from 0 to 86399"),
     ("date: 2010-07-21\nsequence: 1180591620717411303424\n", "3: sequence: expected a whole"),
-    ("date: 9999-12-31T23:59:59\nsequence: 1\n", "3: sequence: 1 seconds after the date is past"),
+    ("date: 9999-12-30T23:59:59\nsequence: 1\n", "3: sequence: 1 seconds after the date is past"),
+    # (Python's first and last days: moved to UTC for the feeds, past them: a traceback)
+    ("date: 0001-01-01T00:00:00+14:00\n", "2: date: '0001-01-01T00:00:00+14:00' is outside the"),
+    ("date: 9999-12-31\n", "2: date: '9999-12-31' is outside the dates a page can show"),
     ("tags: [a, {b: c}]\n", "2: tags: expected text, got dict"),
     ("tags: [a, 'b, c']\n", "2: tags: 'b, c' contains a comma"),
     ("category: 3.5.1\nauthor: {a: b}\n", "3: author: expected a string or a list"),

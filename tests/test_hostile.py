@@ -775,6 +775,19 @@ def test_a_comments_field_that_is_not_text_is_named(tmp_path, capfd):
     assert re.search(expected, err), err
 
 
+def test_a_comment_dated_at_the_calendars_end_is_named(tmp_path, capfd):
+    """A comment dated ``0001-01-01T00:00:00+14:00`` (its day, moved to the
+    blog's timezone, before the first Python knows) stopped the build with
+    a traceback: an error naming the file now, as any date that cannot be
+    read."""
+    comments = '- id: "c1"\n  date: "0001-01-01T00:00:00+14:00"\n  html: Early.\n'
+    comments += '- id: "c2"\n  date: "2010-07-03T10:00:00+01:00"\n  html: In time.\n'
+    status, err, _ = build_with(tmp_path, capfd, extra={"posts/2010/good.comments.yaml": comments})
+    assert status != 0
+    expected = r"ERROR: comments: .*good\.comments\.yaml: a comment without id or date: date value"
+    assert re.search(expected, err), err
+
+
 def test_front_matter_of_yaml_aliases_is_named_not_expanded(tmp_path, capfd):
     """A value of front matter made of YAML's aliases was put whole into its
     error: eight levels (43 million items from 12 lines) took the build to

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from lxml import etree
 
 from blogarchive.build import build
@@ -443,6 +444,36 @@ def test_an_address_no_browser_can_read_costs_only_itself(blog_dir, capsys, tmp_
     site = build_site(blog_dir)
     words = site.page("posts/2011/working-together-again.html").select_one("article").get_text()
     assert "http://[oops/x" in words and "It is longer than ever - 390 pages." in words
+
+
+def test_a_date_outside_the_calendar_comes_in_as_an_undated_draft(blog_dir, capsys, tmp_path):
+    """A post dated the last second there is (``9999-12-31 23:59:59``, a
+    placeholder another tool wrote), its date in UTC the hour before the
+    first: it was refused ("please report this"), or written with a date the
+    build refuses.  It comes in as a draft with no date, saying why, and the
+    site builds."""
+    text = (DATA / "wordpress.xml").read_text(encoding="utf-8")
+    text = text.replace(
+        "[CDATA[2011-03-14 09:30:00]]></wp:post_date>",
+        "[CDATA[9999-12-31 23:59:59]]></wp:post_date>",
+    )
+    text = text.replace(
+        "[CDATA[2011-03-14 09:30:00]]></wp:post_date_gmt>",
+        "[CDATA[0001-01-01 00:00:00]]></wp:post_date_gmt>",
+    )
+    export = tmp_path / "calendar.xml"
+    export.write_text(text, encoding="utf-8")
+    status, _, err = run_blog(
+        capsys, "import", "wordpress", export, "--posts-dir", blog_dir / "posts"
+    )
+    assert (status, err) == (0, ""), err
+    [written] = (blog_dir / "posts/undated").glob("working-together-again*.md")
+    front = yaml.safe_load(written.read_text(encoding="utf-8").split("---")[1])
+    assert front["draft"] is True and "date" not in front
+    assert "9999-12-31T23:59:59" in front["draft_reason"]
+    assert "outside the days a page can show" in front["draft_reason"]
+    site = build_site(blog_dir)
+    assert not site.path("posts/undated/working-together-again.html").exists()
 
 
 def test_an_authors_name_with_a_comma_is_one_author(blog_dir, capsys, tmp_path):

@@ -34,6 +34,7 @@ from .importers.downloads import unpack
 from .importers.html import heading_line
 from .importers.records import (
     counted,
+    in_the_calendar,
     leave_to_the_site,
     lost_characters,
     one_post_each,
@@ -205,7 +206,9 @@ def cmd_import(args) -> int:
     root = Path(args.posts_dir).parent  # the repository the posts are imported into
     posts = one_post_each(
         [
-            leave_to_the_site(dataclasses.replace(p, source=export), settings["blog_path"], root)
+            leave_to_the_site(
+                in_the_calendar(dataclasses.replace(p, source=export)), settings["blog_path"], root
+            )
             for export, contents in reads
             for p in contents.posts
         ]

@@ -124,7 +124,9 @@ def thread(srcdir, docname: str, tz: ZoneInfo, lead=None) -> list[Comment]:
         try:
             when = dt.datetime.fromisoformat(fields["date"])
             key = fields["id"]
-        except (KeyError, ValueError) as exc:
+            when = when.astimezone(tz) if when.tzinfo else when.replace(tzinfo=tz)
+            when.astimezone(dt.UTC)  # (the first or last hour there is: no page can show it)
+        except (KeyError, ValueError, OverflowError) as exc:
             logger.error("comments: %s: a comment without id or date: %s", path, exc)
             continue
         url = fields.get("url")
@@ -132,7 +134,7 @@ def thread(srcdir, docname: str, tz: ZoneInfo, lead=None) -> list[Comment]:
             id=key,
             author=fields.get("author") or "Anonymous",
             url=url if url and url.startswith(("http://", "https://")) else None,
-            when=when.astimezone(tz) if when.tzinfo else when.replace(tzinfo=tz),
+            when=when,
             # (a code block wider than its column scrolls, and a keyboard scrolls
             # only what has the focus: nh3 leaves a <pre> no attribute to keep)
             html=_led(clean(fields.get("html", "")), lead).replace("<pre>", '<pre tabindex="0">'),

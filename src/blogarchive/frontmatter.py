@@ -262,6 +262,12 @@ def _unknown_key(fm: FrontMatter, key: str) -> None:
         fm.warn(key, "unknown front-matter key (ignored)")
 
 
+#: The days a post may have: Python's calendar, less a day at each end, so
+#: that moving a date to UTC or another timezone stays in it.
+FIRST_DAY, LAST_DAY = dt.date(1, 1, 2), dt.date(9999, 12, 30)
+SHOWN_DAYS = f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
+
+
 def parse_date(fm: FrontMatter, value, tz: ZoneInfo) -> dt.datetime | None:
     """A naive datetime in the blog's timezone, or None after recording the problem."""
     if isinstance(value, dt.datetime):
@@ -278,8 +284,14 @@ def parse_date(fm: FrontMatter, value, tz: ZoneInfo) -> dt.datetime | None:
     else:
         fm.error("date", f"expected an ISO 8601 date, got {shown(value)}")
         return None
-    if when.tzinfo is not None:
-        when = when.astimezone(tz).replace(tzinfo=None)
+    try:
+        if when.tzinfo is not None:
+            when = when.astimezone(tz).replace(tzinfo=None)
+        if not FIRST_DAY <= when.date() <= LAST_DAY:
+            raise OverflowError
+    except OverflowError:  # (the feeds move it to UTC, a template a day on: a traceback)
+        fm.error("date", f"{shown(value)} is outside the dates a page can show, {SHOWN_DAYS}")
+        return None
     return when
 
 
@@ -366,11 +378,12 @@ def _order_same_day(fm: FrontMatter) -> None:
     """Posts of one day with no time: the sequence orders them (a second each)."""
     sequence = fm.values.pop("sequence", 0)
     if sequence and "date" in fm.values:
-        try:
-            fm.values["date"] += dt.timedelta(seconds=sequence)
-        except OverflowError:  # (the last second there is: 9999-12-31 23:59:59)
-            fm.error("sequence", f"{sequence} seconds after the date is past the last date")
+        later = fm.values["date"] + dt.timedelta(seconds=sequence)  # (at most a day on)
+        if later.date() > LAST_DAY:
+            fm.error("sequence", f"{sequence} seconds after the date is past {LAST_DAY}")
             del fm.values["date"]
+        else:
+            fm.values["date"] = later
 
 
 def _logins_by_author(fm: FrontMatter) -> None:

@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 from slugify import slugify
 from tqdm import tqdm
 
-from ..frontmatter import redirect_problem, split_address
+from ..frontmatter import FIRST_DAY, LAST_DAY, redirect_problem, split_address
 from ..links import wordpress_number
 from ..model import APOSTROPHES, SHORT, archive_writes, counted, redirect_docname
 
@@ -338,6 +338,28 @@ def untitled(body: str, when: dt.date | None) -> tuple[str, str]:
 #: What a program writes for bytes it could not read as text: a character an
 #: export lost before it was written (read in the wrong encoding, then saved).
 LOST = "\ufffd"
+
+
+def in_the_calendar(post: ImportedPost) -> ImportedPost:
+    """``post``, a draft with no date if its date is outside the days a page
+    can show (frontmatter.FIRST_DAY to LAST_DAY: Python's calendar, a day
+    from each end), which the build would refuse: an export's ``0001-01-01``
+    or ``9999-12-31``, a placeholder of another tool, had been written as it
+    was, or (moved to UTC) refused with "please report this"."""
+    when = post.published
+    if when is None:
+        return post
+    try:
+        day = when.astimezone(dt.UTC) if isinstance(when, dt.datetime) and when.tzinfo else when
+        inside = FIRST_DAY <= (day.date() if isinstance(day, dt.datetime) else day) <= LAST_DAY
+    except OverflowError:
+        inside = False
+    if inside:
+        return post
+    reason = f"its date in the export, {when.isoformat()}, is outside the days a page can show"
+    return dataclasses.replace(
+        post, published=None, draft=True, draft_reason=f"{reason}: give it its date to publish it"
+    )
 
 
 def lost_characters(post: ImportedPost) -> ImportedPost:

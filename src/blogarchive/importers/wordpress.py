@@ -90,7 +90,7 @@ def _date(path: Path, item, notes: list[str]) -> dt.datetime | None:
         return when
     try:
         offset = when - _utc(_wxr_time(gmt)).replace(tzinfo=None)
-    except ValueError:
+    except (ValueError, OverflowError):  # (not a date; the first or last hour there is)
         offset = None
     if offset is None or abs(offset) > MOST_OFFSET:  # no timezone is further from UTC
         notes.append(f"kept: wp:post_date {local!r} without its offset from UTC (bad GMT {gmt!r})")
