@@ -189,3 +189,29 @@ def test_a_links_file_that_cannot_be_read_is_named_and_kept(web, tmp_path):
     assert built.returncode != 0 and "Traceback" not in built.stderr
     assert f"{blog / 'links.yaml'}:4: ERROR: links: cannot be read:" in built.stderr
     assert not (tmp_path / "html/index.html").exists()
+
+
+def test_an_address_no_browser_can_read_stops_neither_command(web, tmp_path):
+    """``http://[oops/`` (a broken IPv6 host) as a post's raw link, or as
+    the archived copy links.yaml records (the archive's answer, or an edit),
+    stopped `blog links` and the build with a traceback.  `blog links` leaves
+    the link out (no browser could follow it); the build shows no such copy,
+    and shows another link's that it can."""
+    blog = new_blog(tmp_path / "blog")
+    (blog / "posts/2010").mkdir()
+    broken = ' <a href="http://[oops/">a broken one</a>,'
+    post = (
+        f"---\ndate: 2010-07-02\n---\n\n# A report\n\nThe [report]({web.origin}/gone),{broken}"
+        f" [another]({web.origin}/gone-archived).\n"
+    )
+    (blog / "posts/2010/report.md").write_text(post, encoding="utf-8")
+    result = run_links(blog, web)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert sorted(records(blog)) == [f"{web.origin}/gone", f"{web.origin}/gone-archived"]
+    (blog / "posts/2010/report.md").write_text(post.replace(broken, ""), encoding="utf-8")
+    data = yaml.safe_load((blog / "links.yaml").read_text(encoding="utf-8"))
+    data["links"][f"{web.origin}/gone"]["archived"] = "http://[oops/"
+    (blog / "links.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    site = Site(build_in_child(blog, tmp_path / "html"))
+    shown = [a["href"] for a in site.page("posts/2010/report.html").select("a.archived-copy")]
+    assert shown == [data["links"][f"{web.origin}/gone-archived"]["archived"]]

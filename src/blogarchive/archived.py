@@ -10,13 +10,12 @@ links' copies changed are read again (:func:`links_changed`).
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from .frontmatter import Unreadable, read_plain
+from .frontmatter import Unreadable, is_web_address, read_plain
 from .state import archive_data, build_state, no_longer_holds
 
 logger = logging.getLogger(__name__)
@@ -45,7 +44,7 @@ def archived_copies(records: dict[str, dict]) -> dict[str, str]:
     for url, record in records.items():
         copy = record.get("archived")
         if record.get("status") in GONE and isinstance(copy, str):
-            if urlsplit(copy).scheme in ("http", "https"):
+            if is_web_address(copy):  # (links.yaml's: the archive's answer, or an edit)
                 copies[url] = copy
     return copies
 
@@ -75,7 +74,7 @@ class ShowArchivedCopies(SphinxTransform):
         seen = {}
         for ref in list(self.document.findall(nodes.reference)):
             url = ref.get("refuri", "")
-            if urlsplit(url).scheme not in ("http", "https") or "archived-copy" in ref["classes"]:
+            if not is_web_address(url) or "archived-copy" in ref["classes"]:
                 continue
             seen[url] = copies.get(url)
             if seen[url] and isinstance(ref.parent, nodes.TextElement):

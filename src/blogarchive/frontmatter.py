@@ -479,6 +479,13 @@ def _as_is(fm: FrontMatter, key: str, value, tz: ZoneInfo):
     return value
 
 
+def is_web_address(address) -> bool:
+    """Whether ``address`` is text naming an http or https address that
+    Python can read (:func:`split_address`)."""
+    parts = split_address(address) if isinstance(address, str) else None
+    return parts is not None and parts.scheme in ("http", "https")
+
+
 def _address(fm: FrontMatter, key: str, value, tz: ZoneInfo):
     """An address (from the old blog's root, or whole) that Python's URL
     parser reads (:func:`split_address`)."""

@@ -28,7 +28,6 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import requests
 import yaml
@@ -38,7 +37,7 @@ from tqdm import tqdm
 from urllib3.util.retry import Retry
 
 from .archived import ARCHIVE_API, GONE, LINKS_FILE, load
-from .frontmatter import FRONT_MATTER, load_plain
+from .frontmatter import FRONT_MATTER, is_web_address, load_plain, split_address
 
 __all__ = ["LINKS_FILE", "Checker", "collect_links", "load", "save", "summary"]
 
@@ -109,7 +108,7 @@ def collect_links(root: Path, folders: Iterable[str] = ("posts", "pages")) -> di
             match = FRONT_MATTER.match(text)
             date = _post_date(match.group(1) or "") if match else None
             for href in _hrefs(text[match.end() :] if match else text):
-                if urlsplit(href).scheme not in ("http", "https"):
+                if not is_web_address(href):  # (nor "http://[oops/", which none can read)
                     continue
                 link = links.setdefault(href, Link(href))
                 link.posts.add(path.relative_to(root).as_posix())
@@ -139,7 +138,7 @@ class HostPacer:
         if self.interval <= 0:
             yield
             return
-        host = urlsplit(url).netloc.lower()
+        host = getattr(split_address(url), "netloc", "").lower()
         with self._lock:
             turn = self._turns.setdefault(host, threading.Lock())
         with turn:  # _after[host] is read and written holding it alone
@@ -228,7 +227,7 @@ class Checker:
         except (requests.exceptions.RequestException, ValueError, AttributeError):
             return None
         url = closest.get("url") if closest.get("available") else None
-        if not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https"):
+        if not isinstance(url, str) or not is_web_address(url):  # (the archive's answer)
             return None
         return url.replace("http://web.archive.org/", "https://web.archive.org/", 1)
 
