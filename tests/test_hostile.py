@@ -133,6 +133,34 @@ def test_an_address_no_browser_can_read_is_named_at_its_line(tmp_path, capfd, ca
     assert f"posts/2010/{case}.md:{line}: " in result.stdout and words in result.stdout
 
 
+#: Slips of an author's that stopped the build with a traceback (found by
+#: building random posts).  case -> (post text, line of the error, its words)
+TRACEBACKS = {
+    "update-not-a-date": (post("```{update} not-a-date\nFixed.\n```"), 9, "is not a date"),
+    "update-too-big": (post("```{update} 99999999999999999999999\nx\n```"), 9, "is not a date"),
+    "picture-of-the-root": (post("![x](/)"), 9, "'/' names a folder, not a file"),
+    "picture-of-its-folder": (post("![x](.)"), 9, "'.' names a folder, not a file"),
+    "download-of-a-folder": (post("{download}`the folder <..>`"), 9, "names a folder"),
+    # (Sphinx's own roles and directives, on text they fail on)
+    "guilabel-last-ampersand": (post("Press {guilabel}`&`."), 9, "role: {guilabel}`&` failed"),
+    "hlist-no-columns": (post("```{hlist}\n:columns: 0\n\n* a\n```"), 9, "{hlist} failed"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(TRACEBACKS))
+def test_slips_that_were_tracebacks_are_named_at_their_line(tmp_path, capfd, case):
+    """ABlog could not read an ``{update}``'s date (its ValueError, or
+    dateutil's OverflowError); Sphinx, given a folder as a picture, looked
+    for ``/.en`` beside it, which a post may not read; Sphinx's guilabel role
+    indexed past a last ``&``, its hlist divided by no columns: each stopped
+    the build with a traceback.  Each is an error at its line now
+    (build_with fails on a traceback)."""
+    text, line, words = TRACEBACKS[case]
+    status, err, _ = build_with(tmp_path, capfd, extra={f"posts/2010/{case}.md": text})
+    located = re.search(rf"posts/2010/{case}\.md:{line}: ERROR: (.*)", err)
+    assert status != 0 and located and words in located[1], err
+
+
 SECRET = "token=ghs_0123456789abcdef"
 # case -> (post text, line of the error): hidden files of the repository
 READS_HIDDEN = {

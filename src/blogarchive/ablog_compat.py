@@ -24,6 +24,8 @@ the upstream issue or pull request it stands in for.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import ablog
 import ablog.blog
 import ablog.post
@@ -38,6 +40,8 @@ USED = (
     (ablog.post, "generate_archive_pages"),
     (ablog.post, "generate_atom_feeds"),
     (ablog.post, "PostNode"),
+    (ablog.post, "UpdateNode"),
+    (ablog.post, "date_parser"),
     (ablog.post, "CheckFrontMatter"),
     (ablog, "builder_inited"),
 )
@@ -53,10 +57,25 @@ if _missing or not hasattr(ablog.blog.Blog, "_dict"):
 Blog = ablog.blog.Blog
 Post = ablog.blog.Post
 PostNode = ablog.post.PostNode
+UpdateNode = ablog.post.UpdateNode
 #: ABlog's front-matter transform; ours run just before and just after it.
 FRONT_MATTER_PRIORITY = ablog.post.CheckFrontMatter.default_priority
 #: ABlog's html-collect-pages handlers, replaced by ours.
 REPLACED = (ablog.post.generate_archive_pages, ablog.post.generate_atom_feeds)
+
+
+def reads_as_date(text: str, date_format: str) -> bool:
+    """Whether ABlog reads ``text`` as a date, as it reads an ``{update}``'s
+    or a ``{post}`` directive's (its format, then dateutil): one it cannot
+    stops it with ValueError, or dateutil's OverflowError, a traceback."""
+    try:
+        dt.datetime.strptime(text, date_format)
+    except ValueError:
+        try:
+            ablog.post.date_parser(text)
+        except (ValueError, OverflowError):
+            return False
+    return True
 
 
 def inject_templates(app) -> None:

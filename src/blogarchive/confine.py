@@ -197,7 +197,12 @@ def check_assets(app, doctree: nodes.document) -> None:
 
 
 def _refusal_here(uri: str, doc_dir: Path, srcdir) -> str | None:
-    return refusal(source_path(uri, doc_dir, srcdir), srcdir, uri)
+    path = source_path(uri, doc_dir, srcdir)
+    if why := refusal(path, srcdir, uri):
+        return why
+    if path.is_dir():  # ("/", "."; Sphinx then looked for "/.en", a hidden file: a traceback)
+        return f"{uri!r} names a folder, not a file"
+    return None
 
 
 def source_path(uri: str, doc_dir: Path, srcdir) -> Path:

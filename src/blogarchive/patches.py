@@ -105,11 +105,13 @@ import sphinx.builders as sphinx_builders
 import sphinx.builders.html as sphinx_html
 import sphinx.util.docutils as sphinx_docutils
 import yaml
+from docutils import nodes
 from docutils.frontend import OptionParser
+from docutils.utils import SystemMessage
 from myst_parser.config.main import TopmatterReadError
 from myst_parser.parsers.directives import YAML_LOAD_ERRORS
 from sphinx.environment import BuildEnvironment
-from sphinx.errors import ExtensionError
+from sphinx.errors import ExtensionError, SphinxError
 from sphinx.util import logging as sphinx_logging
 from sphinx.util.parallel import ParallelTasks
 
@@ -156,6 +158,13 @@ PATCHES = (
     Patch(myst_base.DocutilsRenderer, "_render_tokens", ("self", "tokens"), "unread reported"),
     Patch(myst_base.DocutilsRenderer, "render_link", ("self", "token"), "links confined"),
     Patch(myst_base.DocutilsRenderer, "render_inline", ("self", "token"), "lines of words"),
+    Patch(myst_base.DocutilsRenderer, "render_myst_role", ("self", "token"), "roles that fail"),
+    Patch(
+        myst_base.DocutilsRenderer,
+        "run_directive",
+        ("self", "name", "first_line", "content", "position", "additional_options", "block_text"),
+        "directives that fail",
+    ),
     Patch(
         sphinx_html.StandaloneHTMLBuilder,
         "handle_page",
@@ -365,6 +374,47 @@ def _render_link_confined(self, token):
         self.render_children(token)
 
 
+# -- a role or directive that fails on its text ------------------------------------
+_RENDER_ROLE = _unpatched(myst_base.DocutilsRenderer.render_myst_role)
+_RUN_DIRECTIVE = _unpatched(myst_base.DocutilsRenderer.run_directive)
+#: Raised on purpose: docutils' halt, Sphinx's own errors (not a role's slip).
+PASSED_ON = (SystemMessage, SphinxError)
+
+
+@functools.wraps(_RENDER_ROLE)
+def _render_role_failing_alone(self, token):
+    """A role that fails on its text stopped the build with a traceback
+    (Sphinx's ``{guilabel}`` on a last ``&``: IndexError): an error at its
+    line now, the text kept as written."""
+    try:
+        _RENDER_ROLE(self, token)
+    except PASSED_ON:
+        raise
+    except Exception as failed:  # (a role's own bug: any exception)
+        name, text = token.meta["name"], token.content
+        line = myst_base.token_line(token, 0) or None
+        self.reporter.error(f"role: {{{name}}}`{text}` failed: {_failure(failed)}", line=line)
+        self.current_node += nodes.literal(text, text)
+
+
+@functools.wraps(_RUN_DIRECTIVE)
+def _run_directive_failing_alone(self, name, first_line, content, position, *args, **kwargs):
+    """A directive that fails on its text (any exception but the errors it
+    raises on purpose, which MyST reports) stopped the build with a
+    traceback: an error at its line now."""
+    try:
+        return _RUN_DIRECTIVE(self, name, first_line, content, position, *args, **kwargs)
+    except PASSED_ON:
+        raise
+    except Exception as failed:  # (a directive's own bug: any exception)
+        message = f"directive: {{{name}}} failed: {_failure(failed)}"
+        return [self.reporter.error(message, nodes.literal_block(content, content), line=position)]
+
+
+def _failure(failed: Exception) -> str:
+    return f"{type(failed).__name__}: {failed}" if str(failed) else type(failed).__name__
+
+
 # -- each of a paragraph's parts at its own line ----------------------------------
 _RENDER_INLINE = _unpatched(myst_base.DocutilsRenderer.render_inline)
 
@@ -477,6 +527,8 @@ def install() -> None:
     BuildEnvironment.relfn2path = _confined_relfn2path
     myst_base.DocutilsRenderer.render_link = _render_link_confined
     myst_base.DocutilsRenderer.render_inline = _render_inline_at_lines
+    myst_base.DocutilsRenderer.render_myst_role = _render_role_failing_alone
+    myst_base.DocutilsRenderer.run_directive = _run_directive_failing_alone
     myst_base.DocutilsRenderer._render_tokens = _render_tokens_reporting_unread
     ParallelTasks._process = _process_making_shown_records
     sphinx_html.StandaloneHTMLBuilder.handle_page = _handle_page_whole
@@ -495,6 +547,10 @@ def in_force() -> dict[str, bool]:
         "relfn2path": BuildEnvironment.relfn2path is _confined_relfn2path,
         "links confined": myst_base.DocutilsRenderer.render_link is _render_link_confined,
         "lines of words": myst_base.DocutilsRenderer.render_inline is _render_inline_at_lines,
+        "roles that fail": myst_base.DocutilsRenderer.render_myst_role
+        is _render_role_failing_alone,
+        "directives that fail": myst_base.DocutilsRenderer.run_directive
+        is _run_directive_failing_alone,
         "unread reported": myst_base.DocutilsRenderer._render_tokens
         is _render_tokens_reporting_unread,
         "workers' log records": ParallelTasks._process is _process_making_shown_records,

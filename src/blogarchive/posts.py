@@ -15,7 +15,14 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from .ablog_compat import FRONT_MATTER_PRIORITY, PostNode, matched_posts, posts_read
+from .ablog_compat import (
+    FRONT_MATTER_PRIORITY,
+    PostNode,
+    UpdateNode,
+    matched_posts,
+    posts_read,
+    reads_as_date,
+)
 from .confine import Within, link_out
 from .frontmatter import check_file, key_line, shows_text
 from .state import build_state
@@ -134,6 +141,34 @@ class ApplyPostFrontMatter(SphinxTransform):
             for key in ("tags", "category", "author", "redirect"):
                 if key in values:
                     node[key] = list(values[key])
+
+
+def check_directive_dates(app, doctree: nodes.document) -> None:
+    """``doctree-read``, ahead of ABlog (500): the date of each ``{update}``
+    (and of a ``{post}`` directive, in a page) is one ABlog reads.  One it
+    cannot (``{update} not-a-date``) stopped the build with a traceback: an
+    error at its line now, the update kept as a note with no date."""
+    date_format = app.config.post_date_format
+    for node in list(doctree.findall(UpdateNode)):
+        if not reads_as_date(node.get("date", ""), date_format):
+            _date_error(node, "update", node.get("date", ""))
+            node.replace_self(nodes.note("", *node.children))
+    for node in list(doctree.findall(PostNode)):
+        date = node.get("date")
+        if isinstance(date, str) and date and not reads_as_date(date, date_format):
+            _date_error(node, "post", date)
+            node["date"] = None
+
+
+def _date_error(node: nodes.Node, directive: str, date: str) -> None:
+    logger.error(
+        "%s: %r is not a date (the directive's argument: 2010-07-21, for one)",
+        directive,
+        date,
+        location=node,
+        type="blogarchive",
+        subtype="frontmatter",
+    )
 
 
 def excerpt_in_blocks(app, doctree: nodes.document) -> None:
