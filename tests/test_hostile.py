@@ -144,6 +144,9 @@ TRACEBACKS = {
     # (Sphinx's own roles and directives, on text they fail on)
     "guilabel-last-ampersand": (post("Press {guilabel}`&`."), 9, "role: {guilabel}`&` failed"),
     "hlist-no-columns": (post("```{hlist}\n:columns: 0\n\n* a\n```"), 9, "{hlist} failed"),
+    # (ABlog's list of posts, its format read as the page is written)
+    "postlist-unknown-field": (post("```{postlist}\n:format: {nope}\n```"), 9, "{nope} is none"),
+    "postlist-open-brace": (post("```{postlist}\n:format: {title\n```"), 9, "expected '}'"),
 }
 
 
@@ -152,7 +155,8 @@ def test_slips_that_were_tracebacks_are_named_at_their_line(tmp_path, capfd, cas
     """ABlog could not read an ``{update}``'s date (its ValueError, or
     dateutil's OverflowError); Sphinx, given a folder as a picture, looked
     for ``/.en`` beside it, which a post may not read; Sphinx's guilabel role
-    indexed past a last ``&``, its hlist divided by no columns: each stopped
+    indexed past a last ``&``, its hlist divided by no columns; ABlog's
+    postlist raised on a format it cannot show: each stopped
     the build with a traceback.  Each is an error at its line now
     (build_with fails on a traceback)."""
     text, line, words = TRACEBACKS[case]

@@ -25,6 +25,7 @@ the upstream issue or pull request it stands in for.
 from __future__ import annotations
 
 import datetime as dt
+import string
 
 import ablog
 import ablog.blog
@@ -41,6 +42,7 @@ USED = (
     (ablog.post, "generate_atom_feeds"),
     (ablog.post, "PostNode"),
     (ablog.post, "UpdateNode"),
+    (ablog.post, "PostList"),
     (ablog.post, "date_parser"),
     (ablog.post, "CheckFrontMatter"),
     (ablog, "builder_inited"),
@@ -58,6 +60,9 @@ Blog = ablog.blog.Blog
 Post = ablog.blog.Post
 PostNode = ablog.post.PostNode
 UpdateNode = ablog.post.UpdateNode
+PostList = ablog.post.PostList
+#: What a ``{postlist}``'s ``:format:`` may name (ABlog's process_postlist).
+POSTLIST_FIELDS = frozenset({"date", "title", "author", "location", "language", "category", "tags"})
 #: ABlog's front-matter transform; ours run just before and just after it.
 FRONT_MATTER_PRIORITY = ablog.post.CheckFrontMatter.default_priority
 #: ABlog's html-collect-pages handlers, replaced by ours.
@@ -76,6 +81,20 @@ def reads_as_date(text: str, date_format: str) -> bool:
         except (ValueError, OverflowError):
             return False
     return True
+
+
+def postlist_format_problem(text: str) -> str | None:
+    """Why ABlog cannot show a ``{postlist}`` in ``text``'s format, or None:
+    it raised KeyError on a field it does not know (``{nope}``), ValueError
+    on a brace not closed, when the page was written: a traceback."""
+    try:
+        fields = [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
+    except ValueError as exc:
+        return str(exc)
+    unknown = [field for field in fields if field not in POSTLIST_FIELDS]
+    if unknown:
+        return f"{{{unknown[0]}}} is none of {', '.join(sorted(POSTLIST_FIELDS))}"
+    return None
 
 
 def inject_templates(app) -> None:

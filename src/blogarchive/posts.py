@@ -17,9 +17,11 @@ from sphinx.util import logging
 
 from .ablog_compat import (
     FRONT_MATTER_PRIORITY,
+    PostList,
     PostNode,
     UpdateNode,
     matched_posts,
+    postlist_format_problem,
     posts_read,
     reads_as_date,
 )
@@ -145,9 +147,11 @@ class ApplyPostFrontMatter(SphinxTransform):
 
 def check_directive_dates(app, doctree: nodes.document) -> None:
     """``doctree-read``, ahead of ABlog (500): the date of each ``{update}``
-    (and of a ``{post}`` directive, in a page) is one ABlog reads.  One it
-    cannot (``{update} not-a-date``) stopped the build with a traceback: an
-    error at its line now, the update kept as a note with no date."""
+    (and of a ``{post}`` directive, in a page) is one ABlog reads, and each
+    ``{postlist}``'s format one it shows.  One it cannot (``{update}
+    not-a-date``, ``:format: {nope}``) stopped the build with a traceback:
+    an error at its line now, the update kept as a note with no date, the
+    list in ABlog's own format."""
     date_format = app.config.post_date_format
     for node in list(doctree.findall(UpdateNode)):
         if not reads_as_date(node.get("date", ""), date_format):
@@ -158,6 +162,17 @@ def check_directive_dates(app, doctree: nodes.document) -> None:
         if isinstance(date, str) and date and not reads_as_date(date, date_format):
             _date_error(node, "post", date)
             node["date"] = None
+    for node in doctree.findall(PostList):  # (ABlog reads its format as the page is written)
+        if problem := postlist_format_problem(node.get("format", "")):
+            logger.error(
+                "postlist: format %r: %s",
+                node["format"],
+                problem,
+                location=node,
+                type="blogarchive",
+                subtype="frontmatter",
+            )
+            node["format"] = "{date} - {title}"  # (ABlog's own)
 
 
 def _date_error(node: nodes.Node, directive: str, date: str) -> None:
