@@ -1,0 +1,166 @@
+"""Not a test: random input, to find what the tests' chosen cases miss.
+
+    .venv/bin/python tests/fuzz.py exports 0 2000     # mutated real exports, imported
+    .venv/bin/python tests/fuzz.py posts 0 200        # random posts, each built (slow)
+    .venv/bin/python tests/fuzz.py front-matter 0 30000
+
+Each case is drawn from its seed, so a failure replays.  A failure is a
+traceback, an entry an import refused by its own fault ("please report
+this"), a post written that the build would refuse, or a build that stopped
+on a traceback rather than naming the problem at its line.  Each failing
+input is kept in ``_build/fuzz/``.  (The 2026-12-03 session's runs found
+eleven such faults, each mended with a test of its own: the commits of
+that day.)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import io
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import yaml
+from lxml import etree
+
+from blogarchive.cli import main
+from blogarchive.frontmatter import SCHEMA, check, check_file
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "tests/data"
+KEPT = REPO / "_build/fuzz"
+LONDON = ZoneInfo("Europe/London")
+#: Values an export's element or attribute, or a front-matter key, is given.
+ODD = [
+    "", " ", "x" * 300, "0000-00-00 00:00:00", "2010-13-45T99:99:99Z", "1969-12-31",
+    "0001-01-01T00:00:00+14:00", "9999-12-31 23:59:59", "Mon, 01 Jan 0001 00:00:00 +1400",
+    "<p>a</p>", "&lt;script&gt;alert(1)&lt;/script&gt;", "javascript:alert(1)",
+    "/../../etc/passwd", "\u202e\u200b", "日本語のタイトル", "a, b, c", "-1", "999999999999",
+    "http://", "http://[oops/x", "<a href='http://[oops/'>x</a>", "//[oops/",
+    "[caption]x[/caption]", "```{include} /etc/passwd\n```", "# heading\n\n# another",
+    "{{< shortcode >}}", "%", "\\", "'\"",
+]  # fmt: skip
+#: Parts of a post an author may write, well or badly (``posts``).
+MARKUP = [
+    "```{figure} x.png\n:width: abc\n```", "```{math}\n\\frac{\n```", "[^1]: a\n\n[^1]: b",
+    "```{list-table}\n:header-rows: 5\n* - a\n```", "```{csv-table}\n\"a\n```", "{ref}`nope`",
+    "```{update} not-a-date\nx\n```", "```{update} 2011-01-01\nFixed.\n```",
+    "```{postlist} 3\n:format: {title} {nope}\n```", "```{post} x\n```", "{guilabel}`&`",
+    "```{hlist}\n:columns: 0\n* a\n```", "![x](/)", "![x](.)", "![]()", "[x](<>)", "<http://>",
+    "```{code-block} python\n:emphasize-lines: 99\nx = 1\n```", "{eq}`nope`", "{pep}`abc`",
+    "```{only} nonsense and (\nx\n```", "```{raw} html\n<b>\n```", "<div>", "</div>", ":::",
+    "<a href='http://[oops/'>x</a>", "{{", "<!--", "\u000b", "&#0;", "- " * 40 + "x",
+    "> " * 60 + "x", "[" * 100, "`" * 50, "```{note}\n" * 30 + "x", "{math}`" + "{" * 300 + "`",
+    "(label)=\n## Second", "(label)=\n", "```{toctree}\n../../etc\n```", "# Second title",
+]  # fmt: skip
+
+
+def keep(kind: str, seed: int, data: bytes | str, why: str) -> None:
+    KEPT.mkdir(parents=True, exist_ok=True)
+    path = KEPT / f"{kind}-{seed}"
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    print(f"{kind} {seed}: {why[-1500:]}\n  input kept in {path}", flush=True)
+
+
+def mutated_export(seed: int) -> tuple[bytes, str]:
+    """A real or hand-written export with 1-12 elements removed, emptied,
+    copied, or given odd text or attributes; and its format."""
+    rnd = random.Random(seed)
+    exports = [*sorted((DATA / "real").iterdir()), *sorted(DATA.glob("*.xml"))]
+    source = rnd.choice([p for p in exports if p.stat().st_size < 400_000])
+    parser = etree.XMLParser(recover=True, huge_tree=True, resolve_entities=False)
+    tree = etree.parse(str(source), parser)
+    for _ in range(rnd.randint(1, 12)):
+        elements = [e for e in tree.iter() if isinstance(e.tag, str)]
+        element, roll = rnd.choice(elements), rnd.random()
+        parent = element.getparent()
+        if roll < 0.25 and parent is not None:
+            parent.remove(element)
+        elif roll < 0.6:
+            element.text = rnd.choice(ODD)
+        elif roll < 0.75 and element.attrib:
+            element.attrib[rnd.choice(list(element.attrib))] = rnd.choice(ODD)
+        elif roll < 0.9 and parent is not None:
+            parent.append(copy.deepcopy(element))
+        else:
+            element[:] = []
+    blob = source.read_bytes()
+    blogger = b"blogger.com" in blob and b"wordpress.org/export" not in blob
+    return etree.tostring(tree, encoding="utf-8"), "blogger" if blogger else "wordpress"
+
+
+def exports(seed: int) -> bool:
+    text, fmt = mutated_export(seed)
+    work = Path(tempfile.mkdtemp(prefix="fuzz-"))
+    export, said = work / "export.xml", io.StringIO()
+    export.write_bytes(text)
+    why = None
+    try:
+        with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
+            main(["import", fmt, str(export), "--no-media", "--posts-dir", str(work / "posts")])
+    except SystemExit:
+        pass
+    except Exception:
+        why = traceback.format_exc()
+    if why is None and "please report this" in said.getvalue():
+        why = said.getvalue()
+    for post in [] if why else sorted((work / "posts").rglob("*.md")):
+        if errors := [p for p in check_file(post, LONDON).problems if p.severity == "error"]:
+            why = f"{post.relative_to(work)} written, and the build would refuse it: {errors}"
+            break
+    shutil.rmtree(work, ignore_errors=True)
+    if why:
+        keep("exports", seed, text, why)
+    return why is None
+
+
+def posts(seed: int) -> bool:
+    rnd = random.Random(seed)
+    body = "\n\n".join(rnd.choice(MARKUP) for _ in range(rnd.randint(1, 4)))
+    text = f"---\ndate: 2010-07-02\ntags: [x]\n---\n\n# Fuzz\n\nText.\n\n{body}\n"
+    blog = Path(tempfile.mkdtemp(prefix="fuzz-"))
+    (blog / "posts/2010").mkdir(parents=True)
+    shutil.copy(REPO / "tests/roots/test-escaping/conf.py", blog / "conf.py")
+    (blog / "index.md").write_text("# A blog\n\nIts posts.\n", encoding="utf-8")
+    (blog / "posts/2010/fuzz.md").write_text(text, encoding="utf-8")
+    built = subprocess.run(
+        [sys.executable, "-m", "blogarchive.build", str(blog), str(blog / "_build/html")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "BLOG_REPO": str(REPO)},
+    )
+    said = built.stdout + built.stderr
+    shutil.rmtree(blog, ignore_errors=True)
+    if "Traceback" in said or "Exception occurred" in said or "error!" in said:
+        keep("posts", seed, text, said)
+        return False
+    return True
+
+
+def front_matter(seed: int) -> bool:
+    rnd = random.Random(seed)
+    values = [None, True, 0, 2**70, 1.5, [], [1], {"a": 1}, ["a", "A"], *ODD]
+    data = {rnd.choice([*SCHEMA, "Date"]): rnd.choice(values) for _ in range(rnd.randint(1, 6))}
+    text = f"---\n{yaml.safe_dump(data, allow_unicode=True)}---\n\n# T\n\nx\n"
+    try:
+        [str(problem) for problem in check("post.md", text, LONDON).problems]
+    except Exception:
+        keep("front-matter", seed, text, traceback.format_exc())
+        return False
+    return True
+
+
+if __name__ == "__main__":
+    kind, start, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    run = {"exports": exports, "posts": posts, "front-matter": front_matter}[kind]
+    failed = sum(not run(seed) for seed in range(start, start + count))
+    print(f"{kind}: {count} cases, {failed} failed")
+    sys.exit(1 if failed else 0)
