@@ -74,7 +74,11 @@ def mutated_export(seed: int) -> tuple[bytes, str]:
     """A real or hand-written export with 1-12 elements removed, emptied,
     copied, or given odd text or attributes; and its format."""
     rnd = random.Random(seed)
-    exports = [*sorted((DATA / "real").iterdir()), *sorted(DATA.glob("*.xml"))]
+    exports = [
+        *sorted((DATA / "real").iterdir()),
+        *sorted(DATA.glob("*.xml")),
+        *DATA.glob("*.atom"),
+    ]
     source = rnd.choice([p for p in exports if p.stat().st_size < 400_000])
     parser = etree.XMLParser(recover=True, huge_tree=True, resolve_entities=False)
     tree = etree.parse(str(source), parser)
