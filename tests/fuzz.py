@@ -129,7 +129,14 @@ def exports(seed: int) -> bool:
 def posts(seed: int) -> bool:
     rnd = random.Random(seed)
     body = "\n\n".join(rnd.choice(MARKUP) for _ in range(rnd.randint(1, 4)))
-    text = f"---\ndate: 2010-07-02\ntags: [x]\n---\n\n# Fuzz\n\nText.\n\n{body}\n"
+    names = [rnd.choice(ODD).replace(",", " ") for _ in range(rnd.randint(0, 3))]
+    front = {"date": "2010-07-02", "tags": [n for n in names if n.strip()] or ["x"]}
+    front |= {"author": rnd.choice(ODD).replace(",", " ") or "A"} if rnd.random() < 0.5 else {}
+    title = " ".join(
+        (rnd.choice(ODD).splitlines() or [""])[0] if rnd.random() < 0.5 else "Fuzz" for _ in "ab"
+    )
+    text = f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n\n# {title.strip() or 'Fuzz'}\n\n"
+    text += f"Text.\n\n{body}\n"
     blog = Path(tempfile.mkdtemp(prefix="fuzz-"))
     (blog / "posts/2010").mkdir(parents=True)
     shutil.copy(REPO / "tests/roots/test-escaping/conf.py", blog / "conf.py")
