@@ -140,6 +140,9 @@ TRACEBACKS = {
     "update-too-big": (post("```{update} 99999999999999999999999\nx\n```"), 9, "is not a date"),
     "picture-of-the-root": (post("![x](/)"), 9, "'/' names a folder, not a file"),
     "picture-of-its-folder": (post("![x](.)"), 9, "'.' names a folder, not a file"),
+    # (at the line it is on; one of no address, named with no line before, at its own)
+    "picture-on-a-later-line": (post("One,\ntwo ![x](/) three."), 10, "names a folder"),
+    "picture-of-no-address": (post("![]()"), 9, "'' names a folder, not a file"),
     "download-of-a-folder": (post("{download}`the folder <..>`"), 9, "names a folder"),
     # (Sphinx's own roles and directives, on text they fail on)
     "guilabel-last-ampersand": (post("Press {guilabel}`&`."), 9, "role: {guilabel}`&` failed"),

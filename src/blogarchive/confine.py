@@ -187,12 +187,12 @@ def check_assets(app, doctree: nodes.document) -> None:
         if uri.startswith("data:") or "://" in uri:
             continue
         if why := _refusal_here(uri, doc_dir, env.srcdir):
-            _refuse(node, why)
+            _refuse(node, why, env.docname)
             node.replace_self(nodes.inline("", node.get("alt", "")))
     for node in list(doctree.findall(addnodes.download_reference)):
         target = node.get("reftarget", "")
         if "://" not in target and (why := _refusal_here(target, doc_dir, env.srcdir)):
-            _refuse(node, why)
+            _refuse(node, why, env.docname)
             node.replace_self(nodes.inline("", node.astext()))
 
 
@@ -210,5 +210,8 @@ def source_path(uri: str, doc_dir: Path, srcdir) -> Path:
     return Path(srcdir, uri.lstrip("/")) if uri.startswith("/") else doc_dir / uri
 
 
-def _refuse(node: nodes.Node, why: str) -> None:
-    logger.error(why, location=node, type="blogarchive", subtype="confine")
+def _refuse(node: nodes.Node, why: str, docname: str) -> None:
+    """``why`` at ``node``'s line (a picture of no address has none of its own)."""
+    from .privacy import first_line  # (privacy.py reads this module's checks)
+
+    logger.error(why, location=(docname, first_line(node)), type="blogarchive", subtype="confine")
