@@ -3,11 +3,13 @@
     .venv/bin/python tests/fuzz.py exports 0 2000     # mutated real exports, imported
     .venv/bin/python tests/fuzz.py posts 0 200        # random posts, each built (slow)
     .venv/bin/python tests/fuzz.py front-matter 0 30000
+    .venv/bin/python tests/fuzz.py incremental 0 30  # changes, built after each: = clean
 
 Each case is drawn from its seed, so a failure replays.  A failure is a
 traceback, an entry an import refused by its own fault ("please report
-this"), a post written that the build would refuse, or a build that stopped
-on a traceback rather than naming the problem at its line.  Each failing
+this"), a post written that the build would refuse, a build that stopped
+on a traceback rather than naming the problem at its line, or a site built
+after changes that differs from a clean build of the same posts.  Each failing
 input is kept in ``_build/fuzz/``.  (The 2026-12-03 session's runs found
 eleven such faults, each mended with a test of its own: the commits of
 that day.)
@@ -20,6 +22,7 @@ import copy
 import io
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -156,6 +159,87 @@ def posts(seed: int) -> bool:
     return True
 
 
+#: A blog's files (the repository's own blog is the one changed).
+SITE_FILES = ("conf.py", "index.md", "about.md", "posts", "_templates", "_static")
+TAGS = ["Ofsted", "ofsted", "Munro Review", "new tag", "C#", "C", "Ünïcode", "x"]
+
+
+def _change(blog: Path, rnd: random.Random) -> str:
+    """One change an author makes: an edit, a post added, removed, retitled,
+    re-tagged, re-dated, pinned, made a draft or put off; says which."""
+    posts = sorted((blog / "posts").glob("*/*.md"))
+    post = rnd.choice(posts)
+    text = post.read_text(encoding="utf-8")
+    head, _, body = text.partition("\n---\n")
+    kind = rnd.choice(["edit", "add", "remove", "retitle", "tags", "date", "pin", "draft"])
+    if kind == "add" or len(posts) < 3:
+        year = rnd.choice([2009, 2010, 2011])
+        tags = ", ".join(rnd.sample(TAGS, rnd.randint(0, 3)))
+        front = f"date: {year}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}\ntags: [{tags}]"
+        path = blog / f"posts/{year}/added-{rnd.randint(0, 10**6)}.md"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(f"---\n{front}\n---\n\n# Added\n\nNew words.\n", encoding="utf-8")
+        return f"add {path.name}"
+    if kind == "remove":
+        post.unlink()
+    elif kind == "edit":
+        post.write_text(text + f"\nMore words {rnd.randint(0, 99)}.\n", encoding="utf-8")
+    elif kind == "retitle":
+        post.write_text(
+            head + "\n---\n" + re.sub(r"^# .*", "# Retitled", body, count=1, flags=re.M)
+        )
+    else:
+        lines = [line for line in head.split("\n") if not line.startswith(kind_key(kind))]
+        if kind == "tags":
+            lines.append(f"tags: [{', '.join(rnd.sample(TAGS, rnd.randint(0, 3)))}]")
+        elif kind == "date":
+            lines.append(f"date: {rnd.choice([2009, 2010, 2011, 2099])}-0{rnd.randint(1, 9)}-15")
+            lines = [line for line in lines if not line.startswith("sequence:")]
+        elif kind == "pin":
+            lines.append(f"sticky: {rnd.choice(['true', 'false'])}")
+        elif kind == "draft":
+            lines.append(f"draft: {rnd.choice(['true', 'false'])}")
+        post.write_text("\n".join(lines) + "\n---\n" + body, encoding="utf-8")
+    return f"{kind} {post.relative_to(blog)}"
+
+
+def kind_key(kind: str) -> str:
+    return {"tags": "tags:", "date": "date:", "pin": "sticky:", "draft": "draft:"}[kind]
+
+
+def incremental(seed: int) -> bool:
+    """After 1-3 builds of random changes, the site equals a clean build's."""
+    rnd = random.Random(seed)
+    work = Path(tempfile.mkdtemp(prefix="fuzz-"))
+    blog, clean = work / "blog", work / "clean"
+    blog.mkdir()
+    for name in SITE_FILES:
+        (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, blog / name)
+    env = {**os.environ, "BLOG_REPO": str(REPO), "SOURCE_DATE_EPOCH": "1900000000"}
+
+    def build(root: Path) -> None:
+        command = [sys.executable, "-m", "blogarchive.build", str(root), str(root / "_build/html")]
+        subprocess.run(command, capture_output=True, env=env, check=True)
+
+    build(blog)
+    done = []
+    for _ in range(rnd.randint(1, 3)):
+        done += [_change(blog, rnd) for _ in range(rnd.randint(1, 3))]
+        build(blog)
+    shutil.copytree(blog, clean, ignore=shutil.ignore_patterns("_build"))
+    build(clean)
+    ours, theirs = (tree(root / "_build/html") for root in (blog, clean))
+    differing = sorted(n for n in ours.keys() | theirs.keys() if ours.get(n) != theirs.get(n))
+    if differing:
+        keep("incremental", seed, "\n".join(done), f"after {done}: differs from clean: {differing}")
+    shutil.rmtree(work, ignore_errors=True)
+    return not differing
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
 def front_matter(seed: int) -> bool:
     rnd = random.Random(seed)
     values = [None, True, 0, 2**70, 1.5, [], [1], {"a": 1}, ["a", "A"], *ODD]
@@ -171,7 +255,8 @@ def front_matter(seed: int) -> bool:
 
 if __name__ == "__main__":
     kind, start, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    run = {"exports": exports, "posts": posts, "front-matter": front_matter}[kind]
+    run = {"exports": exports, "posts": posts, "front-matter": front_matter}
+    run = {**run, "incremental": incremental}[kind]
     failed = sum(not run(seed) for seed in range(start, start + count))
     print(f"{kind}: {count} cases, {failed} failed")
     sys.exit(1 if failed else 0)
