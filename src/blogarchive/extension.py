@@ -47,7 +47,7 @@ from .posts import (
     ApplyPostFrontMatter,
     CheckPostFrontMatter,
     add_post_header,
-    check_directive_dates,
+    check_blog_directives,
     screen_posts,
 )
 from .privacy import first_line
@@ -289,7 +289,7 @@ def setup(app):
     app.add_directive("csv-table", confine.ConfinedCSVTable, override=True)
     app.add_directive("raw", confine.ConfinedRaw, override=True)
     app.connect("doctree-read", confine.check_assets, priority=400)
-    app.connect("doctree-read", check_directive_dates, priority=400)
+    app.connect("doctree-read", check_blog_directives, priority=400)
     # Nothing in a post runs or loads from another host (privacy.py).
     app.connect("doctree-read", privacy.check_post, priority=400)
     app.connect("build-finished", privacy.check_raw_links, priority=800)  # every page written

@@ -145,7 +145,7 @@ class ApplyPostFrontMatter(SphinxTransform):
                     node[key] = list(values[key])
 
 
-def check_directive_dates(app, doctree: nodes.document) -> None:
+def check_blog_directives(app, doctree: nodes.document) -> None:
     """``doctree-read``, ahead of ABlog (500): the date of each ``{update}``
     (and of a ``{post}`` directive, in a page) is one ABlog reads, and each
     ``{postlist}``'s format one it shows.  One it cannot (``{update}
