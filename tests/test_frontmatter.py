@@ -37,6 +37,12 @@ GOOD = [
         "redirect",
         ["/2010/07/old.html", "/2010/07/21/old/"],
     ),
+    # (a list's item whole: a comma, a capital letter are an address's own)
+    (
+        "redirect: ['/2010/07/a,b/', /A.html, /a.html]\n",
+        "redirect",
+        ["/2010/07/a,b/", "/A.html", "/a.html"],
+    ),
     (  # each author's login, whose page WordPress had at /author/<login>/
         "author: [Chris Mills, Eileen Munro]\nwordpress_author: [chris, e_munro]\n",
         "wordpress_author",

@@ -476,6 +476,26 @@ def test_a_date_outside_the_calendar_comes_in_as_an_undated_draft(blog_dir, caps
     assert not site.path("posts/undated/working-together-again.html").exists()
 
 
+def test_an_old_address_with_a_comma_is_answered(blog_dir, capsys, tmp_path):
+    """A post's old address holding a comma (``/2011/03/14/again,-and-again/``)
+    was written into ``redirect:`` as it was, and the build refused it: a
+    comma separated old addresses, even in a list.  A list's item is one
+    address whole now: the site answers it."""
+    text = (DATA / "wordpress.xml").read_text(encoding="utf-8")
+    text = text.replace("/2011/03/14/working-together-again/<", "/2011/03/14/again,-and-again/<")
+    export = tmp_path / "comma.xml"
+    export.write_text(text, encoding="utf-8")
+    status, _, err = run_blog(
+        capsys, "import", "wordpress", export, "--posts-dir", blog_dir / "posts"
+    )
+    assert (status, err) == (0, ""), err
+    site = build_site(blog_dir)
+    answered = site.page("2011/03/14/again,-and-again/index.html")
+    assert answered.select_one('link[rel="canonical"]')["href"].endswith(
+        "/posts/2011/working-together-again.html"
+    )
+
+
 def test_an_authors_name_with_a_comma_is_one_author(blog_dir, capsys, tmp_path):
     """Commas separate authors in front matter: a name holding one (WordPress's
     'Mills, Chris', Blogger's 'Chris Mills, MBE') came in as two authors,

@@ -428,7 +428,13 @@ def _names(fm: FrontMatter, key: str, value, tz: ZoneInfo):
 
 
 def _old_addresses(fm: FrontMatter, key: str, value, tz: ZoneInfo):
-    items = _names(fm, key, value, tz)
+    """Old paths: a list's items as they are (a comma is an address's, an
+    export's ``/2010/07/a,b/``; case and spaces too), a string's split on
+    commas."""
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        items = list(dict.fromkeys(item.strip() for item in value if item.strip()))
+    else:
+        items = _names(fm, key, value, tz)
     for old_path in items if items is not _INVALID else ():
         problem = redirect_problem(old_path)
         if problem:
