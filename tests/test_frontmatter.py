@@ -43,6 +43,11 @@ GOOD = [
         "redirect",
         ["/2010/07/a,b/", "/A.html", "/a.html"],
     ),
+    (  # (two names of one login: one for each name, in order)
+        "author: [Chris Mills, The Editor]\nwordpress_author: [chris, chris]\n",
+        "wordpress_author",
+        ["chris", "chris"],
+    ),
     (  # each author's login, whose page WordPress had at /author/<login>/
         "author: [Chris Mills, Eileen Munro]\nwordpress_author: [chris, e_munro]\n",
         "wordpress_author",

@@ -496,6 +496,26 @@ def test_an_old_address_with_a_comma_is_answered(blog_dir, capsys, tmp_path):
     )
 
 
+def test_two_names_of_one_login_are_both_credited(blog_dir, capsys, tmp_path):
+    """Co-Authors Plus credited a post to two names of one login (a guest
+    author's, its name changed in an old term): the logins, written once each beside
+    the names, were one fewer than the authors, and the build refused the
+    post.  Each name is credited, its login beside it."""
+    text = (DATA / "wordpress.xml").read_text(encoding="utf-8")
+    terms = '<category domain="author" nicename="cap-guest"><![CDATA[{}]]></category>'
+    credited = terms.format("A Guest") + terms.format("The Guest Editor")
+    text = text.replace("<dc:creator><![CDATA[Chris Mills]]></dc:creator>", credited, 1)
+    export = tmp_path / "coauthors.xml"
+    export.write_text(text, encoding="utf-8")
+    status, _, err = run_blog(
+        capsys, "import", "wordpress", export, "--posts-dir", blog_dir / "posts"
+    )
+    assert (status, err) == (0, ""), err
+    site = build_site(blog_dir)
+    page = site.page("posts/2011/working-together-again.html")
+    assert [a.get_text() for a in page.select(".post-author")] == ["A Guest", "The Guest Editor"]
+
+
 def test_an_authors_name_with_a_comma_is_one_author(blog_dir, capsys, tmp_path):
     """Commas separate authors in front matter: a name holding one (WordPress's
     'Mills, Chris', Blogger's 'Chris Mills, MBE') came in as two authors,

@@ -448,7 +448,12 @@ LOGIN = re.compile(r"[a-z0-9_-]+")
 
 
 def _logins(fm: FrontMatter, key: str, value, tz: ZoneInfo):
-    items = _names(fm, key, value, tz)
+    """Logins, one for each author in order: a list's kept as they are (two
+    names may share one), a string's split on commas."""
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        items = [item.strip() for item in value]
+    else:
+        items = _names(fm, key, value, tz)
     for login in items if items is not _INVALID else ():
         if not LOGIN.fullmatch(login):
             fm.error(

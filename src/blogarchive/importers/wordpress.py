@@ -20,6 +20,7 @@ from lxml import etree
 
 from ..comments import clean as clean_comment
 from ..frontmatter import LOGIN, redirect_problem
+from ..model import fold
 from .blocks import BLOCK_MARK, block_markup
 from .blogger import parse_xml
 from .builders import page_builders, shortcode_attributes
@@ -605,7 +606,7 @@ def _co_authors(item, names: dict[str, str]) -> dict[str, str]:
         login = (term.get("nicename") or "").removeprefix("cap-")
         text = (term.text or "").strip()
         name = names.get(text) or names.get(login) or plain_name(text)
-        if name and name not in found:
+        if name and fold(name) not in {fold(other) for other in found}:  # (as front matter)
             found[name] = login or (text if text in names else "")
     return found
 
