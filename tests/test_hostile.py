@@ -168,6 +168,17 @@ def test_slips_that_were_tracebacks_are_named_at_their_line(tmp_path, capfd, cas
     assert status != 0 and located and words in located[1], err
 
 
+def test_a_page_made_a_post_of_no_date_is_named(tmp_path, capfd):
+    """ABlog's ``{post}`` directive in a page makes it a post; one of a date
+    ABlog cannot read, with an ``{update}`` in it, stopped the build with a
+    traceback (ABlog compared the update's date with none): an error at
+    the directive's line now, the page left a page."""
+    page = "---\norphan: true\n---\n\n# A page\n\n```{post} x\n```\n\n"
+    page += "```{update} 2011-01-01\nFixed.\n```\n"
+    status, err, _ = build_with(tmp_path, capfd, extra={"pages/dated.md": page})
+    assert status != 0 and re.search(r"pages/dated\.md:7: ERROR: post: 'x' is not a date", err), err
+
+
 SECRET = "token=ghs_0123456789abcdef"
 # case -> (post text, line of the error): hidden files of the repository
 READS_HIDDEN = {

@@ -161,7 +161,7 @@ def check_blog_directives(app, doctree: nodes.document) -> None:
         date = node.get("date")
         if isinstance(date, str) and date and not reads_as_date(date, date_format):
             _date_error(node, "post", date)
-            node["date"] = None
+            node.parent.remove(node)  # (no post: ABlog compared its updates with no date)
     for node in doctree.findall(PostList):  # (ABlog reads its format as the page is written)
         if problem := postlist_format_problem(node.get("format", "")):
             logger.error(
