@@ -516,6 +516,32 @@ def test_two_names_of_one_login_are_both_credited(blog_dir, capsys, tmp_path):
     assert [a.get_text() for a in page.select(".post-author")] == ["A Guest", "The Guest Editor"]
 
 
+def test_a_comment_dated_without_an_offset_comes_in_among_the_others(blog_dir, capsys, tmp_path):
+    """A Blogger comment dated with no offset from UTC, beside one with
+    an offset, stopped the import with a traceback (Python cannot order
+    the two).  It is taken as UTC, as Blogger's dates are, and shown in
+    its place among the post's comments."""
+    text = (DATA / "blogger-classic.xml").read_text(encoding="utf-8")
+    first = text.index("<entry>\n<id>tag:blogger.com,1999:blog-1234567890.post-1001.comment-5001")
+    comment = text[first : text.index("</entry>", first) + len("</entry>")]
+    later = comment.replace("comment-5001", "comment-5002").replace(
+        "Welcome to blogging.", "Later."
+    )
+    later = later.replace(
+        "<published>2009-07-22T12:00:00.000+01:00", "<published>2009-07-23T08:00:00"
+    )
+    export = tmp_path / "naive.xml"
+    export.write_text(text.replace(comment, comment + "\n" + later), encoding="utf-8")
+    status, _, err = run_blog(
+        capsys, "import", "blogger", export, "--posts-dir", blog_dir / "posts"
+    )
+    assert (status, err) == (0, ""), err
+    site = build_site(blog_dir)
+    page = site.page("posts/2009/why-im-starting-a-blog.html")
+    said = [c.get_text(" ", strip=True) for c in page.select("li.comment .comment-text")]
+    assert said == ["Welcome to blogging.", "Later."], said
+
+
 def test_an_authors_name_with_a_comma_is_one_author(blog_dir, capsys, tmp_path):
     """Commas separate authors in front matter: a name holding one (WordPress's
     'Mills, Chris', Blogger's 'Chris Mills, MBE') came in as two authors,

@@ -532,6 +532,8 @@ def _comment(entry, comments: dict[str, list[Comment]], contents: ExportContents
         why = naming(f"comment with a bad date {text!r}", _text(entry, "atom:id"))
         contents.refused.append((entry.sourceline, why))
         return
+    if when.tzinfo is None:  # (a date with no offset: UTC, as Blogger's; sorted with the others)
+        when = when.replace(tzinfo=dt.UTC)
     own_id = re.search(r"(\d+)\s*$", _text(entry, "atom:id") or "")
     # A reply names the comment it answers: a "related" link (Back up content),
     # blogger:inReplyTo (Takeout).
