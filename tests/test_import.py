@@ -542,6 +542,44 @@ def test_a_comment_dated_without_an_offset_comes_in_among_the_others(blog_dir, c
     assert said == ["Welcome to blogging.", "Later."], said
 
 
+def test_dates_past_the_calendar_in_utc_cost_neither_post_nor_site(blog_dir, capsys, tmp_path):
+    """A comment dated ``0001-01-01 00:00:00 +1400`` (the year before the
+    first, in UTC), or a post whose only date is so, was refused with
+    "please report this" (Python overflowed moving it to UTC), costing the
+    post.  The post comes in (the undated one as a draft, saying why), the
+    comment is named as one of a date no page can show, and the site builds."""
+    text = (DATA / "wordpress-comments.xml").read_text(encoding="utf-8")
+    text = text.replace(
+        "[CDATA[2011-03-14 12:00:00]]></wp:comment_date_gmt>",
+        "[CDATA[0001-01-01 00:00:00 +1400]]></wp:comment_date_gmt>",
+    )
+    text = text.replace(
+        "[CDATA[2011-03-14 12:00:00]]></wp:comment_date>",
+        "[CDATA[0001-01-01 00:00:00 +1400]]></wp:comment_date>",
+    )
+    text = text.replace(
+        "[CDATA[2011-03-15 09:30:00]]></wp:post_date>",
+        "[CDATA[0000-00-00 00:00:00]]></wp:post_date>",
+    )
+    text = text.replace(
+        "[CDATA[2011-03-15 09:30:00]]></wp:post_date_gmt>",
+        "[CDATA[0001-01-01 00:00:00 +1400]]></wp:post_date_gmt>",
+    )
+    export = tmp_path / "early.xml"
+    export.write_text(text, encoding="utf-8")
+    status, _, err = run_blog(
+        capsys, "import", "wordpress", export, "--posts-dir", blog_dir / "posts"
+    )
+    assert status == 1 and "comment with a bad date" in err, err  # (what was refused: said)
+    report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
+    assert "please report this" not in report and "comment with a bad date" in report, report
+    [undated] = (blog_dir / "posts/undated").glob("no-comments-here*.md")
+    assert "outside the days a page can show" in undated.read_text(encoding="utf-8")
+    site = build_site(blog_dir)
+    page = site.page("posts/2011/working-together-again.html")
+    assert "Thank you for this." not in page.get_text() and page.select("li.comment")
+
+
 def test_an_authors_name_with_a_comma_is_one_author(blog_dir, capsys, tmp_path):
     """Commas separate authors in front matter: a name holding one (WordPress's
     'Mills, Chris', Blogger's 'Chris Mills, MBE') came in as two authors,

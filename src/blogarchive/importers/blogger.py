@@ -35,6 +35,7 @@ from .records import (
     plain_title,
     readable,
     reading,
+    showable,
     title_of,
     unconvertible,
     undated,
@@ -528,12 +529,14 @@ def _comment(entry, comments: dict[str, list[Comment]], contents: ExportContents
     text = _text(entry, "atom:published")
     try:
         when = dt.datetime.fromisoformat((text or "").strip().replace("Z", "+00:00"))
+        if when.tzinfo is None:  # (no offset: UTC, as Blogger's; ordered with the others)
+            when = when.replace(tzinfo=dt.UTC)
+        if not showable(when):  # (the calendar's ends: no page can show it)
+            raise ValueError
     except ValueError:
         why = naming(f"comment with a bad date {text!r}", _text(entry, "atom:id"))
         contents.refused.append((entry.sourceline, why))
         return
-    if when.tzinfo is None:  # (a date with no offset: UTC, as Blogger's; sorted with the others)
-        when = when.replace(tzinfo=dt.UTC)
     own_id = re.search(r"(\d+)\s*$", _text(entry, "atom:id") or "")
     # A reply names the comment it answers: a "related" link (Back up content),
     # blogger:inReplyTo (Takeout).

@@ -340,6 +340,16 @@ def untitled(body: str, when: dt.date | None) -> tuple[str, str]:
 LOST = "\ufffd"
 
 
+def showable(when: dt.date | dt.datetime) -> bool:
+    """Whether a page can show ``when``: its day, in UTC, from
+    frontmatter.FIRST_DAY to LAST_DAY (moving it there may overflow)."""
+    try:
+        day = when.astimezone(dt.UTC) if isinstance(when, dt.datetime) and when.tzinfo else when
+    except OverflowError:
+        return False
+    return FIRST_DAY <= (day.date() if isinstance(day, dt.datetime) else day) <= LAST_DAY
+
+
 def in_the_calendar(post: ImportedPost) -> ImportedPost:
     """``post``, a draft with no date if its date is outside the days a page
     can show (frontmatter.FIRST_DAY to LAST_DAY: Python's calendar, a day
@@ -347,14 +357,7 @@ def in_the_calendar(post: ImportedPost) -> ImportedPost:
     or ``9999-12-31``, a placeholder of another tool, had been written as it
     was, or (moved to UTC) refused with "please report this"."""
     when = post.published
-    if when is None:
-        return post
-    try:
-        day = when.astimezone(dt.UTC) if isinstance(when, dt.datetime) and when.tzinfo else when
-        inside = FIRST_DAY <= (day.date() if isinstance(day, dt.datetime) else day) <= LAST_DAY
-    except OverflowError:
-        inside = False
-    if inside:
+    if when is None or showable(when):
         return post
     reason = f"its date in the export, {when.isoformat()}, is outside the days a page can show"
     return dataclasses.replace(

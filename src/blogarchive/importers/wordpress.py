@@ -38,6 +38,7 @@ from .records import (
     plain_title,
     readable,
     reading,
+    showable,
     title_of,
     unconvertible,
     undated,
@@ -104,8 +105,13 @@ MOST_OFFSET = dt.timedelta(hours=14)
 
 
 def _utc(when: dt.datetime) -> dt.datetime:
-    """A GMT date read: in UTC, whether it said so (``+0000``) or not."""
-    return when.astimezone(dt.UTC) if when.tzinfo else when.replace(tzinfo=dt.UTC)
+    """A GMT date read: in UTC, whether it said so (``+0000``) or not; as it
+    is where UTC is past the calendar's end (records.in_the_calendar makes
+    such a post an undated draft, a comment is refused: records.showable)."""
+    try:
+        return when.astimezone(dt.UTC) if when.tzinfo else when.replace(tzinfo=dt.UTC)
+    except OverflowError:
+        return when
 
 
 def _wxr_time(text: str | None) -> dt.datetime:
@@ -658,20 +664,22 @@ def _comments(item, published: dt.datetime | None, contents: ExportContents) -> 
 
 def _comment_date(node, published: dt.datetime | None) -> dt.datetime | None:
     """When a comment was written: its GMT date, or its local one in the
-    post's timezone (UTC for an undated post); None if neither can be read."""
+    post's timezone (UTC for an undated post); None if neither can be read,
+    or a page cannot show it (records.showable: the calendar's ends)."""
     gmt = _wp(node, "comment_date_gmt")
     if not _unset(gmt):
         try:
-            return _utc(_wxr_time(gmt))
-        except ValueError:
+            when = _utc(_wxr_time(gmt))
+            return when if showable(when) else None
+        except (ValueError, OverflowError):
             pass
     try:
         local = _wxr_time(_wp(node, "comment_date"))
     except ValueError:
         return None
-    return (
-        local if local.tzinfo else local.replace(tzinfo=(published and published.tzinfo) or dt.UTC)
-    )
+    zone = (published and published.tzinfo) or dt.UTC
+    when = local if local.tzinfo else local.replace(tzinfo=zone)
+    return when if showable(when) else None
 
 
 SHORTCODE = re.compile(r"\[(\w[\w-]*)([^\]]*)\](?:(.*?)\[/\1\])?", re.S)
