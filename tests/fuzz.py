@@ -11,7 +11,7 @@ this"), a post written that the build would refuse, a build that stopped
 on a traceback rather than naming the problem at its line, or a site built
 after changes that differs from a clean build of the same posts.  Each failing
 input is kept in ``_build/fuzz/``.  (The 2026-12-03 session's runs found
-eleven such faults, each mended with a test of its own: the commits of
+fourteen such faults, each mended with a test of its own: the commits of
 that day.)
 """
 
