@@ -22,14 +22,13 @@ import re
 import time
 from html import escape
 from pathlib import Path
-from urllib.parse import urljoin
 
 import lxml.html
 import nh3
 from feedgen.feed import FeedGenerator
 
 from .archive import BlogArchive
-from .frontmatter import NOT_XML
+from .frontmatter import NOT_XML, join_address
 from .incremental import generated_files, run_tasks
 from .links import PASTED, rewrite_links
 from .meta import post_description
@@ -41,17 +40,7 @@ ADDRESS_WITH_HOST = re.compile(r"^\s*([a-z][a-z0-9+.-]*:|[/\\]{2})", re.IGNORECA
 
 def _absolute(html: str, base: str) -> str:
     """Every relative href/src in a fragment made absolute against ``base``."""
-    return rewrite_links(html, lambda url: _joined(base, url))
-
-
-def _joined(base: str, url: str) -> str:
-    """``url`` against ``base``; as it is where Python cannot read it (a raw
-    link to ``http://[oops/``: the build names it, privacy.unreadable, and
-    a preview, which goes on, wrote its feed with a traceback)."""
-    try:
-        return urljoin(base, url)
-    except ValueError:
-        return url
+    return rewrite_links(html, lambda url: join_address(base, url))
 
 
 #: What a post's page shows around its text, not part of it: the title (its
@@ -77,7 +66,7 @@ def page_text(page: bytes, base: str) -> str | None:
     body = found[0]
     for element in [found for path in _CHROME for found in body.xpath(path)]:
         element.drop_tree()
-    body.rewrite_links(lambda url: _joined(base, url), resolve_base_href=False)
+    body.rewrite_links(lambda url: join_address(base, url), resolve_base_href=False)
     text = escape(body.text or "", quote=False)
     return (text + "".join(lxml.html.tostring(c, encoding="unicode") for c in body)).strip()
 

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -504,6 +504,16 @@ def _address(fm: FrontMatter, key: str, value, tz: ZoneInfo):
         fm.error(key, f"expected an address, got {shown(value)}")
         return _INVALID
     return value
+
+
+def join_address(base: str, address: str) -> str:
+    """``address`` from ``base`` (``urljoin``); as it is where Python cannot
+    read either (:func:`split_address`): an export's or a raw link's
+    ``http://[oops/`` had stopped the import, and a preview's feed."""
+    try:
+        return urljoin(base, address)
+    except ValueError:
+        return address
 
 
 def split_address(address: str):

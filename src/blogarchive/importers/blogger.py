@@ -17,11 +17,11 @@ import re
 from html import escape
 from html.entities import html5
 from pathlib import Path
-from urllib.parse import urljoin
 
 from lxml import etree
 
 from ..comments import clean as clean_comment
+from ..frontmatter import join_address
 from .html import autop, convert, safe_url, with_enclosures
 from .records import (
     Comment,
@@ -411,17 +411,8 @@ def _published(path: Path, entry) -> dt.datetime | None:
 def _url(entry, blog_url: str | None) -> str | None:
     filename = _text(entry, "blogger:filename")
     if filename:  # Takeout: the path only
-        return _joined(blog_url, filename.strip()) if blog_url else filename.strip()
+        return join_address(blog_url, filename.strip()) if blog_url else filename.strip()
     return without_tracking(_alternate(entry))  # (a feed's counters: no part of it)
-
-
-def _joined(base: str, path: str) -> str:
-    """``path`` from the blog's address; as it is where Python cannot read it
-    (:func:`readable` then leaves it out)."""
-    try:
-        return urljoin(base, path)
-    except ValueError:
-        return path
 
 
 def _alternate(entry) -> str | None:
