@@ -34,6 +34,23 @@ def run_blog(capsys, *argv) -> tuple[int, str, str]:
     return status, out, err
 
 
+@pytest.fixture
+def import_edited(capsys, blog_dir: Path, tmp_path: Path):
+    """``blog import`` of a test export (in tests/data) with each ``(old,
+    new)`` of ``changes`` made in its text, into ``blog_dir``: (status, out, err)."""
+
+    def run(fmt: str, export: str, *changes: tuple[str, str]) -> tuple[int, str, str]:
+        text = (DATA / export).read_text(encoding="utf-8")
+        for old, new in changes:
+            assert old in text, old  # (the export still says it)
+            text = text.replace(old, new)
+        edited = tmp_path / f"edited-{export}"
+        edited.write_text(text, encoding="utf-8")
+        return run_blog(capsys, "import", fmt, edited, "--posts-dir", blog_dir / "posts")
+
+    return run
+
+
 def build_site(root: Path) -> Site:
     assert build(root, root / "_build/html") == 0
     return Site(root / "_build/html")
@@ -421,21 +438,19 @@ def test_long_titles_tags_and_addresses_fit_a_file_name(blog_dir, capsys, tmp_pa
     assert len(folder.name) <= 80 and (folder / "index.html").is_file()
 
 
-def test_an_address_no_browser_can_read_costs_only_itself(blog_dir, capsys, tmp_path):
+def test_an_address_no_browser_can_read_costs_only_itself(blog_dir, import_edited):
     """A post whose old address is ``http://[oops/...`` (a broken IPv6 host),
     or whose text holds such an address alone on its line (which WordPress
     would have embedded), was refused: Python's URL parser raised, "please
     report this".  It comes in whole; its old address is left out, said."""
-    text = (DATA / "wordpress.xml").read_text(encoding="utf-8")
-    text = text.replace(
-        "<link>https://chrismills.example.org/2011/03/14/working-together-again/</link>",
-        "<link>http://[oops/2011/03/14/working-together-again/</link>",
-    )
-    text = text.replace("It is longer than ever", "http://[oops/x\n\nIt is longer than ever")
-    export = tmp_path / "oops.xml"
-    export.write_text(text, encoding="utf-8")
-    status, _, err = run_blog(
-        capsys, "import", "wordpress", export, "--posts-dir", blog_dir / "posts"
+    status, _, err = import_edited(
+        "wordpress",
+        "wordpress.xml",
+        (
+            "<link>https://chrismills.example.org/2011/03/14/working-together-again/</link>",
+            "<link>http://[oops/2011/03/14/working-together-again/</link>",
+        ),
+        ("It is longer than ever", "http://[oops/x\n\nIt is longer than ever"),
     )
     assert (status, err) == (0, ""), err
     report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
@@ -446,25 +461,23 @@ def test_an_address_no_browser_can_read_costs_only_itself(blog_dir, capsys, tmp_
     assert "http://[oops/x" in words and "It is longer than ever - 390 pages." in words
 
 
-def test_a_date_outside_the_calendar_comes_in_as_an_undated_draft(blog_dir, capsys, tmp_path):
+def test_a_date_outside_the_calendar_comes_in_as_an_undated_draft(blog_dir, import_edited):
     """A post dated the last second there is (``9999-12-31 23:59:59``, a
     placeholder another tool wrote), its date in UTC the hour before the
     first: it was refused ("please report this"), or written with a date the
     build refuses.  It comes in as a draft with no date, saying why, and the
     site builds."""
-    text = (DATA / "wordpress.xml").read_text(encoding="utf-8")
-    text = text.replace(
-        "[CDATA[2011-03-14 09:30:00]]></wp:post_date>",
-        "[CDATA[9999-12-31 23:59:59]]></wp:post_date>",
-    )
-    text = text.replace(
-        "[CDATA[2011-03-14 09:30:00]]></wp:post_date_gmt>",
-        "[CDATA[0001-01-01 00:00:00]]></wp:post_date_gmt>",
-    )
-    export = tmp_path / "calendar.xml"
-    export.write_text(text, encoding="utf-8")
-    status, _, err = run_blog(
-        capsys, "import", "wordpress", export, "--posts-dir", blog_dir / "posts"
+    status, _, err = import_edited(
+        "wordpress",
+        "wordpress.xml",
+        (
+            "[CDATA[2011-03-14 09:30:00]]></wp:post_date>",
+            "[CDATA[9999-12-31 23:59:59]]></wp:post_date>",
+        ),
+        (
+            "[CDATA[2011-03-14 09:30:00]]></wp:post_date_gmt>",
+            "[CDATA[0001-01-01 00:00:00]]></wp:post_date_gmt>",
+        ),
     )
     assert (status, err) == (0, ""), err
     [written] = (blog_dir / "posts/undated").glob("working-together-again*.md")
@@ -476,17 +489,15 @@ def test_a_date_outside_the_calendar_comes_in_as_an_undated_draft(blog_dir, caps
     assert not site.path("posts/undated/working-together-again.html").exists()
 
 
-def test_an_old_address_with_a_comma_is_answered(blog_dir, capsys, tmp_path):
+def test_an_old_address_with_a_comma_is_answered(blog_dir, import_edited):
     """A post's old address holding a comma (``/2011/03/14/again,-and-again/``)
     was written into ``redirect:`` as it was, and the build refused it: a
     comma separated old addresses, even in a list.  A list's item is one
     address whole now: the site answers it."""
-    text = (DATA / "wordpress.xml").read_text(encoding="utf-8")
-    text = text.replace("/2011/03/14/working-together-again/<", "/2011/03/14/again,-and-again/<")
-    export = tmp_path / "comma.xml"
-    export.write_text(text, encoding="utf-8")
-    status, _, err = run_blog(
-        capsys, "import", "wordpress", export, "--posts-dir", blog_dir / "posts"
+    status, _, err = import_edited(
+        "wordpress",
+        "wordpress.xml",
+        ("/2011/03/14/working-together-again/<", "/2011/03/14/again,-and-again/<"),
     )
     assert (status, err) == (0, ""), err
     site = build_site(blog_dir)
@@ -496,19 +507,18 @@ def test_an_old_address_with_a_comma_is_answered(blog_dir, capsys, tmp_path):
     )
 
 
-def test_two_names_of_one_login_are_both_credited(blog_dir, capsys, tmp_path):
+def test_two_names_of_one_login_are_both_credited(blog_dir, import_edited):
     """Co-Authors Plus credited a post to two names of one login (a guest
     author's, its name changed in an old term): the logins, written once each beside
     the names, were one fewer than the authors, and the build refused the
     post.  Each name is credited, its login beside it."""
-    text = (DATA / "wordpress.xml").read_text(encoding="utf-8")
     terms = '<category domain="author" nicename="cap-guest"><![CDATA[{}]]></category>'
     credited = terms.format("A Guest") + terms.format("The Guest Editor")
-    text = text.replace("<dc:creator><![CDATA[Chris Mills]]></dc:creator>", credited, 1)
-    export = tmp_path / "coauthors.xml"
-    export.write_text(text, encoding="utf-8")
-    status, _, err = run_blog(
-        capsys, "import", "wordpress", export, "--posts-dir", blog_dir / "posts"
+    dated = "<pubDate>Mon, 14 Mar 2011 09:30:00 +0000</pubDate>\n\t\t"  # (the first post's)
+    status, _, err = import_edited(
+        "wordpress",
+        "wordpress.xml",
+        (dated + "<dc:creator><![CDATA[Chris Mills]]></dc:creator>", dated + credited),
     )
     assert (status, err) == (0, ""), err
     site = build_site(blog_dir)
@@ -516,7 +526,7 @@ def test_two_names_of_one_login_are_both_credited(blog_dir, capsys, tmp_path):
     assert [a.get_text() for a in page.select(".post-author")] == ["A Guest", "The Guest Editor"]
 
 
-def test_a_comment_dated_without_an_offset_comes_in_among_the_others(blog_dir, capsys, tmp_path):
+def test_a_comment_dated_without_an_offset_comes_in_among_the_others(blog_dir, import_edited):
     """A Blogger comment dated with no offset from UTC, beside one with
     an offset, stopped the import with a traceback (Python cannot order
     the two).  It is taken as UTC, as Blogger's dates are, and shown in
@@ -530,10 +540,10 @@ def test_a_comment_dated_without_an_offset_comes_in_among_the_others(blog_dir, c
     later = later.replace(
         "<published>2009-07-22T12:00:00.000+01:00", "<published>2009-07-23T08:00:00"
     )
-    export = tmp_path / "naive.xml"
-    export.write_text(text.replace(comment, comment + "\n" + later), encoding="utf-8")
-    status, _, err = run_blog(
-        capsys, "import", "blogger", export, "--posts-dir", blog_dir / "posts"
+    status, _, err = import_edited(
+        "blogger",
+        "blogger-classic.xml",
+        (comment, f"{comment}\n{later}"),
     )
     assert (status, err) == (0, ""), err
     site = build_site(blog_dir)
@@ -542,33 +552,23 @@ def test_a_comment_dated_without_an_offset_comes_in_among_the_others(blog_dir, c
     assert said == ["Welcome to blogging.", "Later."], said
 
 
-def test_dates_past_the_calendar_in_utc_cost_neither_post_nor_site(blog_dir, capsys, tmp_path):
+def test_dates_past_the_calendar_in_utc_cost_neither_post_nor_site(blog_dir, import_edited):
     """A comment dated ``0001-01-01 00:00:00 +1400`` (the year before the
     first, in UTC), or a post whose only date is so, was refused with
     "please report this" (Python overflowed moving it to UTC), costing the
     post.  The post comes in (the undated one as a draft, saying why), the
     comment is named as one of a date no page can show, and the site builds."""
-    text = (DATA / "wordpress-comments.xml").read_text(encoding="utf-8")
-    text = text.replace(
-        "[CDATA[2011-03-14 12:00:00]]></wp:comment_date_gmt>",
-        "[CDATA[0001-01-01 00:00:00 +1400]]></wp:comment_date_gmt>",
-    )
-    text = text.replace(
-        "[CDATA[2011-03-14 12:00:00]]></wp:comment_date>",
-        "[CDATA[0001-01-01 00:00:00 +1400]]></wp:comment_date>",
-    )
-    text = text.replace(
-        "[CDATA[2011-03-15 09:30:00]]></wp:post_date>",
-        "[CDATA[0000-00-00 00:00:00]]></wp:post_date>",
-    )
-    text = text.replace(
-        "[CDATA[2011-03-15 09:30:00]]></wp:post_date_gmt>",
-        "[CDATA[0001-01-01 00:00:00 +1400]]></wp:post_date_gmt>",
-    )
-    export = tmp_path / "early.xml"
-    export.write_text(text, encoding="utf-8")
-    status, _, err = run_blog(
-        capsys, "import", "wordpress", export, "--posts-dir", blog_dir / "posts"
+
+    def dated(field: str, was: str, now: str = "0001-01-01 00:00:00 +1400"):
+        return f"[CDATA[{was}]]></wp:{field}>", f"[CDATA[{now}]]></wp:{field}>"
+
+    status, _, err = import_edited(
+        "wordpress",
+        "wordpress-comments.xml",
+        dated("comment_date_gmt", "2011-03-14 12:00:00"),  # the first comment's
+        dated("comment_date", "2011-03-14 12:00:00"),
+        dated("post_date_gmt", "2011-03-15 09:30:00"),  # the second post's, its only date
+        dated("post_date", "2011-03-15 09:30:00", now="0000-00-00 00:00:00"),
     )
     assert status == 1 and "comment with a bad date" in err, err  # (what was refused: said)
     report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
@@ -580,22 +580,23 @@ def test_dates_past_the_calendar_in_utc_cost_neither_post_nor_site(blog_dir, cap
     assert "Thank you for this." not in page.get_text() and page.select("li.comment")
 
 
-def test_an_authors_name_with_a_comma_is_one_author(blog_dir, capsys, tmp_path):
+def test_an_authors_name_with_a_comma_is_one_author(blog_dir, import_edited):
     """Commas separate authors in front matter: a name holding one (WordPress's
     'Mills, Chris', Blogger's 'Chris Mills, MBE') came in as two authors,
     'Mills' and 'Chris', and a WordPress login beside it failed the build.
     Each is one author, the comma left out, said in the report."""
-    wordpress = tmp_path / "comma.xml"
-    text = (DATA / "wordpress.xml").read_text(encoding="utf-8")
     shown = "[CDATA[{}]]></wp:author_display_name>"
-    text = text.replace(shown.format("Chris Mills"), shown.format("Mills, Chris"))
-    text = text.replace("<dc:creator><![CDATA[Chris Mills]]>", "<dc:creator><![CDATA[chris]]>")
-    wordpress.write_text(text, encoding="utf-8")
-    blogger = tmp_path / "comma-blogger.xml"
-    text = (DATA / "blogger-classic.xml").read_text(encoding="utf-8")
-    blogger.write_text(text.replace("<name>Chris Mills</name>", "<name>Chris Mills, MBE</name>"))
-    for fmt, export in [("wordpress", wordpress), ("blogger", blogger)]:
-        status, _, err = run_blog(capsys, "import", fmt, export, "--posts-dir", blog_dir / "posts")
+    edits = {
+        ("wordpress", "wordpress.xml"): [
+            (shown.format("Chris Mills"), shown.format("Mills, Chris")),
+            ("<dc:creator><![CDATA[Chris Mills]]>", "<dc:creator><![CDATA[chris]]>"),
+        ],
+        ("blogger", "blogger-classic.xml"): [
+            ("<name>Chris Mills</name>", "<name>Chris Mills, MBE</name>")
+        ],
+    }
+    for (fmt, export), changes in edits.items():
+        status, _, err = import_edited(fmt, export, *changes)
         assert (status, err) == (0, ""), err
         report = (blog_dir / "posts/import-report.txt").read_text(encoding="utf-8")
         assert "holds a comma, which separates authors: here" in report
