@@ -164,8 +164,8 @@ def _check_links(doctree: nodes.document, docname: str) -> None:
         if (scheme := _scheme(link.get("refuri", ""))) and scheme not in LINK_SCHEMES:
             _report(link, docname, "link", f"to a {scheme}: address, which runs or opens something")
             link.replace_self(link.children)
-        elif unreadable(link.get("refuri", "")):
-            _report(link, docname, "link", unreadable(link["refuri"]))
+        elif problem := unreadable(link.get("refuri", "")):
+            _report(link, docname, "link", problem)
             link.replace_self(link.children)
 
 
