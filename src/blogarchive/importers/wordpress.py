@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import email.utils
 import re
+import unicodedata
 from html import escape, unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -618,12 +619,31 @@ def _co_authors(item, names: dict[str, str]) -> dict[str, str]:
 
 
 def _logins(bylines: dict[str, str]) -> tuple[str, ...]:
-    """The authors' logins, in their order, when each has one that is its
-    author page's address (``/author/<login>/``: WordPress's nicename, the
-    login in small letters); none otherwise (a login that is an email
-    address is not written down: nor was it ever an address)."""
-    logins = tuple(login.lower() for login in bylines.values())
+    """The authors' author-page names (``/author/<nicename>/``), in their
+    order, when each has a login; none otherwise, nor for a login that is an
+    e-mail address: WordPress made it a page's address too, but an author's
+    e-mail address, even folded so, is not published again here."""
+    logins = tuple("" if "@" in login else nicename(login) for login in bylines.values())
     return logins if all(LOGIN.fullmatch(login) for login in logins) else ()
+
+
+def nicename(login: str) -> str:
+    """The name of a login's author page, ``/author/<nicename>/``, as
+    WordPress made it when the user was added (``wp_insert_user``: the
+    login's first 50 characters through ``sanitize_title``, whose "save"
+    context is ``sanitize_title_with_dashes``): accents off, small letters,
+    '.' a dash, entities and every character but letters, digits, spaces,
+    '_' and '-' dropped, spaces dashes, one dash for several, none at the
+    ends: ``John.Smith`` is ``john-smith``, ``Site Admin`` ``site-admin``.
+    WordPress's own rule written out: no slug library drops what it drops
+    (python-slugify makes "O'Brien" ``o-brien``, WordPress ``obrien``).
+    A Co-Authors Plus nicename (``cap-<nicename>``) is one already and
+    comes out as it went in."""
+    name = unicodedata.normalize("NFKD", login[:50])
+    name = "".join(c for c in name if not unicodedata.combining(c)).lower()
+    name = re.sub(r"&.+?;", "", name.replace(".", "-"))
+    name = re.sub(r"[^a-z0-9 _-]", "", name)
+    return re.sub(r"-+", "-", re.sub(r"\s+", "-", name)).strip("-")
 
 
 def _comments(item, published: dt.datetime | None, contents: ExportContents) -> tuple:
