@@ -179,6 +179,25 @@ def test_a_page_made_a_post_of_no_date_is_named(tmp_path, capfd):
     assert status != 0 and re.search(r"pages/dated\.md:7: ERROR: post: 'x' is not a date", err), err
 
 
+def test_a_post_directive_beside_front_matter_is_named_at_its_line(tmp_path, capfd):
+    """ABlog's ``{post}`` directive in a post with front matter: ABlog printed
+    "Found blog post front-matter as well as post directive, using post
+    directive." through Python's own logger, naming no file, and used the
+    front matter.  An error at the directive's line now; the post is the
+    front matter's."""
+    text = post("```{post} 2001-01-01\n:tags: Elsewhere\n```", front="tags: Ofsted\n")
+    status, err, site = build_with(tmp_path, capfd, extra={"posts/2010/both.md": text})
+    assert status != 0 and "Found blog post front-matter" not in err, err
+    located = re.search(r"posts/2010/both\.md:10: ERROR: post: (.*)", err)
+    assert located and "its {post} directive is not read" in located[1], err
+    shown = tmp_path / "blog/_build/serve"  # (as `blog serve` builds it: no -W)
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(shown.parent.parent)]
+    subprocess.run([*command, str(shown)], capture_output=True, check=True)
+    page = BeautifulSoup((shown / "posts/2010/both.html").read_text(), "html.parser")
+    assert [a.get_text() for a in page.select("article .post-tags a")] == ["Ofsted"]
+    assert "2001" not in page.select_one("article").get_text()
+
+
 SECRET = "token=ghs_0123456789abcdef"
 # case -> (post text, line of the error): hidden files of the repository
 READS_HIDDEN = {

@@ -96,6 +96,17 @@ class CheckPostFrontMatter(SphinxTransform):
             self.env.metadata[docname]["orphan"] = True
             return
         self.env.temp_data["blogarchive_front_matter"] = fm.values
+        for node in list(self.document.findall(PostNode)):  # (a {post} directive's)
+            # ABlog said "using post directive" through Python's own logger, with
+            # no file or line, and used the front matter: named at its line here.
+            logger.error(
+                "post: the front matter makes this file a post: its {post} directive"
+                " is not read (its date, tags and author are the front matter's); remove it",
+                location=node,
+                type="blogarchive",
+                subtype="frontmatter",
+            )
+            node.parent.remove(node)
         for docinfo in docinfos:
             for key, element in _docinfo_entries(docinfo).items():
                 if key == "nocomments":  # ABlog crashes on `nocomments: true`
