@@ -150,6 +150,8 @@ TRACEBACKS = {
     # (ABlog's list of posts, its format read as the page is written)
     "postlist-unknown-field": (post("```{postlist}\n:format: {nope}\n```"), 9, "{nope} is none"),
     "postlist-open-brace": (post("```{postlist}\n:format: {title\n```"), 9, "expected '}'"),
+    # (Python's HTML parser raised on a "<![" a browser reads as a comment)
+    "stray-marked-section": (post("<p>a <![ b></p>\n\n<b>c</b> <iframe></iframe>"), 11, "<iframe"),
 }
 
 
@@ -465,6 +467,7 @@ def test_a_web_address_in_front_matter_is_the_canonical_one(tmp_path, capfd):
 
 
 # case -> (raw HTML in a post, the line it starts on in the post, the error)
+REFRESH = '<meta http-equiv="refresh" content="0;url=https://evil.example/">'
 RAW_HTML = {
     "script": ("<script>alert(3)</script>", 9, "<script> runs code"),
     "handler": ('<p onmouseover="alert(4)">Hover.</p>', 9, "<p onmouseover> runs code"),
@@ -547,6 +550,12 @@ RAW_HTML = {
     ),
     "open-quote": ('<div class="note\n\nHidden.', 9, "'<div' is never closed (no '>', or a"),
     "open-declaration": ("<!DOCTYPE html\n\nHidden.", 9, "'<!DOCTYPE' is never closed (no '>')"),
+    # Behind what a browser reads as a comment's end, and Python's parser did
+    # not: a refresh (no page policy stops one) sent the reader elsewhere.
+    "after-empty-comment": (f"<!--><p>Hi.</p>{REFRESH}<!-- -->", 9, "<meta> belongs"),
+    "after-comment-end-bang": (f"<!-- x --!>{REFRESH}<!-- -->", 9, "<meta> belongs"),
+    "after-cdata": (f"<![CDATA[ x >{REFRESH}]]>", 9, "<meta> belongs"),
+    "after-comment-with-a-tag": ("<!-- a note <b>x</b>\n\nHidden.", 9, "'<!--' is never closed"),
     # reStructuredText's meta directive writes into the page's head.
     "rst-meta": (
         "```{eval-rst}\n.. meta::\n   :http-equiv=refresh: 0;url=https://evil.example/\n```",

@@ -624,6 +624,40 @@ def test_a_login_that_is_an_email_address_is_not_published(blog_dir, import_edit
     assert "wordpress_author" not in post and "chris-m" not in post and "@" not in post
 
 
+def test_comments_in_markup_end_where_a_browser_ends_them(blog_dir, import_edited):
+    """Python's HTML parser raised on ``<![ x>`` (a comment to a browser, as
+    Word's ``<![if !supportLists]>`` is), refusing the post or comment ("please
+    report this"), and read ``<!-->`` (an empty comment to a browser) on to the
+    next ``-->``, losing the words between.  Each comes in as its blog showed it."""
+    status, _, err = import_edited(
+        "wordpress",
+        "wordpress-comments.xml",
+        (
+            "The guidance has been rewritten again.",
+            "The guidance<![ x> has been<!--> rewritten<!-- x --> again<![if !vml]>.",
+        ),
+        (
+            "It matches what we see.",
+            "It matches<!-->, all of it,<!-- a note --> what<![ x> we see<![if !vml]>.",
+        ),
+        (
+            "Glad it helps, <em>Jane</em>.",
+            "Glad it helps<![ x>, <em>Jane</em>. <img src='https://e.example/s.png' alt='smile'>",
+        ),
+    )
+    assert (status, err) == (0, ""), err
+    site = build_site(blog_dir)
+    page = site.page("posts/2011/working-together-again.html")
+    assert post_text(site, "posts/2011/working-together-again.html") == [
+        "The guidance has been rewritten again."
+    ]
+    said = [" ".join(c.get_text(" ").split()) for c in page.select("li.comment .comment-text")]
+    assert said[:2] == [
+        "Thank you for this. It matches, all of it, what we see.",
+        "Glad it helps, Jane . Picture: smile",
+    ], said
+
+
 def test_an_authors_name_with_a_comma_is_one_author(blog_dir, import_edited):
     """Commas separate authors in front matter: a name holding one (WordPress's
     'Mills, Chris', Blogger's 'Chris Mills, MBE') came in as two authors,

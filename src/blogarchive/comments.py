@@ -22,6 +22,7 @@ from sphinx.util import logging
 
 from .confine import inside, link_out
 from .frontmatter import Unreadable, read_plain
+from .htmltokens import browser_comments
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ def _pictures_as_links(html: str) -> str:
     host), each a link to the picture named by its alt text."""
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(browser_comments(html), "html.parser")  # (<![ x> raised)
     for picture in soup.find_all("img"):
         alt = " ".join((picture.get("alt") or "").split())
         link = soup.new_tag("a", href=(picture.get("src") or "").strip())

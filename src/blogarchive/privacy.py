@@ -65,6 +65,7 @@ from . import unread
 from .confine import refusal, source_path
 from .feeds import ADDRESS_WITH_HOST, inert
 from .frontmatter import split_address
+from .htmltokens import CLOSED, OPENS, browser_comments
 from .state import archive_data
 
 logger = logging.getLogger(__name__)
@@ -534,27 +535,11 @@ def problems_in(html: str, published=None) -> list[tuple[int, str]]:
 
 def _read(html: str, published=None) -> _Reader:
     reader = _Reader(published)
-    reader.feed(html)
+    reader.feed(browser_comments(html))
     reader.close()
     if left_open := _left_open(html):
         reader.problems = sorted([*reader.problems, left_open])
     return reader
-
-
-#: Where raw HTML may open something the browser reads on past the
-#: fragment's end if it is never closed.
-_OPENS = re.compile(r"<(?:!|\?|/|[a-zA-Z])")
-#: The whole of each, as a browser reads it (the HTML standard's tokenizer):
-#: a comment to ``-->`` (``<!-->`` and ``<!--->`` are empty ones), a
-#: declaration, processing instruction or stray end tag to ``>``, a tag to its
-#: ``>`` with its quoted values whole (a quote opens one only after ``=``).
-#: Possessive and atomic: an unclosed tag fails at once, with no backtracking.
-_CLOSED = re.compile(
-    r"<!--(?:->|>|.*?--!?>)"
-    r"|<[!?].*?>|</(?![a-zA-Z]).*?>"
-    r"|</?[a-zA-Z](?>[^>\"'=]++|[\"']|=\s*+(?>\"[^\"]*+\"|'[^']*+'|(?![\"'])[^\s>]*+))*+>",
-    re.S,
-)
 
 
 def _left_open(html: str) -> tuple[int, str] | None:
@@ -565,8 +550,8 @@ def _left_open(html: str) -> tuple[int, str] | None:
     comment; an unclosed quote in a tag read the rest of the page as its
     attribute.  (Python's HTMLParser reads such an end as text.)"""
     position = 0
-    while found := _OPENS.search(html, position):
-        closed = _CLOSED.match(html, found.start())
+    while found := OPENS.search(html, position):
+        closed = CLOSED.match(html, found.start())
         if closed is None:
             line = html.count("\n", 0, found.start()) + 1
             start = html[found.start() :].split(None, 1)[0][:12]

@@ -43,6 +43,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 from markdownify import MarkdownConverter, chomp
 
+from ..htmltokens import browser_comments
 from ..links import PASTED
 from ..model import IMPORTED_MARKUP
 
@@ -304,8 +305,10 @@ def soup_of(html: str) -> BeautifulSoup:
 
     So each text between tags is given to it as the characters a browser
     shows (``html.unescape`` follows HTML's rules for text), and in each
-    attribute an "&" that a browser reads as itself is written ``&amp;``."""
-    return BeautifulSoup(_as_browsers_read(html), "html.parser")
+    attribute an "&" that a browser reads as itself is written ``&amp;``;
+    and each comment ends where a browser ends it (htmltokens.py: Python's
+    parser raised on ``<![ x>``, and read ``<!-->`` on past the words after it)."""
+    return BeautifulSoup(_as_browsers_read(browser_comments(html)), "html.parser")
 
 
 def _as_browsers_read(html: str) -> str:

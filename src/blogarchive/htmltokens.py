@@ -1,0 +1,55 @@
+"""Where a browser ends a comment, a declaration or a tag (the HTML
+standard's tokenizer), for the code that reads HTML with Python's HTMLParser
+(privacy.py's checks; Beautiful Soup's html.parser builder in the importers
+and comments.py), which ends some of them elsewhere.  Regular expressions of
+our own: the spec-following parsers (html5lib, html5ever under nh3) give no
+tokens with their lines, and these few rules are all the checks need."""
+
+from __future__ import annotations
+
+import re
+
+#: Where raw HTML may open something the browser reads on past the
+#: fragment's end if it is never closed.
+OPENS = re.compile(r"<(?:!|\?|/|[a-zA-Z])")
+#: The whole of each, as a browser reads it (the HTML standard's tokenizer):
+#: a comment to ``-->`` (``<!-->`` and ``<!--->`` are empty ones), a
+#: declaration, processing instruction or stray end tag to ``>``, a tag to its
+#: ``>`` with its quoted values whole (a quote opens one only after ``=``).
+#: Possessive and atomic: an unclosed tag fails at once, with no backtracking.
+CLOSED = re.compile(
+    r"<!--(?:->|>|.*?--!?>)"
+    r"|<!(?!--).*?>|<\?.*?>|</(?![a-zA-Z]).*?>"
+    r"|</?[a-zA-Z](?>[^>\"'=]++|[\"']|=\s*+(?>\"[^\"]*+\"|'[^']*+'|(?![\"'])[^\s>]*+))*+>",
+    re.S,
+)
+
+
+def browser_comments(html: str) -> str:
+    """``html`` with each comment and ``<!...>`` declaration written so that
+    Python's HTMLParser (and Beautiful Soup's builder on it) ends it where a
+    browser does (:data:`CLOSED`, the HTML standard's tokenizer); one never
+    closed, which a browser hides to the end, left out.  Python's read
+    ``<!-->`` (an empty comment to a browser) on to the next ``-->``, a
+    comment ended ``--!>`` past it, ``<![CDATA[ x >`` (a comment to its first
+    ``>`` outside SVG and MathML) to its ``]]>``, a comment on to ``-- >``:
+    what a browser shows or runs after them was hidden from the checks and
+    lost from an import; and ``<![ x>`` (a stray word of Word's) raised."""
+    if "<!" not in html:
+        return html
+    parts, position, last = [], 0, 0
+    while found := OPENS.search(html, position):
+        closed = CLOSED.match(html, found.start())
+        if closed is None:
+            if html.startswith("<!", found.start()):  # (hidden to the end)
+                parts.append(html[last : found.start()])
+                last = len(html)
+            break
+        token = closed[0]
+        if token.startswith("<!") and not token[:9].lower() == "<!doctype":
+            inner = token[4:] if token.startswith("<!--") else token[2:]
+            inner = re.sub(r"^-?>$|(--!?)?>$", "", inner)  # (its end: "<!-->" is empty)
+            parts += [html[last : closed.start()], f"<!--{inner.replace('>', '&gt;')}-->"]
+            last = closed.end()
+        position = closed.end()
+    return "".join(parts) + html[last:]
