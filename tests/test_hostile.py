@@ -666,6 +666,14 @@ SVG_ACTIVE = {
     "tracker": ('<image href="https://tracker.example/p.gif"/>', "from another host"),
     "html-inside": ("<foreignObject><p>x</p></foreignObject>", "<foreignObject> runs code"),
     "style": ("<style>@import url(https://t.example/x.css);</style>", "<style> may load"),
+    # (in an entity the drawing declares, which a browser's XML parser expands)
+    "entity": ("&run;", "<script> runs code"),
+    "entity-address": ('<a href="&to;"><text>x</text></a>', "javascript:"),
+}
+#: A case's declarations before the drawing.
+SVG_DOCTYPES = {
+    "entity": '<!DOCTYPE svg [<!ENTITY run "<script>alert(1)</script>">]>\n',
+    "entity-address": '<!DOCTYPE svg [<!ENTITY to "javascript:alert(1)">]>\n',
 }
 
 
@@ -678,7 +686,7 @@ def test_an_svg_picture_that_runs_or_loads_elsewhere_fails_at_its_line(tmp_path,
     inside, message = SVG_ACTIVE[case]
     extra = {
         "posts/2010/drawn.md": post(body="![A diagram](drawn.svg)", title="Drawn"),
-        "posts/2010/drawn.svg": SVG.format(inside),
+        "posts/2010/drawn.svg": SVG_DOCTYPES.get(case, "") + SVG.format(inside),
         # and the same drawing offered as a file: a browser opens it, as a page
         "posts/2010/offered.md": post(body="{download}`The diagram <drawn.svg>`", title="Offer"),
     }
@@ -689,6 +697,30 @@ def test_an_svg_picture_that_runs_or_loads_elsewhere_fails_at_its_line(tmp_path,
     assert re.search(
         rf"posts/2010/drawn\.md:9: ERROR: picture: 'drawn.svg': .*{re.escape(message)}", err
     ), err
+
+
+def test_an_svg_picture_the_site_publishes_as_it_is_is_checked(tmp_path, capfd):
+    """An SVG picture in the site's static folder, shown by a post's raw HTML
+    (or linked to, or by a template), was published unchecked: opened by
+    itself, its script ran as a page of the site's.  An error naming the
+    picture's file and line; a drawing alone is published."""
+    drawing = SVG.format(
+        '<rect width="10" height="10"/>\n<a href="javascript:x"><text>x</text></a>'
+    )
+    shown = '<img src="../../_static/drawn.svg" alt="A diagram"> <img src="../../_static/ok.svg">'
+    extra = {
+        "posts/2010/shown.md": post(body=shown, title="Shown"),
+        "_static/drawn.svg": drawing,
+        "_static/ok.svg": SVG.format('<rect width="10" height="10"/>'),
+        "conf.py": (ROOT / "conf.py").read_text(encoding="utf-8")
+        + "html_static_path.append('_static')\n",
+    }
+    status, err, _ = build_with(tmp_path, capfd, extra=extra)
+    assert status != 0
+    assert re.search(
+        r"(?m)^_static/drawn\.svg:2: ERROR: picture: <a href> holds a javascript:", err
+    ), err
+    assert "ok.svg" not in err and "shown.md" not in err, err
 
 
 def test_an_svg_picture_that_only_draws_is_shown(tmp_path, capfd):

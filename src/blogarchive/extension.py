@@ -299,6 +299,7 @@ def setup(app):
     app.connect("build-finished", sitelinks.check_site_links, priority=800)
     app.connect("env-get-updated", sitelinks.pages_to_rewrite)
     app.connect("config-inited", confine.check_site_folders)
+    app.connect("config-inited", privacy.check_site_svgs, priority=501)  # (what it left)
     app.connect("env-get-outdated", confine.confine_documents, priority=100)
     return {
         "version": __version__,

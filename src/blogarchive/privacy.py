@@ -49,6 +49,7 @@ allowed are nh3's own list.
 from __future__ import annotations
 
 import functools
+import os
 import posixpath
 import re
 from html.parser import HTMLParser
@@ -217,21 +218,59 @@ def svg_problem(path: Path) -> str | None:
     reader opens it by itself (its address, "open image in new tab"): then it
     is a page of the site's, and no policy holds it (GitHub Pages sends no
     headers; a picture carries no ``<meta>``)."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    found = _svg_finding(path)
+    return found and found[1]
+
+
+def _svg_finding(path: Path) -> tuple[int, str] | None:
+    """:func:`svg_problem`, with the line it is on."""
+    # (its own entities expanded, as a browser's XML parser expands them: one
+    # may hold a script; never a file's or another host's, which none loads)
+    parser = etree.XMLParser(resolve_entities="internal", no_network=True, load_dtd=False)
     try:
         root = etree.parse(str(path), parser).getroot()
     except (etree.XMLSyntaxError, OSError):
         return None  # not read as a drawing by a browser either (Sphinx copies it, as it is)
     for element in root.iter(etree.Element):
-        name = etree.QName(element).localname
+        name, line = etree.QName(element).localname, element.sourceline or 1
         if name.lower() in SVG_RUNS:
-            return f"<{name}> runs code when the picture is opened by itself"
+            return line, f"<{name}> runs code when the picture is opened by itself"
         if name == "style" and STYLE_LOADS.search(element.text or ""):
-            return "<style> may load a file from elsewhere"
+            return line, "<style> may load a file from elsewhere"
         for attribute, value in element.attrib.items():
             if problem := _svg_attribute_problem(name, etree.QName(attribute).localname, value):
-                return problem
+                return line, problem
     return None
+
+
+def check_site_svgs(app, config) -> None:
+    """``config-inited``, after confine.check_site_folders: each SVG picture
+    the site publishes as it is (its static and extra folders), checked as a
+    post's picture is.  Raw HTML showing one (``<img src="../../_static/x.svg">``)
+    or linking to it, or a template, was not checked: opened by itself, its
+    script ran as a page of the site's."""
+    confdir = Path(app.confdir)
+    for folder in (*config.html_static_path, *config.html_extra_path):
+        root = confdir / folder
+        paths = [root] if root.is_file() else sorted(_files(root))
+        for path in paths:
+            if path.suffix.lower() != ".svg":
+                continue
+            if found := _svg_finding(path):
+                shown = path.relative_to(confdir) if path.is_relative_to(confdir) else path
+                logger.error(
+                    "picture: %s",
+                    found[1],
+                    location=f"{shown}:{found[0]}",
+                    type="blogarchive",
+                    subtype="html",
+                )
+
+
+def _files(root: Path):
+    """Every file under ``root``, following no link (os.walk)."""
+    for folder, _, files in os.walk(root):
+        yield from (Path(folder, name) for name in files)
 
 
 def _svg_attribute_problem(tag: str, name: str, value: str) -> str | None:
