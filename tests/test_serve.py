@@ -16,8 +16,10 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from blogarchive.serve import Preview, sphinx_arguments
 
@@ -95,6 +97,17 @@ def test_serve_rebuilds_when_a_post_changes(tmp_path):
         url = base + "posts/2010/birmingham-blues.html"
         page = wait_for(url, "There’s nothing I like less")
         assert "websocket" in page.lower()  # the browser reloads itself
+        # Asked by another site's name (DNS rebinding: a page of evil.example,
+        # its name turned to 127.0.0.1, reading the preview's drafts): refused.
+        port = urlsplit(base).port
+        for name, allowed in ((f"localhost:{port}", True), (f"evil.example:{port}", False)):
+            asked = urllib.request.Request(url, headers={"Host": name})
+            try:
+                with urllib.request.urlopen(asked, timeout=5) as response:
+                    status, body = response.status, response.read().decode("utf-8")
+            except urllib.error.HTTPError as refused:
+                status, body = refused.code, refused.read().decode("utf-8")
+            assert (status == 200) == allowed and ("nothing I like less" in body) == allowed
         post = blog / "posts/2010/birmingham-blues.md"
         post.write_text(post.read_text(encoding="utf-8") + "\nA postscript, added live.\n")
         wait_for(url, "A postscript, added live.")

@@ -270,6 +270,7 @@ def server(preview: Preview, folders: list[Path], site: Path, host: str):
     from sphinx_autobuild.server import RebuildServer
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
+    from starlette.middleware.trustedhost import TrustedHostMiddleware
     from starlette.routing import Mount, WebSocketRoute
     from starlette.staticfiles import StaticFiles
 
@@ -288,7 +289,13 @@ def server(preview: Preview, folders: list[Path], site: Path, host: str):
             WebSocketRoute("/websocket-reload", watcher, name="reload"),
             Mount("/", app=StaticFiles(directory=site, html=True), name="static"),
         ],
-        middleware=[Middleware(JavascriptInjectorMiddleware, ws_url=host)],
+        middleware=[
+            # Only a page of this machine's may read the preview (its drafts):
+            # another site whose name an attacker's DNS turned to 127.0.0.1 (DNS
+            # rebinding) asks with its own name, and is refused.
+            Middleware(TrustedHostMiddleware, allowed_hosts=["127.0.0.1", "localhost"]),
+            Middleware(JavascriptInjectorMiddleware, ws_url=host),
+        ],
         lifespan=watcher.lifespan,
     )
 
