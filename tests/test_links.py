@@ -60,10 +60,12 @@ def checked(web, tmp_path_factory):
     return blog, result
 
 
-def run_links(blog, web, per_host: float = 0.1) -> subprocess.CompletedProcess:
+def run_links(blog, web, per_host: float = 0.1, *extra: str) -> subprocess.CompletedProcess:
+    """``blog links`` of ``blog``, its web and archive on 127.0.0.1 (``--local-network``)."""
     command = [
         sys.executable, "-m", "blogarchive.cli", "links", "--archive-api", web.api,
         "--timeout", "0.5", "--retries", "1", "--per-host", str(per_host), "--workers", "4",
+        *(extra or ["--local-network"]),
     ]  # fmt: skip
     env = {**os.environ, "BLOG_REPO": str(REPO)}
     return subprocess.run(command, cwd=blog, env=env, capture_output=True, text=True)
@@ -95,6 +97,27 @@ def test_every_external_link_is_recorded_with_its_status(checked, web):
     assert "7 links checked" in result.stdout
     text = (blog / "links.yaml").read_text(encoding="utf-8")
     assert text.startswith("# The external links") and "&id" not in text  # for people to read
+
+
+def test_a_link_to_this_machine_or_its_network_is_not_asked(web, tmp_path):
+    """``blog links`` asked every address a post links to, an imported one's
+    too: a router's page that changes a setting when asked, a cloud machine's
+    credentials (169.254.169.254), this machine's services.  Such a link is
+    recorded as local and never asked, unless ``--local-network`` (an intranet
+    blog's, and these tests', whose web is on 127.0.0.1)."""
+    blog = new_blog(tmp_path / "blog")
+    post = FIRST.replace("# Links of 2010", "# Local links").format(o=web.origin)
+    (blog / "posts/2010").mkdir(parents=True, exist_ok=True)
+    (blog / "posts/2010/local.md").write_text(post, encoding="utf-8")
+    asked_before = len(web.requests)
+    result = run_links(blog, web, 0.1, "--workers", "4")
+    assert result.returncode == 0, result.stderr
+    found = {url.removeprefix(web.origin): r for url, r in records(blog).items()}
+    assert {path: r["status"] for path, r in found.items()} == dict.fromkeys(
+        ["/flaky", "/gone", "/gone-archived", "/live", "/live/auto", "/moved", "/slow"], "local"
+    )
+    assert "--local-network" in found["/live"]["error"]
+    assert len(web.requests) == asked_before  # not one request
 
 
 def test_dead_links_get_the_snapshot_closest_to_the_post(checked, web):

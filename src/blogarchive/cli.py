@@ -362,6 +362,7 @@ def cmd_links(args) -> int:
         retries=args.retries,
         per_host=args.per_host,
         workers=args.workers,
+        local_network=args.local_network,
     )
     after = checker.run(links, before)
     save(path, after)
@@ -453,6 +454,11 @@ def main(argv: list[str] | None = None) -> int:
     links.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for an answer")
     links.add_argument("--retries", type=int, default=2)
     links.add_argument("--summary", metavar="FILE", help="write what changed (a PR's body)")
+    links.add_argument(
+        "--local-network",
+        action="store_true",
+        help="also check links to this machine or its local network (an intranet blog's)",
+    )
     links.set_defaults(run=cmd_links)
 
     args = parser.parse_args(argv)

@@ -2,7 +2,8 @@
 
 ``blog links`` checks every external link of every post and page and records
 what it found in ``links.yaml``, committed with the posts: for each address
-its status (``ok``, ``redirected``, ``dead``, ``unreachable``, ``refused``),
+its status (``ok``, ``redirected``, ``dead``, ``unreachable``, ``refused``;
+``local``, a link to this machine or its local network, not asked),
 the HTTP code, the day it was checked and, for a link that no longer answers,
 the Internet Archive's snapshot closest to the post's date (its
 availability API, whose address is a setting: ``--archive-api``,
@@ -38,6 +39,7 @@ from urllib3.util.retry import Retry
 
 from .archived import ARCHIVE_API, GONE, LINKS_FILE, load
 from .frontmatter import FRONT_MATTER, is_web_address, load_plain, split_address
+from .importers.media import on_local_network
 
 __all__ = ["LINKS_FILE", "Checker", "collect_links", "load", "save", "summary"]
 
@@ -49,8 +51,9 @@ HEADER = """\
 # The external links of every post and page, as `blog links` last found them
 # (issue 16). Written by `blog links`; the build reads it and never the network.
 # status: ok, redirected (to: where), dead, unreachable (no answer), refused
-# (401/403/429: not for robots); archived: the Internet Archive's snapshot
-# closest to the post's date, shown beside a dead link as "(archived copy)".
+# (401/403/429: not for robots), local (this machine or its network: not asked);
+# archived: the Internet Archive's snapshot closest to the post's date, shown
+# beside a dead link as "(archived copy)".
 """
 
 
@@ -149,7 +152,28 @@ class HostPacer:
                 self._after[host] = time.monotonic() + self.interval
 
 
-def _session(retries: int) -> requests.Session:
+class LocalAddress(requests.exceptions.RequestException):
+    """A link (or where it redirects) to this machine or a local network."""
+
+
+class _PublicOnly(HTTPAdapter):
+    """Sends a request, and each of its redirects', only to a public address:
+    a post's link to this machine or its local network (a router's page, a
+    cloud machine's credentials at 169.254.169.254, named in an imported post)
+    is not requested, as the importer fetches no picture there: a request can
+    change what it names, and an export is untrusted."""
+
+    def send(self, request, *args, **kwargs):
+        try:
+            local = on_local_network(request.url)
+        except (OSError, UnicodeError):
+            local = False  # (no address: requests says so, as it would)
+        if local:
+            raise LocalAddress(request=request)
+        return super().send(request, *args, **kwargs)
+
+
+def _session(retries: int, public_only: bool = False) -> requests.Session:
     session = requests.Session()
     retry = Retry(
         total=retries,
@@ -162,7 +186,7 @@ def _session(retries: int) -> requests.Session:
         raise_on_status=False,
         respect_retry_after_header=False,
     )
-    adapter = HTTPAdapter(max_retries=retry)
+    adapter = (_PublicOnly if public_only else HTTPAdapter)(max_retries=retry)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     session.headers["User-Agent"] = USER_AGENT
@@ -177,20 +201,24 @@ class Checker:
     per_host: float = 1.0  # seconds between an answer from a host and the next request
     workers: int = 8
     today: dt.date = field(default_factory=dt.date.today)
+    #: Links to this machine or its local network checked too (an intranet blog's).
+    local_network: bool = False
 
     def __post_init__(self):
         self.pacer = HostPacer(self.per_host)
         self._local = threading.local()
 
-    @property
-    def session(self) -> requests.Session:
-        if not hasattr(self._local, "session"):  # one per thread: Session is not thread-safe
-            self._local.session = _session(self.retries)
-        return self._local.session
+    def session(self, kind: str) -> requests.Session:
+        """This thread's session (Session is not thread-safe) for the posts'
+        links, or for the archive (a setting's address, wherever it is)."""
+        if not hasattr(self._local, kind):
+            public_only = kind == "links" and not self.local_network
+            setattr(self._local, kind, _session(self.retries, public_only))
+        return getattr(self._local, kind)
 
-    def _get(self, url: str, **kwargs) -> requests.Response:
+    def _get(self, url: str, kind: str = "links", **kwargs) -> requests.Response:
         with self.pacer.turn(url):  # until the answer's headers (redirects followed)
-            return self.session.get(url, timeout=self.timeout, stream=True, **kwargs)
+            return self.session(kind).get(url, timeout=self.timeout, stream=True, **kwargs)
 
     def check(self, link: Link, before: dict | None) -> dict:
         """One link's record: what it answers now, and an archived copy if it is gone."""
@@ -198,6 +226,9 @@ class Checker:
         try:
             response = self._get(link.url, allow_redirects=True)
             response.close()
+        except LocalAddress:
+            record["status"] = "local"
+            record["error"] = "on this machine or a local network: not asked (--local-network)"
         except requests.exceptions.RequestException as error:
             record["status"] = "unreachable"
             record["error"] = _reason(error)
@@ -222,7 +253,7 @@ class Checker:
         if link.date:
             params["timestamp"] = link.date.strftime("%Y%m%d")
         try:
-            response = self._get(self.archive_api, params=params)
+            response = self._get(self.archive_api, "archive", params=params)
             closest = response.json().get("archived_snapshots", {}).get("closest") or {}
         except (requests.exceptions.RequestException, ValueError, AttributeError):
             return None

@@ -186,14 +186,20 @@ def _keep(folder: Path, name: str, data: bytes) -> None:
 def _refuse_local(url: str) -> None:
     """Refuse an address that is on this machine or a local network, whatever
     its name resolves to (every address it has must be a public one)."""
-    parts = urlsplit(url)
     try:
-        found = socket.getaddrinfo(parts.hostname or "", parts.port or 80, type=socket.SOCK_STREAM)
+        local = on_local_network(url)
     except (socket.gaierror, UnicodeError) as exc:
         raise _Retry(f"network: {exc}") from exc
-    for *_, address in found:
-        if not ipaddress.ip_address(address[0].split("%", 1)[0]).is_global:
-            raise _Refused("on this machine or a local network (--local-network fetches it)")
+    if local:
+        raise _Refused("on this machine or a local network (--local-network fetches it)")
+
+
+def on_local_network(url: str) -> bool:
+    """Whether any address ``url``'s host has is on this machine or a local
+    network (not a public one).  Raises socket.gaierror for a name with none."""
+    parts = urlsplit(url)
+    found = socket.getaddrinfo(parts.hostname or "", parts.port or 80, type=socket.SOCK_STREAM)
+    return any(not ipaddress.ip_address(a[0].split("%", 1)[0]).is_global for *_, a in found)
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
