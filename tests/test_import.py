@@ -580,20 +580,27 @@ def test_dates_past_the_calendar_in_utc_cost_neither_post_nor_site(blog_dir, imp
     assert "Thank you for this." not in page.get_text() and page.select("li.comment")
 
 
+def _written_by_login(login: str) -> tuple[tuple[str, str], ...]:
+    """The edits to wordpress.xml that give its author, Chris Mills, ``login``."""
+    tag = "[CDATA[{}]]></wp:author_login>"
+    creator = "<dc:creator><![CDATA[{}]]>"
+    return (
+        (tag.format("chris"), tag.format(login)),
+        (creator.format("Chris Mills"), creator.format(login)),
+    )
+
+
 def test_an_authors_page_by_a_login_of_other_letters_is_answered(blog_dir, import_edited):
     """WordPress made an author's page address from the login (``sanitize_title``:
     ``Chris.M`` was ``/author/chris-m/``); a login not already such an
     address (capitals, a dot, a space) was not written, and the old page was
     answered only by the 404 page's script.  The site answers it, and a link
-    to it leads to the author's page here.  A login that is an e-mail address
-    is not published, even folded into an address."""
-    login = "[CDATA[{}]]></wp:author_login>"
+    to it leads to the author's page here."""
     old_page = "https://chrismills.example.org/author/chris-m/"
     status, _, err = import_edited(
         "wordpress",
         "wordpress.xml",
-        (login.format("chris"), login.format("Chris.M")),
-        ("<dc:creator><![CDATA[Chris Mills]]>", "<dc:creator><![CDATA[Chris.M]]>"),
+        *_written_by_login("Chris.M"),
         ("See <a", f'All <a href="{old_page}">my posts</a>. See <a'),
     )
     assert (status, err) == (0, ""), err
@@ -611,12 +618,8 @@ def test_a_login_that_is_an_email_address_is_not_published(blog_dir, import_edit
     """WordPress made even an e-mail login an author page's address
     (``chris.m@example.org``, ``/author/chris-mexample-org/``); the author's
     name comes in, their e-mail address, however folded, does not."""
-    login = "[CDATA[{}]]></wp:author_login>"
     status, _, err = import_edited(
-        "wordpress",
-        "wordpress.xml",
-        (login.format("chris"), login.format("chris.m@example.org")),
-        ("<dc:creator><![CDATA[Chris Mills]]>", "<dc:creator><![CDATA[chris.m@example.org]]>"),
+        "wordpress", "wordpress.xml", *_written_by_login("chris.m@example.org")
     )
     assert (status, err) == (0, ""), err
     post = (blog_dir / "posts/2011/working-together-again.md").read_text(encoding="utf-8")
