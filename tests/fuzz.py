@@ -4,6 +4,7 @@
     .venv/bin/python tests/fuzz.py posts 0 200        # random posts, each built (slow)
     .venv/bin/python tests/fuzz.py front-matter 0 30000
     .venv/bin/python tests/fuzz.py incremental 0 30  # changes, built after each: = clean
+    .venv/bin/python tests/fuzz.py markup 0 3000      # real posts' HTML, payloads, converted
 
 Each case is drawn from its seed, so a failure replays.  A failure is a
 traceback, an entry an import refused by its own fault ("please report
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 import io
 import os
 import random
@@ -32,6 +34,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import yaml
+from docutils import nodes as docutils_nodes
 from lxml import etree
 
 from blogarchive.cli import main
@@ -63,6 +66,8 @@ MARKUP = [
     "<a href='http://[oops/'>x</a>", "{{", "<!--", "\u000b", "&#0;", "- " * 40 + "x",
     "> " * 60 + "x", "[" * 100, "`" * 50, "```{note}\n" * 30 + "x", "{math}`" + "{" * 300 + "`",
     "(label)=\n## Second", "(label)=\n", "```{toctree}\n../../etc\n```", "# Second title",
+    "<!--><b>x</b><!-- -->", "<![CDATA[ x ><b>y</b>]]>", "<p>a <![ b></p>",
+    "<p>a <!-- b --!> c</p>",
 ]  # fmt: skip
 
 
@@ -253,10 +258,76 @@ def front_matter(seed: int) -> bool:
     return True
 
 
+#: What an export's post may hold that runs, loads or breaks a parser (``markup``).
+PAYLOADS = [
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)>",
+    "<a href='javascript:alert(1)'>j</a>", "<a href=' jav&#x09;ascript:x'>t</a>",
+    "<iframe srcdoc='<script>alert(1)</script>'></iframe>", "<form action='/'><input></form>",
+    "<meta http-equiv='refresh' content='0;url=http://evil.example/'>", "<base href='//e/'>",
+    "<div style='background:url(http://evil.example/t.png)'>s</div>", "<!--><b>x</b><!-- -->",
+    "&lt;script&gt;alert(1)&lt;/script&gt;", "<![CDATA[ x ><b>y</b>]]>", "<p>a <![ b</p>",
+    "<math><mtext><script>alert(1)</script></mtext></math>", "<!-- x --!><i>y</i>", "<![",
+    "<details open ontoggle=alert(1)>", "{raw}`html <script>x</script>`", "<xmp><b>x</b></xmp>",
+    "```{raw} html\n<script>alert(1)</script>\n```", "<a href='http://e/' onclick='x'>o</a>",
+]  # fmt: skip
+
+
+@functools.cache
+def _bodies() -> list[str]:
+    """Every post body of the test exports, real and hand-written, in HTML."""
+    parser = etree.XMLParser(recover=True, huge_tree=True, resolve_entities=False)
+    found = []
+    for path in [*(DATA / "real").iterdir(), *DATA.glob("*.xml")]:
+        for element in etree.parse(str(path), parser).iter(etree.Element):
+            if element.tag.endswith(("}encoded", "}content")) and "<" in (element.text or ""):
+                found.append(element.text)
+    return found
+
+
+def markup(seed: int) -> bool:
+    """A real post's HTML, cut and given payloads, converted: no traceback, no
+    post refused, and what raw HTML it keeps passes the build's own checks
+    (another host's picture aside: the import's media step keeps those)."""
+    from docutils.frontend import get_default_settings
+    from docutils.utils import new_document
+    from myst_parser.parsers.docutils_ import Parser
+
+    from blogarchive.importers.html import convert
+    from blogarchive.importers.verify import EXTENSIONS
+    from blogarchive.privacy import problems_in
+
+    rnd = random.Random(seed)
+    html = rnd.choice(_bodies())
+    if rnd.random() < 0.3:
+        start = rnd.randrange(len(html))
+        html = html[start : start + rnd.randint(1, 3000)]
+    for _ in range(rnd.randint(0, 3)):
+        at = rnd.randrange(len(html) + 1)
+        html = html[:at] + rnd.choice(PAYLOADS) + html[at:]
+    settings = get_default_settings(Parser)
+    settings.myst_enable_extensions, settings.report_level = EXTENSIONS, 5
+    settings.warning_stream = io.StringIO()
+    try:
+        document = new_document("<post>", settings)
+        Parser().parse(convert(html, "http://old.example.org/").text, document)
+        found = [
+            problem
+            for raw in document.findall(docutils_nodes.raw)
+            for _, problem in problems_in(raw.astext())
+            if "from another host" not in problem
+        ]
+        why = found and f"the build would refuse its raw HTML: {found}"
+    except Exception:
+        why = traceback.format_exc()
+    if why:
+        keep("markup", seed, html, why)
+    return not why
+
+
 if __name__ == "__main__":
     kind, start, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     run = {"exports": exports, "posts": posts, "front-matter": front_matter}
-    run = {**run, "incremental": incremental}[kind]
+    run = {**run, "incremental": incremental, "markup": markup}[kind]
     failed = sum(not run(seed) for seed in range(start, start + count))
     print(f"{kind}: {count} cases, {failed} failed")
     sys.exit(1 if failed else 0)

@@ -717,6 +717,7 @@ def test_an_svg_picture_the_site_publishes_as_it_is_is_checked(tmp_path, capfd):
     }
     status, err, _ = build_with(tmp_path, capfd, extra=extra)
     assert status != 0
+    err = re.sub(r"\x1b\[[0-9;]*m", "", err)  # (CI's colours)
     assert re.search(
         r"(?m)^_static/drawn\.svg:2: ERROR: picture: <a href> holds a javascript:", err
     ), err
