@@ -558,6 +558,7 @@ RAW_HTML = {
     "after-empty-comment": (f"<!--><p>Hi.</p>{REFRESH}<!-- -->", 9, "<meta> belongs"),
     "after-comment-end-bang": (f"<!-- x --!>{REFRESH}<!-- -->", 9, "<meta> belongs"),
     "after-cdata": (f"<![CDATA[ x >{REFRESH}]]>", 9, "<meta> belongs"),
+    "after-end-tag-quote": (f"</p a='><!--'>{REFRESH}<!-- -->", 9, "<meta> belongs"),
     "after-comment-with-a-tag": ("<!-- a note <b>x</b>\n\nHidden.", 9, "'<!--' is never closed"),
     # reStructuredText's meta directive writes into the page's head.
     "rst-meta": (
@@ -595,6 +596,7 @@ HTML_ATTRIBUTES = ["onclick=alert(1)", "href=javascript:alert(1)", "src=//t.exam
 HTML_ATTRIBUTES += ["http-equiv=refresh", "href=jav&#x61;script:x", "href=java&Tab;script:x"]
 HTML_ATTRIBUTES += ["href=&#106avascript:x", "srcset=//t.example/x", "style=b:\\75rl(x)"]
 HTML_ATTRIBUTES += ["ping=/x", "OnClick=x", "title=x"]
+HTML_END_TAG_ATTRIBUTES = ["", " a=x", " a='>'", " a='><!--'"]
 HTML_SPELLINGS = ["{}={}", '{}="{}"', "{}='{}'", "{} = {}", "/{}={}", '"x"{}={}']
 HTML_MARKS = ["<!---->", "<!-->", "<!--->", "<!-- x --!>", "<!-- a -- >", "<!--", "-->", "--!>"]
 HTML_MARKS += ["<![CDATA[", "]]>", "<!x>", "<?x>", "</ x>", "</>", "<!DOCTYPE html>", "<", ">"]
@@ -614,8 +616,8 @@ def _random_html(rnd: random.Random) -> str:
             tag = tag.upper() if rnd.random() < 0.2 else tag
             parts.append(f"<{tag}{gap if attributes else ''}{attributes}")
             parts.append(rnd.choice([">", "/>", " >", ""]))
-        elif roll < 0.6:
-            parts.append(f"</{rnd.choice(HTML_TAGS)}>")
+        elif roll < 0.6:  # (an end tag: its attributes a browser reads, and ignores)
+            parts.append(f"</{rnd.choice(HTML_TAGS)}{rnd.choice(HTML_END_TAG_ATTRIBUTES)}>")
         else:
             parts.append(rnd.choice(HTML_MARKS))
     return "".join(parts)

@@ -631,13 +631,16 @@ def test_comments_in_markup_end_where_a_browser_ends_them(blog_dir, import_edite
     """Python's HTML parser raised on ``<![ x>`` (a comment to a browser, as
     Word's ``<![if !supportLists]>`` is), refusing the post or comment ("please
     report this"), and read ``<!-->`` (an empty comment to a browser) on to the
-    next ``-->``, losing the words between.  Each comes in as its blog showed it."""
+    next ``-->``, losing the words between; it ended an end tag at a ``>`` in
+    a quoted value (``</i a='>'<![ x'>``), and raised on what followed.  Each
+    comes in as its blog showed it."""
     status, _, err = import_edited(
         "wordpress",
         "wordpress-comments.xml",
         (
             "The guidance has been rewritten again.",
-            "The guidance<![ x> has been<!--> rewritten<!-- x --> again<![if !vml]>.",
+            "The guidance<![ x> has been<!--> rewritten<!-- x --> again<![if !vml]>."
+            "</i a='>'<![ x'>",
         ),
         (
             "It matches what we see.",

@@ -26,16 +26,19 @@ CLOSED = re.compile(
 
 
 def browser_comments(html: str) -> str:
-    """``html`` with each comment and ``<!...>`` declaration written so that
-    Python's HTMLParser (and Beautiful Soup's builder on it) ends it where a
-    browser does (:data:`CLOSED`, the HTML standard's tokenizer); one never
-    closed, which a browser hides to the end, left out.  Python's read
-    ``<!-->`` (an empty comment to a browser) on to the next ``-->``, a
-    comment ended ``--!>`` past it, ``<![CDATA[ x >`` (a comment to its first
-    ``>`` outside SVG and MathML) to its ``]]>``, a comment on to ``-- >``:
-    what a browser shows or runs after them was hidden from the checks and
-    lost from an import; and ``<![ x>`` (a stray word of Word's) raised."""
-    if "<!" not in html:
+    """``html`` with each comment, ``<!...>`` declaration and end tag written
+    so that Python's HTMLParser (and Beautiful Soup's builder on it) ends it
+    where a browser does (:data:`CLOSED`, the HTML standard's tokenizer); a
+    comment never closed, which a browser hides to the end, left out.
+    Python's read ``<!-->`` (an empty comment to a browser) on to the next
+    ``-->``, a comment ended ``--!>`` past it, ``<![CDATA[ x >`` (a comment to
+    its first ``>`` outside SVG and MathML) to its ``]]>``, a comment on to
+    ``-- >``, and ended an end tag at the first ``>`` even in a quoted value
+    (``</x a='>'>``), reading what followed as markup: what a browser shows
+    or runs after them was hidden from the checks and lost from an import;
+    and it raised on ``<![ x>`` (a stray word of Word's).  An end tag is
+    written as its name alone: a browser ignores anything else in it."""
+    if "<!" not in html and "</" not in html:
         return html
     parts, position, last = [], 0, 0
     while found := OPENS.search(html, position):
@@ -45,11 +48,17 @@ def browser_comments(html: str) -> str:
                 parts.append(html[last : found.start()])
                 last = len(html)
             break
-        token = closed[0]
+        token, written = closed[0], None
         if token.startswith("<!") and not token[:9].lower() == "<!doctype":
             inner = token[4:] if token.startswith("<!--") else token[2:]
             inner = re.sub(r"^-?>$|(--!?)?>$", "", inner)  # (its end: "<!-->" is empty)
-            parts += [html[last : closed.start()], f"<!--{inner.replace('>', '&gt;')}-->"]
+            written = f"<!--{inner.replace('>', '&gt;')}-->"
+        elif token[1:2] == "/" and token[2:3].isalpha():
+            name = re.match(r"[^\s/>]*", token[2:])[0]  # (as a browser reads it)
+            lines = "\n" * token.count("\n")  # (the lines after it where they were)
+            written = f"</{re.sub(r'[^A-Za-z0-9-]', '', name)}{lines}>"
+        if written is not None and written != token:
+            parts += [html[last : closed.start()], written]
             last = closed.end()
         position = closed.end()
     return "".join(parts) + html[last:]
