@@ -664,6 +664,22 @@ def test_comments_in_markup_end_where_a_browser_ends_them(blog_dir, import_edite
     ], said
 
 
+def test_a_post_ending_inside_a_tag_comes_in(blog_dir, import_edited):
+    """A post whose text ends inside a tag that never closes, ``<![`` in it
+    (a body cut short, a stray "<" before words): Python's parser read the
+    "<" as text and went on to read the rest as markup, and raised on the
+    ``<![``, refusing the post ("please report this").  It comes in, its
+    words kept."""
+    status, _, err = import_edited(
+        "wordpress",
+        "wordpress-comments.xml",
+        ("Nobody wrote back.", "Nobody wrote back. <img alt='a' src='h<p>a <![ b"),
+    )
+    assert (status, err) == (0, ""), err
+    [post] = (blog_dir / "posts").glob("*/no-comments-here.md")
+    assert "Nobody wrote back." in post.read_text(encoding="utf-8")
+
+
 def test_an_authors_name_with_a_comma_is_one_author(blog_dir, import_edited):
     """Commas separate authors in front matter: a name holding one (WordPress's
     'Mills, Chris', Blogger's 'Chris Mills, MBE') came in as two authors,

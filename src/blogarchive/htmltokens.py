@@ -43,11 +43,13 @@ def browser_comments(html: str) -> str:
     parts, position, last = [], 0, 0
     while found := OPENS.search(html, position):
         closed = CLOSED.match(html, found.start())
-        if closed is None:
-            if html.startswith("<!", found.start()):  # (hidden to the end)
-                parts.append(html[last : found.start()])
-                last = len(html)
+        if closed is None and html.startswith("<!", found.start()):
+            parts.append(html[last : found.start()])  # (a browser hides it to the end)
+            last = len(html)
             break
+        if closed is None:  # (a tag never closed: left to Python, which reads it as text)
+            position = found.start() + 1
+            continue
         token, written = closed[0], None
         if token.startswith("<!") and not token[:9].lower() == "<!doctype":
             inner = token[4:] if token.startswith("<!--") else token[2:]
