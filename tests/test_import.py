@@ -678,6 +678,11 @@ def test_a_post_ending_inside_a_tag_comes_in(blog_dir, import_edited):
     assert (status, err) == (0, ""), err
     [post] = (blog_dir / "posts").glob("*/no-comments-here.md")
     assert "Nobody wrote back." in post.read_text(encoding="utf-8")
+    site = build_site(blog_dir)
+    said = post_text(site, post.relative_to(blog_dir).with_suffix(".html").as_posix())
+    # (the rest as text, as Python read the tag: WordPress's paragraphs put in)
+    assert len(said) == 1 and said[0].startswith("Nobody wrote back. <img alt='a'"), said
+    assert said[0].endswith("a <![ b"), said
 
 
 def test_an_authors_name_with_a_comma_is_one_author(blog_dir, import_edited):

@@ -38,18 +38,21 @@ def browser_comments(html: str) -> str:
     or runs after them was hidden from the checks and lost from an import;
     and it raised on ``<![ x>`` (a stray word of Word's).  An end tag is
     written as its name alone: a browser ignores anything else in it."""
-    if "<!" not in html and "</" not in html:
+    if "<" not in html:
         return html
     parts, position, last = [], 0, 0
     while found := OPENS.search(html, position):
         closed = CLOSED.match(html, found.start())
-        if closed is None and html.startswith("<!", found.start()):
-            parts.append(html[last : found.start()])  # (a browser hides it to the end)
+        if closed is None:  # (never closed: what follows is in it, to a browser)
+            rest = html[found.start() :]
+            # A comment is hidden to the end; a tag (and all after it, inside
+            # it to a browser) is text, as Python read that tag: Python read the
+            # rest as markup, raised on a "<![" in it, and took time as the
+            # square of its length to read "<a<a<a...".
+            rest = "" if rest.startswith("<!") else rest.replace("<", "&lt;")
+            parts += [html[last : found.start()], rest]
             last = len(html)
             break
-        if closed is None:  # (a tag never closed: left to Python, which reads it as text)
-            position = found.start() + 1
-            continue
         token, written = closed[0], None
         if token.startswith("<!") and not token[:9].lower() == "<!doctype":
             inner = token[4:] if token.startswith("<!--") else token[2:]
