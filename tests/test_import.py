@@ -685,6 +685,28 @@ def test_a_post_ending_inside_a_tag_comes_in(blog_dir, import_edited):
     assert said[0].endswith("a <![ b"), said
 
 
+def test_a_picture_nested_deeper_than_markdown_reads_is_kept(blog_dir, import_edited):
+    """Markup nested deeper than the converter's limit (a word processor's
+    paste) is flattened below it, its text kept; a picture down there was
+    unwrapped like any element and, holding nothing, vanished."""
+    pixel = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADU"  # one PNG pixel
+    pixel += "lEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+    deep = '<div><span style="font-size: small">' * 12
+    deep += f'A chart: <img src="data:image/png;base64,{pixel}" alt="the chart"> as pasted.'
+    deep += "</span></div>" * 12
+    status, _, err = import_edited(
+        "wordpress",
+        "wordpress.xml",
+        ("It is longer than ever", f"{deep}\n\nIt is longer than ever"),
+    )
+    assert (status, err) == (0, ""), err
+    site = build_site(blog_dir)
+    page = site.page("posts/2011/working-together-again.html")
+    [picture] = page.select("article img")
+    assert picture["alt"] == "the chart"
+    assert "A chart: as pasted." in " ".join(page.select_one("article").get_text().split())
+
+
 def test_an_authors_name_with_a_comma_is_one_author(blog_dir, import_edited):
     """Commas separate authors in front matter: a name holding one (WordPress's
     'Mills, Chris', Blogger's 'Chris Mills, MBE') came in as two authors,

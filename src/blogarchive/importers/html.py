@@ -2088,20 +2088,31 @@ DEPTH = 16
 
 
 def _flatten_deep(soup: BeautifulSoup, notes: list[str]) -> None:
-    """Every element nested more than ``DEPTH`` deep unwrapped, its text kept
-    where it was: a word processor's paste can nest hundreds of <div>s or
-    <font>s, and the import crashed (RecursionError).  Found by walking the
-    tree with a list, not recursion, for the same reason."""
-    deep, stack = [], [(child, 1) for child in soup.contents]
+    """Every element nested more than ``DEPTH`` deep unwrapped, its text and
+    pictures kept where they were: a word processor's paste can nest hundreds
+    of <div>s or <font>s, and the import crashed (RecursionError).  Found by
+    walking the tree with a list, not recursion, for the same reason; each
+    element at the limit given its leaves (text, pictures, line breaks) in
+    one pass, in their order: unwrapping the elements below it one by one
+    had taken time as the square of their depth (88 s for a post of 20,000
+    unclosed <p>s), and lost a picture, which has nothing to unwrap into."""
+    limits, stack = [], [(child, 1) for child in soup.contents]
     while stack:
         node, depth = stack.pop()
-        if isinstance(node, Tag):
-            if depth > DEPTH:
-                deep.append(node)
+        if isinstance(node, Tag) and depth == DEPTH:
+            if any(isinstance(child, Tag) for child in node.contents):
+                limits.append(node)
+        elif isinstance(node, Tag):
             stack.extend((child, depth + 1) for child in node.contents)
-    for element in deep:
-        element.unwrap()
-    if deep:
+    for element in limits:
+        leaves = [
+            node for node in element.descendants if not isinstance(node, Tag) or not node.contents
+        ]
+        for leaf in leaves:
+            leaf.extract()
+        element.clear()
+        element.extend(leaves)
+    if limits:
         notes.append(f"changed: markup nested more than {DEPTH} deep flattened below that")
 
 
