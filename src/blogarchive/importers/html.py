@@ -319,10 +319,19 @@ def _as_browsers_read(html: str) -> str:
         parts.append(_text_as_shown(html[last : markup.start()]))
         tag = markup.group(0)
         is_tag = tag[1:2].isalpha() and markup.group("raw") is None
+        if is_tag and _NEVER_CLOSED.match(tag):
+            # a script or style of no end: all the rest is its text, to a browser
+            # and to Python's parser (each later "<script>" had been looked for
+            # its end to the last character, in time the square of the length)
+            return "".join([*parts, html[markup.start() :]])
         parts.append(_NAMED_REFERENCE.sub(_attribute_reference, tag) if is_tag else tag)
         last = markup.end()
     parts.append(_text_as_shown(html[last:]))
     return "".join(parts)
+
+
+#: A script's or style's start, read as a tag: no end of it follows (:data:`_MARKUP`).
+_NEVER_CLOSED = re.compile(r"<(script|style)\b", re.I)
 
 
 def _text_as_shown(text: str) -> str:
