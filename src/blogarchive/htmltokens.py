@@ -25,6 +25,20 @@ CLOSED = re.compile(
 )
 
 
+def tokens(html: str):
+    """``(start, match)`` for each comment, declaration, processing
+    instruction and tag of ``html`` in order, as a browser ends it
+    (:data:`CLOSED`); the last, if one is never closed, with None, and no more
+    (to a browser, all after it is in it)."""
+    position = 0
+    while found := OPENS.search(html, position):
+        closed = CLOSED.match(html, found.start())
+        yield found.start(), closed
+        if closed is None:
+            return
+        position = closed.end()
+
+
 def browser_comments(html: str) -> str:
     """``html`` with each comment, ``<!...>`` declaration and end tag written
     so that Python's HTMLParser (and Beautiful Soup's builder on it) ends it
@@ -40,17 +54,16 @@ def browser_comments(html: str) -> str:
     written as its name alone: a browser ignores anything else in it."""
     if "<" not in html:
         return html
-    parts, position, last = [], 0, 0
-    while found := OPENS.search(html, position):
-        closed = CLOSED.match(html, found.start())
+    parts, last = [], 0
+    for start, closed in tokens(html):
         if closed is None:  # (never closed: what follows is in it, to a browser)
-            rest = html[found.start() :]
+            rest = html[start:]
             # A comment is hidden to the end; a tag (and all after it, inside
             # it to a browser) is text, as Python read that tag: Python read the
             # rest as markup, raised on a "<![" in it, and took time as the
             # square of its length to read "<a<a<a...".
             rest = "" if rest.startswith("<!") else rest.replace("<", "&lt;")
-            parts += [html[last : found.start()], rest]
+            parts += [html[last:start], rest]
             last = len(html)
             break
         token, written = closed[0], None
@@ -63,7 +76,6 @@ def browser_comments(html: str) -> str:
             lines = "\n" * token.count("\n")  # (the lines after it where they were)
             written = f"</{re.sub(r'[^A-Za-z0-9-]', '', name)}{lines}>"
         if written is not None and written != token:
-            parts += [html[last : closed.start()], written]
+            parts += [html[last:start], written]
             last = closed.end()
-        position = closed.end()
     return "".join(parts) + html[last:]

@@ -66,7 +66,7 @@ from . import unread
 from .confine import refusal, source_path
 from .feeds import ADDRESS_WITH_HOST, inert
 from .frontmatter import split_address
-from .htmltokens import CLOSED, OPENS, browser_comments
+from .htmltokens import browser_comments, tokens
 from .state import archive_data
 
 logger = logging.getLogger(__name__)
@@ -588,12 +588,10 @@ def _left_open(html: str) -> tuple[int, str] | None:
     that and the rest of the page (its sidebar, footer, scripts) in the
     comment; an unclosed quote in a tag read the rest of the page as its
     attribute.  (Python's HTMLParser reads such an end as text.)"""
-    position = 0
-    while found := OPENS.search(html, position):
-        closed = CLOSED.match(html, found.start())
+    for at, closed in tokens(html):
         if closed is None:
-            line = html.count("\n", 0, found.start()) + 1
-            start = html[found.start() :].split(None, 1)[0][:12]
+            line = html.count("\n", 0, at) + 1
+            start = html[at:].split(None, 1)[0][:12]
             if start.startswith("<!--"):
                 end, fate = "-->", "hidden in the comment"
             elif start.startswith(("<!", "<?")) or not start.lstrip("</")[:1].isalpha():
@@ -604,7 +602,6 @@ def _left_open(html: str) -> tuple[int, str] | None:
                 f"{start!r} is never closed (no {end}): the rest of the post, and of its"
                 f" page, would be {fate}"
             )
-        position = closed.end()
     return None
 
 
