@@ -229,6 +229,21 @@ SNIPPETS = [
     # a comment before what it shows as the figure's legend)
     "<figure><img src='http://example.org/h.png' alt='H'><figcaption><blockquote>Quoted"
     " caption</blockquote><table><tr><td>cell</td></tr></table> words</figcaption></figure>",
+    # Galleries (a figure of figures) in a quote, a list and a table's cell,
+    # and one in another: the inner one's caption had been dropped
+    "<blockquote><figure class='wp-block-gallery columns-2'><figure><img"
+    " src='http://example.org/q1.png' alt='Q1'><figcaption>One `x`</figcaption></figure>"
+    "<figure><img src='http://example.org/q2.png' alt='Q2'></figure><figcaption>Quoted"
+    " gallery</figcaption></figure></blockquote><ul><li>Item<figure class='wp-block-gallery'>"
+    "<img src='http://example.org/l1.png' alt='L1'><img src='http://example.org/l2.png'"
+    " alt='L2'></figure></li></ul><table><tr><td><figure class='wp-block-gallery columns-5'>"
+    "<img src='http://example.org/t1.png' alt='T1'><img src='http://example.org/t2.png'"
+    " alt='T2'><figcaption>In a cell</figcaption></figure></td></tr></table>",
+    "<figure class='wp-block-gallery columns-9'><figure class='wp-block-gallery'><figure><img"
+    " src='http://example.org/n1.png' alt='N1'><figcaption>First</figcaption></figure><figure>"
+    "<img src='http://example.org/n2.png' alt='N2'></figure><figcaption>Inner caption"
+    "</figcaption></figure><figure><img src='http://example.org/n3.png' alt='N3'></figure>"
+    "<figcaption>Outer caption</figcaption></figure>",
     # A subscript, a superscript, an abbreviation in code (a role in code is
     # no role: "H{sub}`2`O" was shown as that)
     "<pre>H<sub>2</sub>O and x<sup>2</sup> <abbr title='t'>AB</abbr></pre>"
@@ -588,6 +603,26 @@ def test_a_figure_of_no_alt_text_does_not_say_its_address(tmp_path):
         "http://example.org/plain.png": "",
         "http://example.org/named.png": "Named",
     }
+
+
+def test_a_picture_and_its_lazy_copy_are_no_gallery(tmp_path):
+    """A figure of a picture twice, a script's lazy-loading copy (no ``src``)
+    beside its ``<noscript>`` fallback (Squarespace's): one picture, not a
+    gallery of a picture and a column of its alt text; a figure of two
+    pictures is one, in two columns (no more than it has pictures)."""
+    snippet = (
+        "<figure><noscript><img src='http://example.org/one.png'></noscript>"
+        "<img data-src='http://example.org/one.png' alt='one.png'></figure>"
+        "<figure class='wp-block-gallery columns-4'><img src='http://example.org/a.png' alt='A'>"
+        "<img src='http://example.org/b.png' alt='B'></figure>"
+    )
+    [section], _ = odd_pages(tmp_path, "wordpress", [snippet])
+    [gallery] = section.select("div.gallery")
+    assert "columns-2" in gallery["class"]
+    assert [img["src"] for img in gallery("img")] == [
+        "http://example.org/a.png",
+        "http://example.org/b.png",
+    ]
 
 
 def test_a_picture_behind_words_comes_in_before_them(tmp_path):

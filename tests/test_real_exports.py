@@ -1382,6 +1382,18 @@ def test_a_gallery_keeps_every_picture_and_caption(theme_data):
         )
     caption = " ".join(gallery.find("figcaption", recursive=False).get_text().split())
     assert caption in " ".join(section.get_text().split())
+    # Each gallery's pictures together, in its columns (shown side by side:
+    # tests/browser/test_imported_formatting.py); they had come one under another.
+    expected = []
+    for gallery in source.select("figure.wp-block-gallery"):
+        sources = [img["src"] for img in gallery.find_all("img")]
+        named = [c for c in gallery["class"] if re.fullmatch(r"columns-\d", c)] or ["columns-3"]
+        expected.append((f"columns-{min(int(named[0][-1]), len(sources))}", sources))
+    shown = [
+        ([c for c in div["class"] if c.startswith("columns-")][0], [i["src"] for i in div("img")])
+        for div in section.select("div.gallery")
+    ]
+    assert shown == expected and len(shown) == 8, shown
 
 
 def test_a_gallery_shortcode_shows_the_posts_pictures(theme_data):
@@ -1408,7 +1420,7 @@ def test_a_gallery_shortcode_shows_the_posts_pictures(theme_data):
             [by_id["770"], by_id["771"]],
         ),
     ]:
-        figures = site.page(rel).select("article section figure")
+        figures = site.page(rel).select("article section div.gallery > figure")
         shown = [(f.img["src"], f.img["alt"], f.figcaption) for f in figures]
         urls = [src for src, _, _ in shown]
         at = urls.index(wanted[0]["attachment_url"])
@@ -1418,6 +1430,21 @@ def test_a_gallery_shortcode_shows_the_posts_pictures(theme_data):
             written = " ".join(attachment.get("encoded", "").split())
             if caption is not None or written:
                 assert " ".join(caption.get_text().split()).rstrip("¶") == written
+    # Each [gallery] in the columns it asked for (WordPress's 3 if none), in order.
+    [html] = [
+        html
+        for html in published_entries(REAL / name, "wordpress").values()
+        if '[gallery columns="9"]' in html
+    ]
+    asked = [re.search(r'columns="?(\d)', code) for code in re.findall(r"\[gallery[^\]]*\]", html)]
+    page = site.page(next(p for p in paths.values() if p.endswith("/post-format-gallery.html")))
+    shown = [
+        [c for c in div["class"] if c.startswith("columns-")] for div in page("div", "gallery")
+    ]
+    assert shown == [[f"columns-{found[1] if found else 3}"] for found in asked], shown
+    assert len(shown) == 10 and all(
+        len(div("figure")) == len(expected) for div in page("div", "gallery")
+    )
 
 
 ATTACHMENT_ITEM = """

@@ -34,7 +34,16 @@ FORMATTED = (
     '<p><span style="font-size: x-large;">Largest</span> words</p>\n\n'
     '<figure class="wp-block-table"><table><tbody><tr><td>Mon<br>Tue</td><td>9am</td></tr>'
     "</tbody></table><figcaption>Clinic hours</figcaption></figure>\n\n"
-    "<dl><dt>Section 47</dt><dd>An enquiry into a child's welfare.</dd></dl>"
+    "<dl><dt>Section 47</dt><dd>An enquiry into a child's welfare.</dd></dl>\n\n"
+    '<figure class="wp-block-gallery columns-3">'
+    + "".join(
+        f'<figure class="wp-block-image"><img src="{{host}}{path}" alt="Shown {n}">'
+        f"<figcaption>Picture {n}</figcaption></figure>"
+        for n, path in enumerate(
+            ["/img/chart.png", "/img/chart-2x.png", "/s320/board.png", "/s1600/board.png"], 1
+        )
+    )
+    + '<figcaption class="blocks-gallery-caption">The hearing</figcaption></figure>'
 )
 
 
@@ -62,7 +71,13 @@ def test_imported_formatting_shows_as_its_blog_showed_it(tmp_path, browser, monk
             """img => [getComputedStyle(img).cssFloat,
                        img.getBoundingClientRect().width / img.closest('p').clientWidth]"""
         )
+        gallery = """() => [...document.querySelectorAll('img[alt^="Shown"]')].map(img => {
+            const box = img.closest('figure').getBoundingClientRect();
+            return [img.complete && img.naturalWidth, Math.round(box.top), Math.round(box.left)];
+        })"""
+        wide_gallery = page.evaluate(gallery)
         page.set_viewport_size({"width": 400, "height": 800})
+        narrow_gallery = page.evaluate(gallery)
         narrow = beside.evaluate(
             """img => [getComputedStyle(img).cssFloat, img.complete && img.naturalWidth,
                        img.getBoundingClientRect().width]"""
@@ -132,3 +147,12 @@ def test_imported_formatting_shows_as_its_blog_showed_it(tmp_path, browser, monk
     assert int(shown["term"][0]) >= 600 and shown["term"][1] == "Section 47", shown["term"]
     assert shown["term"][2] >= 20, shown["term"]
     assert shown["caption"][0] >= shown["caption"][1], shown["caption"]  # under the table
+    # A gallery of three columns: its pictures three side by side, the fourth
+    # under the first (they had come one under another); two on a phone's screen.
+    assert all(loaded for loaded, _, _ in wide_gallery), wide_gallery
+    tops, lefts = [[box[i] for box in wide_gallery] for i in (1, 2)]
+    assert tops[0] == tops[1] == tops[2] < tops[3] and lefts[0] < lefts[1] < lefts[2], wide_gallery
+    assert lefts[3] == lefts[0], wide_gallery
+    tops, lefts = [[box[i] for box in narrow_gallery] for i in (1, 2)]
+    assert tops[0] == tops[1] < tops[2] == tops[3] and lefts[0] < lefts[1], narrow_gallery
+    assert "The hearing" in shown["text"]

@@ -57,6 +57,7 @@ LEXER = "data-lexer"
 DEFINED = "data-defined"  # a definition list MyST can write (:func:`_definition_lists`)
 ALIGN = "data-align"  # a block's alignment, as :func:`_alignments` found it
 SIDE, WIDTH = "data-side", "data-width"  # a picture's side and width (:func:`_pictures_placed`)
+COLUMNS = "data-columns"  # a gallery's columns, as :func:`_gallery_columns` found them
 #: A table written as MyST's list-table, its rows, cells and caption, as
 #: :func:`_list_tables` names them after the sanitiser; a cell's Markdown and
 #: the header's rows, as :class:`_ListTables` reads them.
@@ -73,6 +74,7 @@ ATTRIBUTES = {
     "abbr": {"title"},  # what it stands for: shown when the reader points at it
     "acronym": {"title"},
     "ol": {"start", "type", "reversed"},  # its numbers, as :func:`_list_numbers` named them
+    "figure": {COLUMNS},
 }
 #: The sanitiser's tags, and ``<big>`` (HTML 4's, as ``<small>`` is): :func:`_spanned`;
 #: ``<tfoot>``, whose rows a browser shows last wherever they are (:func:`_tables_as_lists`).
@@ -414,17 +416,28 @@ class _Figures:
 
     def _gallery(self, el, images, parent_tags) -> str:
         """Each picture of a gallery a figure, with its own caption (the
-        ``<figcaption>`` of the ``<figure>`` it is in), then the gallery's."""
-        out = []
+        ``<figcaption>`` of the ``<figure>`` it is in), then the gallery's; all
+        in a ``gallery`` container of as many columns as the blog showed
+        (``_static/imported.css`` sets them side by side, as its theme did:
+        one under another, a 40-picture gallery was a page of scrolling)."""
+        out, shown, pictures = [], [], 0
         for image in images:
             own = image.find_parent("figure")
             caption = own.find("figcaption") if own is not el else None
+            shown.append(caption)
             figure = self._figure(image, caption, parent_tags)
+            pictures += figure is not None
             out.append(figure or self.process_tag(image, parent_tags))  # its alt text
-        caption = el.find("figcaption", recursive=False)
-        if caption is not None:
-            out.append("\n\n" + _escape_start(self.process_tag(caption, parent_tags).strip()))
-        return "".join(out) + "\n\n"
+        for caption in el.find_all("figcaption"):  # the gallery's (and a gallery's in it)
+            if not any(caption is taken for taken in shown):
+                text = self.process_tag(caption, parent_tags).strip()
+                out.append("\n\n" + _escape_start(text))
+        inner = "".join(out).strip("\n")
+        if pictures < 2:  # (a picture and its lazy-loading copy, which names no file)
+            return f"\n\n{inner}\n\n"
+        outer = fence(inner)  # longer than any fence inside
+        columns = min(int(el.get(COLUMNS, "3")), pictures)
+        return f"\n\n{outer}{{container}} gallery columns-{columns}\n{inner}\n{outer}\n\n"
 
     def _figure(self, image, caption, parent_tags) -> str | None:
         src = safe_url(image.get("src")) if image else None
@@ -1649,6 +1662,7 @@ def _convert(
         _alignments(soup)
     if "float" in html or "align" in html or SIDE in html:
         _pictures_placed(soup)
+    _gallery_columns(soup)
     _blocks_kept_apart(soup)
     if STYLED_AT_ALL.search(html):
         _styles_as_marks(soup)
@@ -2617,6 +2631,21 @@ def _a_picture_centred(tag: Tag) -> bool:
 FLOATED = re.compile(r"(?:^|;)\s*float\s*:\s*(left|right)\b", re.I)
 STYLED_WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*(\d{1,4}(?:\.\d{1,3})?(?:px|%))", re.I)
 SIDE_CLASS = re.compile(r"^align(left|right)$")
+
+
+GALLERY_COLUMNS = re.compile(r"(?:gallery-)?columns-([1-9])")
+
+
+def _gallery_columns(soup: BeautifulSoup) -> None:
+    """Each figure's columns (``COLUMNS``), which the sanitiser would drop
+    with its class: its blog's gallery of so many (WordPress's block,
+    ``columns-4``; its ``[gallery columns="4"]``, as wordpress.py writes it,
+    ``gallery-columns-4``), else WordPress's 3 (:meth:`_Figures._gallery`)."""
+    for figure in soup.find_all("figure"):
+        figure.attrs.pop(COLUMNS, None)  # the post's own would be taken for one found
+        for name in figure.get("class", []):
+            if match := GALLERY_COLUMNS.fullmatch(name):
+                figure[COLUMNS] = match[1]
 
 
 def _pictures_placed(soup: BeautifulSoup) -> None:

@@ -464,7 +464,8 @@ def _galleries(html: str, post_id: str, shared: Shared, notes: list[str]) -> str
             urls = [escape(shared.pictures[number].url) for number in shown]
             return "".join(f'<{kind} src="{url}"></{kind}>' for url in urls)
         figures = "".join(shared.pictures[number].figure() for number in shown)
-        return f"<figure>{figures}</figure>"
+        columns = (attributes.get("columns") or "3").strip()
+        return f'<figure class="gallery-columns-{escape(columns)}">{figures}</figure>'
 
     return GALLERY.sub(files, html)
 
