@@ -91,6 +91,13 @@ html_theme_options = {
     "top_of_page_buttons": [],
 }
 html_css_files = ["custom.css", "imported.css"]
+# The site's icon, linked from every page and answered at /favicon.ico (an old
+# address: Blogger answered it, and a browser asks for it where a page names
+# none): a white "C" on blue, 32 px PNG in an ICO, drawn from this SVG by Chromium:
+# <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32"
+# rx="6" fill="#2f5d8a"/><path d="M22.5 10.2a8.5 8.5 0 1 0 0 11.6" fill="none" stroke="#fff"
+# stroke-width="4" stroke-linecap="round"/></svg>
+html_favicon = "_static/favicon.ico"
 # A picture shown at a width of its own is a picture, not a link to itself
 # (Sphinx's default): its post never linked it, and with no alt text such a
 # link has no name for a screen reader.  A picture its post linked stays linked.
@@ -119,6 +126,7 @@ version = release = "1"  # the e-book's edition: EPUB 3 needs one
 epub_uid = epub_identifier = "chrismillsblog-archive"  # one name: toc.ncx and content.opf agree
 epub_scheme = "blogarchive"
 epub_css_files = ["imported.css"]  # imported words' marks (custom.css is for Furo's pages)
+epub_exclude_files = ["_static/favicon.ico"]  # the site's icon (a book has its cover)
 epub_show_urls = "footnote"
 epub_tocscope = "includehidden"  # the contents epub.py makes, in nav.xhtml and toc.ncx
 epub_tocdepth = 3  # year, month, post

@@ -67,6 +67,18 @@ def test_robots_txt_points_at_the_sitemap(site):
     assert "Sitemap: https://chrismillsblog.github.io/sitemap.xml" in robots.splitlines()
 
 
+def test_the_sites_icon_is_linked_and_at_favicon_ico(site):
+    """Each page links the site's icon, and /favicon.ico answers with it
+    (Blogger answered that address, and a browser asks for it where a page
+    names none): it was a 404 on every page a reader opened."""
+    icon = site.path("favicon.ico").read_bytes()
+    assert icon[:4] == b"\x00\x00\x01\x00" and b"PNG" in icon[:64]  # an ICO of a PNG
+    for rel in ("index.html", "posts/2010/birmingham-blues.html", "blog/tag/ofsted/index.html"):
+        [link] = site.page(rel).select('link[rel~="icon"]')
+        linked = (site.path(rel).parent / link["href"]).resolve()
+        assert linked.read_bytes() == icon, rel
+
+
 def test_each_post_has_open_graph_and_json_ld(site, post_sources):
     for rel, front in post_sources.items():
         page = site.page(rel)

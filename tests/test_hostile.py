@@ -303,6 +303,7 @@ REDIRECTS = {
     "feed": (["redirect: /blog/atom.xml/index.html\n"], "is inside 'blog/atom.xml'"),
     "tag-feed": (["redirect: /blog/tag/ofsted/atom.xml/\n"], "is inside 'blog/tag/ofsted/atom"),
     "robots": (["redirect: /robots.txt/\n"], "is inside 'robots.txt', a file the site writes"),
+    "icon": (["redirect: /favicon.ico/\n"], "is inside 'favicon.ico', a file the site writes"),
     "posts-json": (["redirect: /blog/posts.json/x.html\n"], "is inside 'blog/posts.json'"),
     "files-json": (["redirect: /blog/files.json/x.html\n"], "is inside 'blog/files.json'"),
     "static": (["redirect: /_static/site.css/\n"], "is in '_static', a folder of the site's own"),

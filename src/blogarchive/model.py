@@ -400,7 +400,7 @@ def is_file_name(name: str) -> bool:
 
 
 #: Files at the site's root besides its pages (pages.py; ``objects.inv``, Sphinx's).
-SITE_FILES = ("robots.txt", "sitemap.xml", "CNAME", "objects.inv")
+SITE_FILES = ("robots.txt", "sitemap.xml", "CNAME", "objects.inv", "favicon.ico")
 #: MyST's extensions for what the importers write and Markdown has no mark
 #: for (attributes before a block, after a span of words; a definition
 #: list): extension.py enables them beside the site's own.

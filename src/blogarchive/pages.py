@@ -335,3 +335,8 @@ def _write_small_files(app, archive) -> None:
     cname = Path(app.srcdir) / "CNAME"  # GitHub Pages' custom domain
     if cname.is_file():
         write_if_changed(outdir / "CNAME", cname.read_bytes())
+    # The site's icon at /favicon.ico too, where Blogger's was and a browser
+    # asks where a page names none (a feed reader, a page of no <head>).
+    icon = app.config.html_favicon or ""
+    if icon.lower().endswith(".ico") and Path(app.confdir, icon).is_file():
+        write_if_changed(outdir / "favicon.ico", Path(app.confdir, icon).read_bytes())

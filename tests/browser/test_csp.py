@@ -38,10 +38,22 @@ def violations(page, console: list[str]) -> list[str]:
 
 def test_every_feature_works_under_the_policy(server, site, page):
     console = watch(page)
+    # and nothing a page (or the browser for it: the site's icon) asks for
+    # is missing: /favicon.ico was a 404 on every page
+    missing: list[str] = []
+    page.on(
+        "console",
+        lambda msg: (
+            missing.append(msg.location.get("url", "") + " " + msg.text)
+            if msg.type == "error" and msg.text.startswith("Failed to load resource")
+            else None
+        ),
+    )
     for path in site.html_files():
         page.goto(server.url(path.relative_to(site.root).as_posix()))
         page.wait_for_load_state("load")
         assert violations(page, console) == [], path
+        assert missing == [], path
     # The theme toggle (Furo's script, and its inline one by hash).
     page.goto(server.url("posts/2010/birmingham-blues.html"))
     before = page.evaluate("document.body.dataset.theme")

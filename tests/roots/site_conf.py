@@ -10,3 +10,4 @@ REPO = Path(os.environ["BLOG_REPO"])
 exec((REPO / "conf.py").read_text(encoding="utf-8"))
 templates_path = [str(REPO / "_templates")]
 html_static_path = [str(REPO / "_static")]
+html_favicon = str(REPO / "_static/favicon.ico")
