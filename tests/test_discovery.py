@@ -14,8 +14,9 @@ import time
 from xml.etree import ElementTree
 
 import pytest
+from test_reproducible import copy_blog, run_build
 
-from blogsite import built
+from blogsite import Site, built
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -67,16 +68,28 @@ def test_robots_txt_points_at_the_sitemap(site):
     assert "Sitemap: https://chrismillsblog.github.io/sitemap.xml" in robots.splitlines()
 
 
-def test_the_sites_icon_is_linked_and_at_favicon_ico(site):
-    """Each page links the site's icon, and /favicon.ico answers with it
-    (Blogger answered that address, and a browser asks for it where a page
-    names none): it was a 404 on every page a reader opened."""
+def test_the_sites_icon_is_at_favicon_ico(site):
+    """/favicon.ico answers with the site's icon (Blogger answered that
+    address, and a browser asks for it where a page names no icon): it was a
+    404 on every page a reader opened.  At its host's root, the site's pages
+    need not name it (a browser asks /favicon.ico, tests/browser/test_csp.py)."""
     icon = site.path("favicon.ico").read_bytes()
     assert icon[:4] == b"\x00\x00\x01\x00" and b"PNG" in icon[:64]  # an ICO of a PNG
+    assert site.path("_static/favicon.ico").read_bytes() == icon
+    for rel in ("index.html", "posts/2010/birmingham-blues.html", "blog/tag/ofsted/index.html"):
+        assert site.page(rel).select('link[rel~="icon"]') == [], rel
+
+
+def test_under_a_path_each_page_names_the_sites_icon(tmp_path):
+    """A site under a path (GitHub's project pages, https://<owner>.github.io/<repo>/),
+    where /favicon.ico is the host's, not the site's: each page links the icon."""
+    blog = copy_blog(tmp_path / "blog")
+    run_build(blog, tmp_path / "html", env={"BLOG_BASEURL": "https://chrismills.github.io/blog"})
+    site = Site(tmp_path / "html")
     for rel in ("index.html", "posts/2010/birmingham-blues.html", "blog/tag/ofsted/index.html"):
         [link] = site.page(rel).select('link[rel~="icon"]')
         linked = (site.path(rel).parent / link["href"]).resolve()
-        assert linked.read_bytes() == icon, rel
+        assert linked.read_bytes() == site.path("favicon.ico").read_bytes(), rel
 
 
 def test_each_post_has_open_graph_and_json_ld(site, post_sources):

@@ -335,8 +335,15 @@ def _write_small_files(app, archive) -> None:
     cname = Path(app.srcdir) / "CNAME"  # GitHub Pages' custom domain
     if cname.is_file():
         write_if_changed(outdir / "CNAME", cname.read_bytes())
-    # The site's icon at /favicon.ico too, where Blogger's was and a browser
-    # asks where a page names none (a feed reader, a page of no <head>).
+    icon = root_icon(app)
+    if icon is not None:
+        write_if_changed(outdir / "favicon.ico", icon.read_bytes())
+
+
+def root_icon(app) -> Path | None:
+    """The site's icon (``html_favicon``) when it is an ICO file of its own,
+    which the site also answers at /favicon.ico: where Blogger's was, and
+    what a browser asks for where a page names no icon."""
     icon = app.config.html_favicon or ""
-    if icon.lower().endswith(".ico") and Path(app.confdir, icon).is_file():
-        write_if_changed(outdir / "favicon.ico", Path(app.confdir, icon).read_bytes())
+    found = Path(app.confdir, icon)
+    return found if icon.lower().endswith(".ico") and found.is_file() else None
