@@ -93,7 +93,8 @@ html_theme_options = {
 html_css_files = ["custom.css", "imported.css"]
 # The site's icon, answered at /favicon.ico (an old address: Blogger answered
 # it, and a browser asks for it where a page names none; linked from each page
-# when the site is under a path): a white "C" on blue, 32 px PNG in an ICO, drawn from this SVG by Chromium:
+# when the site is under a path): a white "C" on blue, a 32 px PNG in an ICO,
+# drawn from this SVG by Chromium:
 # <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32"
 # rx="6" fill="#2f5d8a"/><path d="M22.5 10.2a8.5 8.5 0 1 0 0 11.6" fill="none" stroke="#fff"
 # stroke-width="4" stroke-linecap="round"/></svg>
