@@ -904,6 +904,25 @@ def test_a_static_file_linked_out_of_the_repository_is_not_published(tmp_path, c
     assert copies == []
 
 
+def test_a_sites_icon_linked_out_of_the_repository_is_not_published(tmp_path, capfd):
+    """The site's icon (``html_favicon``), copied by Sphinx into _static/ and
+    by the build to /favicon.ico, following a link: an icon that is a link to
+    a file outside the repository published that file twice.  Such a link
+    fails the build, naming it, and nothing of the file is copied."""
+    secret = tmp_path / "outside" / "secret.ico"
+    secret.parent.mkdir()
+    secret.write_bytes(b"not for the web")
+    (tmp_path / "blog").mkdir()
+    os.symlink(secret, tmp_path / "blog/icon.ico")
+    conf = (REPO / "tests/roots/test-bad-input/conf.py").read_text(encoding="utf-8")
+    conf += "\nhtml_favicon = 'icon.ico'\n"
+    status, err, _ = build_with(tmp_path, capfd, extra={"conf.py": conf})
+    assert status != 0
+    assert f"icon.ico:1: ERROR: file: is a link to {secret}, outside the repository" in err, err
+    copies = [p for p in (tmp_path / "blog/_build").rglob("*") if p.is_file()]
+    assert [p for p in copies if p.read_bytes() == b"not for the web"] == []
+
+
 def test_a_comments_file_linked_out_of_the_repository_is_not_read(tmp_path, capfd):
     """A post's comments file (posts/<year>/<slug>.comments.yaml) was read
     wherever a link led, and what it held shown under the post."""

@@ -133,8 +133,8 @@ def link_out(path, field: str = "file", fate: str = "not read", shown=None) -> N
 
 def check_site_folders(app, config) -> None:
     """``config-inited``: no link in a folder Sphinx copies or reads whole (the
-    static files, the templates, the extra files) leads outside it and the
-    repository.  Sphinx follows them: ``_static/passwd.txt``, a link to
+    static files, the templates, the extra files), nor the site's icon, leads
+    outside it and the repository.  Sphinx follows them: ``_static/passwd.txt``, a link to
     ``/etc/passwd``, was published.  Each such link is an error naming it,
     and its folder is left out of this build, so nothing of it is copied."""
     confdir = Path(app.confdir)
@@ -149,6 +149,12 @@ def check_site_folders(app, config) -> None:
             if not outside:
                 kept.append(folder)
         config[setting] = kept
+    icon = config.html_favicon  # copied by Sphinx, and to /favicon.ico (pages.py)
+    if icon and "://" not in icon:
+        path = confdir / icon
+        if not (inside(path, path.parent) or inside(path, app.srcdir)):
+            link_out(path, fate="not published", shown=icon)
+            config.html_favicon = None
 
 
 def confine_documents(app, env, added, changed, removed) -> list:
