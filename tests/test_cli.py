@@ -342,6 +342,7 @@ ANSWERED = [
     "/2009_07_01_archive.html",
     "/author/chris/",  # (by the login, wordpress_author)
     "/feed/",
+    "/feed/atom/",  # (WordPress's feed in Atom: it was a 404 here)
     "/about-me/",  # a page's and a post's old address (redirect)
     "/2010/07/a.html",
     "../2009/first.html",  # a post and a page by their pages' addresses

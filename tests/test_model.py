@@ -120,6 +120,8 @@ def test_old_addresses_lead_to_listings_and_leave_owned_pages_alone():
     assert found["tag/munro-review/feed/index"] == feed  # WordPress's feed of a tag
     assert "2010/07/index" not in found
     assert found["feed/index"] == ("blog/atom.xml", "Atom feed")
+    for kind in ("atom", "rss2", "rss", "rdf"):  # WordPress's other formats' addresses
+        assert found[f"feed/{kind}/index"] == ("blog/atom.xml", "Atom feed"), kind
     assert "blog/2011/01/index" in model.generated_docnames()
 
 

@@ -322,6 +322,12 @@ def calendar(posts, blog_path: str) -> tuple[list[Listing], list[Month]]:
     return years, months
 
 
+#: WordPress's feeds of a blog's posts in each of its formats besides ``/feed/``
+#: (RSS 2, which ``/feed/rss2/`` names too): ``/feed/atom/``, ``/feed/rss/``,
+#: ``/feed/rdf/``; each leads to the blog's Atom feed here.
+WORDPRESS_FEEDS = ("atom", "rss2", "rss", "rdf")
+
+
 def old_addresses(
     model: ArchiveModel, owned: set[str], logins: dict[str, set[str]] | None = None
 ) -> dict[str, tuple[str, str]]:
@@ -333,7 +339,8 @@ def old_addresses(
     month, ``/tag/<x>/`` and its ``/tag/<x>/feed/``, ``/category/<x>/``,
     ``/author/<x>/`` (x the author's login, ``logins``: folded name -> the
     logins its posts give, ``wordpress_author``; and the name's folder here,
-    which a post of no login may have had), ``/feed/``.  (Blogger's feed
+    which a post of no login may have had), ``/feed/`` (and ``/feed/atom/``...:
+    ``WORDPRESS_FEEDS``).  (Blogger's feed
     addresses are copies of the feed: feeds.py.)
     One that a page in ``owned`` has is left out.
     """
@@ -367,6 +374,8 @@ def old_addresses(
         add(f"{month.year}/{month.month:02d}/index", month.docname, title)
         add(f"{month.year}_{month.month:02d}_01_archive", month.docname, title)
     add("feed/index", model.feed_docname, "Atom feed")
+    for kind in WORDPRESS_FEEDS:  # /feed/atom/ and the others WordPress answered
+        add(f"feed/{kind}/index", model.feed_docname, "Atom feed")
     return {docname: target for docname, target in found.items() if docname not in owned}
 
 

@@ -113,8 +113,9 @@ def test_old_feed_addresses_still_give_the_feed(server, context, page):
         assert response.ok
         feed = feedparser.parse(response.body())
         assert feed.feed.title and len(feed.entries) >= 3, old
-    page.goto(server.url("feed/"))
-    page.wait_for_url("**/blog/atom.xml", timeout=5_000)
+    for wordpress in ("feed/", "feed/atom/", "feed/rss2/", "feed/rss/", "feed/rdf/"):
+        page.goto(server.url(wordpress))
+        page.wait_for_url("**/blog/atom.xml", timeout=5_000)
     page.goto(server.url("tag/bureaucracy/feed/"))  # WordPress's feed of a tag
     page.wait_for_url("**/blog/tag/bureaucracy/atom.xml", timeout=5_000)
 
