@@ -20,6 +20,7 @@
      kept beside its post, leads to the kept file (blog/files.json).
    - On any page (the home page, for WordPress's /?p=12): a ?p=<number> or
      ?page_id=<number> address leads to the post or page that had it;
+     ?tag=<slug> to that tag's posts (or the list of tags), ?feed=rss2 to the feed;
      WordPress's search (?s=<words>) to the search page; its plain archive
      links (?m=201007, ?m=2010) to that month's or year's posts. */
 (async () => {
@@ -51,7 +52,9 @@
       return;
     }
   }
-  const listing = rel.match(/^(category|tag|author)\/(?:[^/]+\/)*?([^/]+)\/(?:page\/\d+\/?)?$/);
+  const listing =
+    rel.match(/^(category|tag|author)\/(?:[^/]+\/)*?([^/]+)\/(?:page\/\d+\/?)?$/) ||
+    (query.get("tag") && [null, "tag", query.get("tag")]); // WordPress's plain ?tag=<slug>
   if (listing) {
     const index = new URL(`blog/${listing[1]}/`, site);
     const page = new URL(`${encodeURIComponent(listing[2])}/`, index);
@@ -60,6 +63,11 @@
       found = (await fetch(page, { method: "HEAD" })).ok;
     } catch {}
     location.replace(found ? page : index);
+    return;
+  }
+  if (query.get("feed") && !wordpressId) {
+    // WordPress's plain ?feed=rss2 (or atom, rdf...): the blog's feed
+    location.replace(new URL("blog/atom.xml", site));
     return;
   }
   const searched = /^search\/?$/.test(rel);

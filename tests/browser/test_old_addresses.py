@@ -92,6 +92,9 @@ def heading(page) -> str:
         ("search?updated-max=2001-01-01T00:00:00Z", "blog/", "All posts"),
         # WordPress's search and its plain archive links (and Blogger's ?m=1: no date)
         ("?s=working+together", "search.html?q=working%20together", "Search"),
+        ("?tag=bureaucracy", "blog/tag/bureaucracy/", "Posts tagged bureaucracy"),
+        ("?tag=no-such-tag", "blog/tag/", "Tags"),
+        ("?feed=rss2", "blog/atom.xml", None),
         ("?m=201103", "blog/2011/03/", None),
         ("?m=2012", "blog/2012/", None),
         ("2011/03/14/", "blog/2011/03/", None),  # WordPress's day archive
