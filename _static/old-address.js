@@ -4,7 +4,8 @@
      shares most words with it; WordPress's day archive (/YYYY/MM/DD/), to
      that month's posts.
    - On the 404 page: a Blogger label typed as a list (/search/label/a, b),
-     which the import split into its labels, leads to the first one's page.
+     which the import split into its labels, leads to the first one's page;
+     a label's feed (/feeds/posts/default/-/a), to the label's page.
    - On the 404 page: WordPress's category under its parent
      (/category/news/local/), a later page of a category or tag
      (/tag/x/page/2/) and an author's posts by a login no post names
@@ -29,6 +30,15 @@
   const first = label && label[1].split(",").map((name) => name.trim()).find(Boolean);
   if (first && document.querySelector("base")) {
     location.replace(new URL(`search/label/${encodeURIComponent(first)}`, document.baseURI));
+    return;
+  }
+  // Blogger's feed of a label (/feeds/posts/default/-/<label>, and the label
+  // after it, an AND): its page here, which names the label's feed.  (A static
+  // host cannot serve it: /feeds/posts/default is the blog's feed, a file.)
+  const labelFeed = path.match(/\/feeds\/posts\/(?:default|summary)\/-\/([^/]+)/);
+  if (labelFeed && document.querySelector("base")) {
+    const page = `search/label/${encodeURIComponent(labelFeed[1])}`;
+    location.replace(new URL(page, document.baseURI));
     return;
   }
   const query = new URLSearchParams(location.search);

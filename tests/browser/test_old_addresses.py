@@ -55,6 +55,12 @@ def heading(page) -> str:
         ("search/label/Munro%20Review", "blog/tag/munro-review/", "Posts tagged Munro Review"),
         # a label typed as a list, split by the import: its first label's page
         ("search/label/Laming%2C%20inquiries", "blog/tag/laming/", "Posts tagged Laming"),
+        # a label's feed (the blog's feed is a file at /feeds/posts/default): its page
+        (
+            "feeds/posts/default/-/Munro%20Review?alt=rss",
+            "blog/tag/munro-review/",
+            "Posts tagged Munro Review",
+        ),
         ("2010/10/", "blog/2010/10/", "Posts of October 2010"),
         ("2011/", "blog/2011/", "Posts of 2011"),
         ("2010_10_01_archive.html", "blog/2010/10/", "Posts of October 2010"),
