@@ -8,7 +8,9 @@
      a label's feed (/feeds/posts/default/-/a), to the label's page.
    - On the 404 page: WordPress's category under its parent
      (/category/news/local/), a later page of a category or tag
-     (/tag/x/page/2/) and an author's posts by a login no post names
+     (/tag/x/page/2/), a category's or author's feed (/category/x/feed/: the
+     page names the blog's feed; only tags have their own) and an author's
+     posts by a login no post names
      (/author/<login>/; the site answers the others) lead to that
      category's, tag's or author's page, or, with none of that name here, to
      the list of them all.
@@ -63,7 +65,9 @@
     }
   }
   const listing =
-    rel.match(/^(category|tag|author)\/(?:[^/]+\/)*?([^/]+)\/(?:page\/\d+\/?)?$/) ||
+    rel.match(
+      /^(category|tag|author)\/(?:[^/]+\/)*?([^/]+)\/(?:page\/\d+\/?|feed\/(?:\w+\/?)?)?$/,
+    ) ||
     (query.get("tag") && [null, "tag", query.get("tag")]); // WordPress's plain ?tag=<slug>
   if (listing) {
     const index = new URL(`blog/${listing[1]}/`, site);
