@@ -6,6 +6,9 @@
    - On the 404 page: a Blogger label typed as a list (/search/label/a, b),
      which the import split into its labels, leads to the first one's page;
      a label's feed (/feeds/posts/default/-/a), to the label's page.
+   - On the 404 page: an address under a WordPress post's (its comments' feed,
+     /2011/03/14/<slug>/feed/; a later page of its comments; its AMP page; a
+     picture's attachment page) leads to the post's address, and so to it.
    - On the 404 page: WordPress's category under its parent
      (/category/news/local/), a later page of a category or tag
      (/tag/x/page/2/), a category's or author's feed (/category/x/feed/: the
@@ -63,6 +66,16 @@
       location.replace(new URL(file.url, site));
       return;
     }
+  }
+  // Under a WordPress post's address (/2011/03/14/<slug>/, or without the
+  // day): its comments' feed (feed/), a later page of its comments, its AMP
+  // or trackback address, a picture's attachment page: the post's address.
+  const under = rel.match(
+    /^(\d{4}\/\d{2}\/(?:\d{2}\/)?(?!page\/)[^/.]+\/)(?:feed\/(?:\w+\/?)?|[^/.]+\/?)$/,
+  );
+  if (under) {
+    location.replace(new URL(under[1], site));
+    return;
   }
   const listing =
     rel.match(

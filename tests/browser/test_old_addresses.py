@@ -88,6 +88,16 @@ def heading(page) -> str:
             "posts/2011/working-together-again.html",
             "Working Together, again",
         ),
+        # under a post's address: its comments' feed, a later page of its
+        # comments, a picture's attachment page (each had stayed a 404)
+        *[
+            (
+                f"2011/03/14/working-together-again/{under}",
+                "posts/2011/working-together-again.html",
+                "Working Together, again",
+            )
+            for under in ("feed/", "comment-page-2/", "agency-chart/", "feed/atom/")
+        ],
         ("2010/10/munros-first-report.html", "posts/2010/munros-first-report.html", None),
         # Blogger's search box, its "Older posts" link and its archive's year links
         ("search?q=Munro", "search.html?q=Munro", "Search"),
