@@ -11,9 +11,11 @@ no e-mail or IP address is written to the repository.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from blogarchive.build import build
 from blogarchive.cli import main
@@ -135,6 +137,45 @@ def test_a_link_to_one_comment_on_the_old_blog_still_finds_it(wordpress, blogger
     assert page.select_one("#comment-1 .comment-author").get_text() == "Jane Social Worker"
 
 
+def test_the_comments_feed_gives_the_newest_comments_at_bloggers_address(wordpress, blogger):
+    """Blogger's pages offered "Post Comments (Atom)", /feeds/comments/default
+    (WordPress's, /comments/feed/): both were 404s.  The feed holds the newest
+    comments on the blog's posts (25 at most, as Blogger's feeds), newest first,
+    each linked to its place on its post's page, by its author, dated as the
+    page dates it, its words as the page shows them."""
+    base = "https://chrismillsblog.github.io/"
+    for root, site in (wordpress, blogger):
+        shown = []
+        for path in sorted((root / "_build/html/posts").rglob("*.html")):
+            rel = path.relative_to(root / "_build/html").as_posix()
+            for item in site.page(rel).select("li.comment"):
+                text = item.select_one(":scope > .comment-text").get_text(" ", strip=True)
+                when = item.select_one(":scope > .comment-meta time")["datetime"]
+                author = item.select_one(":scope > .comment-meta .comment-author").get_text()
+                shown.append((when, f"{base}{rel}#{item['id']}", author, " ".join(text.split())))
+        assert shown, root
+        shown.sort(key=lambda comment: dt.datetime.fromisoformat(comment[0]), reverse=True)
+        feed = site.feed("feeds/comments/default")
+        assert feed.feed.title == "Chris Mills' blog: comments"
+        entries = [
+            (
+                entry.published,
+                entry.link,
+                entry.author,
+                " ".join(BeautifulSoup(entry.content[0].value, "lxml").get_text(" ").split()),
+            )
+            for entry in feed.entries
+        ]
+        assert [e[1:] for e in entries] == [c[1:] for c in shown[:25]], root
+        assert [dt.datetime.fromisoformat(e[0]) for e in entries] == [
+            dt.datetime.fromisoformat(c[0]) for c in shown[:25]
+        ]
+    page = wordpress[1].page("comments/feed/index.html")  # WordPress's address of it
+    assert page.select_one('meta[http-equiv="refresh"]')["content"].endswith(
+        "../../feeds/comments/default"
+    )
+
+
 def test_an_edited_comments_file_rebuilds_the_post(wordpress):
     root, site = wordpress
     sidecar = root / "posts/2011/working-together-again.comments.yaml"
@@ -145,6 +186,9 @@ def test_an_edited_comments_file_rebuilds_the_post(wordpress):
     assert build(root, root / "_build/html") == 0
     section = thread_of(Site(root / "_build/html"), "posts/2011/working-together-again.html")
     assert "Thanks a lot." in section.get_text()
+    # and the comments feed, as a clean build writes it
+    feed = Site(root / "_build/html").feed("feeds/comments/default")
+    assert any("Thanks a lot." in entry.content[0].value for entry in feed.entries)
 
 
 def test_every_wordpress_comment_not_kept_is_said(tmp_path, capsys):

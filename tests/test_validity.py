@@ -14,7 +14,7 @@ import pytest
 import rnc2rng
 from lxml import etree
 
-from blogarchive.model import OLD_FEEDS
+from blogarchive.model import COMMENTS_FEED, OLD_FEEDS
 
 ATOM_RNC = Path(__file__).parent / "data" / "atom.rnc"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -29,7 +29,8 @@ def atom_schema() -> etree.RelaxNG:
 
 
 def test_every_feed_is_valid_atom(site, atom_schema):
-    feeds = sorted(site.root.rglob("atom.xml")) + [site.path(old) for old in OLD_FEEDS]
+    olds = [*OLD_FEEDS, COMMENTS_FEED]
+    feeds = sorted(site.root.rglob("atom.xml")) + [site.path(old) for old in olds]
     assert len(feeds) > 10
     for feed in feeds:
         assert atom_schema.validate(etree.parse(str(feed))), (feed, atom_schema.error_log)

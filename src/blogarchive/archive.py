@@ -27,6 +27,7 @@ from .ablog_compat import Post, place_collection, registry, render
 from .links import rebase_links
 from .model import (
     CATALOGS,
+    COMMENTS_FEED,
     ArchiveModel,
     Settings,
     SitePage,
@@ -38,6 +39,12 @@ from .model import (
 from .state import build_state
 
 __all__ = ["CATALOGS", "BlogArchive", "blog_archive", "redirect_docname", "slug"]
+
+
+def _a_file(target: str) -> bool:
+    """Whether an old address leads to a file the site writes (a feed), not a page."""
+    return "." in target or target == COMMENTS_FEED
+
 
 _ROOT_MARK = "\x1f"  # around an address from the site's root, in the shared sidebar
 _MARKED = re.compile(f"{_ROOT_MARK}([^{_ROOT_MARK}]*){_ROOT_MARK}")
@@ -124,7 +131,7 @@ class BlogArchive:
         """The old blogs' archive addresses: redirect docname -> (address here, title)."""
         owned = {*self.app.env.found_docs, *self.generated_docnames(), *self.redirects, "search"}
         return {
-            docname: (self._uri(target) if "." not in target else target, title)
+            docname: (target if _a_file(target) else self._uri(target), title)
             for docname, (target, title) in old_addresses(
                 self.model, owned, author_logins(self.app.env, self.model.posts)
             ).items()

@@ -16,7 +16,7 @@ from __future__ import annotations
 from sphinx.util import logging
 
 from .frontmatter import redirect_problem
-from .model import OLD_FEEDS, SITE_FILES, redirect_docname
+from .model import COMMENTS_FEED, OLD_FEEDS, SITE_FILES, redirect_docname
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ def _written_files(archive) -> set[str]:
     blog = archive.settings.blog_path
     names = {archive.feed_docname, *(f"{blog}/{name}.json" for name in ("posts", "pages", "files"))}
     names.update(listing.feed for listing in archive.listings() if listing.feed)
-    return names | set(SITE_FILES) | set(OLD_FEEDS)
+    return names | set(SITE_FILES) | set(OLD_FEEDS) | {COMMENTS_FEED}
 
 
 def _not_its_own(old_path: str, docname: str, owned: set, written: set) -> str | None:

@@ -1,4 +1,4 @@
-"""Atom feeds: the whole blog and one per tag.
+"""Atom feeds: the whole blog and one per tag; the comments on its posts.
 
 Replaces ABlog's feeds, which stamp ``updated`` with the build time, convert
 dates with the build machine's timezone and keep only a post's last author.
@@ -15,6 +15,7 @@ feed time; the page is also, by construction, exactly what the feed shows.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import os
@@ -32,7 +33,7 @@ from .frontmatter import NOT_XML, join_address
 from .incremental import generated_files, run_tasks
 from .links import PASTED, rewrite_links
 from .meta import post_description
-from .model import OLD_FEED_LENGTH, OLD_FEEDS
+from .model import COMMENTS_FEED, OLD_FEED_LENGTH, OLD_FEEDS
 
 #: An address that names a scheme or a host (``https:``, ``//host/``): not the site's own.
 ADDRESS_WITH_HOST = re.compile(r"^\s*([a-z][a-z0-9+.-]*:|[/\\]{2})", re.IGNORECASE)
@@ -258,6 +259,68 @@ class FeedWriter:
         generated_files(archive.app).write(self.outdir / docname, feed.atom_str(pretty=True))
 
 
+def comments_task(archive: BlogArchive, outdir: Path):
+    """What writes the feed of the newest comments on the blog's posts
+    (``COMMENTS_FEED``, Blogger's address of it; also ``?alt=rss``), as many
+    as Blogger's feeds gave, newest first, each linked to its place on its
+    post's page; or None when the one there is fresh.  Each post with a
+    comments file is read for it (its file's time keys the feed)."""
+    app = archive.app
+    from . import comments
+
+    kept = [
+        (post, path.stat().st_mtime_ns)
+        for post in archive.posts
+        if (path := comments.sidecar(app.srcdir, post.docname)).is_file()
+    ]
+    target = Path(outdir) / COMMENTS_FEED
+    shows = [(post.docname, "comments", mtime) for post, mtime in kept]
+    if generated_files(app).fresh(target, [post.docname for post, _ in kept] + shows):
+        return None
+    return functools.partial(_write_comments, archive, target, [post for post, _ in kept])
+
+
+def _write_comments(archive: BlogArchive, target: Path, posts) -> None:
+    from . import comments, sitelinks
+
+    app, site = archive.app, archive.baseurl
+    found = []
+    for post in posts:
+        page = app.builder.get_target_uri(post.docname)
+        lead = functools.partial(sitelinks.lead, app, page)
+        stack = comments.thread(app.srcdir, post.docname, archive.tz, lead)
+        while stack:
+            comment = stack.pop()
+            stack += comment.replies
+            found.append((comment.when, post.docname, comment.id, post, comment))
+    found.sort(key=lambda item: item[:3], reverse=True)
+    feed = FeedGenerator()
+    feed.id(site + COMMENTS_FEED)
+    feed.title(_xml(f"{app.config.blog_title}: comments"))
+    feed.link(href=archive.url(app.config.root_doc), rel="alternate")
+    feed.link(href=site + COMMENTS_FEED, rel="self")
+    feed.language(app.config.language)
+    feed.generator("blogarchive (Sphinx + ABlog)")
+    newest = None
+    for when, _, _, post, comment in found[:OLD_FEED_LENGTH]:
+        url = archive.url(post.docname)
+        address = f"{url}#comment-{comment.id}"
+        entry = feed.add_entry(order="append")
+        entry.id(address)
+        entry.title(_xml(f"{comment.author} on {post.title}"))
+        entry.link(href=address, rel="alternate")
+        entry.author({"name": _xml(comment.author)})
+        entry.published(when)
+        entry.updated(when)
+        entry.content(_xml(inert(_absolute(comment.html, url), site)), type="html")
+        newest = when if newest is None else max(newest, when)
+    if newest is None:  # no comment: as of the newest post (a feed must say when)
+        first = archive.posts[0].date if archive.posts else dt.datetime(2000, 1, 1)
+        newest = archive.aware(first)
+    feed.updated(newest)
+    generated_files(app).write(target, feed.atom_str(pretty=True))
+
+
 def _xml(text: str) -> str:
     """``text`` without what XML cannot hold (frontmatter.NOT_XML: an error at
     its line, but a preview goes on past errors, and the feed's writer
@@ -293,6 +356,7 @@ def write_feeds(app):
     title, home = app.config.blog_title, app.config.root_doc
     for old in OLD_FEEDS:
         tasks.append(writer.task(old, title, home, newest, old == summaries))
+    tasks.append(comments_task(archive, app.builder.outdir))
     run_tasks(app, [task for task in tasks if task is not None])
     writer.cache.prune()
     yield from ()

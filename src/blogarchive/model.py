@@ -340,7 +340,7 @@ def old_addresses(
     ``/author/<x>/`` (x the author's login, ``logins``: folded name -> the
     logins its posts give, ``wordpress_author``; and the name's folder here,
     which a post of no login may have had), ``/feed/`` (and ``/feed/atom/``...:
-    ``WORDPRESS_FEEDS``).  (Blogger's feed
+    ``WORDPRESS_FEEDS``), ``/comments/feed/``.  (Blogger's feed
     addresses are copies of the feed: feeds.py.)
     One that a page in ``owned`` has is left out.
     """
@@ -374,6 +374,7 @@ def old_addresses(
         add(f"{month.year}/{month.month:02d}/index", month.docname, title)
         add(f"{month.year}_{month.month:02d}_01_archive", month.docname, title)
     add("feed/index", model.feed_docname, "Atom feed")
+    add("comments/feed/index", COMMENTS_FEED, "Comments feed")  # WordPress's
     for kind in WORDPRESS_FEEDS:  # /feed/atom/ and the others WordPress answered
         add(f"feed/{kind}/index", model.feed_docname, "Atom feed")
     return {docname: target for docname, target in found.items() if docname not in owned}
@@ -414,6 +415,10 @@ SITE_FILES = ("robots.txt", "sitemap.xml", "CNAME", "objects.inv", "favicon.ico"
 #: for (attributes before a block, after a span of words; a definition
 #: list): extension.py enables them beside the site's own.
 IMPORTED_MARKUP = ("attrs_block", "attrs_inline", "deflist")
+#: Blogger's address of the blog's feed of comments (its pages' "Post Comments
+#: (Atom)"), which feeds.py writes: the newest comments on its posts; WordPress's
+#: ``/comments/feed/`` leads to it.
+COMMENTS_FEED = "feeds/comments/default"
 #: Blogger's addresses of the blog's feed, which feeds.py writes: its feed of
 #: summaries (first), the one its pages named, the two at the blog's root.
 OLD_FEEDS = ("feeds/posts/summary", "feeds/posts/default", "atom.xml", "rss.xml")
