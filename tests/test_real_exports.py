@@ -1396,6 +1396,44 @@ def test_a_gallery_keeps_every_picture_and_caption(theme_data):
     assert shown == expected and len(shown) == 8, shown
 
 
+def test_the_block_editors_columns_are_side_by_side(theme_data):
+    """The block editor's columns, and its media and text (a picture beside
+    its words), in a ``columns`` container of a ``column`` each, which the
+    stylesheet sets side by side (tests/browser/test_imported_formatting.py):
+    each column's words in it, in their order, the picture on the side its
+    blog showed it.  They had come one under another."""
+    _, site, _, paths = theme_data
+    entries = published_entries(REAL / theme_data[0], "wordpress")
+    checked = 0
+    for name in ("block-columns", "block-category-layout-elements"):
+        [(key, rel)] = [(k, p) for k, p in paths.items() if p.endswith(f"/{name}.html")]
+        [html] = [html for (line, _), html in entries.items() if line == key[0]]
+        source = BeautifulSoup(html, "lxml")
+        expected = []
+        for block in source.select("div.wp-block-columns, div.wp-block-media-text"):
+            if block.find_parent(class_=["wp-block-columns", "wp-block-media-text"]):
+                continue  # (columns in a column: that column's words)
+            columns = block.find_all(recursive=False)
+            columns = [c for c in columns if c.get_text(strip=True) or c.img]
+            if "has-media-on-the-right" in block["class"]:
+                columns.sort(key=lambda c: "wp-block-media-text__media" in c["class"])
+            if len(columns) > 1:
+                expected.append(["".join(c.get_text().split()) for c in columns])
+        page = site.page(rel)
+        for link in page.select(".headerlink"):
+            link.decompose()
+        grids = page.select("article div.columns")
+        shown = [
+            ["".join(c.get_text().split()) for c in grid.select(":scope > div.column")]
+            for grid in grids
+            if not grid.find_parent("div", class_="column")
+        ]
+        assert shown == expected, (name, shown, expected)
+        assert all(f"columns-{len(g.select(':scope > div'))}" in g["class"] for g in grids)
+        checked += len(expected)
+    assert checked >= 10, checked  # (12 in those two posts)
+
+
 def test_a_gallery_shortcode_shows_the_posts_pictures(theme_data):
     """``[gallery]`` (WordPress's before the block editor) showed the post's
     attached pictures; it came in as a "Not converted" note, no picture.
@@ -1591,6 +1629,8 @@ def test_a_comments_markup_shows_as_its_blog_showed_it(theme_data):
     for tag in ("del", "ins", "q", "cite", "pre", "table", "th", "dl", "dt", "dd", "abbr", "sup"):
         assert full.find(tag) is not None, tag
     assert "Header oneHeader two" not in full.get_text()
+    # No empty paragraph a closing tag was put in (autop: "<p></blockquote></p>")
+    assert not full.select("blockquote > p:empty, blockquote + p:empty")
     # Its lists numbered as its blog numbered them: from 8, and one counting down.
     assert full.select_one('ol[start="8"] ol ol[reversed]') is not None
     # A comment's picture, which the site does not load, is a link to it, named by its alt text.

@@ -43,8 +43,23 @@ FORMATTED = (
             ["/img/chart.png", "/img/chart-2x.png", "/s320/board.png", "/s1600/board.png"], 1
         )
     )
-    + '<figcaption class="blocks-gallery-caption">The hearing</figcaption></figure>'
+    + '<figcaption class="blocks-gallery-caption">The hearing</figcaption></figure>\n\n'
+    '<div class="wp-block-columns"><div class="wp-block-column"><p>Column one words</p></div>'
+    '<div class="wp-block-column" style="flex-basis:66.66%"><p>Column two words</p>'
+    "<ul><li>a listed point</li></ul></div></div>\n\n"
+    '<div class="wp-block-media-text has-media-on-the-right is-stacked-on-mobile">'
+    '<figure class="wp-block-media-text__media"><img src="{host}/img/chart.png" alt="Media beside">'
+    '</figure><div class="wp-block-media-text__content"><p>Words beside the media</p></div></div>'
 )
+#: The block editor's columns and media and text, as a reader sees them: the
+#: box of each column's first block.
+COLUMNS = """() => ['Column one words', 'Column two words', 'Words beside the media'].map(
+    words => [...document.querySelectorAll('article p')].find(p => p.innerText.trim() == words)
+  ).concat([document.querySelector('img[alt="Media beside"]')]).map(found => {
+    const box = found.getBoundingClientRect();
+    return [Math.round(box.top), Math.round(box.left), Math.round(box.width),
+            Math.round(box.bottom)];
+  })"""
 
 
 def test_imported_formatting_shows_as_its_blog_showed_it(tmp_path, browser, monkeypatch):
@@ -76,8 +91,10 @@ def test_imported_formatting_shows_as_its_blog_showed_it(tmp_path, browser, monk
             return [img.complete && img.naturalWidth, Math.round(box.top), Math.round(box.left)];
         })"""
         wide_gallery = page.evaluate(gallery)
+        wide_columns = page.evaluate(COLUMNS)
         page.set_viewport_size({"width": 400, "height": 800})
         narrow_gallery = page.evaluate(gallery)
+        narrow_columns = page.evaluate(COLUMNS)
         narrow = beside.evaluate(
             """img => [getComputedStyle(img).cssFloat, img.complete && img.naturalWidth,
                        img.getBoundingClientRect().width]"""
@@ -156,3 +173,14 @@ def test_imported_formatting_shows_as_its_blog_showed_it(tmp_path, browser, monk
     tops, lefts = [[box[i] for box in narrow_gallery] for i in (1, 2)]
     assert tops[0] == tops[1] < tops[2] == tops[3] and lefts[0] < lefts[1], narrow_gallery
     assert "The hearing" in shown["text"]
+    # The block editor's columns side by side (they had come one under
+    # another), the media and text's picture on the right of its words, as
+    # its blog set it; one under another on a phone's screen, as WordPress's.
+    one, two, words, media = wide_columns
+    assert one[0] == two[0] and one[1] + one[2] < two[1], wide_columns
+    assert media[0] < words[3] and words[0] < media[3], wide_columns  # level with each other
+    assert words[1] + words[2] < media[1], wide_columns
+    one, two, words, media = narrow_columns
+    assert one[3] <= two[0] and one[1] == two[1], narrow_columns
+    assert words[3] <= media[0] and words[1] <= media[1] < words[1] + words[2], narrow_columns
+    assert "a listed point" in shown["text"]

@@ -58,6 +58,9 @@ DEFINED = "data-defined"  # a definition list MyST can write (:func:`_definition
 ALIGN = "data-align"  # a block's alignment, as :func:`_alignments` found it
 SIDE, WIDTH = "data-side", "data-width"  # a picture's side and width (:func:`_pictures_placed`)
 COLUMNS = "data-columns"  # a gallery's columns, as :func:`_gallery_columns` found them
+#: The block editor's columns (and media and text) side by side: the
+#: division of them all (``COLUMNS``) and each column's (:func:`_columns_marked`).
+COLUMN = "data-column"
 #: A table written as MyST's list-table, its rows, cells and caption, as
 #: :func:`_list_tables` names them after the sanitiser; a cell's Markdown and
 #: the header's rows, as :class:`_ListTables` reads them.
@@ -67,7 +70,8 @@ AS_LIST = "data-list-table"  # a table to write so, as :func:`_as_list_table` fo
 CAPTION_BELOW = "caption-below"  # a table's caption its blog showed under it (imported.css)
 ATTRIBUTES = {
     **nh3.ALLOWED_ATTRIBUTES,
-    **{name: {ALIGN} for name in ("p", "div", "center")},
+    **{name: {ALIGN} for name in ("p", "center")},
+    "div": {ALIGN, COLUMNS, COLUMN},
     "a": {"href", "title", "name"},
     "img": {"src", "alt", "title", "width", "height", SIDE, WIDTH},
     "pre": {LEXER},  # the code's language, as :func:`_code_languages` found it
@@ -90,6 +94,7 @@ KEPT = f"blogarchive{_DRAWN}kept"  # then the index of markup kept as it was (``
 FORMULA = f"blogarchive{_DRAWN}formula"  # a LaTeX formula's (``formulas``): :func:`mark`
 FOOTNOTE = f"blogarchive{_DRAWN}footnote"  # a footnote's (``footnotes``): :func:`mark`
 HELD = f"blogarchive{_DRAWN}held"  # markup :func:`_line_breaks` leaves as it is
+COLUMN_BREAK = f"blogarchive{_DRAWN}column"  # where a column opens, as it is written
 
 
 def mark(kind: str, number: int) -> str:
@@ -820,7 +825,28 @@ class _Converter(_Figures, _ListTables, MarkdownConverter):
     def convert_p(self, el, text, parent_tags):
         return _aligned(el, super().convert_p(el, _escape_lines(text), parent_tags))
 
-    convert_div = convert_section = convert_article = convert_center = DIVISION
+    convert_section = convert_article = convert_center = DIVISION
+
+    def convert_div(self, el, text, parent_tags):
+        """A division; the block editor's columns (:func:`_columns_marked`)
+        side by side, in a ``columns`` container of a ``column`` container
+        each (``_static/imported.css``), an empty column left out."""
+        if el.has_attr(COLUMN) and el.parent is not None and el.parent.has_attr(COLUMNS):
+            return f"\n\n{COLUMN_BREAK}\n\n{text.strip()}\n\n"
+        if not el.has_attr(COLUMNS):
+            return DIVISION(self, el, text, parent_tags)
+        before, *columns = text.split(COLUMN_BREAK)
+        columns = [column.strip("\n") for column in columns if column.strip()]
+        if len(columns) < 2:
+            return "\n\n" + "\n\n".join([before.strip(), *columns]).strip() + "\n\n"
+        inner = []
+        for column in columns:
+            mark = fence(column)
+            inner.append(f"{mark}{{container}} column\n{column}\n{mark}")
+        inner_text = "\n\n".join(inner)
+        outer = fence(inner_text)
+        shown = f"columns columns-{min(len(columns), 9)}"
+        return f"\n\n{before.strip()}\n\n{outer}{{container}} {shown}\n{inner_text}\n{outer}\n\n"
 
     def convert_blockquote(self, el, text, parent_tags):  # its words straight in it, escaped
         # ("<blockquote>1. The council...": not a list)
@@ -1506,7 +1532,7 @@ def _paragraphs(soup: BeautifulSoup, container: Tag, aligned: str | None = None)
         node = children[i]
         if isinstance(node, Tag) and node.name in WRAPPERS:
             flush()
-            out.extend(_paragraphs(soup, node, node.get(ALIGN, aligned)))
+            out.extend(_wrapped_blocks(soup, node, aligned))
         elif isinstance(node, Tag) and (node.name in BLOCKS or node.name in NOTES):
             flush()  # (an embed's note: the words after it open a paragraph, escaped so)
             if node.name == "p" and aligned and not node.has_attr(ALIGN):
@@ -1528,6 +1554,19 @@ def _paragraphs(soup: BeautifulSoup, container: Tag, aligned: str | None = None)
         i += 1
     flush()
     return out
+
+
+def _wrapped_blocks(soup: BeautifulSoup, wrapper: Tag, aligned: str | None) -> list:
+    """The blocks of a division (:func:`_paragraphs`); the block editor's
+    columns (:func:`_columns_marked`) one, each column's blocks in it
+    (:meth:`_Converter.convert_div`)."""
+    if not (wrapper.name == "div" and wrapper.has_attr(COLUMNS)):
+        return _paragraphs(soup, wrapper, wrapper.get(ALIGN, aligned))
+    for column in wrapper.find_all("div", attrs={COLUMN: True}, recursive=False):
+        blocks = _paragraphs(soup, column, column.get(ALIGN, aligned))
+        column.clear()
+        column.extend(blocks)
+    return [wrapper]
 
 
 #: Blocks whose inside autop leaves as it is (WordPress's wpautop does too):
@@ -1552,8 +1591,8 @@ def autop(text: str, line_breaks: bool = True) -> str:
             blocks[-1] += "\n\n" + raw.rstrip()  # a <pre>'s indentation kept
         elif not chunk:
             continue
-        elif re.match(rf"<({tags})\b", chunk, re.I):
-            blocks.append(chunk)
+        elif re.match(rf"(?:<!--.*?-->\s*)*(?:</?(?:{tags})\b|$)", chunk, re.I | re.S):
+            blocks.append(chunk)  # a block, a block's end or comments (the block editor's)
         else:
             blocks.append("<p>" + chunk + "</p>")
         opened = len(re.findall(rf"<(?:{KEPT_WHOLE})\b", chunk, re.I))
@@ -1671,6 +1710,7 @@ def _convert(
         anchor.replace_with(soup.new_string(f"\n{MORE}\n"))
     if "fullpost" in html:
         _summary_hack_as_break(soup)
+    _columns_marked(soup)
     media = _media(soup, base_url)
     _take_scripts(soup, embeds, notes)
     _played_files_as_players(soup)
@@ -2648,6 +2688,40 @@ def _gallery_columns(soup: BeautifulSoup) -> None:
                 figure[COLUMNS] = match[1]
 
 
+#: The block editor's columns and its media and text (``wp-block-columns``,
+#: ``wp-block-media-text``); a column of either.
+COLUMNS_CLASSES = {"wp-block-columns", "wp-block-media-text"}
+COLUMN_CLASSES = {"wp-block-column", "wp-block-media-text__media", "wp-block-media-text__content"}
+
+
+def _columns_marked(soup: BeautifulSoup) -> None:
+    """The block editor's columns (``COLUMNS``, each column ``COLUMN``),
+    which the sanitiser would drop with their classes, so that they are
+    written side by side (:meth:`_Converter.convert_div`): one under another,
+    a post laid out in columns lost its layout.  Its media and text too, its
+    picture a column beside its words, on the side its blog showed it
+    (``has-media-on-the-right``).  Not columns holding the "more" break,
+    which is the post's excerpt's end, nor a division holding more than its
+    columns (stray words)."""
+    for division in soup.find_all("div"):  # the post's own would be taken for ones found
+        for name in (COLUMNS, COLUMN):
+            division.attrs.pop(name, None)
+    for division in soup.find_all("div", class_=lambda name: name in COLUMNS_CLASSES):
+        columns = [c for c in division.children if not (_is_blank(c) or isinstance(c, Comment))]
+        if not columns or MORE in division.get_text():
+            continue
+        if not all(isinstance(c, Tag) and COLUMN_CLASSES & {*c.get("class", [])} for c in columns):
+            continue
+        if "has-media-on-the-right" in division.get("class", []):  # shown so, whatever its order
+            columns.sort(key=lambda column: "wp-block-media-text__media" in column["class"])
+        for column in columns:
+            if column.name != "div":  # media and text's <figure>: a column holding it
+                column = column.wrap(soup.new_tag("div"))
+            column[COLUMN] = ""
+            division.append(column.extract())  # (in the order shown)
+        division[COLUMNS] = str(len(columns))
+
+
 def _pictures_placed(soup: BeautifulSoup) -> None:
     """Each picture the text flowed beside (``SIDE``, and ``WIDTH``, the
     width it was shown at, which the sanitiser would drop with its style):
@@ -2817,7 +2891,10 @@ NOT_A_LINE = [*BLOCKS, *WRAPPERS, *EMBEDDING, "img", "embedplaceholder", "notcon
 
 
 def _a_line(division: Tag) -> bool:
-    """``division`` holds a line of text (or none), not the "more" break."""
+    """``division`` holds a line of text (or none), not the "more" break,
+    and is no column (:func:`_columns_marked`)."""
+    if division.has_attr(COLUMN):
+        return False
     return division.find(NOT_A_LINE) is None and MORE not in division.get_text()
 
 
