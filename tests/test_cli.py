@@ -298,6 +298,29 @@ def test_check_reads_the_pages_too(tmp_path, monkeypatch, capsys):
     assert "2 posts checked, 1 problems" in err
 
 
+def test_check_names_a_pages_parent_that_is_no_page(tmp_path, monkeypatch, capsys):
+    """``parent:`` (the sidebar lists the page under that page) naming no
+    page, or on a post, as the build names it; a page's own parent is fine."""
+    (tmp_path / "posts/2010").mkdir(parents=True)
+    post = "---\ndate: 2010-07-01\nparent: about\n---\n\n# A\n\nText.\n"
+    (tmp_path / "posts/2010/a.md").write_text(post)
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages/about.md").write_text("---\norphan: true\n---\n\n# About\n")
+    (tmp_path / "pages/team.md").write_text("---\nparent: about\n---\n\n# Team\n")
+    (tmp_path / "pages/press.md").write_text("---\norder: 2\nparent: contact\n---\n\n# Press\n")
+    (tmp_path / "pages/odd.md").write_text("---\nparent: ../../etc/passwd\n---\n\n# Odd\n")
+    monkeypatch.chdir(tmp_path)
+    status, out, err = blog(capsys, "check")
+    assert status == 1
+    assert sorted(out.splitlines()) == [
+        f"{Path('pages/odd.md')}:2: parent: expected the name of a page's file in pages/"
+        " ('about'), got '../../etc/passwd'",
+        f"{Path('pages/press.md')}:3: parent: names no page: pages/contact.md",
+        f"{Path('posts/2010/a.md')}:3: parent: a post has none: only pages are listed so",
+    ], out
+    assert "5 posts checked, 3 problems" in err
+
+
 def test_check_names_a_link_to_a_posts_file_that_is_not_there(tmp_path, monkeypatch, capsys):
     """A mistyped link to another post's file failed the build and passed
     `blog check`; it says so now, in the build's words.  A link to a file

@@ -345,6 +345,63 @@ def test_two_pages_at_one_old_address_name_each_other(tmp_path, capfd):
     assert said in err, err
 
 
+def page(title: str, front: str = "") -> str:
+    return f"---\n{front}orphan: true\n---\n\n# {title}\n\nText.\n"
+
+
+#: A page's parent (the sidebar lists the page under it) that no sidebar can
+#: show: named at the page's line, as a redirect's is.
+PARENTS = {
+    "missing": (
+        {"pages/child.md": page("Child", "parent: nosuch\n")},
+        "pages/child.md:2: ERROR: parent: names no page: pages/nosuch.md",
+    ),
+    "itself": (
+        {"pages/a.md": page("A", "parent: a\n")},
+        "pages/a.md:2: ERROR: parent: pages/a.md is listed under this page",
+    ),
+    "loop": (
+        {"pages/a.md": page("A", "parent: b\n"), "pages/b.md": page("B", "parent: a\n")},
+        "pages/a.md:2: ERROR: parent: pages/b.md is listed under this page",
+    ),
+    "path": (
+        {"pages/a.md": page("A", "parent: ../../etc/passwd\n")},
+        "pages/a.md:2: ERROR: parent: expected the name of a page's file in pages/",
+    ),
+    "post": (
+        {"posts/2010/p.md": post(front="parent: about\n")},
+        "posts/2010/p.md:3: ERROR: parent: a post has none",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(PARENTS))
+def test_a_pages_parent_must_be_a_page_above_it(tmp_path, capfd, case):
+    extra, message = PARENTS[case]
+    status, err, _ = build_with(tmp_path, capfd, extra=extra)
+    assert status != 0
+    assert message in err, err
+
+
+def test_a_page_under_a_draft_stands_at_the_top(tmp_path, capfd):
+    """A page whose parent is a draft (not on the site) is listed at the
+    sidebar's top level; one under a published page, under it."""
+    extra = {
+        "pages/hidden.md": page("Hidden", "draft: true\n"),
+        "pages/orphaned.md": page("Orphaned", "parent: hidden\n"),
+        "pages/team.md": page("Team", "parent: contact\norder: 2\n"),
+        "pages/press.md": page("Press", "parent: contact\norder: 1\n"),
+        "pages/contact.md": page("Contact"),
+    }
+    status, err, site = build_with(tmp_path, capfd, extra=extra)
+    assert status == 0, err
+    sidebar = site.page("index.html").select_one("nav.blog-navigation")
+    top = [a.get_text() for a in sidebar.select(":scope > ul > li > a")]
+    assert "Orphaned" in top and "Hidden" not in top and "Team" not in top
+    contact = sidebar.find("a", string="Contact").parent
+    assert [a.get_text() for a in contact.select(":scope > ul > li > a")] == ["Press", "Team"]
+
+
 def test_a_good_redirect_still_leads_to_its_post(tmp_path, capfd):
     extra = {"posts/2010/moved.md": post(front="redirect: /2010/07/moved.html\n", title="Moved")}
     status, err, site = build_with(tmp_path, capfd, extra=extra)

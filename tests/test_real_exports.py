@@ -1434,6 +1434,40 @@ def test_the_block_editors_columns_are_side_by_side(theme_data):
     assert checked >= 10, checked  # (12 in those two posts)
 
 
+def test_pages_are_listed_under_their_parent_pages(theme_data):
+    """WordPress's page hierarchy (``post_parent``) and menu order, as its
+    menus listed the pages: in the sidebar each page under its parent page,
+    pages of one parent by their menu order, then title.  They had all stood
+    in one list by title ("Level 3b" beside "About The Tests")."""
+    _, site, _, paths = theme_data
+    root = etree.parse(str(REAL / theme_data[0])).getroot()
+    pages = {}  # number -> (address of its page here, parent's number, menu order, title)
+    for item in root.iter("item"):
+        fields = {local(c.tag): (c.text or "").strip() for c in item if isinstance(c.tag, str)}
+        if fields.get("post_type") == "page" and fields.get("status") == "publish":
+            rel = page_of(paths, (item.sourceline, fields["link"]))
+            order = int(fields.get("menu_order") or 0)
+            pages[fields["post_id"]] = (rel, fields.get("post_parent"), order, fields["title"])
+    nested = [number for number, page in pages.items() if page[1] in pages]
+    assert len(nested) >= 10, nested  # (Level 1 > Level 2 > Level 3, and more)
+    sidebar = site.page("index.html").select_one("nav.blog-navigation")
+    items = {a["href"]: a.parent for a in sidebar.select("a[href^='pages/']")}
+    assert set(items) == {rel for rel, *_ in pages.values()}
+    for rel, parent, _, _ in pages.values():
+        listed_under = items[rel].find_parent("li")
+        if parent in pages:
+            assert listed_under is items[pages[parent][0]], (rel, parent)
+        else:
+            assert listed_under is None, rel
+    for number in [None, *pages]:  # each parent's pages, in the order its menus had them
+        under = [p for p in pages.values() if (p[1] if p[1] in pages else None) == number]
+        expected = [p[0] for p in sorted(under, key=lambda p: (p[2], p[3].casefold()))]
+        parent = sidebar.ul if number is None else items[pages[number][0]].ul
+        shown = [a["href"] for a in parent.select(":scope > li > a")] if parent else []
+        shown = [href for href in shown if href.startswith("pages/")]
+        assert shown == expected, (number, shown, expected)
+
+
 def test_a_gallery_shortcode_shows_the_posts_pictures(theme_data):
     """``[gallery]`` (WordPress's before the block editor) showed the post's
     attached pictures; it came in as a "Not converted" note, no picture.

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from blogsite import REPO
 
@@ -155,6 +156,29 @@ def test_incremental_build_equals_clean_build(tmp_path, change):
     run_build(clean, clean / "_build/html")
     assert_same_tree(out, clean / "_build/html")
     assert filecmp.cmp(out / "blog/atom.xml", clean / "_build/html/blog/atom.xml", shallow=False)
+
+
+def test_a_page_put_under_another_is_listed_so_on_every_page(tmp_path):
+    """A page given a parent (``parent:``): every page's sidebar lists it
+    under that page, as a clean build's does (the sidebar's pages are on
+    every page: a change to their places writes every page again)."""
+    blog = copy_blog(tmp_path / "blog")
+    page = "---\n{front}orphan: true\n---\n\n# {title}\n\nText.\n"
+    (blog / "pages").mkdir()
+    (blog / "pages/contact.md").write_text(page.format(front="", title="Contact"))
+    (blog / "pages/press.md").write_text(page.format(front="", title="Press"))
+    out = blog / "_build/html"
+    run_build(blog, out)
+    (blog / "pages/press.md").write_text(page.format(front="parent: contact\n", title="Press"))
+    run_build(blog, out)
+    clean = copy_blog(tmp_path / "clean")
+    shutil.copytree(blog / "pages", clean / "pages")
+    run_build(clean, clean / "_build/html")
+    assert_same_tree(out, clean / "_build/html")
+    for rel in ("index.html", "posts/2010/another-year-over.html"):
+        html = BeautifulSoup((out / rel).read_text(encoding="utf-8"), "html.parser")
+        contact = html.select_one("nav.blog-navigation a[href$='contact.html']").parent
+        assert [a.get_text() for a in contact.select(":scope > ul > li > a")] == ["Press"], rel
 
 
 def test_feed_follows_a_one_word_fix(tmp_path):

@@ -24,6 +24,7 @@ from docutils.utils import new_document
 from sphinx.util.osutil import relative_uri
 
 from .ablog_compat import Post, place_collection, registry, render
+from .frontmatter import page_name_problem
 from .links import rebase_links
 from .model import (
     CATALOGS,
@@ -285,17 +286,36 @@ class Sidebar:
 
 
 def _site_pages(env) -> tuple[SitePage, ...]:
-    """The site's static pages (pages/), by title: linked from the sidebar."""
+    """The site's static pages (pages/), by title: linked from the sidebar
+    (:func:`model.page_tree`), each with its parent page and its place among
+    its parent's (``parent:``, ``order:``; the environment keeps front matter
+    as text, checked by frontmatter.py)."""
     return tuple(
         sorted(
             (
-                SitePage(d, env.titles[d].astext() if d in env.titles else d)
+                SitePage(
+                    d,
+                    env.titles[d].astext() if d in env.titles else d,
+                    **page_place(env.metadata.get(d, {})),
+                )
                 for d in env.found_docs
                 if d.startswith("pages/")
             ),
             key=lambda page: (page.title.casefold(), page.docname),
         )
     )
+
+
+def page_place(front: dict) -> dict:
+    """A page's ``parent`` (its docname) and ``order``, from its front matter;
+    none where they are no page's name or number (checks.py names them: a
+    page's front matter is not read as a post's, frontmatter.py)."""
+    parent = front.get("parent")
+    order = str(front.get("order") or 0)
+    return {
+        "parent": None if page_name_problem(parent) else f"pages/{parent}",
+        "order": int(order) if re.fullmatch(r"-?\d{1,9}", order) else 0,
+    }
 
 
 def blog_archive(app) -> BlogArchive:

@@ -8,14 +8,21 @@
   site's own (its stylesheets, its search index) or inside a file the site
   writes (``/blog/atom.xml/``: the build stopped on a traceback).
 
-Each problem is an error at the post's ``redirect``/``slug`` line.
+- A page's ``parent:`` names a page in pages/ (a draft's, which leaves the
+  page at the sidebar's top level, included), not one under the page itself;
+  a post has none (the sidebar lists pages, not posts).
+
+Each problem is an error at the post's ``redirect``/``slug``/``parent`` line.
 """
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from sphinx.util import logging
 
-from .frontmatter import redirect_problem
+from .frontmatter import page_name_problem, redirect_problem
 from .model import COMMENTS_FEED, OLD_FEEDS, SITE_FILES, redirect_docname
 
 logger = logging.getLogger(__name__)
@@ -28,7 +35,7 @@ def check_archive(app, env) -> None:
     archive = blog_archive(app)
     claimed, redirect_problems = claim_redirects(app, archive)
     archive.redirects = claimed  # what the archive would compute again (archive.redirects)
-    problems = [*_shared_slugs(app, archive), *redirect_problems]
+    problems = [*_shared_slugs(app, archive), *redirect_problems, *_page_parents(app, archive)]
     for post, field, message, args in problems:
         _report(app, post, field, message, *args)
 
@@ -54,6 +61,33 @@ def _shared_slugs(app, archive) -> list:
         if other != post.docname:
             path = app.env.doc2path(other, False)
             problems.append((post, "slug", "%r is also used by %s", (other.rsplit("/")[-1], path)))
+    return problems
+
+
+def _page_parents(app, archive) -> list:
+    pages = {page.docname: page for page in archive.site_pages}
+    problems = []
+    for page in archive.site_pages:
+        front = app.env.metadata.get(page.docname, {})
+        if "parent" in front and (problem := page_name_problem(front["parent"])):
+            problems.append((page, "parent", "%s", (problem,)))
+        if "order" in front and not re.fullmatch(r"-?\d{1,9}", str(front["order"])):
+            problems.append((page, "order", "expected a whole number, got %r", (front["order"],)))
+        if page.parent is None:
+            continue
+        if page.parent not in pages:
+            if not (Path(app.srcdir) / f"{page.parent}.md").is_file():  # (a draft's: at the top)
+                problems.append((page, "parent", "names no page: %s.md", (page.parent,)))
+            continue
+        above, seen = page.parent, {page.docname}
+        while above in pages and above not in seen:
+            seen.add(above)
+            above = pages[above].parent
+        if above == page.docname:
+            problems.append((page, "parent", "%s.md is listed under this page", (page.parent,)))
+    for post in archive.all_posts():
+        if app.env.metadata.get(post.docname, {}).get("parent"):
+            problems.append((post, "parent", "%s", ("a post has none: only pages are listed so",)))
     return problems
 
 

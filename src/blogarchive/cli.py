@@ -123,7 +123,9 @@ def cmd_check(args) -> int:
         Path.cwd(), settings["blog_path"], settings["per_page"], tz, build_time(tz)
     )
     for path in files:
-        problems += check_file(path, tz).problems
+        checked = check_file(path, tz)
+        problems += checked.problems
+        problems += _parent_problems(path, checked.values.get("parent"))
         problems += _raw_html_problems(path, settings["static"], site)
         problems += _unreadable(
             [
@@ -135,6 +137,26 @@ def cmd_check(args) -> int:
         print(problem)
     print(f"{len(files)} posts checked, {len(problems)} problems", file=sys.stderr)
     return 1 if problems else 0
+
+
+def _parent_problems(path: Path, parent: str | None) -> list[str]:
+    """A page's ``parent:`` that names no page beside it, as the build names it
+    (checks.py; a parent listed under the page itself only the build sees)."""
+    if not parent:
+        return []
+    if path.parent.name != "pages":
+        return [
+            f"{path}:{_line(path, 'parent')}: parent: a post has none: only pages are listed so"
+        ]
+    if (path.parent / f"{parent}.md").is_file():
+        return []
+    return [f"{path}:{_line(path, 'parent')}: parent: names no page: pages/{parent}.md"]
+
+
+def _line(path: Path, key: str) -> int:
+    from .frontmatter import key_line
+
+    return key_line(path.read_text(encoding="utf-8-sig"), key)
 
 
 def _unreadable(files: list[tuple[str, Path]]) -> list[str]:

@@ -486,6 +486,31 @@ def _text(fm: FrontMatter, key: str, value, tz: ZoneInfo):
     return value
 
 
+def _whole(fm: FrontMatter, key: str, value, tz: ZoneInfo):
+    if not isinstance(value, int) or isinstance(value, bool):
+        fm.error(key, f"expected a whole number, got {shown(value)}")
+        return _INVALID
+    return value
+
+
+#: A page's name: its file's in pages/, without ``.md``.
+PAGE_NAME = re.compile(r"[\w.-]+")
+
+
+def page_name_problem(value) -> str | None:
+    """What is wrong with ``value`` as a page's name (``parent:``), or None."""
+    if isinstance(value, str) and PAGE_NAME.fullmatch(value) and value.strip("."):
+        return None
+    return f"expected the name of a page's file in pages/ ('about'), got {shown(value)}"
+
+
+def _page_name(fm: FrontMatter, key: str, value, tz: ZoneInfo):
+    if problem := page_name_problem(value):
+        fm.error(key, problem)
+        return _INVALID
+    return value
+
+
 def _as_is(fm: FrontMatter, key: str, value, tz: ZoneInfo):
     return value
 
@@ -610,6 +635,16 @@ SCHEMA: dict[str, Key] = {
     "language": Key("the post's language, if not the blog's ('cy', 'pt-BR')", _language),
     "location": Key("where the post was written (shown under its title)", _text),
     "orphan": Key("Sphinx: the page is in no toctree"),
+    "parent": Key(
+        "a page's parent page, its file's name in pages/ ('about'): the sidebar lists"
+        " the page under it (WordPress's page hierarchy)",
+        _page_name,
+    ),
+    "order": Key(
+        "a page's place among the pages listed with it in the sidebar, lowest first"
+        " (WordPress's menu order); then by title",
+        _whole,
+    ),
 }
 #: Key -> what it means (for `blog check` and the README).
 KNOWN_KEYS = {key: spec.description for key, spec in SCHEMA.items()}

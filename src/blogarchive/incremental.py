@@ -186,10 +186,13 @@ def _restamp(page: Path, line: bytes) -> None:
 
 
 def site_pages(env) -> tuple:
-    """(docname, title) of each static page (pages/), as the sidebar shows them."""
+    """(docname, title, parent, order) of each static page (pages/), as the
+    sidebar shows them (archive.page_place)."""
+    from .archive import page_place
+
     return tuple(
         sorted(
-            (d, env.titles[d].astext())
+            (d, env.titles[d].astext(), *page_place(env.metadata.get(d, {})).values())
             for d in env.found_docs
             if d.startswith("pages/") and d in env.titles
         )

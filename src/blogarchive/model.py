@@ -130,6 +130,36 @@ class SitePage:
     docname: str
     title: str
     published: bool = True
+    parent: str | None = None  # the page it is listed under (front matter's parent:), a docname
+    order: int = 0  # its place among its parent's pages (order:, WordPress's menu order)
+    children: tuple = ()  # the pages listed under it, in order (page_tree)
+
+
+def page_tree(pages) -> tuple[SitePage, ...]:
+    """The pages as the sidebar lists them: each under its parent, as its
+    blog's menu listed them (WordPress's page hierarchy); by ``order``, then
+    title.  A page whose parent is no page here, or that is its own
+    ancestor, stands at the top (checks.py names the line)."""
+    by_name = {page.docname: page for page in pages}
+
+    def placed_under(page: SitePage) -> str | None:
+        seen, parent = {page.docname}, page.parent
+        while parent in by_name and parent not in seen:
+            seen.add(parent)
+            parent = by_name[parent].parent
+        return None if parent in seen or page.parent not in by_name else page.parent
+
+    under: dict[str | None, list[SitePage]] = {}
+    for page in pages:
+        under.setdefault(placed_under(page), []).append(page)
+
+    def listed(parent: str | None) -> tuple[SitePage, ...]:
+        found = sorted(
+            under.get(parent, []), key=lambda p: (p.order, p.title.casefold(), p.docname)
+        )
+        return tuple(replace(page, children=listed(page.docname)) for page in found)
+
+    return listed(None)
 
 
 @dataclass(frozen=True)
@@ -201,6 +231,7 @@ class ArchiveModel:
         #: Only ever read in a preview build (posts.screen_posts).
         self.drafts = Listing(f"{blog_path}/drafts/index", "drafts", "drafts", "Preview of", drafts)
         self.site_pages = tuple(site_pages)
+        self.page_tree = page_tree(self.site_pages)  # the sidebar's
         self._tag_slugs: dict[str, frozenset[str]] = {}
         self._by_tag: dict[str, list[int]] | None = None
 

@@ -149,6 +149,9 @@ class ImportedPost:
     media: tuple[str, ...] = ()  # addresses of the pictures and files it uses
     comments: tuple[Comment, ...] = ()  # published comments, oldest first
     is_page: bool = False  # a static page of the old blog (About, Contact), not a post
+    number: str = ""  # its number in the export (WordPress's post_id)
+    parent: str = ""  # a page's parent page's number (WordPress's post_parent), if any
+    order: int = 0  # a page's place among its parent's (WordPress's menu_order)
     location: str | None = None  # where it was written (Blogger's, either export's)
     summary: str | None = None  # its author's own excerpt, as text (WordPress's)
     sticky: bool = False  # shown first on the blog's front page (WordPress's sticky posts)

@@ -253,6 +253,13 @@ def _read(
                 post = dataclasses.replace(post, notes=(*post.notes, note))
             comments = _comments(item, post.published, contents)
             post = dataclasses.replace(post, is_page=kind == "page", comments=comments)
+            if post.is_page:  # where WordPress's menus listed it: under its parent page
+                post = dataclasses.replace(
+                    post,
+                    number=(_wp(item, "post_id") or "").strip(),
+                    parent=_parent(item),
+                    order=_number(_wp(item, "menu_order")),
+                )
             contents.posts.append(post)
         except ImportError_ as exc:
             contents.refused.append((exc.line, naming(exc.message, item.findtext("link"))))
@@ -367,6 +374,12 @@ class Shared:
         left_out = set((attributes.get("exclude") or "").replace(" ", "").split(","))
         found = [n for n in found if n not in left_out and self.pictures[n].kind() == kind]
         return found[::-1] if (attributes.get("order") or "").upper() == "DESC" else found
+
+
+def _parent(item) -> str:
+    """A page's parent page's number (``post_parent``); "" for none (WordPress's 0)."""
+    parent = (_wp(item, "post_parent") or "").strip()
+    return "" if parent == "0" else parent
 
 
 def _number(text: str | None) -> int:

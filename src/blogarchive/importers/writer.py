@@ -50,14 +50,17 @@ def _one_or_list(values: tuple[str, ...]):
     return values[0] if len(values) == 1 else list(values)
 
 
-def render(post: ImportedPost) -> str:
-    """The post's MyST file, its import digest included."""
+def render(post: ImportedPost, parent: str | None = None) -> str:
+    """The post's MyST file, its import digest included; a page's
+    ``parent``, the name of its parent page's file."""
     if post.is_page:  # no date, no list: a page of the site, linked from the sidebar
         values = {
             "draft": post.draft,  # never published: kept, and left out of the site
             "draft_reason": post.draft_reason,
             post.source_key: post.source_url,
             "redirect": post.redirects[0] if post.redirects else None,
+            "parent": parent,  # listed under it in the sidebar, as WordPress's menus did
+            "order": post.order,
             "orphan": True,  # in no table of contents: the sidebar links it
         }
         return _with_digest(dump({k: v for k, v in values.items() if v}), post)
@@ -204,7 +207,8 @@ def plan(posts: list[ImportedPost], posts_dir: Path, force: bool = False):
     """What writing would do to each post: (record, path, text, outcome, the
     comments to keep beside it or None)."""
     paths = post_paths(posts, posts_dir)
-    for post, path, text in zip(posts, paths, map(render, posts), strict=True):
+    texts = map(render, posts, _parents(posts, paths))
+    for post, path, text in zip(posts, paths, texts, strict=True):
         comments = [comment.as_dict() for comment in post.comments] or None
         if not path.exists():
             yield post, path, text, Outcome(path, "written"), comments
@@ -220,6 +224,18 @@ def plan(posts: list[ImportedPost], posts_dir: Path, force: bool = False):
             yield _edited(post, path, current)
         else:
             yield post, path, text, Outcome(path, "updated", "changed in the export"), comments
+
+
+def _parents(posts: list[ImportedPost], paths: list[Path]) -> list[str | None]:
+    """Each page's parent page's file name (its stem), where this import
+    writes that page; None for a post, a page of none, or one whose parent is
+    not in the export (trashed on the old blog: the page stands at the top)."""
+    pairs = zip(posts, paths, strict=True)
+    pages = {post.number: path.stem for post, path in pairs if post.is_page and post.number}
+    return [
+        pages.get(post.parent) if post.is_page and post.parent not in ("", post.number) else None
+        for post in posts
+    ]
 
 
 def _edited(post: ImportedPost, path: Path, current: str):
