@@ -140,13 +140,17 @@ def test_a_link_to_one_comment_on_the_old_blog_still_finds_it(wordpress, blogger
 def test_the_comments_feed_gives_the_newest_comments_at_bloggers_address(wordpress, blogger):
     """Blogger's pages offered "Post Comments (Atom)", /feeds/comments/default
     (WordPress's, /comments/feed/): both were 404s.  The feed holds the newest
-    comments on the blog's posts (25 at most, as Blogger's feeds), newest first,
-    each linked to its place on its post's page, by its author, dated as the
-    page dates it, its words as the page shows them."""
+    comments on the blog's posts and pages (25 at most, as Blogger's feeds), newest
+    first, each linked to its place on its post's page, by its author, dated as the
+    page dates it, its words as the page shows them.  (A page's comments had
+    been left out: Blogger's feed held them.)"""
     base = "https://chrismillsblog.github.io/"
     for root, site in (wordpress, blogger):
         shown = []
-        for path in sorted((root / "_build/html/posts").rglob("*.html")):
+        built = root / "_build/html"
+        for path in sorted(
+            [*(built / "posts").rglob("*.html"), *(built / "pages").rglob("*.html")]
+        ):
             rel = path.relative_to(root / "_build/html").as_posix()
             for item in site.page(rel).select("li.comment"):
                 text = item.select_one(":scope > .comment-text").get_text(" ", strip=True)
@@ -167,6 +171,8 @@ def test_the_comments_feed_gives_the_newest_comments_at_bloggers_address(wordpre
             for entry in feed.entries
         ]
         assert [e[1:] for e in entries] == [c[1:] for c in shown[:25]], root
+        if site is blogger[1]:  # (its About page has a comment)
+            assert any("/pages/" in link for _, link, _, _ in entries), entries
         assert [dt.datetime.fromisoformat(e[0]) for e in entries] == [
             dt.datetime.fromisoformat(c[0]) for c in shown[:25]
         ]

@@ -260,17 +260,17 @@ class FeedWriter:
 
 
 def comments_task(archive: BlogArchive, outdir: Path):
-    """What writes the feed of the newest comments on the blog's posts
-    (``COMMENTS_FEED``, Blogger's address of it; also ``?alt=rss``), as many
-    as Blogger's feeds gave, newest first, each linked to its place on its
-    post's page; or None when the one there is fresh.  Each post with a
-    comments file is read for it (its file's time keys the feed)."""
+    """What writes the feed of the newest comments on the blog's posts and
+    pages (``COMMENTS_FEED``, Blogger's address of it; also ``?alt=rss``), as
+    many as Blogger's feeds gave, newest first, each linked to its place on
+    its post's page; or None when the one there is fresh.  Each post or page
+    with a comments file is read for it (its file's time keys the feed)."""
     app = archive.app
     from . import comments
 
     kept = [
         (post, path.stat().st_mtime_ns)
-        for post in archive.posts
+        for post in [*archive.posts, *archive.site_pages]  # (Blogger's held a page's too)
         if (path := comments.sidecar(app.srcdir, post.docname)).is_file()
     ]
     target = Path(outdir) / COMMENTS_FEED
