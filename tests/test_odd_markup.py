@@ -651,6 +651,27 @@ def test_a_picture_behind_words_comes_in_before_them(tmp_path):
     assert "javascript" not in str(section)
 
 
+def test_media_and_text_filled_with_its_picture_shows_it_once(tmp_path):
+    """The block editor's media and text "cropped to fill" its column: its
+    picture as the column's background and as a picture in it.  It came in
+    twice, a gallery of one picture; it is one picture, beside its words."""
+    snippet = (
+        '<div class="wp-block-media-text is-image-fill"><figure class="wp-block-media-text__media"'
+        ' style="background-image:url(http://example.org/fill.jpg);background-position:50% 50%">'
+        '<img src="http://example.org/fill.jpg" alt="Filled"></figure>'
+        '<div class="wp-block-media-text__content"><p>Beside it</p></div></div>'
+    )
+    [section], report = odd_pages(tmp_path, "wordpress", [snippet])
+    assert [img["src"] for img in section.find_all("img")] == ["http://example.org/fill.jpg"]
+    assert not section.select("div.gallery")
+    [columns] = section.select("div.columns")
+    assert [c.get_text(strip=True) for c in columns.select(":scope > div.column")] == [
+        "",
+        "Beside it",
+    ]
+    assert "picture behind words" not in report
+
+
 def test_a_link_in_code_still_leads_where_it_led(tmp_path):
     """A link in code (a function's name linked to its manual, a block of
     code with a link in it) kept its words and lost where it led, unsaid:

@@ -1959,7 +1959,9 @@ def _background_pictures(soup: BeautifulSoup, notes: list[str]) -> None:
     """A picture a block showed behind its words (a style's background-image:
     WordPress's first cover blocks, "wp:cover-image"; a Blogger post's boxed
     section) as a picture before them: the style goes with the sanitiser,
-    and the picture had gone with it, unsaid."""
+    and the picture had gone with it, unsaid.  Not one the block holds
+    itself as a picture (:func:`_columns_marked`'s media and text, filling
+    its column with it)."""
     for tag in soup.find_all(style=BACKGROUND):
         if tag.name in ("img", "br", "hr", "input"):  # (a picture's behind itself: a placeholder)
             continue
@@ -1968,6 +1970,8 @@ def _background_pictures(soup: BeautifulSoup, notes: list[str]) -> None:
             if not (safe_url(address) or pasted_picture(address)):
                 notes.append(f"dropped: the picture behind words, {address!r}, of no web address")
                 continue
+            if tag.find("img", src=address):  # the picture itself in it (media and text's
+                continue  # "crop to fill"): shown twice, a gallery of one picture
             tag.insert(0, soup.new_tag("img", attrs={"src": address, "alt": ""}))
             notes.append(f"changed: the picture behind words, {address!r}, is before them")
 
