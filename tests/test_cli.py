@@ -321,6 +321,36 @@ def test_check_names_a_pages_parent_that_is_no_page(tmp_path, monkeypatch, capsy
     assert "5 posts checked, 3 problems" in err
 
 
+def test_check_names_pages_listed_under_each_other(tmp_path, monkeypatch, capsys):
+    """Pages whose parents lead back to themselves failed the build and
+    passed `blog check`; it names each of them at its parent: line, in the
+    build's words.  A page under such a loop, or under a draft in one, is
+    not in it."""
+    (tmp_path / "posts/2010").mkdir(parents=True)
+    (tmp_path / "pages").mkdir()
+    pages = {
+        "a": "parent: b",
+        "b": "order: 2\nparent: c",
+        "c": "parent: a",
+        "under": "parent: a",  # under the loop, not in it
+        "d": "parent: e",
+        "e": "draft: true\nparent: d",  # a draft: d stands at the top
+        "self": "parent: self",
+    }
+    for name, front in pages.items():
+        (tmp_path / f"pages/{name}.md").write_text(f"---\n{front}\n---\n\n# {name}\n")
+    monkeypatch.chdir(tmp_path)
+    status, out, err = blog(capsys, "check")
+    assert status == 1
+    assert sorted(out.splitlines()) == [
+        f"{Path('pages/a.md')}:2: parent: pages/b.md is listed under this page",
+        f"{Path('pages/b.md')}:3: parent: pages/c.md is listed under this page",
+        f"{Path('pages/c.md')}:2: parent: pages/a.md is listed under this page",
+        f"{Path('pages/self.md')}:2: parent: pages/self.md is listed under this page",
+    ], out
+    assert "7 posts checked, 4 problems" in err
+
+
 def test_check_names_a_link_to_a_posts_file_that_is_not_there(tmp_path, monkeypatch, capsys):
     """A mistyped link to another post's file failed the build and passed
     `blog check`; it says so now, in the build's words.  A link to a file

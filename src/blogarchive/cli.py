@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 from sphinx.errors import ConfigError
 
 from .archived import ARCHIVE_API, LINKS_FILE
-from .frontmatter import Unreadable, check_file, dump, read_plain, shows_text
+from .frontmatter import Unreadable, check_file, dump, page_name_problem, read_plain, shows_text
 from .importers import ImportError_, slugify_title, write_posts, write_report
 from .importers.downloads import unpack
 from .importers.html import heading_line
@@ -125,7 +125,7 @@ def cmd_check(args) -> int:
     for path in files:
         checked = check_file(path, tz)
         problems += checked.problems
-        problems += _parent_problems(path, checked.values.get("parent"))
+        problems += _parent_problems(path, checked.values, tz)
         problems += _raw_html_problems(path, settings["static"], site)
         problems += _unreadable(
             [
@@ -139,18 +139,31 @@ def cmd_check(args) -> int:
     return 1 if problems else 0
 
 
-def _parent_problems(path: Path, parent: str | None) -> list[str]:
-    """A page's ``parent:`` that names no page beside it, as the build names it
-    (checks.py; a parent listed under the page itself only the build sees)."""
-    if not parent:
+def _parent_problems(path: Path, values: dict, tz: ZoneInfo) -> list[str]:
+    """A page's ``parent:`` that names no page beside it, or that lists the
+    page under itself (its parent's parent, or one above, is the page), as
+    the build names them (checks.py).  A draft on the way leaves the page at
+    the top, as in the build."""
+    parent = values.get("parent")
+    if not parent or page_name_problem(parent):  # (a name that is none: named by check_file)
         return []
     if path.parent.name != "pages":
         return [
             f"{path}:{_line(path, 'parent')}: parent: a post has none: only pages are listed so"
         ]
-    if (path.parent / f"{parent}.md").is_file():
+    if not (path.parent / f"{parent}.md").is_file():
+        return [f"{path}:{_line(path, 'parent')}: parent: names no page: pages/{parent}.md"]
+    above, seen = parent, {path.stem}
+    while above not in seen and (page := path.parent / f"{above}.md").is_file():
+        above_values = check_file(page, tz).values
+        if above_values.get("draft") or page_name_problem(above_values.get("parent")):
+            return []  # (at the top: a draft is on no list; a page with no parent is)
+        seen.add(above)
+        above = above_values["parent"]
+    if above != path.stem or values.get("draft"):
         return []
-    return [f"{path}:{_line(path, 'parent')}: parent: names no page: pages/{parent}.md"]
+    line = _line(path, "parent")
+    return [f"{path}:{line}: parent: pages/{parent}.md is listed under this page"]
 
 
 def _line(path: Path, key: str) -> int:

@@ -787,6 +787,29 @@ def DIVISION(converter, el, text, parent_tags):  # noqa: N802 (a converter's met
     return MarkdownConverter.convert_div(converter, el, _own_words(el, text), parent_tags)
 
 
+def _columns(el, text: str) -> str | None:
+    """The block editor's columns (:func:`_columns_marked`) side by side, in a
+    ``columns`` container of a ``column`` container each
+    (``_static/imported.css``), an empty column left out; None for a division
+    marked so out of its place (a column outside columns)."""
+    if el.has_attr(COLUMN) and el.parent is not None and el.parent.has_attr(COLUMNS):
+        return f"\n\n{COLUMN_BREAK}\n\n{text.strip()}\n\n"
+    if not el.has_attr(COLUMNS):
+        return None
+    before, *columns = text.split(COLUMN_BREAK)
+    columns = [column.strip("\n") for column in columns if column.strip()]
+    if len(columns) < 2:
+        return "\n\n" + "\n\n".join([before.strip(), *columns]).strip() + "\n\n"
+    inner = []
+    for column in columns:
+        mark = fence(column)
+        inner.append(f"{mark}{{container}} column\n{column}\n{mark}")
+    inner_text = "\n\n".join(inner)
+    outer = fence(inner_text)
+    shown = f"columns columns-{min(len(columns), 9)}"
+    return f"\n\n{before.strip()}\n\n{outer}{{container}} {shown}\n{inner_text}\n{outer}\n\n"
+
+
 class _Converter(_Figures, _ListTables, MarkdownConverter):
     """markdownify, escaping only what Markdown would otherwise interpret."""
 
@@ -828,25 +851,7 @@ class _Converter(_Figures, _ListTables, MarkdownConverter):
     convert_section = convert_article = convert_center = DIVISION
 
     def convert_div(self, el, text, parent_tags):
-        """A division; the block editor's columns (:func:`_columns_marked`)
-        side by side, in a ``columns`` container of a ``column`` container
-        each (``_static/imported.css``), an empty column left out."""
-        if el.has_attr(COLUMN) and el.parent is not None and el.parent.has_attr(COLUMNS):
-            return f"\n\n{COLUMN_BREAK}\n\n{text.strip()}\n\n"
-        if not el.has_attr(COLUMNS):
-            return DIVISION(self, el, text, parent_tags)
-        before, *columns = text.split(COLUMN_BREAK)
-        columns = [column.strip("\n") for column in columns if column.strip()]
-        if len(columns) < 2:
-            return "\n\n" + "\n\n".join([before.strip(), *columns]).strip() + "\n\n"
-        inner = []
-        for column in columns:
-            mark = fence(column)
-            inner.append(f"{mark}{{container}} column\n{column}\n{mark}")
-        inner_text = "\n\n".join(inner)
-        outer = fence(inner_text)
-        shown = f"columns columns-{min(len(columns), 9)}"
-        return f"\n\n{before.strip()}\n\n{outer}{{container}} {shown}\n{inner_text}\n{outer}\n\n"
+        return _columns(el, text) or DIVISION(self, el, text, parent_tags)
 
     def convert_blockquote(self, el, text, parent_tags):  # its words straight in it, escaped
         # ("<blockquote>1. The council...": not a list)
