@@ -1434,6 +1434,29 @@ def test_the_block_editors_columns_are_side_by_side(theme_data):
     assert checked >= 10, checked  # (12 in those two posts)
 
 
+def test_columns_keep_the_widths_their_author_set(tmp_path_factory):
+    """A media and text block whose picture its author widened to 54 % of the
+    row (the accessibility test data's "Block category: Layout Elements"):
+    its picture's column is 13 24ths of the row (``span-13``, imported.css:
+    about 54 %), its words' column takes the rest.  They had come of equal
+    widths (tests/browser/test_imported_formatting.py measures them)."""
+    name = "wordpress-importer-a11y-unit-test-data.xml"
+    _, site, _, paths = imported_once(name, tmp_path_factory)
+    [rel] = [p for p in paths.values() if p.endswith("/block-category-layout-elements.html")]
+    source = (REAL / name).read_text(encoding="utf-8")
+    assert source.count("grid-template-columns:auto 54%") == 1
+    widened = [
+        grid
+        for grid in site.page(rel).select("article div.columns")
+        if grid.select(":scope > div.column.span-13")
+    ]
+    assert len(widened) == 1, widened
+    words, media = widened[0].select(":scope > div.column")
+    assert media.img is not None and media.get_text(strip=True) == ""  # on the right, as shown
+    assert "span-13" in media["class"] and not any(c.startswith("span-") for c in words["class"])
+    assert words.get_text(strip=True)
+
+
 def test_pages_are_listed_under_their_parent_pages(theme_data):
     """WordPress's page hierarchy (``post_parent``) and menu order, as its
     menus listed the pages: in the sidebar each page under its parent page,

@@ -47,7 +47,8 @@ FORMATTED = (
     '<div class="wp-block-columns"><div class="wp-block-column"><p>Column one words</p></div>'
     '<div class="wp-block-column" style="flex-basis:66.66%"><p>Column two words</p>'
     "<ul><li>a listed point</li></ul></div></div>\n\n"
-    '<div class="wp-block-media-text has-media-on-the-right is-stacked-on-mobile">'
+    '<div class="wp-block-media-text has-media-on-the-right is-stacked-on-mobile"'
+    ' style="grid-template-columns:auto 30%">'
     '<figure class="wp-block-media-text__media"><img src="{host}/img/chart.png" alt="Media beside">'
     '</figure><div class="wp-block-media-text__content"><p>Words beside the media</p></div></div>'
 )
@@ -92,6 +93,10 @@ def test_imported_formatting_shows_as_its_blog_showed_it(tmp_path, browser, monk
         })"""
         wide_gallery = page.evaluate(gallery)
         wide_columns = page.evaluate(COLUMNS)
+        column_widths = page.evaluate(
+            "() => [...document.querySelectorAll('article div.column')].map("
+            "  column => column.getBoundingClientRect().width)"
+        )
         page.set_viewport_size({"width": 400, "height": 800})
         narrow_gallery = page.evaluate(gallery)
         narrow_columns = page.evaluate(COLUMNS)
@@ -180,6 +185,11 @@ def test_imported_formatting_shows_as_its_blog_showed_it(tmp_path, browser, monk
     assert one[0] == two[0] and one[1] + one[2] < two[1], wide_columns
     assert media[0] < words[3] and words[0] < media[3], wide_columns  # level with each other
     assert words[1] + words[2] < media[1], wide_columns
+    # ...of the widths their author set: the second column two thirds of the
+    # row, the picture 30 % (they had come of equal widths)
+    one, two, words, media = column_widths
+    assert 0.64 < two / (one + two) < 0.72, column_widths  # (the gap beside the other)
+    assert 0.27 < media / (media + words) < 0.34, column_widths
     one, two, words, media = narrow_columns
     assert one[3] <= two[0] and one[1] == two[1], narrow_columns
     assert words[3] <= media[0] and words[1] <= media[1] < words[1] + words[2], narrow_columns

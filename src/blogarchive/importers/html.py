@@ -790,20 +790,27 @@ def DIVISION(converter, el, text, parent_tags):  # noqa: N802 (a converter's met
 def _columns(el, text: str) -> str | None:
     """The block editor's columns (:func:`_columns_marked`) side by side, in a
     ``columns`` container of a ``column`` container each
-    (``_static/imported.css``), an empty column left out; None for a division
-    marked so out of its place (a column outside columns)."""
+    (``_static/imported.css``), a column its author made wider or narrower of
+    that width (``span-N``: :func:`_column_span`), an empty column left out;
+    None for a division marked so out of its place (a column outside columns)."""
     if el.has_attr(COLUMN) and el.parent is not None and el.parent.has_attr(COLUMNS):
-        return f"\n\n{COLUMN_BREAK}\n\n{text.strip()}\n\n"
+        span = el[COLUMN] if re.fullmatch(r"[1-9]\d?", el[COLUMN]) else ""
+        return f"\n\n{COLUMN_BREAK}{span}\n\n{text.strip()}\n\n"
     if not el.has_attr(COLUMNS):
         return None
-    before, *columns = text.split(COLUMN_BREAK)
-    columns = [column.strip("\n") for column in columns if column.strip()]
+    before, *parts = text.split(COLUMN_BREAK)
+    columns = []  # (its words, its width's class: "" or " span-N")
+    for part in parts:
+        span, _, words = part.partition("\n")
+        if words.strip():
+            columns.append((words.strip("\n"), f" span-{span}" if span.isdigit() else ""))
     if len(columns) < 2:
-        return "\n\n" + "\n\n".join([before.strip(), *columns]).strip() + "\n\n"
+        shown = [before.strip(), *(words for words, _ in columns)]
+        return "\n\n" + "\n\n".join(shown).strip() + "\n\n"
     inner = []
-    for column in columns:
+    for column, span in columns:
         mark = fence(column)
-        inner.append(f"{mark}{{container}} column\n{column}\n{mark}")
+        inner.append(f"{mark}{{container}} column{span}\n{column}\n{mark}")
     inner_text = "\n\n".join(inner)
     outer = fence(inner_text)
     shown = f"columns columns-{min(len(columns), 9)}"
@@ -2724,11 +2731,38 @@ def _columns_marked(soup: BeautifulSoup) -> None:
         if "has-media-on-the-right" in division.get("class", []):  # shown so, whatever its order
             columns.sort(key=lambda column: "wp-block-media-text__media" in column["class"])
         for column in columns:
+            span = _column_span(division, column)
             if column.name != "div":  # media and text's <figure>: a column holding it
                 column = column.wrap(soup.new_tag("div"))
-            column[COLUMN] = ""
+            column[COLUMN] = span
             division.append(column.extract())  # (in the order shown)
         division[COLUMNS] = str(len(columns))
+
+
+#: A column's width its author set, in the block editor's columns (the
+#: column's ``flex-basis``) or its media and text (the picture's column, in
+#: the block's ``grid-template-columns``): a share of the row.
+COLUMN_WIDTH = re.compile(r"(?:^|;)\s*flex-basis\s*:\s*(\d{1,3}(?:\.\d+)?)%", re.IGNORECASE)
+MEDIA_WIDTH = re.compile(
+    r"grid-template-columns\s*:\s*(?:auto\s+)?(\d{1,3}(?:\.\d+)?)%(?:\s+auto)?\s*(?:;|$)",
+    re.IGNORECASE,
+)
+#: The widths a column can be given, in 24ths of the row: ``span-N`` (imported.css).
+SPANS = 24
+
+
+def _column_span(division: Tag, column: Tag) -> str:
+    """The width its author set for ``column`` of ``division``, in 24ths of
+    the row (``"16"``: two thirds), or ``""``: shared with the others.  Only a
+    share of the row (a percentage); one in pixels shares it (a phone's
+    screen is narrower than a fixed width was)."""
+    if "wp-block-media-text__media" in column.get("class", []):
+        found = MEDIA_WIDTH.search(division.get("style", ""))
+    else:
+        found = COLUMN_WIDTH.search(column.get("style", ""))
+    if found is None or not 0 < float(found.group(1)) < 100:
+        return ""
+    return str(min(SPANS - 1, max(1, round(float(found.group(1)) * SPANS / 100))))
 
 
 def _pictures_placed(soup: BeautifulSoup) -> None:
