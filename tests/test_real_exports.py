@@ -1643,16 +1643,21 @@ def test_wordpress_com_shortcodes_become_what_they_showed(tmp_path):
         "Open the audio on open.spotify.com",
         "Open the photo on flickr.com",
     ]
-    # Jetpack's lists and forms: not converted, not text; a player's it cannot
+    # Jetpack's forms: not converted, not text; its lists of every post
+    # ([archives], [sitemap]), the archive's own list; a player's it cannot
     # read, the author's words (a real export's "[googlevideo link-to-video]")
-    text = text.replace(codes, codes + "\n\n[gist not-a-gist!]\n\n[archives]\n\n[contact-form]")
+    more = "\n\n[gist not-a-gist!]\n\n[archives]\n\n[contact-form]\n\n[sitemap]"
+    text = text.replace(codes, codes + more)
     _, site, report = import_variant(tmp_path / "more", "wordpress", text)
     section = site.page("posts/2011/hello-world.html").select_one("article section")
     notes = [
         " ".join(note.select_one("pre").get_text().split())
         for note in section.select(".import-note")
     ]
-    assert notes == ["[archives]", "[contact-form]"]
+    assert notes == ["[contact-form]"]
+    listed = [a for a in section.select(".embed-placeholder a") if a["href"].startswith("../")]
+    assert [a["href"] for a in listed] == ["../../blog/index.html"] * 2
+    assert "changed: [sitemap] a link to the archive's list of every post" in report
     assert "[gist not-a-gist!]" in [p.get_text() for p in section.select("p")]
 
 
@@ -1886,7 +1891,7 @@ def test_the_block_editors_footnotes_are_the_posts_footnotes(tmp_path):
         + NOTE.format("c3", 3)
         + ".</p>"
         "<!-- /wp:paragraph -->\n\n<!-- wp:footnotes /-->"
-        '<!-- wp:spacer {"height":"40px"} /--><!-- wp:latest-posts {"postsToShow":3} /-->'
+        '<!-- wp:spacer {"height":"40px"} /--><!-- wp:latest-comments {"commentsToShow":3} /-->'
     )
     notes = [
         {"id": "a1", "content": 'From <a href="https://example.org/report">the report</a>.'},
@@ -1905,7 +1910,8 @@ def test_the_block_editors_footnotes_are_the_posts_footnotes(tmp_path):
     assert "changed: 2 footnotes from the post's fields, at its end" in report
     assert "left as is: 1 footnote mark whose note's text the export lacks" in report
     assert "changed: 1 footnote the text marks nowhere, a paragraph" in report
-    assert "made as the page was shown, of which the export holds nothing: latest-posts\n" in report
+    dropped = "made as the page was shown, of which the export holds nothing: latest-comments\n"
+    assert dropped in report
 
 
 def test_a_footnote_plugins_notes_are_the_posts_footnotes(tmp_path):
@@ -1955,8 +1961,9 @@ def test_a_footnote_plugins_notes_are_the_posts_footnotes(tmp_path):
 def test_blocks_wordpress_made_as_a_page_was_shown_are_named(theme_data):
     """A block saved with no HTML of its own (the latest posts, the archives, a
     search box, a feed from another site) vanished without a word.  A social
-    link or a feed is a link (loading nothing); the rest is named in the report
-    (on WordPress's theme unit test data, its post of such blocks)."""
+    link or a feed is a link (loading nothing), the blog's own lists links to
+    the archive's (reported as changed), the rest is named in the report (on
+    WordPress's theme unit test data, its post of such blocks)."""
     _, site, report, paths = theme_data
     line = next(key for key in paths if key[1].endswith("/wp-6-1-widgets-block-category/"))
     section = site.page(paths[line]).select_one("article section")
@@ -1965,8 +1972,10 @@ def test_blocks_wordpress_made_as_a_page_was_shown_are_named(theme_data):
     entry = report.split(f":{line[0]}: ", 1)[1].split("\n/", 1)[0]
     dropped = re.search(r"dropped: blocks WordPress made as the page was shown, .*: (.*)", entry)
     named = dropped[1].split(", ")
-    assert {"latest-posts", "search (5)", "tag-cloud"} <= set(named), named
+    assert {"latest-comments", "page-list"} <= set(named), named
     assert "shortcode" not in named and "rss" not in named  # an empty one showed nothing
+    listed = re.search(r"changed: blocks WordPress made as the page was shown, .*: (.*)", entry)
+    assert {"latest-posts", "search (5)", "tag-cloud"} <= set(listed[1].split(", ")), listed[1]
 
 
 def test_characters_lost_before_the_export_are_kept_and_counted(tmp_path):
@@ -2693,3 +2702,76 @@ def test_a_video_file_shown_as_a_picture_is_a_video(tmp_path):
     ]
     paragraphs = [p.get_text() for p in section.select("p")]
     assert "I2C master and slave" in paragraphs and "UPDATE: after" in paragraphs
+
+
+CATEGORY_WIDGET = (
+    "The Category widget block has an additional option for showing category hierarchies:"
+)
+
+
+def test_the_blogs_own_lists_lead_to_the_archives_pages_that_list_the_same(theme_data):
+    """WordPress's blocks that listed the blog's own months, categories,
+    tags and newest posts, or searched it ("Block category: Widgets"), saved
+    no HTML: WordPress made them each time the page was shown.  They had
+    come in as nothing ("The Archive Widget:", then the next widget); each
+    is now a note under the sentence that showed it, linking to the
+    archive's page that lists the same."""
+    _, site, report, paths = theme_data
+    [rel] = [page for page in paths.values() if page.endswith("/block-category-widgets.html")]
+    page = site.page(rel)
+    expected = {
+        "The Archive Widget:": ("Archives", "All posts"),
+        "The same Archive widget but as a dropdown:": ("Archives", "All posts"),
+        "And here is the Latest Posts widget in the list view, with dates:": (
+            "Latest posts",
+            None,  # the home page
+        ),
+        "Search widget:": ("Search", "Search"),
+        "Tag Cloud widget:": ("Tags", "Tags"),
+        CATEGORY_WIDGET: ("Categories", "Categories"),
+    }
+    for sentence, (title, heading) in expected.items():
+        [said] = [p for p in page.select("article p") if " ".join(p.get_text().split()) == sentence]
+        note = said.find_next_sibling()
+        assert "embed-placeholder" in note["class"], sentence
+        assert note.select_one(".admonition-title").get_text(strip=True) == title
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), note.a["href"]))
+        shown = site.page(target)
+        if heading is None:
+            assert target == "index.html" and shown.select("article .post-card, article h2")
+        else:
+            assert shown.select_one("article h1").get_text(strip=True).rstrip("¶") == heading
+    assert "each a link to the archive's page that lists the same: archives (2)" in report
+    assert "dropped: blocks" in report and "latest-comments (2)" in report  # (no page lists them)
+
+
+def test_an_archives_page_links_to_the_archive_wherever_the_site_keeps_it(tmp_path, monkeypatch):
+    """A page "Archives" of the block editor's archives block alone (a common
+    WordPress page) had come in empty.  Its link follows the site's
+    ``blog_path`` (conf.py): here ``journal``.  Such a block in a list item
+    is a link in it; in a quotation, a note in it."""
+    text = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
+    blocks = (
+        '<!-- wp:archives {"showPostCounts":true} /-->\n\n'
+        "<ul><li><!-- wp:tag-cloud /--></li><li>Next</li></ul>\n\n"
+        "<blockquote><!-- wp:categories /--></blockquote>"
+    )
+    text = text.replace("then start blogging!", "then start blogging!\n\n" + blocks, 1)
+    root = new_blog(tmp_path / "blog")
+    with (root / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\nblog_path = "journal"\n')
+    export = tmp_path / "archives.xml"
+    export.write_text(text, encoding="utf-8")
+    argv = ["import", "wordpress", str(export), "--posts-dir", str(root / "posts"), "--no-media"]
+    monkeypatch.chdir(root)  # (blog import reads conf.py where it is run, as the README runs it)
+    assert main(argv) == 0
+    assert build(root, root / "_build/html") == 0
+    site = Site(root / "_build/html")
+    section = site.page("posts/2011/hello-world.html").select_one("article section")
+    notes = section.select(":scope > .embed-placeholder, blockquote > div > .embed-placeholder")
+    links = [note.a["href"] for note in notes]
+    assert links == ["../../journal/index.html", "../../journal/category/index.html"], links
+    [item] = section.select("ul > li:first-child")
+    assert item.a.get_text() == "Every tag" and item.a["href"] == "../../journal/tag/index.html"
+    heading = site.page("journal/index.html").select_one("article h1").get_text(strip=True)
+    assert heading.rstrip("¶") == "All posts"

@@ -221,12 +221,14 @@ def cmd_import(args) -> int:
     if post_types and args.format != "wordpress":
         print("blog import: --post-types names WordPress's kinds of post", file=sys.stderr)
         return 2
+    settings = _settings(Path.cwd())
     readers = {
         "text": read_text_pages,
         "blogger": read_blogger_files,
-        "wordpress": functools.partial(read_wordpress_files, post_types=post_types),
+        "wordpress": functools.partial(
+            read_wordpress_files, post_types=post_types, blog_path=settings["blog_path"]
+        ),
     }
-    settings = _settings(Path.cwd())
     try:
         reads = list(
             zip(args.export, readers[args.format](args.export, settings["author"]), strict=True)

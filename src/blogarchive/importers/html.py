@@ -95,6 +95,7 @@ FORMULA = f"blogarchive{_DRAWN}formula"  # a LaTeX formula's (``formulas``): :fu
 FOOTNOTE = f"blogarchive{_DRAWN}footnote"  # a footnote's (``footnotes``): :func:`mark`
 HELD = f"blogarchive{_DRAWN}held"  # markup :func:`_line_breaks` leaves as it is
 COLUMN_BREAK = f"blogarchive{_DRAWN}column"  # where a column opens, as it is written
+LISTED = f"blogarchive{_DRAWN}listed"  # a block the archive lists itself (blocks.py): :func:`mark`
 
 
 def mark(kind: str, number: int) -> str:

@@ -22,10 +22,10 @@ from lxml import etree
 from ..comments import clean as clean_comment
 from ..frontmatter import LOGIN, redirect_problem
 from ..model import fold
-from .blocks import BLOCK_MARK, block_markup
+from .blocks import BLOCK_MARK, LISTED_HERE, block_markup, listed_here
 from .blogger import parse_xml
 from .builders import page_builders, shortcode_attributes
-from .html import FOOTNOTE, FORMULA, KEPT, autop, convert, mark, safe_url, with_enclosures
+from .html import FOOTNOTE, FORMULA, KEPT, LISTED, autop, convert, mark, safe_url, with_enclosures
 from .records import (
     Comment,
     ExportContents,
@@ -178,19 +178,23 @@ def read_wordpress(path: Path, author: str | None = None) -> ExportContents:
 
 
 def read_wordpress_files(
-    paths: list, author: str | None = None, post_types: frozenset[str] = frozenset()
+    paths: list,
+    author: str | None = None,
+    post_types: frozenset[str] = frozenset(),
+    blog_path: str = "blog",
 ) -> list[ExportContents]:
     """Every post of each WXR file of one import, and what else each holds.
     WordPress.com splits a big blog's export into files (``.000.xml``,
     ``.001.xml``...): a post may name an attachment (its featured image) or a
     reusable block in another of them.  The entries of the kinds a theme or
     plugin added (custom post types: a portfolio, a podcast's episodes) that
-    ``post_types`` names are read as posts; the others' kinds are told."""
+    ``post_types`` names are read as posts; the others' kinds are told.
+    ``blog_path``: the site's (conf.py), where its archive's pages are."""
     files = []
     for path in map(Path, paths):
         contents = ExportContents()
         files.append((path, contents, _channel(path, contents)))
-    shared = Shared()
+    shared = Shared(blog_path=blog_path)
     for *_, channel in files:
         shared.read(channel)
     for path, contents, channel in files:
@@ -343,6 +347,7 @@ class Shared:
     pictures: dict[str, Picture] = dataclasses.field(default_factory=dict)
     attached: dict[str, list[tuple[int, int, str]]] = dataclasses.field(default_factory=dict)
     blocks: dict[str, str] = dataclasses.field(default_factory=dict)
+    blog_path: str = "blog"  # the site's: its archive's pages (blocks.listed_here)
 
     def read(self, channel) -> None:
         for item in channel.findall("item"):
@@ -535,7 +540,8 @@ def _post(
         formulas=formulas,
     )
     notes += body.notes
-    title = title_of(_title(item), body.text, published, notes)
+    text = listed_here(body.text, shared.blog_path)
+    title = title_of(_title(item), text, published, notes)
     status = (_wp(item, "status") or "").strip()
     reason = None
     if (_wp(item, "post_password") or "").strip():
@@ -566,7 +572,7 @@ def _post(
     return ImportedPost(
         title=title,
         published=published,
-        body=body.text,
+        body=text,
         authors=tuple(bylines) or ((author,) if author else ()),
         author_logins=_logins(bylines) if bylines else (),
         tags=tags,
@@ -789,6 +795,9 @@ def expand_shortcodes(html: str) -> tuple[str, list[str], list[str]]:
                 tag = "audio" if name == "audio" else ("video" if name == "video" else "iframe")
                 kind = f' data-kind="{PLAYERS[name]}"' if PLAYERS[name] else ""
                 return f'<{tag} src="{escape(url)}"{kind}></{tag}>'
+        if name in LISTING_SHORTCODES:  # WordPress.com's lists of every post
+            notes.append(f"changed: [{name}] a link to the archive's list of every post")
+            return f"<p>{mark(LISTED, list(LISTED_HERE).index('archives'))}</p>"
         if name in KNOWN_SHORTCODES:
             notes.append(f"left as is: [{name}] shortcode (shown as not converted)")
             kept.append(match.group(0))
@@ -919,6 +928,10 @@ def _code_block(match: re.Match, notes: list[str]) -> str:
 #: another site's forms and widgets: text in square brackets by any other name
 #: is the author's.  (A player's that names no address it can be read for
 #: stays text: an author showing the shortcode, "[googlevideo link-to-video]".)
+#: WordPress.com's shortcodes that listed every post of the blog (``[sitemap]``
+#: its pages too) as the page was shown: the archive lists them on a page of its
+#: own (blocks.LISTED_HERE).
+LISTING_SHORTCODES = {"archives", "sitemap"}
 KNOWN_SHORTCODES = {
     "gallery", "playlist", "embed", "caption", "wp_caption", "audio", "video", "youtube",
     "vimeo", "soundcloud", "googlemaps", "slideshow", "instagram", "twitter", "tweet",
