@@ -2775,3 +2775,29 @@ def test_an_archives_page_links_to_the_archive_wherever_the_site_keeps_it(tmp_pa
     assert item.a.get_text() == "Every tag" and item.a["href"] == "../../journal/tag/index.html"
     heading = site.page("journal/index.html").select_one("article h1").get_text(strip=True)
     assert heading.rstrip("¶") == "All posts"
+
+
+@pytest.mark.parametrize("template", ["archives.php", "page-templates/template-sitemap.php"])
+def test_a_page_whose_template_listed_the_posts_links_to_the_archives_list(tmp_path, template):
+    """A classic theme's "Archives" page is a page of no text whose template
+    (``_wp_page_template``) listed the blog's posts as it was shown: it had
+    come in as its title alone.  Its text is followed by a link to the
+    archive's list of every post; a page of the default template is not."""
+    text = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
+    parent = "<![CDATA[This parent page appears after its child in the export file.]]>"
+    text = text.replace(parent, "<![CDATA[]]>", 1)
+    text = text.replace("<title>Parent Page</title>", "<title>Archives</title>", 1)
+    default = "<wp:meta_value><![CDATA[default]]></wp:meta_value>"
+    start = text.index("<title>Archives</title>")
+    at = text.index(default, start)
+    text = text[:at] + default.replace("default", template) + text[at + len(default) :]
+    _, site, report = import_variant(tmp_path, "wordpress", text)
+    pages = [page.relative_to(site.root).as_posix() for page in site.root.glob("pages/**/*.html")]
+    [rel] = [rel for rel in pages if site.page(rel).select_one("h1").text.startswith("Archives")]
+    section = site.page(rel).select_one("article section")
+    [note] = section.select(".embed-placeholder")
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), note.a["href"]))
+    assert target == "blog/index.html"
+    assert f"changed: its page template '{template}' listed the blog's posts" in report
+    sample = site.page("pages/sample-page.html").select_one("article section")
+    assert not sample.select(".embed-placeholder")

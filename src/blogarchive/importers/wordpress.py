@@ -532,6 +532,7 @@ def _post(
     notes += shortcode_notes
     html = with_enclosures(html, _enclosures(item), notes)
     html = _featured(item, shared, html, notes)
+    html = _listing_template(item, html, notes)
     body = convert(
         autop(html, line_breaks=classic),
         base_url=link or blog_url,
@@ -590,6 +591,26 @@ def _post(
         notes=tuple(notes),
         media=tuple(body.media),
     )
+
+
+#: A theme's page template that listed the blog's posts (by month, by
+#: category: its archives, a site map) below the page's own words, which are
+#: often none: ``archives.php``, ``page-templates/template-sitemap.php``.
+LISTING_TEMPLATE = re.compile(r"(?:^|[/_.-])(?:archives?|site-?map)(?:[_.-]|$)", re.I)
+
+
+def _listing_template(item, html: str, notes: list[str]) -> str:
+    """The page's HTML, and after it, if its template listed the blog's posts,
+    the mark of a link to the archive's list of every post
+    (blocks.listed_here): an "Archives" page had come in as its title alone."""
+    template = next(iter(_meta(item, "_wp_page_template")), "").strip()
+    if not LISTING_TEMPLATE.search(template):
+        return html
+    notes.append(
+        f"changed: its page template {template!r} listed the blog's posts:"
+        " a link to the archive's list of every post follows its text"
+    )
+    return html + f"\n<p>{mark(LISTED, list(LISTED_HERE).index('archives'))}</p>"
 
 
 #: Search descriptions the author wrote in an SEO plugin (Yoast, All in One
