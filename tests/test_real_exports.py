@@ -2749,7 +2749,7 @@ def test_an_archives_page_links_to_the_archive_wherever_the_site_keeps_it(tmp_pa
     """A page "Archives" of the block editor's archives block alone (a common
     WordPress page) had come in empty.  Its link follows the site's
     ``blog_path`` (conf.py): here ``journal``.  Such a block in a list item
-    is a link in it; in a quotation, a note in it."""
+    or a quotation is a note in it."""
     text = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
     blocks = (
         '<!-- wp:archives {"showPostCounts":true} /-->\n\n'
@@ -2772,7 +2772,8 @@ def test_an_archives_page_links_to_the_archive_wherever_the_site_keeps_it(tmp_pa
     links = [note.a["href"] for note in notes]
     assert links == ["../../journal/index.html", "../../journal/category/index.html"], links
     [item] = section.select("ul > li:first-child")
-    assert item.a.get_text() == "Every tag" and item.a["href"] == "../../journal/tag/index.html"
+    [link] = item.select(".embed-placeholder a")
+    assert link.get_text() == "Every tag" and link["href"] == "../../journal/tag/index.html"
     heading = site.page("journal/index.html").select_one("article h1").get_text(strip=True)
     assert heading.rstrip("¶") == "All posts"
 
@@ -2801,3 +2802,24 @@ def test_a_page_whose_template_listed_the_posts_links_to_the_archives_list(tmp_p
     assert f"changed: its page template '{template}' listed the blog's posts" in report
     sample = site.page("pages/sample-page.html").select_one("article section")
     assert not sample.select(".embed-placeholder")
+
+
+def test_the_blogs_own_lists_anywhere_in_a_post_build(tmp_path):
+    """Such a block in a table's cell, a figure's caption, a heading, a link,
+    a column or a list in a quotation is a note the build takes: its fence
+    fits those around it (the note had been written in after the post was
+    converted, and a caption holding it failed the build)."""
+    search, archives = "<!-- wp:search /-->", '<!-- wp:archives {"displayAsDropdown":true} /-->'
+    places = [
+        f"<table><tr><td>{search}</td><td>b</td></tr></table>",
+        f'<figure><img src="http://localhost/a.png" alt="a"><figcaption>{search}</figcaption>'
+        "</figure>",
+        f"<h2>Find {search}</h2>",
+        f'<a href="http://example.org/">{archives}</a>',
+        '<div class="wp-block-columns"><div class="wp-block-column">'
+        f'{archives}</div><div class="wp-block-column">{search}</div></div>',
+        f"<blockquote><ul><li>{archives}</li></ul></blockquote>",
+    ]
+    section, _ = hello_world_with(tmp_path, "\n\n".join(places))
+    links = [a["href"] for a in section.select(".embed-placeholder a")]
+    assert links.count("../../search.html") == 4 and links.count("../../blog/index.html") == 3

@@ -23,7 +23,7 @@ the other comments, they vanished without a word; here:
   (``wp:rss``) a link to the feed, which loads nothing.
 - A list of the blog's own that WordPress made as the page was shown (its
   archives, calendar, newest posts, categories, tag cloud, search box) is a
-  link to the archive's page that lists the same (:data:`LISTED_HERE`): an
+  link to the archive's page that lists the same (html.LISTED_HERE): an
   "Archives" page had come in empty, and "The archive widget:" led to nothing.
 - Any other (the newest comments, a list of pages, a theme's template parts:
   a post's title, date or author, the pages of a query...) is dropped with a
@@ -38,7 +38,7 @@ from collections import Counter
 from html import escape, unescape
 
 from ..frontmatter import split_address
-from .html import FOOTNOTE, LISTED, escape_text, mark
+from .html import BLOG_PATH, FOOTNOTE, LISTED_HERE, mark
 from .records import counted
 
 REUSABLE = re.compile(r"<!--\s*wp:block\s+(\{[^>]*?\})\s*/-->")
@@ -181,7 +181,7 @@ def dynamic_blocks(html: str, notes: list[str]) -> str:
             return f'<iframe src="{escape(url)}" data-kind="Feed"></iframe>'
         if name in LISTED_HERE:
             listed[name] += 1
-            return f"<p>{mark(LISTED, list(LISTED_HERE).index(name))}</p>"
+            return f'<iframe data-listed="{name}"></iframe>'
         if name not in BLANK:
             dropped[name] += 1
         return ""
@@ -207,56 +207,11 @@ def _named(blocks: Counter[str]) -> str:
     )
 
 
-#: The blocks that listed the blog's own posts, months, categories or tags, or
-#: searched it, as WordPress made them each time the page was shown: what the
-#: reader is told, and the page of the archive (a path from the site's root,
-#: ``{blog}`` its ``blog_path``) that lists the same (model.py, pages.py).
-LISTED_HERE = {
-    "archives": ("Archives", "All posts, by year and month", "/{blog}/"),
-    "calendar": ("Calendar", "All posts, by year and month", "/{blog}/"),
-    "latest-posts": ("Latest posts", "The newest posts", "/"),
-    "categories": ("Categories", "Every category", "/{blog}/category/"),
-    "tag-cloud": ("Tags", "Every tag", "/{blog}/tag/"),
-    "search": ("Search", "Search the archive", "/search.html"),
-}
-#: A mark of such a block alone on its line (its paragraph), inside a list
-#: or a quotation (what comes before it on its line).
-LISTED_ALONE = re.compile(rf"^([ \t>]*){LISTED}(\d+)z[ \t]*$", re.M)
-
-
 def listed_here(text: str, blog_path: str) -> str:
-    """A post's MyST with each mark :func:`dynamic_blocks` left (as a word of
-    its HTML, through the converter) as the archive's page that lists what the
-    block did: alone on its line, a note with the link, as an embed's
-    (html.embed_placeholder); among words, the link alone.  The site's
-    ``blog_path`` is known only here: the build checks each link
-    (sitelinks.py)."""
-    kinds = list(LISTED_HERE.values())
-
-    def link(number: int) -> str:
-        _, words, path = kinds[number]
-        return f"[{words}]({path.format(blog=blog_path)})"
-
-    def note(match: re.Match) -> str:
-        number = int(match[2])
-        if number >= len(kinds):  # (never: the number is ours)
-            return match[0]
-        lines = [
-            "```{admonition} " + escape_text(kinds[number][0]),
-            ":class: embed-placeholder",
-            "",
-            f"{link(number)} (the old blog made this part of the page each time it was"
-            " shown; the archive has a page of its own for it).",
-            "```",
-        ]
-        return "\n".join(match[1] + line if line else match[1].rstrip() for line in lines)
-
-    text = LISTED_ALONE.sub(note, text)
-    return re.sub(
-        rf"{LISTED}(\d+)z",
-        lambda m: link(int(m[1])) if int(m[1]) < len(kinds) else m[0],
-        text,
-    )
+    """A post's MyST with the site's ``blog_path`` in each link the converter
+    wrote to the archive's own pages (html.listed_placeholder), which only the
+    importer, reading conf.py, knows; the build checks each (sitelinks.py)."""
+    return text.replace(BLOG_PATH, blog_path)
 
 
 #: Sites WordPress embeds from by their address alone (its oEmbed providers,

@@ -95,7 +95,9 @@ FORMULA = f"blogarchive{_DRAWN}formula"  # a LaTeX formula's (``formulas``): :fu
 FOOTNOTE = f"blogarchive{_DRAWN}footnote"  # a footnote's (``footnotes``): :func:`mark`
 HELD = f"blogarchive{_DRAWN}held"  # markup :func:`_line_breaks` leaves as it is
 COLUMN_BREAK = f"blogarchive{_DRAWN}column"  # where a column opens, as it is written
-LISTED = f"blogarchive{_DRAWN}listed"  # a block the archive lists itself (blocks.py): :func:`mark`
+#: The site's ``blog_path`` in a link to the archive's own page (:func:`listed_placeholder`),
+#: which the importer, knowing the site, replaces (blocks.listed_here).
+BLOG_PATH = f"blogarchive{_DRAWN}blogpath"
 
 
 def mark(kind: str, number: int) -> str:
@@ -220,6 +222,33 @@ def embed_placeholder(kind: str, url: str, title: str = "") -> str:
         "```{admonition} " + escape_text(name) + "\n:class: embed-placeholder\n\n"
         f"[Open the {kind.lower()} on {provider(url)}](<{url}>) (embedded in the old blog;"
         " nothing is loaded from there until you follow the link).\n```"
+    )
+
+
+#: What the old blog showed of its own posts, months, categories or tags, or
+#: its search box, as WordPress made it each time a page was shown (a block's,
+#: a shortcode's, a page template's: blocks.py, wordpress.py), by name: what the
+#: reader is told, and the page of the archive (a path from the site's root,
+#: ``{blog}`` its ``blog_path``) that lists the same (model.py, pages.py).  The
+#: converter takes ``<iframe data-listed="archives">`` for one (:func:`_take_embeds`).
+LISTED_HERE = {
+    "archives": ("Archives", "All posts, by year and month", "/{blog}/"),
+    "calendar": ("Calendar", "All posts, by year and month", "/{blog}/"),
+    "latest-posts": ("Latest posts", "The newest posts", "/"),
+    "categories": ("Categories", "Every category", "/{blog}/category/"),
+    "tag-cloud": ("Tags", "Every tag", "/{blog}/tag/"),
+    "search": ("Search", "Search the archive", "/search.html"),
+}
+
+
+def listed_placeholder(name: str) -> str:
+    """MyST for a list the old blog made as the page was shown (:data:`LISTED_HERE`):
+    a note, as an embed's, linking to the archive's page that lists the same."""
+    title, words, path = LISTED_HERE[name]
+    return (
+        "```{admonition} " + title + "\n:class: embed-placeholder\n\n"
+        f"[{words}](<{path.format(blog=BLOG_PATH)}>) (the old blog made this part of the"
+        " page each time it was shown; the archive has a page of its own for it).\n```"
     )
 
 
@@ -930,6 +959,8 @@ class _Converter(_Figures, _ListTables, MarkdownConverter):
 
     def convert_embedplaceholder(self, el, text, parent_tags):
         kind, url, title = el["kind"], el["href"], el.get("title", "")
+        if kind == "Listed":
+            return "\n\n" + listed_placeholder(url) + "\n\n"
         if kind in ("Video", "Audio") and ATTACHMENT.search(urlsplit(url).path):
             return "\n\n" + media_placeholder(kind, url, title) + "\n\n"
         return "\n\n" + embed_placeholder(kind, url, title) + "\n\n"
@@ -2111,6 +2142,12 @@ def _take_embeds(soup: BeautifulSoup, embeds: list, notes: list[str], base_url: 
     protocol-relative player on another site by https."""
     for tag in soup.find_all(EMBEDDING):
         if tag.decomposed or tag.find_parent(EMBEDDING):  # inside one taken already
+            continue
+        if (
+            tag.get("data-listed") in LISTED_HERE
+        ):  # the blog's own list (:func:`listed_placeholder`)
+            embeds.append(("Listed", tag["data-listed"], ""))
+            tag.replace_with(soup.new_string(f"\n{EMBED}{len(embeds) - 1}\n"))
             continue
         src = _embedded_address(tag)
         if not base_url and not src.startswith("//") and not urlsplit(src).scheme:

@@ -22,10 +22,10 @@ from lxml import etree
 from ..comments import clean as clean_comment
 from ..frontmatter import LOGIN, redirect_problem
 from ..model import fold
-from .blocks import BLOCK_MARK, LISTED_HERE, block_markup, listed_here
+from .blocks import BLOCK_MARK, block_markup, listed_here
 from .blogger import parse_xml
 from .builders import page_builders, shortcode_attributes
-from .html import FOOTNOTE, FORMULA, KEPT, LISTED, autop, convert, mark, safe_url, with_enclosures
+from .html import FOOTNOTE, FORMULA, KEPT, autop, convert, mark, safe_url, with_enclosures
 from .records import (
     Comment,
     ExportContents,
@@ -610,7 +610,7 @@ def _listing_template(item, html: str, notes: list[str]) -> str:
         f"changed: its page template {template!r} listed the blog's posts:"
         " a link to the archive's list of every post follows its text"
     )
-    return html + f"\n<p>{mark(LISTED, list(LISTED_HERE).index('archives'))}</p>"
+    return html + '\n<iframe data-listed="archives"></iframe>'
 
 
 #: Search descriptions the author wrote in an SEO plugin (Yoast, All in One
@@ -818,7 +818,7 @@ def expand_shortcodes(html: str) -> tuple[str, list[str], list[str]]:
                 return f'<{tag} src="{escape(url)}"{kind}></{tag}>'
         if name in LISTING_SHORTCODES:  # WordPress.com's lists of every post
             notes.append(f"changed: [{name}] a link to the archive's list of every post")
-            return f"<p>{mark(LISTED, list(LISTED_HERE).index('archives'))}</p>"
+            return '<iframe data-listed="archives"></iframe>'
         if name in KNOWN_SHORTCODES:
             notes.append(f"left as is: [{name}] shortcode (shown as not converted)")
             kept.append(match.group(0))
