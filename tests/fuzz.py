@@ -269,6 +269,7 @@ PAYLOADS = [
     "<math><mtext><script>alert(1)</script></mtext></math>", "<!-- x --!><i>y</i>", "<![",
     "<details open ontoggle=alert(1)>", "{raw}`html <script>x</script>`", "<xmp><b>x</b></xmp>",
     "```{raw} html\n<script>alert(1)</script>\n```", "<a href='http://e/' onclick='x'>o</a>",
+    "<iframe data-listed='search'></iframe>", "<iframe data-listed='../../x'></iframe>",
 ]  # fmt: skip
 
 
