@@ -25,7 +25,9 @@ the other comments, they vanished without a word; here:
   archives, calendar, newest posts, categories, tag cloud, search box) is a
   link to the archive's page that lists the same (html.LISTED_HERE): an
   "Archives" page had come in empty, and "The archive widget:" led to nothing.
-- Any other (the newest comments, a list of pages, a theme's template parts:
+  A list of pages (``wp:page-list``) is the export's published pages, each a
+  link to its old address, which the import makes a link to its page here.
+- Any other (the newest comments, a theme's template parts:
   a post's title, date or author, the pages of a query...) is dropped with a
   note in the report: the export holds nothing of what it showed.
 """
@@ -54,16 +56,17 @@ SELF_CLOSED = re.compile(
 
 
 def block_markup(
-    html: str, classic: bool, fields: list[str], reusable: dict[str, str], notes: list[str]
+    html: str, classic: bool, fields: list[str], shared, notes: list[str]
 ) -> tuple[str, list[str]]:
     """A WordPress post's HTML with the block editor's markup that is not HTML
     read (above), and its footnotes' texts (:func:`footnotes`).  ``classic``:
     the post holds no block (:data:`BLOCK_MARK`); ``fields``: its
-    ``footnotes`` fields; ``reusable``: the export's reusable blocks by number."""
-    html = with_reusable_blocks(html, reusable, notes)
+    ``footnotes`` fields; ``shared``: what the export's entries share
+    (wordpress.Shared): its reusable blocks by number, its pages."""
+    html = with_reusable_blocks(html, shared.blocks, notes)
     html, texts = footnotes(html, fields, notes)
     html = FILE_BUTTON.sub(r"\1 \2", embeds(html, classic))
-    return dynamic_blocks(html, notes), texts
+    return dynamic_blocks(html, notes, shared.page_list), texts
 
 
 #: The block editor's mark of a block: a post holding one is not a classic post.
@@ -159,10 +162,11 @@ LINKS = {"social-link": "service", "navigation-link": "label"}
 BLANK = {"shortcode", "spacer", "separator"}
 
 
-def dynamic_blocks(html: str, notes: list[str]) -> str:
+def dynamic_blocks(html: str, notes: list[str], page_list=None) -> str:
     """Each block saved with no HTML of its own (after :func:`footnotes` and
     :func:`with_reusable_blocks`) as what the archive can show of it: a link,
-    or nothing, noted."""
+    the list of the export's pages (``page_list(parent)``, HTML), or nothing,
+    noted."""
     dropped: Counter[str] = Counter()
 
     def block(match: re.Match) -> str:
@@ -182,16 +186,27 @@ def dynamic_blocks(html: str, notes: list[str]) -> str:
         if name in LISTED_HERE:
             listed[name] += 1
             return f'<iframe data-listed="{name}"></iframe>'
+        parent = str(attributes.get("parentPageID") or 0)
+        if name == "page-list" and page_list and (pages := page_list(parent)):
+            listed_pages.append(parent)
+            return pages
         if name not in BLANK:
             dropped[name] += 1
         return ""
 
     listed: Counter[str] = Counter()
+    listed_pages: list[str] = []  # the parent page of each list of pages
     html = SELF_CLOSED.sub(block, html)
     if listed:
         notes.append(
             "changed: blocks WordPress made as the page was shown, each a link to the"
             f" archive's page that lists the same: {_named(listed)}"
+        )
+    if listed_pages:
+        what = "a list" if len(listed_pages) == 1 else f"{len(listed_pages)} lists"
+        notes.append(
+            f"changed: {what} of pages WordPress made as the page was shown (page-list):"
+            " the export's published pages, each a link to its page"
         )
     if dropped:
         notes.append(

@@ -347,6 +347,9 @@ class Shared:
     pictures: dict[str, Picture] = dataclasses.field(default_factory=dict)
     attached: dict[str, list[tuple[int, int, str]]] = dataclasses.field(default_factory=dict)
     blocks: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: Each published page under its parent's number ("0": none): its place in
+    #: the menu (``menu_order``), title, address and number (:meth:`page_list`).
+    pages: dict[str, list[tuple[int, str, str, str]]] = dataclasses.field(default_factory=dict)
     blog_path: str = "blog"  # the site's: its archive's pages (blocks.listed_here)
 
     def read(self, channel) -> None:
@@ -364,6 +367,28 @@ class Shared:
                 self.attached.setdefault(parent, []).append((order, _number(number), number))
             elif kind == "wp_block":
                 self.blocks[number] = item.findtext("content:encoded", namespaces=NS) or ""
+            elif kind == "page" and (_wp(item, "status") or "").strip() == "publish":
+                link = (item.findtext("link") or "").strip()
+                title = plain_title(item.findtext("title")) or link
+                parent = (_wp(item, "post_parent") or "").strip() or "0"
+                order = _number(_wp(item, "menu_order"))
+                self.pages.setdefault(parent, []).append((order, title, link, number))
+
+    def page_list(self, parent: str = "0", depth: int = 0) -> str:
+        """The published pages under page ``parent`` ("0": every page), as the
+        block editor's page list showed them (``wp:page-list``): each a link to
+        its address on the old blog (which the import makes a link to its file:
+        own_links.py), its own pages listed under it, in their menu's order,
+        then by title."""
+        pages = sorted(self.pages.get(parent, []), key=lambda page: (page[0], page[1].casefold()))
+        if not pages or depth > 8:  # (a page its own ancestor: listed once, not for ever)
+            return ""
+        items = "".join(
+            f'<li><a href="{escape(link)}">{escape(title)}</a>{self.page_list(number, depth + 1)}'
+            "</li>"
+            for _, title, link, number in pages
+        )
+        return f"<ul>{items}</ul>"
 
     def gallery(self, post_id: str, attributes: dict[str, str], kind: str = "image") -> list[str]:
         """The attachments of ``kind`` a ``[gallery]`` (or ``[playlist]``) shows,
@@ -523,7 +548,7 @@ def _post(
     html = _languages_apart(html, notes)
     html = _pages_apart(html, notes)
     fields = _meta(item, "footnotes")
-    html, footnotes = block_markup(html, classic, fields, shared.blocks, notes)
+    html, footnotes = block_markup(html, classic, fields, shared, notes)
     html = _plugin_footnotes(html, footnotes, notes)
     html = _outside(CODE, html, lambda text: page_builders(text, shared.pictures, notes))
     html = _galleries(html, (_wp(item, "post_id") or "").strip(), shared, notes)
