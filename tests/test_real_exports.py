@@ -2892,3 +2892,28 @@ def test_an_old_address_with_two_slashes_is_answered(theme_data):
     refresh = site.page("greek/επίπεδο-2/index.html").select_one('meta[http-equiv="refresh"]')
     assert refresh["content"].endswith("pages/epipedo-2-second-greek-level.html"), refresh
     assert "//greek/" not in report
+
+
+@pytest.mark.parametrize("parent", ["publish", "draft"])
+def test_a_list_of_pages_lists_the_published_ones_as_wordpress_did(tmp_path, parent):
+    """WordPress's small export: "Child Page" under "Parent Page", and a draft
+    page, which no list shows.  With its parent a draft, "Child Page" is
+    listed after the others, as WordPress's walker shows an orphan."""
+    text = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
+    text = text.replace("then start blogging!", "then start blogging!\n\n<!-- wp:page-list /-->", 1)
+    start = text.index("<title>Parent Page</title>")
+    at = text.index("<wp:status>publish</wp:status>", start)
+    text = text[:at] + f"<wp:status>{parent}</wp:status>" + text[at + 30 :]
+    _, site, report = import_variant(tmp_path, "wordpress", text)
+    section = site.page("posts/2011/hello-world.html").select_one("article section")
+    [listed] = section.select(":scope > ul")
+    shown = [[a.get_text() for a in item.find_all("a")] for item in listed.select(":scope > li")]
+    if parent == "publish":
+        assert shown == [["1-col page"], ["Parent Page", "Child Page"], ["Sample Page"]], shown
+    else:
+        assert shown == [["1-col page"], ["Sample Page"], ["Child Page"]], shown
+    for link in listed.select("a"):
+        target = posixpath.normpath(posixpath.join("posts/2011", link["href"]))
+        assert (
+            site.page(target).select_one("h1").get_text(strip=True).rstrip("¶") == link.get_text()
+        )

@@ -2143,9 +2143,7 @@ def _take_embeds(soup: BeautifulSoup, embeds: list, notes: list[str], base_url: 
     for tag in soup.find_all(EMBEDDING):
         if tag.decomposed or tag.find_parent(EMBEDDING):  # inside one taken already
             continue
-        if (
-            tag.get("data-listed") in LISTED_HERE
-        ):  # the blog's own list (:func:`listed_placeholder`)
+        if tag.get("data-listed") in LISTED_HERE:  # the blog's own list: listed_placeholder
             embeds.append(("Listed", tag["data-listed"], ""))
             tag.replace_with(soup.new_string(f"\n{EMBED}{len(embeds) - 1}\n"))
             continue

@@ -379,9 +379,23 @@ class Shared:
         block editor's page list showed them (``wp:page-list``): each a link to
         its address on the old blog (which the import makes a link to its file:
         own_links.py), its own pages listed under it, in their menu's order,
-        then by title."""
-        pages = sorted(self.pages.get(parent, []), key=lambda page: (page[0], page[1].casefold()))
-        if not pages or depth > 8:  # (a page its own ancestor: listed once, not for ever)
+        then by title; a page whose parent is not published, after the others
+        (WordPress's ``Walker::walk``)."""
+
+        def ordered(pages: list) -> list:
+            return sorted(pages, key=lambda page: (page[0], page[1].casefold()))
+
+        pages = ordered(self.pages.get(parent, []))
+        if parent == "0" and depth == 0:
+            published = {page[3] for listed in self.pages.values() for page in listed}
+            orphans = [
+                page
+                for up, listed in self.pages.items()
+                if up != "0" and up not in published
+                for page in listed
+            ]
+            pages += ordered(orphans)
+        if not pages or depth > 8:  # (pages each other's parent: listed 8 deep, no deeper)
             return ""
         items = "".join(
             f'<li><a href="{escape(link)}">{escape(title)}</a>{self.page_list(number, depth + 1)}'
@@ -626,8 +640,8 @@ LISTING_TEMPLATE = re.compile(r"(?:^|[/_.-])(?:archives?|site-?map)(?:[_.-]|$)",
 
 def _listing_template(item, html: str, notes: list[str]) -> str:
     """The page's HTML, and after it, if its template listed the blog's posts,
-    the mark of a link to the archive's list of every post
-    (blocks.listed_here): an "Archives" page had come in as its title alone."""
+    the archive's list of every post (html.LISTED_HERE, which the converter
+    makes a link to it): an "Archives" page had come in as its title alone."""
     template = next(iter(_meta(item, "_wp_page_template")), "").strip()
     if not LISTING_TEMPLATE.search(template):
         return html
@@ -974,10 +988,6 @@ def _code_block(match: re.Match, notes: list[str]) -> str:
 #: another site's forms and widgets: text in square brackets by any other name
 #: is the author's.  (A player's that names no address it can be read for
 #: stays text: an author showing the shortcode, "[googlevideo link-to-video]".)
-#: WordPress.com's shortcodes that listed every post of the blog (``[sitemap]``
-#: its pages too) as the page was shown: the archive lists them on a page of its
-#: own (blocks.LISTED_HERE).
-LISTING_SHORTCODES = {"archives", "sitemap"}
 KNOWN_SHORTCODES = {
     "gallery", "playlist", "embed", "caption", "wp_caption", "audio", "video", "youtube",
     "vimeo", "soundcloud", "googlemaps", "slideshow", "instagram", "twitter", "tweet",
@@ -986,6 +996,10 @@ KNOWN_SHORTCODES = {
     "pocketcasts", "houzz", "cartodb", "smartframe", "mailchimp_subscriber_popup",
     "twitter-timeline", "untappd-menu", "quiz",
 }  # fmt: skip
+#: WordPress.com's shortcodes that listed every post of the blog (``[sitemap]``
+#: its pages too) as the page was shown: the archive lists them on a page of its
+#: own (html.LISTED_HERE).
+LISTING_SHORTCODES = {"archives", "sitemap"}
 
 
 #: WordPress.com's (and Jetpack's) LaTeX, ``$latex e^{i\pi}$`` or
