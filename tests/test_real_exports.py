@@ -2917,3 +2917,26 @@ def test_a_list_of_pages_lists_the_published_ones_as_wordpress_did(tmp_path, par
         assert (
             site.page(target).select_one("h1").get_text(strip=True).rstrip("¶") == link.get_text()
         )
+
+
+def test_a_query_loop_of_posts_is_the_newest_posts_note(theme_data):
+    """The block editor's query loop (WordPress 5.8 and later), which listed the
+    newest posts by a template of blocks holding nothing (a title's, a
+    date's), had come in as nothing ("Query loop "Title & Date" variation:",
+    then the next block): it is the newest posts' note, linking to the home
+    page, and its template's blocks are no longer reported as dropped."""
+    _, site, report, paths = theme_data
+    [rel] = [page for page in paths.values() if page.endswith("/wp-6-1-theme-block-category.html")]
+    page = site.page(rel)
+    said = [p for p in page.select("article p") if p.get_text().startswith("Query loop")]
+    assert len(said) == 4
+    for paragraph in said:
+        note = paragraph.find_next_sibling()
+        assert "embed-placeholder" in note["class"], paragraph.get_text()
+        assert note.select_one(".admonition-title").get_text(strip=True) == "Latest posts"
+        assert posixpath.normpath(posixpath.join(posixpath.dirname(rel), note.a["href"])) == (
+            "index.html"
+        )
+    entry = report.split(f"{rel.removesuffix('.html')}.md", 1)[1].split("\n/", 1)[0]
+    assert "lists the same: query (4)" in entry
+    assert "query-pagination" not in entry and "post-title (5)" not in entry

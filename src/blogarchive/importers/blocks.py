@@ -25,6 +25,7 @@ the other comments, they vanished without a word; here:
   archives, calendar, newest posts, categories, tag cloud, search box) is a
   link to the archive's page that lists the same (html.LISTED_HERE): an
   "Archives" page had come in empty, and "The archive widget:" led to nothing.
+  A query loop of the blog's posts (``wp:query``) is the newest posts' note.
   A list of pages (``wp:page-list``) is the export's published pages, each a
   link to its old address, which the import makes a link to its page here.
 - Any other (the newest comments, a theme's template parts:
@@ -196,6 +197,8 @@ def dynamic_blocks(html: str, notes: list[str], page_list=None) -> str:
 
     listed: Counter[str] = Counter()
     listed_pages: list[str] = []  # the parent page of each list of pages
+    if "wp:query" in html:
+        html = QUERY.sub(lambda match: _query_loop(match, listed), html)
     html = SELF_CLOSED.sub(block, html)
     if listed:
         notes.append(
@@ -214,6 +217,41 @@ def dynamic_blocks(html: str, notes: list[str], page_list=None) -> str:
             f" holds nothing: {_named(dropped)}"
         )
     return html
+
+
+def _inner(name: str) -> re.Pattern:
+    """A block of ``name`` that holds others, from its opening comment to its end."""
+    return re.compile(rf"<!--\s*wp:{name}\b(?:(?!-->).)*?-->.*?<!--\s*/wp:{name}\s*-->", re.S)
+
+
+#: A query loop (WordPress 5.8 and later), its attributes (the query) and what
+#: it holds: the template each post it found was shown by (a title's, a date's
+#: blocks, which hold nothing), the pages' links, what it showed if it found none.
+QUERY = re.compile(
+    r"<!--\s*wp:query\s*(\{(?:(?!-->).)*?\})?\s*-->(.*?)<!--\s*/wp:query\s*-->", re.S
+)
+POST_TEMPLATE, QUERY_PAGES, NO_RESULTS = map(
+    _inner, ("post-template", "query-pagination", "query-no-results")
+)
+
+
+def _query_loop(match: re.Match, listed: Counter[str]) -> str:
+    """A query loop of the blog's posts (not another kind's) as the archive's
+    newest posts (``latest-posts``): its template the note linking to them, its
+    pages' links gone (the archive's lists have their own), and what it showed
+    when it found no post; whatever else it holds (a heading) kept."""
+    try:
+        attributes = json.loads(match[1] or "{}")
+    except ValueError:
+        attributes = {}
+    query = attributes.get("query") if isinstance(attributes, dict) else None
+    kind = query.get("postType", "post") if isinstance(query, dict) else "post"
+    inner = match[2]
+    if kind != "post" or not POST_TEMPLATE.search(inner):
+        return match[0]
+    listed["query"] += 1
+    inner = POST_TEMPLATE.sub('<iframe data-listed="latest-posts"></iframe>', inner, count=1)
+    return NO_RESULTS.sub("", QUERY_PAGES.sub("", inner))
 
 
 def _named(blocks: Counter[str]) -> str:
