@@ -41,7 +41,7 @@ from collections import Counter
 from html import escape, unescape
 
 from ..frontmatter import split_address
-from .html import BLOG_PATH, FOOTNOTE, LISTED_HERE, mark
+from .html import BLOG_PATH, FOOTNOTE, LISTED_HERE, listed, mark
 from .records import counted
 
 REUSABLE = re.compile(r"<!--\s*wp:block\s+(\{[^>]*?\})\s*/-->")
@@ -84,10 +84,7 @@ def with_reusable_blocks(html: str, blocks: dict[str, str], notes: list[str], de
     noted: the reference, a comment, would vanish without a word."""
 
     def content(match: re.Match) -> str:
-        try:
-            ref = str(json.loads(match.group(1)).get("ref", ""))
-        except (ValueError, AttributeError):
-            ref = ""
+        ref = str(_attributes(match.group(1)).get("ref", ""))
         if ref in blocks and depth < 3:
             return with_reusable_blocks(blocks[ref], blocks, notes, depth + 1)
         why = "nested more than three deep" if ref in blocks else "not in the export"
@@ -169,14 +166,12 @@ def dynamic_blocks(html: str, notes: list[str], page_list=None) -> str:
     the list of the export's pages (``page_list(parent)``, HTML), or nothing,
     noted."""
     dropped: Counter[str] = Counter()
+    shown: Counter[str] = Counter()  # the blocks made links to the archive's lists
+    lists_of_pages = 0
 
     def block(match: re.Match) -> str:
-        name = match[1]
-        try:
-            attributes = json.loads(match[2] or "{}")
-        except ValueError:
-            attributes = {}
-        attributes = attributes if isinstance(attributes, dict) else {}
+        nonlocal lists_of_pages
+        name, attributes = match[1], _attributes(match[2])
         url = str(attributes.get("url") or attributes.get("feedURL") or "")
         if name in LINKS and url:
             words = str(attributes.get("label") or attributes.get(LINKS[name]) or url)
@@ -185,28 +180,27 @@ def dynamic_blocks(html: str, notes: list[str], page_list=None) -> str:
         if name == "rss" and url:
             return f'<iframe src="{escape(url)}" data-kind="Feed"></iframe>'
         if name in LISTED_HERE:
-            listed[name] += 1
-            return f'<iframe data-listed="{name}"></iframe>'
-        parent = str(attributes.get("parentPageID") or 0)
-        if name == "page-list" and page_list and (pages := page_list(parent)):
-            listed_pages.append(parent)
-            return pages
+            shown[name] += 1
+            return listed(name)
+        if name == "page-list" and page_list:
+            pages = page_list(str(attributes.get("parentPageID") or 0))
+            if pages:
+                lists_of_pages += 1
+                return pages
         if name not in BLANK:
             dropped[name] += 1
         return ""
 
-    listed: Counter[str] = Counter()
-    listed_pages: list[str] = []  # the parent page of each list of pages
     if "wp:query" in html:
-        html = QUERY.sub(lambda match: _query_loop(match, listed), html)
+        html = QUERY.sub(lambda match: _query_loop(match, shown), html)
     html = SELF_CLOSED.sub(block, html)
-    if listed:
+    if shown:
         notes.append(
             "changed: blocks WordPress made as the page was shown, each a link to the"
-            f" archive's page that lists the same: {_named(listed)}"
+            f" archive's page that lists the same: {_named(shown)}"
         )
-    if listed_pages:
-        what = "a list" if len(listed_pages) == 1 else f"{len(listed_pages)} lists"
+    if lists_of_pages:
+        what = "a list" if lists_of_pages == 1 else f"{lists_of_pages} lists"
         notes.append(
             f"changed: {what} of pages WordPress made as the page was shown (page-list):"
             " the export's published pages, each a link to its page"
@@ -235,22 +229,27 @@ POST_TEMPLATE, QUERY_PAGES, NO_RESULTS = map(
 )
 
 
-def _query_loop(match: re.Match, listed: Counter[str]) -> str:
+def _attributes(text: str | None) -> dict:
+    """A block's attributes (its comment's JSON); none if they cannot be read."""
+    try:
+        attributes = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return attributes if isinstance(attributes, dict) else {}
+
+
+def _query_loop(match: re.Match, shown: Counter[str]) -> str:
     """A query loop of the blog's posts (not another kind's) as the archive's
     newest posts (``latest-posts``): its template the note linking to them, its
     pages' links gone (the archive's lists have their own), and what it showed
     when it found no post; whatever else it holds (a heading) kept."""
-    try:
-        attributes = json.loads(match[1] or "{}")
-    except ValueError:
-        attributes = {}
-    query = attributes.get("query") if isinstance(attributes, dict) else None
+    query = _attributes(match[1]).get("query")
     kind = query.get("postType", "post") if isinstance(query, dict) else "post"
     inner = match[2]
     if kind != "post" or not POST_TEMPLATE.search(inner):
         return match[0]
-    listed["query"] += 1
-    inner = POST_TEMPLATE.sub('<iframe data-listed="latest-posts"></iframe>', inner, count=1)
+    shown["query"] += 1
+    inner = POST_TEMPLATE.sub(listed("latest-posts"), inner, count=1)
     return NO_RESULTS.sub("", QUERY_PAGES.sub("", inner))
 
 

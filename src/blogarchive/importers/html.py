@@ -230,7 +230,7 @@ def embed_placeholder(kind: str, url: str, title: str = "") -> str:
 #: a shortcode's, a page template's: blocks.py, wordpress.py), by name: what the
 #: reader is told, and the page of the archive (a path from the site's root,
 #: ``{blog}`` its ``blog_path``) that lists the same (model.py, pages.py).  The
-#: converter takes ``<iframe data-listed="archives">`` for one (:func:`_take_embeds`).
+#: converter takes what :func:`listed` writes for one (:func:`_take_embeds`).
 LISTED_HERE = {
     "archives": ("Archives", "All posts, by year and month", "/{blog}/"),
     "calendar": ("Calendar", "All posts, by year and month", "/{blog}/"),
@@ -239,6 +239,12 @@ LISTED_HERE = {
     "tag-cloud": ("Tags", "Every tag", "/{blog}/tag/"),
     "search": ("Search", "Search the archive", "/search.html"),
 }
+
+
+def listed(name: str) -> str:
+    """What stands for the list ``name`` (:data:`LISTED_HERE`) in a post's HTML,
+    which the converter takes for one."""
+    return f'<iframe data-listed="{name}"></iframe>'
 
 
 def listed_placeholder(name: str) -> str:

@@ -25,7 +25,7 @@ from ..model import fold
 from .blocks import BLOCK_MARK, block_markup, listed_here
 from .blogger import parse_xml
 from .builders import page_builders, shortcode_attributes
-from .html import FOOTNOTE, FORMULA, KEPT, autop, convert, mark, safe_url, with_enclosures
+from .html import FOOTNOTE, FORMULA, KEPT, autop, convert, listed, mark, safe_url, with_enclosures
 from .records import (
     Comment,
     ExportContents,
@@ -649,7 +649,7 @@ def _listing_template(item, html: str, notes: list[str]) -> str:
         f"changed: its page template {template!r} listed the blog's posts:"
         " a link to the archive's list of every post follows its text"
     )
-    return html + '\n<iframe data-listed="archives"></iframe>'
+    return html + "\n" + listed("archives")
 
 
 #: Search descriptions the author wrote in an SEO plugin (Yoast, All in One
@@ -857,7 +857,7 @@ def expand_shortcodes(html: str) -> tuple[str, list[str], list[str]]:
                 return f'<{tag} src="{escape(url)}"{kind}></{tag}>'
         if name in LISTING_SHORTCODES:  # WordPress.com's lists of every post
             notes.append(f"changed: [{name}] a link to the archive's list of every post")
-            return '<iframe data-listed="archives"></iframe>'
+            return listed("archives")
         if name in KNOWN_SHORTCODES:
             notes.append(f"left as is: [{name}] shortcode (shown as not converted)")
             kept.append(match.group(0))
