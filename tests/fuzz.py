@@ -270,6 +270,8 @@ PAYLOADS = [
     "<details open ontoggle=alert(1)>", "{raw}`html <script>x</script>`", "<xmp><b>x</b></xmp>",
     "```{raw} html\n<script>alert(1)</script>\n```", "<a href='http://e/' onclick='x'>o</a>",
     "<iframe data-listed='search'></iframe>", "<iframe data-listed='../../x'></iframe>",
+    "<p><b>x</p><p>y</b></p>", "<div><a href='http://e/'>x</div><li>y</a>", "<i><table><td>x</i>",
+    "<select><option>a<br>b</select>", "<font><h2>x</font>y</h2>",
 ]  # fmt: skip
 
 

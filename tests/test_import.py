@@ -685,6 +685,37 @@ def test_a_post_ending_inside_a_tag_comes_in(blog_dir, import_edited):
     assert said[0].endswith("a <![ b"), said
 
 
+def test_marks_a_paragraphs_end_interrupts_go_on_as_a_browser_shows_them(blog_dir, import_edited):
+    """A bold passage of two paragraphs, as WordPress's paragraphs break one
+    (``<p><strong>a</p><p>b</strong></p>``), is bold throughout in a browser,
+    which carries a mark a block's end interrupts into the next block; so an
+    italic one across ``<div>``s.  Python's parser ended the mark with the
+    first block, and the rest came in plain.  A form's choices (``<select>``)
+    come in a line each, as its list shows them."""
+    status, _, err = import_edited(
+        "wordpress",
+        "wordpress-comments.xml",
+        (
+            "Nobody wrote back.",
+            "<strong>Nobody wrote back.\n\nNot one reader.</strong> Plain again."
+            "\n\n<div><em>Leaning here,</div><div>and here.</em></div><div>Upright.</div>"
+            "<select><option>First choice</option><option>Second choice</option></select>",
+        ),
+    )
+    assert (status, err) == (0, ""), err
+    site = build_site(blog_dir)
+    section = site.page("posts/2011/no-comments-here.html").select_one("article section")
+    bold = [" ".join(b.get_text().split()) for b in section.select("p strong")]
+    assert bold == ["Nobody wrote back.", "Not one reader."], bold
+    italic = [" ".join(i.get_text().split()) for i in section.select("p em")]
+    assert italic == ["Leaning here,", "and here."], italic
+    said = post_text(site, "posts/2011/no-comments-here.html")
+    assert said[1] == "Not one reader. Plain again." and "Upright." in said, said
+    [choices] = [p for p in section.select("p") if "First choice" in p.get_text()]
+    assert choices.get_text().split("\n") == ["First choice", "Second choice"]
+    assert choices.select("br")
+
+
 def test_a_picture_nested_deeper_than_markdown_reads_is_kept(blog_dir, import_edited):
     """Markup nested deeper than the converter's limit (a word processor's
     paste) is flattened below it, its text kept; a picture down there was

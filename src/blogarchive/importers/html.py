@@ -38,12 +38,14 @@ from html import escape, unescape
 from html.entities import html5
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
+import html5lib
+import html5lib.serializer
 import nh3
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 from markdownify import MarkdownConverter, chomp
 
-from ..htmltokens import browser_comments
+from ..htmltokens import browser_comments, tokens
 from ..links import PASTED
 from ..model import IMPORTED_MARKUP
 
@@ -352,6 +354,73 @@ def soup_of(html: str) -> BeautifulSoup:
     and each comment ends where a browser ends it (htmltokens.py: Python's
     parser raised on ``<![ x>``, and read ``<!-->`` on past the words after it)."""
     return BeautifulSoup(_as_browsers_read(browser_comments(html)), "html.parser")
+
+
+def as_browsers_build(html: str) -> str:
+    """``html`` as a browser builds it into a post's ``<div>`` (html5lib: the
+    HTML standard's tree building, as ``innerHTML`` does), written out again
+    for Python's parser (:func:`soup_of`), which reads that back unchanged;
+    when it differs from Python's reading (:func:`_marks_left_open`).
+    Read by Python's parser alone, a ``<b>`` or an ``<a>`` that a paragraph's
+    end interrupts was lost after it, where a browser goes on with it in the
+    next paragraph (the standard's "active formatting elements"): a bold
+    passage of two paragraphs, as WordPress's paragraphs break one, came in
+    bold for its first.  html5lib, not nh3 (html5ever, the same tree): nh3
+    cleans as it parses, and the converter reads what the cleaning takes
+    out (scripts, embeds, styles)."""
+    if not _marks_left_open(html):
+        return html
+    fragment = html5lib.parseFragment(html, container="div")
+    return html5lib.serializer.serialize(
+        fragment,
+        tree="etree",
+        quote_attr_values="always",
+        minimize_boolean_attributes=False,
+        omit_optional_tags=False,
+        resolve_entities=False,
+    )
+
+
+#: The HTML standard's formatting elements: a browser carries one that a
+#: block's end interrupts on into the next block.
+FORMATTING = {
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+}  # fmt: skip
+#: Past these, a post is read as Python reads it (:func:`_marks_left_open`):
+#: html5lib's tree building takes time as the square of the marks left open
+#: (5000 ``<b>``s before 5000 paragraphs, 3 s; twice as many, 12 s) or of
+#: the blocks they interrupt (``<font><p>x</font>`` 5000 times, 85 kB, 0.9 s;
+#: twice, 3.3 s), and no post its author wrote has that many open or is
+#: that long.
+MOST_OPEN, LONGEST = 64, 100_000
+_TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
+
+
+def _marks_left_open(html: str) -> bool:
+    """Whether a formatting element is open where a block starts or ends, as
+    Python's parser reads the tags: the one case where the browser's tree
+    shows other than Python's.  Not past :data:`MOST_OPEN` or :data:`LONGEST`."""
+    if len(html) > LONGEST or not any(f"<{name}" in html.lower() for name in FORMATTING):
+        return False
+    open_marks: list[str] = []
+    found = False
+    for _start, closed in tokens(html):
+        if closed is None:
+            break
+        name = _TAG_NAME.match(closed[0])
+        if name is None:
+            continue
+        name, ending = name[1].lower(), closed[0][1] == "/"
+        if name in FORMATTING:
+            if not ending:
+                open_marks.append(name)
+                if len(open_marks) > MOST_OPEN:
+                    return False
+            elif name in open_marks:
+                del open_marks[len(open_marks) - 1 - open_marks[::-1].index(name)]
+        elif open_marks and name in BLOCK_LEVEL:
+            found = True
+    return found
 
 
 def _as_browsers_read(html: str) -> str:
@@ -1134,6 +1203,29 @@ def _numbered_from_values(soup: BeautifulSoup, ol: Tag) -> int:
     return opened
 
 
+def _teletype_as_code(soup: BeautifulSoup) -> None:
+    """HTML 4's ``<tt>`` as the code it showed: markdownify writes it as words."""
+    for teletype in soup.find_all("tt"):
+        teletype.name = "code"
+
+
+def _choices_as_lines(soup: BeautifulSoup) -> None:
+    """A form's list of choices (``<select>``: a post about forms shows one)
+    as the words of its choices, a line each, as the list shows them open.
+    A browser leaves out any line break written between them (WordPress's
+    paragraphs put some in), and without them their words ran together."""
+    for choices in soup.find_all("select"):
+        for written in choices.find_all("br"):
+            written.decompose()
+        for number, choice in enumerate(choices.find_all("option")):
+            if number:
+                choice.insert_before(soup.new_tag("br"))
+            choice.unwrap()
+        for group in choices.find_all("optgroup"):
+            group.unwrap()
+        choices.unwrap()
+
+
 def _verses_as_lines(soup: BeautifulSoup) -> None:
     """The block editor's verse (``pre.wp-block-verse``: a poem, its lines and
     their indentation kept, in the text's own type) as a paragraph of lines,
@@ -1739,9 +1831,9 @@ def _convert(
     notes: list[str] = []
     embeds: list[tuple[str, str, str]] = []
     html = re.sub(r"<!--\s*more\b[^>]*-->", f"<p>{MORE}</p>", html, flags=re.I)
-    soup = soup_of(html)
-    for teletype in soup.find_all("tt"):  # HTML 4's code, which markdownify writes as words
-        teletype.name = "code"
+    soup = soup_of(as_browsers_build(browser_comments(html)))
+    _choices_as_lines(soup)
+    _teletype_as_code(soup)
     if "url(" in html:
         _background_pictures(soup, notes)
     _drop_unreadable_addresses(soup, notes)
