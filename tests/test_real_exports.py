@@ -2940,3 +2940,40 @@ def test_a_query_loop_of_posts_is_the_newest_posts_note(theme_data):
     entry = report.split(f"{rel.removesuffix('.html')}.md", 1)[1].split("\n/", 1)[0]
     assert "lists the same: query (4)" in entry
     assert "query-pagination" not in entry and "post-title (5)" not in entry
+
+
+def test_the_newest_posts_of_one_category_link_to_its_page(tmp_path):
+    """The newest posts of one category (a latest-posts block's ``categories``,
+    as WordPress 5.0 saved it, a number, and later, a list; a query loop's
+    ``taxQuery``) link to that category's page here, which lists the same;
+    they had linked to the newest posts of the whole blog.  Of several
+    categories, or of one the export does not name, they still do; and a
+    post's own markup cannot name a page (the build fails on one not there)."""
+    text = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
+    blocks = [
+        '<!-- wp:latest-posts {"categories":[{"id":3,"value":"Foo"}]} /-->',
+        '<!-- wp:latest-posts {"categories":"7","displayPostDate":true} /-->',
+        '<!-- wp:query {"query":{"postType":"post","taxQuery":{"category":[4]}}} -->'
+        '<div class="wp-block-query"><!-- wp:post-template --><!-- wp:post-title /-->'
+        "<!-- /wp:post-template --></div><!-- /wp:query -->",
+        '<!-- wp:latest-posts {"categories":[{"id":3},{"id":4}]} /-->',
+        '<!-- wp:latest-posts {"categories":"6"} /-->',
+        '<iframe data-listed="latest-posts" data-category="Nowhere" data-folder="nowhere"'
+        ' data-drawn="00000000"></iframe>',
+    ]
+    text = text.replace("then start blogging!", "then start blogging!\n\n" + "\n\n".join(blocks))
+    _, site, _ = import_variant(tmp_path, "wordpress", text)
+    section = site.page("posts/2011/hello-world.html").select_one("article section")
+    notes = section.select(".embed-placeholder")
+    said = [" ".join(note.a.get_text().split()) for note in notes]
+    assert said == [
+        "The newest posts in Foo",
+        "The newest posts in 远征手记",
+        "The newest posts in Bar",
+        *["The newest posts"] * 3,
+    ], said
+    targets = [posixpath.normpath(posixpath.join("posts/2011", n.a["href"])) for n in notes]
+    assert targets[3:] == ["index.html"] * 3, targets
+    for target, name in zip(targets[:3], ("Foo", "远征手记", "Bar"), strict=True):
+        assert target.startswith("blog/category/"), target
+        assert name in site.page(target).select_one("h1").get_text(), target

@@ -58,22 +58,28 @@ def slug(name: str) -> str:
 
 
 def _group_by_slug(catalog) -> list[tuple[str, list]]:
-    """(folder, ABlog collections) for each tag: spellings that fold together
-    share a folder; different names never do (``C#``, ``C++`` and ``C`` all slug
-    to ``c``): the one whose slug is its own name keeps it, the others get a
-    suffix from their name, stable whatever other tags exist."""
+    """(folder, ABlog collections) for each tag (:func:`folders`)."""
     names: dict[str, list] = {}
     for coll in catalog:
         names.setdefault(fold(coll.name), []).append(coll)
+    return sorted((folder, names[name]) for name, folder in folders(names).items())
+
+
+def folders(names) -> dict[str, str]:
+    """The folder of each tag or category of ``names`` (by its folded name):
+    spellings that fold together share a folder; different names never do
+    (``C#``, ``C++`` and ``C`` all slug to ``c``): the one whose slug is its
+    own name keeps it, the others get a suffix from their name, stable
+    whatever other tags exist.  (The importers link to a category's page so.)"""
     by_slug: dict[str, list[str]] = {}
-    for name in sorted(names):
+    for name in sorted({fold(name) for name in names}):
         by_slug.setdefault(slug(name), []).append(name)
-    groups = []
+    found = {}
     for folder, folded in by_slug.items():
         folded.sort(key=lambda n: (n.replace(" ", "-") != folder, n))
         for i, name in enumerate(folded):
-            groups.append((folder if i == 0 else f"{folder}-{_digest(name, 6)}", names[name]))
-    return sorted(groups, key=lambda group: group[0])
+            found[name] = folder if i == 0 else f"{folder}-{_digest(name, 6)}"
+    return found
 
 
 @dataclass(frozen=True)

@@ -243,16 +243,38 @@ LISTED_HERE = {
 }
 
 
-def listed(name: str) -> str:
+def listed(name: str, category: str = "", folder: str = "") -> str:
     """What stands for the list ``name`` (:data:`LISTED_HERE`) in a post's HTML,
-    which the converter takes for one."""
+    which the converter takes for one; the newest posts of one ``category``,
+    whose page is in ``folder``, with this process's token: a post's own
+    markup cannot name a page (the build would fail on one not there)."""
+    if category and FOLDER.fullmatch(folder):
+        shown = f' data-category="{escape(category)}" data-folder="{folder}" data-drawn="{_DRAWN}"'
+        return f'<iframe data-listed="{name}"{shown}></iframe>'
     return f'<iframe data-listed="{name}"></iframe>'
 
 
-def listed_placeholder(name: str) -> str:
+#: A category's folder here (model.folders).
+FOLDER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _listed_embed(tag: Tag) -> tuple[str, str, str]:
+    """The embed (:func:`_take_embeds`) a list of :func:`listed`'s stands for:
+    ``("Listed", name, "")``, or for one category's ``("Listed",
+    "name:folder", category)``."""
+    name, folder = tag["data-listed"], tag.get("data-folder", "")
+    if tag.get("data-drawn") == _DRAWN and tag.get("data-category") and FOLDER.fullmatch(folder):
+        return ("Listed", f"{name}:{folder}", tag["data-category"])
+    return ("Listed", name, "")
+
+
+def listed_placeholder(name: str, folder: str = "", category: str = "") -> str:
     """MyST for a list the old blog made as the page was shown (:data:`LISTED_HERE`):
-    a note, as an embed's, linking to the archive's page that lists the same."""
+    a note, as an embed's, linking to the archive's page that lists the same;
+    the newest posts of one ``category``, to its page (in ``folder``)."""
     title, words, path = LISTED_HERE[name]
+    if category:
+        words, path = f"{words} in {escape_text(category)}", f"/{{blog}}/category/{folder}/"
     return (
         "```{admonition} " + title + "\n:class: embed-placeholder\n\n"
         f"[{words}](<{path.format(blog=BLOG_PATH)}>) (the old blog made this part of the"
@@ -1034,8 +1056,8 @@ class _Converter(_Figures, _ListTables, MarkdownConverter):
 
     def convert_embedplaceholder(self, el, text, parent_tags):
         kind, url, title = el["kind"], el["href"], el.get("title", "")
-        if kind == "Listed":
-            return "\n\n" + listed_placeholder(url) + "\n\n"
+        if kind == "Listed":  # (url: the list's name, and its folder: _listed_embed)
+            return "\n\n" + listed_placeholder(*url.partition(":")[::2], category=title) + "\n\n"
         if kind in ("Video", "Audio") and ATTACHMENT.search(urlsplit(url).path):
             return "\n\n" + media_placeholder(kind, url, title) + "\n\n"
         return "\n\n" + embed_placeholder(kind, url, title) + "\n\n"
@@ -2242,7 +2264,7 @@ def _take_embeds(soup: BeautifulSoup, embeds: list, notes: list[str], base_url: 
         if tag.decomposed or tag.find_parent(EMBEDDING):  # inside one taken already
             continue
         if tag.get("data-listed") in LISTED_HERE:  # the blog's own list: listed_placeholder
-            embeds.append(("Listed", tag["data-listed"], ""))
+            embeds.append(_listed_embed(tag))
             tag.replace_with(soup.new_string(f"\n{EMBED}{len(embeds) - 1}\n"))
             continue
         src = _embedded_address(tag)

@@ -21,7 +21,7 @@ from lxml import etree
 
 from ..comments import clean as clean_comment
 from ..frontmatter import LOGIN, redirect_problem
-from ..model import fold
+from ..model import fold, folders
 from .blocks import BLOCK_MARK, block_markup, listed_here
 from .blogger import parse_xml
 from .builders import page_builders, shortcode_attributes
@@ -338,6 +338,12 @@ KINDS = {
 }
 
 
+def _published(item) -> bool:
+    """Whether an entry was published on the old blog, and comes in published."""
+    status = (_wp(item, "status") or "").strip()
+    return status == "publish" and not (_wp(item, "post_password") or "").strip()
+
+
 @dataclasses.dataclass
 class Shared:
     """What posts name by id, in any file of the import: each attachment
@@ -351,12 +357,26 @@ class Shared:
     #: the menu (``menu_order``), title, address and number (:meth:`page_list`).
     pages: dict[str, list[tuple[int, str, str, str]]] = dataclasses.field(default_factory=dict)
     blog_path: str = "blog"  # the site's: its archive's pages (blocks.listed_here)
+    #: Each category's name by its number (``wp:term_id``), and the categories
+    #: of the published posts, each of which has its page (:meth:`category_page`).
+    categories: dict[str, str] = dataclasses.field(default_factory=dict)
+    published_categories: set[str] = dataclasses.field(default_factory=set)
 
     def read(self, channel) -> None:
+        for term in channel:
+            if isinstance(term.tag, str) and term.tag.endswith("}category"):
+                number, name = _wp(term, "term_id"), _wp(term, "cat_name")
+                if (number or "").strip() and (name or "").strip():
+                    self.categories[number.strip()] = plain_name(name)
         for item in channel.findall("item"):
             kind = (_wp(item, "post_type") or "").strip()
             number = (_wp(item, "post_id") or "").strip()
             url = (_wp(item, "attachment_url") or "").strip()
+            if kind == "post" and _published(item):
+                names = [
+                    plain_name(c.text or "") for c in item.findall("category[@domain='category']")
+                ]
+                self.published_categories.update(without_commas(names, "category", []))
             if kind == "attachment" and url:
                 alt = next(iter(_meta(item, "_wp_attachment_image_alt")), "")
                 title = plain_title(item.findtext("title"))
@@ -403,6 +423,19 @@ class Shared:
             for _, title, link, number in pages
         )
         return f"<ul>{items}</ul>"
+
+    def category_page(self, numbers: list[str]) -> tuple[str, str]:
+        """The name and folder (model.folders) of the category whose page here
+        lists the newest posts of the categories ``numbers``: one category the
+        export names and a published post of it is in (a page of its own);
+        ``("", "")`` for any other (several, one not in the export: the newest
+        posts of the whole blog).  Its folder as among the categories of the
+        import's posts: one of another import's of the same slug would move it."""
+        names = without_commas([self.categories.get(n, "") for n in numbers[:2]], "category", [])
+        published = folders(self.published_categories)
+        if len(numbers) != 1 or len(names) != 1 or fold(names[0]) not in published:
+            return ("", "")
+        return (names[0], published[fold(names[0])])
 
     def gallery(self, post_id: str, attributes: dict[str, str], kind: str = "image") -> list[str]:
         """The attachments of ``kind`` a ``[gallery]`` (or ``[playlist]``) shows,
