@@ -716,6 +716,44 @@ def test_marks_a_paragraphs_end_interrupts_go_on_as_a_browser_shows_them(blog_di
     assert choices.select("br")
 
 
+def test_a_mark_around_paragraphs_parted_by_line_breaks_marks_each(blog_dir, import_edited):
+    """Blogger's old editor parted paragraphs with ``<br><br>`` and bolded the
+    lines chosen in one mark around them (``<b>a<br><br>b</b>``), which a
+    browser showed as paragraphs an empty line apart, each bold.  They came
+    in as one paragraph, a single line break between them: each is a
+    paragraph, bold (italics inside bold too); a line break of one line
+    stays in its paragraph."""
+    edited = (
+        "&lt;span style=&quot;font-weight: bold;&quot;&gt;I've worked in child protection."
+        "&lt;br /&gt;&lt;br /&gt;&lt;i&gt;For twenty years.&lt;br /&gt;&lt;br /&gt;"
+        "Still.&lt;/i&gt;&lt;/span&gt;&lt;br /&gt;&lt;br /&gt;This blog is about"
+    )
+    status, _, err = import_edited(
+        "blogger",
+        "blogger-classic.xml",
+        (
+            "I've worked in child protection for twenty years.&lt;br /&gt;&lt;br /&gt;"
+            "This blog is about",
+            edited,
+        ),
+    )
+    assert (status, err) == (0, ""), err
+    site = build_site(blog_dir)
+    rel = "posts/2009/why-im-starting-a-blog.html"
+    section = site.page(rel).select_one("article section")
+    said = post_text(site, rel)
+    assert said[:4] == [
+        "I've worked in child protection.",
+        "For twenty years.",
+        "Still.",
+        "This blog is about what I've learned - and what we still get wrong."
+        "\nA second line, same paragraph.",
+    ], said
+    paragraphs = [p for p in section.select("p") if "post-meta" not in p.get("class", [])]
+    assert [bool(p.select("strong")) for p in paragraphs[:4]] == [True, True, True, False]
+    assert [bool(p.select("em")) for p in paragraphs[:4]] == [False, True, True, False]
+
+
 def test_a_picture_nested_deeper_than_markdown_reads_is_kept(blog_dir, import_edited):
     """Markup nested deeper than the converter's limit (a word processor's
     paste) is flattened below it, its text kept; a picture down there was

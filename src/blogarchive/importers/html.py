@@ -1377,6 +1377,50 @@ def _marked_once(soup: BeautifulSoup) -> None:
             tag.insert_before(tag.contents[0].extract())  # "<cite>Author<br></cite>"
 
 
+#: Marks an old editor put around several paragraphs (:func:`_marks_apart_at_breaks`).
+PARTED = (FORMATTING - {"code", "tt", "nobr"}) | {"del", "ins", "mark", "q", "cite", "sup", "sub"}
+
+
+def _marks_apart_at_breaks(soup: BeautifulSoup) -> None:
+    """A mark around paragraphs an old post parts with ``<br><br>`` (Blogger's
+    editor bolded the lines chosen so: ``<b>a<br><br>b</b>``) made a mark
+    around each paragraph, the breaks between them: :func:`_paragraphs`
+    parts paragraphs only at the breaks of a division or the post, and the
+    marked ones came in as one, a single line break between them, where a
+    browser showed an empty line.  Not in a paragraph, a list item or a
+    cell, whose breaks are lines of it.  Inner marks first: the outer then
+    finds the breaks they gave up."""
+    for mark in reversed(soup.find_all(PARTED)):
+        holder = mark.find_parent(lambda tag: tag.name not in PARTED)
+        if holder is None or (holder.name != "[document]" and holder.name not in WRAPPERS):
+            continue
+        groups, breaks, children = [[]], [], list(mark.contents)
+        i = 0
+        while i < len(children):
+            end = _break_run(children, i)
+            if end is None:
+                groups[-1].append(children[i])
+                i += 1
+            else:
+                breaks.append(children[i : end + 1])
+                groups.append([])
+                i = end + 1
+        if not breaks:
+            continue
+        parts: list = []
+        for number, group in enumerate(groups):
+            if any(not _is_blank(node) for node in group):
+                part = _like(soup, mark)
+                part.extend([node.extract() for node in group])
+                parts.append(part)
+            else:
+                parts += [node.extract() for node in group]
+            parts += [node.extract() for node in (breaks[number] if number < len(breaks) else [])]
+        for part in reversed(parts):
+            mark.insert_after(part)
+        mark.decompose()
+
+
 def _ruby_readings(soup: BeautifulSoup) -> None:
     """A ruby's reading (``<rt>``) in brackets after its characters, as a
     ruby's own fallback (``<rp>``) shows it: with none, "東とう京きょう" ran
@@ -1703,14 +1747,10 @@ def _paragraphs(soup: BeautifulSoup, container: Tag, aligned: str | None = None)
                 node[ALIGN] = aligned
             out.append(node)
         elif isinstance(node, Tag) and node.name == "br":
-            j = i + 1
-            while j < len(children) and _is_blank(children[j]):
-                j += 1
-            if j < len(children) and getattr(children[j], "name", "") == "br":
+            end = _break_run(children, i)
+            if end is not None:
                 flush()
-                while j + 1 < len(children) and _is_spacing(children[j + 1]):
-                    j += 1
-                i = j
+                i = end
             else:
                 current.append(node)
         elif not isinstance(node, NavigableString) or node.strip() or current:
@@ -1718,6 +1758,22 @@ def _paragraphs(soup: BeautifulSoup, container: Tag, aligned: str | None = None)
         i += 1
     flush()
     return out
+
+
+def _break_run(children: list, i: int) -> int | None:
+    """Where the run of line breaks that parts two paragraphs (``<br><br>``,
+    blank text between, and any more breaks after) starting at ``children[i]``
+    ends; None if none starts there."""
+    if getattr(children[i], "name", "") != "br":
+        return None
+    j = i + 1
+    while j < len(children) and _is_blank(children[j]):
+        j += 1
+    if j == len(children) or getattr(children[j], "name", "") != "br":
+        return None
+    while j + 1 < len(children) and _is_spacing(children[j + 1]):
+        j += 1
+    return j
 
 
 def _wrapped_blocks(soup: BeautifulSoup, wrapper: Tag, aligned: str | None) -> list:
@@ -1900,8 +1956,6 @@ def _convert(
         _marks_in_code_said(soup, notes)
     for image in soup.find_all("img", src=re.compile(f"^https://{PICTURE}/")):
         image["src"] = pasted[int(image["src"].rsplit("/", 1)[-1])]
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
     _restore_embeds(soup, embeds, kept or [])
     _marks_into_blocks(soup)
     _breaks_before_blocks(soup)
@@ -1920,6 +1974,7 @@ def _convert(
     _linked_pictures_named(soup, notes)
     _definition_lists(soup)
     _marked_once(soup)
+    _marks_apart_at_breaks(soup)
     blocks = _paragraphs(soup, soup)
     body = BeautifulSoup("", "html.parser")
     for block in blocks:
@@ -2294,7 +2349,10 @@ def _take_embeds(soup: BeautifulSoup, embeds: list, notes: list[str], base_url: 
 
 def _restore_embeds(soup: BeautifulSoup, embeds: list, kept: list[str]) -> None:
     """Put back, as tags of our own, the embeds and unconverted markup the
-    sanitiser was not shown (it drops what it does not know)."""
+    sanitiser was not shown (it drops what it does not know); the comments
+    it kept (a browser shows none) taken out first."""
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
     for text in soup.find_all(string=re.compile(f"({EMBED}|{KEPT})\\d+")):
         anchor = text
         for part in re.split(f"((?:{EMBED}|{KEPT})\\d+)", str(text)):
