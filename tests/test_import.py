@@ -754,6 +754,35 @@ def test_a_mark_around_paragraphs_parted_by_line_breaks_marks_each(blog_dir, imp
     assert [bool(p.select("em")) for p in paragraphs[:4]] == [False, True, True, False]
 
 
+def test_a_quotations_paragraphs_parted_by_line_breaks_are_its_paragraphs(blog_dir, import_edited):
+    """A quoted report in an old Blogger post, its paragraphs parted by
+    ``<br><br>`` (one of them bold), showed as paragraphs an empty line
+    apart; it came in as one paragraph of lines, Markdown's quotation taking
+    the empty line out.  Each is a paragraph of the quotation."""
+    quoted = (
+        "&lt;blockquote&gt;The review found three failings.&lt;br /&gt;&lt;br /&gt;"
+        "&lt;b&gt;First, the records.&lt;br /&gt;&lt;br /&gt;Second, the visits.&lt;/b&gt;"
+        "&lt;br /&gt;A line of the second.&lt;/blockquote&gt;This blog is about"
+    )
+    status, _, err = import_edited(
+        "blogger",
+        "blogger-classic.xml",
+        ("&lt;br /&gt;&lt;br /&gt;This blog is about", quoted),
+    )
+    assert (status, err) == (0, ""), err
+    site = build_site(blog_dir)
+    quotation = site.page("posts/2009/why-im-starting-a-blog.html").select_one(
+        "article section blockquote"
+    )
+    said = [" ".join(p.get_text().split()) for p in quotation.select("p")]
+    assert said == [
+        "The review found three failings.",
+        "First, the records.",
+        "Second, the visits. A line of the second.",
+    ], said
+    assert [bool(p.select("strong")) for p in quotation.select("p")] == [False, True, True]
+
+
 def test_a_picture_nested_deeper_than_markdown_reads_is_kept(blog_dir, import_edited):
     """Markup nested deeper than the converter's limit (a word processor's
     paste) is flattened below it, its text kept; a picture down there was

@@ -1387,12 +1387,12 @@ def _marks_apart_at_breaks(soup: BeautifulSoup) -> None:
     around each paragraph, the breaks between them: :func:`_paragraphs`
     parts paragraphs only at the breaks of a division or the post, and the
     marked ones came in as one, a single line break between them, where a
-    browser showed an empty line.  Not in a paragraph, a list item or a
-    cell, whose breaks are lines of it.  Inner marks first: the outer then
-    finds the breaks they gave up."""
+    browser showed an empty line (in a paragraph or a quotation too, which
+    :func:`_paragraphs_at_breaks` then parts); not in a list item or a cell.
+    Inner marks first: the outer then finds the breaks they gave up."""
     for mark in reversed(soup.find_all(PARTED)):
         holder = mark.find_parent(lambda tag: tag.name not in PARTED)
-        if holder is None or (holder.name != "[document]" and holder.name not in WRAPPERS):
+        if holder is None or holder.name not in {"[document]", "p", "blockquote", *WRAPPERS}:
             continue
         groups, breaks, children = [[]], [], list(mark.contents)
         i = 0
@@ -1760,6 +1760,24 @@ def _paragraphs(soup: BeautifulSoup, container: Tag, aligned: str | None = None)
     return out
 
 
+def _paragraphs_at_breaks(soup: BeautifulSoup) -> None:
+    """A paragraph's or a quotation's words parted by ``<br><br>`` (an old
+    post's quoted report: Blogger's editor parted paragraphs so) in
+    paragraphs, as :func:`_paragraphs` parts a post's: in a quotation they
+    had been lines of one paragraph, where a browser showed an empty line
+    between them (Markdown's quote took the empty line out)."""
+    for holder in soup.find_all(["p", "blockquote"]):
+        children = list(holder.children)
+        if all(_break_run(children, i) is None for i in range(len(children))):
+            continue
+        blocks = _paragraphs(soup, holder, holder.get(ALIGN))
+        if holder.name == "blockquote":
+            holder.clear()
+            holder.extend(blocks)
+        elif blocks:
+            holder.replace_with(*blocks)
+
+
 def _break_run(children: list, i: int) -> int | None:
     """Where the run of line breaks that parts two paragraphs (``<br><br>``,
     blank text between, and any more breaks after) starting at ``children[i]``
@@ -1975,6 +1993,7 @@ def _convert(
     _definition_lists(soup)
     _marked_once(soup)
     _marks_apart_at_breaks(soup)
+    _paragraphs_at_breaks(soup)
     blocks = _paragraphs(soup, soup)
     body = BeautifulSoup("", "html.parser")
     for block in blocks:
