@@ -783,6 +783,25 @@ def test_a_quotations_paragraphs_parted_by_line_breaks_are_its_paragraphs(blog_d
     assert [bool(p.select("strong")) for p in quotation.select("p")] == [False, True, True]
 
 
+def test_a_post_opening_with_an_xml_declaration_imports_without_a_warning(tmp_path):
+    """A post saved from a word processor may open with an XML declaration
+    (``<?xml version="1.0"?>``): Beautiful Soup printed a screenful of advice
+    to read it as XML on the terminal of the import.  The post comes in, its
+    words kept, and the import says nothing of it."""
+    text = (DATA / "blogger-classic.xml").read_text(encoding="utf-8")
+    said = "I've worked in child protection for twenty years."
+    declared = "&lt;?xml version='1.0' encoding='UTF-8'?&gt;" + said
+    export = tmp_path / "declared.xml"
+    export.write_text(text.replace(said, declared, 1), encoding="utf-8")
+    posts = tmp_path / "blog" / "posts"
+    argv = [sys.executable, "-m", "blogarchive.cli", "import", "blogger", str(export)]
+    done = subprocess.run([*argv, "--posts-dir", str(posts)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "Warning" not in done.stderr and "XML" not in done.stderr, done.stderr
+    [post] = posts.glob("*/why-im-starting-a-blog.md")
+    assert f"\n{said}\n" in post.read_text(encoding="utf-8")
+
+
 def test_a_picture_nested_deeper_than_markdown_reads_is_kept(blog_dir, import_edited):
     """Markup nested deeper than the converter's limit (a word processor's
     paste) is flattened below it, its text kept; a picture down there was

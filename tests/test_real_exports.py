@@ -83,6 +83,9 @@ EXPORTS = {
     "appsemble-wordpress-feed.xml": "wordpress",
     "wordpress-to-astro.xml": "wordpress",
     "block-unit-test-page.xml": "wordpress",
+    "wordpress-playground-base-url-rewriting.xml": "wordpress",
+    "wordpress-playground-tt5-subset.xml": "wordpress",
+    "wordpress-playground-slash-issue.xml": "wordpress",
 }
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -2977,3 +2980,24 @@ def test_the_newest_posts_of_one_category_link_to_its_page(tmp_path):
     for target, name in zip(targets[:3], ("Foo", "远征手记", "Bar"), strict=True):
         assert target.startswith("blog/category/"), target
         assert name in site.page(target).select_one("h1").get_text(), target
+
+
+def test_list_items_between_the_block_editors_comments_start_their_lines(theme_data):
+    """The block editor marks each list item with comments, blank lines
+    between them (``</li>\n<!-- /wp:list-item -->\n\n<!-- wp:list-item -->``).
+    The words either side of a comment had stayed apart once it was taken
+    out, and every item but the first came in a space in (" - List",
+    " 2. List"), which a reader of the post's file took for a misplaced
+    item.  The files' list items start their lines, as the author's do."""
+    _, site, report, _ = theme_data
+    files = [Path(path) for path in re.findall(r"^\S+?:\d+: (\S+\.md):", report, re.M)]
+    assert len(files) > 50
+    misplaced = [
+        (file.name, line)
+        for file in files
+        for line in file.read_text(encoding="utf-8").splitlines()
+        if re.match(r" (?:[-*+]|\d+[.)]) \S", line)
+    ]
+    assert not misplaced, misplaced
+    page = next(path for path in files if path.name == "wp-6-1-text-category-blocks.md")
+    assert "\n- List\n" in page.read_text(encoding="utf-8")

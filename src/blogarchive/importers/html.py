@@ -33,6 +33,7 @@ import functools
 import itertools
 import re
 import secrets
+import warnings
 from dataclasses import dataclass, field
 from html import escape, unescape
 from html.entities import html5
@@ -41,7 +42,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 import html5lib
 import html5lib.serializer
 import nh3
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 from markdownify import MarkdownConverter, chomp
 
@@ -356,6 +357,13 @@ _MARKUP = re.compile(
 _NAMED_REFERENCE = re.compile(r"&([A-Za-z][A-Za-z0-9]*)(;?)(?=(=?))")
 
 
+#: A post that opens with an XML declaration (a page saved from a word
+#: processor) is HTML still: Beautiful Soup's advice to read it as XML, a
+#: screenful on the terminal of each import, is not for us (nor for any of
+#: the importers' parsers, which read posts' HTML).
+warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
+
+
 def soup_of(html: str) -> BeautifulSoup:
     """``html`` parsed (Beautiful Soup's html.parser builder), its references
     read as a browser reads them (HTML's rules for character references).
@@ -420,8 +428,9 @@ _TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
 
 def _marks_left_open(html: str) -> bool:
     """Whether a formatting element is open where a block starts or ends, as
-    Python's parser reads the tags: the one case where the browser's tree
-    shows other than Python's.  Not past :data:`MOST_OPEN` or :data:`LONGEST`."""
+    Python's parser reads the tags: where a browser may carry it on and
+    Python's parser does not (:func:`as_browsers_build`).  Not past
+    :data:`MOST_OPEN` or :data:`LONGEST`."""
     if len(html) > LONGEST or not any(f"<{name}" in html.lower() for name in FORMATTING):
         return False
     open_marks: list[str] = []
@@ -2372,6 +2381,7 @@ def _restore_embeds(soup: BeautifulSoup, embeds: list, kept: list[str]) -> None:
     it kept (a browser shows none) taken out first."""
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
+    soup.smooth()  # (the words either side of one, one text again)
     for text in soup.find_all(string=re.compile(f"({EMBED}|{KEPT})\\d+")):
         anchor = text
         for part in re.split(f"((?:{EMBED}|{KEPT})\\d+)", str(text)):
