@@ -3001,3 +3001,29 @@ def test_list_items_between_the_block_editors_comments_start_their_lines(theme_d
     assert not misplaced, misplaced
     page = next(path for path in files if path.name == "wp-6-1-text-category-blocks.md")
     assert "\n- List\n" in page.read_text(encoding="utf-8")
+
+
+def test_a_block_editors_post_is_shown_as_its_html_is(tmp_path):
+    """WordPress shows a post of the block editor as its HTML is (its
+    ``do_blocks`` takes wpautop out): a blank line in a paragraph (WordPress
+    Playground's export, "playground.internal/path/one was the best choice")
+    parts nothing, where the import had made two paragraphs of one.  A
+    shortcode block's text goes through wpautop still, as WordPress's
+    rendering of it does: its blank line parts paragraphs."""
+    text = (REAL / "wordpress-importer-wxr-simple.xml").read_text(encoding="utf-8")
+    _, site, _ = import_variant(tmp_path / "simple", "wordpress", text)
+    [page] = site.root.glob("posts/*/the-road-not-taken*.html")
+    rel = page.relative_to(site.root).as_posix()
+    said = [p.get_text(" ", strip=True) for p in site.page(rel).select("article section > p")]
+    joined = [p for p in said if p.startswith("One seemed great")]
+    assert len(joined) == 1 and joined[0].endswith("was the second best choice."), said
+    small = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
+    shortcode = (
+        "<!-- wp:shortcode -->\nFirst line\nsecond line\n\nAnother paragraph\n"
+        "<!-- /wp:shortcode -->"
+    )
+    small = small.replace("then start blogging!", "then start blogging!\n\n" + shortcode, 1)
+    _, site, _ = import_variant(tmp_path / "small", "wordpress", small)
+    section = site.page("posts/2011/hello-world.html").select_one("article section")
+    paragraphs = [p.get_text(strip=True) for p in section.select(":scope > p")]
+    assert "Another paragraph" in paragraphs, paragraphs

@@ -41,7 +41,7 @@ from collections import Counter
 from html import escape, unescape
 
 from ..frontmatter import split_address
-from .html import BLOG_PATH, FOOTNOTE, LISTED_HERE, listed, mark
+from .html import BLOG_PATH, FOOTNOTE, LISTED_HERE, autop, listed, mark
 from .records import counted
 
 REUSABLE = re.compile(r"<!--\s*wp:block\s+(\{[^>]*?\})\s*/-->")
@@ -65,11 +65,15 @@ def block_markup(
     ``footnotes`` fields; ``shared``: what the export's entries share
     (wordpress.Shared): its reusable blocks by number, its pages."""
     html = with_reusable_blocks(html, shared.blocks, notes)
+    if not classic:  # (WordPress's render_block_core_shortcode: wpautop)
+        html = SHORTCODE_BLOCK.sub(lambda found: autop(found[1]), html)
     html, texts = footnotes(html, fields, notes)
     html = FILE_BUTTON.sub(r"\1 \2", embeds(html, classic))
     return dynamic_blocks(html, notes, shared.page_list, shared.category_page), texts
 
 
+#: A shortcode block's text, which WordPress showed through wpautop.
+SHORTCODE_BLOCK = re.compile(r"<!--\s*wp:shortcode\s*-->(.*?)<!--\s*/wp:shortcode\s*-->", re.S)
 #: The block editor's mark of a block: a post holding one is not a classic post.
 BLOCK_MARK = re.compile(r"<!--\s*/?wp:")
 #: A file block's link to the file, then its button.

@@ -1821,12 +1821,12 @@ def _wrapped_blocks(soup: BeautifulSoup, wrapper: Tag, aligned: str | None) -> l
 KEPT_WHOLE = "ul|ol|dl|table|pre|figure"
 
 
-def autop(text: str, line_breaks: bool = True) -> str:
+def autop(text: str) -> str:
     """WordPress's stored form (blank lines between paragraphs) as HTML
-    paragraphs; the inside of a list, table, ``<pre>`` or figure whole.
-    ``line_breaks``: each line break in the text a ``<br />`` too, as
-    WordPress showed a classic post and a comment (:func:`_line_breaks`);
-    not a block editor's post, which WordPress showed as its HTML is."""
+    paragraphs; the inside of a list, table, ``<pre>`` or figure whole; each
+    line break in the text a ``<br />`` too (:func:`_line_breaks`): as
+    WordPress showed a classic post, a comment and a shortcode block, not a
+    block editor's post, which it showed as its HTML is (wordpress.py)."""
     tags = "|".join(sorted(BLOCKS | WRAPPERS))
     text = re.sub(rf"(<(?:{tags})\b[^>]*>)", r"\n\n\1", text, flags=re.I)
     text = re.sub(rf"(</(?:{tags})>)", r"\1\n\n", text, flags=re.I)
@@ -1844,7 +1844,7 @@ def autop(text: str, line_breaks: bool = True) -> str:
             blocks.append("<p>" + chunk + "</p>")
         opened = len(re.findall(rf"<(?:{KEPT_WHOLE})\b", chunk, re.I))
         depth = max(0, depth + opened - len(re.findall(rf"</(?:{KEPT_WHOLE})\s*>", chunk, re.I)))
-    return "\n".join(_line_breaks(block) if line_breaks else block for block in blocks)
+    return "\n".join(_line_breaks(block) for block in blocks)
 
 
 #: Where wpautop leaves line breaks as they are.

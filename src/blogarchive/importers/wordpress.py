@@ -589,7 +589,9 @@ def _post(
     elif html is None:  # WordPress always writes one; another tool may not, for no text
         html = ""
         notes.append("no content:encoded: the post has no text")
-    classic = not BLOCK_MARK.search(html)  # WordPress showed a classic post through wpautop
+    # WordPress showed a classic post through wpautop, a block editor's as it is
+    # (do_blocks takes wpautop out: a blank line in a paragraph parts nothing)
+    classic = not BLOCK_MARK.search(html)
     published = _date(path, item, notes)
     link = readable(without_tracking((item.findtext("link") or "").strip() or None), notes)
     html = _languages_apart(html, notes)
@@ -606,7 +608,7 @@ def _post(
     html = _featured(item, shared, html, notes)
     html = _listing_template(item, html, notes)
     body = convert(
-        autop(html, line_breaks=classic),
+        autop(html) if classic else html,
         base_url=link or blog_url,
         kept=kept,
         footnotes=footnotes,
