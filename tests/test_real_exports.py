@@ -3027,3 +3027,28 @@ def test_a_block_editors_post_is_shown_as_its_html_is(tmp_path):
     section = site.page("posts/2011/hello-world.html").select_one("article section")
     paragraphs = [p.get_text(strip=True) for p in section.select(":scope > p")]
     assert "Another paragraph" in paragraphs, paragraphs
+
+
+def test_a_link_to_the_blog_by_its_name_in_ascii_leads_here(tmp_path):
+    """A blog at a name in other letters (WordPress Playground's
+    ``🚀-science.com``) is linked by its posts in either form: that name, or
+    the ASCII a browser sends for it (``xn---science-7f85g.com``).  A link to
+    one of its posts in the ASCII form had stayed on the old host; it leads
+    to the post's page here, as one in the name's own letters does."""
+    text = (REAL / "wordpress-playground-base-url-rewriting.xml").read_text(encoding="utf-8")
+    links = (
+        '<p><a href="https://xn---science-7f85g.com/science/?p=1">In ASCII</a> and'
+        ' <a href="https://🚀-science.com/science/?p=1">in its letters</a>.</p>'
+    )
+    text = text.replace("<!-- /wp:image -->", "<!-- /wp:image -->\n" + links, 1)
+    _, site, _ = import_variant(tmp_path, "wordpress", text)
+    [page] = site.root.glob("posts/*/the-road-not-taken*.html")
+    rel = page.relative_to(site.root).as_posix()
+    section = site.page(rel).select_one("article section")
+    found = {a.get_text(): a["href"] for a in section.select("a") if a.get_text().startswith("In")}
+    found |= {a.get_text(): a["href"] for a in section.select("a") if "letters" in a.get_text()}
+    for words, href in found.items():  # (a link to the post itself: "#", its top)
+        path = href.split("#")[0]
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path)) if path else rel
+        assert target == rel, (words, href)
+    assert len(found) == 2, found

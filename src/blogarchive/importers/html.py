@@ -513,7 +513,23 @@ def safe_url(url: str | None) -> str | None:
         return None
     if not url or (scheme and scheme not in SCHEMES):
         return None
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if not host.isascii():  # (the name after any "user@", where the address wrote it)
+        at = url.index(parts.netloc) + parts.netloc.lower().rindex(host)
+        url = url[:at] + ascii_host(host) + url[at + len(host) :]
     return quote(url, safe=URL_SAFE)
+
+
+def ascii_host(host: str) -> str:
+    """A host's name in other letters (``bücher.de``, ``🚀-science.com``) as
+    the ASCII a browser sends for it (``xn--bcher-kva.de``): percent-encoded,
+    as the rest of an address is, it named no host a reader's browser looks
+    up, and no link to the old blog's own pages was found as one."""
+    return ".".join(
+        label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii")
+        for label in host.lower().split(".")
+    )
 
 
 class _Figures:

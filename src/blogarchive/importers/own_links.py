@@ -42,6 +42,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from ..links import wordpress_number
 from ..model import counted, fold, is_file_name, redirect_docname, slug
 from ..unread import CODE_SPAN
+from .html import ascii_host
 from .records import TRACKING, ImportedPost, old_address
 
 #: Query parameters that chose a view of the same page, not another page
@@ -56,7 +57,11 @@ AUTOLINK = re.compile(r"(?<!\]\()(?<!\\)<(?P<url>https?://[^\s<>]+)>")
 
 
 def host_key(host: str | None) -> str:
-    host = (host or "").lower().removeprefix("www.")
+    """A host as the blog's links may name it: without "www.", a Blogger
+    blog's country domain as its ``.blogspot.com``, and a name in other
+    letters (``bücher.de``, ``🚀-science.com``) as the ASCII a browser sends
+    (``xn--bcher-kva.de``): a post linked its blog by either."""
+    host = ascii_host(unquote(host or "")).removeprefix("www.")
     return BLOGSPOT.sub(r"\1.blogspot.com", host)
 
 
