@@ -62,7 +62,8 @@ def _group_by_slug(catalog) -> list[tuple[str, list]]:
     names: dict[str, list] = {}
     for coll in catalog:
         names.setdefault(fold(coll.name), []).append(coll)
-    return sorted((folder, names[name]) for name, folder in folders(names).items())
+    groups = [(folder, names[name]) for name, folder in folders(names).items()]
+    return sorted(groups, key=lambda group: group[0])
 
 
 def folders(names) -> dict[str, str]:

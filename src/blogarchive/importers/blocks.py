@@ -169,8 +169,8 @@ def dynamic_blocks(html: str, notes: list[str], page_list=None, category_page=No
     :func:`with_reusable_blocks`) as what the archive can show of it: a link,
     the list of the export's pages (``page_list(parent)``, HTML), or nothing,
     noted.  ``category_page(numbers)``: the name and folder of the category
-    page here of the newest posts in the categories of those numbers, or None
-    (wordpress.Shared.category_page)."""
+    page here of the newest posts in the categories of those numbers, or
+    ``("", "")`` (wordpress.Shared.category_page)."""
     dropped: Counter[str] = Counter()
     shown: Counter[str] = Counter()  # the blocks made links to the archive's lists
     lists_of_pages = 0
@@ -261,7 +261,7 @@ def _query_loop(match: re.Match, shown: Counter[str], category_page=None) -> str
     taxonomies = query.get("taxQuery")
     chosen = taxonomies.get("category") if isinstance(taxonomies, dict) else None
     found = category_page(_numbers(chosen or query.get("categoryIds"))) if category_page else ()
-    inner = POST_TEMPLATE.sub(listed("latest-posts", *(found or ())), inner, count=1)
+    inner = POST_TEMPLATE.sub(listed("latest-posts", *found), inner, count=1)
     return NO_RESULTS.sub("", QUERY_PAGES.sub("", inner))
 
 

@@ -399,8 +399,8 @@ def as_browsers_build(html: str) -> str:
     cleans as it parses, and the converter reads what the cleaning takes
     out (scripts, embeds, styles)."""
     if not _marks_left_open(html):
-        return html
-    fragment = html5lib.parseFragment(html, container="div")
+        return html  # (soup_of reads its comments as a browser does)
+    fragment = html5lib.parseFragment(browser_comments(html), container="div")
     return html5lib.serializer.serialize(
         fragment,
         tree="etree",
@@ -431,7 +431,8 @@ def _marks_left_open(html: str) -> bool:
     Python's parser reads the tags: where a browser may carry it on and
     Python's parser does not (:func:`as_browsers_build`).  Not past
     :data:`MOST_OPEN` or :data:`LONGEST`."""
-    if len(html) > LONGEST or not any(f"<{name}" in html.lower() for name in FORMATTING):
+    lowered = html.lower()
+    if len(html) > LONGEST or not any(f"<{name}" in lowered for name in FORMATTING):
         return False
     open_marks: list[str] = []
     found = False
@@ -1952,7 +1953,7 @@ def _convert(
     notes: list[str] = []
     embeds: list[tuple[str, str, str]] = []
     html = re.sub(r"<!--\s*more\b[^>]*-->", f"<p>{MORE}</p>", html, flags=re.I)
-    soup = soup_of(as_browsers_build(browser_comments(html)))
+    soup = soup_of(as_browsers_build(html))
     _choices_as_lines(soup)
     _teletype_as_code(soup)
     if "url(" in html:

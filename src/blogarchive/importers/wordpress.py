@@ -338,6 +338,17 @@ KINDS = {
 }
 
 
+def _terms(item) -> dict[str, list[str]]:
+    """An entry's categories (``category``) and tags (``post_tag``), by name."""
+    by_domain: dict[str, list[str]] = {"category": [], "post_tag": []}
+    for category in item.findall("category"):
+        # WXR 1.0 (WordPress 2.x) marks tags with domain="tag", later ones "post_tag".
+        domain = {"tag": "post_tag"}.get(category.get("domain"), category.get("domain"))
+        if domain in by_domain and (category.text or "").strip():
+            by_domain[domain].append(plain_name(category.text))
+    return by_domain
+
+
 def _published(item) -> bool:
     """Whether an entry was published on the old blog, and comes in published."""
     status = (_wp(item, "status") or "").strip()
@@ -373,9 +384,7 @@ class Shared:
             number = (_wp(item, "post_id") or "").strip()
             url = (_wp(item, "attachment_url") or "").strip()
             if kind == "post" and _published(item):
-                names = [
-                    plain_name(c.text or "") for c in item.findall("category[@domain='category']")
-                ]
+                names = _terms(item)["category"]
                 self.published_categories.update(without_commas(names, "category", []))
             if kind == "attachment" and url:
                 alt = next(iter(_meta(item, "_wp_attachment_image_alt")), "")
@@ -431,9 +440,11 @@ class Shared:
         ``("", "")`` for any other (several, one not in the export: the newest
         posts of the whole blog).  Its folder as among the categories of the
         import's posts: one of another import's of the same slug would move it."""
-        names = without_commas([self.categories.get(n, "") for n in numbers[:2]], "category", [])
+        if len(numbers) != 1:
+            return ("", "")
+        names = without_commas([self.categories.get(numbers[0], "")], "category", [])
         published = folders(self.published_categories)
-        if len(numbers) != 1 or len(names) != 1 or fold(names[0]) not in published:
+        if len(names) != 1 or fold(names[0]) not in published:
             return ("", "")
         return (names[0], published[fold(names[0])])
 
@@ -627,12 +638,7 @@ def _post(
         reason = {"private": "private on the old blog"}.get(status)
     elif (_wp(item, "post_type") or "").strip() == "draft":
         reason = "a draft (wp:post_type draft) on the old blog"
-    by_domain: dict[str, list[str]] = {"category": [], "post_tag": []}
-    for category in item.findall("category"):
-        # WXR 1.0 (WordPress 2.x) marks tags with domain="tag", later ones "post_tag".
-        domain = {"tag": "post_tag"}.get(category.get("domain"), category.get("domain"))
-        if domain in by_domain and (category.text or "").strip():
-            by_domain[domain].append(plain_name(category.text))
+    by_domain = _terms(item)
     creator = (item.findtext("dc:creator", namespaces=NS) or "").strip()
     bylines = _co_authors(item, names) or (
         # (a login when the export lists it: a feed's dc:creator is a name)
