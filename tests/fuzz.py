@@ -272,6 +272,8 @@ PAYLOADS = [
     "<iframe data-listed='search'></iframe>", "<iframe data-listed='../../x'></iframe>",
     "<p><b>x</p><p>y</b></p>", "<div><a href='http://e/'>x</div><li>y</a>", "<i><table><td>x</i>",
     "<select><option>a<br>b</select>", "<font><h2>x</font>y</h2>",
+    "<iframe data-listed='latest-posts' data-kind='tag' data-named='x'"
+    " data-folder='../x'></iframe>",
 ]  # fmt: skip
 
 

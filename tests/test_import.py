@@ -716,6 +716,31 @@ def test_marks_a_paragraphs_end_interrupts_go_on_as_a_browser_shows_them(blog_di
     assert choices.select("br")
 
 
+def test_marks_not_carried_on_as_a_browser_would_are_reported(blog_dir, import_edited):
+    """Past 64 marks open at once, or 100 kB, a post is read as Python's
+    parser reads it (building it as a browser does takes time as the
+    square of either): a mark a paragraph's end interrupts is not carried
+    into the next paragraph, and the import had not said so.  The report
+    names each such post; a long post with no mark left open is not named."""
+    words = " ".join(["Words of a long post."] * 5000)
+    status, _, err = import_edited(
+        "wordpress",
+        "wordpress.xml",
+        ("A list to come.", f"<strong>A list to come.\n\nNot yet.</strong>\n\n{words}"),
+        ("About me.", "<b>" * 70 + "About me.\n\nMore." + "</b>" * 70),
+        ("See <a", f"{words}\n\nSee <a"),
+    )
+    assert (status, err) == (0, ""), err
+    report = (blog_dir / "posts" / "import-report.txt").read_text(encoding="utf-8")
+    said = "mark left open where a block ends is not carried on into the next block"
+    entries = re.split(r"\n(?=\S)", report)
+    named = sorted(Path(e.split(": ")[1]).name for e in entries if said in e)
+    assert named == ["about.md", "summer-reading.md"], report
+    assert "working-together-again.md" in report
+    post = next((blog_dir / "posts").glob("*/summer-reading.md")).read_text(encoding="utf-8")
+    assert "**A list to come.**" in post and "Not yet." in post and "Words of a long" in post
+
+
 def test_a_mark_around_paragraphs_parted_by_line_breaks_marks_each(blog_dir, import_edited):
     """Blogger's old editor parted paragraphs with ``<br><br>`` and bolded the
     lines chosen in one mark around them (``<b>a<br><br>b</b>``), which a

@@ -2945,40 +2945,66 @@ def test_a_query_loop_of_posts_is_the_newest_posts_note(theme_data):
     assert "query-pagination" not in entry and "post-title (5)" not in entry
 
 
-def test_the_newest_posts_of_one_category_link_to_its_page(tmp_path):
+def test_the_newest_posts_of_one_category_tag_or_author_link_to_its_page(tmp_path):
     """The newest posts of one category (a latest-posts block's ``categories``,
     as WordPress 5.0 saved it, a number, and later, a list; a query loop's
-    ``taxQuery``) link to that category's page here, which lists the same;
-    they had linked to the newest posts of the whole blog.  Of several
-    categories, or of one the export does not name, they still do; and a
-    post's own markup cannot name a page (the build fails on one not there)."""
+    ``taxQuery``), of one tag (a query loop's ``taxQuery`` ``post_tag``,
+    WordPress 5.8's ``tagIds``) or of one author (a latest-posts block's
+    ``selectedAuthor``, a query loop's ``author``) link to that category's,
+    tag's or author's page here, which lists the same; they had linked to the
+    newest posts of the whole blog.  Of several categories, or of one the
+    export does not name, or one no published post is of (tag 35: a private
+    post's alone), they still do; and a post's own markup cannot name a page
+    (the build fails on one not there)."""
     text = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
+    query = (
+        '<!-- wp:query {"query":{"postType":"post",%s}} -->'
+        '<div class="wp-block-query"><!-- wp:post-template --><!-- wp:post-title /-->'
+        "<!-- /wp:post-template --></div><!-- /wp:query -->"
+    )
     blocks = [
         '<!-- wp:latest-posts {"categories":[{"id":3,"value":"Foo"}]} /-->',
         '<!-- wp:latest-posts {"categories":"7","displayPostDate":true} /-->',
-        '<!-- wp:query {"query":{"postType":"post","taxQuery":{"category":[4]}}} -->'
-        '<div class="wp-block-query"><!-- wp:post-template --><!-- wp:post-title /-->'
-        "<!-- /wp:post-template --></div><!-- /wp:query -->",
+        query % '"taxQuery":{"category":[4]}',
+        query % '"taxQuery":{"post_tag":[33]}',
+        query % '"tagIds":[34]',
+        '<!-- wp:latest-posts {"selectedAuthor":2} /-->',
+        query % '"author":"3"',
         '<!-- wp:latest-posts {"categories":[{"id":3},{"id":4}]} /-->',
         '<!-- wp:latest-posts {"categories":"6"} /-->',
-        '<iframe data-listed="latest-posts" data-category="Nowhere" data-folder="nowhere"'
-        ' data-drawn="00000000"></iframe>',
+        query % '"taxQuery":{"post_tag":[35]}',
+        query % '"author":"2,3"',
+        '<iframe data-listed="latest-posts" data-kind="category" data-named="Nowhere"'
+        ' data-folder="nowhere" data-drawn="00000000"></iframe>',
     ]
     text = text.replace("then start blogging!", "then start blogging!\n\n" + "\n\n".join(blocks))
+    # Tags 1 and 2 on a published post (the export has them on a private one alone).
+    tagged = '<category domain="post_tag" nicename="tag%d"><![CDATA[Tag%d]]></category>'
+    start = text.index("<title>Top-level Foo</title>")
+    at = text.index("<category", start)
+    text = text[:at] + tagged % (1, 1) + tagged % (2, 2) + text[at:]
     _, site, _ = import_variant(tmp_path, "wordpress", text)
     section = site.page("posts/2011/hello-world.html").select_one("article section")
     notes = section.select(".embed-placeholder")
     said = [" ".join(note.a.get_text().split()) for note in notes]
+    shown = [
+        ("category", "Foo"),
+        ("category", "远征手记"),
+        ("category", "Bar"),
+        ("tag", "Tag1"),
+        ("tag", "Tag2"),
+        ("author", "editor"),
+        ("author", "author"),
+    ]
+    words = {"category": "in", "tag": "tagged", "author": "by"}
     assert said == [
-        "The newest posts in Foo",
-        "The newest posts in 远征手记",
-        "The newest posts in Bar",
-        *["The newest posts"] * 3,
+        *(f"The newest posts {words[kind]} {name}" for kind, name in shown),
+        *["The newest posts"] * 5,
     ], said
     targets = [posixpath.normpath(posixpath.join("posts/2011", n.a["href"])) for n in notes]
-    assert targets[3:] == ["index.html"] * 3, targets
-    for target, name in zip(targets[:3], ("Foo", "远征手记", "Bar"), strict=True):
-        assert target.startswith("blog/category/"), target
+    assert targets[len(shown) :] == ["index.html"] * 5, targets
+    for target, (kind, name) in zip(targets, shown, strict=False):
+        assert target.startswith(f"blog/{kind}/"), target
         assert name in site.page(target).select_one("h1").get_text(), target
 
 

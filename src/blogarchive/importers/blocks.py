@@ -69,7 +69,7 @@ def block_markup(
         html = SHORTCODE_BLOCK.sub(lambda found: autop(found[1]), html)
     html, texts = footnotes(html, fields, notes)
     html = FILE_BUTTON.sub(r"\1 \2", embeds(html, classic))
-    return dynamic_blocks(html, notes, shared.page_list, shared.category_page), texts
+    return dynamic_blocks(html, notes, shared.page_list, shared.listing_page), texts
 
 
 #: A shortcode block's text, which WordPress showed through wpautop.
@@ -164,13 +164,13 @@ LINKS = {"social-link": "service", "navigation-link": "label"}
 BLANK = {"shortcode", "spacer", "separator"}
 
 
-def dynamic_blocks(html: str, notes: list[str], page_list=None, category_page=None) -> str:
+def dynamic_blocks(html: str, notes: list[str], page_list=None, listing_page=None) -> str:
     """Each block saved with no HTML of its own (after :func:`footnotes` and
     :func:`with_reusable_blocks`) as what the archive can show of it: a link,
     the list of the export's pages (``page_list(parent)``, HTML), or nothing,
-    noted.  ``category_page(numbers)``: the name and folder of the category
-    page here of the newest posts in the categories of those numbers, or
-    ``("", "")`` (wordpress.Shared.category_page)."""
+    noted.  ``listing_page(filters)``: the kind, name and folder of the page
+    here of the newest posts of the categories, tags or authors of those
+    numbers (kind: numbers), or none (wordpress.Shared.listing_page)."""
     dropped: Counter[str] = Counter()
     shown: Counter[str] = Counter()  # the blocks made links to the archive's lists
     lists_of_pages = 0
@@ -187,8 +187,12 @@ def dynamic_blocks(html: str, notes: list[str], page_list=None, category_page=No
             return f'<iframe src="{escape(url)}" data-kind="Feed"></iframe>'
         if name in LISTED_HERE:
             shown[name] += 1
-            if name == "latest-posts" and category_page:
-                return listed(name, *category_page(_numbers(attributes.get("categories"))))
+            if name == "latest-posts" and listing_page:
+                chosen = {
+                    "category": _numbers(attributes.get("categories")),
+                    "author": _numbers(attributes.get("selectedAuthor")),
+                }
+                return listed(name, *listing_page(chosen))
             return listed(name)
         if name == "page-list" and page_list:
             pages = page_list(str(attributes.get("parentPageID") or 0))
@@ -200,7 +204,7 @@ def dynamic_blocks(html: str, notes: list[str], page_list=None, category_page=No
         return ""
 
     if "wp:query" in html:
-        html = QUERY.sub(lambda match: _query_loop(match, shown, category_page), html)
+        html = QUERY.sub(lambda match: _query_loop(match, shown, listing_page), html)
     html = SELF_CLOSED.sub(block, html)
     if shown:
         notes.append(
@@ -246,12 +250,12 @@ def _attributes(text: str | None) -> dict:
     return attributes if isinstance(attributes, dict) else {}
 
 
-def _query_loop(match: re.Match, shown: Counter[str], category_page=None) -> str:
+def _query_loop(match: re.Match, shown: Counter[str], listing_page=None) -> str:
     """A query loop of the blog's posts (not another kind's) as the archive's
-    newest posts (``latest-posts``; of one category, its page's): its template
-    the note linking to them, its pages' links gone (the archive's lists have
-    their own), and what it showed when it found no post; whatever else it
-    holds (a heading) kept."""
+    newest posts (``latest-posts``; of one category, tag or author, its
+    page's): its template the note linking to them, its pages' links gone
+    (the archive's lists have their own), and what it showed when it found no
+    post; whatever else it holds (a heading) kept."""
     query = _attributes(match[1]).get("query")
     query = query if isinstance(query, dict) else {}
     inner = match[2]
@@ -259,16 +263,22 @@ def _query_loop(match: re.Match, shown: Counter[str], category_page=None) -> str
         return match[0]
     shown["query"] += 1
     taxonomies = query.get("taxQuery")
-    chosen = taxonomies.get("category") if isinstance(taxonomies, dict) else None
-    found = category_page(_numbers(chosen or query.get("categoryIds"))) if category_page else ()
+    taxonomies = taxonomies if isinstance(taxonomies, dict) else {}
+    chosen = {  # (WordPress 5.8 saved categoryIds and tagIds, later ones taxQuery)
+        "category": _numbers(taxonomies.get("category") or query.get("categoryIds")),
+        "tag": _numbers(taxonomies.get("post_tag") or query.get("tagIds")),
+        "author": _numbers(query.get("author")),
+    }
+    found = listing_page(chosen) if listing_page else ()
     inner = POST_TEMPLATE.sub(listed("latest-posts", *found), inner, count=1)
     return NO_RESULTS.sub("", QUERY_PAGES.sub("", inner))
 
 
 def _numbers(chosen) -> list[str]:
-    """The categories a list of posts was of, by number: WordPress 5.0-5.3
-    saved one as a string (``"6"``), later ones a list of ``{"id": 6, ...}``;
-    a query loop, a list of numbers."""
+    """The categories (tags, authors) a list of posts was of, by number:
+    WordPress 5.0-5.3 saved a latest-posts block's category as a string
+    (``"6"``), later ones a list of ``{"id": 6, ...}``, its author a number;
+    a query loop, a list of numbers, its authors a string (``"1,2"``)."""
     chosen = chosen if isinstance(chosen, list) else str(chosen or "").split(",")
     numbers = [one.get("id") if isinstance(one, dict) else one for one in chosen]
     return [str(n).strip() for n in numbers if isinstance(n, (str, int)) and str(n).strip()]

@@ -244,38 +244,49 @@ LISTED_HERE = {
 }
 
 
-def listed(name: str, category: str = "", folder: str = "") -> str:
+def listed(name: str, kind: str = "", named: str = "", folder: str = "") -> str:
     """What stands for the list ``name`` (:data:`LISTED_HERE`) in a post's HTML,
-    which the converter takes for one; the newest posts of one ``category``,
-    whose page is in ``folder``, with this process's token: a post's own
-    markup cannot name a page (the build would fail on one not there)."""
-    if category and FOLDER.fullmatch(folder):
-        shown = f' data-category="{escape(category)}" data-folder="{folder}" data-drawn="{_DRAWN}"'
-        return f'<iframe data-listed="{name}"{shown}></iframe>'
+    which the converter takes for one; the newest posts of one category, tag
+    or author (``kind``: :data:`OF_ONE`) ``named``, whose page is in ``folder``,
+    with this process's token: a post's own markup cannot name a page (the
+    build would fail on one not there)."""
+    if kind in OF_ONE and named and FOLDER.fullmatch(folder):
+        shown = f' data-kind="{kind}" data-named="{escape(named)}" data-folder="{folder}"'
+        return f'<iframe data-listed="{name}"{shown} data-drawn="{_DRAWN}"></iframe>'
     return f'<iframe data-listed="{name}"></iframe>'
 
 
-#: A category's folder here (model.folders).
+#: The newest posts of one category, tag or author, by the folder of their
+#: pages here (model.CATALOGS): the words of the link to that page.
+OF_ONE = {"category": "in", "tag": "tagged", "author": "by"}
+#: A category's, tag's or author's folder here (model.folders).
 FOLDER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def _listed_embed(tag: Tag) -> tuple[str, str, str]:
     """The embed (:func:`_take_embeds`) a list of :func:`listed`'s stands for:
-    ``("Listed", name, "")``, or for one category's ``("Listed",
-    "name:folder", category)``."""
-    name, folder = tag["data-listed"], tag.get("data-folder", "")
-    if tag.get("data-drawn") == _DRAWN and tag.get("data-category") and FOLDER.fullmatch(folder):
-        return ("Listed", f"{name}:{folder}", tag["data-category"])
+    ``("Listed", name, "")``, or for one category's (tag's, author's)
+    ``("Listed", "name:kind:folder", its name)``."""
+    name, kind, folder = tag["data-listed"], tag.get("data-kind"), tag.get("data-folder", "")
+    if (
+        tag.get("data-drawn") == _DRAWN
+        and kind in OF_ONE
+        and tag.get("data-named")
+        and FOLDER.fullmatch(folder)
+    ):
+        return ("Listed", f"{name}:{kind}:{folder}", tag["data-named"])
     return ("Listed", name, "")
 
 
-def listed_placeholder(name: str, folder: str = "", category: str = "") -> str:
+def listed_placeholder(name: str, kind: str = "", folder: str = "", named: str = "") -> str:
     """MyST for a list the old blog made as the page was shown (:data:`LISTED_HERE`):
     a note, as an embed's, linking to the archive's page that lists the same;
-    the newest posts of one ``category``, to its page (in ``folder``)."""
+    the newest posts of one category, tag or author (``kind``) ``named``, to
+    its page (in ``folder``)."""
     title, words, path = LISTED_HERE[name]
-    if category:
-        words, path = f"{words} in {escape_text(category)}", f"/{{blog}}/category/{folder}/"
+    if kind in OF_ONE and named:
+        words = f"{words} {OF_ONE[kind]} {escape_text(named)}"
+        path = f"/{{blog}}/{kind}/{folder}/"
     return (
         "```{admonition} " + title + "\n:class: embed-placeholder\n\n"
         f"[{words}](<{path.format(blog=BLOG_PATH)}>) (the old blog made this part of the"
@@ -386,7 +397,7 @@ def soup_of(html: str) -> BeautifulSoup:
     return BeautifulSoup(_as_browsers_read(browser_comments(html)), "html.parser")
 
 
-def as_browsers_build(html: str) -> str:
+def as_browsers_build(html: str, notes: list[str]) -> str:
     """``html`` as a browser builds it into a post's ``<div>`` (html5lib: the
     HTML standard's tree building, as ``innerHTML`` does), written out again
     for Python's parser (:func:`soup_of`), which reads that back unchanged;
@@ -397,8 +408,16 @@ def as_browsers_build(html: str) -> str:
     passage of two paragraphs, as WordPress's paragraphs break one, came in
     bold for its first.  html5lib, not nh3 (html5ever, the same tree): nh3
     cleans as it parses, and the converter reads what the cleaning takes
-    out (scripts, embeds, styles)."""
-    if not _marks_left_open(html):
+    out (scripts, embeds, styles).  A post too long or of too many marks
+    open for it is read as Python reads it, noted."""
+    left_open = _marks_left_open(html)
+    if left_open is None:
+        notes.append(
+            "left as is: a bold, italic or link mark left open where a block ends is not"
+            " carried on into the next block, as browsers carry it (the post is longer than"
+            f" {LONGEST // 1000} kB or leaves more than {MOST_OPEN} marks open at once)"
+        )
+    if not left_open:
         return html  # (soup_of reads its comments as a browser does)
     fragment = html5lib.parseFragment(browser_comments(html), container="div")
     return html5lib.serializer.serialize(
@@ -426,16 +445,18 @@ MOST_OPEN, LONGEST = 64, 100_000
 _TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
 
 
-def _marks_left_open(html: str) -> bool:
+def _marks_left_open(html: str) -> bool | None:
     """Whether a formatting element is open where a block starts or ends, as
     Python's parser reads the tags: where a browser may carry it on and
-    Python's parser does not (:func:`as_browsers_build`).  Not past
-    :data:`MOST_OPEN` or :data:`LONGEST`."""
+    Python's parser does not (:func:`as_browsers_build`); ``None`` where one
+    is, past :data:`MOST_OPEN` or :data:`LONGEST` (a block after more than
+    :data:`MOST_OPEN` marks open is taken for one: counting them all, in
+    their order, takes time as their square)."""
     lowered = html.lower()
-    if len(html) > LONGEST or not any(f"<{name}" in lowered for name in FORMATTING):
+    if not any(f"<{name}" in lowered for name in FORMATTING):
         return False
     open_marks: list[str] = []
-    found = False
+    found = too_many = False
     for _start, closed in tokens(html):
         if closed is None:
             break
@@ -444,15 +465,20 @@ def _marks_left_open(html: str) -> bool:
             continue
         name, ending = name[1].lower(), closed[0][1] == "/"
         if name in FORMATTING:
+            if too_many:
+                continue
             if not ending:
                 open_marks.append(name)
-                if len(open_marks) > MOST_OPEN:
-                    return False
+                too_many = len(open_marks) > MOST_OPEN
             elif name in open_marks:
                 del open_marks[len(open_marks) - 1 - open_marks[::-1].index(name)]
         elif open_marks and name in BLOCK_LEVEL:
             found = True
-    return found
+            if too_many:
+                break
+    if not found:
+        return False
+    return None if too_many or len(html) > LONGEST else True
 
 
 def _as_browsers_read(html: str) -> str:
@@ -1082,8 +1108,8 @@ class _Converter(_Figures, _ListTables, MarkdownConverter):
 
     def convert_embedplaceholder(self, el, text, parent_tags):
         kind, url, title = el["kind"], el["href"], el.get("title", "")
-        if kind == "Listed":  # (url: the list's name, and its folder: _listed_embed)
-            return "\n\n" + listed_placeholder(*url.partition(":")[::2], category=title) + "\n\n"
+        if kind == "Listed":  # (url: the list's name, kind and folder: _listed_embed)
+            return "\n\n" + listed_placeholder(*url.split(":")[:3], named=title) + "\n\n"
         if kind in ("Video", "Audio") and ATTACHMENT.search(urlsplit(url).path):
             return "\n\n" + media_placeholder(kind, url, title) + "\n\n"
         return "\n\n" + embed_placeholder(kind, url, title) + "\n\n"
@@ -1953,7 +1979,7 @@ def _convert(
     notes: list[str] = []
     embeds: list[tuple[str, str, str]] = []
     html = re.sub(r"<!--\s*more\b[^>]*-->", f"<p>{MORE}</p>", html, flags=re.I)
-    soup = soup_of(as_browsers_build(html))
+    soup = soup_of(as_browsers_build(html, notes))
     _choices_as_lines(soup)
     _teletype_as_code(soup)
     if "url(" in html:

@@ -25,7 +25,18 @@ from ..model import fold, folders
 from .blocks import BLOCK_MARK, block_markup, listed_here
 from .blogger import parse_xml
 from .builders import page_builders, shortcode_attributes
-from .html import FOOTNOTE, FORMULA, KEPT, autop, convert, listed, mark, safe_url, with_enclosures
+from .html import (
+    FOOTNOTE,
+    FORMULA,
+    KEPT,
+    OF_ONE,
+    autop,
+    convert,
+    listed,
+    mark,
+    safe_url,
+    with_enclosures,
+)
 from .records import (
     Comment,
     ExportContents,
@@ -355,6 +366,31 @@ def _published(item) -> bool:
     return status == "publish" and not (_wp(item, "post_password") or "").strip()
 
 
+#: Where an export names each category, tag and author by its number: in
+#: ``wp:category``, ``wp:tag``, ``wp:author``, the number's and the name's.
+NUMBERED = {
+    "category": ("term_id", "cat_name"),
+    "tag": ("term_id", "tag_name"),
+    "author": ("author_id", "author_login"),
+}
+
+
+def _numbered(channel, logins: dict[str, str]):
+    """Each category, tag and author the export names by number (:data:`NUMBERED`):
+    (kind, number, name), an author's the name its posts give (:func:`_bylines`)."""
+    for term in channel:
+        kind = term.tag.rpartition("}")[2] if isinstance(term.tag, str) else ""
+        if kind not in NUMBERED or not term.tag.startswith("{"):  # (wp:, not RSS's)
+            continue
+        number, name = (_wp(term, field) or "" for field in NUMBERED[kind])
+        if kind == "author":  # (its login)
+            name = one_author(logins[name.strip()], []) if name.strip() in logins else ""
+        else:
+            name = plain_name(name)
+        if number.strip() and name:
+            yield kind, number.strip(), name
+
+
 @dataclasses.dataclass
 class Shared:
     """What posts name by id, in any file of the import: each attachment
@@ -368,24 +404,29 @@ class Shared:
     #: the menu (``menu_order``), title, address and number (:meth:`page_list`).
     pages: dict[str, list[tuple[int, str, str, str]]] = dataclasses.field(default_factory=dict)
     blog_path: str = "blog"  # the site's: its archive's pages (blocks.listed_here)
-    #: Each category's name by its number (``wp:term_id``), and the categories
-    #: of the published posts, each of which has its page (:meth:`category_page`).
-    categories: dict[str, str] = dataclasses.field(default_factory=dict)
-    published_categories: set[str] = dataclasses.field(default_factory=set)
+    #: Each category's, tag's and author's name by its number (``wp:term_id``,
+    #: ``wp:author_id``), and those of the published posts, each of which has
+    #: its page (:meth:`listing_page`), by kind (html.OF_ONE).
+    named: dict[str, dict[str, str]] = dataclasses.field(
+        default_factory=lambda: {kind: {} for kind in OF_ONE}
+    )
+    published: dict[str, set[str]] = dataclasses.field(
+        default_factory=lambda: {kind: set() for kind in OF_ONE}
+    )
 
     def read(self, channel) -> None:
-        for term in channel:
-            if isinstance(term.tag, str) and term.tag.endswith("}category"):
-                number, name = _wp(term, "term_id"), _wp(term, "cat_name")
-                if (number or "").strip() and (name or "").strip():
-                    self.categories[number.strip()] = plain_name(name)
+        logins = _authors(channel)
+        for kind, number, name in _numbered(channel, logins):
+            self.named[kind][number] = name
         for item in channel.findall("item"):
             kind = (_wp(item, "post_type") or "").strip()
             number = (_wp(item, "post_id") or "").strip()
             url = (_wp(item, "attachment_url") or "").strip()
             if kind == "post" and _published(item):
-                names = _terms(item)["category"]
-                self.published_categories.update(without_commas(names, "category", []))
+                terms = _terms(item)
+                self.published["category"].update(without_commas(terms["category"], "category", []))
+                self.published["tag"].update(without_commas(terms["post_tag"], "tag", []))
+                self.published["author"].update(_bylines(item, logins, []))
             if kind == "attachment" and url:
                 alt = next(iter(_meta(item, "_wp_attachment_image_alt")), "")
                 title = plain_title(item.findtext("title"))
@@ -433,20 +474,22 @@ class Shared:
         )
         return f"<ul>{items}</ul>"
 
-    def category_page(self, numbers: list[str]) -> tuple[str, str]:
-        """The name and folder (model.folders) of the category whose page here
-        lists the newest posts of the categories ``numbers``: one category the
-        export names and a published post of it is in (a page of its own);
-        ``("", "")`` for any other (several, one not in the export: the newest
-        posts of the whole blog).  Its folder as among the categories of the
-        import's posts: one of another import's of the same slug would move it."""
-        if len(numbers) != 1:
-            return ("", "")
-        names = without_commas([self.categories.get(numbers[0], "")], "category", [])
-        published = folders(self.published_categories)
-        if len(names) != 1 or fold(names[0]) not in published:
-            return ("", "")
-        return (names[0], published[fold(names[0])])
+    def listing_page(self, filters: dict[str, list[str]]) -> tuple[str, ...]:
+        """The kind, name and folder (model.folders) of the page here that
+        lists the newest posts a block filtered by ``filters`` (kind: the
+        numbers of its categories, tags or authors): the first, category, tag
+        then author, that names one the export names and a published post is
+        of (a page of its own), which lists them all; none of several (the
+        newest posts of the whole blog).  Its folder as among the import's
+        posts' names: another import's of the same slug would move it."""
+        for kind in OF_ONE:
+            numbers = filters.get(kind) or []
+            name = self.named[kind].get(numbers[0], "") if len(numbers) == 1 else ""
+            names = without_commas([name], kind, []) if kind != "author" else [name]
+            published = folders(self.published[kind])
+            if len(names) == 1 and names[0] and fold(names[0]) in published:
+                return (kind, names[0], published[fold(names[0])])
+        return ()
 
     def gallery(self, post_id: str, attributes: dict[str, str], kind: str = "image") -> list[str]:
         """The attachments of ``kind`` a ``[gallery]`` (or ``[playlist]``) shows,
@@ -639,14 +682,7 @@ def _post(
     elif (_wp(item, "post_type") or "").strip() == "draft":
         reason = "a draft (wp:post_type draft) on the old blog"
     by_domain = _terms(item)
-    creator = (item.findtext("dc:creator", namespaces=NS) or "").strip()
-    bylines = _co_authors(item, names) or (
-        # (a login when the export lists it: a feed's dc:creator is a name)
-        {names.get(creator, creator): creator if creator in names else ""} if creator else {}
-    )
-    if not bylines and (rss_author := _rss_author(item)):  # (a feed's: no login)
-        bylines = {rss_author: ""}
-    bylines = {one_author(name, notes): login for name, login in bylines.items()}
+    bylines = _bylines(item, names, notes)
     old_path = old_address(link, notes)
     tags = without_commas(by_domain["post_tag"], "tag", notes)
     categories = without_commas(by_domain["category"], "category", notes)
@@ -737,6 +773,20 @@ def _co_authors(item, names: dict[str, str]) -> dict[str, str]:
         if name and fold(name) not in {fold(other) for other in found}:  # (as front matter)
             found[name] = login or (text if text in names else "")
     return found
+
+
+def _bylines(item, names: dict[str, str], notes: list[str]) -> dict[str, str]:
+    """An entry's authors, each name (:func:`one_author`) with its login, or
+    "" for a name of no login: Co-Authors Plus's, else ``dc:creator``'s (a
+    login when the export lists it: a feed's is a name), else a feed's
+    ``<author>``'s."""
+    creator = (item.findtext("dc:creator", namespaces=NS) or "").strip()
+    bylines = _co_authors(item, names) or (
+        {names.get(creator, creator): creator if creator in names else ""} if creator else {}
+    )
+    if not bylines and (rss_author := _rss_author(item)):
+        bylines = {rss_author: ""}
+    return {one_author(name, notes): login for name, login in bylines.items()}
 
 
 def _logins(bylines: dict[str, str]) -> tuple[str, ...]:
