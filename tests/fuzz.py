@@ -274,6 +274,7 @@ PAYLOADS = [
     "<select><option>a<br>b</select>", "<font><h2>x</font>y</h2>",
     "<iframe data-listed='latest-posts' data-kind='tag' data-named='x'"
     " data-folder='../x'></iframe>",
+    "<ul><li>a<br><br>b<br><br></li></ul>", "<li><br><br><i>x<br><br></i>", "<dd>a<br> <br>- b",
 ]  # fmt: skip
 
 

@@ -779,6 +779,32 @@ def test_a_mark_around_paragraphs_parted_by_line_breaks_marks_each(blog_dir, imp
     assert [bool(p.select("em")) for p in paragraphs[:4]] == [False, True, True, False]
 
 
+def test_a_gap_of_line_breaks_in_a_list_item_is_shown(blog_dir, import_edited):
+    """``<br><br>`` in a list item (two paragraphs of Blogger's old editor in
+    one item) showed a gap, an empty line; it had come in as one line break,
+    the gap lost.  Each break is a line break still (a blank line would part
+    paragraphs but make the whole list loose), and nothing of the Markdown
+    that makes the second (a backslash) is shown; a break at the item's end
+    is no gap."""
+    status, _, err = import_edited(
+        "wordpress",
+        "wordpress.xml",
+        ("<li>Fewer procedures</li>", "<li>Fewer procedures<br><br>Fewer forms<br><br></li>"),
+    )
+    assert (status, err) == (0, ""), err
+    site = build_site(blog_dir)
+    section = site.page("posts/2011/working-together-again.html").select_one("article section")
+    [listed] = section.select("ul")
+    assert "simple" in listed["class"], listed  # (a loose list's items are spaced apart)
+    first, second = [item.select_one(":scope > p") for item in listed.select(":scope > li")]
+    assert [child.name for child in first.children if child.name] == ["br", "br"], first
+    assert [line.strip() for line in first.get_text("|").split("|")] == [
+        "Fewer procedures", "", "Fewer forms"
+    ], first  # fmt: skip
+    assert second.get_text() == "More time with families"
+    assert "\\" not in section.get_text()
+
+
 def test_a_quotations_paragraphs_parted_by_line_breaks_are_its_paragraphs(blog_dir, import_edited):
     """A quoted report in an old Blogger post, its paragraphs parted by
     ``<br><br>`` (one of them bold), showed as paragraphs an empty line
@@ -808,23 +834,43 @@ def test_a_quotations_paragraphs_parted_by_line_breaks_are_its_paragraphs(blog_d
     assert [bool(p.select("strong")) for p in quotation.select("p")] == [False, True, True]
 
 
-def test_a_post_opening_with_an_xml_declaration_imports_without_a_warning(tmp_path):
+#: The words of the first post of blogger-classic.xml.
+SAID = "I've worked in child protection for twenty years."
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        (
+            "&lt;?xml version='1.0' encoding='UTF-8'?&gt;" + SAID,
+            SAID,
+        ),
+        (
+            "https://www.gov.uk/government/publications/working-together",
+            "https://www.gov.uk/government/publications/working-together",
+        ),
+    ],
+    ids=["xml-declaration", "an-address-alone"],
+)
+def test_a_post_beautiful_soup_has_advice_on_imports_without_a_warning(tmp_path, written, kept):
     """A post saved from a word processor may open with an XML declaration
-    (``<?xml version="1.0"?>``): Beautiful Soup printed a screenful of advice
-    to read it as XML on the terminal of the import.  The post comes in, its
-    words kept, and the import says nothing of it."""
+    (``<?xml version="1.0"?>``), and a post may be an address alone (a link
+    shared, as Blogger's editor kept it: text): Beautiful Soup printed a
+    screenful of advice on the terminal of the import (to read it as XML,
+    to fetch the page at the address).  The post comes in, its words kept,
+    and the import says nothing of it."""
     text = (DATA / "blogger-classic.xml").read_text(encoding="utf-8")
-    said = "I've worked in child protection for twenty years."
-    declared = "&lt;?xml version='1.0' encoding='UTF-8'?&gt;" + said
-    export = tmp_path / "declared.xml"
-    export.write_text(text.replace(said, declared, 1), encoding="utf-8")
+    start = text.index(SAID)
+    end = text.index("</content>", start)
+    export = tmp_path / "edited.xml"
+    export.write_text(text[:start] + written + text[end:], encoding="utf-8")
     posts = tmp_path / "blog" / "posts"
     argv = [sys.executable, "-m", "blogarchive.cli", "import", "blogger", str(export)]
     done = subprocess.run([*argv, "--posts-dir", str(posts)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert "Warning" not in done.stderr and "XML" not in done.stderr, done.stderr
+    assert "Warning" not in done.stderr and "Soup" not in done.stderr, done.stderr
     [post] = posts.glob("*/why-im-starting-a-blog.md")
-    assert f"\n{said}\n" in post.read_text(encoding="utf-8")
+    assert post.read_text(encoding="utf-8").endswith(f"\n{kept}\n")
 
 
 def test_a_picture_nested_deeper_than_markdown_reads_is_kept(blog_dir, import_edited):

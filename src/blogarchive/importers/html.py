@@ -42,7 +42,14 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 import html5lib
 import html5lib.serializer
 import nh3
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
+from bs4 import (
+    BeautifulSoup,
+    Comment,
+    MarkupResemblesLocatorWarning,
+    NavigableString,
+    Tag,
+    XMLParsedAsHTMLWarning,
+)
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 from markdownify import MarkdownConverter, chomp
 
@@ -369,10 +376,13 @@ _NAMED_REFERENCE = re.compile(r"&([A-Za-z][A-Za-z0-9]*)(;?)(?=(=?))")
 
 
 #: A post that opens with an XML declaration (a page saved from a word
-#: processor) is HTML still: Beautiful Soup's advice to read it as XML, a
-#: screenful on the terminal of each import, is not for us (nor for any of
-#: the importers' parsers, which read posts' HTML).
+#: processor) is HTML still, and a post that is an address alone (a link
+#: shared) is the post's text: Beautiful Soup's advice to read the one as
+#: XML and to fetch the page at the other, a screenful on the terminal of
+#: each import, is not for us (nor for any of the importers' parsers, which
+#: read posts' HTML).
 warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
+warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 
 
 def soup_of(html: str) -> BeautifulSoup:
@@ -1063,10 +1073,10 @@ class _Converter(_Figures, _ListTables, MarkdownConverter):
     def convert_span(self, el, text, parent_tags):  # Blogger wraps text in styled spans
         return text
 
-    def convert_br(self, el, text, parent_tags):
-        # A line after a hard break must not open a list or heading ("1) ..."):
-        # the mark after the break is escaped where the next text starts.
-        return super().convert_br(el, text, parent_tags) + "\ue000"
+    def convert_br(self, el, text, parent_tags):  # (a gap in a list item: _gap_in_item)
+        # The next line must not open a list or heading ("1) ..."): escaped where it starts.
+        gap = "_inline" not in parent_tags and _gap_in_item(el)
+        return ("\\\n" if gap else super().convert_br(el, text, parent_tags)) + "\ue000"
 
     # (in code, which shows no role, its words: "H{sub}`2`O" was shown as that)
     @_role_spaces_outside
@@ -3670,6 +3680,24 @@ def _breaks_before_blocks(soup: BeautifulSoup) -> None:
                 break
         if _is_block(after) and line_break.parent.name not in ("ul", "ol"):
             line_break.decompose()  # (not one between items, "</li><br><li>": a gap)
+
+
+def _gap_in_item(line_break: Tag) -> bool:
+    """Whether ``line_break`` follows another in a list item or a definition,
+    words after them (``<li>a<br><br>b``: the gap between two paragraphs of
+    Blogger's old editor): written a line of its own, a backslash's hard
+    break, a browser's empty line.  Two spaces' break made no line (Markdown
+    reads the spaces alone as nothing), and a blank line there would part
+    paragraphs but make the whole list loose, every item spaced apart; at a
+    block's end a backslash would be shown as one."""
+    if getattr(_next_shown(line_break, "previous_sibling"), "name", None) != "br":
+        return False
+    words_follow = any(
+        not _is_blank(node) and getattr(node, "name", None) != "br"
+        for node in line_break.next_siblings
+    )
+    block = next((parent for parent in line_break.parents if _is_block(parent)), None)
+    return words_follow and block is not None and block.name in ("li", "dd")
 
 
 def _next_shown(node, way: str):
