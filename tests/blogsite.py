@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,12 @@ class Site:
 
     def page(self, rel: str) -> BeautifulSoup:
         return BeautifulSoup(self.path(rel).read_text(encoding="utf-8"), "html.parser")
+
+    @staticmethod
+    def target(rel: str, href: str) -> str:
+        """Where the relative link ``href`` on the page ``rel`` leads: the
+        page's path from the site's root, as ``rel`` is written."""
+        return posixpath.normpath(posixpath.join(posixpath.dirname(rel), href))
 
     def feed(self, rel: str = "blog/atom.xml"):
         return feedparser.parse(self.path(rel).read_bytes())

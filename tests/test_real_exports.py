@@ -16,7 +16,6 @@ from __future__ import annotations
 import difflib
 import itertools
 import json
-import posixpath
 import re
 import zipfile
 from html import escape
@@ -555,9 +554,7 @@ def own_links_here(imported) -> int:
                 a for a in page.find_all("a", href=True) if a.get_text(" ", strip=True) == words
             ]
             assert shown, (name, rel, words)
-            hrefs = {
-                posixpath.normpath(posixpath.join(posixpath.dirname(rel), a["href"])) for a in shown
-            }
+            hrefs = {site.target(rel, a["href"]) for a in shown}
             assert hrefs == {target}, (name, rel, words, hrefs)
             checked += 1
     return checked
@@ -2764,7 +2761,7 @@ def test_the_blogs_own_lists_lead_to_the_archives_pages_that_list_the_same(theme
         note = said.find_next_sibling()
         assert "embed-placeholder" in note["class"], sentence
         assert note.select_one(".admonition-title").get_text(strip=True) == title
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), note.a["href"]))
+        target = site.target(rel, note.a["href"])
         shown = site.page(target)
         if heading is None:
             assert target == "index.html" and shown.select("article .post-card, article h2")
@@ -2826,7 +2823,7 @@ def test_a_page_whose_template_listed_the_posts_links_to_the_archives_list(tmp_p
     [rel] = [rel for rel in pages if site.page(rel).select_one("h1").text.startswith("Archives")]
     section = site.page(rel).select_one("article section")
     [note] = section.select(".embed-placeholder")
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), note.a["href"]))
+    target = site.target(rel, note.a["href"])
     assert target == "blog/index.html"
     assert f"changed: its page template '{template}' listed the blog's posts" in report
     sample = site.page("pages/sample-page.html").select_one("article section")
@@ -2871,7 +2868,7 @@ def test_a_list_of_pages_is_the_exports_pages_each_a_link_here(theme_data):
     links = listed.select("a")
     assert len(links) >= 20, len(links)
     for link in links:  # each to the page of that title here
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), link["href"]))
+        target = site.target(rel, link["href"])
         heading = site.page(target).select_one("article h1").get_text(strip=True).rstrip("¶")
         assert heading == link.get_text(strip=True), (link, target)
     nested = [
@@ -2916,7 +2913,7 @@ def test_a_list_of_pages_lists_the_published_ones_as_wordpress_did(tmp_path, par
     else:
         assert shown == [["1-col page"], ["Sample Page"], ["Child Page"]], shown
     for link in listed.select("a"):
-        target = posixpath.normpath(posixpath.join("posts/2011", link["href"]))
+        target = site.target("posts/2011/hello-world.html", link["href"])
         assert (
             site.page(target).select_one("h1").get_text(strip=True).rstrip("¶") == link.get_text()
         )
@@ -2937,9 +2934,7 @@ def test_a_query_loop_of_posts_is_the_newest_posts_note(theme_data):
         note = paragraph.find_next_sibling()
         assert "embed-placeholder" in note["class"], paragraph.get_text()
         assert note.select_one(".admonition-title").get_text(strip=True) == "Latest posts"
-        assert posixpath.normpath(posixpath.join(posixpath.dirname(rel), note.a["href"])) == (
-            "index.html"
-        )
+        assert site.target(rel, note.a["href"]) == ("index.html")
     entry = report.split(f"{rel.removesuffix('.html')}.md", 1)[1].split("\n/", 1)[0]
     assert "lists the same: query (4)" in entry
     assert "query-pagination" not in entry and "post-title (5)" not in entry
@@ -3001,7 +2996,7 @@ def test_the_newest_posts_of_one_category_tag_or_author_link_to_its_page(tmp_pat
         *(f"The newest posts {words[kind]} {name}" for kind, name in shown),
         *["The newest posts"] * 5,
     ], said
-    targets = [posixpath.normpath(posixpath.join("posts/2011", n.a["href"])) for n in notes]
+    targets = [site.target("posts/2011/hello-world.html", n.a["href"]) for n in notes]
     assert targets[len(shown) :] == ["index.html"] * 5, targets
     for target, (kind, name) in zip(targets, shown, strict=False):
         assert target.startswith(f"blog/{kind}/"), target
@@ -3075,6 +3070,6 @@ def test_a_link_to_the_blog_by_its_name_in_ascii_leads_here(tmp_path):
     found |= {a.get_text(): a["href"] for a in section.select("a") if "letters" in a.get_text()}
     for words, href in found.items():  # (a link to the post itself: "#", its top)
         path = href.split("#")[0]
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path)) if path else rel
+        target = site.target(rel, path) if path else rel
         assert target == rel, (words, href)
     assert len(found) == 2, found

@@ -413,6 +413,8 @@ class Shared:
     published: dict[str, set[str]] = dataclasses.field(
         default_factory=lambda: {kind: set() for kind in OF_ONE}
     )
+    #: The folders of the published posts' names, by kind, once every file is read.
+    _folders: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
 
     def read(self, channel) -> None:
         logins = _authors(channel)
@@ -486,7 +488,9 @@ class Shared:
             numbers = filters.get(kind) or []
             name = self.named[kind].get(numbers[0], "") if len(numbers) == 1 else ""
             names = without_commas([name], kind, []) if kind != "author" else [name]
-            published = folders(self.published[kind])
+            if kind not in self._folders:
+                self._folders[kind] = folders(self.published[kind])
+            published = self._folders[kind]
             if len(names) == 1 and names[0] and fold(names[0]) in published:
                 return (kind, names[0], published[fold(names[0])])
         return ()
