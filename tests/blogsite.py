@@ -77,6 +77,12 @@ class Site:
         return 'http-equiv="refresh"' in path.read_text(encoding="utf-8")
 
 
+def texts(elements) -> list[str]:
+    """Each element's words as a reader reads them: its spaces one, a
+    heading's "¶" (and "#") link left out."""
+    return [" ".join(e.get_text().split()).rstrip("#¶") for e in elements]
+
+
 def new_blog(root: Path) -> Path:
     """An empty blog with the real settings at ``root`` (for imports)."""
     (root / "posts").mkdir(parents=True)

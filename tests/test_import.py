@@ -21,7 +21,7 @@ from lxml import etree
 from blogarchive.build import build
 from blogarchive.cli import main
 
-from blogsite import Site
+from blogsite import Site, texts
 
 DATA = Path(__file__).parent / "data"
 
@@ -777,6 +777,56 @@ def test_a_mark_around_paragraphs_parted_by_line_breaks_marks_each(blog_dir, imp
     paragraphs = [p for p in section.select("p") if "post-meta" not in p.get("class", [])]
     assert [bool(p.select("strong")) for p in paragraphs[:4]] == [True, True, True, False]
     assert [bool(p.select("em")) for p in paragraphs[:4]] == [False, True, True, False]
+
+
+#: Google Docs' HTML of a document copied into a post (its spans' styles cut
+#: short): the whole in a ``<b>`` that is not bold, bold words a span's.
+DOCS = (
+    '<meta charset="utf-8"><b id="docs-internal-guid-99a19ca5-7fff-0ff9-c6ef-98cca82b14b5"'
+    ' style="font-weight:normal;"><h2 dir="ltr" style="line-height:1.38;margin-top:18pt;">'
+    '<span style="font-size:16pt;font-family:Arial;font-weight:400;font-style:normal;">'
+    'What the review found</span></h2><p dir="ltr" style="line-height:1.38;margin-top:0pt;">'
+    '<span style="font-size:11pt;font-weight:400;font-style:normal;text-decoration:none;">'
+    'It was published today. </span><span style="font-size:11pt;font-weight:700;'
+    'font-style:normal;">Read it.</span><span style="font-size:11pt;font-weight:400;'
+    'font-style:italic;"> Slowly.</span></p><br><ul style="margin-top:0;"><li dir="ltr"'
+    ' style="list-style-type:disc;font-weight:400;"><p dir="ltr" role="presentation">'
+    '<span style="font-size:11pt;font-weight:400;">Fewer procedures</span></p></li></ul></b>'
+    '<br class="Apple-interchange-newline">'
+)
+#: Word's: bold words whose right-to-left scripts' weight is normal, plain
+#: words whose right-to-left scripts' weight is bold (browsers read no mso-).
+WORD = (
+    '<p class="MsoNormal"><b style="mso-bidi-font-weight:normal">Bold in Word</b> and'
+    ' <span style="mso-bidi-font-weight:bold">upright</span> and'
+    ' <i style="mso-bidi-font-style:normal">leaning</i> and'
+    ' <span style="mso-bidi-font-style:italic">plain</span> words.<o:p></o:p></p>'
+)
+
+
+def test_a_paste_from_google_docs_or_word_is_bold_where_it_showed_bold(blog_dir, import_edited):
+    """Google Docs puts what is copied from it in a ``<b>`` styled not bold
+    (``font-weight:normal``); a browser showed its words plain, the words
+    its spans make bold bold.  The whole post had come in bold, its heading
+    and list too.  Word's ``mso-bidi-font-weight:bold`` (right-to-left
+    scripts' weight, which browsers do not read) had made plain words bold,
+    and its ``mso-bidi-font-style:italic`` plain words italic."""
+    status, _, err = import_edited(
+        "wordpress",
+        "wordpress.xml",
+        ("It is longer than ever - 390 pages.", DOCS),
+        ("See <a", WORD + "\n\nSee <a"),
+    )
+    assert (status, err) == (0, ""), err
+    site = build_site(blog_dir)
+    section = site.page("posts/2011/working-together-again.html").select_one("article section")
+    assert texts(section.select("strong")) == ["Read it.", "Bold in Word"]
+    assert texts(section.select("em")) == ["again", "Slowly.", "leaning"]
+    [heading] = section.select("h2")
+    assert heading.get_text(strip=True).rstrip("¶") == "What the review found"
+    said = [" ".join(p.get_text().split()) for p in section.select("p")]
+    assert "It was published today. Read it. Slowly." in said, said
+    assert "Bold in Word and upright and leaning and plain words." in said, said
 
 
 def test_a_gap_of_line_breaks_in_a_list_item_is_shown(blog_dir, import_edited):

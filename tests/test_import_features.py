@@ -19,7 +19,7 @@ import pytest
 from blogarchive.build import build
 from blogarchive.cli import main
 
-from blogsite import Site, new_blog
+from blogsite import Site, new_blog, texts
 
 DATA = Path(__file__).parent / "data"
 #: The pasted picture in blogger-features.xml: one PNG pixel.
@@ -49,10 +49,6 @@ def blogger(tmp_path_factory):
 
 def body(site: Site, rel: str):
     return site.page(rel).select_one("article section")
-
-
-def texts(elements) -> list[str]:
-    return [" ".join(e.get_text().split()).rstrip("#¶") for e in elements]
 
 
 def test_separators_never_open_close_or_repeat(wordpress):

@@ -2815,21 +2815,43 @@ BIGGER_CLASS = re.compile(r"^has-(?:x*-?large|huge)-font-size$")
 #: Styles an editor wrote for what HTML marks (Blogger's editor of 2008,
 #: ``<span style="font-weight: bold;">``; a Word paste's), which the sanitiser
 #: drops: the mark each stands for, and the tags already marked so.
+#: A property by its whole name: Word's ``mso-bidi-font-weight:bold`` (the
+#: weight of right-to-left scripts' words, which no browser reads) had made
+#: its words bold.
 STYLED = [
-    (re.compile(r"font-weight\s*:\s*(bold|bolder|[6-9]00)\b", re.I), "strong", "b strong th"),
-    (re.compile(r"font-style\s*:\s*(italic|oblique)\b", re.I), "em", "i em cite dfn var"),
-    (re.compile(r"text-decoration[\w-]*\s*:[^;]*\bline-through\b", re.I), "s", "s del strike"),
-    (re.compile(r"text-decoration[\w-]*\s*:[^;]*\bunderline\b", re.I), "u", "u ins a"),
+    (
+        re.compile(r"(?<![\w-])font-weight\s*:\s*(bold|bolder|[6-9]00)\b", re.I),
+        "strong",
+        "b strong th",
+    ),
+    (re.compile(r"(?<![\w-])font-style\s*:\s*(italic|oblique)\b", re.I), "em", "i em cite dfn var"),
+    (
+        re.compile(r"(?<![\w-])text-decoration[\w-]*\s*:[^;]*\bline-through\b", re.I),
+        "s",
+        "s del strike",
+    ),
+    (re.compile(r"(?<![\w-])text-decoration[\w-]*\s*:[^;]*\bunderline\b", re.I), "u", "u ins a"),
     # Blogger's editor's "Large" and "Largest" (font-size: large, x-large), an
     # editor's 150 % and more, 24px, 18pt: words an author made stand out, often
     # a heading of their own.  Not smaller sizes: Blogger wrapped whole posts in
     # "small" (its editor's default in many templates), and a Word paste writes
     # its body text's 10pt: a whole post in fine print is no one's emphasis.
     (
-        re.compile(rf"font-size\s*:\s*(?:{'|'.join(BIGGER)})(?![\w.])", re.I),
+        re.compile(rf"(?<![\w-])font-size\s*:\s*(?:{'|'.join(BIGGER)})(?![\w.])", re.I),
         "big",
         f"big {HEADINGS}",
     ),
+]
+
+
+#: Styles that undo what a tag marks, and the tags so marked: Google Docs
+#: pastes a document in ``<b style="font-weight:normal">`` (its
+#: ``docs-internal-guid``), which a browser shows in plain words, its bold
+#: words in spans of their own.
+UNSTYLED = [
+    (re.compile(r"(?<![\w-])font-weight\s*:\s*(?:normal|lighter|[1-4]00)\b", re.I), "b strong"),
+    (re.compile(r"(?<![\w-])font-style\s*:\s*normal\b", re.I), "i em cite dfn var"),
+    (re.compile(r"(?<![\w-])text-decoration[\w-]*\s*:\s*none\b", re.I), "u ins s del strike"),
 ]
 
 
@@ -2847,11 +2869,14 @@ def _styles_as_marks(soup: BeautifulSoup) -> None:
     """Words styled bold, italic, struck out, underlined or bigger marked so,
     as they showed: the sanitiser drops every style, and they had come in as
     plain words (a song's title in italics, a Blogger post's "Largest" line).
-    A heading's bold and size are its own.  A
+    A heading's bold and size are its own.  A mark a style undoes
+    (:data:`UNSTYLED`) marks nothing: a document pasted from Google Docs had
+    come in bold throughout.  A
     ``<mark>`` with no background is the block editor's colour of words
     (which the site does not keep), no highlight: its words alone."""
     for tag in soup.find_all(style=True):
-        if tag.name == "mark" and NO_BACKGROUND.search(tag["style"]):
+        undone = any(tag.name in names.split() and s.search(tag["style"]) for s, names in UNSTYLED)
+        if undone or tag.name == "mark" and NO_BACKGROUND.search(tag["style"]):
             tag.unwrap()
             continue
         for style, name, marked in STYLED:
