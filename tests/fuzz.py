@@ -275,6 +275,10 @@ PAYLOADS = [
     "<iframe data-listed='latest-posts' data-kind='tag' data-named='x'"
     " data-folder='../x'></iframe>",
     "<ul><li>a<br><br>b<br><br></li></ul>", "<li><br><br><i>x<br><br></i>", "<dd>a<br> <br>- b",
+    "<p style='mso-list:l0 level2 lfo1'><span style='mso-list:Ignore'>iv)</span>x</p>",
+    "<p style='mso-list:l1 level1'><b><span style='mso-list:Ignore'>·</b></span><i>y</p>",
+    "<b style='font-weight:normal'><p>x</p><p>y</b>",
+    "<span style='mso-bidi-font-weight:bold'>z</span>",
 ]  # fmt: skip
 
 

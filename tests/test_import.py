@@ -7,6 +7,7 @@ addresses leading to the posts, drafts nowhere, non-posts counted and skipped.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import stat
@@ -21,7 +22,7 @@ from lxml import etree
 from blogarchive.build import build
 from blogarchive.cli import main
 
-from blogsite import Site, texts
+from blogsite import Site, new_blog, texts
 
 DATA = Path(__file__).parent / "data"
 
@@ -882,6 +883,65 @@ def test_a_quotations_paragraphs_parted_by_line_breaks_are_its_paragraphs(blog_d
         "Second, the visits. A line of the second.",
     ], said
     assert [bool(p.select("strong")) for p in quotation.select("p")] == [False, True, True]
+
+
+#: Word's HTML of a list, as a Blogger post kept a paste of it: a paragraph
+#: an item, its bullet ("·" in the Symbol font, "o" in Courier) or number
+#: written out, spaces after it.
+WORD_LIST = (
+    '<p class="MsoNormal">Before the list.<o:p></o:p></p>\n'
+    '<p class="MsoListParagraphCxSpFirst" style="text-indent:-.25in;mso-list:l0 level1 lfo1">'
+    '<!--[if !supportLists]--><span style="font-family:Symbol;mso-fareast-font-family:Symbol">'
+    '<span style="mso-list:Ignore">·<span style="font:7.0pt &quot;Times New Roman&quot;">'
+    "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span><!--[endif]-->First point"
+    "<o:p></o:p></p>\n"
+    '<p class="MsoListParagraphCxSpMiddle" style="margin-left:1.0in;mso-list:l0 level2 lfo1">'
+    '<!--[if !supportLists]--><span style="font-family:&quot;Courier New&quot;"><span'
+    ' style="mso-list:Ignore">o<span style="font:7.0pt &quot;Times New Roman&quot;">&nbsp;&nbsp;'
+    " </span></span></span><!--[endif]-->A point <b>within</b> it<o:p></o:p></p>\n"
+    '<p class="MsoListParagraphCxSpLast" style="text-indent:-.25in;mso-list:l0 level1 lfo1">'
+    '<!--[if !supportLists]--><span style="font-family:Symbol"><span style="mso-list:Ignore">·'
+    '<span style="font:7.0pt &quot;Times New Roman&quot;">&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span>'
+    "</span></span><!--[endif]-->Second point<o:p></o:p></p>\n"
+    '<p class="MsoNormal">Between the lists.<o:p></o:p></p>\n'
+    '<p class="MsoListParagraph" style="text-indent:-18.0pt;mso-list:l1 level1 lfo2"><![if'
+    ' !supportLists]><span><span style="mso-list:Ignore">3.<span style="font:7.0pt &quot;Times'
+    ' New Roman&quot;">&nbsp;&nbsp;&nbsp; </span></span></span><![endif]>Third step</p>\n'
+    '<p class="MsoListParagraph" style="text-indent:-18.0pt;mso-list:l1 level1 lfo2"><![if'
+    ' !supportLists]><span><span style="mso-list:Ignore">4.<span style="font:7.0pt &quot;Times'
+    ' New Roman&quot;">&nbsp;&nbsp;&nbsp; </span></span></span><![endif]>Fourth step</p>'
+)
+
+
+def test_a_list_pasted_from_word_is_a_list(tmp_path):
+    """Word copies a list as paragraphs, each item's bullet or number written
+    out as characters ("·" in the Symbol font, which is Word's bullet) and
+    spaces; Blogger kept the paste, and a browser showed a list.  Each item
+    had come in as a paragraph opening "·" and a run of spaces, the list's
+    nesting lost.  It is a list, nested as it was, numbered from its first
+    number, and the report says so."""
+    text = (DATA / "blogger-classic.xml").read_text(encoding="utf-8")
+    start = text.index(SAID)
+    end = text.index("</content>", start)
+    export = tmp_path / "word.xml"
+    export.write_text(text[:start] + html.escape(WORD_LIST) + text[end:], encoding="utf-8")
+    blog = new_blog(tmp_path / "blog")
+    assert main(["import", "blogger", str(export), "--posts-dir", str(blog / "posts")]) == 0
+    site = build_site(blog)
+    section = site.page("posts/2009/why-im-starting-a-blog.html").select_one("article section")
+    [bullets] = section.select(":scope > ul")
+    assert texts(bullets.select(":scope > li > p")) == ["First point", "Second point"]
+    assert texts(bullets.select(":scope > li > ul > li")) == ["A point within it"]
+    assert texts(bullets.select("li strong")) == ["within"]
+    [numbered] = section.select(":scope > ol")
+    assert numbered["start"] == "3"
+    assert texts(numbered.select(":scope > li")) == ["Third step", "Fourth step"]
+    said = texts(section.select(":scope > p:not(.post-meta)"))
+    assert said == ["Before the list.", "Between the lists."], said
+    words = bullets.get_text() + numbered.get_text()
+    assert "·" not in words and "\xa0" not in words and "3." not in words, words
+    report = (blog / "posts" / "import-report.txt").read_text(encoding="utf-8")
+    assert "Word's list paragraphs (mso-list)" in report, report
 
 
 #: The words of the first post of blogger-classic.xml.

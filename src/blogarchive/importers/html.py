@@ -56,6 +56,7 @@ from markdownify import MarkdownConverter, chomp
 from ..htmltokens import browser_comments, tokens
 from ..links import PASTED
 from ..model import IMPORTED_MARKUP
+from .pasted import word_lists
 
 #: Link and image schemes an import may keep; anything else (javascript:,
 #: vbscript:, data:, file:, ...) is dropped.  Relative addresses are kept.
@@ -1992,6 +1993,7 @@ def _convert(
     soup = soup_of(as_browsers_build(html, notes))
     _choices_as_lines(soup)
     _teletype_as_code(soup)
+    word_lists(soup, notes)
     if "url(" in html:
         _background_pictures(soup, notes)
     _drop_unreadable_addresses(soup, notes)
@@ -2006,10 +2008,7 @@ def _convert(
     if STYLED_AT_ALL.search(html):
         _styles_as_marks(soup)
     _image_pages_as_pictures(soup, notes)
-    for anchor in soup.find_all("a", attrs={"name": "more"}):
-        anchor.replace_with(soup.new_string(f"\n{MORE}\n"))
-    if "fullpost" in html:
-        _summary_hack_as_break(soup)
+    _more_breaks(soup, summary_hack="fullpost" in html)
     _columns_marked(soup)
     media = _media(soup, base_url)
     _take_scripts(soup, embeds, notes)
@@ -2942,6 +2941,15 @@ def _mark_inside(soup: BeautifulSoup, tag: Tag, name: str, apart=_is_block) -> N
             run[0].insert_before(mark := soup.new_tag(name))
             mark.extend([node.extract() for node in run])
         run = []
+
+
+def _more_breaks(soup: BeautifulSoup, summary_hack: bool) -> None:
+    """Blogger's break of old, ``<a name="more">``, the "more" break; and
+    where the post may have one, :func:`_summary_hack_as_break`."""
+    for anchor in soup.find_all("a", attrs={"name": "more"}):
+        anchor.replace_with(soup.new_string(f"\n{MORE}\n"))
+    if summary_hack:
+        _summary_hack_as_break(soup)
 
 
 def _summary_hack_as_break(soup: BeautifulSoup) -> None:
