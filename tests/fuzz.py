@@ -279,6 +279,8 @@ PAYLOADS = [
     "<p style='mso-list:l1 level1'><b><span style='mso-list:Ignore'>·</b></span><i>y</p>",
     "<b style='font-weight:normal'><p>x</p><p>y</b>",
     "<span style='mso-bidi-font-weight:bold'>z</span>",
+    "<a href='#_ftn1' name='_ftnref1'>[1]</a>", "<div id='ftn1'><p><a name='_ftn1'></a>n</p></div>",
+    "<p><a href='#_edn1'>[i]</a><a name='_edn1' href='#_edn1'>x</a></p>",
 ]  # fmt: skip
 
 

@@ -944,6 +944,57 @@ def test_a_list_pasted_from_word_is_a_list(tmp_path):
     assert "Word's list paragraphs (mso-list)" in report, report
 
 
+#: Word's HTML of a paragraph with two footnotes (one's reference carrying
+#: the document's own address, as a paste does), its notes under a rule.
+WORD_NOTES = (
+    '<p class="MsoNormal">The review said so.<a href="file:///C:/Users/chris/Desktop/'
+    'review.docx#_ftn1" name="_ftnref1" title=""><span class="MsoFootnoteReference"><span'
+    ' style="mso-special-character:footnote"><!--[if !supportFootnotes]--><span'
+    ' class="MsoFootnoteReference">[1]</span><!--[endif]--></span></span></a> It said more.'
+    '<a href="#_ftn2" name="_ftnref2" title="">[2]</a></p>\n'
+    '<div style="mso-element:footnote-list"><!--[if !supportFootnotes]--><br clear="all">'
+    '<hr align="left" size="1" width="33%"><!--[endif]-->\n'
+    '<div id="ftn1" style="mso-element:footnote"><p class="MsoFootnoteText"><a href="#_ftnref1"'
+    ' name="_ftn1" title=""><span class="MsoFootnoteReference">[1]</span></a> Laming, 2003,'
+    " <i>p. 12</i>.</p></div>\n"
+    '<div id="ftn2" style="mso-element:footnote"><p class="MsoFootnoteText"><a href="#_ftnref2"'
+    ' name="_ftn2" title="">[2]</a> Its first point.</p><p class="MsoFootnoteText">Its second'
+    " point.</p></div></div>"
+)
+
+
+def test_footnotes_pasted_from_word_are_footnotes(tmp_path):
+    """Word's footnotes are links within the page, a reference to its note
+    under a rule at the end; links within a post come in as their words, and
+    the reader had the numbers in brackets and no way from one to the other.
+    They are footnotes: each reference a link to its note, each note in the
+    page's footnotes (one of two paragraphs with both), no rule, no "[1]"."""
+    text = (DATA / "blogger-classic.xml").read_text(encoding="utf-8")
+    start = text.index(SAID)
+    end = text.index("</content>", start)
+    export = tmp_path / "word.xml"
+    export.write_text(text[:start] + html.escape(WORD_NOTES) + text[end:], encoding="utf-8")
+    blog = new_blog(tmp_path / "blog")
+    assert main(["import", "blogger", str(export), "--posts-dir", str(blog / "posts")]) == 0
+    site = build_site(blog)
+    article = site.page("posts/2009/why-im-starting-a-blog.html").select_one("article")
+    references = article.select("section a.footnote-reference")
+    assert len(references) == 2, article
+    said = []
+    for reference in references:
+        [note] = article.select(f"[id='{reference['href'].removeprefix('#')}']")
+        said.append(texts(note.select("p")))
+    assert said == [["Laming, 2003, p. 12."], ["Its first point.", "Its second point."]], said
+    assert texts(article.select("aside.footnote em")) == ["p. 12"]
+    section = article.select_one("section")  # (the footnotes follow it, under the site's rule)
+    for reference in references:
+        reference.decompose()
+    assert texts(section.select("p:not(.post-meta)")) == ["The review said so. It said more."]
+    assert section.find("hr") is None, section
+    report = (blog / "posts" / "import-report.txt").read_text(encoding="utf-8")
+    assert "Word's footnotes (links within the post to its notes) are footnotes" in report
+
+
 #: The words of the first post of blogger-classic.xml.
 SAID = "I've worked in child protection for twenty years."
 

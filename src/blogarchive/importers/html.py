@@ -56,7 +56,7 @@ from markdownify import MarkdownConverter, chomp
 from ..htmltokens import browser_comments, tokens
 from ..links import PASTED
 from ..model import IMPORTED_MARKUP
-from .pasted import word_lists
+from .pasted import word_footnotes, word_lists
 
 #: Link and image schemes an import may keep; anything else (javascript:,
 #: vbscript:, data:, file:, ...) is dropped.  Relative addresses are kept.
@@ -1994,6 +1994,7 @@ def _convert(
     _choices_as_lines(soup)
     _teletype_as_code(soup)
     word_lists(soup, notes)
+    footnotes = word_footnotes(soup, footnotes or [], notes, functools.partial(mark, FOOTNOTE))
     if "url(" in html:
         _background_pictures(soup, notes)
     _drop_unreadable_addresses(soup, notes)
@@ -2057,8 +2058,7 @@ def _convert(
     _paragraphs_at_breaks(soup)
     blocks = _paragraphs(soup, soup)
     body = BeautifulSoup("", "html.parser")
-    for block in blocks:
-        body.append(block)
+    body.extend(blocks)
     converter = _Converter(
         heading_style="ATX",
         bullets="-",
@@ -2081,7 +2081,7 @@ def _convert(
     text = _flanked(_not_pictures(converter.convert_soup(body).replace("\ue000", "")))
     text = re.sub(r"[ \t]+\n", lambda m: "  \n" if m.group(0).startswith("  ") else "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
-    text = _with_footnotes(text, footnotes or [], base_url, notes, media)
+    text = _with_footnotes(text, footnotes, base_url, notes, media)
     formulas = formulas or []
     text = _marks(FORMULA, text, lambda number: _role("math", formulas[number]), formulas)
     converted = _excerpt(text, notes)

@@ -7,14 +7,20 @@ out as characters in a span of its own (``<span style="mso-list:Ignore">``:
 "·" in the Symbol font, which is Word's round bullet, "o", "§", "1.", "a)",
 "iv."), then spaces.  Blogger's editor kept that HTML as it was pasted, and
 a browser showed a list.  Read as paragraphs, each item came in opening
-"·" and a run of spaces, the list's indentation and nesting lost.
+"·" and a run of spaces, the list's indentation and nesting lost.  Its
+footnotes and endnotes are links within the page: a reference
+(``<a href="#_ftn1" name="_ftnref1">[1]</a>``) to its note at the end
+(``<div id="ftn1">``, opening with a link back), under a rule.  Links
+within a post come in as their words (html.py), so the reader had the
+numbers in brackets, and no way from one to the other.
 
 No library reads Word's lists in Python: editors do it in the browser, as
 they paste (CKEditor's "Paste from Word", Microsoft's roosterjs), so this is
 our own, after theirs: the items' paragraphs, one after another, a list,
 nested by level; numbered where its first item's marker is a number, a
 letter or a Roman numeral (from that number: html._list_numbers writes
-letters and numerals as MyST's ``style``); bulleted otherwise.
+letters and numerals as MyST's ``style``); bulleted otherwise.  Word's
+footnotes MyST's, as the block editor's are (html._with_footnotes).
 """
 
 from __future__ import annotations
@@ -119,3 +125,40 @@ def _roman(numeral: str) -> int:
     """A Roman numeral's value ("iv" 4): each letter's, less where a greater follows."""
     values = [ROMAN[letter] for letter in numeral]
     return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+
+
+#: A reference to a footnote or an endnote of Word's (the document's own
+#: address before it, a paste's ``file:///C:/...docx``, or none).
+NOTE_REFERENCE = re.compile(r"#_(ftn|edn)(\d{1,6})$")
+#: Where Word put its notes: after a rule, in a division of their own.
+NOTE_LIST = re.compile(r"(?<![\w-])mso-element\s*:\s*(?:foot|end)note-list\b", re.I)
+
+
+def word_footnotes(
+    soup: BeautifulSoup, footnotes: list[str], notes: list[str], marked
+) -> list[str]:
+    """``footnotes`` and after them each of Word's notes that a reference in
+    ``soup`` has (:data:`NOTE_REFERENCE`), as HTML, the reference a mark of
+    the note's number in the list (``marked(number)``: html.mark's); the
+    notes and the rule above them out of the text.  A reference whose note
+    is not there (or holds it) is left as it was."""
+    found = list(footnotes)
+    for reference in soup.find_all("a", href=NOTE_REFERENCE):
+        if reference.decomposed:  # (in a note taken out already)
+            continue
+        kind, number = NOTE_REFERENCE.search(reference["href"]).groups()
+        back = soup.find("a", attrs={"name": f"_{kind}{number}"})
+        held = back and (back.find_parent("div", id=f"{kind}{number}") or back.find_parent("p"))
+        if not held or any(parent is held for parent in reference.parents):
+            continue
+        back.decompose()
+        paragraphs = held.find_all("p") if held.name == "div" else [held]
+        found.append("<br><br>".join(p.decode_contents() for p in paragraphs))
+        held.decompose()
+        reference.replace_with(soup.new_string(marked(len(found) - 1)))
+    for listed in soup.find_all("div", style=NOTE_LIST):
+        if not listed.get_text(strip=True):  # (its rule and line break alone)
+            listed.decompose()
+    if len(found) > len(footnotes):
+        notes.append("changed: Word's footnotes (links within the post to its notes) are footnotes")
+    return found
