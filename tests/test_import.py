@@ -920,14 +920,7 @@ def test_a_list_pasted_from_word_is_a_list(tmp_path):
     had come in as a paragraph opening "·" and a run of spaces, the list's
     nesting lost.  It is a list, nested as it was, numbered from its first
     number, and the report says so."""
-    text = (DATA / "blogger-classic.xml").read_text(encoding="utf-8")
-    start = text.index(SAID)
-    end = text.index("</content>", start)
-    export = tmp_path / "word.xml"
-    export.write_text(text[:start] + html.escape(WORD_LIST) + text[end:], encoding="utf-8")
-    blog = new_blog(tmp_path / "blog")
-    assert main(["import", "blogger", str(export), "--posts-dir", str(blog / "posts")]) == 0
-    site = build_site(blog)
+    blog, site = first_post_imported(tmp_path, html.escape(WORD_LIST))
     section = site.page("posts/2009/why-im-starting-a-blog.html").select_one("article section")
     [bullets] = section.select(":scope > ul")
     assert texts(bullets.select(":scope > li > p")) == ["First point", "Second point"]
@@ -969,14 +962,7 @@ def test_footnotes_pasted_from_word_are_footnotes(tmp_path):
     the reader had the numbers in brackets and no way from one to the other.
     They are footnotes: each reference a link to its note, each note in the
     page's footnotes (one of two paragraphs with both), no rule, no "[1]"."""
-    text = (DATA / "blogger-classic.xml").read_text(encoding="utf-8")
-    start = text.index(SAID)
-    end = text.index("</content>", start)
-    export = tmp_path / "word.xml"
-    export.write_text(text[:start] + html.escape(WORD_NOTES) + text[end:], encoding="utf-8")
-    blog = new_blog(tmp_path / "blog")
-    assert main(["import", "blogger", str(export), "--posts-dir", str(blog / "posts")]) == 0
-    site = build_site(blog)
+    blog, site = first_post_imported(tmp_path, html.escape(WORD_NOTES))
     article = site.page("posts/2009/why-im-starting-a-blog.html").select_one("article")
     references = article.select("section a.footnote-reference")
     assert len(references) == 2, article
@@ -997,6 +983,25 @@ def test_footnotes_pasted_from_word_are_footnotes(tmp_path):
 
 #: The words of the first post of blogger-classic.xml.
 SAID = "I've worked in child protection for twenty years."
+
+
+def first_post_as(tmp_path: Path, written: str) -> Path:
+    """blogger-classic.xml with its first post's text ``written`` (as the
+    export's XML holds it: its HTML escaped)."""
+    text = (DATA / "blogger-classic.xml").read_text(encoding="utf-8")
+    start = text.index(SAID)
+    end = text.index("</content>", start)
+    export = tmp_path / "edited.xml"
+    export.write_text(text[:start] + written + text[end:], encoding="utf-8")
+    return export
+
+
+def first_post_imported(tmp_path: Path, written: str) -> tuple[Path, Site]:
+    """:func:`first_post_as`, imported into a new blog, and its site built."""
+    blog = new_blog(tmp_path / "blog")
+    export = first_post_as(tmp_path, written)
+    assert main(["import", "blogger", str(export), "--posts-dir", str(blog / "posts")]) == 0
+    return blog, build_site(blog)
 
 
 @pytest.mark.parametrize(
@@ -1020,11 +1025,7 @@ def test_a_post_beautiful_soup_has_advice_on_imports_without_a_warning(tmp_path,
     screenful of advice on the terminal of the import (to read it as XML,
     to fetch the page at the address).  The post comes in, its words kept,
     and the import says nothing of it."""
-    text = (DATA / "blogger-classic.xml").read_text(encoding="utf-8")
-    start = text.index(SAID)
-    end = text.index("</content>", start)
-    export = tmp_path / "edited.xml"
-    export.write_text(text[:start] + written + text[end:], encoding="utf-8")
+    export = first_post_as(tmp_path, written)
     posts = tmp_path / "blog" / "posts"
     argv = [sys.executable, "-m", "blogarchive.cli", "import", "blogger", str(export)]
     done = subprocess.run([*argv, "--posts-dir", str(posts)], capture_output=True, text=True)
