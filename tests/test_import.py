@@ -1004,6 +1004,37 @@ def first_post_imported(tmp_path: Path, written: str) -> tuple[Path, Site]:
     return blog, build_site(blog)
 
 
+def test_lines_of_divisions_in_a_styled_division_are_lines_with_the_others(tmp_path):
+    """Blogger's editor wrote a line a division (``<div>``), an empty line
+    ``<div><br></div>``, and a style set on some of them a division around
+    those (a real blog's: ``<div style="line-height: 18px; white-space:
+    pre;">``).  The empty line in that division had not been seen, and every
+    line before it came in a paragraph of its own: a browser showed them
+    lines of one paragraph, a gap only at the empty line.  And lines that
+    look like a table's head and the line under it ("Year | Rate", then
+    ":---:|:---"), which a browser showed as the author typed them, stay
+    words, not a table."""
+    lines = "".join(
+        f'<div style="text-align: left;"><span style="font-family: helvetica;">{line}</span></div>'
+        for line in ("The first line of the first paragraph,", "its second line.")
+    )
+    styled = "".join(
+        f"<div>{line}</div>"
+        for line in ("<br />", "The second paragraph,", "its second line.", "<br />")
+    )
+    table = "<div>Year | Rate</div><div>:---:|:---</div><div>2010 | 5%</div>"
+    written = f'{lines}<div style="line-height: 18px; white-space: pre;">{styled}{table}</div>'
+    _, site = first_post_imported(tmp_path, html.escape(written))
+    section = site.page("posts/2009/why-im-starting-a-blog.html").select_one("article section")
+    said = [p.get_text().split("\n") for p in section.select(":scope > p:not(.post-meta)")]
+    assert said == [
+        ["The first line of the first paragraph,", "its second line."],
+        ["The second paragraph,", "its second line."],
+        ["Year | Rate", ":---:|:---", "2010 | 5%"],
+    ], said
+    assert section.find("table") is None
+
+
 @pytest.mark.parametrize(
     ("written", "kept"),
     [

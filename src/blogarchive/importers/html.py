@@ -348,10 +348,11 @@ INLINE = re.compile(r"([\\`\[\]<{~]|&(?=#?[A-Za-z0-9]+;))")
 # line after a hard break): a heading, a list item, a quote, a heading's
 # underline; and MyST's comment ("% of children..."), block break ("+++"),
 # tilde fence, target ("(name)=", any line from "(" to ")=": "(x)=(y)=") and
-# table row ("| Year |").
+# table row ("| Year |"), and a table's line under its head (":---:|:---",
+# which made the line of words above it, "Year | Rate", a table's head).
 BLOCK_START = re.compile(
     r"^(#{1,6}(?=\s|$)|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|>|=+\s*$|-+\s*$"
-    r"|%|\+{3}|~{3}|\(.+\)=\s*$|\||[:~](?=\s|$))"
+    r"|%|\+{3}|~{3}|\(.+\)=\s*$|\||[:~](?=\s|$)|:?-+:?[ \t]*\|)"
 )
 
 
@@ -3243,7 +3244,10 @@ def _division_lines(soup: BeautifulSoup) -> None:
     empty one, the author left gaps between paragraphs, so the lines between
     two gaps are one paragraph's (a letter's, an address's), each a line of
     it.  A run with no empty line (each division a paragraph, as its author
-    used them) is left to be a paragraph each."""
+    used them) is left to be a paragraph each.  A division of nothing but
+    such lines (a style the editor put over some of them) is no end to the
+    run: a browser shows its lines with the others (its empty line had not
+    been seen, and the lines before it had come in a paragraph each)."""
     for parent in [soup, *soup.find_all(list(WRAPPERS))]:
         run: list[Tag] = []
         for node in [*parent.children, None]:
@@ -3251,6 +3255,9 @@ def _division_lines(soup: BeautifulSoup) -> None:
                 continue
             if isinstance(node, Tag) and node.name == "div" and _a_line(node):
                 run.append(node)
+                continue
+            if isinstance(node, Tag) and node.name == "div" and _holds_lines(node):
+                run += _lines_in(node)
                 continue
             if any(_empty_line(division) for division in run):
                 _lines_as_paragraphs(soup, run)
@@ -3268,6 +3275,35 @@ def _a_line(division: Tag) -> bool:
     if division.has_attr(COLUMN):
         return False
     return division.find(NOT_A_LINE) is None and MORE not in division.get_text()
+
+
+def _holds_lines(division: Tag) -> bool:
+    """``division`` holds nothing but divisions of lines (:func:`_a_line`), or
+    of such divisions, and is no column."""
+    children = [child for child in division.children if not _is_blank(child)]
+    return (
+        not division.has_attr(COLUMN)
+        and bool(children)
+        and all(
+            isinstance(child, Tag)
+            and child.name == "div"
+            and (_a_line(child) or _holds_lines(child))
+            for child in children
+        )
+    )
+
+
+def _lines_in(division: Tag) -> list[Tag]:
+    """The lines of a division that holds nothing else (:func:`_holds_lines`),
+    in their order, each aligned as it is or else as the division is."""
+    lines = []
+    for child in division.find_all("div", recursive=False):
+        found = [child] if _a_line(child) else _lines_in(child)
+        for line in found:
+            if division.has_attr(ALIGN) and not line.has_attr(ALIGN):
+                line[ALIGN] = division[ALIGN]
+        lines += found
+    return lines
 
 
 def _empty_line(division: Tag) -> bool:
