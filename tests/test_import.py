@@ -1035,6 +1035,20 @@ def test_lines_of_divisions_in_a_styled_division_are_lines_with_the_others(tmp_p
     assert section.find("table") is None
 
 
+def test_a_block_of_code_written_with_line_breaks_keeps_its_lines_as_written(tmp_path):
+    """Blogger's editor wrote a block of code's line ends as ``<br />`` (a real
+    blog's, 2008: ``<pre>python gitcc.py init d:\\views\\x<br />python gitcc.py
+    rebase<br /></pre>``).  Each came in as a hard break, two spaces at the end
+    of every line of the code, which a reader copied with it, and the last
+    an empty line.  The code's lines are as they were written."""
+    lines = ["python gitcc.py init d:\\views\\your_view", "python gitcc.py rebase", "# coffee"]
+    written = f"A few examples:<br /><pre>{'<br />'.join(lines)}<br /></pre>That is all."
+    _, site = first_post_imported(tmp_path, html.escape(written))
+    section = site.page("posts/2009/why-im-starting-a-blog.html").select_one("article section")
+    [code] = section.select("pre")
+    assert code.get_text() == "\n".join(lines) + "\n", repr(code.get_text())
+
+
 @pytest.mark.parametrize(
     ("written", "kept"),
     [

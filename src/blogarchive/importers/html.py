@@ -3203,7 +3203,12 @@ def _code_lines(soup: BeautifulSoup) -> None:
     a line each: a code span a line, a line break between them.  As one span
     (Markdown's cannot hold a line break) its lines ran into one.  A break
     in a mark in it too: a code span keeps no mark, and its break had been
-    left in the span, the next line's "~~~" read as a fence."""
+    left in the span, the next line's "~~~" read as a fence.  A line break in
+    a block of code (Blogger's editor wrote each of its lines' ends so) is
+    the code's new line: written as a hard break, it had put two spaces at
+    the end of each of the code's lines, which the reader copied with it."""
+    for line_break in soup.select("pre br"):
+        line_break.replace_with("\n")
     for code in soup.find_all(["code", "kbd", "samp"]):  # (keys typed, a program's output)
         if code.find_parent("pre") is not None or code.find("br") is None:
             continue
