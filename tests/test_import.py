@@ -1049,6 +1049,31 @@ def test_a_block_of_code_written_with_line_breaks_keeps_its_lines_as_written(tmp
     assert code.get_text() == "\n".join(lines) + "\n", repr(code.get_text())
 
 
+def test_an_untitled_posts_title_is_the_words_its_readers_read_first(tmp_path):
+    """An untitled post is titled by its first words (a real blog's, 2012:
+    a neighbourhood's notices, centred, a line in Blogger's "Largest" size).
+    The title was made of the post's MyST, its markup read as words:
+    ".text-center LAST FRIDAY HAPPY HOUR! .big .text-center Come …".  It is
+    made of the words a reader reads, in the title, the page and the feed,
+    the words either side of a line break apart."""
+    written = (
+        '<div style="text-align: center;"><b>LAST FRIDAY HAPPY HOUR!</b></div>'
+        '<div style="text-align: center;"><span style="font-size: x-large;">Come one,<br />'
+        "come all</span></div><div>At the usual place, from five.</div>"
+    )
+    export = first_post_as(tmp_path, html.escape(written))
+    text = export.read_text(encoding="utf-8")
+    export.write_text(text.replace(">Why I'm starting a blog</title>", "></title>", 1))
+    blog = new_blog(tmp_path / "blog")
+    assert main(["import", "blogger", str(export), "--posts-dir", str(blog / "posts")]) == 0
+    site = build_site(blog)
+    [page] = site.root.glob("posts/2009/last-friday*.html")
+    title = "LAST FRIDAY HAPPY HOUR! Come one, come all At the usual …"
+    heading = site.page(page.relative_to(site.root).as_posix()).select_one("article h1")
+    assert heading.get_text().rstrip("¶") == title
+    assert title in [entry.title for entry in site.feed().entries]
+
+
 @pytest.mark.parametrize(
     ("written", "kept"),
     [

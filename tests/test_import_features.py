@@ -408,7 +408,8 @@ def test_a_heading_keeps_its_picture_and_empty_addresses_are_words(wordpress):
     """A heading that is a picture became an empty heading (the picture
     lost); a picture or link with an empty address pointed at the old post
     itself (resolved against it).  The first keeps its picture; the others
-    are their words."""
+    are their words, and the report says so of each in words ("a with an
+    empty address" had named the tag)."""
     section = body(wordpress[0], "posts/2012/a-picture-for-a-heading.html")
     [heading] = section.select("h2")
     assert heading.img["src"] == "https://example.org/wp-content/uploads/banner.png"
@@ -416,6 +417,9 @@ def test_a_heading_keeps_its_picture_and_empty_addresses_are_words(wordpress):
     assert not [a for a in section.select("a[href]") if "banner" in a["href"]]
     text = " ".join(section.get_text().split())
     assert "Text and a picture with no address and a link with none." in text
+    entry = wordpress[1].split("a-picture-for-a-heading.md", 1)[1].split("\n/", 1)[0]
+    for what in ("a picture", "a link"):
+        assert f"changed: {what} with an empty address kept as its words" in entry, entry
 
 
 def summaries(site: Site, title: str):

@@ -3685,11 +3685,12 @@ def _resolve_addresses(soup: BeautifulSoup, base_url: str | None, notes: list[st
         for element in soup.find_all(tag, attrs={attr: True}):
             value = element[attr].strip()
             if not value:  # resolved, it would be the old post itself
+                what = {"img": "a picture", "a": "a link"}[tag]
                 if tag == "img":
                     element.replace_with(soup.new_string(element.get("alt", "")))
                 else:
                     element.unwrap()
-                notes.append(f"changed: {tag} with an empty address kept as its words")
+                notes.append(f"changed: {what} with an empty address kept as its words")
                 continue
             if tag == "a" and value.startswith("#"):
                 # A place in the post itself (a footnote by hand, the top): MyST

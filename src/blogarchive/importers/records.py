@@ -325,9 +325,12 @@ def title_of(raw: str | None, body: str, when: dt.date | None, notes: list[str])
 
 
 def untitled(body: str, when: dt.date | None) -> tuple[str, str]:
-    """A title for an untitled post, from its first words, and the note saying so."""
-    words = re.sub(r"[`*_\[\]()<>#{}\\]|\(http[^)]*\)", " ", body).split()
-    words = [w for w in words if not w.startswith(("http", ":class:", "{"))]
+    """A title for an untitled post, from its first words as a reader reads
+    them (verify.shown_words: MyST's markup, ``{.text-center}``, had been
+    read as words), and the note saying so."""
+    from .verify import shown_words  # (verify reads posts through html.py)
+
+    words = [word for word in shown_words(body).split() if not word.startswith("http")]
     title = ""
     for word in words:
         if len(title) + len(word) > 60:

@@ -75,6 +75,30 @@ def problems(body: str) -> list[str]:
     return found
 
 
+#: What a reader does not read as a post's words: a note (an embed's, a
+#: list's: admonitions), code, a picture, markup the build leaves out.
+NOT_WORDS = (
+    nodes.Admonition, nodes.literal_block, nodes.raw, nodes.comment, nodes.target,
+    nodes.footnote, nodes.substitution_definition, nodes.system_message, nodes.image,
+)  # fmt: skip
+
+
+def shown_words(body: str) -> str:
+    """The words a reader reads in a post of ``body`` (MyST), in their order,
+    as the build shows them: its paragraphs', headings', lists' and quotes',
+    not MyST's markup (``{.text-center}``, ``[big]{.big}``), an embed's note,
+    code or a picture."""
+    parser, settings = _reader()
+    document = new_document("<post>", settings)
+    parser.parse(body.replace("{abbr}`", "{abbreviation}`"), document)
+    for node in list(document.findall(lambda node: isinstance(node, NOT_WORDS))):
+        if isinstance(node, nodes.raw) and node.parent is not None:  # (a line break's)
+            node.replace_self(nodes.Text(" "))
+        elif node.parent is not None:
+            node.parent.remove(node)
+    return " ".join(document.astext().split())
+
+
 def _highlights(language: str, code: str) -> bool:
     """Whether Sphinx highlights ``code`` as ``language`` without a warning."""
     from .html import _known_lexer, _lexes
