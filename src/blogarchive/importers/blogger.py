@@ -14,7 +14,7 @@ import dataclasses
 import datetime as dt
 import io
 import re
-from html import escape
+from html import escape, unescape
 from html.entities import html5
 from pathlib import Path
 
@@ -339,9 +339,11 @@ def _text(entry, xpath: str) -> str | None:
 def _location(entry) -> str | None:
     """Where the post was written, as Blogger showed it under the post: the
     old export's ``georss:featurename``, Takeout's ``blogger:location``'s
-    ``blogger:name`` (beside its latitude and longitude)."""
+    ``blogger:name`` (beside its latitude and longitude).  Blogger kept the
+    name as HTML, which its page showed (a real export's "North Delaware
+    Avenue &amp;amp; North Farragut Street"): its references read, as there."""
     name = _text(entry, "georss:featurename") or _text(entry, "blogger:location/blogger:name")
-    return " ".join((name or "").split()) or None
+    return " ".join(unescape(name or "").split()) or None
 
 
 #: The kind an entry's id gives: ``tag:blogger.com,1999:blog-1.post-2`` (a post).
