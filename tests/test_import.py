@@ -1074,6 +1074,26 @@ def test_an_untitled_posts_title_is_the_words_its_readers_read_first(tmp_path):
     assert title in [entry.title for entry in site.feed().entries]
 
 
+def test_a_posts_location_is_shown_as_blogger_showed_it(tmp_path):
+    """Blogger kept the name of where a post was written as HTML, which its
+    page showed (a real export's ``&amp;amp;`` for "&"): the page here had
+    shown "North Delaware Avenue &amp; North Farragut Street"."""
+    export = first_post_as(tmp_path, SAID)
+    place = "North Delaware Avenue &amp;amp; North Farragut Street, Portland"
+    located = (
+        "<title type='text'>Why I'm starting a blog</title><georss:featurename"
+        f" xmlns:georss='http://www.georss.org/georss'>{place}</georss:featurename>"
+    )
+    text = export.read_text(encoding="utf-8")
+    export.write_text(text.replace("<title type='text'>Why I'm starting a blog</title>", located))
+    blog = new_blog(tmp_path / "blog")
+    assert main(["import", "blogger", str(export), "--posts-dir", str(blog / "posts")]) == 0
+    site = build_site(blog)
+    shown = site.page("posts/2009/why-im-starting-a-blog.html").select_one(".post-location")
+    said = " · location: North Delaware Avenue & North Farragut Street, Portland"
+    assert shown.get_text() == said
+
+
 @pytest.mark.parametrize(
     ("written", "kept"),
     [
@@ -1103,6 +1123,28 @@ def test_a_post_beautiful_soup_has_advice_on_imports_without_a_warning(tmp_path,
     assert "Warning" not in done.stderr and "Soup" not in done.stderr, done.stderr
     [post] = posts.glob("*/why-im-starting-a-blog.md")
     assert post.read_text(encoding="utf-8").endswith(f"\n{kept}\n")
+
+
+def test_blocks_nested_deeper_than_markdown_reads_keep_their_lines(blog_dir, import_edited):
+    """A newsletter pasted into a post (a real blog's: an email's tables in
+    tables, 20 deep) is flattened below the converter's limit, its words
+    kept: but the words of its blocks, an agenda's lines, ran together
+    ("7-7:10: Introductions7:10-8 Save Downtown"), where a browser showed
+    each block on a line of its own.  Each is a line of its own."""
+    lines = ["7-7:10: Introductions", "7:10-8 Campaign update", "Update on the appeals"]
+    agenda = "".join(f"<div><strong>{line}</strong></div>" for line in lines[:2])
+    agenda += f"<ul><li>{lines[2]}</li></ul>"
+    nested = "<table><tr><td>" * 6 + agenda + "</td></tr></table>" * 6
+    status, _, err = import_edited(
+        "wordpress",
+        "wordpress.xml",
+        ("It is longer than ever", f"{nested}\n\nIt is longer than ever"),
+    )
+    assert (status, err) == (0, ""), err
+    site = build_site(blog_dir)
+    section = site.page("posts/2011/working-together-again.html").select_one("article section")
+    said = [line.strip() for line in section.get_text("\n").split("\n") if line.strip()]
+    assert [line for line in said if line in lines] == lines, said
 
 
 def test_a_picture_nested_deeper_than_markdown_reads_is_kept(blog_dir, import_edited):

@@ -2470,7 +2470,10 @@ def _flatten_deep(soup: BeautifulSoup, notes: list[str]) -> None:
     element at the limit given its leaves (text, pictures, line breaks) in
     one pass, in their order: unwrapping the elements below it one by one
     had taken time as the square of their depth (88 s for a post of 20,000
-    unclosed <p>s), and lost a picture, which has nothing to unwrap into."""
+    unclosed <p>s), and lost a picture, which has nothing to unwrap into.
+    Where a block began or ended among them, a line break, as a browser
+    starts a block on a line of its own: the words of a pasted newsletter's
+    table cells had run together ("Introductions7:10-8")."""
     limits, stack = [], [(child, 1) for child in soup.contents]
     while stack:
         node, depth = stack.pop()
@@ -2480,15 +2483,40 @@ def _flatten_deep(soup: BeautifulSoup, notes: list[str]) -> None:
         elif isinstance(node, Tag):
             stack.extend((child, depth + 1) for child in node.contents)
     for element in limits:
-        leaves = [
-            node for node in element.descendants if not isinstance(node, Tag) or not node.contents
-        ]
+        leaves = _leaves_apart(soup, element)
         for leaf in leaves:
             leaf.extract()
         element.clear()
         element.extend(leaves)
     if limits:
         notes.append(f"changed: markup nested more than {DEPTH} deep flattened below that")
+
+
+def _leaves_apart(soup: BeautifulSoup, element: Tag) -> list:
+    """The leaves under ``element`` (its text, pictures, line breaks), in
+    their order, a new line break between two where a block (:data:`BLOCK_LEVEL`)
+    began or ended, as a browser shows them: walked with a list, each block's
+    end an entry after its children, not by recursion (:func:`_flatten_deep`)."""
+    leaves: list = []
+    apart = False
+    stack: list[tuple[object, bool]] = [(child, False) for child in reversed(element.contents)]
+    while stack:
+        node, ended = stack.pop()
+        if ended or (isinstance(node, Tag) and node.contents and node.name in BLOCK_LEVEL):
+            apart = True
+        if ended:
+            continue
+        if isinstance(node, Tag) and node.contents:
+            if node.name in BLOCK_LEVEL:
+                stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node.contents))
+            continue
+        is_break = getattr(node, "name", None) == "br"
+        if apart and leaves and not is_break and getattr(leaves[-1], "name", None) != "br":
+            leaves.append(soup.new_tag("br"))
+        apart = apart and _is_blank(node)  # (a block's own white space parts nothing)
+        leaves.append(node)
+    return leaves
 
 
 HEADING_TAG = re.compile(r"^h[1-6]$")
