@@ -259,6 +259,31 @@ def test_malformed_export_is_named_and_nothing_written(
 
 
 @pytest.mark.parametrize(
+    ("fmt", "export", "entry"),
+    [("blogger", "blogger-classic.xml", "<entry>"), ("wordpress", "wordpress.xml", "<item>")],
+)
+def test_an_export_a_merge_left_in_conflict_is_named_so(blog_dir, capsys, fmt, export, entry):
+    """An export kept in a repository and merged with another version of it
+    holds git's conflict markers ("<<<<<<< HEAD", "=======", ">>>>>>>"): it
+    is XML no longer.  The import had said only what the XML parser said
+    ("StartTag: invalid element name"); it says what the markers are, at
+    their line, and writes nothing."""
+    text = (DATA / export).read_text(encoding="utf-8")
+    at = text.index(entry)
+    line = text[:at].count("\n") + 1
+    text = text[:at] + "<<<<<<< HEAD\n" + text[at:]
+    end = text.index(entry.replace("<", "</"), at) + len(entry) + 1
+    text = text[:end] + "\n=======\n>>>>>>> theirs\n" + text[end:]
+    conflicted = blog_dir / f"conflicted-{export}"
+    conflicted.write_text(text, encoding="utf-8")
+    status, _, err = run_blog(capsys, "import", fmt, conflicted, "--posts-dir", blog_dir / "posts")
+    assert status == 1
+    assert f"{conflicted}:{line}: not well-formed XML" in err, err
+    assert "conflict markers ('<<<<<<<'): resolve them first" in err and "nothing written" in err
+    assert not list((blog_dir / "posts").rglob("*.md"))
+
+
+@pytest.mark.parametrize(
     "fmt,export,line,message,written",
     [
         (

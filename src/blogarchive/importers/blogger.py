@@ -114,6 +114,20 @@ def _entities_as_text(root, notes: list | None) -> None:
         )
 
 
+#: A line git writes where a merge left two versions of a file (an export
+#: kept in a repository, merged): the file is XML no longer.
+CONFLICT = re.compile(rb"^(?:<{7}|={7}|>{7})(?: |$)", re.M)
+
+
+def _conflicted(path: Path) -> bool:
+    """Whether the file holds git's conflict markers (:data:`CONFLICT`)."""
+    try:
+        with open(path, "rb") as file:
+            return any(CONFLICT.match(line.rstrip(b"\r\n")) for line in file)
+    except OSError:
+        return False
+
+
 #: libxml2's words for a text over its 10 MB limit (XML_PARSE_HUGE lifts it).
 TOO_BIG = ("too big", "huge text node")
 
@@ -145,7 +159,10 @@ def _parse(source, path: Path, notes: list | None, huge: bool = False):
                 source.seek(0)
             return etree.parse(source, etree.XMLParser(recover=True, **options)).getroot()
         line = exc.position[0] if exc.position else 1
-        raise ImportError_(path, line, f"not well-formed XML: {exc.msg}") from exc
+        why = f"not well-formed XML: {exc.msg}"
+        if _conflicted(path):
+            why += "; it holds a merge's conflict markers ('<<<<<<<'): resolve them first"
+        raise ImportError_(path, line, why) from exc
     except OSError as exc:
         raise ImportError_(path, 1, f"cannot read: {exc}") from exc
 
