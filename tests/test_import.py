@@ -827,6 +827,8 @@ WORD = (
     ' <span style="mso-bidi-font-weight:bold">upright</span> and'
     ' <i style="mso-bidi-font-style:normal">leaning</i> and'
     ' <span style="mso-bidi-font-style:italic">plain</span> words.<o:p></o:p></p>'
+    '<p class="MsoNormal"><b>Bold, <span style="font-weight:normal">then plain,</span>'
+    " then bold.</b></p>"
 )
 
 
@@ -836,7 +838,8 @@ def test_a_paste_from_google_docs_or_word_is_bold_where_it_showed_bold(blog_dir,
     its spans make bold bold.  The whole post had come in bold, its heading
     and list too.  Word's ``mso-bidi-font-weight:bold`` (right-to-left
     scripts' weight, which browsers do not read) had made plain words bold,
-    and its ``mso-bidi-font-style:italic`` plain words italic."""
+    and its ``mso-bidi-font-style:italic`` plain words italic.  Words in bold
+    that their own style makes plain were bold."""
     status, _, err = import_edited(
         "wordpress",
         "wordpress.xml",
@@ -846,13 +849,14 @@ def test_a_paste_from_google_docs_or_word_is_bold_where_it_showed_bold(blog_dir,
     assert (status, err) == (0, ""), err
     site = build_site(blog_dir)
     section = site.page("posts/2011/working-together-again.html").select_one("article section")
-    assert texts(section.select("strong")) == ["Read it.", "Bold in Word"]
+    assert texts(section.select("strong")) == ["Read it.", "Bold in Word", "Bold,", "then bold."]
     assert texts(section.select("em")) == ["again", "Slowly.", "leaning"]
     [heading] = section.select("h2")
     assert heading.get_text(strip=True).rstrip("¶") == "What the review found"
     said = [" ".join(p.get_text().split()) for p in section.select("p")]
     assert "It was published today. Read it. Slowly." in said, said
     assert "Bold in Word and upright and leaning and plain words." in said, said
+    assert "Bold, then plain, then bold." in said, said
 
 
 def test_a_gap_of_line_breaks_in_a_list_item_is_shown(blog_dir, import_edited):

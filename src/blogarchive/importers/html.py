@@ -2899,7 +2899,8 @@ def _styles_as_marks(soup: BeautifulSoup) -> None:
     plain words (a song's title in italics, a Blogger post's "Largest" line).
     A heading's bold and size are its own.  A mark a style undoes
     (:data:`UNSTYLED`) marks nothing: a document pasted from Google Docs had
-    come in bold throughout.  A
+    come in bold throughout; words in a mark that their own style undoes
+    (``<b>a <span style="font-weight:normal">b</span></b>``) are out of it.  A
     ``<mark>`` with no background is the block editor's colour of words
     (which the site does not keep), no highlight: its words alone."""
     for tag in soup.find_all(style=True):
@@ -2907,6 +2908,9 @@ def _styles_as_marks(soup: BeautifulSoup) -> None:
         if undone or tag.name == "mark" and NO_BACKGROUND.search(tag["style"]):
             tag.unwrap()
             continue
+        for style, names in UNSTYLED:
+            if style.search(tag["style"]):
+                _out_of_mark(soup, tag, names.split())
         for style, name, marked in STYLED:
             if not style.search(tag["style"]) or tag.name in marked.split():
                 continue
@@ -2923,6 +2927,32 @@ def _styles_as_marks(soup: BeautifulSoup) -> None:
             and not tag.find_parent(HEADINGS.split())
         ):
             _mark_inside(soup, tag, "big")
+
+
+def _out_of_mark(soup: BeautifulSoup, tag: Tag, marks: list[str]) -> None:
+    """``tag`` out of the nearest of ``marks`` it is in, among the inline
+    elements around it: each of those parted in two about it, the same on
+    either side (a link's two parts lead where it led)."""
+    mark = next((up for up in tag.parents if up.name in marks or _is_block(up)), None)
+    if mark is None or mark.name not in marks:
+        return
+    node = tag
+    while node.parent is not None and node is not mark:
+        parent = node.parent
+        after = _like(soup, parent)
+        after.extend([sibling.extract() for sibling in list(node.next_siblings)])
+        parent.insert_after(node.extract())
+        node.insert_after(after)
+        for part in (parent, after):
+            if not part.contents:
+                part.decompose()
+        if parent is mark:
+            break
+        # the words now outside ``parent`` are in a copy of it, ``node`` is not: go on
+        # from a copy of ``parent`` around ``node``, which the next turn parts in two
+        copy = _like(soup, parent)
+        node.wrap(copy)
+        node = copy
 
 
 def _holds_picture(node) -> bool:
