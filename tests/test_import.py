@@ -1014,21 +1014,26 @@ def test_footnotes_pasted_from_word_are_footnotes(tmp_path):
 SAID = "I've worked in child protection for twenty years."
 
 
-def first_post_as(tmp_path: Path, written: str) -> Path:
+#: The first post's title in blogger-classic.xml, as the export writes it.
+TITLED = "<title type='text'>Why I'm starting a blog</title>"
+
+
+def first_post_as(tmp_path: Path, written: str, title: str = TITLED) -> Path:
     """blogger-classic.xml with its first post's text ``written`` (as the
-    export's XML holds it: its HTML escaped)."""
+    export's XML holds it: its HTML escaped), and its title element ``title``."""
     text = (DATA / "blogger-classic.xml").read_text(encoding="utf-8")
     start = text.index(SAID)
     end = text.index("</content>", start)
+    text = (text[:start] + written + text[end:]).replace(TITLED, title, 1)
     export = tmp_path / "edited.xml"
-    export.write_text(text[:start] + written + text[end:], encoding="utf-8")
+    export.write_text(text, encoding="utf-8")
     return export
 
 
-def first_post_imported(tmp_path: Path, written: str) -> tuple[Path, Site]:
+def first_post_imported(tmp_path: Path, written: str, title: str = TITLED) -> tuple[Path, Site]:
     """:func:`first_post_as`, imported into a new blog, and its site built."""
     blog = new_blog(tmp_path / "blog")
-    export = first_post_as(tmp_path, written)
+    export = first_post_as(tmp_path, written, title)
     assert main(["import", "blogger", str(export), "--posts-dir", str(blog / "posts")]) == 0
     return blog, build_site(blog)
 
@@ -1090,12 +1095,7 @@ def test_an_untitled_posts_title_is_the_words_its_readers_read_first(tmp_path):
         '<div style="text-align: center;"><span style="font-size: x-large;">Come one,<br />'
         "come all</span></div><div>At the usual place, from five.</div>"
     )
-    export = first_post_as(tmp_path, html.escape(written))
-    text = export.read_text(encoding="utf-8")
-    export.write_text(text.replace(">Why I'm starting a blog</title>", "></title>", 1))
-    blog = new_blog(tmp_path / "blog")
-    assert main(["import", "blogger", str(export), "--posts-dir", str(blog / "posts")]) == 0
-    site = build_site(blog)
+    _, site = first_post_imported(tmp_path, html.escape(written), "<title type='text'></title>")
     [page] = site.root.glob("posts/2009/last-friday*.html")
     title = "LAST FRIDAY HAPPY HOUR! Come one, come all At the usual …"
     heading = site.page(page.relative_to(site.root).as_posix()).select_one("article h1")
@@ -1107,17 +1107,12 @@ def test_a_posts_location_is_shown_as_blogger_showed_it(tmp_path):
     """Blogger kept the name of where a post was written as HTML, which its
     page showed (a real export's ``&amp;amp;`` for "&"): the page here had
     shown "North Delaware Avenue &amp; North Farragut Street"."""
-    export = first_post_as(tmp_path, SAID)
     place = "North Delaware Avenue &amp;amp; North Farragut Street, Portland"
     located = (
-        "<title type='text'>Why I'm starting a blog</title><georss:featurename"
+        f"{TITLED}<georss:featurename"
         f" xmlns:georss='http://www.georss.org/georss'>{place}</georss:featurename>"
     )
-    text = export.read_text(encoding="utf-8")
-    export.write_text(text.replace("<title type='text'>Why I'm starting a blog</title>", located))
-    blog = new_blog(tmp_path / "blog")
-    assert main(["import", "blogger", str(export), "--posts-dir", str(blog / "posts")]) == 0
-    site = build_site(blog)
+    _, site = first_post_imported(tmp_path, SAID, located)
     shown = site.page("posts/2009/why-im-starting-a-blog.html").select_one(".post-location")
     said = " · location: North Delaware Avenue & North Farragut Street, Portland"
     assert shown.get_text() == said

@@ -2840,35 +2840,29 @@ FONT_BIGGER = re.compile(r"\s*(?:[4-7]|\+[1-4])\s*$")
 #: "Small" not, as the styles above).
 BIGGER_CLASS = re.compile(r"^has-(?:x*-?large|huge)-font-size$")
 
+
+def _style(written: str) -> re.Pattern:
+    """A style's property and value, ``written`` as a pattern, the property by
+    its whole name: Word's ``mso-bidi-font-weight:bold`` (the weight of
+    right-to-left scripts' words, which no browser reads) had made its words
+    bold."""
+    return re.compile(r"(?<![\w-])" + written, re.I)
+
+
 #: Styles an editor wrote for what HTML marks (Blogger's editor of 2008,
 #: ``<span style="font-weight: bold;">``; a Word paste's), which the sanitiser
 #: drops: the mark each stands for, and the tags already marked so.
-#: A property by its whole name: Word's ``mso-bidi-font-weight:bold`` (the
-#: weight of right-to-left scripts' words, which no browser reads) had made
-#: its words bold.
 STYLED = [
-    (
-        re.compile(r"(?<![\w-])font-weight\s*:\s*(bold|bolder|[6-9]00)\b", re.I),
-        "strong",
-        "b strong th",
-    ),
-    (re.compile(r"(?<![\w-])font-style\s*:\s*(italic|oblique)\b", re.I), "em", "i em cite dfn var"),
-    (
-        re.compile(r"(?<![\w-])text-decoration[\w-]*\s*:[^;]*\bline-through\b", re.I),
-        "s",
-        "s del strike",
-    ),
-    (re.compile(r"(?<![\w-])text-decoration[\w-]*\s*:[^;]*\bunderline\b", re.I), "u", "u ins a"),
+    (_style(r"font-weight\s*:\s*(bold|bolder|[6-9]00)\b"), "strong", "b strong th"),
+    (_style(r"font-style\s*:\s*(italic|oblique)\b"), "em", "i em cite dfn var"),
+    (_style(r"text-decoration[\w-]*\s*:[^;]*\bline-through\b"), "s", "s del strike"),
+    (_style(r"text-decoration[\w-]*\s*:[^;]*\bunderline\b"), "u", "u ins a"),
     # Blogger's editor's "Large" and "Largest" (font-size: large, x-large), an
     # editor's 150 % and more, 24px, 18pt: words an author made stand out, often
     # a heading of their own.  Not smaller sizes: Blogger wrapped whole posts in
     # "small" (its editor's default in many templates), and a Word paste writes
     # its body text's 10pt: a whole post in fine print is no one's emphasis.
-    (
-        re.compile(rf"(?<![\w-])font-size\s*:\s*(?:{'|'.join(BIGGER)})(?![\w.])", re.I),
-        "big",
-        f"big {HEADINGS}",
-    ),
+    (_style(rf"font-size\s*:\s*(?:{'|'.join(BIGGER)})(?![\w.])"), "big", f"big {HEADINGS}"),
 ]
 
 
@@ -2877,9 +2871,9 @@ STYLED = [
 #: ``docs-internal-guid``), which a browser shows in plain words, its bold
 #: words in spans of their own.
 UNSTYLED = [
-    (re.compile(r"(?<![\w-])font-weight\s*:\s*(?:normal|lighter|[1-4]00)\b", re.I), "b strong"),
-    (re.compile(r"(?<![\w-])font-style\s*:\s*normal\b", re.I), "i em cite dfn var"),
-    (re.compile(r"(?<![\w-])text-decoration[\w-]*\s*:\s*none\b", re.I), "u ins s del strike"),
+    (_style(r"font-weight\s*:\s*(?:normal|lighter|[1-4]00)\b"), "b strong"),
+    (_style(r"font-style\s*:\s*normal\b"), "i em cite dfn var"),
+    (_style(r"text-decoration[\w-]*\s*:\s*none\b"), "u ins s del strike"),
 ]
 
 
@@ -2904,13 +2898,14 @@ def _styles_as_marks(soup: BeautifulSoup) -> None:
     ``<mark>`` with no background is the block editor's colour of words
     (which the site does not keep), no highlight: its words alone."""
     for tag in soup.find_all(style=True):
-        undone = any(tag.name in names.split() and s.search(tag["style"]) for s, names in UNSTYLED)
-        if undone or tag.name == "mark" and NO_BACKGROUND.search(tag["style"]):
+        undone = [names.split() for style, names in UNSTYLED if style.search(tag["style"])]
+        if any(tag.name in names for names in undone) or (
+            tag.name == "mark" and NO_BACKGROUND.search(tag["style"])
+        ):
             tag.unwrap()
             continue
-        for style, names in UNSTYLED:
-            if style.search(tag["style"]):
-                _out_of_mark(soup, tag, names.split())
+        for names in undone:
+            _out_of_mark(soup, tag, names)
         for style, name, marked in STYLED:
             if not style.search(tag["style"]) or tag.name in marked.split():
                 continue

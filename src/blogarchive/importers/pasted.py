@@ -40,15 +40,15 @@ ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
 def word_lists(soup: BeautifulSoup, notes: list[str]) -> None:
     """Word's list paragraphs in ``soup`` as lists (the module's text), noted."""
-    items = [p for p in soup.find_all("p", style=WORD_ITEM) if _marker(p) is not None]
-    left = {id(p) for p in items}
-    for first in items:
+    # Each list paragraph with its marker, by the paragraph, until a run takes it.
+    left = {id(p): (p, m) for p in soup.find_all("p", style=WORD_ITEM) if (m := _marker(p))}
+    items = list(left.values())
+    for first, _ in items:
         if id(first) not in left:  # (in the run of one before it)
             continue
-        run = [first]
-        while (after := _next_item(run[-1])) is not None and id(after) in left:
-            run.append(after)
-        left.difference_update(id(p) for p in run)
+        run = [left.pop(id(first))]
+        while (after := _next_item(run[-1][0])) is not None and id(after) in left:
+            run.append(left.pop(id(after)))
         _as_list(soup, run)
     if items:
         notes.append(
@@ -57,15 +57,16 @@ def word_lists(soup: BeautifulSoup, notes: list[str]) -> None:
         )
 
 
-def _marker(paragraph: Tag) -> Tag | None:
-    """The span of a list paragraph's bullet or number: one Word wrote (a
-    bullet of a character or two, or a picture's; a number), not one that
-    holds the item's words (a paste gone wrong: they would be lost)."""
+def _marker(paragraph: Tag) -> tuple[Tag, str] | None:
+    """The span of a list paragraph's bullet or number, and what it writes:
+    one Word wrote (a bullet of a character or two, or a picture's; a
+    number), not one that holds the item's words (a paste gone wrong: they
+    would be lost)."""
     marker = paragraph.find(style=WORD_MARKER)
     if marker is None:
         return None
     written = "".join(marker.get_text().split())
-    return marker if len(written) <= 2 or NUMBERED.fullmatch(written) else None
+    return (marker, written) if len(written) <= 2 or NUMBERED.fullmatch(written) else None
 
 
 def _next_item(paragraph: Tag):
@@ -76,14 +77,13 @@ def _next_item(paragraph: Tag):
     return node
 
 
-def _as_list(soup: BeautifulSoup, run: list[Tag]) -> None:
-    """The paragraphs of ``run`` one list in their place, an item each, a
-    deeper level a list in the item before it."""
+def _as_list(soup: BeautifulSoup, run: list[tuple[Tag, tuple[Tag, str]]]) -> None:
+    """The paragraphs of ``run`` (each with its marker: :func:`_marker`) one
+    list in their place, an item each, a deeper level a list in the item
+    before it."""
     lists: list[tuple[int, Tag]] = []  # the lists open, by level
-    for paragraph in run:
+    for paragraph, (marker, written) in run:
         level = int(WORD_ITEM.search(paragraph["style"])[2])
-        marker = _marker(paragraph)
-        written = "".join(marker.get_text().split())
         marker.decompose()
         while lists and lists[-1][0] > level:
             lists.pop()
