@@ -56,7 +56,7 @@ from markdownify import MarkdownConverter, chomp
 from ..htmltokens import browser_comments, tokens
 from ..links import PASTED
 from ..model import IMPORTED_MARKUP
-from .pasted import word_footnotes, word_lists
+from .pasted import next_shown, word_footnotes, word_lists
 
 #: Link and image schemes an import may keep; anything else (javascript:,
 #: vbscript:, data:, file:, ...) is dropped.  Relative addresses are kept.
@@ -2584,7 +2584,7 @@ def _blocks_where_words_were(soup: BeautifulSoup) -> None:
             _mark_inside(soup, term, "strong")
             term.name = "p"
         for gap in term.find_all("br"):  # a term is one paragraph: a gap in it a line
-            if getattr(_next_shown(gap, "next_sibling"), "name", None) == "br":  # break (a
+            if getattr(next_shown(gap, "next_sibling"), "name", None) == "br":  # break (a
                 gap.decompose()  # blank line had ended its bold, "# ..." after it a heading)
     _figures_words(soup)
     for note in soup.select(", ".join(f"figcaption {name}" for name in sorted(NOTES))):
@@ -3802,7 +3802,7 @@ def _breaks_before_blocks(soup: BeautifulSoup) -> None:
     list's items stays: the list is written loose, with its gaps."""
     for line_break in reversed(soup.find_all("br")):  # (the last first: "a<br><br><pre>")
         node = line_break
-        while (after := _next_shown(node, "next_sibling")) is None:
+        while (after := next_shown(node, "next_sibling")) is None:
             node = node.parent
             if node is None or node.name == "[document]" or _is_block(node):
                 break
@@ -3818,7 +3818,7 @@ def _gap_in_item(line_break: Tag) -> bool:
     reads the spaces alone as nothing), and a blank line there would part
     paragraphs but make the whole list loose, every item spaced apart; at a
     block's end a backslash would be shown as one."""
-    if getattr(_next_shown(line_break, "previous_sibling"), "name", None) != "br":
+    if getattr(next_shown(line_break, "previous_sibling"), "name", None) != "br":
         return False
     words_follow = any(
         not _is_blank(node) and getattr(node, "name", None) != "br"
@@ -3826,15 +3826,6 @@ def _gap_in_item(line_break: Tag) -> bool:
     )
     block = next((parent for parent in line_break.parents if _is_block(parent)), None)
     return words_follow and block is not None and block.name in ("li", "dd")
-
-
-def _next_shown(node, way: str):
-    """The sibling of ``node`` a reader sees next, the ``way`` given
-    (``"next_sibling"`` or ``"previous_sibling"``): not blank text."""
-    sibling = getattr(node, way)
-    while _is_blank(sibling):
-        sibling = getattr(sibling, way)
-    return sibling
 
 
 #: Where docutils takes no transition (only a post's or a section's own blocks
@@ -3850,7 +3841,7 @@ def _tidy_transitions(soup: BeautifulSoup, notes: list[str]) -> None:
     for rule in soup.find_all("hr"):
         if rule.find_parent(NO_TRANSITIONS) is not None:
             # between words a line break, between blocks nothing (an empty paragraph)
-            beside = [_next_shown(rule, "previous_sibling"), _next_shown(rule, "next_sibling")]
+            beside = [next_shown(rule, "previous_sibling"), next_shown(rule, "next_sibling")]
             words = any(node is not None and not _is_block(node) for node in beside)
             rule.replace_with(soup.new_tag("br" if words else "p"))
             notes.append("changed: a rule in a list, a quote or a table is a gap between its words")

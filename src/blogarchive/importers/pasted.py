@@ -47,7 +47,7 @@ def word_lists(soup: BeautifulSoup, notes: list[str]) -> None:
         if id(first) not in left:  # (in the run of one before it)
             continue
         run = [left.pop(id(first))]
-        while (after := _next_item(run[-1][0])) is not None and id(after) in left:
+        while (after := next_shown(run[-1][0])) is not None and id(after) in left:
             run.append(left.pop(id(after)))
         _as_list(soup, run)
     if items:
@@ -69,12 +69,17 @@ def _marker(paragraph: Tag) -> tuple[Tag, str] | None:
     return (marker, written) if len(written) <= 2 or NUMBERED.fullmatch(written) else None
 
 
-def _next_item(paragraph: Tag):
-    """The node after ``paragraph`` that a reader sees (no blank text, no comment)."""
-    node = paragraph.next_sibling
-    while isinstance(node, Comment) or isinstance(node, NavigableString) and not node.strip():
-        node = node.next_sibling
-    return node
+def next_shown(node, way: str = "next_sibling"):
+    """The sibling of ``node`` a reader sees next, the ``way`` given
+    (``"next_sibling"`` or ``"previous_sibling"``): not blank text, not a
+    comment (a Word paste's ``<!--[if !supportLists]-->``).  Here, not in
+    html.py, which imports this module."""
+    sibling = getattr(node, way)
+    while (
+        isinstance(sibling, Comment) or isinstance(sibling, NavigableString) and not sibling.strip()
+    ):
+        sibling = getattr(sibling, way)
+    return sibling
 
 
 def _as_list(soup: BeautifulSoup, run: list[tuple[Tag, tuple[Tag, str]]]) -> None:
