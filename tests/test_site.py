@@ -464,6 +464,31 @@ def test_every_page_links_one_stylesheet_holding_the_themes_and_the_sites(site):
         assert "<style>" not in css
 
 
+def test_every_file_in_static_is_loaded_by_a_page_or_is_the_sites_own(site):
+    """Sphinx copies into _static the files of every theme's and extension's
+    folder (Sphinx's search scripts and basic theme, Furo's stylesheets and
+    their source maps, ABlog's tag cloud) and the stylesheets merged into
+    site.css, which no page loads: 0.25 MB of every site.  What is published
+    there is what a page loads (a stylesheet, a script, the icons), and the
+    site's own _static (a post may link a file of it), but what site.css holds."""
+    static = site.root / "_static"
+    published = {p.relative_to(static).as_posix() for p in static.rglob("*") if p.is_file()}
+    loaded = set()
+    for path in site.html_files() + site.redirect_files():
+        rel = path.relative_to(site.root).as_posix()
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for element in page.select("link[href], script[src], use[href]"):
+            address = element.get("href") or element["src"]
+            target = site.target(rel, address.split("#")[0].split("?")[0])
+            if target.startswith("_static/"):
+                loaded.add(target.removeprefix("_static/"))
+    own = {p.relative_to(REPO / "_static").as_posix() for p in (REPO / "_static").rglob("*")}
+    merged = {"custom.css", "imported.css"}  # in site.css (the test above)
+    assert loaded <= published  # every file a page loads is there
+    assert published - loaded <= own - merged, published - loaded
+    assert {"site.css", "scripts/furo.js", "icons.svg", "search.js", "old-address.js"} <= loaded
+
+
 def test_a_furo_page_without_the_markup_its_edits_expect_stops_the_build():
     """templates.py edits Furo's page.html by the markup it names: a Furo that
     changed it is an error, never a page served unedited (or half edited)."""

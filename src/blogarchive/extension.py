@@ -67,13 +67,6 @@ def _start_build(app) -> None:
     ablog_compat.reset(app)
 
 
-#: Sphinx's own scripts, for its search page and its highlighting of the words
-#: searched for: the site's search is Pagefind's (search.py), so no page loads them.
-SPHINX_SEARCH_SCRIPTS = frozenset(
-    f"_static/{name}" for name in ("documentation_options.js", "doctools.js", "sphinx_highlight.js")
-)
-
-
 #: Docutils' HTML writer's viewport tag, which Sphinx passes on in ``metatags``:
 #: Furo's page has its own, so every page said it twice.
 DOCUTILS_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />\n'
@@ -86,7 +79,7 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
     context["script_files"] = [
         js
         for js in context.get("script_files", ())
-        if getattr(js, "filename", js) not in SPHINX_SEARCH_SCRIPTS
+        if getattr(js, "filename", js) not in stylesheet.SPHINX_SEARCH_SCRIPTS
     ]
     archive = blog_archive(app)
     context["archive"] = archive
@@ -277,6 +270,7 @@ def setup(app):
     app.connect("doctree-read", comments.note_comments)
     app.connect("build-finished", incremental.finish_build)
     app.connect("build-finished", incremental.restamp_footers, priority=700)  # before staging
+    app.connect("build-finished", stylesheet.drop_unloaded, priority=700)
     app.connect("build-finished", stop_archive_pages)
     app.connect("build-finished", search.index_site, priority=900)  # after the archive's files
     app.connect("doctree-resolved", add_post_header)

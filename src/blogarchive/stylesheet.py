@@ -17,8 +17,10 @@ A stylesheet that cannot be read here (an address on another host, a file
 made by some other extension, one with a ``media`` of its own, one with an
 ``@import`` or, in a subfolder of _static, a relative ``url()``) keeps its own
 link, and no later stylesheet is merged over it, so the cascade's order is
-Sphinx's.  Sphinx still copies the files merged; the e-book links them as
-before (its pages are built by the ``epub`` builder, without this).
+Sphinx's.  Sphinx still copies the files merged, and the themes' files no
+page loads: the site's build leaves them out (:func:`drop_unloaded`); the
+e-book links them as before (its pages are built by the ``epub`` builder,
+without this).
 
 Furo's base.html writes its code colours (CSS variables for the light and the
 dark theme, from the Pygments styles and the theme's options) in a <style> on
@@ -184,3 +186,47 @@ def link_one_stylesheet(app, pagename, templatename, context, doctree) -> None:
         context["css_files"] = [
             css for css in context["css_files"] if getattr(css, "filename", css) not in merged.holds
         ]
+
+
+#: Sphinx's own scripts, for its search page and its highlighting of the words
+#: searched for: the site's search is Pagefind's (search.py), so no page loads
+#: them (extension.py takes them out of each page's list).
+SPHINX_SEARCH_SCRIPTS = frozenset(
+    f"_static/{name}" for name in ("documentation_options.js", "doctools.js", "sphinx_highlight.js")
+)
+#: The one file of the themes' own that a page loads without Sphinx's lists
+#: of scripts and stylesheets: Furo's script (its base.html).
+THEME_LOADED = frozenset({"scripts/furo.js"})
+
+
+def drop_unloaded(app, exception) -> None:
+    """``build-finished``, before the site is staged: the files in the site's
+    ``_static`` that no page loads are not published.  Those are the
+    stylesheets merged into site.css, and whatever the themes and extensions
+    put there beyond what pages load: Sphinx's search scripts and basic
+    theme (its stylesheet, pictures), Furo's unused stylesheets and the
+    source maps that only a browser's developer tools ask for, ABlog's tag
+    cloud.  0.25 MB of every site, that no reader's browser fetched.  What
+    the site's own ``html_static_path`` holds (the folders conf.py names)
+    is published, but a stylesheet merged: an author's file there
+    may be linked from a post."""
+    if exception is not None or not epub.for_site(app.builder):
+        return
+    static = Path(app.builder.outdir, "_static")
+    merged = build_state(app.config).site_css
+    holds = {str(name).removeprefix("_static/") for name in merged.holds} if merged else set()
+    # The site's folders, named from conf.py's: ABlog adds its own (a tag
+    # cloud's stylesheet) by its whole path, in site-packages.
+    site = [Path(app.confdir, e) for e in app.config.html_static_path if not Path(e).is_absolute()]
+    loaded = {SITE_CSS, CODE_COLOURS, *THEME_LOADED} - holds
+    for listed in (*app.builder._js_files, *app.builder._css_files):
+        name = str(getattr(listed, "filename", listed))
+        if name in SPHINX_SEARCH_SCRIPTS:
+            continue
+        if name.startswith("_static/") and name.removeprefix("_static/") not in holds:
+            loaded.add(name.removeprefix("_static/"))
+    for path in [p for p in static.rglob("*") if p.is_file()]:
+        name = path.relative_to(static).as_posix()
+        own = any((folder / name).is_file() for folder in site)
+        if name in holds or not (own or name in loaded):
+            path.unlink()
