@@ -30,6 +30,7 @@ into the stylesheet (page.html's ``theme_styles`` block is empty).
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import NamedTuple
@@ -207,18 +208,22 @@ def drop_unloaded(app, exception) -> None:
     theme (its stylesheet, pictures), Furo's unused stylesheets and the
     source maps that only a browser's developer tools ask for, ABlog's tag
     cloud.  0.25 MB of every site, that no reader's browser fetched.  What
-    the site's own ``html_static_path`` holds (the folders conf.py names)
-    is published, but a stylesheet merged: an author's file there
+    the site's own ``html_static_path`` holds (not an extension's
+    folder) is published, but a stylesheet merged: an author's file there
     may be linked from a post."""
     if exception is not None or not epub.for_site(app.builder):
         return
     static = Path(app.builder.outdir, "_static")
     merged = build_state(app.config).site_css
     holds = {str(name).removeprefix("_static/") for name in merged.holds} if merged else set()
-    # The site's folders, named from conf.py's: ABlog adds its own (a tag
-    # cloud's stylesheet) by its whole path, in site-packages.
-    site = [Path(app.confdir, e) for e in app.config.html_static_path if not Path(e).is_absolute()]
+    # The site's folders, not an extension's: ABlog adds its package's own
+    # (a tag cloud's stylesheet), a folder beside an __init__.py.
+    site = [Path(app.confdir, entry) for entry in app.config.html_static_path]
+    site = [folder for folder in site if not (folder.parent / "__init__.py").is_file()]
     loaded = {SITE_CSS, CODE_COLOURS, *THEME_LOADED} - holds
+    for picture in (app.config.html_logo, app.config.html_favicon):  # copied in by name
+        if picture and "://" not in str(picture):
+            loaded.add(Path(picture).name)
     for listed in (*app.builder._js_files, *app.builder._css_files):
         name = str(getattr(listed, "filename", listed))
         if name in SPHINX_SEARCH_SCRIPTS:
@@ -230,3 +235,6 @@ def drop_unloaded(app, exception) -> None:
         own = any((folder / name).is_file() for folder in site)
         if name in holds or not (own or name in loaded):
             path.unlink()
+    for folder, _, _ in sorted(os.walk(static), reverse=True):  # deepest first
+        if folder != str(static) and not os.listdir(folder):
+            os.rmdir(folder)  # emptied (styles/): the published site has no empty folder
