@@ -489,6 +489,23 @@ def test_every_file_in_static_is_loaded_by_a_page_or_is_the_sites_own(site):
     assert {"site.css", "scripts/furo.js", "icons.svg", "search.js", "old-address.js"} <= loaded
 
 
+def test_the_sites_logo_from_outside_static_is_published_where_pages_load_it(tmp_path, capfd):
+    """The site's logo (``html_logo``), a picture Sphinx copies into _static
+    by its name from wherever it is: not the site's static folder's, nor
+    named by a page's stylesheet or script list, the sweep of unloaded files
+    (``stylesheet.drop_unloaded``) must still keep it, as every page shows it."""
+    from test_bad_input import ROOT, build_with
+
+    logo = b'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>'
+    conf = (ROOT / "conf.py").read_text(encoding="utf-8") + "\nhtml_logo = 'art/mark.svg'\n"
+    status, err, site = build_with(tmp_path, capfd, extra={"conf.py": conf, "art/mark.svg": logo})
+    assert status == 0, err
+    for rel in ("index.html", "blog/2010/index.html"):
+        shown = site.page(rel).select_one(".sidebar-brand img.sidebar-logo")
+        assert shown is not None, rel
+        assert site.path(site.target(rel, shown["src"].split("?")[0])).read_bytes() == logo
+
+
 def test_a_furo_page_without_the_markup_its_edits_expect_stops_the_build():
     """templates.py edits Furo's page.html by the markup it names: a Furo that
     changed it is an error, never a page served unedited (or half edited)."""
