@@ -859,6 +859,32 @@ def test_a_paste_from_google_docs_or_word_is_bold_where_it_showed_bold(blog_dir,
     assert "Bold, then plain, then bold." in said, said
 
 
+def test_words_made_plain_in_paragraphs_a_bold_mark_wraps_are_plain(blog_dir, import_edited):
+    """A mark around whole paragraphs or a list (``<b><p>…</p></b>``, an old
+    editor's bold across blocks), some of their words styled back to plain
+    or upright: a browser showed those words plain; they had come in bold
+    (italic) with the rest, as only a mark within the paragraph was parted."""
+    wrapped = (
+        '<b><p>Bold <span style="font-weight:normal">then plain</span> then bold.</p>'
+        "<p>All bold.</p></b>"
+        '<i><ol><li>Leaning <span style="font-style:normal">upright</span></li>'
+        "<li>leaning</li></ol></i>"
+    )
+    status, _, err = import_edited("wordpress", "wordpress.xml", ("See <a", wrapped + "\n\nSee <a"))
+    assert (status, err) == (0, ""), err
+    site = build_site(blog_dir)
+    section = site.page("posts/2011/working-together-again.html").select_one("article section")
+    assert texts(section.select("strong")) == ["Bold", "then bold.", "All bold."]
+    assert texts(section.select("ol em")) == ["Leaning", "leaning"]
+    said = [" ".join(p.get_text().split()) for p in section.select("p")]
+    assert "Bold then plain then bold." in said, said
+    [listed] = section.select("ol")
+    assert [" ".join(li.get_text().split()) for li in listed.select("li")] == [
+        "Leaning upright",
+        "leaning",
+    ]
+
+
 def test_a_gap_of_line_breaks_in_a_list_item_is_shown(blog_dir, import_edited):
     """``<br><br>`` in a list item (two paragraphs of Blogger's old editor in
     one item) showed a gap, an empty line; it had come in as one line break,

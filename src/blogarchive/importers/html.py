@@ -2927,8 +2927,14 @@ def _styles_as_marks(soup: BeautifulSoup) -> None:
 def _out_of_mark(soup: BeautifulSoup, tag: Tag, marks: list[str]) -> None:
     """``tag`` out of the nearest of ``marks`` it is in, among the inline
     elements around it: each of those parted in two about it, the same on
-    either side (a link's two parts lead where it led)."""
+    either side (a link's two parts lead where it led).  A mark around the
+    block ``tag`` is in (``<b><p>a <span style="font-weight:normal">b</span>
+    </p></b>``) is carried into its blocks first: ``b`` had stayed bold."""
     mark = next((up for up in tag.parents if up.name in marks or _is_block(up)), None)
+    outer = next((up for up in tag.parents if up.name in marks), None)
+    if mark is not None and mark.name not in marks and outer is not None:
+        _split_around_blocks(soup, outer)  # ("<p><b>a <span>b</span></b></p>")
+        mark = next((up for up in tag.parents if up.name in marks or _is_block(up)), None)
     if mark is None or mark.name not in marks:
         return
     node = tag
