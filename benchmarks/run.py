@@ -353,6 +353,7 @@ def bench(count: int, workdir: Path, repeat: int, aside: SetAside) -> dict[str, 
 
     peer_builds = {"pelican": (pelican, pelican / "output", pelican_build, "Pelican")}
     peer_builds["hugo"] = (hugo, hugo / "public", hugo_build, "Hugo")
+    pagefind = [str(pagefind_binary()), "--silent"]
     clean, peers = [], {name: [] for peer in peer_builds for name in (peer, f"{peer} search")}
     for _ in range(repeat):  # alternating, so that no tool has the machine to itself
         aside(blog / "_build")
@@ -360,8 +361,7 @@ def bench(count: int, workdir: Path, repeat: int, aside: SetAside) -> dict[str, 
         for peer, (folder, output, command, label) in peer_builds.items():
             aside(output)
             peers[peer].append(measure(command, folder, output, label))
-            search = [str(pagefind_binary()), "--site", str(output), "--silent"]
-            search += PEER_SEARCH[peer]
+            search = [*pagefind, "--site", str(output), *PEER_SEARCH[peer]]
             indexed = measure(search, folder, output, f"{label}'s Pagefind")
             peers[f"{peer} search"].append(prune_peer_index(output, indexed))
     runs = {"clean": median(clean), "no-op": measure(build, blog, out, "no-op")}

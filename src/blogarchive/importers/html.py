@@ -2930,11 +2930,18 @@ def _out_of_mark(soup: BeautifulSoup, tag: Tag, marks: list[str]) -> None:
     either side (a link's two parts lead where it led).  A mark around the
     block ``tag`` is in (``<b><p>a <span style="font-weight:normal">b</span>
     </p></b>``) is carried into its blocks first: ``b`` had stayed bold."""
-    mark = next((up for up in tag.parents if up.name in marks or _is_block(up)), None)
-    outer = next((up for up in tag.parents if up.name in marks), None)
-    if mark is not None and mark.name not in marks and outer is not None:
+
+    def nearest() -> Tag | None:
+        return next((up for up in tag.parents if up.name in marks or _is_block(up)), None)
+
+    mark = nearest()
+    if mark is not None and mark.name not in marks:  # a block: is a mark around it?
+        outer = next((up for up in mark.parents if up.name in marks), None)
+        if outer is None:
+            return
+        # carried into its blocks now, as _marks_into_blocks does later for every mark
         _split_around_blocks(soup, outer)  # ("<p><b>a <span>b</span></b></p>")
-        mark = next((up for up in tag.parents if up.name in marks or _is_block(up)), None)
+        mark = nearest()
     if mark is None or mark.name not in marks:
         return
     node = tag
