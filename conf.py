@@ -54,7 +54,11 @@ fontawesome_included = False
 # whatever the TZ of the machine that builds the site.
 blog_timezone = "Europe/London"
 blog_recent_posts = 5
+# An Atom feed of each tag's, category's and author's newest posts (as the
+# blog's: blog_feed_length, full text), which their pages link to.
 blog_tag_feeds = True
+blog_category_feeds = True
+blog_author_feeds = True
 blog_posts_per_page = 10
 # Where "Last updated" links to a post's history and the footer to the commit
 # the site was built from; CI sets it from the repository it runs in.

@@ -11,9 +11,9 @@
      picture's attachment page) leads to the post's address, and so to it.
    - On the 404 page: WordPress's category under its parent
      (/category/news/local/), a later page of a category or tag
-     (/tag/x/page/2/), a category's or author's feed (/category/x/feed/: the
-     page names the blog's feed; only tags have their own) and an author's
-     posts by a login no post names
+     (/tag/x/page/2/), the feed of either (/category/news/local/feed/: the
+     page, which names its feed; the site answers /category/x/feed/) and an
+     author's posts by a login no post names
      (/author/<login>/; the site answers the others) lead to that
      category's, tag's or author's page, or, with none of that name here, to
      the list of them all.

@@ -56,14 +56,14 @@ TIMEZONE = "Europe/London"
 DEFAULT_LANG = "en"
 RELATIVE_URLS = True
 FEED_ALL_ATOM = "feeds/all.atom.xml"
-TAG_FEED_ATOM = "feeds/{slug}.atom.xml"
+TAG_FEED_ATOM = "feeds/tag-{slug}.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/category-{slug}.atom.xml"
+AUTHOR_FEED_ATOM = "feeds/author-{slug}.atom.xml"
 DEFAULT_PAGINATION = 10
 # The work this blog's build does, no more: feeds of the newest 50 posts for the
-# blog and each tag (full text, as ours), none per category or author; a page
-# for each year and month.
+# blog and each tag, category and author (full text, as ours), in Atom alone;
+# a page for each year and month.
 FEED_MAX_ITEMS = 50
-CATEGORY_FEED_ATOM = None
-AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"

@@ -387,6 +387,8 @@ ANSWERED = [
     "../../blog/2010/07/index.html",
     "/blog/",  # all posts, the feed, the search, the home page
     "/blog/atom.xml",
+    "/blog/category/policy/atom.xml",  # a category's feed, an author's
+    "/blog/author/chris-mills/atom.xml",
     "/search.html",
     "/index.html",
     "/search/label/Ofsted",  # the old blog's addresses the site answers
@@ -396,6 +398,8 @@ ANSWERED = [
     "/author/chris/",  # (by the login, wordpress_author)
     "/feed/",
     "/feed/atom/",  # (WordPress's feed in Atom: it was a 404 here)
+    "/category/policy/feed/",  # WordPress's feeds of a category and an author
+    "/author/chris/feed/",
     "/about-me/",  # a page's and a post's old address (redirect)
     "/2010/07/a.html",
     "../2009/first.html",  # a post and a page by their pages' addresses

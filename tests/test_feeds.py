@@ -103,17 +103,57 @@ def test_the_old_feed_addresses_give_the_newest_25_posts_as_bloggers_did(app):
         assert self_links == [app.config.blog_baseurl + old], old
 
 
-def test_one_feed_per_tag(site):
-    tag_index = site.page("blog/tag/")
-    for li in tag_index.select("ul.catalog li"):
-        page = site.page("blog/tag/" + li.a["href"])
-        href = page.select_one('head link[rel="alternate"][title*="Posts tagged"]')["href"]
-        rel = href.split("/", 3)[3]  # drop scheme and host
+@pytest.mark.parametrize(
+    "folder, heading", [("tag", "Posts tagged"), ("category", "Posts in"), ("author", "Posts by")]
+)
+def test_one_feed_per_tag_category_and_author(site, folder, heading):
+    """Each tag's, category's and author's page names its feed in its head
+    and links to it ("Atom feed"), and the feed holds the posts the page
+    lists, as WordPress gave each of them a feed (``/category/<x>/feed/``,
+    which leads here); a category and an author had none."""
+    index = site.page(f"blog/{folder}/")
+    assert index.select("ul.catalog li")
+    for li in index.select("ul.catalog li"):
+        page = site.page(f"blog/{folder}/" + li.a["href"])
+        name = li.a.get_text()
+        head = page.select_one(f'head link[rel="alternate"][title$="{heading} {name}"]')
+        rel = head["href"].split("/", 3)[3]  # drop scheme and host
+        shown = page.select_one("a.archive-feed")
+        assert shown.get_text() == "Atom feed"
+        assert site.target(f"blog/{folder}/{li.a['href']}", shown["href"]) == rel
         feed = site.feed(rel)
-        assert not feed.bozo
+        assert not feed.bozo, feed.get("bozo_exception")
+        assert [link.href for link in feed.feed.links if link.rel == "self"] == [head["href"]]
         listed = [a.get_text() for a in page.select("ol.post-list .post-title a")]
         assert [e.title for e in feed.entries] == listed
-        assert all(li.a.get_text() in [t.term for t in e.tags] for e in feed.entries)
+        if folder == "tag":
+            assert all(name in [t.term for t in e.tags] for e in feed.entries)
+        if folder == "author":
+            assert all(name in [a.name for a in e.authors] for e in feed.entries)
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="pagination",
+    confoverrides={"blog_tag_feeds": False, "blog_category_feeds": False},
+)
+def test_a_kind_of_listing_whose_feeds_are_off_names_and_links_no_feed(app):
+    """With ``blog_tag_feeds`` off, each tag's page still linked to its feed,
+    named it in its head, and its old address ``/tag/<x>/feed/`` led there,
+    though no feed was written.  Now a tag's and a category's pages, their
+    feeds off, name none and have none; the author's, on, has its own."""
+    site = built(app)
+    for rel in ("blog/tag/every/index.html", "blog/category/notes/index.html"):
+        page = site.page(rel)
+        feeds = [link["href"] for link in page.select('head link[rel="alternate"]')]
+        assert feeds == [app.config.blog_baseurl + "blog/atom.xml"], rel
+        assert not page.select("a.archive-feed"), rel
+        assert not site.path(rel.replace("index.html", "atom.xml")).exists()
+        assert not site.path(rel.split("/", 1)[1].replace("index.html", "feed")).exists()
+    assert [e.title for e in site.feed("blog/author/chris-mills/atom.xml").entries] == [
+        f"Post {i}" for i in range(30, 0, -1)
+    ][:50]
+    assert site.path("author/chris-mills/feed/index.html").exists()
 
 
 def test_an_entry_is_its_page_text_without_title_date_line_or_signs():

@@ -5,6 +5,7 @@ collections in, listings, months, pages, related posts and old addresses out.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from blogarchive.model import ArchiveModel, Settings, archive_writes, old_addresses, paginate
@@ -123,6 +124,47 @@ def test_old_addresses_lead_to_listings_and_leave_owned_pages_alone():
     for kind in ("atom", "rss2", "rss", "rdf"):  # WordPress's other formats' addresses
         assert found[f"feed/{kind}/index"] == ("blog/atom.xml", "Atom feed"), kind
     assert "blog/2011/01/index" in model.generated_docnames()
+
+
+def test_each_tag_category_and_authors_old_feed_address_leads_to_its_feed_where_it_has_one():
+    """WordPress gave each tag, category and author a feed (``/tag/<x>/feed/``,
+    ``/category/<x>/feed/``, ``/author/<login>/feed/``); here each has its
+    Atom feed (``blog_tag_feeds``, ``blog_category_feeds``, ``blog_author_feeds``),
+    and each old address leads to it.  With a setting off, the listings of its
+    kind have no feed, and their old feed addresses lead nowhere: the tag's had
+    led to a feed no build wrote when ``blog_tag_feeds`` was off."""
+    _, posts = blog()
+    catalogs = {
+        "tags": [Collection("Munro Review", posts)],
+        "category": [Collection("Policy", posts)],
+        "author": [Collection("Chris Mills", posts)],
+    }
+    logins = {"chris mills": {"chris"}}
+    model = ArchiveModel(posts, [], catalogs, [], Settings())
+    found = old_addresses(model, owned=set(), logins=logins)
+    for kind, old, name, title in (
+        ("tag", "munro-review", "munro-review", "Posts tagged Munro Review"),
+        ("category", "policy", "policy", "Posts in Policy"),
+        ("author", "chris", "chris-mills", "Posts by Chris Mills"),
+        ("author", "chris-mills", "chris-mills", "Posts by Chris Mills"),
+    ):
+        feed = (f"blog/{kind}/{name}/atom.xml", f"Atom feed of {title}")
+        assert found[f"{kind}/{old}/feed/index"] == feed
+    assert [listing.feed for listing in model.listings()][:3] == [
+        "blog/tag/munro-review/atom.xml",
+        "blog/category/policy/atom.xml",
+        "blog/author/chris-mills/atom.xml",
+    ]
+    folders = {"tags": "tag", "category": "category", "author": "author"}
+    for off, folder in folders.items():
+        feeds = frozenset(folders) - {off}
+        model = ArchiveModel(posts, [], catalogs, [], Settings(feeds=feeds))
+        found = old_addresses(model, owned=set(), logins=logins)
+        unfed = [listing for listing in model.listings() if not listing.feed]
+        assert {listing.kind for listing in unfed} == {folder, "year", "month"}
+        fed = {d: target for d, (target, _) in found.items() if re.match(r"\w+/[^/]+/feed/", d)}
+        assert {docname.split("/")[0] for docname in fed} == set(folders.values()) - {folder}
+        assert all(target.startswith(f"blog/{d.split('/')[0]}/") for d, target in fed.items())
 
 
 def test_an_authors_old_address_is_its_login_before_any_names_folder():

@@ -32,6 +32,7 @@ from .model import (
     ArchiveModel,
     Settings,
     SitePage,
+    feed_catalogs,
     fold,
     old_addresses,
     redirect_docname,
@@ -99,6 +100,7 @@ class BlogArchive:
             config.blog_related_posts,
             config.blog_recent_posts,
             config.blog_sidebar_tags,
+            feed_catalogs(lambda name: getattr(config, name)),
         )
         catalogs = {attr: blog.catalogs[attr] for attr, *_ in CATALOGS}
         self.model = ArchiveModel(

@@ -42,6 +42,7 @@ from .importers.records import (
 )
 from .importers.writer import comments_path, file_later_comments, leave_to_files, linked_here
 from .links import MEDIA_RECORD
+from .model import Settings, feed_catalogs
 from .unread import files_not_read
 
 DEFAULT_TZ = "Europe/London"
@@ -54,6 +55,7 @@ def _settings(root: Path) -> dict:
 
     settings = {"tz": DEFAULT_TZ, "author": None, "links_file": LINKS_FILE, "blog_path": "blog"}
     settings["per_page"] = 10
+    settings["feeds"] = feed_catalogs(lambda name: True)
     settings["static"] = [root / "_static"]
     if (root / "conf.py").exists():
         config = Config.read(root, overrides={}, tags=Tags())
@@ -63,6 +65,7 @@ def _settings(root: Path) -> dict:
         settings["links_file"] = raw.get("blog_links_file", settings["links_file"])
         settings["blog_path"] = raw.get("blog_path", settings["blog_path"])
         settings["per_page"] = raw.get("blog_posts_per_page", settings["per_page"])
+        settings["feeds"] = feed_catalogs(lambda name: raw.get(name, True))
         settings["static"] = [root / entry for entry in raw.get("html_static_path", [])]
     return settings
 
@@ -119,9 +122,8 @@ def cmd_check(args) -> int:
     if not args.paths:
         problems += [f"{path}:1: file: {why}" for path, why in files_not_read(posts)]
         problems += _unreadable([("links", Path(settings["links_file"]))])
-    site = site_docnames(
-        Path.cwd(), settings["blog_path"], settings["per_page"], tz, build_time(tz)
-    )
+    blog = Settings(settings["blog_path"], per_page=settings["per_page"], feeds=settings["feeds"])
+    site = site_docnames(Path.cwd(), blog, tz, build_time(tz))
     for path in files:
         checked = check_file(path, tz)
         problems += checked.problems

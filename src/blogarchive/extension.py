@@ -42,7 +42,7 @@ from . import (
 from .archive import blog_archive
 from .feeds import write_feeds
 from .history import load_history
-from .model import IMPORTED_MARKUP
+from .model import FEED_SETTINGS, IMPORTED_MARKUP
 from .pages import (
     archive_pages,
     await_archive_pages,
@@ -213,7 +213,8 @@ def setup(app):
     app.add_config_value("blog_timezone", "Europe/London", "env", types=[str])
     app.add_config_value("blog_recent_posts", 5, "html", types=[int])
     app.add_config_value("blog_sidebar_tags", 10, "html", types=[int])
-    app.add_config_value("blog_tag_feeds", True, "html", types=[bool])
+    for setting in FEED_SETTINGS.values():  # blog_tag_feeds, blog_category_feeds...
+        app.add_config_value(setting, True, "html", types=[bool])
     app.add_config_value("blog_preview", False, "env", types=[bool])
     app.add_config_value("blog_preview_reload", "", "html", types=[str])  # serve.py's server
     app.add_config_value("blog_posts_per_page", 10, "html", types=[int])

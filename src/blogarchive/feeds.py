@@ -342,8 +342,8 @@ def write_feeds(app):
     tasks = [
         writer.task(archive.feed_docname, app.config.blog_title, app.config.root_doc, archive.posts)
     ]
-    if app.config.blog_tag_feeds:
-        for listing in archive.catalogs["tags"]:
+    for listing in archive.listings():  # each tag's, category's, author's (FEED_SETTINGS)
+        if listing.feed:
             title = f"{app.config.blog_title}: {listing.title}"
             tasks.append(writer.task(listing.feed, title, listing.docname, listing.posts))
     # The old Blogger feed addresses subscribers still poll (also ?alt=rss),

@@ -29,6 +29,20 @@ CATALOGS = (
     ("category", "category", "Categories", "Posts in"),
     ("author", "author", "Authors", "Posts by"),
 )
+#: Each catalog's setting (conf.py) that gives its listings Atom feeds
+#: (``blog/tag/<x>/atom.xml``...), as WordPress gave each tag, category and
+#: author one (``/category/<x>/feed/``); all on unless a setting says not.
+FEED_SETTINGS = {
+    "tags": "blog_tag_feeds",
+    "category": "blog_category_feeds",
+    "author": "blog_author_feeds",
+}
+
+
+def feed_catalogs(setting) -> frozenset[str]:
+    """The catalogs whose listings have feeds, ``setting(name)`` reading each
+    of :data:`FEED_SETTINGS` (the build's config, or ``blog check``'s conf.py)."""
+    return frozenset(attr for attr, name in FEED_SETTINGS.items() if setting(name))
 
 
 def fold(name: str) -> str:
@@ -191,6 +205,7 @@ class Settings:
     related: int = 3
     recent: int = 5
     sidebar_tags: int = 10
+    feeds: frozenset[str] = frozenset(FEED_SETTINGS)  # the catalogs with feeds
 
 
 class ArchiveModel:
@@ -225,7 +240,7 @@ class ArchiveModel:
             listings = []
             for name, colls in _group_by_slug(catalogs.get(attr, ())):
                 docname = f"{blog_path}/{folder}/{name}/index"
-                listing = _folded(attr, folder, docname, heading, colls)
+                listing = _folded(folder, docname, heading, colls, attr in settings.feeds)
                 self.placements += [(coll, listing.docname) for coll in colls]
                 self._names.update((id(coll), listing.name) for coll in colls)
                 listings.append(listing)
@@ -306,9 +321,9 @@ class ArchiveModel:
         return names
 
 
-def _folded(attr: str, folder: str, docname: str, heading: str, colls) -> Listing:
+def _folded(folder: str, docname: str, heading: str, colls, fed: bool) -> Listing:
     """One listing (at ``docname``: ``blog/tag/ofsted/index``) for collections
-    whose names differ only by case or spaces.
+    whose names differ only by case or spaces; ``fed``: with its Atom feed.
 
     The name shown is the spelling most posts use (ties: the first in sort order),
     so it does not depend on which post was read first.
@@ -320,7 +335,7 @@ def _folded(attr: str, folder: str, docname: str, heading: str, colls) -> Listin
         spellings[" ".join(coll.name.split())] += len(published)
         posts.update(published)
     name = min(spellings, key=lambda n: (-spellings[n], n))
-    feed = docname[: -len("index")] + "atom.xml" if attr == "tags" else None
+    feed = docname[: -len("index")] + "atom.xml" if fed else None
     # ABlog's order (Post.__lt__), by key: by __lt__, 0.05 s a build at 1000 posts.
     ordered = tuple(sorted(posts, key=lambda post: (post.date, post.title), reverse=True))
     names = tuple(sorted({coll.name for coll in colls}))
@@ -374,15 +389,17 @@ def old_addresses(
 
     Blogger: a label (``/search/label/<label>``), a year (``/2010/``), a month
     (``/2010/07/``, ``/2010_07_01_archive.html``); WordPress: the same year and
-    month, ``/tag/<x>/`` and its ``/tag/<x>/feed/``, ``/category/<x>/``,
-    ``/author/<x>/`` (x the author's login, ``logins``: folded name -> the
-    logins its posts give, ``wordpress_author``; and the name's folder here,
-    which a post of no login may have had), ``/feed/`` (and ``/feed/atom/``...:
+    month, ``/tag/<x>/``, ``/category/<x>/``, ``/author/<x>/`` (x the
+    author's login, ``logins``: folded name -> the logins its posts give,
+    ``wordpress_author``; and the name's folder here, which a post of no login
+    may have had), each with its feed (``/tag/<x>/feed/``...) where its
+    listing here has one, ``/feed/`` (and ``/feed/atom/``...:
     ``WORDPRESS_FEEDS``), ``/comments/feed/``.  (Blogger's feed
     addresses are copies of the feed: feeds.py.)
     One that a page in ``owned`` has is left out.
     """
     found: dict[str, tuple[str, str]] = {}
+    listed = {listing.docname: listing for listing in itertools.chain(*model.catalogs.values())}
 
     def add(docname: str, target: str, title: str) -> None:
         found.setdefault(docname, (target, title))
@@ -397,14 +414,15 @@ def old_addresses(
         for spelling in listing.spellings:
             if is_file_name(spelling):
                 add(f"search/label/{spelling}", listing.docname, listing.title)
-        slug = listing.docname.split("/")[-2]
-        add(f"tag/{slug}/index", listing.docname, listing.title)
-        if listing.feed:  # WordPress's feed of a tag
-            add(f"tag/{slug}/feed/index", listing.feed, f"Atom feed of {listing.title}")
+        add(f"tag/{listing.docname.split('/')[-2]}/index", listing.docname, listing.title)
     for listing in model.catalogs["category"]:
         add(f"category/{listing.docname.split('/')[-2]}/index", listing.docname, listing.title)
     for listing in model.catalogs["author"]:  # /author/<name>/, a guess when no login says
         add(f"author/{listing.docname.split('/')[-2]}/index", listing.docname, listing.title)
+    for docname, (target, title) in list(found.items()):  # each one's /feed/, as WordPress's
+        listing = listed.get(target)
+        if docname.startswith(("tag/", "category/", "author/")) and listing and listing.feed:
+            add(docname.removesuffix("index") + "feed/index", listing.feed, f"Atom feed of {title}")
     for year in model.years:
         add(f"{year.name}/index", year.docname, year.title)
     for month in model.months:

@@ -54,7 +54,7 @@ def _documents(root: Path) -> set[str]:
     return found
 
 
-def site_docnames(root: Path, blog_path: str, per_page: int, tz: ZoneInfo, now: dt.datetime):
+def site_docnames(root: Path, settings: Settings, tz: ZoneInfo, now: dt.datetime):
     """The docnames of every page the published site at ``root`` will answer:
     its documents, the archive's pages and the old addresses it serves
     (``now``: the blog's naive local time, as the build's)."""
@@ -89,7 +89,7 @@ def site_docnames(root: Path, blog_path: str, per_page: int, tz: ZoneInfo, now: 
         [],
         {attr: list(names.values()) for attr, names in catalogs.items()},
         [],
-        Settings(blog_path=blog_path, per_page=per_page),
+        settings,
         sticky=sticky,
     )
     owned = {*documents, *model.generated_docnames(), *redirects, "search"}
