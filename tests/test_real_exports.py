@@ -85,6 +85,7 @@ EXPORTS = {
     "wordpress-playground-base-url-rewriting.xml": "wordpress",
     "wordpress-playground-tt5-subset.xml": "wordpress",
     "wordpress-playground-slash-issue.xml": "wordpress",
+    "wagtail-wordpress-import-raw.xml": "wordpress",
 }
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 ATOM = "{http://www.w3.org/2005/Atom}"
