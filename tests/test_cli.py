@@ -411,6 +411,7 @@ NOT_ANSWERED = [
     "/blog/2010/08/",
     "/page/2/",  # (two posts: one page)
     "/author/nobody/",
+    "/blog/tag/secret/atom.xml",  # a draft's tag's feed
     "/nowhere.html",
     "../../../outside.html",
 ]

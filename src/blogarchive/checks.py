@@ -23,7 +23,7 @@ from pathlib import Path
 from sphinx.util import logging
 
 from .frontmatter import page_name_problem, redirect_problem
-from .model import COMMENTS_FEED, OLD_FEEDS, SITE_FILES, redirect_docname
+from .model import redirect_docname
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ def claim_redirects(app, archive) -> tuple[dict, list]:
     pages name: each must be a page no one else owns."""
     env = app.env
     owned = {*env.found_docs, *archive.generated_docnames(), "search", "genindex"}
-    written = _written_files(archive)
+    written = archive.written_files()
     claimed: dict = {}
     problems = []
 
@@ -127,14 +127,6 @@ def claim_redirects(app, archive) -> tuple[dict, list]:
 #: Folders of the site's own: Sphinx's (stylesheets, scripts, pictures and
 #: files of posts) and the search index's.
 SITE_FOLDERS = frozenset({"_static", "_images", "_downloads", "_sources", "pagefind"})
-
-
-def _written_files(archive) -> set[str]:
-    """Every file the archive writes that is not a page (pages.py, feeds.py)."""
-    blog = archive.settings.blog_path
-    names = {archive.feed_docname, *(f"{blog}/{name}.json" for name in ("posts", "pages", "files"))}
-    names.update(listing.feed for listing in archive.listings() if listing.feed)
-    return names | set(SITE_FILES) | set(OLD_FEEDS) | {COMMENTS_FEED}
 
 
 def _not_its_own(old_path: str, docname: str, owned: set, written: set) -> str | None:

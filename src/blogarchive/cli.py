@@ -128,7 +128,7 @@ def cmd_check(args) -> int:
         checked = check_file(path, tz)
         problems += checked.problems
         problems += _parent_problems(path, checked.values, tz)
-        problems += _raw_html_problems(path, settings["static"], site)
+        problems += _raw_html_problems(path, settings["static"], (site, settings["blog_path"]))
         problems += _unreadable(
             [
                 ("comments", comments_path(path)),
@@ -186,11 +186,12 @@ def _unreadable(files: list[tuple[str, Path]]) -> list[str]:
     return problems
 
 
-def _raw_html_problems(path: Path, static: list[Path], site: set[str]) -> list[str]:
+def _raw_html_problems(path: Path, static: list[Path], site: tuple[set[str], str]) -> list[str]:
     """The build's check of a post's raw HTML and SVG pictures (privacy.py),
     from its Markdown; for a post in this repository, also of the site's own
     files its raw HTML loads, and of its links to the site's pages (``site``:
-    the docnames of the pages it will have, offline.py)."""
+    the docnames of the pages it will have and the archive's files,
+    offline.py, and the archive's folder)."""
     from .privacy import markdown_problems, published
 
     try:
@@ -206,7 +207,7 @@ def _raw_html_problems(path: Path, static: list[Path], site: set[str]) -> list[s
         published(docname, static) if docname else None,
         path.parent,
         root=root if docname else None,  # (a post of this repository: links from its root)
-        site=(posixpath.dirname(docname), site) if docname else None,
+        site=(posixpath.dirname(docname), *site) if docname else None,
     )
     return [f"{path}:{line}: {field}: {problem}" for line, field, problem in found]
 

@@ -311,6 +311,15 @@ class ArchiveModel:
         months = [Listing(m.docname, "month", m.name, "Posts of", m.posts) for m in self.months]
         return [*itertools.chain.from_iterable(self.catalogs.values()), *self.years, *months]
 
+    def written_files(self) -> set[str]:
+        """Every file the archive writes that is not a page (pages.py, feeds.py):
+        the feeds, the lists of posts, pages and files the old addresses'
+        script reads, the site's own files at its root."""
+        lists = (f"{self.settings.blog_path}/{name}.json" for name in ("posts", "pages", "files"))
+        names = {self.feed_docname, *lists}
+        names.update(listing.feed for listing in self.listings() if listing.feed)
+        return names | set(SITE_FILES) | set(OLD_FEEDS) | {COMMENTS_FEED}
+
     def generated_docnames(self) -> set[str]:
         """Every page the archive itself writes (pages.py), old addresses aside."""
         names = {self.all_posts_docname, self.changes_docname, "404"}

@@ -56,8 +56,9 @@ def _documents(root: Path) -> set[str]:
 
 def site_docnames(root: Path, settings: Settings, tz: ZoneInfo, now: dt.datetime):
     """The docnames of every page the published site at ``root`` will answer:
-    its documents, the archive's pages and the old addresses it serves
-    (``now``: the blog's naive local time, as the build's)."""
+    its documents, the archive's pages and files (its feeds), the old
+    addresses it serves (``now``: the blog's naive local time, as the
+    build's)."""
     documents = _documents(root)
     posts: list[_Post] = []
     catalogs: dict[str, dict[str, _Collection]] = {"tags": {}, "category": {}, "author": {}}
@@ -93,4 +94,4 @@ def site_docnames(root: Path, settings: Settings, tz: ZoneInfo, now: dt.datetime
         sticky=sticky,
     )
     owned = {*documents, *model.generated_docnames(), *redirects, "search"}
-    return owned | set(old_addresses(model, owned, logins))
+    return owned | set(old_addresses(model, owned, logins)) | model.written_files()

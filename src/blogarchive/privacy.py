@@ -401,7 +401,7 @@ def markdown_problems(
     offset: int = 0,
     nested: bool = False,
     root: Path | None = None,
-    site: tuple[str, set[str]] | None = None,
+    site: tuple[str, set[str], str] | None = None,
 ) -> list[tuple[int, str, str]]:
     """What this check would refuse in a post, read from its Markdown alone,
     with MyST's own parser (``blog check``: no Sphinx): (line in the file,
@@ -414,9 +414,10 @@ def markdown_problems(
     own text (``nested``: a directive's, whose labels the post's text may use).
     A link to a post's file that is not there, from the post's ``folder`` or,
     from the site's root (``/posts/…``), from the repository's ``root``; given
-    the ``site`` (the post's folder on it, and the docnames of every page it
-    will have: offline.py), a link to a page of it that it will not have
-    (``/blog/tag/knitting/``, ``../../blog/2010/08/``)."""
+    the ``site`` (the post's folder on it, the docnames of every page it will
+    have and the archive's files, offline.py, and the archive's folder), a
+    link to a page of it that it will not have (``/blog/tag/knitting/``,
+    ``../../blog/2010/08/``, ``/blog/tag/knitting/atom.xml``)."""
 
     def html(line: int, fragment: str, same_line: bool = False):
         return [
@@ -521,7 +522,7 @@ def _missing_file(
     path = unquote(urlsplit(address).path)
     if not path.endswith(".md"):
         found = site_path(unquote(address), site[0]) if site is not None else None
-        if found is None or answers(found, site[1]):
+        if found is None or answers(found, *site[1:]):
             return []
         if found.startswith("..") and root is not None:  # (as confine.py refuses it)
             return [(line, "link", refusal(root / found, root, unquote(address)))]

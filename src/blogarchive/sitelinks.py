@@ -77,15 +77,19 @@ def _candidates(path: str) -> list[str]:
     return [path, path + "/index"]
 
 
-def answers(path: str, docnames: set[str]) -> bool:
+def answers(path: str, docnames: set[str], archive: str = "") -> bool:
     """Whether a site path may lead to a page of a site of these ``docnames``
-    (a file of another kind, a feed, is known only once written): ``blog
-    check``'s question, without a build (offline.py)."""
+    and files: ``blog check``'s question, without a build (offline.py).  A
+    file of another kind (a picture, a PDF) is known only once written, but
+    for those of the ``archive``'s folder (``blog/``: its feeds, its lists),
+    where the archive alone writes, all in ``docnames``."""
     if _outside(path):
         return False
     if any(docname in docnames for docname in _candidates(path)):
         return True
     name = posixpath.basename(path)
+    if archive and path.startswith(f"{archive}/"):
+        return False
     return not (path.endswith("/") or "." not in name or name.endswith(".html"))
 
 
