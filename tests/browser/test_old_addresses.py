@@ -74,8 +74,10 @@ def heading(page) -> str:
         # a category under its parent; a later page of a tag
         ("category/news/policy/", "blog/category/policy/", "Posts in Policy"),
         ("tag/bureaucracy/page/2/", "blog/tag/bureaucracy/", "Posts tagged bureaucracy"),
-        # a category's feed (only tags have feeds of their own): its page, not
-        # the list of categories (it had taken "feed" for a category's name)
+        # the feed of a category under its parent, or in another format than
+        # /feed/ (which a page of its own leads to the category's feed): its
+        # page, which names its feed, not the list of categories (it had
+        # taken "feed" for a category's name)
         ("category/news/policy/feed/", "blog/category/policy/", "Posts in Policy"),
         ("category/policy/feed/atom/", "blog/category/policy/", "Posts in Policy"),
         # an author's posts: by the name's address here, or else the list of authors
