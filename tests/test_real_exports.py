@@ -13,6 +13,7 @@ build, warnings as errors.  Then, read as a reader would:
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import itertools
 import json
@@ -153,6 +154,58 @@ def page_list_words(path: Path) -> str:
     return " ".join(shown("0"))
 
 
+def newest_comments(path: Path) -> list[dict[str, str]]:
+    """The comments a latest comments block (``wp:latest-comments``) of a
+    WordPress export could show, newest first (by ``comment_date_gmt``, then
+    number, as ``get_comments``): the approved ones, not pingbacks or
+    trackbacks (which the import does not keep), of its published posts and
+    pages with no password; each its author, their address, its ``comment_date``,
+    its text, its post's title and address."""
+    found = []
+    for item in etree.parse(str(path), etree.XMLParser(recover=True)).getroot().iter("item"):
+        fields = {local(c.tag): (c.text or "").strip() for c in item if isinstance(c.tag, str)}
+        if fields.get("post_type") not in ("post", "page") or fields.get("status") != "publish":
+            continue
+        if fields.get("post_password"):
+            continue
+        for node in item:
+            if not (isinstance(node.tag, str) and local(node.tag) == "comment"):
+                continue
+            comment = {local(c.tag): (c.text or "").strip() for c in node}
+            if comment.get("comment_approved") != "1":
+                continue
+            if comment.get("comment_type", "comment") not in ("", "comment"):
+                continue
+            comment["post_title"] = fields.get("title") or "(no title)"
+            comment["post_link"] = fields.get("link", "")
+            found.append(comment)
+    return sorted(
+        found,
+        key=lambda c: (c["comment_date_gmt"], int(c["comment_id"] or 0)),
+        reverse=True,
+    )
+
+
+def latest_comments_words(comments: list[dict[str, str]], attributes: dict) -> str:
+    """What WordPress showed for a latest comments block of ``attributes``
+    (``render_block_core_latest_comments``), as words: for each of the
+    ``commentsToShow`` newest, "<author> on <title>", the day it was written,
+    and the first 20 words of its text (``get_comment_excerpt``)."""
+    shown = comments[: attributes.get("commentsToShow", 5)]
+    if not shown:
+        return "No comments to show."
+    out = []
+    for comment in shown:
+        out += [comment["comment_author"], "on", comment["post_title"]]
+        if attributes.get("displayDate", True):
+            day = dt.datetime.strptime(comment["comment_date"], "%Y-%m-%d %H:%M:%S")
+            out.append(f"{day.day} {day:%B %Y}")
+        text = BeautifulSoup(comment["comment_content"], "html.parser").get_text().split()
+        if attributes.get("displayExcerpt", True):
+            out.append(" ".join(text[:20]) + ("…" if len(text) > 20 else ""))
+    return " ".join(out)
+
+
 def public_feed_kind(entry) -> str:
     """The kind of an entry of a blog's public feed, which names none: a
     comment answers an entry; a post's id ends ``.post-N``, a page's ``.page-N``."""
@@ -201,11 +254,13 @@ CONTACT_FORM = re.compile(r"\[contact-form\b[^\]]*\](?:.*?\[/contact-form\])?", 
 
 
 PAGE_LIST = re.compile(r"<!--\s*wp:page-list\b[^>]*/-->")
+LATEST_COMMENTS = re.compile(r"<!--\s*wp:latest-comments\s*(\{[^>]*\})?\s*/-->")
 
 
-def source_view(html: str, fmt: str, pages: str = "") -> BeautifulSoup:
+def source_view(html: str, fmt: str, pages: str = "", comments=()) -> BeautifulSoup:
     """The source post as its old blog showed it: shortcode tags hidden; a
-    list of pages, the words ``pages`` (:func:`page_list_words`); for
+    list of pages, the words ``pages`` (:func:`page_list_words`); a list of
+    the newest comments, theirs (``comments``: :func:`newest_comments`); for
     WordPress, its paragraphs made (autop: a paragraph inside a ``<video>``
     was split out of it by WordPress, and shown).  Read with Beautiful Soup's
     html.parser, as the importer reads it (importers/html.soup_of); read
@@ -221,6 +276,10 @@ def source_view(html: str, fmt: str, pages: str = "") -> BeautifulSoup:
     html = SHORTCODE_TAG.sub(shown, html)
     html = CONTACT_FORM.sub(" ", html) if fmt == "wordpress" else html
     html = PAGE_LIST.sub(lambda _: f"<ul><li>{escape(pages)}</li></ul>", html)
+    html = LATEST_COMMENTS.sub(
+        lambda m: f"<p>{escape(latest_comments_words(comments, json.loads(m[1] or '{}')))}</p>",
+        html,
+    )
     # A social link block: WordPress showed its service's icon, named for a
     # screen reader by its label or the service.
     if fmt == "wordpress" and "<!-- wp:" not in html:
@@ -438,8 +497,9 @@ def test_a_blogs_rss_feed_comes_in_as_its_newest_posts(tmp_path_factory):
 def test_every_post_keeps_its_text_images_tables_and_code(imported):
     name, site, _, paths = imported
     pages = page_list_words(REAL / name) if EXPORTS[name] == "wordpress" else ""
+    comments = newest_comments(REAL / name) if EXPORTS[name] == "wordpress" else []
     for line, html in published_entries(REAL / name, EXPORTS[name]).items():
-        source = source_view(html, EXPORTS[name], pages)
+        source = source_view(html, EXPORTS[name], pages, comments)
         page = page_view(site, page_of(paths, line))
         expected, shown = words(source), words(without_gallery_pictures(page, html))
         similarity = difflib.SequenceMatcher(None, expected, shown, autojunk=False).ratio()
@@ -1918,7 +1978,7 @@ def test_the_block_editors_footnotes_are_the_posts_footnotes(tmp_path):
         + NOTE.format("c3", 3)
         + ".</p>"
         "<!-- /wp:paragraph -->\n\n<!-- wp:footnotes /-->"
-        '<!-- wp:spacer {"height":"40px"} /--><!-- wp:latest-comments {"commentsToShow":3} /-->'
+        '<!-- wp:spacer {"height":"40px"} /--><!-- wp:post-comments-form /-->'
     )
     notes = [
         {"id": "a1", "content": 'From <a href="https://example.org/report">the report</a>.'},
@@ -1937,7 +1997,7 @@ def test_the_block_editors_footnotes_are_the_posts_footnotes(tmp_path):
     assert "changed: 2 footnotes from the post's fields, at its end" in report
     assert "left as is: 1 footnote mark whose note's text the export lacks" in report
     assert "changed: 1 footnote the text marks nowhere, a paragraph" in report
-    dropped = "made as the page was shown, of which the export holds nothing: latest-comments\n"
+    dropped = "made as the page was shown, of which the export holds nothing: post-comments-form\n"
     assert dropped in report
 
 
@@ -1990,19 +2050,62 @@ def test_blocks_wordpress_made_as_a_page_was_shown_are_named(theme_data):
     search box, a feed from another site) vanished without a word.  A social
     link or a feed is a link (loading nothing), the blog's own lists links to
     the archive's (reported as changed), the rest is named in the report (on
-    WordPress's theme unit test data, its post of such blocks)."""
+    WordPress's theme unit test data, its post of such blocks; the newest
+    comments, the one it named, are listed now:
+    :func:`test_a_latest_comments_block_lists_the_newest_comments_each_leading_to_its_post`)."""
     _, site, report, paths = theme_data
     line = next(key for key in paths if key[1].endswith("/wp-6-1-widgets-block-category/"))
     section = site.page(paths[line]).select_one("article section")
     feed = [a for a in section.select("a") if a["href"] == "https://wordpress.org/news/feed/"]
     assert [a.get_text() for a in feed] == ["Open the feed on wordpress.org"]
     entry = report.split(f":{line[0]}: ", 1)[1].split("\n/", 1)[0]
-    dropped = re.search(r"dropped: blocks WordPress made as the page was shown, .*: (.*)", entry)
-    named = dropped[1].split(", ")
-    assert "latest-comments" in named and "page-list" not in named, named
-    assert "shortcode" not in named and "rss" not in named  # an empty one showed nothing
+    # Its one block the export held nothing of was its newest comments, which
+    # it holds now (below); an empty shortcode showed nothing, a feed is a link.
+    assert "dropped: blocks" not in entry, entry
+    assert "changed: a list of the newest comments" in entry
     listed = re.search(r"changed: blocks WordPress made as the page was shown, .*: (.*)", entry)
     assert {"latest-posts", "search (5)", "tag-cloud"} <= set(listed[1].split(", ")), listed[1]
+
+
+def test_a_latest_comments_block_lists_the_newest_comments_each_leading_to_its_post(theme_data):
+    """WordPress's latest comments block saved no HTML: WordPress listed the
+    newest comments each time the page was shown.  It had come in as nothing
+    (a sentence introducing it, then the next one), and was named as dropped.
+    The export holds every comment, so it is the list WordPress showed when
+    the blog was exported: each comment's author (a link to their address)
+    "on" its post's title, a link to the post's page here, the day it was
+    written and its first twenty words, as many as the block asked for, and
+    no more than it asked to show (theme unit test data, "Block category:
+    Widgets": four comments, then two with neither date nor text)."""
+    _, site, report, paths = theme_data
+    newest = newest_comments(REAL / "wordpress-importer-theme-unit-test-data.xml")
+    pages = {link: page for (_, link), page in paths.items()}
+    [rel] = [page for page in paths.values() if page.endswith("/block-category-widgets.html")]
+    page = site.page(rel)
+    introductions = {"The Latest Comments widget can display": 4, "Here is an example of the": 2}
+    for start, count in introductions.items():
+        [said] = [p for p in page.select("article p") if p.get_text().startswith(start)]
+        shown = said.find_next_sibling()
+        assert shown.name == "ol", shown
+        items = shown.find_all("li", recursive=False)
+        assert len(items) == count
+        full = count == 4  # the second asked for neither date nor text
+        for item, comment in zip(items, newest, strict=False):
+            shows = {"displayDate": full, "displayExcerpt": full}
+            expected = latest_comments_words([comment], shows)
+            assert " ".join(item.get_text(" ").split()) == expected
+            author, post = item.find_all("a")
+            assert author.get_text() == comment["comment_author"]
+            address = comment["comment_author_url"]
+            if _host_and_path(address)[0] == _host_and_path(comment["post_link"])[0]:
+                assert site.target(rel, author["href"]) == "index.html"  # the blog's, here
+            else:
+                assert author["href"].rstrip("/") == address.rstrip("/")
+            assert post.get_text() == comment["post_title"]
+            assert site.target(rel, post["href"]) == pages[comment["post_link"]]
+    commented = site.page(pages[newest[0]["post_link"]])
+    assert commented.select_one(f"#comment-{newest[0]['comment_id']}")  # (its post shows it)
+    assert "changed: 2 lists of the newest comments WordPress made as the page" in report
 
 
 def test_characters_lost_before_the_export_are_kept_and_counted(tmp_path):
@@ -2769,7 +2872,7 @@ def test_the_blogs_own_lists_lead_to_the_archives_pages_that_list_the_same(theme
         else:
             assert shown.select_one("article h1").get_text(strip=True).rstrip("¶") == heading
     assert "each a link to the archive's page that lists the same: archives (2)" in report
-    assert "dropped: blocks" in report and "latest-comments (2)" in report  # (no page lists them)
+    assert "latest-comments (2)" not in report  # (a list of the newest comments now: below)
 
 
 def test_an_archives_page_links_to_the_archive_wherever_the_site_keeps_it(tmp_path, monkeypatch):

@@ -28,7 +28,10 @@ the other comments, they vanished without a word; here:
   A query loop of the blog's posts (``wp:query``) is the newest posts' note.
   A list of pages (``wp:page-list``) is the export's published pages, each a
   link to its old address, which the import makes a link to its page here.
-- Any other (the newest comments, a theme's template parts:
+- A list of the newest comments (``wp:latest-comments``) is the export's
+  newest approved comments, as they stood when the blog was exported, each
+  a link to its post.
+- Any other (a theme's template parts:
   a post's title, date or author, the pages of a query...) is dropped with a
   note in the report: the export holds nothing of what it showed.
 """
@@ -69,7 +72,8 @@ def block_markup(
         html = SHORTCODE_BLOCK.sub(lambda found: autop(found[1]), html)
     html, texts = footnotes(html, fields, notes)
     html = FILE_BUTTON.sub(r"\1 \2", embeds(html, classic))
-    return dynamic_blocks(html, notes, shared.page_list, shared.listing_page), texts
+    lists = (shared.page_list, shared.listing_page, shared.comments.shown)
+    return dynamic_blocks(html, notes, *lists), texts
 
 
 #: A shortcode block's text, which WordPress showed through wpautop.
@@ -164,19 +168,23 @@ LINKS = {"social-link": "service", "navigation-link": "label"}
 BLANK = {"shortcode", "spacer", "separator"}
 
 
-def dynamic_blocks(html: str, notes: list[str], page_list=None, listing_page=None) -> str:
+def dynamic_blocks(
+    html: str, notes: list[str], page_list=None, listing_page=None, latest_comments=None
+) -> str:
     """Each block saved with no HTML of its own (after :func:`footnotes` and
     :func:`with_reusable_blocks`) as what the archive can show of it: a link,
     the list of the export's pages (``page_list(parent)``, HTML), or nothing,
     noted.  ``listing_page(filters)``: the kind, name and folder of the page
     here of the newest posts of the categories, tags or authors of those
-    numbers (kind: numbers), or none (wordpress.Shared.listing_page)."""
+    numbers (kind: numbers), or none (wordpress.Shared.listing_page).
+    ``latest_comments(attributes)``: the newest comments as a latest comments
+    block showed them (HTML; wordpress.NewestComments.shown)."""
     dropped: Counter[str] = Counter()
     shown: Counter[str] = Counter()  # the blocks made links to the archive's lists
-    lists_of_pages = 0
+    lists_of_pages = comment_lists = 0
 
     def block(match: re.Match) -> str:
-        nonlocal lists_of_pages
+        nonlocal lists_of_pages, comment_lists
         name, attributes = match[1], _attributes(match[2])
         url = str(attributes.get("url") or attributes.get("feedURL") or "")
         if name in LINKS and url:
@@ -199,6 +207,9 @@ def dynamic_blocks(html: str, notes: list[str], page_list=None, listing_page=Non
             if pages:
                 lists_of_pages += 1
                 return pages
+        if name == "latest-comments" and latest_comments:
+            comment_lists += 1
+            return latest_comments(attributes)
         if name not in BLANK:
             dropped[name] += 1
         return ""
@@ -216,6 +227,13 @@ def dynamic_blocks(html: str, notes: list[str], page_list=None, listing_page=Non
         notes.append(
             f"changed: {what} of pages WordPress made as the page was shown (page-list):"
             " the export's published pages, each a link to its page"
+        )
+    if comment_lists:
+        what = "a list" if comment_lists == 1 else f"{comment_lists} lists"
+        notes.append(
+            f"changed: {what} of the newest comments WordPress made as the page was shown"
+            " (latest-comments): the newest approved comments as they stood when the blog"
+            " was exported, each a link to its post"
         )
     if dropped:
         notes.append(

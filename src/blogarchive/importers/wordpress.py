@@ -17,6 +17,7 @@ from html import escape, unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from bs4 import BeautifulSoup
 from lxml import etree
 
 from ..comments import clean as clean_comment
@@ -207,7 +208,7 @@ def read_wordpress_files(
         files.append((path, contents, _channel(path, contents)))
     shared = Shared(blog_path=blog_path)
     for *_, channel in files:
-        shared.read(channel)
+        shared.read(channel, post_types)
     for path, contents, channel in files:
         _read(path, contents, channel, author, shared, post_types)
     return [contents for _, contents, _ in files]
@@ -413,10 +414,11 @@ class Shared:
     published: dict[str, set[str]] = dataclasses.field(
         default_factory=lambda: {kind: set() for kind in OF_ONE}
     )
+    comments: NewestComments = dataclasses.field(default_factory=lambda: NewestComments())
     #: The folders of the published posts' names, by kind, once every file is read.
     _folders: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
 
-    def read(self, channel) -> None:
+    def read(self, channel, post_types=frozenset()) -> None:  # (the kinds read as posts too)
         logins = _authors(channel)
         for kind, number, name in _numbered(channel, logins):
             self.named[kind][number] = name
@@ -424,6 +426,8 @@ class Shared:
             kind = (_wp(item, "post_type") or "").strip()
             number = (_wp(item, "post_id") or "").strip()
             url = (_wp(item, "attachment_url") or "").strip()
+            if kind in {"post", "page", *post_types} and _published(item):
+                self.comments.read(item)
             if kind == "post" and _published(item):
                 terms = _terms(item)
                 self.published["category"].update(without_commas(terms["category"], "category", []))
@@ -509,6 +513,98 @@ class Shared:
         left_out = set((attributes.get("exclude") or "").replace(" ", "").split(","))
         found = [n for n in found if n not in left_out and self.pictures[n].kind() == kind]
         return found[::-1] if (attributes.get("order") or "").upper() == "DESC" else found
+
+
+@dataclasses.dataclass(frozen=True)
+class ShownComment:
+    """A comment as a latest comments block showed it (:class:`NewestComments`)."""
+
+    written: dt.datetime  # (UTC) its order
+    number: str
+    author: str
+    url: str | None
+    day: str  # the day it was written, where its blog was
+    excerpt: str
+    link: str  # its post's old address
+    title: str
+
+
+#: How many words of a comment WordPress's latest comments showed (get_comment_excerpt).
+EXCERPT_WORDS = 20
+
+
+@dataclasses.dataclass
+class NewestComments:
+    """The approved comments (not pingbacks or trackbacks) of the published
+    posts and pages of an export, as a latest comments block showed them
+    (:meth:`shown`); one undated is left out, as the import leaves it out
+    (:func:`_comments`)."""
+
+    found: list[ShownComment] = dataclasses.field(default_factory=list)
+
+    def read(self, item) -> None:
+        """The comments of ``item``, a published entry."""
+        link = (item.findtext("link") or "").strip()
+        title = plain_title(item.findtext("title")) or "(no title)"
+        for node in item:
+            if not (isinstance(node.tag, str) and node.tag.endswith("}comment")):
+                continue
+            kind = (_wp(node, "comment_type") or "comment").strip()
+            if (_wp(node, "comment_approved") or "").strip() != "1" or kind not in ("", "comment"):
+                continue
+            written = _comment_date(node, None)
+            if written is None:
+                continue
+            try:
+                local = _wxr_time(_wp(node, "comment_date"))
+            except ValueError:
+                local = written
+            # (get_comment_excerpt: its text's tags taken out, its first words)
+            text = BeautifulSoup(_wp(node, "comment_content") or "", "html.parser").get_text()
+            words = text.split()
+            excerpt = " ".join(words[:EXCERPT_WORDS]) + ("…" if len(words) > EXCERPT_WORDS else "")
+            self.found.append(
+                ShownComment(
+                    written=written,
+                    number=(_wp(node, "comment_id") or "").strip(),
+                    author=" ".join((_wp(node, "comment_author") or "Anonymous").split()),
+                    url=safe_url(_wp(node, "comment_author_url")),
+                    day=f"{local.day} {local:%B %Y}",
+                    excerpt=excerpt,
+                    link=link,
+                    title=title,
+                )
+            )
+
+    def shown(self, attributes: dict) -> str:
+        """The newest comments, as the block editor's latest comments block
+        (``wp:latest-comments``) showed them when the blog was exported
+        (WordPress's ``render_block_core_latest_comments``): the
+        ``commentsToShow`` (5) newest approved comments of its published
+        posts and pages, each its author (a link to their address, if they
+        gave one) "on" the title of its post, a link to its old address
+        (which the import makes a link to its page here), the day it was
+        written and its first 20 words (``displayDate``, ``displayExcerpt``).
+        Not the commenters' pictures (``displayAvatar``): Gravatar's, from
+        another host.  Pingbacks and trackbacks, which WordPress listed too,
+        are not kept, so not listed."""
+        count = attributes.get("commentsToShow", 5)
+        count = count if isinstance(count, int) and not isinstance(count, bool) else 5
+        newest = sorted(self.found, key=lambda c: (c.written, _number(c.number)), reverse=True)
+        if not newest:
+            return "<p>No comments to show.</p>"
+        items = []
+        for comment in newest[: max(count, 1)]:
+            author = escape(comment.author)
+            if comment.url:
+                author = f'<a href="{escape(comment.url)}">{author}</a>'
+            line = f'{author} on <a href="{escape(comment.link)}">{escape(comment.title)}</a>'
+            if attributes.get("displayDate", True) is not False:
+                line += f"<br>{comment.day}"
+            excerpt = f"<p>{escape(comment.excerpt)}</p>" if comment.excerpt else ""
+            shown = excerpt if attributes.get("displayExcerpt", True) is not False else ""
+            items.append(f"<li><p>{line}</p>{shown}</li>")
+        return f"<ol>{''.join(items)}</ol>"
 
 
 def _parent(item) -> str:
