@@ -22,6 +22,7 @@ from lxml import etree
 
 from ..comments import clean as clean_comment
 from ..frontmatter import LOGIN, redirect_problem
+from ..htmltokens import browser_comments
 from ..model import fold, folders
 from .blocks import BLOCK_MARK, block_markup, listed_here
 from .blogger import parse_xml
@@ -560,7 +561,8 @@ class NewestComments:
             except ValueError:
                 local = written
             # (get_comment_excerpt: its text's tags taken out, its first words)
-            text = BeautifulSoup(_wp(node, "comment_content") or "", "html.parser").get_text()
+            text = _wp(node, "comment_content") or ""
+            text = BeautifulSoup(browser_comments(text), "html.parser").get_text()
             words = text.split()
             excerpt = " ".join(words[:EXCERPT_WORDS]) + ("…" if len(words) > EXCERPT_WORDS else "")
             self.found.append(
