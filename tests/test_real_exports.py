@@ -206,6 +206,62 @@ def latest_comments_words(comments: list[dict[str, str]], attributes: dict) -> s
     return " ".join(out)
 
 
+#: A theme's block of the post's own fields (WordPress 5.8 and later).
+OWN_FIELD = re.compile(
+    r"<!--\s*wp:(post-title|post-date|post-author|post-terms|post-excerpt)\s*(\{[^>]*?\})?\s*/-->"
+)
+QUERY_LOOP = re.compile(r"<!--\s*wp:query\b.*?<!--\s*/wp:query\s*-->", re.S)
+
+
+def with_own_fields(path: Path) -> dict[int, str]:
+    """The HTML of each entry of a WordPress export (by its line) with each
+    theme's block of the post's own fields outside a query loop as what
+    WordPress showed (``render_block_core_post_title`` and the others): its
+    title, date (``displayType`` "modified": its last change's), author's
+    display name, the names of its terms of the block's taxonomy, its own
+    excerpt's words (an excerpt WordPress made of its text: none here)."""
+    root = etree.parse(str(path), etree.XMLParser(recover=True)).getroot()
+    authors = {}
+    for author in root.iter():
+        if isinstance(author.tag, str) and local(author.tag) == "author" and len(author):
+            found = {local(c.tag): (c.text or "").strip() for c in author}
+            authors[found.get("author_login", "")] = found.get("author_display_name", "")
+    found = {}
+    for item in root.iter("item"):
+        fields = {
+            local(c.tag): (c.text or "").strip()
+            for c in item
+            if isinstance(c.tag, str) and local(c.tag) != "encoded"
+        }
+        excerpt = next((c.text or "" for c in item if "/excerpt/" in str(c.tag)), "")
+
+        def shown(match: re.Match, fields=fields, item=item, excerpt=excerpt) -> str:
+            name, attributes = match[1], json.loads(match[2] or "{}")
+            if name == "post-title":
+                return f"<h2>{escape(fields.get('title', ''))}</h2>"
+            if name == "post-date":
+                modified = attributes.get("displayType") == "modified"
+                day = fields["post_modified" if modified else "post_date"]
+                day = dt.datetime.strptime(day, "%Y-%m-%d %H:%M:%S")
+                return f"<p>{day.day} {day:%B %Y}</p>"
+            if name == "post-author":
+                return f"<p>{escape(authors.get(fields.get('creator', ''), ''))}</p>"
+            if name == "post-excerpt":
+                return f"<p>{excerpt}</p>" if excerpt.strip() else match[0]
+            terms = item.findall("category")
+            named = [c.text.strip() for c in terms if c.get("domain") == attributes.get("term")]
+            return f"<p>{escape(', '.join(named))}</p>"
+
+        html = item.findtext(CONTENT) or ""
+        pieces, at = [], 0
+        loops = [(m.start(), m.end()) for m in QUERY_LOOP.finditer(html)]
+        for start, end in [*loops, (len(html), len(html))]:
+            pieces += [OWN_FIELD.sub(shown, html[at:start]), html[start:end]]
+            at = end
+        found[item.sourceline] = "".join(pieces)
+    return found
+
+
 def public_feed_kind(entry) -> str:
     """The kind of an entry of a blog's public feed, which names none: a
     comment answers an entry; a post's id ends ``.post-N``, a page's ``.page-N``."""
@@ -498,8 +554,9 @@ def test_every_post_keeps_its_text_images_tables_and_code(imported):
     name, site, _, paths = imported
     pages = page_list_words(REAL / name) if EXPORTS[name] == "wordpress" else ""
     comments = newest_comments(REAL / name) if EXPORTS[name] == "wordpress" else []
+    own = with_own_fields(REAL / name) if EXPORTS[name] == "wordpress" else {}
     for line, html in published_entries(REAL / name, EXPORTS[name]).items():
-        source = source_view(html, EXPORTS[name], pages, comments)
+        source = source_view(own.get(line[0], html), EXPORTS[name], pages, comments)
         page = page_view(site, page_of(paths, line))
         expected, shown = words(source), words(without_gallery_pictures(page, html))
         similarity = difflib.SequenceMatcher(None, expected, shown, autojunk=False).ratio()
@@ -1997,7 +2054,7 @@ def test_the_block_editors_footnotes_are_the_posts_footnotes(tmp_path):
     assert "changed: 2 footnotes from the post's fields, at its end" in report
     assert "left as is: 1 footnote mark whose note's text the export lacks" in report
     assert "changed: 1 footnote the text marks nowhere, a paragraph" in report
-    dropped = "made as the page was shown, of which the export holds nothing: post-comments-form\n"
+    dropped = "which the archive does not show in the post: post-comments-form\n"
     assert dropped in report
 
 
@@ -2106,6 +2163,41 @@ def test_a_latest_comments_block_lists_the_newest_comments_each_leading_to_its_p
     commented = site.page(pages[newest[0]["post_link"]])
     assert commented.select_one(f"#comment-{newest[0]['comment_id']}")  # (its post shows it)
     assert "changed: 2 lists of the newest comments WordPress made as the page" in report
+
+
+def test_a_themes_blocks_of_the_posts_own_fields_show_them(theme_data):
+    """A block theme's blocks of a post's own fields (its title, author, date,
+    categories, tags), placed in the post itself, save no HTML: WordPress
+    filled them in as the page was shown.  They had come in as nothing, each
+    named as a block "of which the export holds nothing", though the export
+    holds every one (theme unit test data, "WP 6.1 Theme block category").
+    Each is what WordPress showed now, a category a link to its page here; an
+    excerpt WordPress would have made of the post's text (it has none of its
+    own) stays named as dropped, as do the comment form and the login link."""
+    _, site, report, paths = theme_data
+    line = next(key for key in paths if key[1].endswith("/wp-6-1-theme-block-category/"))
+    rel = paths[line]
+    section = site.page(rel).select_one("article section")
+
+    def after(sentence: str):
+        [said] = [p for p in section.select("p") if p.get_text(strip=True) == sentence]
+        return said.find_next_sibling()
+
+    title = after("Post title block:").find()  # (a heading: a section, which it heads)
+    assert title.name == "h2" and title.get_text().rstrip("¶") == "WP 6.1 Theme block category"
+    assert after("Post author:").get_text(strip=True) == "Theme Reviewer"
+    assert after("Post date:").get_text(strip=True) == "13 January 2023"
+    categories = after("Categories:")
+    assert " ".join(categories.get_text().split()) == "6.1, Block"
+    targets = [site.target(rel, a["href"]) for a in categories.select("a")]
+    headings = [site.page(t).select_one("article h1").get_text().rstrip("¶") for t in targets]
+    assert [h.split()[-1] for h in headings] == ["6.1", "Block"], headings
+    assert after("Tags:").get_text(strip=True) == "Next post & previous post:"  # (it has none)
+    entry = report.split(f":{line[0]}: ", 1)[1].split("\n/", 1)[0]
+    assert "of the post's own fields (a theme's), each what it showed, from the export:" in entry
+    dropped = re.search(r"dropped: blocks .*: (.*)", entry)[1].split(", ")
+    assert "post-excerpt" in dropped and "loginout" in dropped, dropped
+    assert not {"post-title", "post-author", "post-date"} & set(dropped), dropped
 
 
 def test_characters_lost_before_the_export_are_kept_and_counted(tmp_path):

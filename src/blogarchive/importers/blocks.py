@@ -31,13 +31,17 @@ the other comments, they vanished without a word; here:
 - A list of the newest comments (``wp:latest-comments``) is the export's
   newest approved comments, as they stood when the blog was exported, each
   a link to its post.
-- Any other (a theme's template parts:
-  a post's title, date or author, the pages of a query...) is dropped with a
-  note in the report: the export holds nothing of what it showed.
+- A theme's block of the post's own fields (its title, date, author,
+  categories, tags, excerpt) is what it showed, from the export
+  (:class:`OwnFields`).
+- Any other (a theme's template parts, the pages of a query, the comment
+  form...) is dropped with a note in the report.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 import re
 from collections import Counter
@@ -60,20 +64,21 @@ SELF_CLOSED = re.compile(
 
 
 def block_markup(
-    html: str, classic: bool, fields: list[str], shared, notes: list[str]
+    html: str, classic: bool, fields: list[str], shared, notes: list[str], own=None
 ) -> tuple[str, list[str]]:
     """A WordPress post's HTML with the block editor's markup that is not HTML
     read (above), and its footnotes' texts (:func:`footnotes`).  ``classic``:
     the post holds no block (:data:`BLOCK_MARK`); ``fields``: its
     ``footnotes`` fields; ``shared``: what the export's entries share
-    (wordpress.Shared): its reusable blocks by number, its pages."""
+    (wordpress.Shared): its reusable blocks by number, its pages; ``own``:
+    its own fields (:class:`OwnFields`)."""
     html = with_reusable_blocks(html, shared.blocks, notes)
     if not classic:  # (WordPress's render_block_core_shortcode: wpautop)
         html = SHORTCODE_BLOCK.sub(lambda found: autop(found[1]), html)
     html, texts = footnotes(html, fields, notes)
     html = FILE_BUTTON.sub(r"\1 \2", embeds(html, classic))
     lists = (shared.page_list, shared.listing_page, shared.comments.shown)
-    return dynamic_blocks(html, notes, *lists), texts
+    return dynamic_blocks(html, notes, *lists, own or OwnFields()), texts
 
 
 #: A shortcode block's text, which WordPress showed through wpautop.
@@ -169,7 +174,7 @@ BLANK = {"shortcode", "spacer", "separator"}
 
 
 def dynamic_blocks(
-    html: str, notes: list[str], page_list=None, listing_page=None, latest_comments=None
+    html: str, notes: list[str], page_list=None, listing_page=None, latest_comments=None, own=None
 ) -> str:
     """Each block saved with no HTML of its own (after :func:`footnotes` and
     :func:`with_reusable_blocks`) as what the archive can show of it: a link,
@@ -178,13 +183,12 @@ def dynamic_blocks(
     here of the newest posts of the categories, tags or authors of those
     numbers (kind: numbers), or none (wordpress.Shared.listing_page).
     ``latest_comments(attributes)``: the newest comments as a latest comments
-    block showed them (HTML; wordpress.NewestComments.shown)."""
-    dropped: Counter[str] = Counter()
-    shown: Counter[str] = Counter()  # the blocks made links to the archive's lists
-    lists_of_pages = comment_lists = 0
+    block showed them (HTML; wordpress.NewestComments.shown).  ``own``: the
+    post's own fields, which a theme's block of one showed (:class:`OwnFields`)."""
+    made: dict[str, Counter[str]] = {kind: Counter() for kind in MADE}
+    shown = made["listed"]  # the blocks made links to the archive's lists
 
     def block(match: re.Match) -> str:
-        nonlocal lists_of_pages, comment_lists
         name, attributes = match[1], _attributes(match[2])
         url = str(attributes.get("url") or attributes.get("feedURL") or "")
         if name in LINKS and url:
@@ -205,42 +209,96 @@ def dynamic_blocks(
         if name == "page-list" and page_list:
             pages = page_list(str(attributes.get("parentPageID") or 0))
             if pages:
-                lists_of_pages += 1
+                made["pages"][name] += 1
                 return pages
+        if own is not None and (field := own.shown(name, attributes)) is not None:
+            made["fields"][name] += 1
+            return field
         if name == "latest-comments" and latest_comments:
-            comment_lists += 1
+            made["comments"][name] += 1
             return latest_comments(attributes)
         if name not in BLANK:
-            dropped[name] += 1
+            made["dropped"][name] += 1
         return ""
 
     if "wp:query" in html:
         html = QUERY.sub(lambda match: _query_loop(match, shown, listing_page), html)
     html = SELF_CLOSED.sub(block, html)
-    if shown:
-        notes.append(
-            "changed: blocks WordPress made as the page was shown, each a link to the"
-            f" archive's page that lists the same: {_named(shown)}"
-        )
-    if lists_of_pages:
-        what = "a list" if lists_of_pages == 1 else f"{lists_of_pages} lists"
-        notes.append(
-            f"changed: {what} of pages WordPress made as the page was shown (page-list):"
-            " the export's published pages, each a link to its page"
-        )
-    if comment_lists:
-        what = "a list" if comment_lists == 1 else f"{comment_lists} lists"
-        notes.append(
-            f"changed: {what} of the newest comments WordPress made as the page was shown"
-            " (latest-comments): the newest approved comments as they stood when the blog"
-            " was exported, each a link to its post"
-        )
-    if dropped:
-        notes.append(
-            "dropped: blocks WordPress made as the page was shown, of which the export"
-            f" holds nothing: {_named(dropped)}"
-        )
+    for kind, said in MADE.items():
+        if made[kind]:
+            lists = sum(made[kind].values())
+            what = "a list" if lists == 1 else f"{lists} lists"
+            notes.append(said.format(what=what, named=_named(made[kind])))
     return html
+
+
+#: What the report says of the blocks :func:`dynamic_blocks` made, by what it made of them.
+MADE = {
+    "listed": "changed: blocks WordPress made as the page was shown, each a link to the"
+    " archive's page that lists the same: {named}",
+    "pages": "changed: {what} of pages WordPress made as the page was shown (page-list):"
+    " the export's published pages, each a link to its page",
+    "fields": "changed: blocks WordPress made as the page was shown of the post's own fields"
+    " (a theme's), each what it showed, from the export: {named}",
+    "comments": "changed: {what} of the newest comments WordPress made as the page was shown"
+    " (latest-comments): the newest approved comments as they stood when the blog was"
+    " exported, each a link to its post",
+    # (a comment form, a login link, a theme's template parts; a post's comments,
+    # its featured image and its neighbours' links, which its page here shows)
+    "dropped": "dropped: blocks WordPress made as the page was shown, which the archive does"
+    " not show in the post: {named}",
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class OwnFields:
+    """A post's fields that a theme's block (WordPress 5.8 and later) showed
+    where it stands in the post, outside a query loop (:func:`_query_loop`),
+    as WordPress's ``render_block_core_post_*`` made them: its title
+    (``post-title``, a heading of ``level``), date (``post-date``, or its
+    last change's, ``displayType`` "modified"), author's name
+    (``post-author``, after its ``byline``), categories or tags
+    (``post-terms`` of ``term``: each a link to its page on the old blog,
+    which the import makes a link to its page here, joined by
+    ``separator``, between ``prefix`` and ``suffix``), its own excerpt
+    (``post-excerpt``; one WordPress made of its text is not made here:
+    dropped, noted).  Dates as the archive shows them; not the date's
+    ``format`` (PHP's), nor a link a block made of the title or name."""
+
+    title: str = ""
+    date: dt.datetime | None = None
+    modified: dt.datetime | None = None
+    author: str = ""
+    #: Its categories and tags (their names and their pages' addresses), by taxonomy.
+    terms: dict[str, list[tuple[str, str]]] = dataclasses.field(default_factory=dict)
+    excerpt: str = ""
+
+    def shown(self, name: str, attributes: dict) -> str | None:
+        """What block ``name`` of ``attributes`` showed; None for no such block,
+        or one whose text the export lacks (an excerpt WordPress made)."""
+        if name == "post-title":
+            level = attributes.get("level", 2)
+            level = min(max(level, 2), 6) if isinstance(level, int) else 2  # (one title: h1)
+            return f"<h{level}>{escape(self.title)}</h{level}>" if self.title else ""
+        if name == "post-date":
+            when = self.modified if attributes.get("displayType") == "modified" else self.date
+            return f"<p>{when.day} {when:%B %Y}</p>" if when else None
+        if name == "post-author" and self.author:
+            byline = str(attributes.get("byline") or "")
+            return f"<p>{escape(byline + ' ' if byline else '')}{escape(self.author)}</p>"
+        if name == "post-terms":
+            if not (terms := self.terms.get(str(attributes.get("term")))):
+                return ""  # (none: nothing shown)
+            separator = str(attributes.get("separator", ", "))
+            links = [
+                f'<a href="{escape(url)}">{escape(term)}</a>' if url else escape(term)
+                for term, url in terms
+            ]
+            prefix, suffix = (escape(str(attributes.get(x) or "")) for x in ("prefix", "suffix"))
+            return f"<p>{prefix}{escape(separator).join(links)}{suffix}</p>"
+        if name == "post-excerpt" and self.excerpt:
+            return f"<p>{escape(self.excerpt)}</p>"
+        return None
 
 
 def _inner(name: str) -> re.Pattern:

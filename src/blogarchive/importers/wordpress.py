@@ -24,7 +24,7 @@ from ..comments import clean as clean_comment
 from ..frontmatter import LOGIN, redirect_problem
 from ..htmltokens import browser_comments
 from ..model import fold, folders
-from .blocks import BLOCK_MARK, block_markup, listed_here
+from .blocks import BLOCK_MARK, OwnFields, block_markup, listed_here
 from .blogger import parse_xml
 from .builders import page_builders, shortcode_attributes
 from .html import (
@@ -609,6 +609,36 @@ class NewestComments:
         return f"<ol>{''.join(items)}</ol>"
 
 
+def _own_fields(item, blog_url: str | None, names: dict[str, str]) -> OwnFields:
+    """The post's fields a theme's block in it showed (blocks.OwnFields): its
+    terms each a link to its page on the old blog, as WordPress's default
+    addresses had them (``/category/<slug>/``, ``/tag/<slug>/``)."""
+    terms: dict[str, list[tuple[str, str]]] = {}
+    home = (blog_url or "").rstrip("/")
+    for category in item.findall("category"):
+        domain = {"tag": "post_tag"}.get(category.get("domain"), category.get("domain") or "")
+        slug, name = (category.get("nicename") or "").strip(), plain_name(category.text or "")
+        if domain and name:
+            base = {"category": "category", "post_tag": "tag"}.get(domain, domain)
+            url = f"{home}/{base}/{slug}/" if home and slug else ""
+            terms.setdefault(domain, []).append((name, url))
+    dates = []
+    for field in ("post_date", "post_modified"):
+        try:
+            dates.append(_wxr_time(_wp(item, field)))
+        except ValueError:
+            dates.append(None)
+    text = _excerpt(item) or ""
+    return OwnFields(
+        title=plain_title(item.findtext("title")),
+        date=dates[0],
+        modified=dates[1] or dates[0],
+        author=next(iter(_bylines(item, names, [])), ""),
+        terms=terms,
+        excerpt=" ".join(BeautifulSoup(browser_comments(text), "html.parser").get_text().split()),
+    )
+
+
 def _parent(item) -> str:
     """A page's parent page's number (``post_parent``); "" for none (WordPress's 0)."""
     parent = (_wp(item, "post_parent") or "").strip()
@@ -753,7 +783,8 @@ def _post(
     html = _languages_apart(html, notes)
     html = _pages_apart(html, notes)
     fields = _meta(item, "footnotes")
-    html, footnotes = block_markup(html, classic, fields, shared, notes)
+    own = _own_fields(item, blog_url, names)
+    html, footnotes = block_markup(html, classic, fields, shared, notes, own)
     html = _plugin_footnotes(html, footnotes, notes)
     html = _outside(CODE, html, lambda text: page_builders(text, shared.pictures, notes))
     html = _galleries(html, (_wp(item, "post_id") or "").strip(), shared, notes)
