@@ -301,6 +301,25 @@ def test_revisions_follow_history_incrementally(blog_repo, tmp_path):
         assert (out / rel).read_bytes() == (clean / rel).read_bytes()
 
 
+def test_a_commit_reworded_alone_is_shown_reworded(blog_repo, tmp_path):
+    """The history a build read is kept for the next while HEAD stays (an
+    edit's build runs no ``git log``); a commit reworded and nothing else
+    (HEAD moves, every file as it was) is read again, and its page shows the
+    new message."""
+    blog = tmp_path / "blog"
+    git(tmp_path, "clone", "-q", f"file://{blog_repo}", str(blog))
+    out = tmp_path / "html"
+    assert build(blog, out).returncode == 0
+    assert (tmp_path / "html.doctrees/blogarchive-history.pickle").is_file()
+    shown = Site(out).page("posts/2010/first.html").select_one(".revision-message")
+    assert shown.get_text() != "Say what was corrected"
+    git(blog, "commit", "-q", "--amend", "-m", "Say what was corrected")
+    again = build(blog, out)
+    assert again.returncode == 0, again.stderr
+    shown = Site(out).page("posts/2010/first.html").select_one(".revision-message")
+    assert shown.get_text() == "Say what was corrected"
+
+
 LOOKALIKE = """---
 date: 2010-07-06
 author: Chris Mills
