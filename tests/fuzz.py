@@ -82,8 +82,8 @@ def mutated_export(seed: int) -> tuple[bytes, str]:
     """A real or hand-written export with 1-12 elements removed, emptied,
     copied, or given odd text or attributes; and its format."""
     rnd = random.Random(seed)
-    exports = [
-        *sorted((DATA / "real").iterdir()),
+    exports = [  # (the XML ones: a seed draws the file it drew before JSON came)
+        *sorted(p for p in (DATA / "real").iterdir() if p.suffix != ".json"),
         *sorted(DATA.glob("*.xml")),
         *DATA.glob("*.atom"),
     ]

@@ -88,6 +88,9 @@ EXPORTS = {
     "wordpress-playground-slash-issue.xml": "wordpress",
     "wagtail-wordpress-import-raw.xml": "wordpress",
 }
+#: Exports in JSON, which the helpers here that read exports' XML do not read:
+#: a Blogger blog's feed, saved as ``?alt=json`` (:func:`json_feed_entries`).
+FORMATS = {**EXPORTS, "windazure-blogger-feed.json": "blogger"}
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 ATOM = "{http://www.w3.org/2005/Atom}"
 #: WordPress's shortcode tags, which WordPress never shows as such: it shows their
@@ -395,7 +398,7 @@ def import_and_build(name: str, folder: Path):
     root = new_blog(folder / "blog")
     export = REAL / name
     # --no-media: their pictures are on hosts a test never reaches (tests/test_media.py)
-    argv = ["import", EXPORTS[name], str(export), "--posts-dir", str(root / "posts"), "--no-media"]
+    argv = ["import", FORMATS[name], str(export), "--posts-dir", str(root / "posts"), "--no-media"]
     status = main(argv)
     assert status == 0
     assert build(root, root / "_build/html") == 0  # the README's build: -W
@@ -2015,6 +2018,106 @@ def test_every_post_keeps_its_labels_and_answers_its_old_address(imported):
             assert (
                 site.path(rel).is_file() or site.path(rel.rstrip("/") + "/index.html").is_file()
             ), (name, key)
+
+
+def json_feed_entries(path: Path) -> list[dict]:
+    """Each entry of a Blogger feed in JSON (GData's: an element an object,
+    its text ``$t``), read with Python's json: its line (where its id
+    stands), old address, title, HTML and labels."""
+    text = path.read_text(encoding="utf-8")
+    found = []
+    for entry in json.loads(text)["feed"]["entry"]:
+        number = entry["id"]["$t"]
+        links = {link["rel"]: link["href"] for link in entry["link"]}
+        found.append(
+            {
+                "line": text[: text.index(json.dumps(number))].count("\n") + 1,
+                "address": links["alternate"],
+                "title": entry["title"]["$t"],
+                "html": entry["content"]["$t"],
+                "labels": {c["term"].casefold() for c in entry.get("category", [])},
+            }
+        )
+    return found
+
+
+def test_a_blogger_feed_saved_as_json_comes_in_whole(tmp_path_factory):
+    """Blogger serves a blog's feeds as JSON too (``?alt=json``, the Atom
+    feed written as objects), which is all some have kept of a blog: a
+    blog's own widget's tests keep a page of one (25 of its 49 posts, in
+    Chinese, with code, gists and pictures).  It was refused: not XML.
+    Each entry is a post now, its title, words and labels as the feed had
+    them, at its old address; the report names each by the JSON's line
+    of its id, and says the feed holds one page of the blog's."""
+    name, site, report, paths = imported_once("windazure-blogger-feed.json", tmp_path_factory)
+    entries = json_feed_entries(REAL / name)
+    assert len(entries) == len(paths) == 25
+    for entry in entries:
+        rel = page_of(paths, (entry["line"], entry["address"]))
+        assert rel, entry["address"]
+        page = site.page(rel)
+        assert page.select_one("article h1").get_text().rstrip("¶") == entry["title"]
+        # (joined as a browser joins them: a Chinese sentence runs on across
+        # the spans it is written in, where ``words`` would part it)
+        expected = joined_words(source_view(entry["html"], "blogger"))
+        shown = joined_words(page_view(site, rel))
+        similarity = difflib.SequenceMatcher(None, expected, shown, autojunk=False).ratio()
+        assert similarity >= 0.99 or expected == shown, (rel, expected, shown)
+        labels = {a.get_text().casefold() for a in page.select(".post-meta .post-tag")}
+        assert labels == entry["labels"], rel
+        old = unquote(urlsplit(entry["address"]).path.lstrip("/"))
+        refresh = site.page(old).select_one('meta[http-equiv="refresh"]')
+        assert site.target(old, refresh["content"].split("url=", 1)[1]) == rel
+    assert "incomplete: one page of the blog's feed, 25 entries of 49" in report
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "said"),
+    [
+        ("// API callback\nshowPosts({});", None),  # ?alt=json-in-script&callback=showPosts
+        ("{", "not well-formed JSON"),
+        ('{"kind": "blogger#postList", "items": []}', "Blogger's API (v3), not its feed"),
+    ],
+)
+def test_a_json_feed_in_a_scripts_call_is_read_and_other_json_refused(
+    tmp_path, capsys, wrapped, said
+):
+    """A feed asked for as ``?alt=json-in-script`` comes as a call of a
+    script's function: read as the same feed.  Broken JSON, or the
+    Blogger API's JSON (not a feed), is refused naming the file and line."""
+    text = (REAL / "windazure-blogger-feed.json").read_text(encoding="utf-8")
+    export = tmp_path / "feed.json"
+    export.write_text(wrapped.replace("{}", text.strip()), encoding="utf-8")
+    root = new_blog(tmp_path / "blog")
+    argv = ["import", "blogger", str(export), "--posts-dir", str(root / "posts"), "--no-media"]
+    status = main(argv)
+    if said is None:
+        assert status == 0
+        assert len(list((root / "posts").glob("*/*.md"))) == 25
+        return
+    assert status == 1
+    error = capsys.readouterr().err
+    assert f"{export}:1: " in error and said in error and "nothing written" in error, error
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"feed": ' + '{"a": ' * 5000 + "1" + "}" * 5001,  # deeper than Python reads
+        '{"feed": {"xmlns$a": "\\u0000", "a$b": {"$t": "x"}}}',  # a namespace XML cannot hold
+    ],
+)
+def test_json_no_feed_can_be_made_of_is_refused_by_its_file(tmp_path, capsys, text):
+    """JSON no Atom feed can be written from is refused, naming the file and
+    line, and nothing is written: it raised (a traceback) before."""
+    export = tmp_path / "feed.json"
+    export.write_text(text, encoding="utf-8")
+    root = new_blog(tmp_path / "blog")
+    argv = ["import", "blogger", str(export), "--posts-dir", str(root / "posts"), "--no-media"]
+    assert main(argv) == 1
+    error = capsys.readouterr().err
+    assert f"{export}:1: " in error and "nothing written" in error, error
+    assert not list((root / "posts").glob("*/*.md"))
 
 
 #: Footnotes as WordPress 6.3 and later save them (as in the export of

@@ -22,6 +22,7 @@ from lxml import etree
 
 from ..comments import clean as clean_comment
 from ..frontmatter import join_address
+from .gdata import atom_of_json, is_json_feed
 from .html import autop, convert, safe_url, with_enclosures
 from .records import (
     Comment,
@@ -446,7 +447,10 @@ def read_blogger(path: Path, author: str | None = None) -> ExportContents:
     """Every post of a Blogger export, and what else it holds."""
     path = Path(path)
     contents = ExportContents()
-    root = parse_xml(path, contents.notes)
+    if is_json_feed(path):  # a feed saved as JSON (?alt=json): its Atom
+        root = atom_of_json(path, contents.notes)
+    else:
+        root = parse_xml(path, contents.notes)
     if root.tag != f"{{{NS['atom']}}}feed":
         rss = " (an RSS feed: blog import wordpress reads it)" if root.tag == "rss" else ""
         raise ImportError_(
