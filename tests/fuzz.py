@@ -1,6 +1,7 @@
 """Not a test: random input, to find what the tests' chosen cases miss.
 
     .venv/bin/python tests/fuzz.py exports 0 2000     # mutated real exports, imported
+    .venv/bin/python tests/fuzz.py json 0 1000        # the real Blogger feed in JSON, mutated
     .venv/bin/python tests/fuzz.py posts 0 200        # random posts, each built (slow)
     .venv/bin/python tests/fuzz.py front-matter 0 30000
     .venv/bin/python tests/fuzz.py incremental 0 30  # changes, built after each: = clean
@@ -22,6 +23,7 @@ import contextlib
 import copy
 import functools
 import io
+import json
 import os
 import random
 import re
@@ -111,8 +113,49 @@ def mutated_export(seed: int) -> tuple[bytes, str]:
 
 def exports(seed: int) -> bool:
     text, fmt = mutated_export(seed)
+    return imported_well("exports", seed, text, fmt)
+
+
+def mutated_json(seed: int) -> bytes:
+    """The real Blogger feed in JSON with 1-12 of its values removed, given
+    odd text, numbers, lists or objects, or copied (GData's JSON: what a
+    script that saved a feed may have mangled)."""
+    rnd = random.Random(seed)
+    data = json.loads((DATA / "real/windazure-blogger-feed.json").read_text(encoding="utf-8"))
+    odd = [*ODD, 0, -1, 1.5, True, None, [], {}, [ODD[0]], {"$t": None}, {"$t": [1]}]
+    for _ in range(rnd.randint(1, 12)):
+        places = list(_json_places(data))
+        holder, key = rnd.choice(places)
+        roll = rnd.random()
+        if roll < 0.3 and isinstance(holder, dict):
+            del holder[key]
+        elif roll < 0.8:
+            holder[key] = copy.deepcopy(rnd.choice(odd))
+        elif isinstance(holder, list):
+            holder.append(copy.deepcopy(holder[key]))
+        else:
+            holder[rnd.choice(["$t", "xmlns$x", "gd$etag", "app$control", "x$y"])] = holder[key]
+    return json.dumps(data, ensure_ascii=rnd.random() < 0.5).encode("utf-8")
+
+
+def _json_places(value):
+    """(holder, key) of every value in ``value``, a JSON's data."""
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in list(items):
+        yield value, key
+        if isinstance(item, dict | list):
+            yield from _json_places(item)
+
+
+def json_feeds(seed: int) -> bool:
+    return imported_well("json", seed, mutated_json(seed), "blogger", ".json")
+
+
+def imported_well(kind: str, seed: int, text: bytes, fmt: str, suffix: str = ".xml") -> bool:
+    """Whether ``text``, an export of ``fmt``, imports with no traceback and
+    writes no post the build would refuse (else it is kept)."""
     work = Path(tempfile.mkdtemp(prefix="fuzz-"))
-    export, said = work / "export.xml", io.StringIO()
+    export, said = work / f"export{suffix}", io.StringIO()
     export.write_bytes(text)
     why = None
     try:
@@ -130,7 +173,7 @@ def exports(seed: int) -> bool:
             break
     shutil.rmtree(work, ignore_errors=True)
     if why:
-        keep("exports", seed, text, why)
+        keep(kind, seed, text, why)
     return why is None
 
 
@@ -338,7 +381,7 @@ def markup(seed: int) -> bool:
 
 if __name__ == "__main__":
     kind, start, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    run = {"exports": exports, "posts": posts, "front-matter": front_matter}
+    run = {"exports": exports, "json": json_feeds, "posts": posts, "front-matter": front_matter}
     run = {**run, "incremental": incremental, "markup": markup}[kind]
     failed = sum(not run(seed) for seed in range(start, start + count))
     print(f"{kind}: {count} cases, {failed} failed")
