@@ -1,7 +1,7 @@
 """Not a test: random input, to find what the tests' chosen cases miss.
 
     .venv/bin/python tests/fuzz.py exports 0 2000     # mutated real exports, imported
-    .venv/bin/python tests/fuzz.py json 0 1000        # the real Blogger feed in JSON, mutated
+    .venv/bin/python tests/fuzz.py json 0 1000        # real Blogger JSON (feed, API), mutated
     .venv/bin/python tests/fuzz.py posts 0 200        # random posts, each built (slow)
     .venv/bin/python tests/fuzz.py front-matter 0 30000
     .venv/bin/python tests/fuzz.py incremental 0 30  # changes, built after each: = clean
@@ -117,14 +117,17 @@ def exports(seed: int) -> bool:
 
 
 def mutated_json(seed: int) -> bytes:
-    """The real Blogger feed in JSON with 1-12 of its values removed, given
-    odd text, numbers, lists or objects, or copied (GData's JSON: what a
-    script that saved a feed may have mangled)."""
+    """A real Blogger feed in JSON, or answer of its API, with 1-12 of its
+    values removed, given odd text, numbers, lists or objects, or copied
+    (what a script that saved one may have mangled)."""
     rnd = random.Random(seed)
-    data = json.loads((DATA / "real/windazure-blogger-feed.json").read_text(encoding="utf-8"))
+    source = rnd.choice(sorted((DATA / "real").glob("*.json")))
+    data = json.loads(source.read_text(encoding="utf-8"))
     odd = [*ODD, 0, -1, 1.5, True, None, [], {}, [ODD[0]], {"$t": None}, {"$t": [1]}]
     for _ in range(rnd.randint(1, 12)):
         places = list(_json_places(data))
+        if not places:  # (all of it removed)
+            break
         holder, key = rnd.choice(places)
         roll = rnd.random()
         if roll < 0.3 and isinstance(holder, dict):

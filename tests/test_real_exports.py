@@ -90,7 +90,11 @@ EXPORTS = {
 }
 #: Exports in JSON, which the helpers here that read exports' XML do not read:
 #: a Blogger blog's feed, saved as ``?alt=json`` (:func:`json_feed_entries`).
-FORMATS = {**EXPORTS, "windazure-blogger-feed.json": "blogger"}
+FORMATS = {
+    **EXPORTS,
+    "windazure-blogger-feed.json": "blogger",
+    "coffeemetal-blogger-api-posts.json": "blogger",
+}
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 ATOM = "{http://www.w3.org/2005/Atom}"
 #: WordPress's shortcode tags, which WordPress never shows as such: it shows their
@@ -2041,6 +2045,25 @@ def json_feed_entries(path: Path) -> list[dict]:
     return found
 
 
+def shown_as_written(site: Site, rel: str | None, title: str, html: str, address: str) -> set:
+    """Asserts that page ``rel`` of a post read from JSON has its ``title``
+    and the words of its ``html`` (joined as a browser joins them: a Chinese
+    sentence runs on across the spans it is written in, where ``words``
+    would part it), and that the site answers its old ``address`` with it;
+    returns the labels it shows."""
+    assert rel, address
+    page = site.page(rel)
+    assert page.select_one("article h1").get_text().rstrip("¶") == title
+    expected = joined_words(source_view(html, "blogger"))
+    shown = joined_words(page_view(site, rel))
+    similarity = difflib.SequenceMatcher(None, expected, shown, autojunk=False).ratio()
+    assert similarity >= 0.99 or expected == shown, (rel, expected, shown)
+    old = unquote(urlsplit(address).path.lstrip("/"))
+    refresh = site.page(old).select_one('meta[http-equiv="refresh"]')
+    assert site.target(old, refresh["content"].split("url=", 1)[1]) == rel
+    return {a.get_text() for a in page.select(".post-meta .post-tag")}
+
+
 def test_a_blogger_feed_saved_as_json_comes_in_whole(tmp_path_factory):
     """Blogger serves a blog's feeds as JSON too (``?alt=json``, the Atom
     feed written as objects), which is all some have kept of a blog: a
@@ -2054,21 +2077,87 @@ def test_a_blogger_feed_saved_as_json_comes_in_whole(tmp_path_factory):
     assert len(entries) == len(paths) == 25
     for entry in entries:
         rel = page_of(paths, (entry["line"], entry["address"]))
-        assert rel, entry["address"]
-        page = site.page(rel)
-        assert page.select_one("article h1").get_text().rstrip("¶") == entry["title"]
-        # (joined as a browser joins them: a Chinese sentence runs on across
-        # the spans it is written in, where ``words`` would part it)
-        expected = joined_words(source_view(entry["html"], "blogger"))
-        shown = joined_words(page_view(site, rel))
-        similarity = difflib.SequenceMatcher(None, expected, shown, autojunk=False).ratio()
-        assert similarity >= 0.99 or expected == shown, (rel, expected, shown)
-        labels = {a.get_text().casefold() for a in page.select(".post-meta .post-tag")}
-        assert labels == entry["labels"], rel
-        old = unquote(urlsplit(entry["address"]).path.lstrip("/"))
-        refresh = site.page(old).select_one('meta[http-equiv="refresh"]')
-        assert site.target(old, refresh["content"].split("url=", 1)[1]) == rel
+        labels = shown_as_written(site, rel, entry["title"], entry["html"], entry["address"])
+        assert {label.casefold() for label in labels} == entry["labels"], rel
     assert "incomplete: one page of the blog's feed, 25 entries of 49" in report
+
+
+def test_blogger_api_posts_come_in_whole(tmp_path_factory):
+    """Blogger's API (v3) answers in JSON of its own (``blogger#postList``: a
+    post's fields by name), which a site that showed a blog through it kept
+    (coffee | metal | blog's posts, 2021, in its Angular site's mocks): all
+    a reader may have saved of a blog.  It was refused.  Each post comes in
+    with its title, words, labels, author and date, at its old address,
+    named in the report by the line of its id."""
+    name, site, report, paths = imported_once(
+        "coffeemetal-blogger-api-posts.json", tmp_path_factory
+    )
+    text = (REAL / name).read_text(encoding="utf-8")
+    items = json.loads(text)["items"]
+    assert len(paths) == len(items) == 3
+    for item in items:
+        line = text[: text.index(f'"id": "{item["id"]}"')].count("\n") + 1
+        rel = page_of(paths, (line, item["url"]))
+        labels = shown_as_written(site, rel, item["title"], item["content"], item["url"])
+        assert labels == set(item.get("labels", [])), rel
+        page = site.page(rel)
+        assert item["author"]["displayName"] in page.select_one(".post-meta").get_text()
+        assert page.select_one(".post-meta time")["datetime"].startswith(item["published"][:10])
+
+
+def test_blogger_api_comments_drafts_and_pages_come_in_as_takeouts_would(tmp_path, capsys):
+    """The API's other answers: its comments (``blogger#commentList``, in a
+    file of their own, or a post's ``replies.items``), a reply under the
+    comment it answers (``inReplyTo``), a comment held for moderation left
+    out, a draft post kept a draft, a page a page; an answer that names a
+    ``nextPageToken`` is one page of the blog's, which the report says."""
+    posts = json.loads((REAL / "coffeemetal-blogger-api-posts.json").read_text(encoding="utf-8"))
+    first, second, third = posts["items"]
+    blog = first["blog"]
+
+    def comment(number: str, words: str, status: str = "LIVE", answers: str = "") -> dict:
+        found = {"kind": "blogger#comment", "id": number, "post": {"id": first["id"]}}
+        found |= {"blog": blog, "published": "2021-01-26T10:00:00-05:00", "status": status}
+        found |= {"content": words, "author": {"displayName": f"Reader {number}"}}
+        return found | ({"inReplyTo": {"id": answers}} if answers else {})
+
+    second["status"] = "DRAFT"
+    third["replies"]["items"] = [{**comment("30", "On the third."), "post": {"id": third["id"]}}]
+    posts["nextPageToken"] = "CgkIChiAkceVjiYQ0b2SAQ"
+    comments = {
+        "kind": "blogger#commentList",
+        "items": [
+            comment("10", "A first comment."),
+            comment("11", "A reply to it.", answers="10"),
+            comment("12", "Held for moderation.", status="PENDING"),
+        ],
+    }
+    page = {"kind": "blogger#page", "id": "77", "blog": blog, "title": "About me"}
+    page |= {"content": "<p>Who writes here.</p>", "published": "2021-01-01T10:00:00-05:00"}
+    page |= {"url": "http://www.coffeemetalblog.com/p/about.html"}
+    files = {"posts.json": posts, "comments.json": comments, "page.json": page}
+    for file_name, data in files.items():
+        (tmp_path / file_name).write_text(json.dumps(data, indent=1), encoding="utf-8")
+    root = new_blog(tmp_path / "blog")
+    argv = ["import", "blogger", *(str(tmp_path / f) for f in files), "--no-media"]
+    assert main([*argv, "--posts-dir", str(root / "posts")]) == 0
+    assert build(root, root / "_build/html") == 0
+    site = Site(root / "_build/html")
+    thread = site.page("posts/2021/prism-js.html").select("section.comments .comment")
+    assert [c.select_one(".comment-text").get_text(strip=True) for c in thread] == [
+        "A first comment.",
+        "A reply to it.",
+    ]
+    assert thread[1] in thread[0].find_all("li")  # under the comment it answers
+    on_third = site.page("posts/2021/coffee-metal-blog.html").select(".comment-text")
+    assert [c.get_text(strip=True) for c in on_third] == ["On the third."]
+    assert not site.path("posts/2021/github-gists.html").exists()
+    front = (root / "posts/2021/github-gists.md").read_text(encoding="utf-8")
+    assert "\ndraft: true\n" in front
+    about = site.page("pages/about-me.html")
+    assert about.select_one("article h1").get_text().rstrip("¶") == "About me"
+    report = (root / "posts/import-report.txt").read_text(encoding="utf-8")
+    assert "one page of Blogger's API's answer (it names a nextPageToken)" in report
 
 
 @pytest.mark.parametrize(
@@ -2076,15 +2165,16 @@ def test_a_blogger_feed_saved_as_json_comes_in_whole(tmp_path_factory):
     [
         ("// API callback\nshowPosts({});", None),  # ?alt=json-in-script&callback=showPosts
         ("{", "not well-formed JSON"),
-        ('{"kind": "blogger#postList", "items": []}', "Blogger's API (v3), not its feed"),
+        ('{"kind": "youtube#videoList", "items": []}', "nor Blogger's API's posts"),
+        ('{"kind": {"of": "object"}, "items": []}', "nor Blogger's API's posts"),  # (it raised)
     ],
 )
 def test_a_json_feed_in_a_scripts_call_is_read_and_other_json_refused(
     tmp_path, capsys, wrapped, said
 ):
     """A feed asked for as ``?alt=json-in-script`` comes as a call of a
-    script's function: read as the same feed.  Broken JSON, or the
-    Blogger API's JSON (not a feed), is refused naming the file and line."""
+    script's function: read as the same feed.  Broken JSON, or JSON of
+    neither a feed nor Blogger's API, is refused naming the file and line."""
     text = (REAL / "windazure-blogger-feed.json").read_text(encoding="utf-8")
     export = tmp_path / "feed.json"
     export.write_text(wrapped.replace("{}", text.strip()), encoding="utf-8")

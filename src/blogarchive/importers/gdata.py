@@ -11,8 +11,11 @@ the Atom feed it was written from (:func:`atom_of_json`), which the Blogger
 importer reads as it reads a feed (blogger.read_blogger); each entry keeps the
 line of the JSON where its id is, which the import report names.
 
-Not Blogger's API (v3: ``{"kind": "blogger#postList", "items": [...]}``),
-whose JSON is not a feed's: refused, saying so.
+Blogger's API (v3) answers in JSON of its own (``{"kind": "blogger#postList",
+"items": [...]}``: a post's fields by name), which a site that showed its
+blog through the API, or a script that saved it, may have kept: its posts,
+pages and comments are written as the entries of a Takeout feed
+(:func:`atom_of_api`), each named by the line of its id, and read the same.
 """
 
 from __future__ import annotations
@@ -54,17 +57,24 @@ def atom_of_json(path: Path, notes: list) -> etree._Element:
         line = text.count("\n", 0, start + getattr(exc, "pos", 0)) + 1
         raise ImportError_(path, line, f"not well-formed JSON: {exc}") from None
     feed = data.get("feed") if isinstance(data, dict) else None
-    if not isinstance(feed, dict):
-        api = isinstance(data, dict) and str(data.get("kind", "")).startswith("blogger#")
-        why = "Blogger's API (v3), not its feed" if api else 'no "feed" object'
+    api = _api_items(data) if not isinstance(feed, dict) else None
+    if not isinstance(feed, dict) and api is None:
+        why = "no \"feed\" object, nor Blogger's API's posts, pages or comments"
         raise ImportError_(path, 1, f"expected a Blogger feed in JSON (?alt=json): {why}")
     fixed: list[str] = []
     try:
-        root = _element("feed", feed, {}, fixed)
+        if api is not None:
+            root = atom_of_api(api, text[start:], text.count("\n", 0, start), fixed)
+        else:
+            root = _element("feed", feed, {}, fixed)
     except (ValueError, RecursionError) as exc:  # a namespace XML cannot hold; too deep
         raise ImportError_(path, 1, f"not a feed XML can hold: {exc}") from None
     if fixed:
         notes.append((1, f"{len(fixed)} characters XML does not allow: line breaks or left out"))
+    if api is not None:
+        if isinstance(data, dict) and data.get("nextPageToken"):
+            notes.append((1, API_PAGE))
+        return root
     ids = [node for node in root.iter("{*}id") if node.getparent() is not None]
     for node in ids:  # each entry's line (and the feed's): where its id stands in the JSON
         at = text.find(json.dumps(node.text or "")[1:-1], start)
@@ -119,3 +129,108 @@ def _xml_text(text: str, fixed: list) -> str:
         return "\n" if found[0] in "\x0b\x0c" else "\ufffd" if found[0] >= "\ud800" else ""
 
     return NOT_XML.sub(mend, text)
+
+
+ATOM = "http://www.w3.org/2005/Atom"
+TAKEOUT = "http://schemas.google.com/blogger/2018"  # (blogger.NS's "blogger")
+#: The API's kinds of item, and its lists of them.
+API_KINDS = {"blogger#post": "POST", "blogger#page": "PAGE", "blogger#comment": "COMMENT"}
+API_LISTS = {"blogger#postList", "blogger#pageList", "blogger#commentList"}
+API_PAGE = (
+    "incomplete: one page of Blogger's API's answer (it names a nextPageToken): ask again"
+    " with pageToken=<it>, or with maxResults=500, and import each page with this one"
+)
+
+
+def _api_items(data) -> list[dict] | None:
+    """The posts, pages and comments of the Blogger API's JSON in ``data``: a
+    list of them (``blogger#postList``...), one alone, or several such
+    answers in a list (a script's pages of them); a post's comments
+    (``replies.items``) after it.  None if ``data`` is none of these."""
+    answers = data if isinstance(data, list) else [data]
+    if not answers or not all(isinstance(a, dict) for a in answers):
+        return None
+    items = []
+    for answer in answers:
+        if str(answer.get("kind")) in API_LISTS:
+            listed = answer.get("items") or []
+            items += [item for item in listed if isinstance(item, dict)]
+        elif str(answer.get("kind")) in API_KINDS:
+            items.append(answer)
+        else:
+            return None
+    for item in list(items):
+        replies = item.get("replies")
+        listed = replies.get("items") if isinstance(replies, dict) else None
+        items += [c for c in listed or [] if isinstance(c, dict)]
+    return items
+
+
+def atom_of_api(items: list[dict], text: str, lines_before: int, fixed: list):
+    """The Atom of a Takeout feed (as blogger.read_blogger reads it) holding
+    the Blogger API's ``items``: each an ``<entry>`` of its kind
+    (``blogger:type``), status (``blogger:status``: LIVE, DRAFT, SCHEDULED,
+    SOFT_TRASHED...), id (``tag:blogger.com,1999:blog-B.post-P``), dates,
+    title, HTML, address, author, labels and place; a comment's post
+    (``blogger:parent``) and the comment it answers (``blogger:inReplyTo``).
+    Each entry's line is that of its id in ``text`` (found in turn)."""
+    feed = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM, "blogger": TAKEOUT})
+    found_at = 0
+    for item in items:
+        entry = _api_entry(feed, item, fixed)
+        number = json.dumps(str(item.get("id") or ""))
+        at = text.find(number, found_at) if number != '""' else -1
+        found_at = at if at >= 0 else found_at
+        entry.sourceline = lines_before + text.count("\n", 0, found_at) + 1
+    addresses = [str(item["url"]) for item in items if isinstance(item.get("url"), str)]
+    home = re.match(r"[a-z]+://[^/?#]+", addresses[0], re.I) if addresses else None
+    if home:  # the blog's home page: its posts' host's
+        etree.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=home[0] + "/")
+    return feed
+
+
+def _api_entry(feed, item: dict, fixed: list):
+    """The ``<entry>`` of one of the API's posts, pages or comments (:func:`atom_of_api`)."""
+    kind = API_KINDS.get(str(item.get("kind")), "POST")
+    number, blog = str(item.get("id") or ""), str(_field(item, "blog", "id") or "")
+    post = str(_field(item, "post", "id") or "") if kind == "COMMENT" else ""
+    entry = etree.SubElement(feed, f"{{{ATOM}}}entry")
+    values = {
+        f"{{{ATOM}}}id": f"tag:blogger.com,1999:blog-{blog}.{kind.lower()}-{number}",
+        f"{{{ATOM}}}published": item.get("published"),
+        f"{{{ATOM}}}updated": item.get("updated"),
+        f"{{{ATOM}}}title": item.get("title"),
+        f"{{{ATOM}}}content": item.get("content"),
+        f"{{{TAKEOUT}}}type": kind,
+        f"{{{TAKEOUT}}}status": item.get("status") or "LIVE",
+        f"{{{TAKEOUT}}}parent": post and f"tag:blogger.com,1999:blog-{blog}.post-{post}",
+        f"{{{TAKEOUT}}}inReplyTo": _field(item, "inReplyTo", "id"),
+        f"{{{TAKEOUT}}}location": _field(item, "location", "name"),
+    }
+    for tag, value in values.items():
+        if value not in (None, ""):
+            etree.SubElement(entry, tag).text = _xml_text(str(value), fixed)
+    place = entry.find(f"{{{TAKEOUT}}}location")
+    if place is not None:  # (its name in an element of its own, as Takeout writes it)
+        etree.SubElement(place, f"{{{TAKEOUT}}}name").text, place.text = place.text, None
+    if (content := entry.find(f"{{{ATOM}}}content")) is not None:
+        content.set("type", "html")
+    if url := item.get("url"):
+        link = etree.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", type="text/html")
+        link.set("href", _xml_text(str(url), fixed))
+    author = etree.SubElement(entry, f"{{{ATOM}}}author")
+    name = _field(item, "author", "displayName") or "Anonymous"
+    etree.SubElement(author, f"{{{ATOM}}}name").text = _xml_text(str(name), fixed)
+    if address := _field(item, "author", "url"):
+        etree.SubElement(author, f"{{{ATOM}}}uri").text = _xml_text(str(address), fixed)
+    for label in item.get("labels") if isinstance(item.get("labels"), list) else []:
+        category = etree.SubElement(entry, f"{{{ATOM}}}category")
+        category.set("scheme", "http://www.blogger.com/atom/ns#")
+        category.set("term", _xml_text(str(label), fixed))
+    return entry
+
+
+def _field(item: dict, name: str, inner: str):
+    """``item[name][inner]``, or None where the API's answer holds no such."""
+    value = item.get(name)
+    return value.get(inner) if isinstance(value, dict) else None
