@@ -30,7 +30,7 @@ index into chunks and a reader's browser fetches only those a query needs.
   (:func:`parts`): Pagefind holds about 0.3 MB a page while it indexes.  A
   part whose searched text did not change keeps its bundle (:class:`Indexer`),
   where it is (:func:`publish_parts`).  ``blog serve``'s preview is indexed
-  in parts of 200 (serve.py), so that an edit indexes a small part again.
+  in parts of 100 (serve.py), so that an edit indexes a small part again.
 - Only what a search asks for is published (:func:`drop_unused`), and the
   search page preloads each part's entry and meta files, named once the index
   is made (:func:`preload_index`).
@@ -105,7 +105,7 @@ PAGES_AT_ONCE = 2000
 def at_once(app, size: int) -> int:
     """Parts of ``size`` pages indexed at once: one per core Sphinx was given
     (``-j``), holding :data:`PAGES_AT_ONCE` pages at most in all: the
-    preview's parts of 200 (serve.py), not the published site's of 2000.
+    preview's parts of 100 (serve.py), not the published site's of 2000.
     (On two cores, Pagefind alone on five parts of 250 pages at 1000 posts:
     1.85-1.96 s two at a time, 2.7-3.1 s one after another.)"""
     return max(1, min(getattr(app, "parallel", 1) or 1, PAGES_AT_ONCE // max(size, 1)))
@@ -741,8 +741,8 @@ def _write_index_file(folder: Path, prefix: str, value, suffix: str, length: int
 def publish_parts(job: Indexer, bundle: Path) -> None:
     """The index's parts into the site's ``bundle``: each part made or moved,
     its files that differ (:func:`_sync`); a part kept where it is published
-    left untouched (an edit at 1000 posts in the preview's parts of 200:
-    0.3 s less than copying four parts and comparing them again); the parts
+    left untouched (an edit at 1000 posts in the preview's parts of 200
+    (100 now): 0.3 s less than copying four parts and comparing them again); the parts
     the blog no longer has, gone.  No bundle yet (a clean build): the new
     one moved whole.  Then the digests the parts were made from are recorded
     (:func:`published_parts`)."""

@@ -93,10 +93,13 @@ def warm() -> None:
 
 #: The preview's search index is made in parts of this many pages (search.py's
 #: ``parts``; the published site's are of 2000): an edit indexes its post's
-#: part again, the others are kept.  At 1000 posts, 0.25 s of Pagefind rather
-#: than 1.2 s.  More parts are more files for a search to fetch, which costs
-#: nothing from 127.0.0.1.
-PREVIEW_PART_PAGES = 200
+#: part again, the others are kept.  At 1000 posts, parts of 200 had Pagefind
+#: take 0.25 s rather than 1.2 s; of 100, the edit is in the search index
+#: 0.76-0.82 s after saving against 0.87-1.18 s (2026-12-05, alternating, on
+#: the twenty-seventh benchmark run's blog: benchmarks/README.md), and no
+#: slower at 5000 posts.  More parts are more files for a search to fetch,
+#: which costs nothing from 127.0.0.1.
+PREVIEW_PART_PAGES = 100
 
 
 def sphinx_arguments(source: Path, out: Path, host: str, extra: list[str]) -> list[str]:
