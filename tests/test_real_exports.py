@@ -2160,6 +2160,35 @@ def test_blogger_api_comments_drafts_and_pages_come_in_as_takeouts_would(tmp_pat
     assert "one page of Blogger's API's answer (it names a nextPageToken)" in report
 
 
+def test_a_folder_of_blogger_json_is_read_file_by_file(tmp_path):
+    """A script that saved a blog through Blogger's API or its feeds leaves a
+    folder of JSON files (a page of posts each, comments apart): ``blog
+    import blogger FOLDER/`` reads every one as one import, each comment under
+    its post, where it said the folder held no Takeout feed.atom."""
+    posts = json.loads((REAL / "coffeemetal-blogger-api-posts.json").read_text(encoding="utf-8"))
+    first, *rest = posts["items"]
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    pages = {"posts-1.json": [first], "posts-2.json": rest}
+    for file_name, items in pages.items():
+        answer = {"kind": "blogger#postList", "items": items}
+        (saved / file_name).write_text(json.dumps(answer), encoding="utf-8")
+    comment = {"kind": "blogger#comment", "id": "5", "post": {"id": first["id"]}}
+    comment |= {"blog": first["blog"], "published": "2021-02-01T09:00:00Z"}
+    comment |= {"content": "Which theme is that?", "author": {"displayName": "A reader"}}
+    answer = {"kind": "blogger#commentList", "items": [comment]}
+    (saved / "comments.json").write_text(json.dumps(answer), encoding="utf-8")
+    root = new_blog(tmp_path / "blog")
+    argv = ["import", "blogger", str(saved), "--posts-dir", str(root / "posts"), "--no-media"]
+    assert main(argv) == 0
+    assert build(root, root / "_build/html") == 0
+    site = Site(root / "_build/html")
+    written = sorted(p.name for p in (root / "posts/2021").glob("*.md"))
+    assert written == ["coffee-metal-blog.md", "github-gists.md", "prism-js.md"]
+    [shown] = site.page("posts/2021/prism-js.html").select("section.comments .comment-text")
+    assert shown.get_text(strip=True) == "Which theme is that?"
+
+
 @pytest.mark.parametrize(
     ("wrapped", "said"),
     [

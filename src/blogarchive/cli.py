@@ -308,15 +308,18 @@ def _folder_exports(args, folder: Path) -> list[Path] | str:
     in its one folder (as a zip of it unpacks); a
     Google Takeout, its blog's ``feed.atom`` (``Takeout/Blogger/Blogs/<blog>/``),
     its pictures taken from its albums (``Takeout/Blogger/Albums``) unless
-    ``--media-from`` says otherwise."""
+    ``--media-from`` says otherwise; else a folder of JSON files, every one
+    (a feed's pages, or the Blogger API's answers, saved by a script)."""
     if args.format == "wordpress":
         files = sorted(folder.glob("*.xml")) or sorted(folder.glob("*/*.xml"))
         return files or "is a folder, with no WordPress export (.xml) in it"
     feeds = sorted(folder.rglob("Blogs/*/feed.atom")) or sorted(folder.rglob("feed.atom"))
+    if not feeds and (saved := sorted(folder.glob("*.json"))):
+        return saved  # a script's pages of a feed, or of Blogger's API, in JSON (gdata.py)
     if len(feeds) != 1:
         listed = "".join(f"\n    {feed}" for feed in feeds)
         many = f"holds {len(feeds)} blogs' feed.atom: give one of them{listed}"
-        return many if feeds else "is a folder, with no Takeout feed.atom in it"
+        return many if feeds else "is a folder, with no Takeout feed.atom (nor JSON) in it"
     print(f"reading {feeds[0]}")
     albums = feeds[0].parent.parent.parent / "Albums"
     if args.media_from is None and not args.no_media and albums.is_dir():
