@@ -2189,6 +2189,28 @@ def test_a_folder_of_blogger_json_is_read_file_by_file(tmp_path):
     assert shown.get_text(strip=True) == "Which theme is that?"
 
 
+def test_one_posts_entry_in_json_is_that_post(tmp_path):
+    """Blogger serves one post's entry as JSON too
+    (``/feeds/posts/default/ID?alt=json``: ``{"entry": ...}``, its namespaces
+    declared in it); it was refused for holding no feed.  It is that post."""
+    feed = json.loads((REAL / "windazure-blogger-feed.json").read_text(encoding="utf-8"))["feed"]
+    namespaces = {key: url for key, url in feed.items() if key.startswith("xmlns")}
+    entry = {**namespaces, **feed["entry"][2]}
+    export = tmp_path / "post.json"
+    export.write_text(json.dumps({"version": "1.0", "entry": entry}, indent=1), encoding="utf-8")
+    root = new_blog(tmp_path / "blog")
+    argv = ["import", "blogger", str(export), "--posts-dir", str(root / "posts"), "--no-media"]
+    assert main(argv) == 0
+    assert build(root, root / "_build/html") == 0
+    [written] = (root / "posts").glob("*/*.md")
+    rel = written.relative_to(root).with_suffix(".html").as_posix()
+    address = next(link["href"] for link in entry["link"] if link["rel"] == "alternate")
+    labels = shown_as_written(
+        Site(root / "_build/html"), rel, entry["title"]["$t"], entry["content"]["$t"], address
+    )
+    assert labels == {c["term"] for c in entry["category"]}
+
+
 @pytest.mark.parametrize(
     ("wrapped", "said"),
     [

@@ -9,7 +9,8 @@ reader's browser saved it where no Atom copy was kept (a blog's own widget's
 tests: tests/data/real/windazure-blogger-feed.json).  It is turned back into
 the Atom feed it was written from (:func:`atom_of_json`), which the Blogger
 importer reads as it reads a feed (blogger.read_blogger); each entry keeps the
-line of the JSON where its id is, which the import report names.
+line of the JSON where its id is, which the import report names.  One
+post's entry alone (``/feeds/posts/default/ID?alt=json``) is a feed of it.
 
 Blogger's API (v3) answers in JSON of its own (``{"kind": "blogger#postList",
 "items": [...]}``: a post's fields by name), which a site that showed its
@@ -57,6 +58,9 @@ def atom_of_json(path: Path, notes: list) -> etree._Element:
         line = text.count("\n", 0, start + getattr(exc, "pos", 0)) + 1
         raise ImportError_(path, line, f"not well-formed JSON: {exc}") from None
     feed = data.get("feed") if isinstance(data, dict) else None
+    one = data.get("entry") if isinstance(data, dict) else None
+    if feed is None and isinstance(one, dict):  # one post's (/feeds/posts/default/ID?alt=json)
+        feed = {key: url for key, url in one.items() if key.startswith("xmlns")} | {"entry": one}
     api = _api_items(data) if not isinstance(feed, dict) else None
     if not isinstance(feed, dict) and api is None:
         why = "no \"feed\" object, nor Blogger's API's posts, pages or comments"
