@@ -78,7 +78,7 @@ def block_markup(
     html, texts = footnotes(html, fields, notes)
     html = FILE_BUTTON.sub(r"\1 \2", embeds(html, classic))
     lists = (shared.page_list, shared.listing_page, shared.comments.shown)
-    return dynamic_blocks(html, notes, *lists, own or OwnFields()), texts
+    return dynamic_blocks(html, notes, *lists, own), texts
 
 
 #: A shortcode block's text, which WordPress showed through wpautop.

@@ -783,7 +783,7 @@ def _post(
     html = _languages_apart(html, notes)
     html = _pages_apart(html, notes)
     fields = _meta(item, "footnotes")
-    own = _own_fields(item, blog_url, names)
+    own = _own_fields(item, blog_url, names) if "wp:post-" in html else None  # (a theme's blocks)
     html, footnotes = block_markup(html, classic, fields, shared, notes, own)
     html = _plugin_footnotes(html, footnotes, notes)
     html = _outside(CODE, html, lambda text: page_builders(text, shared.pictures, notes))
