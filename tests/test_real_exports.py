@@ -2189,6 +2189,40 @@ def test_a_folder_of_blogger_json_is_read_file_by_file(tmp_path):
     assert shown.get_text(strip=True) == "Which theme is that?"
 
 
+def test_a_blogs_comments_feed_in_json_files_each_comment_under_its_post(tmp_path):
+    """A blog's comments feed saved as JSON too (``/feeds/comments/default?alt=json``:
+    each comment an entry with ``thr$in-reply-to`` naming its post), imported
+    with the posts' feed: each comment is shown under the post it answers."""
+    text = (REAL / "windazure-blogger-feed.json").read_text(encoding="utf-8")
+    feed = json.loads(text)["feed"]
+    namespaces = {key: url for key, url in feed.items() if key.startswith("xmlns")}
+    post = feed["entry"][1]
+    address = next(link["href"] for link in post["link"] if link["rel"] == "alternate")
+    said = ["Thanks, this helped.", "Case 2 should be -1 too."]
+    entries = [
+        {
+            "id": {"$t": f"{feed['id']['$t']}.post-90{number}"},
+            "published": {"$t": f"2019-07-2{number}T10:00:00.000+08:00"},
+            "content": {"type": "html", "$t": words},
+            "author": [{"name": {"$t": f"Reader {number}"}}],
+            "thr$in-reply-to": {"ref": post["id"]["$t"], "href": address, "type": "text/html"},
+        }
+        for number, words in enumerate(said, start=1)
+    ]
+    comments = {"version": "1.0", "feed": {**namespaces, "id": feed["id"], "entry": entries}}
+    (tmp_path / "posts.json").write_text(text, encoding="utf-8")
+    (tmp_path / "comments.json").write_text(json.dumps(comments), encoding="utf-8")
+    root = new_blog(tmp_path / "blog")
+    exports = [str(tmp_path / "posts.json"), str(tmp_path / "comments.json")]
+    argv = ["import", "blogger", *exports, "--posts-dir", str(root / "posts"), "--no-media"]
+    assert main(argv) == 0
+    assert build(root, root / "_build/html") == 0
+    written = next(p for p in (root / "posts").glob("*/*.md") if address in p.read_text("utf-8"))
+    rel = written.relative_to(root).with_suffix(".html").as_posix()
+    shown = Site(root / "_build/html").page(rel).select("section.comments .comment-text")
+    assert [c.get_text(strip=True) for c in shown] == said
+
+
 def test_one_posts_entry_in_json_is_that_post(tmp_path):
     """Blogger serves one post's entry as JSON too
     (``/feeds/posts/default/ID?alt=json``: ``{"entry": ...}``, its namespaces
