@@ -215,7 +215,8 @@ def latest_comments_words(comments: list[dict[str, str]], attributes: dict) -> s
 
 #: A theme's block of the post's own fields (WordPress 5.8 and later).
 OWN_FIELD = re.compile(
-    r"<!--\s*wp:(post-title|post-date|post-author|post-terms|post-excerpt)\s*(\{[^>]*?\})?\s*/-->"
+    r"<!--\s*wp:(post-title|post-date|post-author|post-terms|post-excerpt|site-title|site-tagline)"
+    r"\s*(\{[^>]*?\})?\s*/-->"
 )
 QUERY_LOOP = re.compile(r"<!--\s*wp:query\b.*?<!--\s*/wp:query\s*-->", re.S)
 
@@ -226,8 +227,11 @@ def with_own_fields(path: Path) -> dict[int, str]:
     WordPress showed (``render_block_core_post_title`` and the others): its
     title, date (``displayType`` "modified": its last change's), author's
     display name, the names of its terms of the block's taxonomy, its own
-    excerpt's words (an excerpt WordPress made of its text: none here)."""
+    excerpt's words (an excerpt WordPress made of its text: none here); the
+    blog's name and tagline (the channel's title and description)."""
     root = etree.parse(str(path), etree.XMLParser(recover=True)).getroot()
+    channel = root.find("channel")
+    blog = {key: channel.findtext(key) or "" for key in ("title", "description")}
     authors = {}
     for author in root.iter():
         if isinstance(author.tag, str) and local(author.tag) == "author" and len(author):
@@ -245,7 +249,7 @@ def with_own_fields(path: Path) -> dict[int, str]:
         def shown(match: re.Match, fields=fields, item=item, excerpt=excerpt) -> str:
             name, attributes = match[1], json.loads(match[2] or "{}")
             if name == "post-title":
-                return f"<h2>{escape(fields.get('title', ''))}</h2>"
+                return f"<p>{escape(fields.get('title', ''))}</p>"
             if name == "post-date":
                 modified = attributes.get("displayType") == "modified"
                 day = fields["post_modified" if modified else "post_date"]
@@ -255,6 +259,8 @@ def with_own_fields(path: Path) -> dict[int, str]:
                 return f"<p>{escape(authors.get(fields.get('creator', ''), ''))}</p>"
             if name == "post-excerpt":
                 return f"<p>{excerpt}</p>" if excerpt.strip() else match[0]
+            if name.startswith("site-"):
+                return f"<p>{escape(blog['title' if name == 'site-title' else 'description'])}</p>"
             terms = item.findall("category")
             named = [c.text.strip() for c in terms if c.get("domain") == attributes.get("term")]
             return f"<p>{escape(', '.join(named))}</p>"
@@ -2445,13 +2451,16 @@ def test_a_latest_comments_block_lists_the_newest_comments_each_leading_to_its_p
 
 def test_a_themes_blocks_of_the_posts_own_fields_show_them(theme_data):
     """A block theme's blocks of a post's own fields (its title, author, date,
-    categories, tags), placed in the post itself, save no HTML: WordPress
-    filled them in as the page was shown.  They had come in as nothing, each
-    named as a block "of which the export holds nothing", though the export
-    holds every one (theme unit test data, "WP 6.1 Theme block category").
-    Each is what WordPress showed now, a category a link to its page here; an
-    excerpt WordPress would have made of the post's text (it has none of its
-    own) stays named as dropped, as do the comment form and the login link."""
+    categories, tags) and of the blog's (its name, its tagline), placed in
+    the post itself, save no HTML: WordPress filled them in as the page was
+    shown.  They had come in as nothing, each named as a block "of which the
+    export holds nothing", though the export holds every one (theme unit
+    test data, "WP 6.1 Theme block category").  Each is what WordPress
+    showed now (a heading in bold), a category a link to its page here, the
+    blog's name a link to its home page; an archive's title, which a post
+    has none of, is not named.  An excerpt WordPress would have made of the
+    post's text (it has none of its own) stays named as dropped, as do the
+    comment form and the login link."""
     _, site, report, paths = theme_data
     line = next(key for key in paths if key[1].endswith("/wp-6-1-theme-block-category/"))
     rel = paths[line]
@@ -2461,8 +2470,8 @@ def test_a_themes_blocks_of_the_posts_own_fields_show_them(theme_data):
         [said] = [p for p in section.select("p") if p.get_text(strip=True) == sentence]
         return said.find_next_sibling()
 
-    title = after("Post title block:").find()  # (a heading: a section, which it heads)
-    assert title.name == "h2" and title.get_text().rstrip("¶") == "WP 6.1 Theme block category"
+    title = after("Post title block:").strong  # (WordPress's heading, in bold)
+    assert title.get_text() == "WP 6.1 Theme block category"
     assert after("Post author:").get_text(strip=True) == "Theme Reviewer"
     assert after("Post date:").get_text(strip=True) == "13 January 2023"
     categories = after("Categories:")
@@ -2475,7 +2484,15 @@ def test_a_themes_blocks_of_the_posts_own_fields_show_them(theme_data):
     assert "of the post's own fields (a theme's), each what it showed, from the export:" in entry
     dropped = re.search(r"dropped: blocks .*: (.*)", entry)[1].split(", ")
     assert "post-excerpt" in dropped and "loginout" in dropped, dropped
-    assert not {"post-title", "post-author", "post-date"} & set(dropped), dropped
+    shown = {"post-title", "post-author", "post-date", "site-title", "site-tagline"}
+    assert not shown & set(dropped), dropped
+    # A title of an archive or a search, a term's description: none in a post.
+    assert not {"query-title (2)", "term-description"} & set(dropped), dropped
+    name = after("Site title:")
+    assert name.strong and name.a.get_text() == "Theme Unit Test Data"
+    assert site.target(rel, name.a["href"]) == "index.html"  # the blog's home page, here
+    tagline = "Just another WordPress website with a purposefully really long description"
+    assert after("Tagline block:").get_text(strip=True) == tagline
 
 
 def test_characters_lost_before_the_export_are_kept_and_counted(tmp_path):

@@ -32,8 +32,9 @@ the other comments, they vanished without a word; here:
   newest approved comments, as they stood when the blog was exported, each
   a link to its post.
 - A theme's block of the post's own fields (its title, date, author,
-  categories, tags, excerpt) is what it showed, from the export
-  (:class:`OwnFields`).
+  categories, tags, excerpt) or of the blog's (its name, its tagline) is
+  what it showed, from the export (:class:`OwnFields`); an archive's or a
+  search's title, or a term's description, showed nothing in a post.
 - Any other (a theme's template parts, the pages of a query, the comment
   form...) is dropped with a note in the report.
 """
@@ -169,8 +170,9 @@ LINKS = {"social-link": "service", "navigation-link": "label"}
 
 #: Blocks that, saved as one comment, showed nothing but space: an empty
 #: shortcode block, a spacer or a separator (some editors' exports write
-#: them so).
-BLANK = {"shortcode", "spacer", "separator"}
+#: them so); in a post, a theme's title of an archive or a search, or a
+#: term's description (none outside their pages).
+BLANK = {"shortcode", "spacer", "separator", "query-title", "term-description"}
 
 
 def dynamic_blocks(
@@ -255,14 +257,17 @@ class OwnFields:
     """A post's fields that a theme's block (WordPress 5.8 and later) showed
     where it stands in the post, outside a query loop (:func:`_query_loop`),
     as WordPress's ``render_block_core_post_*`` made them: its title
-    (``post-title``, a heading of ``level``), date (``post-date``, or its
+    (``post-title``; WordPress's heading in bold here: a heading in the post
+    would make the rest of it a section under the title, or under the
+    blog's name, which it was not), date (``post-date``, or its
     last change's, ``displayType`` "modified"), author's name
     (``post-author``, after its ``byline``), categories or tags
     (``post-terms`` of ``term``: each a link to its page on the old blog,
     which the import makes a link to its page here, joined by
     ``separator``, between ``prefix`` and ``suffix``), its own excerpt
     (``post-excerpt``; one WordPress made of its text is not made here:
-    dropped, noted).  Dates as the archive shows them; not the date's
+    dropped, noted); the blog's name and tagline (``site-title``,
+    ``site-tagline``).  Dates as the archive shows them; not the date's
     ``format`` (PHP's), nor a link a block made of the title or name."""
 
     title: str = ""
@@ -272,14 +277,14 @@ class OwnFields:
     #: Its categories and tags (their names and their pages' addresses), by taxonomy.
     terms: dict[str, list[tuple[str, str]]] = dataclasses.field(default_factory=dict)
     excerpt: str = ""
+    site: tuple[str, str] = ("", "")  # the blog's name and tagline
+    home: str = ""  # its home page's address
 
     def shown(self, name: str, attributes: dict) -> str | None:
         """What block ``name`` of ``attributes`` showed; None for no such block,
         or one whose text the export lacks (an excerpt WordPress made)."""
         if name == "post-title":
-            level = attributes.get("level", 2)
-            level = min(max(level, 2), 6) if isinstance(level, int) else 2  # (one title: h1)
-            return f"<h{level}>{escape(self.title)}</h{level}>" if self.title else ""
+            return f"<p><strong>{escape(self.title)}</strong></p>" if self.title else ""
         if name == "post-date":
             when = self.modified if attributes.get("displayType") == "modified" else self.date
             return f"<p>{when.day} {when:%B %Y}</p>" if when else None
@@ -298,7 +303,19 @@ class OwnFields:
             return f"<p>{prefix}{escape(separator).join(links)}{suffix}</p>"
         if name == "post-excerpt" and self.excerpt:
             return f"<p>{escape(self.excerpt)}</p>"
+        if name in ("site-title", "site-tagline"):
+            return self._site(name, attributes)
         return None
+
+    def _site(self, name: str, attributes: dict) -> str:
+        """The blog's name (``site-title``: in bold, as its heading; a link to
+        its home page unless ``isLink`` is false) or tagline (``site-tagline``)."""
+        words = escape(self.site[0] if name == "site-title" else self.site[1])
+        if name == "site-title" and self.home and words and attributes.get("isLink") is not False:
+            words = f'<a href="{escape(self.home)}">{words}</a>'
+        if not words:
+            return ""
+        return f"<p><strong>{words}</strong></p>" if name == "site-title" else f"<p>{words}</p>"
 
 
 def _inner(name: str) -> re.Pattern:

@@ -248,6 +248,8 @@ def _read(
     # A post with no author of its own is the blog's author's, then conf.py's.
     author = next(iter(names.values()), None) or author
     feed = _read_as_feed(channel, contents)
+    # The blog's name and tagline, which a theme's site-title and site-tagline showed.
+    site = tuple(plain_title(channel.findtext(field)) for field in ("title", "description"))
     for item in reading(path, channel.findall("item")):
         kind = (_wp(item, "post_type") or "").strip() or ("post" if feed else "")
         status = (_wp(item, "status") or "").strip() or ("publish" if feed else "")
@@ -264,7 +266,7 @@ def _read(
             contents.not_posts[f"{status or 'unknown'} {kind}"] += 1
             continue
         try:
-            post = _post(path, item, blog_url, names, author, shared)
+            post = _post(path, item, blog_url, names, author, shared, site)
             if kind in post_types:
                 note = f"changed: a {kind!r} entry, imported as a post (--post-types)"
                 post = dataclasses.replace(post, notes=(*post.notes, note))
@@ -609,10 +611,11 @@ class NewestComments:
         return f"<ol>{''.join(items)}</ol>"
 
 
-def _own_fields(item, blog_url: str | None, names: dict[str, str]) -> OwnFields:
+def _own_fields(item, blog_url: str | None, names: dict[str, str], site=("", "")) -> OwnFields:
     """The post's fields a theme's block in it showed (blocks.OwnFields): its
     terms each a link to its page on the old blog, as WordPress's default
-    addresses had them (``/category/<slug>/``, ``/tag/<slug>/``)."""
+    addresses had them (``/category/<slug>/``, ``/tag/<slug>/``); the blog's
+    name and tagline (``site``), the name a link to its home page."""
     terms: dict[str, list[tuple[str, str]]] = {}
     home = (blog_url or "").rstrip("/")
     for category in item.findall("category"):
@@ -636,6 +639,8 @@ def _own_fields(item, blog_url: str | None, names: dict[str, str]) -> OwnFields:
         author=next(iter(_bylines(item, names, [])), ""),
         terms=terms,
         excerpt=" ".join(BeautifulSoup(browser_comments(text), "html.parser").get_text().split()),
+        site=site,
+        home=f"{home}/" if home else "",
     )
 
 
@@ -764,7 +769,7 @@ def _featured(item, shared: Shared, html: str, notes: list[str]) -> str:
 
 
 def _post(
-    path: Path, item, blog_url, names: dict[str, str], author, shared: Shared
+    path: Path, item, blog_url, names: dict[str, str], author, shared: Shared, site=("", "")
 ) -> ImportedPost:
     html = item.findtext("content:encoded", namespaces=NS)
     notes: list[str] = []
@@ -783,7 +788,8 @@ def _post(
     html = _languages_apart(html, notes)
     html = _pages_apart(html, notes)
     fields = _meta(item, "footnotes")
-    own = _own_fields(item, blog_url, names) if "wp:post-" in html else None  # (a theme's blocks)
+    themed = "wp:post-" in html or "wp:site-" in html  # (a theme's blocks)
+    own = _own_fields(item, blog_url, names, site) if themed else None
     html, footnotes = block_markup(html, classic, fields, shared, notes, own)
     html = _plugin_footnotes(html, footnotes, notes)
     html = _outside(CODE, html, lambda text: page_builders(text, shared.pictures, notes))
