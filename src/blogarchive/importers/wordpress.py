@@ -17,12 +17,10 @@ from html import escape, unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup
 from lxml import etree
 
 from ..comments import clean as clean_comment
 from ..frontmatter import LOGIN, redirect_problem
-from ..htmltokens import browser_comments
 from ..model import fold, folders
 from .blocks import BLOCK_MARK, OwnFields, block_markup, listed_here
 from .blogger import parse_xml
@@ -563,9 +561,7 @@ class NewestComments:
             except ValueError:
                 local = written
             # (get_comment_excerpt: its text's tags taken out, its first words)
-            text = _wp(node, "comment_content") or ""
-            text = BeautifulSoup(browser_comments(text), "html.parser").get_text()
-            words = text.split()
+            words = plain_name(_wp(node, "comment_content")).split()
             excerpt = " ".join(words[:EXCERPT_WORDS]) + ("…" if len(words) > EXCERPT_WORDS else "")
             self.found.append(
                 ShownComment(
@@ -631,14 +627,13 @@ def _own_fields(item, blog_url: str | None, names: dict[str, str], site=("", "")
             dates.append(_wxr_time(_wp(item, field)))
         except ValueError:
             dates.append(None)
-    text = _excerpt(item) or ""
     return OwnFields(
         title=plain_title(item.findtext("title")),
         date=dates[0],
         modified=dates[1] or dates[0],
         author=next(iter(_bylines(item, names, [])), ""),
         terms=terms,
-        excerpt=" ".join(BeautifulSoup(browser_comments(text), "html.parser").get_text().split()),
+        excerpt=plain_name(_excerpt(item)),
         site=site,
         home=f"{home}/" if home else "",
     )
