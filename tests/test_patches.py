@@ -8,12 +8,14 @@ from __future__ import annotations
 import ast
 import importlib
 import os
+import pickle as pickle_module
 import re
 import time
 from pathlib import Path
 
 import pytest
 import sphinx.util.docutils as sphinx_docutils
+from docutils import nodes
 
 from blogarchive import patches
 
@@ -276,3 +278,49 @@ def test_a_page_rewritten_is_never_seen_half_written(tmp_path, capfd):
         with handle:
             assert handle.read() == before[rel], rel
         assert b"An opening line, added." in (work / rel).read_bytes(), rel
+
+
+def _sphinx_build(source: Path):
+    from sphinx.application import Sphinx
+
+    app = Sphinx(source, source, source / "_build/html", source / "_build/doctrees", "html",
+                 status=None, warning=None, freshenv=False)  # fmt: skip
+    app.build()
+    return app
+
+
+def test_the_previews_environment_read_ahead_is_used_only_while_the_file_is_it(
+    tmp_path, monkeypatch
+):
+    """``blog serve``'s worker reads the last build's environment before the
+    change comes (patches.preload_environment): Sphinx is given that one, not
+    a second read of the file, only while the file is the one read; a build
+    that wrote the file since has the file read, and what it holds shown."""
+    from sphinx.application import Sphinx
+
+    monkeypatch.setattr(Sphinx, "_load_existing_env", Sphinx._load_existing_env)
+    (tmp_path / "conf.py").write_text("")
+    (tmp_path / "index.rst").write_text("First\n=====\n")
+    pickle = tmp_path / "_build/doctrees/environment.pickle"
+    _sphinx_build(tmp_path)
+
+    patches.preload_environment(pickle)
+    read_ahead = patches._PRELOADED[0][2]
+    app = _sphinx_build(tmp_path)
+    assert app.env is read_ahead
+
+    patches.preload_environment(pickle)
+    stale = patches._PRELOADED[0][2]
+    written = pickle_module.loads(pickle.read_bytes())  # as another build would write it
+    written.titles["index"] = nodes.title(text="Written since")
+    pickle.unlink()
+    pickle.write_bytes(pickle_module.dumps(written, pickle_module.HIGHEST_PROTOCOL))
+    app = _sphinx_build(tmp_path)
+    assert app.env is not stale
+    assert app.env.titles["index"].astext() == "Written since"
+
+    pickle.write_bytes(b"not a pickle")
+    patches.preload_environment(pickle)  # nothing read ahead: Sphinx reads it, and starts afresh
+    assert not patches._PRELOADED
+    (tmp_path / "index.rst").write_text("Second\n======\n")
+    assert _sphinx_build(tmp_path).env.titles["index"].astext() == "Second"

@@ -63,6 +63,15 @@ the worker writing the archive's own pages takes them from the last once those
 are written (``sphinx.builders._write_docname``: :func:`write_document`;
 incremental.DocumentQueue).
 
+The preview's wait (``blog serve``, serve.py):
+
+- Its worker process, started while the author writes, reads the last
+  build's environment pickle then (:func:`preload_environment`), and Sphinx,
+  when the change comes, is given that environment rather than reading the
+  file again (``Sphinx._load_existing_env``): 0.08 s of every preview at 1000
+  posts.  Only while the file is the one read (its inode, size and times): a
+  build that wrote it since has it read again.
+
 Safety:
 
 - ``StandaloneHTMLBuilder.handle_page`` writes each page in place, truncating
@@ -101,6 +110,7 @@ from pathlib import Path
 
 import myst_parser.mdit_to_docutils.base as myst_base
 import myst_parser.parsers.sphinx_ as myst_sphinx_parser
+import sphinx.application as sphinx_application
 import sphinx.builders as sphinx_builders
 import sphinx.builders.html as sphinx_html
 import sphinx.util.docutils as sphinx_docutils
@@ -171,6 +181,7 @@ PATCHES = (
         ("self", "pagename", "addctx", "templatename", "outfilename", "event_arg"),
         "pages written whole",
     ),
+    Patch(sphinx_application.Sphinx, "_load_existing_env", ("self", "filename"), "preloaded"),
     Patch(ParallelTasks, "_process", ("self", "pipe", "func", "arg"), "workers' log records"),
     Patch(sphinx_builders.Builder, "_write_serial", ("self", "docnames"), "shared writing"),
     Patch(
@@ -512,6 +523,56 @@ def write_serially(builder, documents) -> None:
 def write_document(builder, docname: str) -> None:
     """One document resolved and written, as Sphinx's serial writing does."""
     sphinx_builders._write_docname(docname, env=builder.env, builder=builder, tags=builder.tags)
+
+
+# -- the preview's environment, read while the author writes --------------------
+#: The environment pickle read ahead (:func:`preload_environment`): its path,
+#: the file's signature then, and what it held.
+_PRELOADED: list[tuple[Path, tuple, object]] = []
+
+
+def _signature(path: Path) -> tuple:
+    stat = path.stat()
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+def preload_environment(path: Path) -> None:
+    """Read the environment pickle at ``path`` now, for the next Sphinx of
+    this process to be given (:func:`_load_preloaded_env`); nothing if it
+    cannot be read (Sphinx then reads the file, and says why it fails)."""
+    import pickle
+
+    _PRELOADED.clear()
+    try:
+        signature = _signature(path)
+        with open(path, "rb") as file:
+            environment = pickle.load(file)
+        if _signature(path) == signature:  # not written while it was read
+            _PRELOADED.append((Path(path), signature, environment))
+    except Exception:  # noqa: BLE001 - Sphinx reads it again, and reports
+        pass
+    sphinx_application.Sphinx._load_existing_env = _load_preloaded_env
+
+
+def _load_preloaded_env(self, filename):
+    """``Sphinx._load_existing_env``: the environment read ahead when the
+    file is still the one read (once), else the file, as Sphinx reads it
+    (and says why it could not)."""
+    if _PRELOADED:
+        path, signature, environment = _PRELOADED.pop()
+        with contextlib.suppress(Exception):  # else read as Sphinx reads it
+            if path == Path(filename) and _signature(path) == signature:
+                environment.setup(self)
+                self._fresh_env_used = False
+                return environment
+    return _SPHINX_LOAD_ENV(self, filename)
+
+
+#: Sphinx's own (with its "loading pickled environment"), also when this module
+#: is loaded again after a preview's worker replaced it.
+_SPHINX_LOAD_ENV = sphinx_application.Sphinx._load_existing_env
+_SPHINX_LOAD_ENV = getattr(_SPHINX_LOAD_ENV, "sphinxs", _SPHINX_LOAD_ENV)
+_load_preloaded_env.sphinxs = _SPHINX_LOAD_ENV
 
 
 def install() -> None:
