@@ -193,6 +193,7 @@ def _raw_html_problems(path: Path, static: list[Path], site: tuple[set[str], str
     the docnames of the pages it will have and the archive's files,
     offline.py, and the archive's folder)."""
     from .privacy import markdown_problems, published
+    from .sitelinks import KnownSite
 
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -207,7 +208,7 @@ def _raw_html_problems(path: Path, static: list[Path], site: tuple[set[str], str
         published(docname, static) if docname else None,
         path.parent,
         root=root if docname else None,  # (a post of this repository: links from its root)
-        site=(posixpath.dirname(docname), *site) if docname else None,
+        site=KnownSite(posixpath.dirname(docname), *site) if docname else None,
     )
     return [f"{path}:{line}: {field}: {problem}" for line, field, problem in found]
 

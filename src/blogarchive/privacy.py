@@ -54,6 +54,7 @@ import posixpath
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 import nh3
@@ -68,6 +69,9 @@ from .feeds import ADDRESS_WITH_HOST, inert
 from .frontmatter import split_address
 from .htmltokens import browser_comments, tokens
 from .state import archive_data
+
+if TYPE_CHECKING:
+    from .sitelinks import KnownSite
 
 logger = logging.getLogger(__name__)
 
@@ -401,7 +405,7 @@ def markdown_problems(
     offset: int = 0,
     nested: bool = False,
     root: Path | None = None,
-    site: tuple[str, set[str], str] | None = None,
+    site: KnownSite | None = None,
 ) -> list[tuple[int, str, str]]:
     """What this check would refuse in a post, read from its Markdown alone,
     with MyST's own parser (``blog check``: no Sphinx): (line in the file,
@@ -414,9 +418,8 @@ def markdown_problems(
     own text (``nested``: a directive's, whose labels the post's text may use).
     A link to a post's file that is not there, from the post's ``folder`` or,
     from the site's root (``/posts/…``), from the repository's ``root``; given
-    the ``site`` (the post's folder on it, the docnames of every page it will
-    have and the archive's files, offline.py, and the archive's folder), a
-    link to a page of it that it will not have (``/blog/tag/knitting/``,
+    the ``site`` (sitelinks.KnownSite), a link to a page of it that it will
+    not have (``/blog/tag/knitting/``,
     ``../../blog/2010/08/``, ``/blog/tag/knitting/atom.xml``)."""
 
     def html(line: int, fragment: str, same_line: bool = False):
@@ -508,7 +511,11 @@ def _unknown_document(
 
 
 def _missing_file(
-    line: int, address: str, folder: Path | None, root: Path | None, site=None
+    line: int,
+    address: str,
+    folder: Path | None,
+    root: Path | None,
+    site: KnownSite | None = None,
 ) -> list[tuple[int, str, str]]:
     """A link to a post's or page's file (``../2009/x.md``, ``/posts/2009/x.md``)
     that is not there, or (``site``: :func:`markdown_problems`) to another
@@ -521,8 +528,8 @@ def _missing_file(
         return []
     path = unquote(urlsplit(address).path)
     if not path.endswith(".md"):
-        found = site_path(unquote(address), site[0]) if site is not None else None
-        if found is None or answers(found, *site[1:]):
+        found = site_path(unquote(address), site.folder) if site is not None else None
+        if found is None or answers(found, site.docnames, site.archive):
             return []
         if found.startswith("..") and root is not None:  # (as confine.py refuses it)
             return [(line, "link", refusal(root / found, root, unquote(address)))]

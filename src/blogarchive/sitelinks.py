@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from docutils import nodes
@@ -48,6 +49,16 @@ SITE_LINE = "blogarchive_site_line"
 
 #: What names a page, or a post's file, without a folder.
 PAGES = (".html", ".md")
+
+
+class KnownSite(NamedTuple):
+    """What ``blog check`` knows of the site a post will be on, without a
+    build: the post's folder on it, the docnames of every page the site will
+    have and of the archive's files (offline.py), and the archive's folder."""
+
+    folder: str
+    docnames: set[str]
+    archive: str = ""
 
 
 def site_path(target: str, page_folder: str) -> str | None:
