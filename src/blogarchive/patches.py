@@ -571,8 +571,8 @@ def _load_preloaded_env(self, filename):
 #: Sphinx's own (with its "loading pickled environment"), also when this module
 #: is loaded again after a preview's worker replaced it.
 _SPHINX_LOAD_ENV = sphinx_application.Sphinx._load_existing_env
-_SPHINX_LOAD_ENV = getattr(_SPHINX_LOAD_ENV, "sphinxs", _SPHINX_LOAD_ENV)
-_load_preloaded_env.sphinxs = _SPHINX_LOAD_ENV
+_SPHINX_LOAD_ENV = getattr(_SPHINX_LOAD_ENV, "sphinx_original", _SPHINX_LOAD_ENV)
+_load_preloaded_env.sphinx_original = _SPHINX_LOAD_ENV
 
 
 def install() -> None:
