@@ -3564,3 +3564,41 @@ def test_a_link_to_the_blog_by_its_name_in_ascii_leads_here(tmp_path):
         target = site.target(rel, path) if path else rel
         assert target == rel, (words, href)
     assert len(found) == 2, found
+
+
+def test_a_themes_post_title_and_date_blocks_show_the_posts_own_title_and_date(tmp_path):
+    """A theme's post-title and post-date blocks show the title and date the
+    post has here, read as the post's are: a title in two languages
+    (qTranslate's, in comments) both, not only the words before the first
+    comment; a post whose wp:post_date is unset, by its pubDate (as the post
+    is dated), not dropped as a block of which the export holds nothing.
+    The author's block, for a post that names none, is the blog's author,
+    whom the post is by here."""
+    text = (REAL / "wordpress-importer-small-export.xml").read_text(encoding="utf-8")
+    text = text.replace(
+        "<title>Hello world!</title>",
+        "<title><![CDATA[<!--:fr-->Bonjour<!--:--><!--:en-->Hello<!--:-->]]></title>",
+        1,
+    )
+    blocks = "<!-- wp:post-title /-->\n<!-- wp:post-date /-->\n<!-- wp:post-author /-->"
+    text = text.replace("then start blogging!", "then start blogging!\n\n" + blocks, 1)
+    text = text.replace("<dc:creator>author</dc:creator>", "", 1)
+    unset = "0000-00-00 00:00:00"
+    text = text.replace(
+        "<wp:post_date>2011-01-18 07:40:14</wp:post_date>\n\t\t"
+        "<wp:post_date_gmt>2011-01-18 07:40:14</wp:post_date_gmt>",
+        f"<wp:post_date>{unset}</wp:post_date><wp:post_date_gmt>{unset}</wp:post_date_gmt>",
+        1,
+    )
+    _, site, report = import_variant(tmp_path, "wordpress", text)
+    post = site.page("posts/2011/bonjour-hello.html")
+    heading = post.select_one("article h1").get_text().rstrip("¶")
+    assert heading == "Bonjour / Hello"
+    section = post.select_one("article section")
+    shown = [p.get_text(strip=True) for p in section.select("p")]
+    assert shown[-3:] == [heading, "18 January 2011", "admin"], shown
+    assert section.strong.get_text() == heading
+    byline = post.select_one(".post-meta")
+    assert byline.time.get_text() == "18 January 2011"
+    assert byline.select_one(".post-author").get_text() == "admin"
+    assert "dropped" not in report.split("bonjour-hello.md", 1)[1].split("\n/", 1)[0]

@@ -355,11 +355,17 @@ def _terms(item) -> dict[str, list[str]]:
     """An entry's categories (``category``) and tags (``post_tag``), by name."""
     by_domain: dict[str, list[str]] = {"category": [], "post_tag": []}
     for category in item.findall("category"):
-        # WXR 1.0 (WordPress 2.x) marks tags with domain="tag", later ones "post_tag".
-        domain = {"tag": "post_tag"}.get(category.get("domain"), category.get("domain"))
+        domain = _domain(category)
         if domain in by_domain and (category.text or "").strip():
             by_domain[domain].append(plain_name(category.text))
     return by_domain
+
+
+def _domain(category) -> str:
+    """A ``category`` element's taxonomy: WXR 1.0 (WordPress 2.x) marks tags
+    with domain="tag", later ones "post_tag"."""
+    domain = category.get("domain") or ""
+    return {"tag": "post_tag"}.get(domain, domain)
 
 
 def _published(item) -> bool:
@@ -607,31 +613,33 @@ class NewestComments:
         return f"<ol>{''.join(items)}</ol>"
 
 
-def _own_fields(item, blog_url: str | None, names: dict[str, str], site=("", "")) -> OwnFields:
+def _own_fields(
+    item, title: str, published: dt.datetime | None, byline: str, blog_url, site=("", "")
+) -> OwnFields:
     """The post's fields a theme's block in it showed (blocks.OwnFields): its
-    terms each a link to its page on the old blog, as WordPress's default
-    addresses had them (``/category/<slug>/``, ``/tag/<slug>/``); the blog's
-    name and tagline (``site``), the name a link to its home page."""
+    ``title``, date (``published``) and author (``byline``) as the post has
+    them here; its terms each a link to its page on the old blog, as
+    WordPress's default addresses had them (``/category/<slug>/``,
+    ``/tag/<slug>/``); the blog's name and tagline (``site``), the name a link
+    to its home page."""
     terms: dict[str, list[tuple[str, str]]] = {}
     home = (blog_url or "").rstrip("/")
     for category in item.findall("category"):
-        domain = {"tag": "post_tag"}.get(category.get("domain"), category.get("domain") or "")
+        domain = _domain(category)
         slug, name = (category.get("nicename") or "").strip(), plain_name(category.text or "")
         if domain and name:
             base = {"category": "category", "post_tag": "tag"}.get(domain, domain)
             url = f"{home}/{base}/{slug}/" if home and slug else ""
             terms.setdefault(domain, []).append((name, url))
-    dates = []
-    for field in ("post_date", "post_modified"):
-        try:
-            dates.append(_wxr_time(_wp(item, field)))
-        except ValueError:
-            dates.append(None)
+    try:
+        modified = _wxr_time(_wp(item, "post_modified"))
+    except ValueError:
+        modified = None
     return OwnFields(
-        title=plain_title(item.findtext("title")),
-        date=dates[0],
-        modified=dates[1] or dates[0],
-        author=next(iter(_bylines(item, names, [])), ""),
+        title=title,
+        date=published,
+        modified=modified or published,
+        author=byline,
         terms=terms,
         excerpt=plain_name(_excerpt(item)),
         site=site,
@@ -783,8 +791,10 @@ def _post(
     html = _languages_apart(html, notes)
     html = _pages_apart(html, notes)
     fields = _meta(item, "footnotes")
-    themed = "wp:post-" in html or "wp:site-" in html  # (a theme's blocks)
-    own = _own_fields(item, blog_url, names, site) if themed else None
+    own = None
+    if "wp:post-" in html or "wp:site-" in html:  # (a theme's blocks)
+        byline = next(iter(_bylines(item, names, [])), None) or author or ""
+        own = _own_fields(item, plain_title(_title(item)), published, byline, blog_url, site)
     html, footnotes = block_markup(html, classic, fields, shared, notes, own)
     html = _plugin_footnotes(html, footnotes, notes)
     html = _outside(CODE, html, lambda text: page_builders(text, shared.pictures, notes))
