@@ -304,12 +304,12 @@ def test_the_previews_environment_read_ahead_is_used_only_while_the_file_is_it(
     pickle = tmp_path / "_build/doctrees/environment.pickle"
     _sphinx_build(tmp_path)
 
-    patches.preload_environment(pickle)
+    patches.preload_environment(pickle.parent)
     read_ahead = patches._PRELOADED[0][2]
     app = _sphinx_build(tmp_path)
     assert app.env is read_ahead
 
-    patches.preload_environment(pickle)
+    patches.preload_environment(pickle.parent)
     stale = patches._PRELOADED[0][2]
     written = pickle_module.loads(pickle.read_bytes())  # as another build would write it
     written.titles["index"] = nodes.title(text="Written since")
@@ -320,7 +320,7 @@ def test_the_previews_environment_read_ahead_is_used_only_while_the_file_is_it(
     assert app.env.titles["index"].astext() == "Written since"
 
     pickle.write_bytes(b"not a pickle")
-    patches.preload_environment(pickle)  # nothing read ahead: Sphinx reads it, and starts afresh
+    patches.preload_environment(pickle.parent)  # nothing read ahead: Sphinx reads it afresh
     assert not patches._PRELOADED
     (tmp_path / "index.rst").write_text("Second\n======\n")
     assert _sphinx_build(tmp_path).env.titles["index"].astext() == "Second"

@@ -536,19 +536,20 @@ def _signature(path: Path) -> tuple:
     return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
 
-def preload_environment(path: Path) -> None:
-    """Read the environment pickle at ``path`` now, for the next Sphinx of
-    this process to be given (:func:`_load_preloaded_env`); nothing if it
-    cannot be read (Sphinx then reads the file, and says why it fails)."""
+def preload_environment(doctrees: Path) -> None:
+    """Read the environment Sphinx pickled in ``doctrees`` now, for the next
+    Sphinx of this process to be given (:func:`_load_preloaded_env`); nothing
+    if it cannot be read (Sphinx then reads the file, and says why it fails)."""
     import pickle
 
     _PRELOADED.clear()
+    path = Path(doctrees) / sphinx_application.ENV_PICKLE_FILENAME
     try:
         signature = _signature(path)
         with open(path, "rb") as file:
             environment = pickle.load(file)
         if _signature(path) == signature:  # not written while it was read
-            _PRELOADED.append((Path(path), signature, environment))
+            _PRELOADED.append((path, signature, environment))
     except Exception:  # noqa: BLE001 - Sphinx reads it again, and reports
         pass
     sphinx_application.Sphinx._load_existing_env = _load_preloaded_env

@@ -132,7 +132,7 @@ def worker(report: int, arguments: list[str]) -> int:
         warm()
         from . import patches
 
-        patches.preload_environment(_doctrees(arguments) / "environment.pickle")
+        patches.preload_environment(_doctrees(arguments))
         try:
             order = sys.stdin.readline()
         except KeyboardInterrupt:  # Ctrl+C reaches the whole process group
