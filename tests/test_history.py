@@ -191,6 +191,13 @@ def test_shallow_clone_never_gives_wrong_dates(blog_repo, tmp_path):
     assert page.select_one(".post-history") is None
     assert page.select_one(".post-revisions") is None
     assert page.select_one(".post-meta time")["datetime"] == "2010-07-01"
+    # The whole history fetched, HEAD where it was: the next build reads it,
+    # not a shallow one kept from the build before (history.read_history).
+    git(shallow, "fetch", "-q", "--unshallow")
+    again = build(shallow, tmp_path / "lenient", strict=False)
+    assert again.returncode == 0 and "shallow" not in again.stderr, again.stderr
+    page = Site(tmp_path / "lenient").page("posts/2010/first.html")
+    assert page.select_one(".post-history time") is not None
 
 
 # Revisions on the site (issue 16): the third post was revised twice.

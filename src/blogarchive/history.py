@@ -161,11 +161,12 @@ def read_history(srcdir: Path, cache: Path | None = None) -> History:
         return History()
     _, shallow, head = [*state.split(), "", "", ""][:3]
     key = (str(Path(srcdir).resolve()), head)
-    kept = _kept_history(cache, key) if cache and shallow != "true" else None
+    cache = cache if shallow != "true" else None  # (a shallow history: never kept)
+    kept = _kept_history(cache, key) if cache else None
     if kept is not None:
         return kept
     history = _logged_history(srcdir, shallow == "true")
-    if cache and history.head and shallow != "true":
+    if cache and history.head:
         write_if_changed(cache, pickle.dumps((key, history)))
     return history
 
