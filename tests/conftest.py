@@ -32,6 +32,18 @@ def built_repository(out: Path, *options: str) -> Site:
 
 
 @pytest.fixture(scope="session")
+def atom_schema():
+    """RFC 4287's RELAX NG schema of Atom (tests/data/atom.rnc), to validate feeds with."""
+    import rnc2rng
+    from lxml import etree
+
+    rng = rnc2rng.dumps(rnc2rng.load(str(Path(__file__).parent / "data" / "atom.rnc")))
+    # rnc2rng declares the empty "local" namespace as a prefix, which XML forbids.
+    rng = rng.replace('xmlns:local=""', "")
+    return etree.RelaxNG(etree.fromstring(rng.encode("utf-8")))
+
+
+@pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Site:
     return built_repository(tmp_path_factory.mktemp("site") / "html")
 

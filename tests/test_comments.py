@@ -14,8 +14,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import feedparser
 import pytest
+import yaml
 from bs4 import BeautifulSoup
+from lxml import etree
 
 from blogarchive.build import build
 from blogarchive.cli import main
@@ -180,6 +183,82 @@ def test_the_comments_feed_gives_the_newest_comments_at_bloggers_address(wordpre
     assert page.select_one('meta[http-equiv="refresh"]')["content"].endswith(
         "../../feeds/comments/default"
     )
+
+
+def test_each_blogger_post_answers_its_own_comments_feed_at_bloggers_address(blogger, atom_schema):
+    """Blogger's post pages offered "Post Comments (Atom)" and named it in
+    their heads, /feeds/<the post's number>/comments/default, which feed
+    readers subscribed to: a 404 here.  The import keeps each post's and
+    page's number (``blogger_id``); the site answers each published one's
+    address with a feed of its own comments, as its page shows them, newest
+    first (an empty feed for a post with none, as Blogger's was); a draft's
+    is not published."""
+    root, site = blogger
+    base = "https://chrismillsblog.github.io/"
+    numbered = {}
+    for path in sorted([*(root / "posts").glob("*/*.md"), *(root / "pages").glob("*.md")]):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        if "blogger_id" in front:
+            numbered[str(front["blogger_id"])] = (path, front)
+    assert {"1", "36"} <= set(numbered)  # a post with comments; the About page
+    built = root / "_build/html"
+    assert sorted(p.parent.parent.name for p in built.glob("feeds/*/comments/default")) == sorted(
+        number for number, (_, front) in numbered.items() if not front.get("draft")
+    )
+    for number, (path, _front) in numbered.items():
+        feed_file = built / f"feeds/{number}/comments/default"
+        rel = path.relative_to(root).with_suffix(".html").as_posix()
+        page = site.page(rel)
+        shown = [
+            (f"{base}{rel}#{item['id']}", item.select_one(".comment-author").get_text())
+            for item in page.select("li.comment")
+        ]
+        assert atom_schema.validate(etree.parse(str(feed_file))), (number, atom_schema.error_log)
+        feed = feedparser.parse(feed_file.read_bytes())
+        assert feed.feed.title == f"Chris Mills' blog: comments on {page.h1.get_text().strip('¶')}"
+        assert feed.feed.link == f"{base}{rel}"
+        listed = sorted(feed.entries, key=lambda e: e.published_parsed, reverse=True)
+        assert [e.link for e in feed.entries] == [e.link for e in listed]
+        assert sorted((e.link, e.author) for e in feed.entries) == sorted(shown), number
+    assert feedparser.parse((built / "feeds/1/comments/default").read_bytes()).entries
+    assert feedparser.parse((built / "feeds/36/comments/default").read_bytes()).entries
+    empty = [
+        n for n, (path, _) in numbered.items() if not path.with_suffix(".comments.yaml").exists()
+    ]
+    assert empty
+    for number in empty:
+        feed = feedparser.parse((built / f"feeds/{number}/comments/default").read_bytes())
+        assert feed.entries == [] and feed.feed.updated
+
+
+def test_a_drafts_comments_feed_is_not_published_and_a_number_given_twice_is_named(
+    tmp_path_factory, capfd
+):
+    """A post made a draft takes its feed of comments off the site at the next
+    build; a second page or post giving a number another has is an error at
+    its ``blogger_id`` line, naming the other file (its feed would have been
+    the other's), and the last good site stays."""
+    root, _ = imported(tmp_path_factory, "blogger", "blogger-features.xml")
+    built = root / "_build/html"
+    post = root / "posts/2011/workshop-reshape-notes.md"
+    assert (built / "feeds/1/comments/default").is_file()
+    text = post.read_text(encoding="utf-8")
+    post.write_text(text.replace("---\n", "---\ndraft: true\n", 1), encoding="utf-8")
+    assert build(root, built) == 0
+    assert not (built / "feeds/1/comments/default").exists()
+    assert (built / "feeds/36/comments/default").is_file()
+    post.write_text(text, encoding="utf-8")
+    other = root / "posts/2011/a-podcast-episode.md"
+    lines = other.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("blogger_id:"))
+    lines[at] = "blogger_id: '1'\n"
+    other.write_text("".join(lines), encoding="utf-8")
+    capfd.readouterr()
+    assert build(root, built) != 0
+    said = capfd.readouterr().err
+    assert f"a-podcast-episode.md:{at + 1}:" in said and "blogger_id" in said, said
+    assert "workshop-reshape-notes.md" in said, said
+    assert not (built / "feeds/1/comments/default").exists()  # the last good site, as it was
 
 
 def test_an_edited_comments_file_rebuilds_the_post(wordpress):

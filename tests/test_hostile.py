@@ -383,6 +383,39 @@ def test_a_pages_parent_must_be_a_page_above_it(tmp_path, capfd, case):
     assert message in err, err
 
 
+#: Blogger's number of a post or page names a file of the site
+#: (``feeds/<number>/comments/default``): anything but digits is refused at
+#: its line, on a post as on a page, and no file is written outside ``feeds/``.
+BLOGGER_IDS = {
+    "post path": (
+        {"posts/2010/p.md": post(front="blogger_id: ../../index\n")},
+        "posts/2010/p.md:3: ERROR: blogger_id: expected Blogger's number of the post",
+    ),
+    "page path": (
+        {"pages/a.md": page("A", "blogger_id: '1/../../../index'\n")},
+        "pages/a.md:2: ERROR: blogger_id: expected Blogger's number of the post",
+    ),
+    "post list": (
+        {"posts/2010/p.md": post(front="blogger_id: [1, 2]\n")},
+        "posts/2010/p.md:3: ERROR: blogger_id: expected Blogger's number of the post",
+    ),
+    "page newline": (
+        {"pages/a.md": page("A", 'blogger_id: "12\\n"\n')},
+        "pages/a.md:2: ERROR: blogger_id: expected Blogger's number of the post",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BLOGGER_IDS))
+def test_a_blogger_number_that_is_no_number_is_refused(tmp_path, capfd, case):
+    extra, message = BLOGGER_IDS[case]
+    status, err, site = build_with(tmp_path, capfd, extra=extra)
+    assert status != 0
+    assert message in err, err
+    feeds = (tmp_path / "blog/_build").rglob("comments/default")
+    assert [f for f in feeds if f.parent.parent.name != "feeds"] == []  # the blog's alone
+
+
 def test_a_page_under_a_draft_stands_at_the_top(tmp_path, capfd):
     """A page whose parent is a draft (not on the site) is listed at the
     sidebar's top level; one under a published page, under it."""

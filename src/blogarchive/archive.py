@@ -24,7 +24,7 @@ from docutils.utils import new_document
 from sphinx.util.osutil import relative_uri
 
 from .ablog_compat import Post, place_collection, registry, render
-from .frontmatter import page_name_problem
+from .frontmatter import blogger_id, page_name_problem
 from .links import rebase_links
 from .model import (
     CATALOGS,
@@ -60,6 +60,13 @@ def sticky_posts(env) -> set[str]:
         for docname, values in env.metadata.items()
         if str(values.get("sticky", "")).strip().lower() == "true"
     }
+
+
+def blogger_ids(env) -> dict[str, str]:
+    """Docname -> Blogger's number of the post or page (``blogger_id``), for
+    those whose front matter gives one that is a number."""
+    found = ((d, blogger_id(values.get("blogger_id"))) for d, values in env.metadata.items())
+    return {docname: number for docname, number in found if number}
 
 
 def author_logins(env, posts) -> dict[str, set[str]]:
@@ -111,6 +118,7 @@ class BlogArchive:
             settings,
             _site_pages(app.env),
             sticky_posts(app.env),
+            blogger_ids(app.env),
         )
         for collection, docname in self.model.placements:
             place_collection(blog, collection, docname)

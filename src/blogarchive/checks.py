@@ -8,11 +8,14 @@
   site's own (its stylesheets, its search index) or inside a file the site
   writes (``/blog/atom.xml/``: the build stopped on a traceback).
 
+- Blogger's number of a post or page (``blogger_id``: its feed of comments,
+  ``feeds/<number>/comments/default``) is one published post's or page's.
+
 - A page's ``parent:`` names a page in pages/ (a draft's, which leaves the
   page at the sidebar's top level, included), not one under the page itself;
   a post has none (the sidebar lists pages, not posts).
 
-Each problem is an error at the post's ``redirect``/``slug``/``parent`` line.
+Each problem is an error at the post's ``redirect``/``slug``/``parent``/``blogger_id`` line.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from pathlib import Path
 
 from sphinx.util import logging
 
-from .frontmatter import page_name_problem, redirect_problem
+from .frontmatter import blogger_id, blogger_id_problem, page_name_problem, redirect_problem
 from .model import redirect_docname
 
 logger = logging.getLogger(__name__)
@@ -36,6 +39,7 @@ def check_archive(app, env) -> None:
     claimed, redirect_problems = claim_redirects(app, archive)
     archive.redirects = claimed  # what the archive would compute again (archive.redirects)
     problems = [*_shared_slugs(app, archive), *redirect_problems, *_page_parents(app, archive)]
+    problems += _shared_blogger_ids(app, archive)
     for post, field, message, args in problems:
         _report(app, post, field, message, *args)
 
@@ -61,6 +65,27 @@ def _shared_slugs(app, archive) -> list:
         if other != post.docname:
             path = app.env.doc2path(other, False)
             problems.append((post, "slug", "%r is also used by %s", (other.rsplit("/")[-1], path)))
+    return problems
+
+
+def _shared_blogger_ids(app, archive) -> list:
+    """A Blogger number (``blogger_id``) that is no number, on a page (a
+    post's front matter is checked as it is read); one that two published
+    posts or pages give: the feed of comments is the oldest post's
+    (``model.numbered``), which the others' would have been."""
+    problems = []
+    pages = {page.docname for page in archive.site_pages}
+    for post in [*archive.posts, *archive.site_pages]:
+        value = app.env.metadata.get(post.docname, {}).get("blogger_id")
+        if value is None:
+            continue
+        if post.docname in pages and (problem := blogger_id_problem(value)):
+            problems.append((post, "blogger_id", "%s", (problem,)))
+        elif (number := blogger_id(value)) and archive.numbered.get(
+            number, post.docname
+        ) != post.docname:
+            path = app.env.doc2path(archive.numbered[number], False)
+            problems.append((post, "blogger_id", "%r is also given by %s", (number, path)))
     return problems
 
 

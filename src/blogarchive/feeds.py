@@ -259,35 +259,50 @@ class FeedWriter:
         generated_files(archive.app).write(self.outdir / docname, feed.atom_str(pretty=True))
 
 
-def comments_task(archive: BlogArchive, outdir: Path):
-    """What writes the feed of the newest comments on the blog's posts and
-    pages (``COMMENTS_FEED``, Blogger's address of it; also ``?alt=rss``), as
-    many as Blogger's feeds gave, newest first, each linked to its place on
-    its post's page; or None when the one there is fresh.  Each post or page
-    with a comments file is read for it (its file's time keys the feed)."""
+def comments_tasks(archive: BlogArchive, outdir: Path) -> list:
+    """What writes the feeds of comments that are not fresh (each file's
+    time keys them): the blog's (``COMMENTS_FEED``, Blogger's address of it;
+    also ``?alt=rss``), the newest comments on its posts and pages, as many
+    as Blogger's feeds gave, newest first, each linked to its place on its
+    post's page; and each post's or page's that Blogger numbered, at
+    Blogger's address of it (``model.comments_feed``: its pages' "Post
+    Comments (Atom)", which readers subscribed to), its own comments alike,
+    an empty feed for one with none, as Blogger's was."""
     app = archive.app
     from . import comments
 
-    kept = [
-        (post, path.stat().st_mtime_ns)
+    kept = {
+        post.docname: path.stat().st_mtime_ns
         for post in [*archive.posts, *archive.site_pages]  # (Blogger's held a page's too)
         if (path := comments.sidecar(app.srcdir, post.docname)).is_file()
-    ]
-    target = Path(outdir) / COMMENTS_FEED
-    shows = [(post.docname, "comments", mtime) for post, mtime in kept]
-    if generated_files(app).fresh(target, [post.docname for post, _ in kept] + shows):
-        return None
-    return functools.partial(_write_comments, archive, target, [post for post, _ in kept])
+    }
+    commented = [post for post in [*archive.posts, *archive.site_pages] if post.docname in kept]
+    title = app.config.blog_title
+    feeds = [(COMMENTS_FEED, f"{title}: comments", app.config.root_doc, commented)]
+    for post in [*archive.posts, *archive.site_pages]:
+        if feed := archive.comment_feeds.get(post.docname):
+            feeds.append((feed, f"{title}: comments on {post.title}", post.docname, [post]))
+    tasks = []
+    for feed, feed_title, page, posts in feeds:
+        target = Path(outdir) / feed
+        docnames = [post.docname for post in posts]
+        shows = [(d, "comments", kept.get(d)) for d in docnames]
+        if not generated_files(app).fresh(target, [*docnames, *shows]):
+            tasks.append(
+                functools.partial(_write_comments, archive, target, feed_title, page, posts)
+            )
+    return tasks
 
 
-def _write_comments(archive: BlogArchive, target: Path, posts) -> None:
+def _write_comments(archive: BlogArchive, target: Path, title: str, page: str, posts) -> None:
+    """The feed at ``target`` (its title ``title``, the page ``page`` its
+    alternate) of the newest comments on ``posts``."""
     from . import comments, sitelinks
 
     app, site = archive.app, archive.baseurl
     found = []
     for post in posts:
-        page = app.builder.get_target_uri(post.docname)
-        lead = functools.partial(sitelinks.lead, app, page)
+        lead = functools.partial(sitelinks.lead, app, app.builder.get_target_uri(post.docname))
         stack = comments.thread(app.srcdir, post.docname, archive.tz, lead)
         while stack:
             comment = stack.pop()
@@ -295,10 +310,11 @@ def _write_comments(archive: BlogArchive, target: Path, posts) -> None:
             found.append((comment.when, post.docname, comment.id, post, comment))
     found.sort(key=lambda item: item[:3], reverse=True)
     feed = FeedGenerator()
-    feed.id(site + COMMENTS_FEED)
-    feed.title(_xml(f"{app.config.blog_title}: comments"))
-    feed.link(href=archive.url(app.config.root_doc), rel="alternate")
-    feed.link(href=site + COMMENTS_FEED, rel="self")
+    address = site + target.relative_to(app.builder.outdir).as_posix()
+    feed.id(address)
+    feed.title(_xml(title))
+    feed.link(href=archive.url(page), rel="alternate")
+    feed.link(href=address, rel="self")
     feed.language(app.config.language)
     feed.generator("blogarchive (Sphinx + ABlog)")
     newest = None
@@ -314,9 +330,10 @@ def _write_comments(archive: BlogArchive, target: Path, posts) -> None:
         entry.updated(when)
         entry.content(_xml(inert(_absolute(comment.html, url), site)), type="html")
         newest = when if newest is None else max(newest, when)
-    if newest is None:  # no comment: as of the newest post (a feed must say when)
-        first = archive.posts[0].date if archive.posts else dt.datetime(2000, 1, 1)
-        newest = archive.aware(first)
+    if newest is None:  # no comment: as of the post, or the newest (a feed must say when)
+        first = [post.date for post in posts if getattr(post, "date", None)]
+        first += [archive.posts[0].date] if archive.posts else [dt.datetime(2000, 1, 1)]
+        newest = archive.aware(first[0])
     feed.updated(newest)
     generated_files(app).write(target, feed.atom_str(pretty=True))
 
@@ -356,7 +373,7 @@ def write_feeds(app):
     title, home = app.config.blog_title, app.config.root_doc
     for old in OLD_FEEDS:
         tasks.append(writer.task(old, title, home, newest, old == summaries))
-    tasks.append(comments_task(archive, app.builder.outdir))
+    tasks += comments_tasks(archive, app.builder.outdir)
     run_tasks(app, [task for task in tasks if task is not None])
     writer.cache.prune()
     yield from ()

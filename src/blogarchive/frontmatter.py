@@ -511,6 +511,32 @@ def _page_name(fm: FrontMatter, key: str, value, tz: ZoneInfo):
     return value
 
 
+#: Blogger's number of a post or page: the digits of its entry's id
+#: (``tag:blogger.com,1999:blog-1.post-<number>``).
+BLOGGER_ID = re.compile(r"[0-9]{1,40}")
+
+
+def blogger_id(value) -> str | None:
+    """``blogger_id:`` as text (YAML reads the digits as a number), or None
+    where it is no such number: it names a file of the site
+    (``feeds/<number>/comments/default``)."""
+    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    return text if isinstance(text, str) and BLOGGER_ID.fullmatch(text) else None
+
+
+def blogger_id_problem(value) -> str | None:
+    if blogger_id(value) is None:
+        return f"expected Blogger's number of the post (its digits), got {shown(value)}"
+    return None
+
+
+def _blogger_id(fm: FrontMatter, key: str, value, tz: ZoneInfo):
+    if problem := blogger_id_problem(value):
+        fm.error(key, problem)
+        return _INVALID
+    return blogger_id(value)
+
+
 def _as_is(fm: FrontMatter, key: str, value, tz: ZoneInfo):
     return value
 
@@ -620,6 +646,11 @@ SCHEMA: dict[str, Key] = {
     "image": Key("number of the image shown with the excerpt", _count),
     "redirect": Key("old paths that lead to the post", _old_addresses),
     "blogger_url": Key("the post's address on Blogger", _address),
+    "blogger_id": Key(
+        "the post's number on Blogger, whose feed of its comments was"
+        " /feeds/<number>/comments/default there",
+        _blogger_id,
+    ),
     "wordpress_url": Key("the post's address on WordPress", _address),
     "wordpress_author": Key(
         "each author's login on WordPress, in the order of author (whose page was"

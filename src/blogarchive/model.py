@@ -212,12 +212,14 @@ class ArchiveModel:
     """Posts, listings, pages and addresses of the archive."""
 
     def __init__(
-        self, posts, drafts, catalogs: dict, years, settings: Settings, site_pages=(), sticky=()
+        self, posts, drafts, catalogs, years, settings, site_pages=(), sticky=(), blogger_ids=None
     ):
         """``posts``/``drafts``: ABlog's posts (``published`` tells them apart);
         ``catalogs``: catalog attribute -> its collections (``name``, iterable of
-        posts); ``years``: ABlog's year collections; ``site_pages``: SitePage;
-        ``sticky``: the docnames of posts the home page shows first."""
+        posts); ``years``: ABlog's year collections; ``settings``: Settings;
+        ``site_pages``: SitePage; ``sticky``: the docnames of posts the home
+        page shows first; ``blogger_ids``: docname -> Blogger's number of that
+        post or page."""
         self.settings = settings
         blog_path = settings.blog_path
         #: Published posts, newest first; drafts are never listed.
@@ -233,20 +235,13 @@ class ArchiveModel:
         #: (ABlog collection, the docname it now lives at): for the adapter to place.
         self.placements: list[tuple[object, str]] = []
         self._names: dict[int, str] = {}  # id(collection) -> the name shown for it
-        self.catalogs: dict[str, tuple[Listing, ...]] = {}
-        self.catalog_docnames: dict[str, str] = {}
-        for attr, folder, _title, heading in CATALOGS:
-            self.catalog_docnames[attr] = f"{blog_path}/{folder}/index"
-            listings = []
-            for name, colls in _group_by_slug(catalogs.get(attr, ())):
-                docname = f"{blog_path}/{folder}/{name}/index"
-                listing = _folded(folder, docname, heading, colls, attr in settings.feeds)
-                self.placements += [(coll, listing.docname) for coll in colls]
-                self._names.update((id(coll), listing.name) for coll in colls)
-                listings.append(listing)
-            listings = [listing for listing in listings if listing.posts]
-            listings.sort(key=lambda listing: (listing.name.casefold(), listing.name))
-            self.catalogs[attr] = tuple(listings)
+        self.catalogs = {
+            attr: catalog_listings(attr, catalogs, settings, self.placements, self._names)
+            for attr, *_ in CATALOGS
+        }
+        self.catalog_docnames = {
+            attr: f"{blog_path}/{folder}/index" for attr, folder, *_ in CATALOGS
+        }
         self.years, self.months = calendar(self.posts, blog_path)
         self.placements += [(coll, f"{blog_path}/{coll.name}/index") for coll in years]
         drafts = tuple(p for p in drafts if p.docname in self._by_docname)
@@ -254,6 +249,10 @@ class ArchiveModel:
         self.drafts = Listing(f"{blog_path}/drafts/index", "drafts", "drafts", "Preview of", drafts)
         self.site_pages = tuple(site_pages)
         self.page_tree = page_tree(self.site_pages)  # the sidebar's
+        #: Blogger's number -> the published post or page that gives it; and
+        #: docname -> Blogger's address of the feed of its comments (feeds.py).
+        self.numbered = first_numbered([*reversed(self.posts), *self.site_pages], blogger_ids)
+        self.comment_feeds = {d: comments_feed(n) for n, d in self.numbered.items()}
         self._tag_slugs: dict[str, frozenset[str]] = {}
         self._by_tag: dict[str, list[int]] | None = None
 
@@ -318,6 +317,7 @@ class ArchiveModel:
         lists = (f"{self.settings.blog_path}/{name}.json" for name in ("posts", "pages", "files"))
         names = {self.feed_docname, *lists}
         names.update(listing.feed for listing in self.listings() if listing.feed)
+        names.update(self.comment_feeds.values())
         return names | set(SITE_FILES) | set(OLD_FEEDS) | {COMMENTS_FEED}
 
     def generated_docnames(self) -> set[str]:
@@ -328,6 +328,34 @@ class ArchiveModel:
             names.update(page.docname for page in self.listing_pages(listing))
         names.update(page.docname for page in self.home_pages)
         return names
+
+
+def catalog_listings(attr: str, catalogs: dict, settings: Settings, placements, names):
+    """A catalog's listings: each collection (``catalogs[attr]``) placed under
+    the one its name folds into (``placements``: (collection, docname);
+    ``names``: id(collection) -> the name shown), those of no published post
+    left out, by name."""
+    folder, heading = next((c[1], c[3]) for c in CATALOGS if c[0] == attr)
+    listings = []
+    for name, colls in _group_by_slug(catalogs.get(attr, ())):
+        docname = f"{settings.blog_path}/{folder}/{name}/index"
+        listing = _folded(folder, docname, heading, colls, attr in settings.feeds)
+        placements.extend((coll, listing.docname) for coll in colls)
+        names.update((id(coll), listing.name) for coll in colls)
+        listings.append(listing)
+    listings = [listing for listing in listings if listing.posts]
+    return tuple(sorted(listings, key=lambda listing: (listing.name.casefold(), listing.name)))
+
+
+def first_numbered(items, blogger_ids: dict[str, str] | None) -> dict[str, str]:
+    """Blogger's number -> the first of ``items`` (posts, oldest first, then
+    pages) that ``blogger_ids`` (docname -> number) numbers so: where two
+    give one, the oldest (the other is a copy; checks.py names it)."""
+    numbered: dict[str, str] = {}
+    for item in items:
+        if number := (blogger_ids or {}).get(item.docname):
+            numbered.setdefault(number, item.docname)
+    return numbered
 
 
 def _folded(folder: str, docname: str, heading: str, colls, fed: bool) -> Listing:
@@ -484,6 +512,14 @@ IMPORTED_MARKUP = ("attrs_block", "attrs_inline", "deflist")
 #: (Atom)"), which feeds.py writes: the newest comments on its posts; WordPress's
 #: ``/comments/feed/`` leads to it.
 COMMENTS_FEED = "feeds/comments/default"
+
+
+def comments_feed(number: str) -> str:
+    """Blogger's address of the feed of the comments on its post or page
+    ``number`` (its pages' "Post Comments (Atom)")."""
+    return f"feeds/{number}/comments/default"
+
+
 #: Blogger's addresses of the blog's feed, which feeds.py writes: its feed of
 #: summaries (first), the one its pages named, the two at the blog's root.
 OLD_FEEDS = ("feeds/posts/summary", "feeds/posts/default", "atom.xml", "rss.xml")

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .frontmatter import check_file
-from .model import ArchiveModel, Settings, fold, old_addresses, redirect_docname
+from .frontmatter import blogger_id, check_file
+from .model import ArchiveModel, Settings, SitePage, fold, old_addresses, redirect_docname
 
 
 @dataclass(eq=False)
@@ -65,6 +65,7 @@ def site_docnames(root: Path, settings: Settings, tz: ZoneInfo, now: dt.datetime
     logins: dict[str, set[str]] = {}
     redirects = set()
     sticky = set()
+    numbers: dict[str, str] = {}  # docname -> blogger_id
     for docname in sorted(d for d in documents if d.startswith("posts/") and d.count("/") == 2):
         values = check_file(root / f"{docname}.md", tz).values
         date = values.get("date")
@@ -81,9 +82,15 @@ def site_docnames(root: Path, settings: Settings, tz: ZoneInfo, now: dt.datetime
         redirects.update(redirect_docname(old) for old in values.get("redirect", ()))
         if values.get("sticky"):
             sticky.add(docname)
-    for docname in (d for d in documents if d.startswith("pages/")):
-        old = check_file(root / f"{docname}.md", tz).values.get("redirect") or ()
-        redirects.update(redirect_docname(path) for path in old)
+        numbers[docname] = values.get("blogger_id")
+    pages = []
+    for docname in sorted(d for d in documents if d.startswith("pages/")):
+        values = check_file(root / f"{docname}.md", tz).values
+        if values.get("draft"):
+            continue
+        pages.append(SitePage(docname, docname))
+        redirects.update(redirect_docname(path) for path in values.get("redirect") or ())
+        numbers[docname] = values.get("blogger_id")
     posts.sort(key=lambda post: post.date, reverse=True)
     model = ArchiveModel(
         posts,
@@ -91,7 +98,9 @@ def site_docnames(root: Path, settings: Settings, tz: ZoneInfo, now: dt.datetime
         {attr: list(names.values()) for attr, names in catalogs.items()},
         [],
         settings,
+        pages,
         sticky=sticky,
+        blogger_ids={d: number for d, value in numbers.items() if (number := blogger_id(value))},
     )
     owned = {*documents, *model.generated_docnames(), *redirects, "search"}
     return owned | set(old_addresses(model, owned, logins)) | model.written_files()

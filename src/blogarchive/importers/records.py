@@ -152,6 +152,9 @@ class ImportedPost:
     comments: tuple[Comment, ...] = ()  # published comments, oldest first
     is_page: bool = False  # a static page of the old blog (About, Contact), not a post
     number: str = ""  # its number in the export (WordPress's post_id)
+    blogger_id: str = (
+        ""  # Blogger's number of it: its comments' feed was /feeds/<it>/comments/default
+    )
     parent: str = ""  # a page's parent page's number (WordPress's post_parent), if any
     order: int = 0  # a page's place among its parent's (WordPress's menu_order)
     location: str | None = None  # where it was written (Blogger's, either export's)
@@ -431,17 +434,35 @@ def one_post_each(posts: list[ImportedPost]) -> list[ImportedPost]:
     # published post's before a draft's, then the export's order.
     for *_, post, old_path in sorted(claims, key=lambda c: c[:3]):
         owner.setdefault(redirect_docname(old_path), post)
+    numbered: dict[str, ImportedPost] = {}  # Blogger's number -> the post that keeps it
+    for _, _, post in sorted((p.draft, i, p) for i, p in enumerate(posts) if p.blogger_id):
+        numbered.setdefault(post.blogger_id, post)
     return [
-        not_redirected(
-            post,
-            {
-                old: f"leads to {_entry(owner[redirect_docname(old)])}"
-                for old in post.redirects
-                if owner[redirect_docname(old)] is not post
-            },
+        not_numbered(
+            not_redirected(
+                post,
+                {
+                    old: f"leads to {_entry(owner[redirect_docname(old)])}"
+                    for old in post.redirects
+                    if owner[redirect_docname(old)] is not post
+                },
+            ),
+            _entry(numbered[post.blogger_id])
+            if post.blogger_id and numbered[post.blogger_id] is not post
+            else None,
         )
         for post in posts
     ]
+
+
+def not_numbered(post: ImportedPost, other: str | None) -> ImportedPost:
+    """The post without Blogger's number (``blogger_id``), where ``other``
+    (an entry of the export, a file of the blog) has it: two posts giving one
+    number make the build fail (its feed of comments would be both's)."""
+    if other is None:
+        return post
+    note = f"no blogger_id: Blogger's number {post.blogger_id} is {other}'s"
+    return dataclasses.replace(post, blogger_id="", notes=(*post.notes, note))
 
 
 def _entry(post: ImportedPost) -> str:

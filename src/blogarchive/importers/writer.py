@@ -22,11 +22,11 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from ..comments import SUFFIX as COMMENTS_SUFFIX
-from ..frontmatter import Unreadable, check_file, dump, read_plain
+from ..frontmatter import Unreadable, blogger_id, check_file, dump, read_plain
 from ..model import redirect_docname
 from . import own_links
 from .html import heading_line
-from .records import ImportedPost, counted, not_redirected, skipped
+from .records import ImportedPost, counted, not_numbered, not_redirected, skipped
 
 DIGEST_KEY = "imported_digest"
 
@@ -58,6 +58,7 @@ def render(post: ImportedPost, parent: str | None = None) -> str:
             "draft": post.draft,  # never published: kept, and left out of the site
             "draft_reason": post.draft_reason,
             post.source_key: post.source_url,
+            "blogger_id": post.blogger_id,
             "redirect": post.redirects[0] if post.redirects else None,
             "parent": parent,  # listed under it in the sidebar, as WordPress's menus did
             "order": post.order,
@@ -76,6 +77,7 @@ def render(post: ImportedPost, parent: str | None = None) -> str:
         "draft_reason": post.draft_reason,
         "sticky": post.sticky,
         post.source_key: post.source_url,
+        "blogger_id": post.blogger_id,
         "redirect": list(post.redirects),
         "excerpt": post.excerpt,
         "image": post.image,
@@ -156,19 +158,23 @@ def post_paths(posts: list[ImportedPost], posts_dir: Path) -> list[Path]:
 def leave_to_files(posts: list[ImportedPost], posts_dir: Path) -> list[ImportedPost]:
     """The posts without the old addresses another file of the blog redirects
     already: a post imported before from another export, or this post under
-    the title it had then (retitled since, it is a new file).  The build
-    refuses two redirects from one address; the file on disk keeps it, and
-    the report names the file."""
-    paths = post_paths(posts, posts_dir)
-    held = _redirects_on_disk(posts_dir, set(paths))
+    the title it had then (retitled since, it is a new file), and without
+    Blogger's number where another file gives it.  The build refuses two
+    redirects from one address and two posts of one number; the file on
+    disk keeps it, and the report names the file."""
+    on_disk = _files_on_disk(posts_dir, set(post_paths(posts, posts_dir)))
+    held, numbered = _redirects_on_disk(on_disk), _numbers_on_disk(on_disk)
     return [
-        not_redirected(
-            post,
-            {
-                old: f"leads to {held[redirect_docname(old)]}"
-                for old in post.redirects
-                if redirect_docname(old) in held
-            },
+        not_numbered(
+            not_redirected(
+                post,
+                {
+                    old: f"leads to {held[redirect_docname(old)]}"
+                    for old in post.redirects
+                    if redirect_docname(old) in held
+                },
+            ),
+            str(numbered[post.blogger_id]) if post.blogger_id in numbered else None,
         )
         for post in posts
     ]
@@ -179,27 +185,42 @@ def linked_here(posts: list[ImportedPost], posts_dir: Path, tz: dt.tzinfo) -> li
     the repository's) and to its home page leading to their files, those to
     its archive pages to the pages here (own_links.py; ``tz``: the site's timezone)."""
     paths = post_paths(posts, posts_dir)
-    on_disk = _redirects_on_disk(posts_dir, set(paths), published_only=True)
+    on_disk = _redirects_on_disk(_files_on_disk(posts_dir, set(paths)), published_only=True)
     home = Path(posts_dir).parent / "index.md"  # the blog's front page (blog new's, this one's)
     return own_links.linked_here(posts, paths, on_disk, home if home.is_file() else None, tz)
 
 
-def _redirects_on_disk(posts_dir: Path, ours: set[Path], published_only=False) -> dict[str, Path]:
-    """docname -> the file of the blog that redirects it, for the posts and
-    pages on disk other than ``ours`` (the files this import writes); with
-    ``published_only``, not those of drafts nor of posts still to come."""
+def _files_on_disk(posts_dir: Path, ours: set[Path]) -> list[tuple[Path, dict]]:
+    """(file, its front matter) of each post and page on disk other than
+    ``ours`` (the files this import writes).  A file that cannot be read
+    gives nothing here; the build names its fault."""
     posts_dir = Path(posts_dir)
     files = [*posts_dir.glob("*/*.md"), *posts_dir.parent.glob("pages/*.md")]
+    return [(path, check_file(path, ZoneInfo("UTC")).values) for path in sorted(set(files) - ours)]
+
+
+def _redirects_on_disk(on_disk: list[tuple[Path, dict]], published_only=False) -> dict[str, Path]:
+    """docname -> the file of the blog that redirects it, of the files
+    ``on_disk``; with ``published_only``, not those of drafts nor of posts
+    still to come."""
     held: dict[str, Path] = {}
     now = dt.datetime.now(dt.UTC)
-    for path in sorted(set(files) - ours):
-        # A file that cannot be read redirects nothing here; the build names its fault.
-        values = check_file(path, ZoneInfo("UTC")).values
+    for path, values in on_disk:
         if published_only and (values.get("draft") or own_links.after(values.get("date"), now)):
             continue
         redirects = values.get("redirect") or []
         for old_path in [redirects] if isinstance(redirects, str) else redirects:
             held.setdefault(redirect_docname(old_path), path)
+    return held
+
+
+def _numbers_on_disk(on_disk: list[tuple[Path, dict]]) -> dict[str, Path]:
+    """Blogger's number -> the file of the blog that gives it (``blogger_id``:
+    a post retitled since its import is a new file, of the same number)."""
+    held: dict[str, Path] = {}
+    for path, values in on_disk:
+        if number := blogger_id(values.get("blogger_id")):
+            held.setdefault(number, path)
     return held
 
 
