@@ -217,6 +217,11 @@ def test_each_blogger_post_answers_its_own_comments_feed_at_bloggers_address(blo
         feed = feedparser.parse(feed_file.read_bytes())
         assert feed.feed.title == f"Chris Mills' blog: comments on {page.h1.get_text().strip('¶')}"
         assert feed.feed.link == f"{base}{rel}"
+        # named in the page's head, as Blogger's pages named it (feed readers find it)
+        named = page.select_one(
+            f'link[rel="alternate"][href="{base}feeds/{number}/comments/default"]'
+        )
+        assert named["type"] == "application/atom+xml" and named["title"] == feed.feed.title
         listed = sorted(feed.entries, key=lambda e: e.published_parsed, reverse=True)
         assert [e.link for e in feed.entries] == [e.link for e in listed]
         assert sorted((e.link, e.author) for e in feed.entries) == sorted(shown), number
