@@ -301,6 +301,10 @@ REDIRECTS = {
     # the site's stylesheets (``_static/site.css/index.html``).
     "old-feed": (["redirect: /feeds/posts/default/\n"], "is inside 'feeds/posts/default'"),
     "feed": (["redirect: /blog/atom.xml/index.html\n"], "is inside 'blog/atom.xml'"),
+    "comments-feed": (  # a post's, at Blogger's address of it (its blogger_id)
+        ["blogger_id: '77'\n", "redirect: /feeds/77/comments/default/\n"],
+        "is inside 'feeds/77/comments/default'",
+    ),
     "tag-feed": (["redirect: /blog/tag/ofsted/atom.xml/\n"], "is inside 'blog/tag/ofsted/atom"),
     "robots": (["redirect: /robots.txt/\n"], "is inside 'robots.txt', a file the site writes"),
     "icon": (["redirect: /favicon.ico/\n"], "is inside 'favicon.ico', a file the site writes"),
