@@ -217,12 +217,15 @@ TAGS = ["Ofsted", "ofsted", "Munro Review", "new tag", "C#", "C", "Ünïcode", "
 
 def _change(blog: Path, rnd: random.Random) -> str:
     """One change an author makes: an edit, a post added, removed, retitled,
-    re-tagged, re-dated, pinned, made a draft or put off; says which."""
+    re-tagged, re-dated, pinned, made a draft or put off, given Blogger's
+    number, a comment from the old blog added; says which."""
     posts = sorted((blog / "posts").glob("*/*.md"))
     post = rnd.choice(posts)
     text = post.read_text(encoding="utf-8")
     head, _, body = text.partition("\n---\n")
-    kind = rnd.choice(["edit", "add", "remove", "retitle", "tags", "date", "pin", "draft"])
+    kind = rnd.choice(
+        ["edit", "add", "remove", "retitle", "tags", "date", "pin", "draft", "number", "comment"]
+    )
     if kind == "add" or len(posts) < 3:
         year = rnd.choice([2009, 2010, 2011])
         tags = ", ".join(rnd.sample(TAGS, rnd.randint(0, 3)))
@@ -235,6 +238,13 @@ def _change(blog: Path, rnd: random.Random) -> str:
         post.unlink()
     elif kind == "edit":
         post.write_text(text + f"\nMore words {rnd.randint(0, 99)}.\n", encoding="utf-8")
+    elif kind == "comment":  # one more comment from the old blog, in its comments file
+        sidecar = post.with_name(post.stem + ".comments.yaml")
+        kept = yaml.safe_load(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else []
+        number = rnd.randint(0, 10**6)
+        when = f"2011-0{rnd.randint(1, 9)}-1{rnd.randint(0, 9)}T10:00:00+00:00"
+        kept.append({"id": str(number), "author": "A reader", "date": when, "html": "Words."})
+        sidecar.write_text(yaml.safe_dump(kept, allow_unicode=True), encoding="utf-8")
     elif kind == "retitle":
         post.write_text(
             head + "\n---\n" + re.sub(r"^# .*", "# Retitled", body, count=1, flags=re.M)
@@ -250,12 +260,15 @@ def _change(blog: Path, rnd: random.Random) -> str:
             lines.append(f"sticky: {rnd.choice(['true', 'false'])}")
         elif kind == "draft":
             lines.append(f"draft: {rnd.choice(['true', 'false'])}")
+        elif kind == "number":  # Blogger's, whose feed of comments the site writes
+            lines.append(f"blogger_id: '{rnd.randint(0, 10**6)}'")
         post.write_text("\n".join(lines) + "\n---\n" + body, encoding="utf-8")
     return f"{kind} {post.relative_to(blog)}"
 
 
 def kind_key(kind: str) -> str:
-    return {"tags": "tags:", "date": "date:", "pin": "sticky:", "draft": "draft:"}[kind]
+    keys = {"tags": "tags:", "date": "date:", "pin": "sticky:", "draft": "draft:"}
+    return {**keys, "number": "blogger_id:"}[kind]
 
 
 def incremental(seed: int) -> bool:
