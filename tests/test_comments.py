@@ -12,6 +12,7 @@ no e-mail or IP address is written to the repository.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import feedparser
@@ -264,6 +265,30 @@ def test_a_drafts_comments_feed_is_not_published_and_a_number_given_twice_is_nam
     assert f"a-podcast-episode.md:{at + 1}:" in said and "blogger_id" in said, said
     assert "workshop-reshape-notes.md" in said, said
     assert not (built / "feeds/1/comments/default").exists()  # the last good site, as it was
+
+
+def test_a_feed_of_no_comment_is_dated_as_a_clean_build_dates_it(tmp_path_factory):
+    """A page's feed of no comment is dated by the blog's newest post (a page
+    has no date; a feed must say when).  A post added since is the newest: the
+    next build dates the feed by it, as a clean build does, byte for byte."""
+    root, _ = imported(tmp_path_factory, "blogger", "blogger-features.xml")
+    built = root / "_build/html"
+    page = "---\nblogger_id: '500'\norphan: true\n---\n\n# Contact\n\nWrite to us.\n"
+    (root / "pages/contact.md").write_text(page, encoding="utf-8")
+    assert build(root, built) == 0
+    feed = built / "feeds/500/comments/default"
+    before = feedparser.parse(feed.read_bytes())
+    assert before.entries == []
+    newer = root / "posts/2020/newer.md"
+    newer.parent.mkdir()
+    newer.write_text("---\ndate: 2020-01-02\n---\n\n# Newer\n\nWords.\n", encoding="utf-8")
+    assert build(root, built) == 0
+    after = feedparser.parse(feed.read_bytes()).feed
+    assert after.updated.startswith("2020-01-02") and after.updated != before.feed.updated
+    clean = tmp_path_factory.mktemp("clean") / "blog"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns("_build"))
+    assert build(clean, clean / "_build/html") == 0
+    assert feed.read_bytes() == (clean / "_build/html/feeds/500/comments/default").read_bytes()
 
 
 def test_an_edited_comments_file_rebuilds_the_post(wordpress):

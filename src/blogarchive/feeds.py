@@ -330,12 +330,19 @@ def _write_comments(archive: BlogArchive, target: Path, title: str, page: str, p
         entry.updated(when)
         entry.content(_xml(inert(_absolute(comment.html, url), site)), type="html")
         newest = when if newest is None else max(newest, when)
-    if newest is None:  # no comment: as of the post, or the newest (a feed must say when)
-        first = [post.date for post in posts if getattr(post, "date", None)]
-        first += [archive.posts[0].date] if archive.posts else [dt.datetime(2000, 1, 1)]
-        newest = archive.aware(first[0])
+    if newest is None:  # no comment (a feed must say when)
+        dated = _dated_by(archive, posts)
+        newest = archive.aware(dated.date if dated else dt.datetime(2000, 1, 1))
     feed.updated(newest)
     generated_files(app).write(target, feed.atom_str(pretty=True))
+
+
+def _dated_by(archive: BlogArchive, posts):
+    """The post whose date a feed of no comment on ``posts`` is dated by: the
+    first of them with a date (a page has none), else the blog's newest post;
+    None in a blog of no post."""
+    dated = [post for post in posts if getattr(post, "date", None)] or archive.posts[:1]
+    return dated[0] if dated else None
 
 
 def _xml(text: str) -> str:
