@@ -291,6 +291,25 @@ def test_a_feed_of_no_comment_is_dated_as_a_clean_build_dates_it(tmp_path_factor
     assert feed.read_bytes() == (clean / "_build/html/feeds/500/comments/default").read_bytes()
 
 
+def test_a_comments_file_made_for_a_post_of_none_is_shown_at_the_next_build(tmp_path_factory):
+    """A post read with no comments file, given one since (the author's, a
+    later import's): the next build showed no comments, where a clean build
+    of the same files shows them (found by tests/fuzz.py incremental)."""
+    root, _ = imported(tmp_path_factory, "blogger", "blogger-features.xml")
+    built = root / "_build/html"
+    post = root / "posts/2011/a-podcast-episode.md"
+    number = yaml.safe_load(post.read_text(encoding="utf-8").split("---")[1])["blogger_id"]
+    assert not Site(built).page("posts/2011/a-podcast-episode.html").select("li.comment")
+    comment = {"id": "77", "author": "Late Reader", "date": "2011-04-01T10:00:00+00:00"}
+    sidecar = post.with_name(post.stem + ".comments.yaml")
+    sidecar.write_text(yaml.safe_dump([{**comment, "html": "Found it."}]), encoding="utf-8")
+    assert build(root, built) == 0
+    page = Site(built).page("posts/2011/a-podcast-episode.html")
+    assert [a.get_text() for a in page.select("li.comment .comment-author")] == ["Late Reader"]
+    feed = Site(built).feed(f"feeds/{number}/comments/default")
+    assert [entry.author for entry in feed.entries] == ["Late Reader"]
+
+
 def test_an_edited_comments_file_rebuilds_the_post(wordpress):
     root, site = wordpress
     sidecar = root / "posts/2011/working-together-again.comments.yaml"

@@ -98,6 +98,20 @@ def note_comments(app, doctree) -> None:
         app.env.note_dependency(str(path))
 
 
+def new_comments_files(app, env, added, changed, removed) -> list[str]:
+    """``env-get-outdated``: the posts and pages read before whose comments
+    file is new since (one there when a post is read is its dependency,
+    :func:`note_comments`; one made since was no one's, and the cached page
+    went on showing no comments where a clean build shows them)."""
+    return [
+        docname
+        for docname in env.all_docs
+        if docname not in changed
+        and (path := sidecar(app.srcdir, docname)).is_file()
+        and str(path) not in {str(known) for known in env.dependencies.get(docname, ())}
+    ]
+
+
 def thread(srcdir, docname: str, tz: ZoneInfo, lead=None) -> list[Comment]:
     """The post's comments as a thread: those answering none first, oldest first,
     each with its replies (a reply whose comment is not kept stands on its own).

@@ -265,6 +265,7 @@ def setup(app):
     app.connect("env-get-outdated", incremental.before_reading)
     app.connect("env-get-outdated", revisions.history_changed)
     app.connect("env-get-outdated", archived.links_changed)
+    app.connect("env-get-outdated", comments.new_comments_files)
     app.connect("env-get-updated", incremental.pages_to_rewrite)
     app.connect("env-get-updated", stylesheet.restyle_pages)
     app.connect("env-check-consistency", checks.check_archive)
