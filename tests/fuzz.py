@@ -218,13 +218,15 @@ TAGS = ["Ofsted", "ofsted", "Munro Review", "new tag", "C#", "C", "Ünïcode", "
 def _change(blog: Path, rnd: random.Random) -> str:
     """One change an author makes: an edit, a post added, removed, retitled,
     re-tagged, re-dated, pinned, made a draft or put off, given Blogger's
-    number, a comment from the old blog added; says which."""
+    number or an old address, a comment from the old blog added, its
+    comments file taken away; says which."""
     posts = sorted((blog / "posts").glob("*/*.md"))
     post = rnd.choice(posts)
     text = post.read_text(encoding="utf-8")
     head, _, body = text.partition("\n---\n")
     kind = rnd.choice(
         ["edit", "add", "remove", "retitle", "tags", "date", "pin", "draft", "number", "comment"]
+        + ["uncomment", "redirect"]
     )
     if kind == "add" or len(posts) < 3:
         year = rnd.choice([2009, 2010, 2011])
@@ -238,6 +240,8 @@ def _change(blog: Path, rnd: random.Random) -> str:
         post.unlink()
     elif kind == "edit":
         post.write_text(text + f"\nMore words {rnd.randint(0, 99)}.\n", encoding="utf-8")
+    elif kind == "uncomment":  # its comments file taken away
+        post.with_name(post.stem + ".comments.yaml").unlink(missing_ok=True)
     elif kind == "comment":  # one more comment from the old blog, in its comments file
         sidecar = post.with_name(post.stem + ".comments.yaml")
         kept = yaml.safe_load(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else []
@@ -260,6 +264,8 @@ def _change(blog: Path, rnd: random.Random) -> str:
             lines.append(f"sticky: {rnd.choice(['true', 'false'])}")
         elif kind == "draft":
             lines.append(f"draft: {rnd.choice(['true', 'false'])}")
+        elif kind == "redirect":  # an old address of its own
+            lines.append(f"redirect: [/2009/0{rnd.randint(1, 9)}/old-{rnd.randint(0, 10**6)}.html]")
         elif kind == "number":  # Blogger's, whose feed of comments the site writes
             lines.append(f"blogger_id: '{rnd.randint(0, 10**6)}'")
         post.write_text("\n".join(lines) + "\n---\n" + body, encoding="utf-8")
@@ -268,7 +274,7 @@ def _change(blog: Path, rnd: random.Random) -> str:
 
 def kind_key(kind: str) -> str:
     keys = {"tags": "tags:", "date": "date:", "pin": "sticky:", "draft": "draft:"}
-    return {**keys, "number": "blogger_id:"}[kind]
+    return {**keys, "number": "blogger_id:", "redirect": "redirect:"}[kind]
 
 
 def incremental(seed: int) -> bool:

@@ -79,12 +79,12 @@ def _shared_blogger_ids(app, archive) -> list:
         value = app.env.metadata.get(post.docname, {}).get("blogger_id")
         if value is None:
             continue
+        number = blogger_id(value)
+        owner = archive.numbered.get(number, post.docname) if number else post.docname
         if post.docname in pages and (problem := blogger_id_problem(value)):
             problems.append((post, "blogger_id", "%s", (problem,)))
-        elif (number := blogger_id(value)) and archive.numbered.get(
-            number, post.docname
-        ) != post.docname:
-            path = app.env.doc2path(archive.numbered[number], False)
+        elif owner != post.docname:
+            path = app.env.doc2path(owner, False)
             problems.append((post, "blogger_id", "%r is also given by %s", (number, path)))
     return problems
 

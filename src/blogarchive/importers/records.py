@@ -152,9 +152,7 @@ class ImportedPost:
     comments: tuple[Comment, ...] = ()  # published comments, oldest first
     is_page: bool = False  # a static page of the old blog (About, Contact), not a post
     number: str = ""  # its number in the export (WordPress's post_id)
-    blogger_id: str = (
-        ""  # Blogger's number of it: its comments' feed was /feeds/<it>/comments/default
-    )
+    blogger_id: str = ""  # Blogger's number of it (its comments' feed: model.comments_feed)
     parent: str = ""  # a page's parent page's number (WordPress's post_parent), if any
     order: int = 0  # a page's place among its parent's (WordPress's menu_order)
     location: str | None = None  # where it was written (Blogger's, either export's)
