@@ -190,7 +190,7 @@ def test_each_blogger_post_answers_its_own_comments_feed_at_bloggers_address(blo
     """Blogger's post pages offered "Post Comments (Atom)" and named it in
     their heads, /feeds/<the post's number>/comments/default, which feed
     readers subscribed to: a 404 here.  The import keeps each post's and
-    page's number (``blogger_id``); the site answers each published one's
+    page's id there (``blogger_id``); the site answers each published one's
     address with a feed of its own comments, as its page shows them, newest
     first (an empty feed for a post with none, as Blogger's was); a draft's
     is not published."""
@@ -200,7 +200,7 @@ def test_each_blogger_post_answers_its_own_comments_feed_at_bloggers_address(blo
     for path in sorted([*(root / "posts").glob("*/*.md"), *(root / "pages").glob("*.md")]):
         front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
         if "blogger_id" in front:
-            numbered[str(front["blogger_id"])] = (path, front)
+            numbered[front["blogger_id"].rsplit("-", 1)[1]] = (path, front)
     assert {"1", "36"} <= set(numbered)  # a post with comments; the About page
     built = root / "_build/html"
     assert sorted(p.parent.parent.name for p in built.glob("feeds/*/comments/default")) == sorted(
@@ -237,6 +237,28 @@ def test_each_blogger_post_answers_its_own_comments_feed_at_bloggers_address(blo
         assert feed.entries == [] and feed.feed.updated
 
 
+def test_bloggers_feed_addresses_know_each_post_by_the_id_bloggers_feed_gave_it(blogger):
+    """A feed reader knows an entry by its id: the archive's copy of Blogger's
+    feed at Blogger's addresses gave each post a new one (its address here),
+    and once the archive answered the blog's old address, a subscriber's
+    reader showed its last 25 posts again, as new.  There, each post keeps
+    the id Blogger's feed gave it (``blogger_id``, from the export); the
+    site's own feeds, new, know them by their addresses here."""
+    root, site = blogger
+    ids = {}
+    for path in sorted((root / "posts").glob("*/*.md")):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        rel = path.relative_to(root).with_suffix(".html").as_posix()
+        ids[f"https://chrismillsblog.github.io/{rel}"] = front.get("blogger_id")
+    for address in ("feeds/posts/default", "feeds/posts/summary", "atom.xml", "rss.xml"):
+        entries = site.feed(address).entries
+        assert entries, address
+        assert [entry.id for entry in entries] == [ids[entry.link] for entry in entries], address
+        assert all(entry.id.startswith("tag:blogger.com,1999:blog-777.post-") for entry in entries)
+    for entry in site.feed("blog/atom.xml").entries:
+        assert entry.id == entry.link and entry.link in ids
+
+
 def test_a_drafts_comments_feed_is_not_published_and_a_number_given_twice_is_named(
     tmp_path_factory, capfd
 ):
@@ -257,7 +279,7 @@ def test_a_drafts_comments_feed_is_not_published_and_a_number_given_twice_is_nam
     other = root / "posts/2011/a-podcast-episode.md"
     lines = other.read_text(encoding="utf-8").splitlines(keepends=True)
     at = next(i for i, line in enumerate(lines) if line.startswith("blogger_id:"))
-    lines[at] = "blogger_id: '1'\n"
+    lines[at] = "blogger_id: tag:blogger.com,1999:blog-9.post-1\n"  # another blog's, of one number
     other.write_text("".join(lines), encoding="utf-8")
     capfd.readouterr()
     assert build(root, built) != 0
@@ -273,7 +295,8 @@ def test_a_feed_of_no_comment_is_dated_as_a_clean_build_dates_it(tmp_path_factor
     next build dates the feed by it, as a clean build does, byte for byte."""
     root, _ = imported(tmp_path_factory, "blogger", "blogger-features.xml")
     built = root / "_build/html"
-    page = "---\nblogger_id: '500'\norphan: true\n---\n\n# Contact\n\nWrite to us.\n"
+    entry_id = "tag:blogger.com,1999:blog-777.page-500"
+    page = f"---\nblogger_id: {entry_id}\norphan: true\n---\n\n# Contact\n\nWrite to us.\n"
     (root / "pages/contact.md").write_text(page, encoding="utf-8")
     assert build(root, built) == 0
     feed = built / "feeds/500/comments/default"
@@ -298,7 +321,8 @@ def test_a_comments_file_made_for_a_post_of_none_is_shown_at_the_next_build(tmp_
     root, _ = imported(tmp_path_factory, "blogger", "blogger-features.xml")
     built = root / "_build/html"
     post = root / "posts/2011/a-podcast-episode.md"
-    number = yaml.safe_load(post.read_text(encoding="utf-8").split("---")[1])["blogger_id"]
+    entry_id = yaml.safe_load(post.read_text(encoding="utf-8").split("---")[1])["blogger_id"]
+    number = entry_id.rsplit("-", 1)[1]
     assert not Site(built).page("posts/2011/a-podcast-episode.html").select("li.comment")
     comment = {"id": "77", "author": "Late Reader", "date": "2011-04-01T10:00:00+00:00"}
     sidecar = post.with_name(post.stem + ".comments.yaml")

@@ -302,7 +302,10 @@ REDIRECTS = {
     "old-feed": (["redirect: /feeds/posts/default/\n"], "is inside 'feeds/posts/default'"),
     "feed": (["redirect: /blog/atom.xml/index.html\n"], "is inside 'blog/atom.xml'"),
     "comments-feed": (  # a post's, at Blogger's address of it (its blogger_id)
-        ["blogger_id: '77'\n", "redirect: /feeds/77/comments/default/\n"],
+        [
+            "blogger_id: tag:blogger.com,1999:blog-1.post-77\n",
+            "redirect: /feeds/77/comments/default/\n",
+        ],
         "is inside 'feeds/77/comments/default'",
     ),
     "tag-feed": (["redirect: /blog/tag/ofsted/atom.xml/\n"], "is inside 'blog/tag/ofsted/atom"),
@@ -387,25 +390,25 @@ def test_a_pages_parent_must_be_a_page_above_it(tmp_path, capfd, case):
     assert message in err, err
 
 
-#: Blogger's number of a post or page names a file of the site
+#: Blogger's id of a post or page, whose number names a file of the site
 #: (``feeds/<number>/comments/default``): anything but digits is refused at
 #: its line, on a post as on a page, and no file is written outside ``feeds/``.
 BLOGGER_IDS = {
     "post path": (
-        {"posts/2010/p.md": post(front="blogger_id: ../../index\n")},
-        "posts/2010/p.md:3: ERROR: blogger_id: expected Blogger's number of the post",
+        {"posts/2010/p.md": post(front="blogger_id: tag:blogger.com,1999:blog-1.post-../../x\n")},
+        "posts/2010/p.md:3: ERROR: blogger_id: expected Blogger's id of the post",
     ),
     "page path": (
         {"pages/a.md": page("A", "blogger_id: '1/../../../index'\n")},
-        "pages/a.md:2: ERROR: blogger_id: expected Blogger's number of the post",
+        "pages/a.md:2: ERROR: blogger_id: expected Blogger's id of the post",
     ),
     "post list": (
         {"posts/2010/p.md": post(front="blogger_id: [1, 2]\n")},
-        "posts/2010/p.md:3: ERROR: blogger_id: expected Blogger's number of the post",
+        "posts/2010/p.md:3: ERROR: blogger_id: expected Blogger's id of the post",
     ),
     "page newline": (
-        {"pages/a.md": page("A", 'blogger_id: "12\\n"\n')},
-        "pages/a.md:2: ERROR: blogger_id: expected Blogger's number of the post",
+        {"pages/a.md": page("A", 'blogger_id: "tag:blogger.com,1999:blog-1.post-12\\n"\n')},
+        "pages/a.md:2: ERROR: blogger_id: expected Blogger's id of the post",
     ),
 }
 

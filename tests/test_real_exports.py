@@ -939,7 +939,8 @@ def test_an_old_address_a_post_on_disk_answers_is_left_to_it(tmp_path):
     was imported: the post comes in under its new title, and its old address
     is the first file's already.  Both had claimed it and the build failed,
     naming both; the import now leaves it to the file on disk and says so.
-    So with Blogger's number of the post (``blogger_id``)."""
+    So with Blogger's id of the post (``blogger_id``), whose number names
+    the feed of its comments."""
     _, _, _, paths = import_and_build("pelican-bloggerexport.xml", tmp_path)
     root = tmp_path / "blog"
     text = (REAL / "pelican-bloggerexport.xml").read_text(encoding="utf-8")
@@ -957,9 +958,9 @@ def test_an_old_address_a_post_on_disk_answers_is_left_to_it(tmp_path):
     assert (
         f"not redirected: old address '/2010/11/the-steel-windpipe.html' leads to {held}" in report
     )
-    # and Blogger's number, whose feed of comments the first file's is
+    # and Blogger's id, whose number's feed of comments the first file's is
     number = "1858599377741856733"
-    assert f"no blogger_id: Blogger's number {number} is {held}'s" in report
+    assert f"no blogger_id: Blogger's post number {number} is {held}'s" in report
     feed = site.feed(f"feeds/{number}/comments/default")
     assert feed.feed.link.endswith("posts/2010/the-steel-windpipe.html")
 
@@ -1436,7 +1437,7 @@ def test_a_comment_on_an_id_two_entries_share_is_the_published_posts(tmp_path):
     page = site.page("posts/2018/rhoncus-published-post.html")
     authors = [a.get_text() for a in page.select("section.comments .comment-author")]
     assert authors == ["A reader"]
-    # Blogger's number, and its feed of comments, are the published post's too;
+    # Blogger's id, and its feed of comments, are the published post's too;
     # with both published, the first entry's (the build refuses one number twice).
     number = "91440665006443736824"
     feed = site.feed(f"feeds/{number}/comments/default")
@@ -1444,7 +1445,7 @@ def test_a_comment_on_an_id_two_entries_share_is_the_published_posts(tmp_path):
         ("A reader", "https://chrismillsblog.github.io/posts/2018/rhoncus-published-post.html")
     ]
     assert "blogger_id" not in (root / "posts/2016/maecenas-draft-post.md").read_text("utf-8")
-    assert f"no blogger_id: Blogger's number {number} is " in report
+    assert f"no blogger_id: Blogger's post number {number} is " in report
     published = text.replace("<app:draft>yes</app:draft>", "").replace("</feed>", comment)
     root, site, report = import_variant(tmp_path / "both", "blogger", published)
     assert site.feed(f"feeds/{number}/comments/default").feed.link.endswith(

@@ -63,10 +63,10 @@ def sticky_posts(env) -> set[str]:
 
 
 def blogger_ids(env) -> dict[str, str]:
-    """Docname -> Blogger's number of the post or page (``blogger_id``), for
-    those whose front matter gives one that is a number."""
+    """Docname -> Blogger's id of the post or page (``blogger_id``), for
+    those whose front matter gives one that is an id of Blogger's."""
     found = ((d, blogger_id(values.get("blogger_id"))) for d, values in env.metadata.items())
-    return {docname: number for docname, number in found if number}
+    return {docname: entry_id for docname, entry_id in found if entry_id}
 
 
 def author_logins(env, posts) -> dict[str, set[str]]:

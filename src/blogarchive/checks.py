@@ -8,8 +8,8 @@
   site's own (its stylesheets, its search index) or inside a file the site
   writes (``/blog/atom.xml/``: the build stopped on a traceback).
 
-- Blogger's number of a post or page (``blogger_id``: its feed of comments,
-  ``feeds/<number>/comments/default``) is one published post's or page's.
+- Blogger's number of a post or page (in its ``blogger_id``: its feed of
+  comments, ``feeds/<number>/comments/default``) is one published post's or page's.
 
 - A page's ``parent:`` names a page in pages/ (a draft's, which leaves the
   page at the sidebar's top level, included), not one under the page itself;
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from sphinx.util import logging
 
-from .frontmatter import blogger_id, blogger_id_problem, page_name_problem, redirect_problem
+from .frontmatter import blogger_id_problem, blogger_number, page_name_problem, redirect_problem
 from .model import redirect_docname
 
 logger = logging.getLogger(__name__)
@@ -69,8 +69,8 @@ def _shared_slugs(app, archive) -> list:
 
 
 def _shared_blogger_ids(app, archive) -> list:
-    """A Blogger number (``blogger_id``) that is no number, on a page (a
-    post's front matter is checked as it is read); one that two published
+    """A Blogger id (``blogger_id``) that is none, on a page (a post's front
+    matter is checked as it is read); a post's number that two published
     posts or pages give: the feed of comments is the oldest post's
     (``model.numbered``), which the others' would have been."""
     problems = []
@@ -79,13 +79,14 @@ def _shared_blogger_ids(app, archive) -> list:
         value = app.env.metadata.get(post.docname, {}).get("blogger_id")
         if value is None:
             continue
-        number = blogger_id(value)
+        number = blogger_number(value)
         owner = archive.numbered.get(number, post.docname) if number else post.docname
         if post.docname in pages and (problem := blogger_id_problem(value)):
             problems.append((post, "blogger_id", "%s", (problem,)))
         elif owner != post.docname:
             path = app.env.doc2path(owner, False)
-            problems.append((post, "blogger_id", "%r is also given by %s", (number, path)))
+            said = "Blogger's post number %s is also given by %s"
+            problems.append((post, "blogger_id", said, (number, path)))
     return problems
 
 

@@ -212,16 +212,20 @@ class FeedWriter:
         except OSError:
             return None
 
-    def task(self, docname: str, title: str, page_docname: str, posts, summaries=False):
+    def task(self, docname: str, title: str, page_docname: str, posts, summaries=False, old=False):
         """What writes the feed ``docname``, or None when the one there is fresh;
-        of each post's description alone with ``summaries``."""
+        of each post's description alone with ``summaries``; with ``old``, at
+        Blogger's address of its feed, each post Blogger numbered known by the
+        id Blogger's feed gave it (``blogger_id``): a subscriber's reader knows
+        a post by its entry's id, and given new ones it showed the last 25
+        posts again, as new, once the archive answered the old address."""
         posts = posts[: self.archive.app.config.blog_feed_length or None]  # newest first
         files = generated_files(self.archive.app)
         if files.fresh(self.outdir / docname, [post.docname for post in posts]):
             return None
-        return functools.partial(self.write, docname, title, page_docname, posts, summaries)
+        return functools.partial(self.write, docname, title, page_docname, posts, summaries, old)
 
-    def write(self, docname: str, title: str, page_docname: str, posts, summaries=False) -> None:
+    def write(self, docname, title, page_docname, posts, summaries=False, old=False) -> None:
         archive = self.archive
         feed = FeedGenerator()
         feed_url = archive.baseurl + docname
@@ -237,7 +241,7 @@ class FeedWriter:
         for post in posts:
             url = archive.url(post.docname)
             entry = feed.add_entry(order="append")
-            entry.id(url)
+            entry.id((old and archive.blogger_ids.get(post.docname)) or url)
             entry.title(_xml(post.title))
             entry.link(href=url, rel="alternate")
             for author in post.author:
@@ -378,8 +382,8 @@ def write_feeds(app):
     # 0.7 MB at 1000 posts, the site over 1.5 x Pelican's (issue 15).
     newest, summaries = archive.posts[:OLD_FEED_LENGTH], OLD_FEEDS[0]
     title, home = app.config.blog_title, app.config.root_doc
-    for old in OLD_FEEDS:
-        tasks.append(writer.task(old, title, home, newest, old == summaries))
+    for address in OLD_FEEDS:
+        tasks.append(writer.task(address, title, home, newest, address == summaries, old=True))
     tasks += comments_tasks(archive, app.builder.outdir)
     run_tasks(app, [task for task in tasks if task is not None])
     writer.cache.prune()

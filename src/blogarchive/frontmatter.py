@@ -511,22 +511,29 @@ def _page_name(fm: FrontMatter, key: str, value, tz: ZoneInfo):
     return value
 
 
-#: Blogger's number of a post or page: the digits of its entry's id
-#: (``tag:blogger.com,1999:blog-1.post-<number>``).
-BLOGGER_ID = re.compile(r"[0-9]{1,40}")
+#: Blogger's id of a post or page, as its export and its feeds gave it
+#: (``tag:blogger.com,1999:blog-<the blog's number>.post-<its number>``).
+BLOGGER_ID = re.compile(r"tag:blogger\.com,1999:blog-[0-9]{1,40}\.(?:post|page)-([0-9]{1,40})")
 
 
 def blogger_id(value) -> str | None:
-    """``blogger_id:`` as text (YAML reads the digits as a number), or None
-    where it is no such number: it names a file of the site
-    (``feeds/<number>/comments/default``)."""
-    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-    return text if isinstance(text, str) and BLOGGER_ID.fullmatch(text) else None
+    """``blogger_id:``, or None where it is no id of Blogger's (its number
+    names a file of the site, ``feeds/<number>/comments/default``)."""
+    return value if isinstance(value, str) and BLOGGER_ID.fullmatch(value) else None
+
+
+def blogger_number(value) -> str | None:
+    """The post's or page's number in its ``blogger_id``; None as there."""
+    found = BLOGGER_ID.fullmatch(value) if isinstance(value, str) else None
+    return found.group(1) if found else None
 
 
 def blogger_id_problem(value) -> str | None:
     if blogger_id(value) is None:
-        return f"expected Blogger's number of the post (its digits), got {shown(value)}"
+        return (
+            "expected Blogger's id of the post"
+            f" ('tag:blogger.com,1999:blog-<number>.post-<number>'), got {shown(value)}"
+        )
     return None
 
 
@@ -534,7 +541,7 @@ def _blogger_id(fm: FrontMatter, key: str, value, tz: ZoneInfo):
     if problem := blogger_id_problem(value):
         fm.error(key, problem)
         return _INVALID
-    return blogger_id(value)
+    return value
 
 
 def _as_is(fm: FrontMatter, key: str, value, tz: ZoneInfo):
@@ -647,8 +654,9 @@ SCHEMA: dict[str, Key] = {
     "redirect": Key("old paths that lead to the post", _old_addresses),
     "blogger_url": Key("the post's address on Blogger", _address),
     "blogger_id": Key(
-        "the post's number on Blogger, whose feed of its comments was"
-        " /feeds/<number>/comments/default there",
+        "the post's id on Blogger (tag:blogger.com,1999:blog-<number>.post-<number>):"
+        " Blogger's feed addresses give it, and the feed of its comments is at"
+        " /feeds/<its number>/comments/default",
         _blogger_id,
     ),
     "wordpress_url": Key("the post's address on WordPress", _address),

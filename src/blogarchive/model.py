@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from slugify import slugify
 
-from .frontmatter import NAME_BYTES
+from .frontmatter import NAME_BYTES, blogger_number
 
 #: Where the indexes live, below ``blog_path``.
 CATALOGS = (
@@ -218,8 +218,8 @@ class ArchiveModel:
         ``catalogs``: catalog attribute -> its collections (``name``, iterable of
         posts); ``years``: ABlog's year collections; ``settings``: Settings;
         ``site_pages``: SitePage; ``sticky``: the docnames of posts the home
-        page shows first; ``blogger_ids``: docname -> Blogger's number of that
-        post or page."""
+        page shows first; ``blogger_ids``: docname -> Blogger's id of that post
+        or page (``tag:blogger.com,1999:blog-1.post-36``)."""
         self.settings = settings
         blog_path = settings.blog_path
         #: Published posts, newest first; drafts are never listed.
@@ -249,9 +249,9 @@ class ArchiveModel:
         self.drafts = Listing(f"{blog_path}/drafts/index", "drafts", "drafts", "Preview of", drafts)
         self.site_pages = tuple(site_pages)
         self.page_tree = page_tree(self.site_pages)  # the sidebar's
-        #: Blogger's number -> the published post or page that gives it; and
-        #: docname -> Blogger's address of the feed of its comments (feeds.py).
+        #: Blogger's number -> the published post or page of it; its id, its comments' feed.
         self.numbered = first_numbered([*reversed(self.posts), *self.site_pages], blogger_ids)
+        self.blogger_ids = {d: (blogger_ids or {})[d] for d in self.numbered.values()}
         self.comment_feeds = {d: comments_feed(n) for n, d in self.numbered.items()}
         self._tag_slugs: dict[str, frozenset[str]] = {}
         self._by_tag: dict[str, list[int]] | None = None
@@ -349,11 +349,11 @@ def catalog_listings(attr: str, catalogs: dict, settings: Settings, placements, 
 
 def first_numbered(items, blogger_ids: dict[str, str] | None) -> dict[str, str]:
     """Blogger's number -> the first of ``items`` (posts, oldest first, then
-    pages) that ``blogger_ids`` (docname -> number) numbers so: where two
-    give one, the oldest (the other is a copy; checks.py names it)."""
+    pages) whose id in ``blogger_ids`` (docname -> id) has that number: where
+    two have one, the oldest (the other is a copy; checks.py names it)."""
     numbered: dict[str, str] = {}
     for item in items:
-        if number := (blogger_ids or {}).get(item.docname):
+        if number := blogger_number((blogger_ids or {}).get(item.docname)):
             numbered.setdefault(number, item.docname)
     return numbered
 

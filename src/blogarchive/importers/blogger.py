@@ -21,7 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..comments import clean as clean_comment
-from ..frontmatter import join_address
+from ..frontmatter import blogger_id, join_address
 from .gdata import atom_of_json, is_json_feed
 from .html import autop, convert, safe_url, with_enclosures
 from .records import (
@@ -531,11 +531,10 @@ def _entry_key(entry_id: str | None) -> str:
     return re.sub(r"\.(?:post|page)-(\d+)$", r".\1", (entry_id or "").strip())
 
 
-def _number(entry_id: str | None) -> str:
-    """Blogger's number of a post or page, from its entry's id
-    (``tag:blogger.com,1999:blog-1.post-36``: "36"); none from another id."""
-    found = re.search(r"\.(?:post|page)-([0-9]{1,40})$", (entry_id or "").strip())
-    return found.group(1) if found else ""
+def _blogger_id(entry_id: str | None) -> str:
+    """A post's or page's id as Blogger gave it (``tag:blogger.com,1999:blog-1.post-36``);
+    none where the export gives another (a converter's)."""
+    return blogger_id((entry_id or "").strip()) or ""
 
 
 def _comment(entry, comments: dict[str, list[Comment]], contents: ExportContents) -> None:
@@ -659,7 +658,7 @@ def _post(path: Path, entry, blog_url: str | None, author: str | None) -> Import
         draft=_is_draft(entry) or undated_post,
         draft_reason=undated(_last_updated(entry)) if undated_post else None,
         source_url=url,
-        blogger_id=_number(_text(entry, "atom:id")),
+        blogger_id=_blogger_id(_text(entry, "atom:id")),
         redirects=(old_path,) if old_path else (),
         excerpt=body.excerpt,
         image=body.image,

@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 from slugify import slugify
 from tqdm import tqdm
 
-from ..frontmatter import FIRST_DAY, LAST_DAY, redirect_problem, split_address
+from ..frontmatter import FIRST_DAY, LAST_DAY, blogger_number, redirect_problem, split_address
 from ..links import wordpress_number
 from ..model import APOSTROPHES, SHORT, archive_writes, counted, redirect_docname
 
@@ -152,7 +152,7 @@ class ImportedPost:
     comments: tuple[Comment, ...] = ()  # published comments, oldest first
     is_page: bool = False  # a static page of the old blog (About, Contact), not a post
     number: str = ""  # its number in the export (WordPress's post_id)
-    blogger_id: str = ""  # Blogger's number of it (its comments' feed: model.comments_feed)
+    blogger_id: str = ""  # Blogger's id of it (tag:blogger.com,1999:blog-1.post-36)
     parent: str = ""  # a page's parent page's number (WordPress's post_parent), if any
     order: int = 0  # a page's place among its parent's (WordPress's menu_order)
     location: str | None = None  # where it was written (Blogger's, either export's)
@@ -434,7 +434,7 @@ def one_post_each(posts: list[ImportedPost]) -> list[ImportedPost]:
         owner.setdefault(redirect_docname(old_path), post)
     numbered: dict[str, ImportedPost] = {}  # Blogger's number -> the post that keeps it
     for _, _, post in sorted((p.draft, i, p) for i, p in enumerate(posts) if p.blogger_id):
-        numbered.setdefault(post.blogger_id, post)
+        numbered.setdefault(blogger_number(post.blogger_id), post)
     return [
         not_numbered(
             not_redirected(
@@ -445,8 +445,8 @@ def one_post_each(posts: list[ImportedPost]) -> list[ImportedPost]:
                     if owner[redirect_docname(old)] is not post
                 },
             ),
-            _entry(numbered[post.blogger_id])
-            if post.blogger_id and numbered[post.blogger_id] is not post
+            _entry(numbered[blogger_number(post.blogger_id)])
+            if post.blogger_id and numbered[blogger_number(post.blogger_id)] is not post
             else None,
         )
         for post in posts
@@ -454,12 +454,12 @@ def one_post_each(posts: list[ImportedPost]) -> list[ImportedPost]:
 
 
 def not_numbered(post: ImportedPost, other: str | None) -> ImportedPost:
-    """The post without Blogger's number (``blogger_id``), where ``other``
-    (an entry of the export, a file of the blog) has it: two posts giving one
+    """The post without Blogger's id (``blogger_id``), where ``other`` (an
+    entry of the export, a file of the blog) has its number: two posts of one
     number make the build fail (its feed of comments would be both's)."""
     if other is None:
         return post
-    note = f"no blogger_id: Blogger's number {post.blogger_id} is {other}'s"
+    note = f"no blogger_id: Blogger's post number {blogger_number(post.blogger_id)} is {other}'s"
     return dataclasses.replace(post, blogger_id="", notes=(*post.notes, note))
 
 

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from ..comments import SUFFIX as COMMENTS_SUFFIX
-from ..frontmatter import Unreadable, blogger_id, check_file, dump, read_plain
+from ..frontmatter import Unreadable, blogger_number, check_file, dump, read_plain
 from ..model import redirect_docname
 from . import own_links
 from .html import heading_line
@@ -174,7 +174,9 @@ def leave_to_files(posts: list[ImportedPost], posts_dir: Path) -> list[ImportedP
                     if redirect_docname(old) in held
                 },
             ),
-            str(numbered[post.blogger_id]) if post.blogger_id in numbered else None,
+            str(numbered[number])
+            if (number := blogger_number(post.blogger_id)) in numbered
+            else None,
         )
         for post in posts
     ]
@@ -219,7 +221,7 @@ def _numbers_on_disk(on_disk: list[tuple[Path, dict]]) -> dict[str, Path]:
     a post retitled since its import is a new file, of the same number)."""
     held: dict[str, Path] = {}
     for path, values in on_disk:
-        if number := blogger_id(values.get("blogger_id")):
+        if number := blogger_number(values.get("blogger_id")):
             held.setdefault(number, path)
     return held
 
