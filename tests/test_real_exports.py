@@ -965,6 +965,38 @@ def test_an_old_address_a_post_on_disk_answers_is_left_to_it(tmp_path):
     assert feed.feed.link.endswith("posts/2010/the-steel-windpipe.html")
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ghost-importer-blogger.xml",
+        "ci-lhh-blogger-data-test.xml",
+        "blogger2jekyll-kriscargile-2012.xml",
+    ],
+)
+def test_bloggers_comment_feeds_know_each_comment_by_its_id_in_the_export(tmp_path, name):
+    """The feeds of comments at Blogger's addresses (the blog's, each post's)
+    give each comment the id the export (and Blogger's feeds) gave it, so a
+    subscriber's reader does not show them again as new: each entry's id is
+    one of the export's comments', and its entry in the feed of the post it
+    answers (``thr:in-reply-to``, its post's number naming the feed)."""
+    _, site, _, _ = import_and_build(name, tmp_path)
+    atom = "{http://www.w3.org/2005/Atom}"
+    replies = {}  # comment's id -> the number of the post it answers
+    for entry in etree.parse(str(REAL / name)).getroot().iter(f"{atom}entry"):
+        answered = entry.find("{http://purl.org/syndication/thread/1.0}in-reply-to")
+        if answered is not None:
+            replies[entry.findtext(f"{atom}id").strip()] = answered.get("ref").rsplit("-", 1)[1]
+    feeds = sorted(site.root.glob("feeds/*/comments/default"))
+    seen = [
+        (path.parent.parent.name, entry.id)
+        for path in feeds
+        for entry in site.feed(path.relative_to(site.root).as_posix()).entries
+    ]
+    assert seen and all(replies.get(entry_id) == number for number, entry_id in seen), seen
+    blogs = site.feed("feeds/comments/default").entries
+    assert blogs and all(entry.id in replies for entry in blogs)
+
+
 def test_a_titles_no_break_spaces_are_kept(tmp_path):
     """A title's no-break spaces (French "Pourquoi ?", "Part 2" kept on one
     line) are the author's characters, on its page and in the feed: they had

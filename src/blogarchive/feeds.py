@@ -271,7 +271,9 @@ def comments_tasks(archive: BlogArchive, outdir: Path) -> list:
     post's page; and each post's or page's that Blogger numbered, at
     Blogger's address of it (``model.comments_feed``: its pages' "Post
     Comments (Atom)", which readers subscribed to), its own comments alike,
-    an empty feed for one with none, as Blogger's was."""
+    an empty feed for one with none, as Blogger's was.  Both are at Blogger's
+    addresses: a comment there is known by Blogger's id of it, where its post
+    has one (:func:`_blogger_comment_id`)."""
     app = archive.app
     from . import comments
 
@@ -326,7 +328,7 @@ def _write_comments(archive: BlogArchive, target: Path, title: str, page: str, p
         url = archive.url(post.docname)
         address = f"{url}#comment-{comment.id}"
         entry = feed.add_entry(order="append")
-        entry.id(address)
+        entry.id(_blogger_comment_id(archive, post, comment.id) or address)
         entry.title(_xml(f"{comment.author} on {post.title}"))
         entry.link(href=address, rel="alternate")
         entry.author({"name": _xml(comment.author)})
@@ -339,6 +341,18 @@ def _write_comments(archive: BlogArchive, target: Path, title: str, page: str, p
         newest = archive.aware(dated.date if dated else dt.datetime(2000, 1, 1))
     feed.updated(newest)
     generated_files(app).write(target, feed.atom_str(pretty=True))
+
+
+def _blogger_comment_id(archive: BlogArchive, post, number: str) -> str | None:
+    """Blogger's id of comment ``number`` on a post Blogger numbered, as its
+    export and its feeds of comments gave it (``tag:blogger.com,1999:blog-<the
+    blog's number>.post-<the comment's>``, the form of every real export's
+    comments: the import keeps the number alone): a subscriber's reader knows
+    the comments by it.  None for another's."""
+    post_id = archive.blogger_ids.get(post.docname)
+    if not post_id or not re.fullmatch(r"[0-9]{1,40}", number):
+        return None
+    return f"{post_id.rsplit('.', 1)[0]}.post-{number}"
 
 
 def _dated_by(archive: BlogArchive, posts):
