@@ -267,7 +267,7 @@ def _change(blog: Path, rnd: random.Random) -> str:
         elif kind == "redirect":  # an old address of its own
             lines.append(f"redirect: [/2009/0{rnd.randint(1, 9)}/old-{rnd.randint(0, 10**6)}.html]")
         elif kind == "number":  # Blogger's, whose feed of comments the site writes
-            lines.append(f"blogger_id: '{rnd.randint(0, 10**6)}'")
+            lines.append(f"blogger_id: tag:blogger.com,1999:blog-1.post-{rnd.randint(0, 10**6)}")
         post.write_text("\n".join(lines) + "\n---\n" + body, encoding="utf-8")
     return f"{kind} {post.relative_to(blog)}"
 
@@ -289,15 +289,22 @@ def incremental(seed: int) -> bool:
 
     def build(root: Path) -> None:
         command = [sys.executable, "-m", "blogarchive.build", str(root), str(root / "_build/html")]
-        subprocess.run(command, capture_output=True, env=env, check=True)
+        done = subprocess.run(command, capture_output=True, text=True, env=env)
+        if done.returncode:  # (no change an author makes here is an error of theirs)
+            raise RuntimeError(done.stdout + done.stderr)
 
-    build(blog)
     done = []
-    for _ in range(rnd.randint(1, 3)):
-        done += [_change(blog, rnd) for _ in range(rnd.randint(1, 3))]
+    try:
         build(blog)
-    shutil.copytree(blog, clean, ignore=shutil.ignore_patterns("_build"))
-    build(clean)
+        for _ in range(rnd.randint(1, 3)):
+            done += [_change(blog, rnd) for _ in range(rnd.randint(1, 3))]
+            build(blog)
+        shutil.copytree(blog, clean, ignore=shutil.ignore_patterns("_build"))
+        build(clean)
+    except RuntimeError as failed:
+        keep("incremental", seed, "\n".join(done), f"after {done}: the build failed: {failed}")
+        shutil.rmtree(work, ignore_errors=True)
+        return False
     ours, theirs = (tree(root / "_build/html") for root in (blog, clean))
     differing = sorted(n for n in ours.keys() | theirs.keys() if ours.get(n) != theirs.get(n))
     if differing:
