@@ -192,8 +192,8 @@ def test_each_blogger_post_answers_its_own_comments_feed_at_bloggers_address(blo
     readers subscribed to: a 404 here.  The import keeps each post's and
     page's id there (``blogger_id``); the site answers each published one's
     address with a feed of its own comments, as its page shows them, newest
-    first (an empty feed for a post with none, as Blogger's was); a draft's
-    is not published."""
+    first (an empty feed for a post with none, as Blogger's was), and its
+    page names it in its head.  (A draft's: the test after the next.)"""
     root, site = blogger
     base = "https://chrismillsblog.github.io/"
     numbered = {}
