@@ -219,15 +219,17 @@ def _change(blog: Path, rnd: random.Random) -> str:
     """One change an author makes: an edit, a post added, removed, retitled,
     re-tagged, re-dated, pinned, made a draft or put off, given Blogger's
     number or an old address, a comment from the old blog added, its
-    comments file taken away; says which."""
+    comments file taken away; or a page of the old blog's changed; says which."""
     posts = sorted((blog / "posts").glob("*/*.md"))
     post = rnd.choice(posts)
     text = post.read_text(encoding="utf-8")
     head, _, body = text.partition("\n---\n")
     kind = rnd.choice(
         ["edit", "add", "remove", "retitle", "tags", "date", "pin", "draft", "number", "comment"]
-        + ["uncomment", "redirect"]
+        + ["uncomment", "redirect", "page"]
     )
+    if kind == "page":  # the old blog's page: made again (numbered or not), removed, commented on
+        return _change_page(blog / "pages/contact.md", rnd)
     if kind == "add" or len(posts) < 3:
         year = rnd.choice([2009, 2010, 2011])
         tags = ", ".join(rnd.sample(TAGS, rnd.randint(0, 3)))
@@ -242,13 +244,8 @@ def _change(blog: Path, rnd: random.Random) -> str:
         post.write_text(text + f"\nMore words {rnd.randint(0, 99)}.\n", encoding="utf-8")
     elif kind == "uncomment":  # its comments file taken away
         post.with_name(post.stem + ".comments.yaml").unlink(missing_ok=True)
-    elif kind == "comment":  # one more comment from the old blog, in its comments file
-        sidecar = post.with_name(post.stem + ".comments.yaml")
-        kept = yaml.safe_load(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else []
-        number = rnd.randint(0, 10**6)
-        when = f"2011-0{rnd.randint(1, 9)}-1{rnd.randint(0, 9)}T10:00:00+00:00"
-        kept.append({"id": str(number), "author": "A reader", "date": when, "html": "Words."})
-        sidecar.write_text(yaml.safe_dump(kept, allow_unicode=True), encoding="utf-8")
+    elif kind == "comment":
+        _add_comment(post, rnd)
     elif kind == "retitle":
         post.write_text(
             head + "\n---\n" + re.sub(r"^# .*", "# Retitled", body, count=1, flags=re.M)
@@ -270,6 +267,30 @@ def _change(blog: Path, rnd: random.Random) -> str:
             lines.append(f"blogger_id: tag:blogger.com,1999:blog-1.post-{rnd.randint(0, 10**6)}")
         post.write_text("\n".join(lines) + "\n---\n" + body, encoding="utf-8")
     return f"{kind} {post.relative_to(blog)}"
+
+
+def _change_page(page: Path, rnd: random.Random) -> str:
+    what = rnd.choice(["make", "remove", "comment"])
+    if what == "make":
+        front = f"blogger_id: tag:blogger.com,1999:blog-1.page-{rnd.randint(0, 9)}\n"
+        front = (front if rnd.random() < 0.7 else "") + "orphan: true\n"
+        page.parent.mkdir(exist_ok=True)
+        page.write_text(f"---\n{front}---\n\n# Contact {rnd.randint(0, 9)}\n\nWrite.\n", "utf-8")
+    elif what == "remove":
+        page.unlink(missing_ok=True)
+    elif page.exists():
+        _add_comment(page, rnd)
+    return f"page {what}"
+
+
+def _add_comment(post: Path, rnd: random.Random) -> None:
+    """One more comment from the old blog, in the post's comments file."""
+    sidecar = post.with_name(post.stem + ".comments.yaml")
+    kept = yaml.safe_load(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else []
+    number = rnd.randint(0, 10**6)
+    when = f"2011-0{rnd.randint(1, 9)}-1{rnd.randint(0, 9)}T10:00:00+00:00"
+    kept.append({"id": str(number), "author": "A reader", "date": when, "html": "Words."})
+    sidecar.write_text(yaml.safe_dump(kept, allow_unicode=True), encoding="utf-8")
 
 
 def kind_key(kind: str) -> str:
