@@ -404,6 +404,9 @@ ANSWERED = [
     "/2010/07/a.html",
     "../2009/first.html",  # a post and a page by their pages' addresses
     "/pages/about.html",
+    "/feeds/77/comments/default",  # the feed of a page's comments (its blogger_id's number)
+    "/feeds/posts/default",  # Blogger's feed addresses, files of no suffix
+    "/feeds/comments/default",
 ]
 NOT_ANSWERED = [
     "/blog/tag/secret/",  # a draft's tag
@@ -412,6 +415,8 @@ NOT_ANSWERED = [
     "/page/2/",  # (two posts: one page)
     "/author/nobody/",
     "/blog/tag/secret/atom.xml",  # a draft's tag's feed
+    "/hidden-page/",  # a draft page's old address
+    "/feeds/78/comments/default",  # a draft page's feed of comments
     "/nowhere.html",
     "../../../outside.html",
 ]
@@ -430,7 +435,10 @@ def test_check_names_a_link_to_a_page_the_site_will_not_have(tmp_path, monkeypat
         f"wordpress_author: chris\nredirect: /2010/07/a.html\n---\n\n# A\n\n{links}\n",
         "posts/2010/draft.md": "---\ndate: 2010-07-02\ndraft: true\ntags: Secret\n---\n\n# D\n",
         "posts/2099/later.md": "---\ndate: 2099-01-01\ntags: Later\n---\n\n# L\n",
-        "pages/about.md": "---\nredirect: /about-me/\n---\n\n# About\n",
+        "pages/about.md": "---\nredirect: /about-me/\n"
+        "blogger_id: tag:blogger.com,1999:blog-1.page-77\n---\n\n# About\n",
+        "pages/hidden.md": "---\ndraft: true\nredirect: /hidden-page/\n"
+        "blogger_id: tag:blogger.com,1999:blog-1.page-78\n---\n\n# Hidden\n",
     }
     status, out, err = check_files(root, monkeypatch, capsys, files)
     first = 12  # the line of the first link

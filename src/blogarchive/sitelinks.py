@@ -176,8 +176,10 @@ def _outside(path: str) -> bool:
 
 def _site_pages(app) -> dict[str, str]:
     """docname -> file (from the site's root) of each page the archive writes,
-    and of each old address, the page it stands for; made once a build (the
-    archive is)."""
+    and of each old address, the page it stands for; each file it writes
+    besides (its feeds, Blogger's of no suffix among them: ``/feeds/posts/default``,
+    a post's ``/feeds/<number>/comments/default``), itself; made once a build
+    (the archive is)."""
     from .archive import blog_archive
 
     state = build_state(app.config)
@@ -186,6 +188,7 @@ def _site_pages(app) -> dict[str, str]:
         pages = {docname: target for docname, (target, _) in archive.old_addresses().items()}
         pages |= {docname: uri(post.docname) for docname, post in archive.redirects.items()}
         pages |= {docname: uri(docname) for docname in archive.generated_docnames()}
+        pages |= {name: name for name in archive.written_files()}
         pages["search"] = uri("search")  # (Sphinx's own page, the search here)
         state.site_pages = pages
     return state.site_pages
