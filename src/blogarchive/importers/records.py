@@ -432,9 +432,15 @@ def one_post_each(posts: list[ImportedPost]) -> list[ImportedPost]:
     # published post's before a draft's, then the export's order.
     for *_, post, old_path in sorted(claims, key=lambda c: c[:3]):
         owner.setdefault(redirect_docname(old_path), post)
-    numbered: dict[str, ImportedPost] = {}  # Blogger's number -> the post that keeps it
+    numbered: dict[str | None, ImportedPost] = {}  # Blogger's number -> the post that keeps it
     for _, _, post in sorted((p.draft, i, p) for i, p in enumerate(posts) if p.blogger_id):
         numbered.setdefault(blogger_number(post.blogger_id), post)
+
+    def keeper(post: ImportedPost) -> str | None:
+        """The entry that keeps the post's number, if another."""
+        kept = numbered.get(blogger_number(post.blogger_id)) if post.blogger_id else None
+        return _entry(kept) if kept is not None and kept is not post else None
+
     return [
         not_numbered(
             not_redirected(
@@ -445,9 +451,7 @@ def one_post_each(posts: list[ImportedPost]) -> list[ImportedPost]:
                     if owner[redirect_docname(old)] is not post
                 },
             ),
-            _entry(numbered[blogger_number(post.blogger_id)])
-            if post.blogger_id and numbered[blogger_number(post.blogger_id)] is not post
-            else None,
+            keeper(post),
         )
         for post in posts
     ]
