@@ -184,6 +184,10 @@ def test_the_comments_feed_gives_the_newest_comments_at_bloggers_address(wordpre
     assert page.select_one('meta[http-equiv="refresh"]')["content"].endswith(
         "../../feeds/comments/default"
     )
+    # ...and names it for the feed readers subscribed there, which read no
+    # refresh but follow a page's feed (it had named none: no ".xml" in its name)
+    named = page.select('head link[rel="alternate"][type="application/atom+xml"]')
+    assert [link["href"] for link in named] == ["../../feeds/comments/default"]
 
 
 def test_each_blogger_post_answers_its_own_comments_feed_at_bloggers_address(blogger, atom_schema):

@@ -239,9 +239,7 @@ class ArchiveModel:
             attr: catalog_listings(attr, catalogs, settings, self.placements, self._names)
             for attr, *_ in CATALOGS
         }
-        self.catalog_docnames = {
-            attr: f"{blog_path}/{folder}/index" for attr, folder, *_ in CATALOGS
-        }
+        self.catalog_docnames = {a: f"{blog_path}/{folder}/index" for a, folder, *_ in CATALOGS}
         self.years, self.months = calendar(self.posts, blog_path)
         self.placements += [(coll, f"{blog_path}/{coll.name}/index") for coll in years]
         drafts = tuple(p for p in drafts if p.docname in self._by_docname)
@@ -310,15 +308,16 @@ class ArchiveModel:
         months = [Listing(m.docname, "month", m.name, "Posts of", m.posts) for m in self.months]
         return [*itertools.chain.from_iterable(self.catalogs.values()), *self.years, *months]
 
+    def feed_files(self) -> set[str]:
+        """Every feed the archive writes (feeds.py), at its addresses and Blogger's."""
+        names = {self.feed_docname, COMMENTS_FEED, *OLD_FEEDS, *self.comment_feeds.values()}
+        return names | {listing.feed for listing in self.listings() if listing.feed}
+
     def written_files(self) -> set[str]:
-        """Every file the archive writes that is not a page (pages.py, feeds.py):
-        the feeds, the lists of posts, pages and files the old addresses'
-        script reads, the site's own files at its root."""
-        lists = (f"{self.settings.blog_path}/{name}.json" for name in ("posts", "pages", "files"))
-        names = {self.feed_docname, *lists}
-        names.update(listing.feed for listing in self.listings() if listing.feed)
-        names.update(self.comment_feeds.values())
-        return names | set(SITE_FILES) | set(OLD_FEEDS) | {COMMENTS_FEED}
+        """Every file the archive writes that is not a page: the feeds, the lists
+        the old addresses' script reads (pages.py), the site's own files at its root."""
+        lists = {f"{self.settings.blog_path}/{name}.json" for name in ("posts", "pages", "files")}
+        return self.feed_files() | lists | set(SITE_FILES)
 
     def generated_docnames(self) -> set[str]:
         """Every page the archive itself writes (pages.py), old addresses aside."""

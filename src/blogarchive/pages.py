@@ -205,12 +205,14 @@ def _pages(app):
         }
         yield docname, context, "blog/redirect.html", ()
 
+    feeds = archive.feed_files()
     for docname, (target, name) in sorted(archive.old_addresses().items()):
         here = app.builder.get_target_uri(docname)
         context = {
             "target_title": name,
             "target_url": archive.baseurl + target.removesuffix("index.html"),
             "target_href": relative_uri(here, target),
+            "target_feed": target in feeds,  # (feeds/comments/default has no suffix)
         }
         yield docname, context, "blog/redirect.html", ()
 
