@@ -6,9 +6,11 @@
    - On the 404 page: a Blogger label typed as a list (/search/label/a, b),
      which the import split into its labels, leads to the first one's page;
      a label's feed (/feeds/posts/default/-/a), to the label's page.
-   - On the 404 page: an address under a WordPress post's (its comments' feed,
-     /2011/03/14/<slug>/feed/; a later page of its comments; its AMP page; a
-     picture's attachment page) leads to the post's address, and so to it.
+   - On the 404 page: an address under a WordPress post's (its comments' feed
+     in another format, /2011/03/14/<slug>/feed/atom/; a later page of its
+     comments; its AMP page; a picture's attachment page) leads to the post's
+     address, and so to it.  (The site answers /2011/03/14/<slug>/feed/
+     itself: the post's feed of comments, model.wordpress_comment_feeds.)
    - On the 404 page: WordPress's category under its parent
      (/category/news/local/), a later page of a category or tag
      (/tag/x/page/2/), the feed of either (/category/news/local/feed/: the
@@ -68,7 +70,7 @@
     }
   }
   // Under a WordPress post's address (/2011/03/14/<slug>/, or without the
-  // day): its comments' feed (feed/), a later page of its comments, its AMP
+  // day): its comments' feed (feed/atom/...: the site answers feed/), a later page of its comments, its AMP
   // or trackback address, a picture's attachment page: the post's address.
   const under = rel.match(
     /^(\d{4}\/\d{2}\/(?:\d{2}\/)?(?!page\/)[^/.]+\/)(?:feed\/(?:\w+\/?)?|[^/.]+\/?)$/,

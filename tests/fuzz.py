@@ -218,15 +218,16 @@ TAGS = ["Ofsted", "ofsted", "Munro Review", "new tag", "C#", "C", "Ünïcode", "
 def _change(blog: Path, rnd: random.Random) -> str:
     """One change an author makes: an edit, a post added, removed, retitled,
     re-tagged, re-dated, pinned, made a draft or put off, given Blogger's
-    number or an old address, a comment from the old blog added, its
-    comments file taken away; or a page of the old blog's changed; says which."""
+    number or an old address, made WordPress's (or not: its feed of comments),
+    a comment from the old blog added, its comments file taken away; or a
+    page of the old blog's changed; says which."""
     posts = sorted((blog / "posts").glob("*/*.md"))
     post = rnd.choice(posts)
     text = post.read_text(encoding="utf-8")
     head, _, body = text.partition("\n---\n")
     kind = rnd.choice(
         ["edit", "add", "remove", "retitle", "tags", "date", "pin", "draft", "number", "comment"]
-        + ["uncomment", "redirect", "page"]
+        + ["uncomment", "redirect", "wordpress", "page"]
     )
     if kind == "page":  # the old blog's page: made again (numbered or not), removed, commented on
         return _change_page(blog / "pages/contact.md", rnd)
@@ -251,7 +252,7 @@ def _change(blog: Path, rnd: random.Random) -> str:
             head + "\n---\n" + re.sub(r"^# .*", "# Retitled", body, count=1, flags=re.M)
         )
     else:
-        lines = [line for line in head.split("\n") if not line.startswith(kind_key(kind))]
+        lines = [line for line in head.split("\n") if not line.startswith(kind_keys(kind))]
         if kind == "tags":
             lines.append(f"tags: [{', '.join(rnd.sample(TAGS, rnd.randint(0, 3)))}]")
         elif kind == "date":
@@ -263,6 +264,10 @@ def _change(blog: Path, rnd: random.Random) -> str:
             lines.append(f"draft: {rnd.choice(['true', 'false'])}")
         elif kind == "redirect":  # an old address of its own
             lines.append(f"redirect: [/2009/0{rnd.randint(1, 9)}/old-{rnd.randint(0, 10**6)}.html]")
+        elif kind == "wordpress" and rnd.random() < 0.7:  # (else no longer WordPress's)
+            lines.append(f"wordpress_url: https://old.example/{rnd.randint(0, 10**6)}/")
+            day = f"0{rnd.randint(1, 9)}/{rnd.randint(10, 28)}"
+            lines.append(f"redirect: [/2009/{day}/x-{rnd.randint(0, 10**6)}/]")
         elif kind == "number":  # Blogger's, whose feed of comments the site writes
             lines.append(f"blogger_id: tag:blogger.com,1999:blog-1.post-{rnd.randint(0, 10**6)}")
         post.write_text("\n".join(lines) + "\n---\n" + body, encoding="utf-8")
@@ -274,6 +279,8 @@ def _change_page(page: Path, rnd: random.Random) -> str:
     if what == "make":
         front = f"blogger_id: tag:blogger.com,1999:blog-1.page-{rnd.randint(0, 9)}\n"
         front = (front if rnd.random() < 0.7 else "") + "orphan: true\n"
+        if rnd.random() < 0.5:  # WordPress's: its feed of comments, /contact/feed/
+            front += "wordpress_url: https://old.example/contact/\nredirect: /contact/\n"
         page.parent.mkdir(exist_ok=True)
         page.write_text(f"---\n{front}---\n\n# Contact {rnd.randint(0, 9)}\n\nWrite.\n", "utf-8")
     elif what == "remove":
@@ -293,9 +300,11 @@ def _add_comment(post: Path, rnd: random.Random) -> None:
     sidecar.write_text(yaml.safe_dump(kept, allow_unicode=True), encoding="utf-8")
 
 
-def kind_key(kind: str) -> str:
+def kind_keys(kind: str) -> tuple[str, ...]:
+    """The front matter's keys a change of ``kind`` sets anew."""
     keys = {"tags": "tags:", "date": "date:", "pin": "sticky:", "draft": "draft:"}
-    return {**keys, "number": "blogger_id:", "redirect": "redirect:"}[kind]
+    keys |= {"number": "blogger_id:", "redirect": "redirect:"}
+    return ("wordpress_url:", "redirect:") if kind == "wordpress" else (keys[kind],)
 
 
 def incremental(seed: int) -> bool:

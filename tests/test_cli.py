@@ -407,6 +407,9 @@ ANSWERED = [
     "/feeds/77/comments/default",  # the feed of a page's comments (its blogger_id's number)
     "/feeds/posts/default",  # Blogger's feed addresses, files of no suffix
     "/feeds/comments/default",
+    "/2010/07/01/a/feed/",  # WordPress's address of a post's feed of comments, the feed
+    "/posts/2010/a.comments.xml",
+    "/hello-world/feed/",  # (a page's)
 ]
 NOT_ANSWERED = [
     "/blog/tag/secret/",  # a draft's tag
@@ -417,6 +420,8 @@ NOT_ANSWERED = [
     "/blog/tag/secret/atom.xml",  # a draft's tag's feed
     "/hidden-page/",  # a draft page's old address
     "/feeds/78/comments/default",  # a draft page's feed of comments
+    "/hidden-page/feed/",  # (WordPress's address of it)
+    "/2010/07/a.html/feed/",  # an old address of no folder had its feed at none
     "/nowhere.html",
     "../../../outside.html",
 ]
@@ -432,16 +437,20 @@ def test_check_names_a_link_to_a_page_the_site_will_not_have(tmp_path, monkeypat
     files = {
         **FIRST,
         POST_A: "---\ndate: 2010-07-01\ntags: Ofsted\ncategory: Policy\nauthor: Chris Mills\n"
-        f"wordpress_author: chris\nredirect: /2010/07/a.html\n---\n\n# A\n\n{links}\n",
+        "wordpress_author: chris\nredirect: [/2010/07/a.html, /2010/07/01/a/]\n"
+        f"wordpress_url: https://old.example/2010/07/01/a/\n---\n\n# A\n\n{links}\n",
         "posts/2010/draft.md": "---\ndate: 2010-07-02\ndraft: true\ntags: Secret\n---\n\n# D\n",
         "posts/2099/later.md": "---\ndate: 2099-01-01\ntags: Later\n---\n\n# L\n",
         "pages/about.md": "---\nredirect: /about-me/\n"
         "blogger_id: tag:blogger.com,1999:blog-1.page-77\n---\n\n# About\n",
         "pages/hidden.md": "---\ndraft: true\nredirect: /hidden-page/\n"
-        "blogger_id: tag:blogger.com,1999:blog-1.page-78\n---\n\n# Hidden\n",
+        "blogger_id: tag:blogger.com,1999:blog-1.page-78\n"
+        "wordpress_url: https://old.example/hidden-page/\n---\n\n# Hidden\n",
+        "pages/hello.md": "---\nredirect: /hello-world/\n"
+        "wordpress_url: https://old.example/hello-world/\n---\n\n# Hello\n",
     }
     status, out, err = check_files(root, monkeypatch, capsys, files)
-    first = 12  # the line of the first link
+    first = 13  # the line of the first link
     expected = [
         (str(Path(POST_A)), first + len(ANSWERED) + n, address)
         for n, address in enumerate(NOT_ANSWERED)

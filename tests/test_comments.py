@@ -241,6 +241,51 @@ def test_each_blogger_post_answers_its_own_comments_feed_at_bloggers_address(blo
         assert feed.entries == [] and feed.feed.updated
 
 
+def test_each_wordpress_post_answers_its_own_comments_feed_at_wordpress_address(
+    wordpress, atom_schema
+):
+    """WordPress's post pages named a feed of their comments in their heads,
+    ``<the post's address>/feed/``, which feed readers subscribed to: a 404
+    here.  Each published post of WordPress's (``wordpress_url``) has its
+    own feed now, beside its page, of the comments its page shows, newest
+    first (empty for a post with none, as WordPress's was); its page names
+    it, and its old address's ``feed/`` leads there, naming it for the
+    readers that follow a page's feed."""
+    root, site = wordpress
+    base = "https://chrismillsblog.github.io/"
+    built = root / "_build/html"
+    posts = sorted((root / "posts").glob("*/*.md"))
+    assert len(posts) == 2
+    counts = []
+    for path in posts:
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        assert front["wordpress_url"].startswith("https://comments.example.org/")
+        rel = path.relative_to(root).with_suffix(".html").as_posix()
+        feed_rel = rel.removesuffix(".html") + ".comments.xml"
+        page = site.page(rel)
+        shown = [
+            (f"{base}{rel}#{item['id']}", item.select_one(".comment-author").get_text())
+            for item in page.select("li.comment")
+        ]
+        assert atom_schema.validate(etree.parse(str(built / feed_rel))), atom_schema.error_log
+        feed = feedparser.parse((built / feed_rel).read_bytes())
+        assert feed.feed.title == f"Chris Mills' blog: comments on {page.h1.get_text().strip('¶')}"
+        assert feed.feed.link == f"{base}{rel}"
+        named = page.select_one(f'head link[rel="alternate"][href="{base}{feed_rel}"]')
+        assert named["type"] == "application/atom+xml" and named["title"] == feed.feed.title
+        assert sorted((e.link, e.author) for e in feed.entries) == sorted(shown)
+        newest_first = sorted(feed.entries, key=lambda e: e.published_parsed, reverse=True)
+        assert [e.link for e in feed.entries] == [e.link for e in newest_first]
+        counts.append(len(feed.entries))
+        for old in front["redirect"]:  # /2011/03/14/working-together-again/
+            moved = site.page(f"{old.strip('/')}/feed/index.html")
+            target = moved.select_one('meta[http-equiv="refresh"]')["content"].split("url=")[1]
+            assert (built / old.strip("/") / "feed" / target).resolve() == built / feed_rel
+            link = moved.select_one('head link[rel="alternate"][type="application/atom+xml"]')
+            assert link["href"] == target
+    assert sorted(counts) == [0, 3]  # (two approved comments and a reply; none)
+
+
 def test_bloggers_feed_addresses_know_each_post_by_the_id_bloggers_feed_gave_it(blogger):
     """A feed reader knows an entry by its id: the archive's copy of Blogger's
     feed at Blogger's addresses gave each post a new one (its address here),
@@ -291,6 +336,33 @@ def test_a_drafts_comments_feed_is_not_published_and_a_number_given_twice_is_nam
     assert f"a-podcast-episode.md:{at + 1}:" in said and "blogger_id" in said, said
     assert "workshop-reshape-notes.md" in said, said
     assert not (built / "feeds/1/comments/default").exists()  # the last good site, as it was
+
+
+def test_a_wordpress_drafts_comments_feed_and_its_old_address_are_not_published(
+    tmp_path_factory,
+):
+    """A WordPress post made a draft takes its feed of comments, and the old
+    address of it, off the site at the next build; a draft page of
+    WordPress's has neither, a published one both."""
+    root, _ = imported(tmp_path_factory, "wordpress", "wordpress-comments.xml")
+    built = root / "_build/html"
+    post = root / "posts/2011/working-together-again.md"
+    feed = "posts/2011/working-together-again.comments.xml"
+    old = "2011/03/14/working-together-again"  # its old address's folder
+    assert (built / feed).is_file() and (built / old / "feed/index.html").is_file()
+    post.write_text(post.read_text("utf-8").replace("---\n", "---\ndraft: true\n", 1), "utf-8")
+    for name, draft in (("hidden", "draft: true\n"), ("shown", "")):
+        page = f"---\n{draft}wordpress_url: https://comments.example.org/{name}/\n"
+        page += f"redirect: /{name}/\norphan: true\n---\n\n# The {name} page\n"
+        (root / f"pages/{name}.md").parent.mkdir(exist_ok=True)
+        (root / f"pages/{name}.md").write_text(page, encoding="utf-8")
+    assert build(root, built) == 0
+    assert not (built / feed).exists() and not (built / old / "feed").exists()
+    assert not (built / "pages/hidden.comments.xml").exists()
+    assert not (built / "hidden/feed").exists() and not (built / "hidden").exists()
+    assert (built / "pages/shown.comments.xml").is_file()
+    assert (built / "shown/feed/index.html").is_file()
+    assert (built / "posts/2011/no-comments-here.comments.xml").is_file()
 
 
 def test_a_feed_of_no_comment_is_dated_as_a_clean_build_dates_it(tmp_path_factory):

@@ -8,7 +8,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from blogarchive.model import ArchiveModel, Settings, archive_writes, old_addresses, paginate
+from blogarchive.model import (
+    ArchiveModel,
+    OldIds,
+    Settings,
+    archive_writes,
+    old_addresses,
+    paginate,
+)
 
 
 @dataclass(eq=False)
@@ -124,6 +131,31 @@ def test_old_addresses_lead_to_listings_and_leave_owned_pages_alone():
     for kind in ("atom", "rss2", "rss", "rdf"):  # WordPress's other formats' addresses
         assert found[f"feed/{kind}/index"] == ("blog/atom.xml", "Atom feed"), kind
     assert "blog/2011/01/index" in model.generated_docnames()
+
+
+def test_each_old_posts_feed_of_comments_is_where_its_blog_had_it():
+    """Blogger's numbered posts have theirs at Blogger's address; WordPress's
+    beside their pages, led to from ``<the old address>/feed/`` (none from an
+    address of no folder: ``/x.html/feed/`` would need a folder named as the
+    page); a post of neither blog, and a draft, have none."""
+    posts, draft = (
+        blog()[1],
+        FakePost("posts/2011/d", "D", dt.datetime(2011, 2, 1), published=False),
+    )
+    old = OldIds(
+        {"posts/2010/p0": "tag:blogger.com,1999:blog-7.post-12"},
+        frozenset({"posts/2010/p0", "posts/2010/p1", "posts/2011/d"}),
+    )
+    model = ArchiveModel([*posts, draft], [draft], {}, [], Settings(), old=old)
+    assert model.comment_feeds == {
+        "posts/2010/p0": "feeds/12/comments/default",
+        "posts/2010/p1": "posts/2010/p1.comments.xml",
+    }
+    redirects = {"2010/07/27/p1/index": posts[1], "2010/07/p1": posts[1], "p0/index": posts[2]}
+    found = old_addresses(model, owned=set(), redirects=redirects)
+    assert found["2010/07/27/p1/feed/index"] == ("posts/2010/p1.comments.xml", "Comments on Post 1")
+    assert not [docname for docname in found if docname.startswith(("2010/07/p1", "p0/"))]
+    assert {"posts/2010/p1.comments.xml", "feeds/12/comments/default"} <= model.feed_files()
 
 
 def test_each_tag_category_and_authors_old_feed_address_leads_to_its_feed_where_it_has_one():

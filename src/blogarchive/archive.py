@@ -30,6 +30,7 @@ from .model import (
     CATALOGS,
     COMMENTS_FEED,
     ArchiveModel,
+    OldIds,
     Settings,
     SitePage,
     feed_catalogs,
@@ -62,11 +63,15 @@ def sticky_posts(env) -> set[str]:
     }
 
 
-def blogger_ids(env) -> dict[str, str]:
-    """Docname -> Blogger's id of the post or page (``blogger_id``), for
-    those whose front matter gives one that is an id of Blogger's."""
+def old_ids(env) -> OldIds:
+    """What the old blogs knew each post and page by: Blogger's id of it
+    (``blogger_id``, where it is an id of Blogger's); whether it was
+    WordPress's (``wordpress_url``)."""
     found = ((d, blogger_id(values.get("blogger_id"))) for d, values in env.metadata.items())
-    return {docname: entry_id for docname, entry_id in found if entry_id}
+    return OldIds(
+        {docname: entry_id for docname, entry_id in found if entry_id},
+        frozenset(d for d, values in env.metadata.items() if values.get("wordpress_url")),
+    )
 
 
 def author_logins(env, posts) -> dict[str, set[str]]:
@@ -118,7 +123,7 @@ class BlogArchive:
             settings,
             _site_pages(app.env),
             sticky_posts(app.env),
-            blogger_ids(app.env),
+            old_ids(app.env),
         )
         for collection, docname in self.model.placements:
             place_collection(blog, collection, docname)
@@ -141,10 +146,11 @@ class BlogArchive:
     def old_addresses(self) -> dict[str, tuple[str, str]]:
         """The old blogs' archive addresses: redirect docname -> (address here, title)."""
         owned = {*self.app.env.found_docs, *self.generated_docnames(), *self.redirects, "search"}
+        logins = author_logins(self.app.env, self.model.posts)
         return {
             docname: (target if _a_file(target) else self._uri(target), title)
             for docname, (target, title) in old_addresses(
-                self.model, owned, author_logins(self.app.env, self.model.posts)
+                self.model, owned, logins, self.redirects
             ).items()
         }
 

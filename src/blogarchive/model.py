@@ -16,7 +16,7 @@ import hashlib
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from slugify import slugify
 
@@ -212,14 +212,13 @@ class ArchiveModel:
     """Posts, listings, pages and addresses of the archive."""
 
     def __init__(
-        self, posts, drafts, catalogs, years, settings, site_pages=(), sticky=(), blogger_ids=None
+        self, posts, drafts, catalogs, years, settings, site_pages=(), sticky=(), old=None
     ):
         """``posts``/``drafts``: ABlog's posts (``published`` tells them apart);
         ``catalogs``: catalog attribute -> its collections (``name``, iterable of
         posts); ``years``: ABlog's year collections; ``settings``: Settings;
         ``site_pages``: SitePage; ``sticky``: the docnames of posts the home
-        page shows first; ``blogger_ids``: docname -> Blogger's id of that post
-        or page (``tag:blogger.com,1999:blog-1.post-36``)."""
+        page shows first; ``old``: OldIds, what the old blogs knew them by."""
         self.settings = settings
         blog_path = settings.blog_path
         #: Published posts, newest first; drafts are never listed.
@@ -247,10 +246,11 @@ class ArchiveModel:
         self.drafts = Listing(f"{blog_path}/drafts/index", "drafts", "drafts", "Preview of", drafts)
         self.site_pages = tuple(site_pages)
         self.page_tree = page_tree(self.site_pages)  # the sidebar's
-        #: Blogger's number -> the published post or page of it; its id, its comments' feed.
-        self.numbered = first_numbered([*reversed(self.posts), *self.site_pages], blogger_ids)
-        self.blogger_ids = {d: (blogger_ids or {})[d] for d in self.numbered.values()}
-        self.comment_feeds = {d: comments_feed(n) for n, d in self.numbered.items()}
+        #: Blogger's number -> the published post or page of it; its id; each feed of comments.
+        old = old or OldIds()
+        self.numbered = first_numbered([*reversed(self.posts), *self.site_pages], old.blogger)
+        self.blogger_ids = {d: old.blogger[d] for d in self.numbered.values()}
+        self.comment_feeds = old.comment_feeds([*self.posts, *self.site_pages], self.numbered)
         self._tag_slugs: dict[str, frozenset[str]] = {}
         self._by_tag: dict[str, list[int]] | None = None
 
@@ -346,13 +346,54 @@ def catalog_listings(attr: str, catalogs: dict, settings: Settings, placements, 
     return tuple(sorted(listings, key=lambda listing: (listing.name.casefold(), listing.name)))
 
 
-def first_numbered(items, blogger_ids: dict[str, str] | None) -> dict[str, str]:
+@dataclass(frozen=True)
+class OldIds:
+    """What the old blogs knew the posts and pages by, from their front matter."""
+
+    #: docname -> Blogger's id of that post or page (``tag:blogger.com,1999:blog-1.post-36``)
+    blogger: dict[str, str] = field(default_factory=dict)
+    #: the docnames of those that were WordPress's (``wordpress_url``)
+    wordpress: frozenset[str] = frozenset()
+
+    def comment_feeds(self, published, numbered: dict[str, str]) -> dict[str, str]:
+        """docname -> its feed of comments, for each ``published`` post or page
+        of the old blog's that had one: Blogger's, at Blogger's address of it
+        (``numbered``: :func:`first_numbered`); WordPress's (every post's page
+        named its own, ``<its address>/feed/``), beside its page here, where
+        its old addresses lead (:func:`wordpress_comment_feeds`)."""
+        feeds = {d: comments_feed(n) for n, d in numbered.items()}
+        for item in published:
+            if item.docname in self.wordpress and item.docname not in feeds:
+                feeds[item.docname] = f"{item.docname}{WORDPRESS_COMMENTS_FEED}"
+        return feeds
+
+
+#: Where a post's feed of comments is beside its page, for one of WordPress's.
+WORDPRESS_COMMENTS_FEED = ".comments.xml"
+
+
+def wordpress_comment_feeds(redirects: dict, feeds: dict[str, str]) -> dict[str, tuple]:
+    """WordPress's address of each post's feed of comments, ``<its address>/feed/``
+    (``/2010/07/21/x/feed/``, which its page named in its head), as the
+    docname of the page there -> (the feed it leads to, the post or page).
+    ``redirects``: each old address's page -> the post or page it leads to;
+    ``feeds``: docname -> its feed of comments (:meth:`OldIds.comment_feeds`).
+    An address of no folder (``/x.html``) had its feed at none a static host
+    can serve."""
+    return {
+        old.removesuffix("index") + "feed/index": (feeds[item.docname], item)
+        for old, item in sorted(redirects.items())
+        if old.endswith("/index") and feeds.get(item.docname, "").endswith(WORDPRESS_COMMENTS_FEED)
+    }
+
+
+def first_numbered(items, blogger_ids: dict[str, str]) -> dict[str, str]:
     """Blogger's number -> the first of ``items`` (posts, oldest first, then
     pages) whose id in ``blogger_ids`` (docname -> id) has that number: where
     two have one, the oldest (the other is a copy; checks.py names it)."""
     numbered: dict[str, str] = {}
     for item in items:
-        if number := blogger_number((blogger_ids or {}).get(item.docname)):
+        if number := blogger_number(blogger_ids.get(item.docname)):
             numbered.setdefault(number, item.docname)
     return numbered
 
@@ -418,7 +459,10 @@ WORDPRESS_FEEDS = ("atom", "rss2", "rss", "rdf")
 
 
 def old_addresses(
-    model: ArchiveModel, owned: set[str], logins: dict[str, set[str]] | None = None
+    model: ArchiveModel,
+    owned: set[str],
+    logins: dict[str, set[str]] | None = None,
+    redirects: dict | None = None,
 ) -> dict[str, tuple[str, str]]:
     """Old blogs' archive addresses, each leading to its counterpart here:
     docname of the redirect page -> (docname or file it leads to; title).
@@ -430,8 +474,10 @@ def old_addresses(
     ``wordpress_author``; and the name's folder here, which a post of no login
     may have had), each with its feed (``/tag/<x>/feed/``...) where its
     listing here has one, ``/feed/`` (and ``/feed/atom/``...:
-    ``WORDPRESS_FEEDS``), ``/comments/feed/``.  (Blogger's feed
-    addresses are copies of the feed: feeds.py.)
+    ``WORDPRESS_FEEDS``), ``/comments/feed/``, and each post's feed of
+    comments (``/2010/07/21/x/feed/``; ``redirects``: each old address's
+    page -> the post or page it leads to).  (Blogger's feed addresses are
+    copies of the feed: feeds.py.)
     One that a page in ``owned`` has is left out.
     """
     found: dict[str, tuple[str, str]] = {}
@@ -469,6 +515,10 @@ def old_addresses(
     add("comments/feed/index", COMMENTS_FEED, "Comments feed")  # WordPress's
     for kind in WORDPRESS_FEEDS:  # /feed/atom/ and the others WordPress answered
         add(f"feed/{kind}/index", model.feed_docname, "Atom feed")
+    for docname, (feed, item) in wordpress_comment_feeds(
+        redirects or {}, model.comment_feeds
+    ).items():
+        add(docname, feed, f"Comments on {item.title}")
     return {docname: target for docname, target in found.items() if docname not in owned}
 
 

@@ -20,7 +20,15 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from .frontmatter import blogger_id, check_file
-from .model import ArchiveModel, Settings, SitePage, fold, old_addresses, redirect_docname
+from .model import (
+    ArchiveModel,
+    OldIds,
+    Settings,
+    SitePage,
+    fold,
+    old_addresses,
+    redirect_docname,
+)
 
 
 @dataclass(eq=False)
@@ -63,9 +71,10 @@ def site_docnames(root: Path, settings: Settings, tz: ZoneInfo, now: dt.datetime
     posts: list[_Post] = []
     catalogs: dict[str, dict[str, _Collection]] = {"tags": {}, "category": {}, "author": {}}
     logins: dict[str, set[str]] = {}
-    redirects = set()
+    redirects: dict = {}  # the page of each old address -> the post or page it leads to
     sticky = set()
     numbers: dict[str, str] = {}  # docname -> blogger_id
+    wordpress = set()  # the docnames of WordPress's posts and pages
     for docname in sorted(d for d in documents if d.startswith("posts/") and d.count("/") == 2):
         values = check_file(root / f"{docname}.md", tz).values
         date = values.get("date")
@@ -79,18 +88,22 @@ def site_docnames(root: Path, settings: Settings, tz: ZoneInfo, now: dt.datetime
         if "wordpress_author" in values:  # (as many as authors: frontmatter.py)
             for name, login in zip(values["author"], values["wordpress_author"], strict=True):
                 logins.setdefault(fold(name), set()).add(login)
-        redirects.update(redirect_docname(old) for old in values.get("redirect", ()))
+        redirects.update((redirect_docname(old), post) for old in values.get("redirect", ()))
         if values.get("sticky"):
             sticky.add(docname)
         numbers[docname] = values.get("blogger_id")
+        if values.get("wordpress_url"):
+            wordpress.add(docname)
     pages = []
     for docname in sorted(d for d in documents if d.startswith("pages/")):
         values = check_file(root / f"{docname}.md", tz).values
         if values.get("draft"):
             continue
-        pages.append(SitePage(docname, docname))
-        redirects.update(redirect_docname(path) for path in values.get("redirect") or ())
+        pages.append(page := SitePage(docname, docname))
+        redirects.update((redirect_docname(path), page) for path in values.get("redirect") or ())
         numbers[docname] = values.get("blogger_id")
+        if values.get("wordpress_url"):
+            wordpress.add(docname)
     posts.sort(key=lambda post: post.date, reverse=True)
     model = ArchiveModel(
         posts,
@@ -100,7 +113,10 @@ def site_docnames(root: Path, settings: Settings, tz: ZoneInfo, now: dt.datetime
         settings,
         pages,
         sticky=sticky,
-        blogger_ids={d: number for d, value in numbers.items() if (number := blogger_id(value))},
+        old=OldIds(
+            {d: number for d, value in numbers.items() if (number := blogger_id(value))},
+            frozenset(wordpress),
+        ),
     )
     owned = {*documents, *model.generated_docnames(), *redirects, "search"}
-    return owned | set(old_addresses(model, owned, logins)) | model.written_files()
+    return owned | set(old_addresses(model, owned, logins, redirects)) | model.written_files()
