@@ -90,16 +90,22 @@ def heading(page) -> str:
             "posts/2011/working-together-again.html",
             "Working Together, again",
         ),
-        # under a post's address: its comments' feed, a later page of its
-        # comments, a picture's attachment page (each had stayed a 404)
+        # under a post's address: its comments' feed in another format, a later
+        # page of its comments, a picture's attachment page (each had stayed a 404)
         *[
             (
                 f"2011/03/14/working-together-again/{under}",
                 "posts/2011/working-together-again.html",
                 "Working Together, again",
             )
-            for under in ("feed/", "comment-page-2/", "agency-chart/", "feed/atom/")
+            for under in ("comment-page-2/", "agency-chart/", "feed/atom/")
         ],
+        # its comments' feed, which its page named: the post's feed of comments
+        (
+            "2011/03/14/working-together-again/feed/",
+            "posts/2011/working-together-again.comments.xml",
+            None,
+        ),
         ("2010/10/munros-first-report.html", "posts/2010/munros-first-report.html", None),
         # Blogger's search box, its "Older posts" link and its archive's year links
         ("search?q=Munro", "search.html?q=Munro", "Search"),
