@@ -27,7 +27,8 @@
      WordPress's /wp-content/uploads/2010/07/report.pdf), which the import
      kept beside its post, leads to the kept file (blog/files.json).
    - On any page (the home page, for WordPress's /?p=12): a ?p=<number> or
-     ?page_id=<number> address leads to the post or page that had it;
+     ?page_id=<number> address leads to the post or page that had it (with
+     &feed=rss2, the feed of its comments, to its feed of comments);
      ?tag=<slug> to that tag's posts (or the list of tags), ?feed=rss2 to the feed;
      WordPress's search (?s=<words>) to the search page; its plain archive
      links (?m=201007, ?m=2010) to that month's or year's posts. */
@@ -136,7 +137,9 @@
         return;
       }
     }
-    if (found) location.replace(new URL(found.url, site));
+    // (?p=12&feed=rss2, the feed of its comments: the one beside its page)
+    const feed = query.get("feed") && found && found.url.replace(/\.html$/, ".comments.xml");
+    if (found) location.replace(new URL(feed || found.url, site));
     return;
   }
   const [, year, month, oldSlug] = match;

@@ -69,6 +69,9 @@ def heading(page) -> str:
         ("?p=2", "posts/2012/headings-out-of-order.html", "Headings out of order"),
         ("?page_id=78", "pages/contact-the-author.html", "Contact the author"),
         ("?p=78", "pages/contact-the-author.html", "Contact the author"),
+        # the feed of a post's or page's comments, by its number: its feed of comments
+        ("?p=1&feed=rss2", "posts/2012/separators.comments.xml", None),
+        ("?page_id=78&feed=rss2", "pages/contact-the-author.comments.xml", None),
         ("category/policy/", "blog/category/policy/", "Posts in Policy"),
         ("tag/bureaucracy/", "blog/tag/bureaucracy/", "Posts tagged bureaucracy"),
         # a category under its parent; a later page of a tag
