@@ -24,6 +24,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from lxml import etree
 
@@ -512,6 +513,40 @@ def test_every_published_post_reaches_the_site(imported):
     assert "would fail the build" not in report  # each converted, none flattened (verify.py)
     missing = [key for key in entries if not site.path(page_of(paths, key) or "-").exists()]
     assert missing == [], (name, missing)
+
+
+def test_each_wordpress_posts_feed_of_comments_answers_at_its_old_address(imported):
+    """Each WordPress post's and page's page named the feed of its comments,
+    ``<its address>/feed/``: that address leads to its feed here, which
+    holds the comments its page shows, newest first (none for none)."""
+    name, site, _, paths = imported
+    if EXPORTS[name] != "wordpress":
+        pytest.skip(f"{name} is not WordPress's")
+    root = site.root.parent.parent
+    checked = 0
+    for page in sorted(set(paths.values())):
+        front = yaml.safe_load((root / page).with_suffix(".md").read_text("utf-8").split("---")[1])
+        if not front.get("wordpress_url") or front.get("draft") or not site.path(page).exists():
+            continue
+        feed_rel = page.removesuffix(".html") + ".comments.xml"
+        shown = [
+            (item["id"], item.select_one(".comment-author").get_text())
+            for item in site.page(page).select("li.comment")
+        ]
+        feed = site.feed(feed_rel)
+        listed = {(e.link.rsplit("#", 1)[1], e.author) for e in feed.entries}
+        assert len(feed.entries) == min(len(shown), 25) and listed <= set(shown), (name, page)
+        newest = sorted(feed.entries, key=lambda e: e.published_parsed, reverse=True)
+        assert [e.link for e in feed.entries] == [e.link for e in newest], (name, page)
+        olds = front.get("redirect") or []
+        for old in [olds] if isinstance(olds, str) else olds:
+            if old.endswith("/"):
+                moved = site.page(f"{old.strip('/')}/feed/index.html")
+                href = moved.select_one('link[rel="alternate"]')["href"]
+                assert site.target(f"{old.strip('/')}/feed/index.html", href) == feed_rel
+        checked += 1
+    if not checked:  # (an entry of no <link>: its old address is not known)
+        pytest.skip(f"no published entry of {name} has its old address")
 
 
 def test_every_published_page_reaches_the_site_with_its_words(imported):
