@@ -6,11 +6,12 @@
    - On the 404 page: a Blogger label typed as a list (/search/label/a, b),
      which the import split into its labels, leads to the first one's page;
      a label's feed (/feeds/posts/default/-/a), to the label's page.
-   - On the 404 page: an address under a WordPress post's (its comments' feed
-     in another format, /2011/03/14/<slug>/feed/atom/; a later page of its
-     comments; its AMP page; a picture's attachment page) leads to the post's
-     address, and so to it.  (The site answers /2011/03/14/<slug>/feed/
-     itself: the post's feed of comments, model.wordpress_comment_feeds.)
+   - On the 404 page: an address under a WordPress post's (a later page of
+     its comments; its AMP page; a picture's attachment page) leads to the
+     post's address, and so to it; its comments' feed in another format
+     (/2011/03/14/<slug>/feed/atom/) to /2011/03/14/<slug>/feed/, which the
+     site answers with the post's feed of comments
+     (model.wordpress_comment_feeds), or, with no page there, to the post.
    - On the 404 page: WordPress's category under its parent
      (/category/news/local/), a later page of a category or tag
      (/tag/x/page/2/), the feed of either (/category/news/local/feed/: the
@@ -71,13 +72,17 @@
     }
   }
   // Under a WordPress post's address (/2011/03/14/<slug>/, or without the
-  // day): its comments' feed (feed/atom/...: the site answers feed/), a later page of its comments, its AMP
-  // or trackback address, a picture's attachment page: the post's address.
+  // day): its comments' feed in another format (feed/atom/...), that feed's
+  // address, feed/, which the site answers for a post of its own with its
+  // feed of comments; its comments' feed (when the site has no page there), a
+  // later page of its comments, its AMP or trackback address, a picture's
+  // attachment page: the post's address.
   const under = rel.match(
-    /^(\d{4}\/\d{2}\/(?:\d{2}\/)?(?!page\/)[^/.]+\/)(?:feed\/(?:\w+\/?)?|[^/.]+\/?)$/,
+    /^(\d{4}\/\d{2}\/(?:\d{2}\/)?(?!page\/)[^/.]+\/)(feed\/(?:\w+\/?)?|[^/.]+\/?)$/,
   );
   if (under) {
-    location.replace(new URL(under[1], site));
+    const otherFormat = /^feed\/\w+\/?$/.test(under[2]);
+    location.replace(new URL(otherFormat ? `${under[1]}feed/` : under[1], site));
     return;
   }
   const listing =

@@ -93,22 +93,27 @@ def heading(page) -> str:
             "posts/2011/working-together-again.html",
             "Working Together, again",
         ),
-        # under a post's address: its comments' feed in another format, a later
-        # page of its comments, a picture's attachment page (each had stayed a 404)
+        # under a post's address: a later page of its comments, a picture's
+        # attachment page (each had stayed a 404)
         *[
             (
                 f"2011/03/14/working-together-again/{under}",
                 "posts/2011/working-together-again.html",
                 "Working Together, again",
             )
-            for under in ("comment-page-2/", "agency-chart/", "feed/atom/")
+            for under in ("comment-page-2/", "agency-chart/")
         ],
-        # its comments' feed, which its page named: the post's feed of comments
-        (
-            "2011/03/14/working-together-again/feed/",
-            "posts/2011/working-together-again.comments.xml",
-            None,
-        ),
+        # its comments' feed, which its page named, in any format: the post's feed of comments
+        *[
+            (
+                f"2011/03/14/working-together-again/{under}",
+                "posts/2011/working-together-again.comments.xml",
+                None,
+            )
+            for under in ("feed/", "feed/atom/", "feed/rss2")
+        ],
+        # ...and for a post the archive does not have, as for its address: its day's posts
+        ("2011/03/14/gone-since/feed/atom/", "blog/2011/03/", None),
         ("2010/10/munros-first-report.html", "posts/2010/munros-first-report.html", None),
         # Blogger's search box, its "Older posts" link and its archive's year links
         ("search?q=Munro", "search.html?q=Munro", "Search"),
