@@ -6,12 +6,13 @@
    - On the 404 page: a Blogger label typed as a list (/search/label/a, b),
      which the import split into its labels, leads to the first one's page;
      a label's feed (/feeds/posts/default/-/a), to the label's page.
-   - On the 404 page: an address under a WordPress post's (a later page of
-     its comments; its AMP page; a picture's attachment page) leads to the
-     post's address, and so to it; its comments' feed in another format
-     (/2011/03/14/<slug>/feed/atom/) to /2011/03/14/<slug>/feed/, which the
-     site answers with the post's feed of comments
-     (model.wordpress_comment_feeds), or, with no page there, to the post.
+   - On the 404 page: WordPress's feed in another format, a post's
+     (/2011/03/14/<slug>/feed/atom/) or a category's or tag's, leads to its
+     feed/, where the site answers it (a post's feed of comments:
+     model.wordpress_comment_feeds); an address under a WordPress post's (a
+     later page of its comments; its AMP page; a picture's attachment page;
+     its feeds, where the site has no page) leads to the post's address, and
+     so to it.
    - On the 404 page: WordPress's category under its parent
      (/category/news/local/), a later page of a category or tag
      (/tag/x/page/2/), the feed of either (/category/news/local/feed/: the
@@ -71,18 +72,28 @@
       return;
     }
   }
+  // WordPress's feed in another format (<a post's, a category's address>/feed/atom/,
+  // feed/rss2/...): the feed at its feed/ where the site answers it (a post's
+  // feed of comments, a category's or tag's feed).
+  const otherFormat = rel.match(/^((?:[^/]+\/)+)feed\/(?:atom|rss2|rss|rdf)\/?$/);
+  if (otherFormat) {
+    const feed = new URL(`${otherFormat[1]}feed/`, site);
+    try {
+      if ((await fetch(feed, { method: "HEAD" })).ok) {
+        location.replace(feed);
+        return;
+      }
+    } catch {}
+  }
   // Under a WordPress post's address (/2011/03/14/<slug>/, or without the
-  // day): its comments' feed in another format (feed/atom/...), that feed's
-  // address, feed/, which the site answers for a post of its own with its
-  // feed of comments; its comments' feed (when the site has no page there), a
-  // later page of its comments, its AMP or trackback address, a picture's
+  // day): its comments' feed (where the site has no page there), a later
+  // page of its comments, its AMP or trackback address, a picture's
   // attachment page: the post's address.
   const under = rel.match(
-    /^(\d{4}\/\d{2}\/(?:\d{2}\/)?(?!page\/)[^/.]+\/)(feed\/(?:\w+\/?)?|[^/.]+\/?)$/,
+    /^(\d{4}\/\d{2}\/(?:\d{2}\/)?(?!page\/)[^/.]+\/)(?:feed\/(?:\w+\/?)?|[^/.]+\/?)$/,
   );
   if (under) {
-    const otherFormat = /^feed\/\w+\/?$/.test(under[2]);
-    location.replace(new URL(otherFormat ? `${under[1]}feed/` : under[1], site));
+    location.replace(new URL(under[1], site));
     return;
   }
   const listing =

@@ -77,12 +77,13 @@ def heading(page) -> str:
         # a category under its parent; a later page of a tag
         ("category/news/policy/", "blog/category/policy/", "Posts in Policy"),
         ("tag/bureaucracy/page/2/", "blog/tag/bureaucracy/", "Posts tagged bureaucracy"),
-        # the feed of a category under its parent, or in another format than
-        # /feed/ (which a page of its own leads to the category's feed): its
-        # page, which names its feed, not the list of categories (it had
-        # taken "feed" for a category's name)
+        # the feed of a category under its parent: its page, which names its
+        # feed, not the list of categories (it had taken "feed" for a
+        # category's name); in another format than /feed/ (which a page of
+        # its own leads to the category's feed), the feed
         ("category/news/policy/feed/", "blog/category/policy/", "Posts in Policy"),
-        ("category/policy/feed/atom/", "blog/category/policy/", "Posts in Policy"),
+        ("category/policy/feed/atom/", "blog/category/policy/atom.xml", None),
+        ("tag/bureaucracy/feed/rss2/", "blog/tag/bureaucracy/atom.xml", None),
         # an author's posts: by the name's address here, or else the list of authors
         ("author/chris-mills/", "blog/author/chris-mills/", "Posts by Chris Mills"),
         ("author/cmills/page/2/", "blog/author/", "Authors"),
