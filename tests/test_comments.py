@@ -365,6 +365,34 @@ def test_a_wordpress_drafts_comments_feed_and_its_old_address_are_not_published(
     assert (built / "posts/2011/no-comments-here.comments.xml").is_file()
 
 
+def test_a_feed_beside_a_post_of_a_spaced_accented_name_is_named_by_a_working_address(
+    tmp_path_factory,
+):
+    """A post's file may be named with a space or an accent: its page's
+    address is quoted (Sphinx's), and now so is its feed of comments', in the
+    page's head, at its old address and in the feed itself (a space in an
+    address is no address: an Atom id, a link a validator refuses)."""
+    root, site = imported(tmp_path_factory, "wordpress", "wordpress-comments.xml")
+    front = "---\ndate: 2011-03-20\nwordpress_url: https://comments.example.org/2011/03/20/cafe/\n"
+    post = root / "posts/2011/café au lait.md"
+    post.write_text(front + "redirect: [/2011/03/20/cafe/]\n---\n\n# Café\n\nWords.\n", "utf-8")
+    built = root / "_build/html"
+    assert build(root, built) == 0
+    quoted = "posts/2011/caf%C3%A9%20au%20lait.comments.xml"
+    base = "https://chrismillsblog.github.io/"
+    page = site.page("posts/2011/café au lait.html")
+    named = [link["href"] for link in page.select('head link[rel="alternate"]')]
+    assert base + quoted in named, named
+    moved = site.page("2011/03/20/cafe/feed/index.html")
+    assert moved.select_one('link[rel="canonical"]')["href"] == base + quoted
+    href = moved.select_one('link[rel="alternate"]')["href"]
+    assert href == "../../../../../" + quoted
+    assert moved.select_one('meta[http-equiv="refresh"]')["content"] == f"0; url={href}"
+    feed = site.feed("posts/2011/café au lait.comments.xml")
+    assert feed.feed.id == base + quoted and feed.feed.links[-1].href == base + quoted
+    assert (built / "posts/2011/café au lait.comments.xml").is_file()
+
+
 def test_a_feed_of_no_comment_is_dated_as_a_clean_build_dates_it(tmp_path_factory):
     """A page's feed of no comment is dated by the blog's newest post (a page
     has no date; a feed must say when).  A post added since is the newest: the

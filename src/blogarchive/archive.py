@@ -16,7 +16,7 @@ import json
 import posixpath
 import re
 from html import escape
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 from zoneinfo import ZoneInfo
 
 from docutils import nodes
@@ -195,6 +195,12 @@ class BlogArchive:
     def aware(self, when: dt.datetime) -> dt.datetime:
         """A post's naive date as the blog's local time, whatever the machine's TZ."""
         return when.replace(tzinfo=self.tz)
+
+    def file_url(self, rel: str) -> str:
+        """Absolute address of a file the archive writes (a feed), its path from
+        the site's root as on disk: quoted, as Sphinx quotes a page's (a post's
+        file name may hold a space, an accent: its feed of comments beside it)."""
+        return self.baseurl + quote(rel)
 
     def url(self, docname: str) -> str:
         """Absolute address of a page, ``index.html`` trimmed."""

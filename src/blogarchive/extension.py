@@ -93,7 +93,7 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
         thread = comments.thread(app.srcdir, pagename, archive.tz, lead)
         context["comments"] = thread
         context["comment_count"] = comments.count(thread)
-    context["feed_url"] = archive.baseurl + archive.feed_docname
+    context["feed_url"] = archive.file_url(archive.feed_docname)
     context["blog_sidebar"] = archive.sidebar(pagename, context)
     if urlsplit(archive.baseurl).path == "/" and root_icon(app) is not None:
         # At a host's root, a browser asks for /favicon.ico, which the site

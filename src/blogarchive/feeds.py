@@ -228,7 +228,7 @@ class FeedWriter:
     def write(self, docname, title, page_docname, posts, summaries=False, old=False) -> None:
         archive = self.archive
         feed = FeedGenerator()
-        feed_url = archive.baseurl + docname
+        feed_url = archive.file_url(docname)
         feed.id(feed_url)
         feed.title(_xml(title))
         if self.subtitle:
@@ -316,7 +316,7 @@ def _write_comments(archive: BlogArchive, target: Path, title: str, page: str, p
             found.append((comment.when, post.docname, comment.id, post, comment))
     found.sort(key=lambda item: item[:3], reverse=True)
     feed = FeedGenerator()
-    address = site + target.relative_to(app.builder.outdir).as_posix()
+    address = archive.file_url(target.relative_to(app.builder.outdir).as_posix())
     feed.id(address)
     feed.title(_xml(title))
     feed.link(href=archive.url(page), rel="alternate")
