@@ -146,13 +146,9 @@ class BlogArchive:
     def old_addresses(self) -> dict[str, tuple[str, str]]:
         """The old blogs' archive addresses: redirect docname -> (address here, title)."""
         owned = {*self.app.env.found_docs, *self.generated_docnames(), *self.redirects, "search"}
-        logins = author_logins(self.app.env, self.model.posts)
-        return {
-            docname: (target if _a_file(target) else self._uri(target), title)
-            for docname, (target, title) in old_addresses(
-                self.model, owned, logins, self.redirects
-            ).items()
-        }
+        logins = author_logins(self.app.env, self.posts)
+        found = old_addresses(self.model, owned, logins, self.redirects)
+        return {d: (t if _a_file(t) else self._uri(t), title) for d, (t, title) in found.items()}
 
     def comment_count(self, post: Post) -> int:
         """How many comments from the old blog the post keeps (its ``comments:`` key)."""
@@ -197,16 +193,13 @@ class BlogArchive:
         return when.replace(tzinfo=self.tz)
 
     def file_url(self, rel: str) -> str:
-        """Absolute address of a file the archive writes (a feed), its path from
-        the site's root as on disk: quoted, as Sphinx quotes a page's (a post's
-        file name may hold a space, an accent: its feed of comments beside it)."""
+        """Absolute address of a file the archive writes (a feed; ``rel`` as on disk),
+        quoted as Sphinx quotes a page's (a post's file name may hold a space)."""
         return self.baseurl + quote(rel)
 
     def url(self, docname: str) -> str:
         """Absolute address of a page, ``index.html`` trimmed."""
-        target = self.app.builder.get_target_uri(docname)
-        if target.endswith("index.html"):
-            target = target[: -len("index.html")]
+        target = self.app.builder.get_target_uri(docname).removesuffix("index.html")
         return urljoin(self.baseurl, target)
 
     def revisions(self, post: Post) -> list:
