@@ -376,6 +376,9 @@ def test_a_feed_beside_a_post_of_a_spaced_accented_name_is_named_by_a_working_ad
     front = "---\ndate: 2011-03-20\nwordpress_url: https://comments.example.org/2011/03/20/cafe/\n"
     post = root / "posts/2011/café au lait.md"
     post.write_text(front + "redirect: [/2011/03/20/cafe/]\n---\n\n# Café\n\nWords.\n", "utf-8")
+    links = "[old](/2011/03/20/cafe/feed/), [new](</posts/2011/café au lait.comments.xml>)"
+    linking = root / "posts/2011/linking.md"
+    linking.write_text(f"---\ndate: 2011-03-21\n---\n\n# Linking\n\nIts feed: {links}.\n", "utf-8")
     built = root / "_build/html"
     assert build(root, built) == 0
     quoted = "posts/2011/caf%C3%A9%20au%20lait.comments.xml"
@@ -391,6 +394,9 @@ def test_a_feed_beside_a_post_of_a_spaced_accented_name_is_named_by_a_working_ad
     feed = site.feed("posts/2011/café au lait.comments.xml")
     assert feed.feed.id == base + quoted and feed.feed.links[-1].href == base + quoted
     assert (built / "posts/2011/café au lait.comments.xml").is_file()
+    # a post's links to it, by its old address and by its own: to the same address
+    hrefs = [a["href"] for a in site.page("posts/2011/linking.html").select("article p a")]
+    assert hrefs == ["caf%C3%A9%20au%20lait.comments.xml"] * 2, hrefs
 
 
 def test_a_feed_of_no_comment_is_dated_as_a_clean_build_dates_it(tmp_path_factory):

@@ -28,7 +28,6 @@ from .frontmatter import blogger_id, page_name_problem
 from .links import rebase_links
 from .model import (
     CATALOGS,
-    COMMENTS_FEED,
     ArchiveModel,
     OldIds,
     Settings,
@@ -42,11 +41,6 @@ from .model import (
 from .state import build_state
 
 __all__ = ["CATALOGS", "BlogArchive", "blog_archive", "redirect_docname", "slug"]
-
-
-def _a_file(target: str) -> bool:
-    """Whether an old address leads to a file the site writes (a feed), not a page."""
-    return "." in target or target == COMMENTS_FEED
 
 
 _ROOT_MARK = "\x1f"  # around an address from the site's root, in the shared sidebar
@@ -144,11 +138,13 @@ class BlogArchive:
         return claim_redirects(self.app, self)[0]
 
     def old_addresses(self) -> dict[str, tuple[str, str]]:
-        """The old blogs' archive addresses: redirect docname -> (address here, title)."""
+        """The old blogs' archive addresses: redirect docname -> (address here from
+        the site's root, quoted as Sphinx quotes a page's: a feed's too; title)."""
         owned = {*self.app.env.found_docs, *self.generated_docnames(), *self.redirects, "search"}
         logins = author_logins(self.app.env, self.posts)
         found = old_addresses(self.model, owned, logins, self.redirects)
-        return {d: (t if _a_file(t) else self._uri(t), title) for d, (t, title) in found.items()}
+        feeds = self.feed_files()  # (the files it leads to: all feeds)
+        return {d: (quote(t) if t in feeds else self._uri(t), n) for d, (t, n) in found.items()}
 
     def comment_count(self, post: Post) -> int:
         """How many comments from the old blog the post keeps (its ``comments:`` key)."""

@@ -21,7 +21,7 @@ import json
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
@@ -208,13 +208,11 @@ def _pages(app):
     feeds = archive.feed_files()
     for docname, (target, name) in sorted(archive.old_addresses().items()):
         here = app.builder.get_target_uri(docname)
-        fed = target in feeds  # (feeds/comments/default has no suffix)
-        address = quote(target) if fed else target  # (a page's, Sphinx's: quoted)
         context = {
             "target_title": name,
-            "target_url": archive.baseurl + address.removesuffix("index.html"),
-            "target_href": relative_uri(here, address),
-            "target_feed": fed,
+            "target_url": archive.baseurl + target.removesuffix("index.html"),
+            "target_href": relative_uri(here, target),
+            "target_feed": unquote(target) in feeds,  # (feeds/comments/default has no suffix)
         }
         yield docname, context, "blog/redirect.html", ()
 

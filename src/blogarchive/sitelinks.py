@@ -28,7 +28,7 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from docutils import nodes
 from sphinx import addnodes
@@ -188,7 +188,7 @@ def _site_pages(app) -> dict[str, str]:
         pages = {docname: target for docname, (target, _) in archive.old_addresses().items()}
         pages |= {docname: uri(post.docname) for docname, post in archive.redirects.items()}
         pages |= {docname: uri(docname) for docname in archive.generated_docnames()}
-        pages |= {name: name for name in archive.written_files()}
+        pages |= {name: quote(name) for name in archive.written_files()}  # (as a page's)
         pages["search"] = uri("search")  # (Sphinx's own page, the search here)
         state.site_pages = pages
     return state.site_pages
