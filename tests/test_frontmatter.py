@@ -53,6 +53,8 @@ GOOD = [
         "wordpress_author",
         ["chris", "e_munro"],
     ),
+    # WordPress's number of a post at another address: /?p=11 leads to it
+    ("wordpress_id: 11\n", "wordpress_id", 11),
     (
         "blogger_url: http://x.blogspot.com/2010/07/a.html\n",
         "blogger_url",
@@ -101,6 +103,11 @@ BAD = [
         "author: [Chris Mills, Eileen Munro]\nwordpress_author: chris\n",
         "3: wordpress_author: 1 login(s) for 2 author(s)",
     ),
+    ("wordpress_id: eleven\n", "2: wordpress_id: expected WordPress's number of the post"),
+    ("wordpress_id: '11'\n", "2: wordpress_id: expected WordPress's number of the post"),
+    ("wordpress_id: 0\n", "2: wordpress_id: expected WordPress's number of the post"),
+    # (past what the home page's script compares exactly: it would find another post)
+    ("wordpress_id: 9007199254740993\n", "2: wordpress_id: expected WordPress's number"),
     ("Date: 2010-07-21\n", "2: Date: unknown front-matter key: did you mean 'date'?"),
     ("catgory: Policy\n", "2: catgory: unknown front-matter key: did you mean 'category'?"),
     ("tags: [a, b\n", "2: front matter: malformed YAML"),

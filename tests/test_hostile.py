@@ -423,6 +423,37 @@ def test_a_blogger_number_that_is_no_number_is_refused(tmp_path, capfd, case):
     assert [f for f in feeds if f.parent.parent.name != "feeds"] == []  # the blog's alone
 
 
+#: WordPress's number of a post or page, which the home page's script finds
+#: it by (``/?p=<number>``, ``blog/posts.json``): anything but a number is
+#: refused at its line, on a post as on a page.
+WORDPRESS_IDS = {
+    "post script": (
+        {"posts/2010/p.md": post(front="wordpress_id: '1); alert(1'\n")},
+        "posts/2010/p.md:3: ERROR: wordpress_id: expected WordPress's number of the post",
+    ),
+    "page path": (
+        {"pages/a.md": page("A", "wordpress_id: ../../index\n")},
+        "pages/a.md:2: ERROR: wordpress_id: expected WordPress's number of the post",
+    ),
+    "page list": (
+        {"pages/a.md": page("A", "wordpress_id: [1, 2]\n")},
+        "pages/a.md:2: ERROR: wordpress_id: expected WordPress's number of the post",
+    ),
+    "page zero": (
+        {"pages/a.md": page("A", "wordpress_id: 0\n")},
+        "pages/a.md:2: ERROR: wordpress_id: expected WordPress's number of the post",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(WORDPRESS_IDS))
+def test_a_wordpress_number_that_is_no_number_is_refused(tmp_path, capfd, case):
+    extra, message = WORDPRESS_IDS[case]
+    status, err, _ = build_with(tmp_path, capfd, extra=extra)
+    assert status != 0
+    assert message in err, err
+
+
 def test_a_page_under_a_draft_stands_at_the_top(tmp_path, capfd):
     """A page whose parent is a draft (not on the site) is listed at the
     sidebar's top level; one under a published page, under it."""

@@ -8,6 +8,7 @@ addresses leading to the posts, drafts nowhere, non-posts counted and skipped.
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import stat
@@ -1519,6 +1520,50 @@ def test_a_link_to_a_month_page_takes_the_month_the_site_gives_the_post(blog_dir
     shown = {a.get_text(): a["href"] for a in page.select("article a[href]")}
     assert shown["July"] == july
     assert shown["August"] == "../../blog/2009/08/index.html"
+
+
+def test_a_link_by_a_posts_wordpress_number_leads_to_it_whatever_its_address(
+    blog_dir, capsys, tmp_path
+):
+    """WordPress answered ``/?p=<number>`` for every post, at whatever
+    address (``/2011/03/14/working-together-again/`` is number 11): its
+    shortlink, which its page named and other pages linked.  The import
+    keeps the number (``wordpress_id``); a link by it, from this import's
+    page or from a later import's post, leads to the post's page here, and
+    the home page's script finds it by it (``blog/posts.json``)."""
+    text = (DATA / "wordpress.xml").read_text(encoding="utf-8")
+    shortlink = "https://chrismills.example.org/?p=11"
+    text = text.replace("About me.", f'About me, and <a href="{shortlink}">what I think</a>.')
+    export = tmp_path / "pretty.xml"
+    export.write_text(text, encoding="utf-8")
+    argv = ["import", "wordpress", export, "--posts-dir", blog_dir / "posts", "--no-media"]
+    assert run_blog(capsys, *argv)[0] == 0
+    front = (blog_dir / "posts/2011/working-together-again.md").read_text(encoding="utf-8")
+    assert "\nwordpress_id: 11\n" in front
+    # a later export of the blog, a post of it alone, which links the first by number
+    later = re.sub(r"<item>.*</item>", "", text, flags=re.S).replace(
+        "</channel>",
+        "<item><title>Still waiting</title>"
+        "<link>https://chrismills.example.org/2011/08/01/still-waiting/</link>"
+        f'<content:encoded><![CDATA[As <a href="{shortlink}&amp;utm_source=x">I said</a>.]]>'
+        "</content:encoded><wp:post_id>12</wp:post_id>"
+        "<wp:post_date><![CDATA[2011-08-01 10:00:00]]></wp:post_date>"
+        "<wp:status><![CDATA[publish]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type>"
+        "</item></channel>",
+    )
+    export.write_text(later, encoding="utf-8")
+    assert run_blog(capsys, *argv)[0] == 0
+    site = build_site(blog_dir)
+    page = site.page("pages/about.html")
+    link = page.select_one('article a[href="../posts/2011/working-together-again.html"]')
+    assert link is not None and link.get_text() == "what I think"
+    post = site.page("posts/2011/still-waiting.html")
+    link = post.select_one('article a[href="working-together-again.html"]')
+    assert link is not None and link.get_text() == "I said"
+    posts_json = json.loads(site.path("blog/posts.json").read_text(encoding="utf-8"))
+    listed = {entry["url"]: entry.get("wp") for entry in posts_json}
+    assert listed["posts/2011/working-together-again.html"] == 11
+    assert listed["posts/2011/still-waiting.html"] == 12
 
 
 def test_a_wordpress_posts_link_by_its_number_leads_to_its_page_here(blog_dir, capsys, tmp_path):

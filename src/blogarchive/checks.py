@@ -11,11 +11,14 @@
 - Blogger's number of a post or page (in its ``blogger_id``: its feed of
   comments, ``feeds/<number>/comments/default``) is one published post's or page's.
 
+- A page's ``wordpress_id`` is a number (a post's is checked as it is read).
+
 - A page's ``parent:`` names a page in pages/ (a draft's, which leaves the
   page at the sidebar's top level, included), not one under the page itself;
   a post has none (the sidebar lists pages, not posts).
 
-Each problem is an error at the post's ``redirect``/``slug``/``parent``/``blogger_id`` line.
+Each problem is an error at the post's ``redirect``/``slug``/``parent``/``blogger_id``/
+``wordpress_id`` line.
 """
 
 from __future__ import annotations
@@ -25,7 +28,14 @@ from pathlib import Path
 
 from sphinx.util import logging
 
-from .frontmatter import blogger_id_problem, blogger_number, page_name_problem, redirect_problem
+from .frontmatter import (
+    blogger_id_problem,
+    blogger_number,
+    page_name_problem,
+    redirect_problem,
+    wordpress_id,
+    wordpress_id_problem,
+)
 from .model import redirect_docname
 
 logger = logging.getLogger(__name__)
@@ -39,7 +49,7 @@ def check_archive(app, env) -> None:
     claimed, redirect_problems = claim_redirects(app, archive)
     archive.redirects = claimed  # what the archive would compute again (archive.redirects)
     problems = [*_shared_slugs(app, archive), *redirect_problems, *_page_parents(app, archive)]
-    problems += _shared_blogger_ids(app, archive)
+    problems += _shared_blogger_ids(app, archive) + _pages_wordpress_ids(app, archive)
     for post, field, message, args in problems:
         _report(app, post, field, message, *args)
 
@@ -88,6 +98,18 @@ def _shared_blogger_ids(app, archive) -> list:
             said = "Blogger's post number %s is also given by %s"
             problems.append((post, "blogger_id", said, (number, path)))
     return problems
+
+
+def _pages_wordpress_ids(app, archive) -> list:
+    """A page's ``wordpress_id`` that is no number (a post's front matter is
+    checked as it is read; a page's number leads ``/?page_id=`` to it)."""
+    return [
+        (page, "wordpress_id", "%s", (problem,))
+        for page in archive.site_pages
+        if "wordpress_id" in (front := app.env.metadata.get(page.docname, {}))
+        and wordpress_id(front["wordpress_id"]) is None  # (in words, as Sphinx keeps it)
+        and (problem := wordpress_id_problem(front["wordpress_id"]))
+    ]
 
 
 def _page_parents(app, archive) -> list:

@@ -544,6 +544,37 @@ def _blogger_id(fm: FrontMatter, key: str, value, tz: ZoneInfo):
     return value
 
 
+#: The largest number a browser's script compares exactly (2**53 - 1): the
+#: home page's finds a post by it (old-address.js).
+LARGEST_WORDPRESS_ID = 9_007_199_254_740_991
+
+
+def wordpress_id(value) -> int | None:
+    """``wordpress_id:`` as a number, or None where it is none: as YAML gives
+    it, or as Sphinx keeps a page's front matter, in words (``"11"``)."""
+    if isinstance(value, str) and value.isascii() and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if 1 <= value <= LARGEST_WORDPRESS_ID else None
+    return None
+
+
+def wordpress_id_problem(value) -> str | None:
+    if wordpress_id(value) is not None and not isinstance(value, str):
+        return None
+    return (
+        "expected WordPress's number of the post (its export's wp:post_id),"
+        f" a whole number from 1 to {LARGEST_WORDPRESS_ID}, got {shown(value)}"
+    )
+
+
+def _wordpress_id(fm: FrontMatter, key: str, value, tz: ZoneInfo):
+    if problem := wordpress_id_problem(value):
+        fm.error(key, problem)
+        return _INVALID
+    return value
+
+
 def _as_is(fm: FrontMatter, key: str, value, tz: ZoneInfo):
     return value
 
@@ -660,6 +691,11 @@ SCHEMA: dict[str, Key] = {
         _blogger_id,
     ),
     "wordpress_url": Key("the post's address on WordPress", _address),
+    "wordpress_id": Key(
+        "the post's number on WordPress (its export's wp:post_id), where its address"
+        " does not give it: /?p=<number>, WordPress's shortlink to it, leads to it here",
+        _wordpress_id,
+    ),
     "wordpress_author": Key(
         "each author's login on WordPress, in the order of author (whose page was"
         " /author/<login>/ there)",

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs
 
 import lxml.html
 
-from .frontmatter import split_address
+from .frontmatter import split_address, wordpress_id
 
 #: A picture pasted into a post (a data: address): shown as it is, since the
 #: site's policy shows data: pictures and nothing is fetched (the importers
@@ -32,6 +32,18 @@ def wordpress_number(address: str) -> int | None:
     query = parse_qs(parts.query) if parts else {}
     number = (query.get("p") or query.get("page_id") or [""])[0]
     return int(number) if number.isascii() and number.isdigit() else None  # (not "²")
+
+
+def wordpress_post_number(values: dict) -> int | None:
+    """The number WordPress knew a post or page by, from its front matter
+    ``values``: its ``wordpress_id`` (an import's, where its address was
+    another, ``/2010/07/21/<slug>/``), else the one its address gives
+    (``/?p=12``).  WordPress answered ``/?p=<number>`` for every post
+    whatever its address (the shortlink each page named), as old-address.js
+    does for the home page."""
+    if number := wordpress_id(values.get("wordpress_id")):
+        return number
+    return wordpress_number(str(values.get("wordpress_url") or ""))
 
 
 def rebase_links(html: str, from_uri: str, to_uri: str) -> str:

@@ -31,7 +31,7 @@ from .confine import inside
 from .epub import epub_file, for_site
 from .frontmatter import Unreadable, read_plain, split_address
 from .incremental import generated_files, run_tasks, start_tasks, write_from_the_last
-from .links import MEDIA_RECORD, wordpress_number
+from .links import MEDIA_RECORD, wordpress_post_number
 from .state import build_state
 
 logger = logging.getLogger(__name__)
@@ -255,9 +255,9 @@ def _publish_epub(app) -> dict | None:
 
 
 def _wordpress_id(app, docname: str) -> dict:
-    """``{"wp": 12}`` for a post whose WordPress address was ``/?p=12``, or a
-    page's, ``/?page_id=12`` (links.wordpress_number)."""
-    number = wordpress_number(str(app.env.metadata.get(docname, {}).get("wordpress_url") or ""))
+    """``{"wp": 12}`` for a post WordPress numbered 12, which it answered
+    ``/?p=12`` for, or a page's, also ``/?page_id=12`` (links.wordpress_post_number)."""
+    number = wordpress_post_number(app.env.metadata.get(docname, {}))
     return {} if number is None else {"wp": number}
 
 

@@ -68,6 +68,9 @@ def heading(page) -> str:
         ("?p=1", "posts/2012/separators.html", "Separators"),
         ("?p=2", "posts/2012/headings-out-of-order.html", "Headings out of order"),
         ("?page_id=78", "pages/contact-the-author.html", "Contact the author"),
+        # by the number WordPress gave a post at a dated address: its shortlink
+        ("?p=11", "posts/2011/working-together-again.html", "Working Together, again"),
+        ("?p=11&feed=rss2", "posts/2011/working-together-again.comments.xml", None),
         ("?p=78", "pages/contact-the-author.html", "Contact the author"),
         # the feed of a post's or page's comments, by its number: its feed of comments
         ("?p=1&feed=rss2", "posts/2012/separators.comments.xml", None),

@@ -269,13 +269,13 @@ def _read(
                 note = f"changed: a {kind!r} entry, imported as a post (--post-types)"
                 post = dataclasses.replace(post, notes=(*post.notes, note))
             comments = _comments(item, post.published, contents)
-            post = dataclasses.replace(post, is_page=kind == "page", comments=comments)
+            number = (_wp(item, "post_id") or "").strip()  # (its /?p=<number> leads to it)
+            post = dataclasses.replace(
+                post, is_page=kind == "page", comments=comments, number=number
+            )
             if post.is_page:  # where WordPress's menus listed it: under its parent page
                 post = dataclasses.replace(
-                    post,
-                    number=(_wp(item, "post_id") or "").strip(),
-                    parent=_parent(item),
-                    order=_number(_wp(item, "menu_order")),
+                    post, parent=_parent(item), order=_number(_wp(item, "menu_order"))
                 )
             contents.posts.append(post)
         except ImportError_ as exc:

@@ -22,7 +22,15 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from ..comments import SUFFIX as COMMENTS_SUFFIX
-from ..frontmatter import Unreadable, blogger_number, check_file, dump, read_plain
+from ..frontmatter import (
+    Unreadable,
+    blogger_number,
+    check_file,
+    dump,
+    read_plain,
+    wordpress_id_problem,
+)
+from ..links import wordpress_number, wordpress_post_number
 from ..model import redirect_docname
 from . import own_links
 from .html import heading_line
@@ -50,6 +58,19 @@ def _one_or_list(values: tuple[str, ...]):
     return values[0] if len(values) == 1 else list(values)
 
 
+def wordpress_id(post: ImportedPost) -> int | None:
+    """The number WordPress knew the post by (its ``post_id``), where its
+    address does not give it (``/2010/07/21/<slug>/``, not ``/?p=12``):
+    WordPress answered ``/?p=<number>`` for it all the same, the shortlink
+    its page named, and other sites and its own posts linked it so."""
+    if post.source_key != "wordpress_url" or not post.number.isascii():
+        return None
+    if not post.number.isdigit() or wordpress_number(post.source_url or "") is not None:
+        return None
+    number = int(post.number)
+    return number if wordpress_id_problem(number) is None else None
+
+
 def render(post: ImportedPost, parent: str | None = None) -> str:
     """The post's MyST file, its import digest included; a page's
     ``parent``, the name of its parent page's file."""
@@ -58,6 +79,7 @@ def render(post: ImportedPost, parent: str | None = None) -> str:
             "draft": post.draft,  # never published: kept, and left out of the site
             "draft_reason": post.draft_reason,
             post.source_key: post.source_url,
+            "wordpress_id": wordpress_id(post),
             "blogger_id": post.blogger_id,
             "redirect": post.redirects[0] if post.redirects else None,
             "parent": parent,  # listed under it in the sidebar, as WordPress's menus did
@@ -77,6 +99,7 @@ def render(post: ImportedPost, parent: str | None = None) -> str:
         "draft_reason": post.draft_reason,
         "sticky": post.sticky,
         post.source_key: post.source_url,
+        "wordpress_id": wordpress_id(post),
         "blogger_id": post.blogger_id,
         "redirect": list(post.redirects),
         "excerpt": post.excerpt,
@@ -187,7 +210,8 @@ def linked_here(posts: list[ImportedPost], posts_dir: Path, tz: dt.tzinfo) -> li
     the repository's) and to its home page leading to their files, those to
     its archive pages to the pages here (own_links.py; ``tz``: the site's timezone)."""
     paths = post_paths(posts, posts_dir)
-    on_disk = _redirects_on_disk(_files_on_disk(posts_dir, set(paths)), published_only=True)
+    files = _files_on_disk(posts_dir, set(paths))
+    on_disk = _redirects_on_disk(files, published_only=True) | _wordpress_numbers_on_disk(files)
     home = Path(posts_dir).parent / "index.md"  # the blog's front page (blog new's, this one's)
     return own_links.linked_here(posts, paths, on_disk, home if home.is_file() else None, tz)
 
@@ -208,11 +232,26 @@ def _redirects_on_disk(on_disk: list[tuple[Path, dict]], published_only=False) -
     held: dict[str, Path] = {}
     now = dt.datetime.now(dt.UTC)
     for path, values in on_disk:
-        if published_only and (values.get("draft") or own_links.after(values.get("date"), now)):
+        if published_only and not _published(values, now):
             continue
         redirects = values.get("redirect") or []
         for old_path in [redirects] if isinstance(redirects, str) else redirects:
             held.setdefault(redirect_docname(old_path), path)
+    return held
+
+
+def _published(values: dict, now: dt.datetime) -> bool:
+    return not (values.get("draft") or own_links.after(values.get("date"), now))
+
+
+def _wordpress_numbers_on_disk(on_disk: list[tuple[Path, dict]]) -> dict[str, Path]:
+    """``?p=<number>`` (own_links.page_key's key for it) -> the file of the
+    published post or page WordPress numbered so, of the files ``on_disk``:
+    a post imported before, linked by its shortlink (``/?p=12``)."""
+    now, held = dt.datetime.now(dt.UTC), {}
+    for path, values in on_disk:
+        if _published(values, now) and (number := wordpress_post_number(values)):
+            held.setdefault(f"?p={number}", path)
     return held
 
 
