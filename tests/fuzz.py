@@ -265,13 +265,22 @@ def _change(blog: Path, rnd: random.Random) -> str:
         elif kind == "redirect":  # an old address of its own
             lines.append(f"redirect: [/2009/0{rnd.randint(1, 9)}/old-{rnd.randint(0, 10**6)}.html]")
         elif kind == "wordpress" and rnd.random() < 0.7:  # (else no longer WordPress's)
-            lines.append(f"wordpress_url: https://old.example/{rnd.randint(0, 10**6)}/")
-            day = f"0{rnd.randint(1, 9)}/{rnd.randint(10, 28)}"
-            lines.append(f"redirect: [/2009/{day}/x-{rnd.randint(0, 10**6)}/]")
+            lines += _wordpress_lines(rnd)
         elif kind == "number":  # Blogger's, whose feed of comments the site writes
             lines.append(f"blogger_id: tag:blogger.com,1999:blog-1.post-{rnd.randint(0, 10**6)}")
         post.write_text("\n".join(lines) + "\n---\n" + body, encoding="utf-8")
     return f"{kind} {post.relative_to(blog)}"
+
+
+def _wordpress_lines(rnd: random.Random) -> list[str]:
+    """A post's front matter as WordPress's: its address, an old address of
+    its own and, half the time, its number (which /?p=<number> finds it by)."""
+    day = f"0{rnd.randint(1, 9)}/{rnd.randint(10, 28)}"
+    lines = [
+        f"wordpress_url: https://old.example/{rnd.randint(0, 10**6)}/",
+        f"redirect: [/2009/{day}/x-{rnd.randint(0, 10**6)}/]",
+    ]
+    return lines + ([f"wordpress_id: {rnd.randint(1, 20)}"] if rnd.random() < 0.5 else [])
 
 
 def _change_page(page: Path, rnd: random.Random) -> str:
@@ -281,6 +290,7 @@ def _change_page(page: Path, rnd: random.Random) -> str:
         front = (front if rnd.random() < 0.7 else "") + "orphan: true\n"
         if rnd.random() < 0.5:  # WordPress's: its feed of comments, /contact/feed/
             front += "wordpress_url: https://old.example/contact/\nredirect: /contact/\n"
+            front += f"wordpress_id: {rnd.randint(1, 20)}\n" if rnd.random() < 0.5 else ""
         page.parent.mkdir(exist_ok=True)
         page.write_text(f"---\n{front}---\n\n# Contact {rnd.randint(0, 9)}\n\nWrite.\n", "utf-8")
     elif what == "remove":
@@ -297,6 +307,8 @@ def _add_comment(post: Path, rnd: random.Random) -> None:
     number = rnd.randint(0, 10**6)
     when = f"2011-0{rnd.randint(1, 9)}-1{rnd.randint(0, 9)}T10:00:00+00:00"
     kept.append({"id": str(number), "author": "A reader", "date": when, "html": "Words."})
+    if rnd.random() < 0.3:  # a link from another blog's post, as WordPress listed it
+        kept[-1]["kind"] = rnd.choice(["pingback", "trackback"])
     sidecar.write_text(yaml.safe_dump(kept, allow_unicode=True), encoding="utf-8")
 
 
@@ -304,7 +316,8 @@ def kind_keys(kind: str) -> tuple[str, ...]:
     """The front matter's keys a change of ``kind`` sets anew."""
     keys = {"tags": "tags:", "date": "date:", "pin": "sticky:", "draft": "draft:"}
     keys |= {"number": "blogger_id:", "redirect": "redirect:"}
-    return ("wordpress_url:", "redirect:") if kind == "wordpress" else (keys[kind],)
+    wordpress = ("wordpress_url:", "wordpress_id:", "redirect:")
+    return wordpress if kind == "wordpress" else (keys[kind],)
 
 
 def incremental(seed: int) -> bool:

@@ -58,6 +58,7 @@ def test_approved_comments_are_shown_threaded_and_dated(wordpress):
     top = section.select(":scope > ol.comment-thread > li.comment")
     assert [c.select_one(".comment-author").get_text() for c in top] == [
         "Jane Social Worker",
+        "Other Blog",  # a pingback, in its place (test_an_approved_pingback_is_shown_...)
         "Sam",
     ]
     reply = top[0].select_one(":scope ol.comment-thread li.comment")
@@ -84,15 +85,36 @@ def test_commenters_links_are_nofollow_ugc_and_inert(wordpress):
     assert section.find("script") is None and "alert(" not in section.get_text()
 
 
-def test_spam_pending_trash_and_pingbacks_are_never_kept(wordpress):
+def test_spam_pending_and_trash_are_never_kept(wordpress):
     root, site = wordpress
     everything = b"".join(
         p.read_bytes()
         for p in [*root.joinpath("posts").rglob("*"), *site.root.rglob("*")]
         if p.is_file()
     )
-    for gone in (b"CHEAP PILLS", b"never approved", b"was binned", b"pingback from another"):
+    for gone in (b"CHEAP PILLS", b"never approved", b"was binned"):
         assert gone not in everything
+
+
+def test_an_approved_pingback_is_shown_as_wordpress_listed_it(wordpress):
+    """WordPress listed a post's approved pingbacks and trackbacks among its
+    comments, "Pingback:" and the linking post's title, a link to it: the
+    post keeps them so, marked apart from what its readers wrote (the
+    count its listing shows is of those)."""
+    _, site = wordpress
+    section = thread_of(site, "posts/2011/working-together-again.html")
+    (ping,) = section.select("li.comment.pingback")
+    meta = ping.select_one(".comment-meta")
+    assert meta.select_one(".comment-kind").get_text() == "Pingback:"
+    link = meta.select_one("a.comment-author")
+    assert link.get_text() == "Other Blog" and link["href"] == "https://other.example.org/post"
+    assert link["rel"] == ["nofollow", "ugc"]
+    assert ping.select_one(".comment-text").get_text(strip=True) == "A pingback from another blog."
+    assert ping["id"] == "comment-6"
+    note = section.select_one(".comments-note").get_text()
+    assert note.startswith("3 comments and 1 pingback, kept from the blog as it was"), note
+    readers = [li for li in section.select("li.comment") if "pingback" not in li["class"]]
+    assert len(readers) == 3 and not any(li.select(".comment-kind") for li in readers)
 
 
 def test_no_email_or_ip_address_is_written(wordpress, blogger):
@@ -283,7 +305,8 @@ def test_each_wordpress_post_answers_its_own_comments_feed_at_wordpress_address(
             assert (built / old.strip("/") / "feed" / target).resolve() == built / feed_rel
             link = moved.select_one('head link[rel="alternate"][type="application/atom+xml"]')
             assert link["href"] == target
-    assert sorted(counts) == [0, 3]  # (two approved comments and a reply; none)
+    # (two approved comments, a reply and a pingback, as WordPress's feed had; none)
+    assert sorted(counts) == [0, 4]
 
 
 def test_bloggers_feed_addresses_know_each_post_by_the_id_bloggers_feed_gave_it(blogger):
@@ -461,8 +484,8 @@ def test_an_edited_comments_file_rebuilds_the_post(wordpress):
 
 def test_every_wordpress_comment_not_kept_is_said(tmp_path, capsys):
     """A comment whose date cannot be read is refused with its line and its
-    post's old address (it went unsaid); the unapproved ones and pingbacks
-    are counted in the report; a comment dated in local time on an undated
+    post's old address (it went unsaid); the unapproved ones and a plugin's
+    own kinds are counted in the report; a comment dated in local time on an undated
     draft is kept with it (the whole draft was refused)."""
     text = (DATA / "wordpress-comments.xml").read_text(encoding="utf-8")
     for field in ("comment_date_gmt", "comment_date"):
@@ -474,7 +497,11 @@ def test_every_wordpress_comment_not_kept_is_said(tmp_path, capsys):
 <wp:comment_date>2011-03-16 10:00:00</wp:comment_date>
 <wp:comment_date_gmt>0000-00-00 00:00:00</wp:comment_date_gmt>
 <wp:comment_content>A comment on a draft.</wp:comment_content>
-<wp:comment_approved>1</wp:comment_approved></wp:comment></item>"""
+<wp:comment_approved>1</wp:comment_approved></wp:comment>
+<wp:comment><wp:comment_id>10</wp:comment_id><wp:comment_author>WooCommerce</wp:comment_author>
+<wp:comment_date>2011-03-16 11:00:00</wp:comment_date>
+<wp:comment_content>Order status changed.</wp:comment_content>
+<wp:comment_approved>1</wp:comment_approved><wp:comment_type>order_note</wp:comment_type></wp:comment></item>"""
     text = text.replace("</channel>", draft + "\n</channel>")
     export = tmp_path / "export.xml"
     export.write_text(text, encoding="utf-8")
@@ -486,7 +513,8 @@ def test_every_wordpress_comment_not_kept_is_said(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert f"{export}:{line}: comment with a bad date 'soon'" in err
     assert "/2011/03/14/working-together-again/" in err.splitlines()[0]
-    assert "3 unapproved comment (spam, pending, trash)" in out and "1 pingback" in out
+    assert "3 unapproved comment (spam, pending, trash)" in out and "1 order_note" in out
+    assert "pingback" not in out  # (kept, as WordPress listed it)
     kept = (root / "posts/2011/working-together-again.comments.yaml").read_text(encoding="utf-8")
     assert "Jane Social Worker" in kept and "Sam" not in kept
     (drafted,) = (root / "posts").rglob("an-undated-draft.comments.yaml")
@@ -525,7 +553,7 @@ def test_new_comments_reach_a_post_the_author_edited(tmp_path, capsys):
     site = Site(root / "_build/html")
     section = thread_of(site, "posts/2011/working-together-again.html")
     authors = [a.get_text() for a in section.select(".comment-author")]
-    assert authors == ["Jane Social Worker", "Chris Mills", "Sam", "Late Reader"]
+    assert authors == ["Jane Social Worker", "Chris Mills", "Other Blog", "Sam", "Late Reader"]
     assert "A sentence of the author's." in site.page("posts/2011/working-together-again.html").text
     assert main(argv) == 0  # and a third run has nothing more to add
     assert f"skipped   {post}  (edited since import; --force)" in capsys.readouterr().out

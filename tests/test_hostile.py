@@ -1101,6 +1101,19 @@ def test_a_comments_field_that_is_not_text_is_named(tmp_path, capfd):
     assert re.search(expected, err), err
 
 
+def test_a_comment_of_no_kind_the_archive_knows_is_named(tmp_path, capfd):
+    """A comments file's entry is a comment, a pingback or a trackback (each
+    shown so); another kind, a hand's slip or a script's markup, is an error
+    naming the file and the comment, which is shown as a comment, not as
+    its kind's words."""
+    comments = '- id: "c1"\n  date: "2010-07-03T10:00:00+01:00"\n  html: Hello.\n'
+    comments += '  kind: "<script>alert(1)</script>"\n'
+    status, err, _ = build_with(tmp_path, capfd, extra={"posts/2010/good.comments.yaml": comments})
+    assert status != 0
+    expected = r"ERROR: comments: .*good\.comments\.yaml: a comment \('c1'\) of kind '<script>"
+    assert re.search(expected, err), err
+
+
 def test_a_comment_dated_at_the_calendars_end_is_named(tmp_path, capfd):
     """A comment dated ``0001-01-01T00:00:00+14:00`` (its day, moved to the
     blog's timezone, before the first Python knows) stopped the build with

@@ -2041,10 +2041,11 @@ def texts(elements) -> list[str]:
     return [" ".join(e.get_text().split()) for e in elements]
 
 
-def published_comments(path: Path, fmt: str) -> int:
+def published_comments(path: Path, fmt: str, kinds=("", "comment", "pingback", "trackback")):
     """The comments of an export on its published posts and pages, read from
     the XML here: Blogger's (a page's name it ``.post-N`` for ``.page-N``),
-    WordPress's approved ones that are not pingbacks."""
+    WordPress's approved ones of ``kinds`` (``comment_type``: its readers'
+    comments and the pingbacks and trackbacks it listed with them)."""
     root = etree.parse(str(path), etree.XMLParser(recover=True)).getroot()
     if fmt == "wordpress":
         count = 0
@@ -2059,7 +2060,7 @@ def published_comments(path: Path, fmt: str) -> int:
                 if isinstance(comment.tag, str) and local(comment.tag) == "comment":
                     shown = {local(c.tag): (c.text or "").strip() for c in comment}
                     approved = shown.get("comment_approved") == "1"
-                    count += approved and shown.get("comment_type", "") in ("", "comment")
+                    count += approved and shown.get("comment_type", "") in kinds
         return count
     published, answering = set(), []
     for entry in root.iter(f"{ATOM}entry"):
@@ -2082,6 +2083,16 @@ def test_every_comment_on_a_published_post_or_page_is_shown(imported):
     expected = published_comments(REAL / name, EXPORTS[name])
     shown = sum(len(site.page(rel).select("section.comments .comment")) for rel in site_pages(site))
     assert shown == expected, (name, shown, expected)
+    if EXPORTS[name] == "wordpress":  # its pingbacks and trackbacks, each marked so
+        pings = published_comments(REAL / name, "wordpress", ("pingback", "trackback"))
+        marked = [
+            item.select_one(".comment-kind").get_text()
+            for rel in site_pages(site)
+            for item in site.page(rel).select(
+                "section.comments .pingback, section.comments .trackback"
+            )
+        ]
+        assert len(marked) == pings and set(marked) <= {"Pingback:", "Trackback:"}, name
     assert "comment on no imported post" not in report
 
 

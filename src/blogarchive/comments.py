@@ -23,6 +23,7 @@ from sphinx.util import logging
 from .confine import inside, link_out
 from .frontmatter import Unreadable, read_plain
 from .htmltokens import browser_comments
+from .model import counted
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +74,12 @@ def _pictures_as_links(html: str) -> str:
     return str(soup)
 
 
+#: What an entry of a comments file is: a comment a reader wrote, or a link
+#: from another blog's post, which WordPress listed among them ("Pingback:"
+#: and the linking post's title, a link to it; a trackback alike).
+KINDS = ("comment", "pingback", "trackback")
+
+
 @dataclass
 class Comment:
     id: str
@@ -81,6 +88,7 @@ class Comment:
     when: dt.datetime  # in the blog's timezone
     html: str
     replies: list[Comment] = field(default_factory=list)
+    kind: str = "comment"  # (one of KINDS)
 
 
 #: A post's comments file is beside it: ``posts/2010/slug.comments.yaml``.
@@ -144,8 +152,13 @@ def thread(srcdir, docname: str, tz: ZoneInfo, lead=None) -> list[Comment]:
         except (KeyError, ValueError, OverflowError) as exc:
             logger.error("comments: %s: a comment without id or date: %s", path, exc)
             continue
-        url = fields.get("url")
+        url, kind = fields.get("url"), fields.get("kind") or "comment"
+        if kind not in KINDS:
+            said = "comments: %s: a comment (%r) of kind %r: expected one of %s (shown as one)"
+            logger.error(said, path, key, kind, ", ".join(KINDS))
+            kind = "comment"
         comments[key] = Comment(
+            kind=kind,
             id=key,
             author=fields.get("author") or "Anonymous",
             url=url if url and url.startswith(("http://", "https://")) else None,
@@ -188,7 +201,7 @@ def _led(html: str, lead) -> str:
 
 
 #: A comment's fields, each YAML's text, a number or a date.
-FIELDS = ("id", "date", "author", "url", "html", "parent")
+FIELDS = ("id", "date", "author", "url", "html", "parent", "kind")
 
 
 def _fields(entry) -> dict[str, str | None]:
@@ -208,5 +221,22 @@ def _fields(entry) -> dict[str, str | None]:
     return fields
 
 
-def count(comments: list[Comment]) -> int:
-    return sum(1 + count(c.replies) for c in comments)
+def told(comments: list[Comment]) -> str:
+    """How many of each kind a thread holds: "3 comments", "1 comment and
+    2 pingbacks", "2 comments, 1 pingback and 1 trackback"."""
+    found, stack = dict.fromkeys(KINDS, 0), list(comments)
+    while stack:
+        comment = stack.pop()
+        found[comment.kind] += 1
+        stack += comment.replies
+    parts = [counted(number, kind) for kind, number in found.items() if number]
+    if len(parts) < 2:
+        return parts[0] if parts else counted(0, "comment")
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def readers_comments(entries: list) -> int:
+    """How many entries of a comments file (each a mapping) are comments,
+    not links from other blogs: the post's ``comments:`` count, which its
+    listing shows."""
+    return sum(1 for entry in entries if (entry.get("kind") or "comment") == "comment")

@@ -259,7 +259,7 @@ def comments_in_book(app, pagename, templatename, context, doctree) -> None:
     tz = ZoneInfo(app.config.blog_timezone)
     # (a link to an archive page, which the book has not: its words)
     if found := comments.thread(app.srcdir, pagename, tz, lead=lambda address: ""):
-        told = counted(comments.count(found), "comment")
+        told = comments.told(found)
         context["body"] += (
             '<section class="comments"><h2>Comments from the original blog</h2>'
             f"<p>{told}, kept from the blog as it was.</p>"
@@ -275,11 +275,14 @@ def _comment_list(found: list, date_format: str) -> str:
             author = f'<a class="comment-author" href="{html.escape(comment.url)}">{author}</a>'
         else:
             author = f'<span class="comment-author">{author}</span>'
+        if comment.kind != "comment":  # (a link from another blog's post: "Pingback:")
+            author = f'<span class="comment-kind">{comment.kind.capitalize()}:</span> {author}'
         when = f"{comment.when.strftime(date_format)} at {comment.when:%H:%M}"
         text = f'<div class="comment-text">{xhtml(inert(comment.html, None))}</div>'
         replies = _comment_list(comment.replies, date_format) if comment.replies else ""
         items.append(
-            f'<li class="comment"><p class="comment-meta">{author}, {html.escape(when)}</p>'
+            f'<li class="{" ".join(dict.fromkeys(("comment", comment.kind)))}">'
+            f'<p class="comment-meta">{author}, {html.escape(when)}</p>'
             f"{text}{replies}</li>"
         )
     return f'<ol class="comment-thread">{"".join(items)}</ol>'

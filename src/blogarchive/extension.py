@@ -92,7 +92,7 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
         lead = functools.partial(sitelinks.lead, app, page)
         thread = comments.thread(app.srcdir, pagename, archive.tz, lead)
         context["comments"] = thread
-        context["comment_count"] = comments.count(thread)
+        context["comments_told"] = comments.told(thread)
     context["feed_url"] = archive.file_url(archive.feed_docname)
     context["blog_sidebar"] = archive.sidebar(pagename, context)
     if urlsplit(archive.baseurl).path == "/" and root_icon(app) is not None:

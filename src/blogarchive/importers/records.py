@@ -115,11 +115,14 @@ class Comment:
     html: str  # sanitised
     parent: str | None = None  # the comment it answers
     url: str | None = None  # the commenter's own address
+    kind: str = "comment"  # or a link from another blog's post: "pingback", "trackback"
 
     def as_dict(self) -> dict:
+        kind = {} if self.kind == "comment" else {"kind": self.kind}  # (files as before)
         return {
             "id": self.id,
             "parent": self.parent,
+            **kind,
             "author": self.author,
             "url": self.url,
             "date": self.date.isoformat(),

@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
+from ..comments import KINDS as COMMENT_KINDS
 from ..comments import clean as clean_comment
 from ..frontmatter import LOGIN, redirect_problem
 from ..model import fold, folders
@@ -962,10 +963,12 @@ def nicename(login: str) -> str:
 
 
 def _comments(item, published: dt.datetime | None, contents: ExportContents) -> tuple:
-    """The post's approved comments; those not kept counted in the report
-    (spam, pending or trashed: unapproved; pingbacks and trackbacks, by
-    type), and one whose date cannot be read refused with its line, as
-    Blogger's is (before, it went unsaid)."""
+    """The post's approved comments, and its approved pingbacks and
+    trackbacks, which WordPress listed with them (the linking post's title,
+    a link to it: "Pingback: ..."); those not kept counted in the report
+    (spam, pending or trashed: unapproved; a plugin's own kinds, by kind),
+    and one whose date cannot be read refused with its line, as Blogger's
+    is (before, it went unsaid)."""
     found = []
     for node in item:
         if not (isinstance(node.tag, str) and node.tag.endswith("}comment")):
@@ -973,8 +976,8 @@ def _comments(item, published: dt.datetime | None, contents: ExportContents) -> 
         if (_wp(node, "comment_approved") or "").strip() != "1":
             contents.not_posts["unapproved comment (spam, pending, trash)"] += 1
             continue
-        kind = (_wp(node, "comment_type") or "comment").strip()
-        if kind not in ("", "comment"):
+        kind = (_wp(node, "comment_type") or "").strip() or "comment"
+        if kind not in COMMENT_KINDS:
             contents.not_posts[kind] += 1
             continue
         when = _comment_date(node, published)
@@ -992,6 +995,7 @@ def _comments(item, published: dt.datetime | None, contents: ExportContents) -> 
                 html=clean_comment(autop(_wp(node, "comment_content") or "")),
                 parent=None if parent in ("", "0") else parent,
                 url=safe_url(_wp(node, "comment_author_url")),
+                kind=kind,
             )
         )
     return tuple(sorted(found, key=lambda c: c.date))

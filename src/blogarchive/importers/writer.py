@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from ..comments import SUFFIX as COMMENTS_SUFFIX
+from ..comments import readers_comments
 from ..frontmatter import (
     Unreadable,
     blogger_number,
@@ -105,7 +106,7 @@ def render(post: ImportedPost, parent: str | None = None) -> str:
         "excerpt": post.excerpt,
         "image": post.image,
         "summary": post.summary,
-        "comments": len(post.comments),
+        "comments": sum(1 for comment in post.comments if comment.kind == "comment"),
     }
     # (an excerpt of no paragraph, 0, is the author's: its picture alone)
     kept = {key: value for key, value in values.items() if value or (key, value) == ("excerpt", 0)}
@@ -311,7 +312,8 @@ def _edited(post: ImportedPost, path: Path, current: str):
     if not new:
         return post, path, current, Outcome(path, "skipped", "edited since import; --force"), None
     added = f"edited since import: kept; {counted(new, 'new comment')} added"
-    return post, path, counted_in(current, len(kept)), Outcome(path, "updated", added), kept
+    text = counted_in(current, readers_comments(kept))
+    return post, path, text, Outcome(path, "updated", added), kept
 
 
 def with_new_comments(path: Path, comments) -> tuple[list | None, int]:
@@ -400,7 +402,7 @@ def file_later_comments(reads: list, posts_dir: Path) -> list[Outcome]:
             continue
         if new:
             _write_comments(comments_path(path), kept)
-            _write_whole(path, counted_in(path.read_text(encoding="utf-8"), len(kept)))
+            _write_whole(path, counted_in(path.read_text(encoding="utf-8"), readers_comments(kept)))
         added = f"{counted(new, 'new comment')} added"
         outcomes.append(Outcome(path, "updated", added) if new else Outcome(path, "unchanged"))
     for contents in reads:
