@@ -165,8 +165,8 @@ def page_list_words(path: Path) -> str:
 def newest_comments(path: Path) -> list[dict[str, str]]:
     """The comments a latest comments block (``wp:latest-comments``) of a
     WordPress export could show, newest first (by ``comment_date_gmt``, then
-    number, as ``get_comments``): the approved ones, not pingbacks or
-    trackbacks (which the import does not keep), of its published posts and
+    number, as ``get_comments``): the approved ones, pingbacks and
+    trackbacks among them (it asked for no kind), of its published posts and
     pages with no password; each its author, their address, its ``comment_date``,
     its text, its post's title and address."""
     found = []
@@ -182,7 +182,7 @@ def newest_comments(path: Path) -> list[dict[str, str]]:
             comment = {local(c.tag): (c.text or "").strip() for c in node}
             if comment.get("comment_approved") != "1":
                 continue
-            if comment.get("comment_type", "comment") not in ("", "comment"):
+            if comment.get("comment_type", "") not in ("", "comment", "pingback", "trackback"):
                 continue
             comment["post_title"] = fields.get("title") or "(no title)"
             comment["post_link"] = fields.get("link", "")

@@ -543,7 +543,8 @@ EXCERPT_WORDS = 20
 
 @dataclasses.dataclass
 class NewestComments:
-    """The approved comments (not pingbacks or trackbacks) of the published
+    """The approved comments (pingbacks and trackbacks among them, as
+    ``get_comments`` gave them) of the published
     posts and pages of an export, as a latest comments block showed them
     (:meth:`shown`); one undated is left out, as the import leaves it out
     (:func:`_comments`)."""
@@ -557,8 +558,8 @@ class NewestComments:
         for node in item:
             if not (isinstance(node.tag, str) and node.tag.endswith("}comment")):
                 continue
-            kind = (_wp(node, "comment_type") or "comment").strip()
-            if (_wp(node, "comment_approved") or "").strip() != "1" or kind not in ("", "comment"):
+            kind = (_wp(node, "comment_type") or "").strip() or "comment"
+            if (_wp(node, "comment_approved") or "").strip() != "1" or kind not in COMMENT_KINDS:
                 continue
             written = _comment_date(node, None)
             if written is None:
@@ -593,8 +594,8 @@ class NewestComments:
         (which the import makes a link to its page here), the day it was
         written and its first 20 words (``displayDate``, ``displayExcerpt``).
         Not the commenters' pictures (``displayAvatar``): Gravatar's, from
-        another host.  Pingbacks and trackbacks, which WordPress listed too,
-        are not kept, so not listed."""
+        another host.  Pingbacks and trackbacks are listed too, as there (the
+        block asked for no kind of comment)."""
         count = attributes.get("commentsToShow", 5)
         count = count if isinstance(count, int) and not isinstance(count, bool) else 5
         newest = sorted(self.found, key=lambda c: (c.written, _number(c.number)), reverse=True)
