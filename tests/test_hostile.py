@@ -413,16 +413,6 @@ BLOGGER_IDS = {
 }
 
 
-@pytest.mark.parametrize("case", sorted(BLOGGER_IDS))
-def test_a_blogger_number_that_is_no_number_is_refused(tmp_path, capfd, case):
-    extra, message = BLOGGER_IDS[case]
-    status, err, site = build_with(tmp_path, capfd, extra=extra)
-    assert status != 0
-    assert message in err, err
-    feeds = (tmp_path / "blog/_build").rglob("comments/default")
-    assert [f for f in feeds if f.parent.parent.name != "feeds"] == []  # the blog's alone
-
-
 #: WordPress's number of a post or page, which the home page's script finds
 #: it by (``/?p=<number>``, ``blog/posts.json``): anything but a number is
 #: refused at its line, on a post as on a page.
@@ -446,12 +436,19 @@ WORDPRESS_IDS = {
 }
 
 
-@pytest.mark.parametrize("case", sorted(WORDPRESS_IDS))
-def test_a_wordpress_number_that_is_no_number_is_refused(tmp_path, capfd, case):
-    extra, message = WORDPRESS_IDS[case]
-    status, err, _ = build_with(tmp_path, capfd, extra=extra)
+#: Each old blog's number of a post, by the case's name.
+NUMBERS = {f"blogger {case}": value for case, value in BLOGGER_IDS.items()}
+NUMBERS |= {f"wordpress {case}": value for case, value in WORDPRESS_IDS.items()}
+
+
+@pytest.mark.parametrize("case", sorted(NUMBERS))
+def test_an_old_blogs_number_that_is_no_number_is_refused(tmp_path, capfd, case):
+    extra, message = NUMBERS[case]
+    status, err, site = build_with(tmp_path, capfd, extra=extra)
     assert status != 0
     assert message in err, err
+    feeds = (tmp_path / "blog/_build").rglob("comments/default")
+    assert [f for f in feeds if f.parent.parent.name != "feeds"] == []  # the blog's alone
 
 
 def test_a_page_under_a_draft_stands_at_the_top(tmp_path, capfd):

@@ -114,8 +114,8 @@ def linked_here(
             continue
         host = host_key(urlsplit(post.source_url).hostname)
         keys = [page_key(post.source_url), *((host, redirect_docname(r)) for r in post.redirects)]
-        if post.source_key == "wordpress_url" and post.number.isascii() and post.number.isdigit():
-            keys.append((host, f"?p={int(post.number)}"))  # its shortlink, whatever its address
+        if post.wordpress_number is not None:  # its shortlink, whatever its address
+            keys.append((host, f"?p={post.wordpress_number}"))
         files.update((key, path) for key in keys if key)
     return [
         _linked(post, path, files, hosts, answered) for post, path in zip(posts, paths, strict=True)

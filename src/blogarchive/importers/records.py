@@ -176,6 +176,14 @@ class ImportedPost:
         return slugify_title(self.title)
 
     @property
+    def wordpress_number(self) -> int | None:
+        """The number WordPress knew it by (its ``post_id``), which WordPress
+        answered ``/?p=<number>`` for whatever its address; None for another
+        blog's post, or a number that is no number."""
+        digits = self.source_key == "wordpress_url" and self.number.isascii()
+        return int(self.number) if digits and self.number.isdigit() else None
+
+    @property
     def folder(self) -> str:
         """Its folder in posts/: its year's, or ``undated``."""
         return str(self.published.year) if self.published else "undated"

@@ -558,8 +558,8 @@ class NewestComments:
         for node in item:
             if not (isinstance(node.tag, str) and node.tag.endswith("}comment")):
                 continue
-            kind = (_wp(node, "comment_type") or "").strip() or "comment"
-            if (_wp(node, "comment_approved") or "").strip() != "1" or kind not in COMMENT_KINDS:
+            approved = (_wp(node, "comment_approved") or "").strip() == "1"
+            if not approved or _kind(node) not in COMMENT_KINDS:
                 continue
             written = _comment_date(node, None)
             if written is None:
@@ -963,6 +963,12 @@ def nicename(login: str) -> str:
     return re.sub(r"-+", "-", re.sub(r"\s+", "-", name)).strip("-")
 
 
+def _kind(comment) -> str:
+    """A ``wp:comment``'s kind: "comment" (its ``comment_type`` empty or
+    "comment"), "pingback", "trackback", or a plugin's own."""
+    return (_wp(comment, "comment_type") or "").strip() or "comment"
+
+
 def _comments(item, published: dt.datetime | None, contents: ExportContents) -> tuple:
     """The post's approved comments, and its approved pingbacks and
     trackbacks, which WordPress listed with them (the linking post's title,
@@ -977,7 +983,7 @@ def _comments(item, published: dt.datetime | None, contents: ExportContents) -> 
         if (_wp(node, "comment_approved") or "").strip() != "1":
             contents.not_posts["unapproved comment (spam, pending, trash)"] += 1
             continue
-        kind = (_wp(node, "comment_type") or "").strip() or "comment"
+        kind = _kind(node)
         if kind not in COMMENT_KINDS:
             contents.not_posts[kind] += 1
             continue

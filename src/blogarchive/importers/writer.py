@@ -64,11 +64,9 @@ def wordpress_id(post: ImportedPost) -> int | None:
     address does not give it (``/2010/07/21/<slug>/``, not ``/?p=12``):
     WordPress answered ``/?p=<number>`` for it all the same, the shortlink
     its page named, and other sites and its own posts linked it so."""
-    if post.source_key != "wordpress_url" or not post.number.isascii():
+    number = post.wordpress_number
+    if number is None or wordpress_number(post.source_url or "") is not None:
         return None
-    if not post.number.isdigit() or wordpress_number(post.source_url or "") is not None:
-        return None
-    number = int(post.number)
     return number if wordpress_id_problem(number) is None else None
 
 
